@@ -1,0 +1,87 @@
+"""Finding a Chromium and starting Playwright safely."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+#: Flags that keep Chromium quiet on the network and fast to start.
+CHROMIUM_ARGS = (
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-quic",
+)
+
+SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+SYSTEM_PATHS = (
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+    r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
+)
+
+HOW_TO_GET_ONE = (
+    "No Chromium or Chrome browser was found. Install one, then try again:\n"
+    "  Debian/Ubuntu:  sudo apt-get install chromium\n"
+    "  macOS:          install Google Chrome, or `brew install --cask chromium`\n"
+    "  with internet:  playwright install chromium\n"
+    "or point the config at one: [browser] executable = \"/path/to/chrome\""
+)
+
+
+class BrowserNotFound(Exception):
+    """No usable browser; the message says how to get one."""
+
+
+def find_browser(configured: str | None, playwright_path: str | None) -> str:
+    """The browser to launch: the configured one, Playwright's, or the system's.
+
+    ``playwright_path`` is where Playwright's own Chromium would be
+    (``playwright.chromium.executable_path``); it counts only if it is there.
+
+    Raises :class:`BrowserNotFound` with instructions when there is none.
+    """
+    if configured:
+        path = Path(configured).expanduser()
+        if path.is_file() and os.access(path, os.X_OK):
+            return str(path)
+        raise BrowserNotFound(
+            f"The browser set in the config ([browser] executable = {configured!r}) "
+            "does not exist or cannot be run."
+        )
+    if playwright_path and os.access(playwright_path, os.X_OK):
+        return playwright_path
+    for name in SYSTEM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    for candidate in SYSTEM_PATHS:
+        if os.access(candidate, os.X_OK):
+            return candidate
+    raise BrowserNotFound(HOW_TO_GET_ONE)
+
+
+@contextlib.contextmanager
+def stderr_to(log: IO[str]) -> Iterator[None]:
+    """Point ``sys.stderr`` at a real file while Playwright starts its driver.
+
+    Playwright gives ``sys.stderr.fileno()`` to its driver process. Inside a
+    running Textual app that is -1, which asyncio takes as "make a pipe" that
+    nobody then reads: the driver stalls once the pipe fills. A log file is a
+    descriptor that always works.
+    """
+    saved = sys.stderr
+    sys.stderr = log
+    try:
+        yield
+    finally:
+        sys.stderr = saved

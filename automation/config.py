@@ -1,0 +1,273 @@
+"""Loading and checking the TOML config (an export is a config too).
+
+Every problem is a :class:`ConfigError` that names the file, the line and column
+where known, the key path at fault and what would be allowed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import DESIRABLE, State
+
+ENV_VAR = "PRIVACY_TUI_CONFIG"
+
+
+class ConfigError(Exception):
+    """A config that cannot be used; ``str()`` is the message for the user."""
+
+    def __init__(
+        self,
+        message: str,
+        path: Path | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        key: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message, self.path, self.line, self.column, self.key = (
+            message,
+            path,
+            line,
+            column,
+            key,
+        )
+
+    def __str__(self) -> str:
+        where = str(self.path) if self.path else "config"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        key = f" {self.key}:" if self.key else ""
+        return f"{where}:{key} {self.message}"
+
+
+@dataclass
+class BrowserConfig:
+    executable: str | None = None
+    headless: bool = True
+    timeout: float = 30.0
+    concurrency: int = 4
+
+
+@dataclass
+class PlatformConfig:
+    origin: str | None = None
+    enabled: bool = True
+
+
+@dataclass
+class Config:
+    """The user's config. ``desired`` maps setting ids to the value they want."""
+
+    path: Path | None = None
+    browser: BrowserConfig = field(default_factory=BrowserConfig)
+    platforms: dict[str, PlatformConfig] = field(default_factory=dict)
+    desired: dict[str, State] = field(default_factory=dict)
+    export_path: str | None = None
+    #: The tables as written in the file, so an export can carry them over.
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    def origin(self, platform: str) -> str | None:
+        entry = self.platforms.get(platform)
+        return entry.origin if entry else None
+
+    def enabled(self, platform: str) -> bool:
+        entry = self.platforms.get(platform)
+        return entry.enabled if entry else True
+
+
+#: What the config may say about each platform: its name and its settings' keys.
+Catalog = Mapping[str, set[str]]
+
+
+def default_path() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path("privacy-tui", appauthor=False) / "config.toml"
+
+
+def locate(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
+    """The config file to use and whether the user named it (so it must exist)."""
+    if explicit:
+        return Path(explicit).expanduser(), True
+    from_env = os.environ.get(ENV_VAR)
+    if from_env:
+        return Path(from_env).expanduser(), True
+    return default_path(), False
+
+
+def load(path: Path, catalog: Catalog, *, required: bool = True) -> Config:
+    """Read and check ``path``. A missing file is an error only when ``required``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if required:
+            raise ConfigError("no such file", path) from None
+        return Config(path=None)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot be read ({_reason(exc)})", path) from None
+    return parse(text, catalog, path=path)
+
+
+def parse(text: str, catalog: Catalog, *, path: Path | None = None) -> Config:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        found = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        line = int(found.group(1)) if found else None
+        column = int(found.group(2)) if found else None
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        raise ConfigError(f"not valid TOML: {message}", path, line, column) from None
+    return _Checker(text, catalog, path).config(data)
+
+
+class _Checker:
+    def __init__(self, text: str, catalog: Catalog, path: Path | None) -> None:
+        self.lines = text.splitlines()
+        self.catalog = catalog
+        self.path = path
+
+    def fail(self, table: tuple[str, ...], key: str | None, message: str) -> ConfigError:
+        line = _find(self.lines, table, key)
+        dotted = ".".join((*table, key) if key else table)
+        return ConfigError(message, self.path, line, 1 if line else None, dotted)
+
+    def table(self, data: Any, name: tuple[str, ...]) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            raise self.fail(name[:-1], name[-1], "must be a table")
+        return data
+
+    def only(self, data: dict[str, Any], name: tuple[str, ...], allowed: list[str]) -> None:
+        for key in data:
+            if key not in allowed:
+                raise self.fail(name, key, f"unknown key; allowed: {', '.join(allowed)}")
+
+    def config(self, data: dict[str, Any]) -> Config:
+        self.only(data, (), ["browser", "platforms", "desired", "export", "meta", "results"])
+        config = Config(path=self.path, raw=data)
+        if "browser" in data:
+            config.browser = self.browser(self.table(data["browser"], ("browser",)))
+        for name, entry in self.table(data.get("platforms", {}), ("platforms",)).items():
+            self.known_platform(("platforms",), name)
+            config.platforms[name] = self.platform(self.table(entry, ("platforms", name)), name)
+        for name, entry in self.table(data.get("desired", {}), ("desired",)).items():
+            self.known_platform(("desired",), name)
+            for key, value in self.table(entry, ("desired", name)).items():
+                config.desired[f"{name}.{key}"] = self.desired(name, key, value)
+        if "export" in data:
+            export = self.table(data["export"], ("export",))
+            self.only(export, ("export",), ["path"])
+            if "path" in export:
+                config.export_path = self.string(export["path"], ("export",), "path")
+        if "meta" in data:
+            self.only(self.table(data["meta"], ("meta",)), ("meta",), ["exported_at", "version"])
+        for name, entry in self.table(data.get("results", {}), ("results",)).items():
+            for key, result in self.table(entry, ("results", name)).items():
+                where = ("results", name, key)
+                self.only(self.table(result, where), where, ["state", "checked_at", "detail", "url"])
+        return config
+
+    def known_platform(self, table: tuple[str, ...], name: str) -> None:
+        if name not in self.catalog:
+            known = ", ".join(self.catalog) or "none installed"
+            raise self.fail(table, name, f"unknown platform; known: {known}")
+
+    def browser(self, data: dict[str, Any]) -> BrowserConfig:
+        where = ("browser",)
+        self.only(data, where, ["executable", "headless", "timeout", "concurrency"])
+        result = BrowserConfig()
+        if "executable" in data:
+            result.executable = self.string(data["executable"], where, "executable") or None
+        if "headless" in data:
+            if not isinstance(data["headless"], bool):
+                raise self.fail(where, "headless", "must be true or false")
+            result.headless = data["headless"]
+        if "timeout" in data:
+            value = data["timeout"]
+            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                raise self.fail(where, "timeout", "must be a number of seconds above 0")
+            result.timeout = float(value)
+        if "concurrency" in data:
+            value = data["concurrency"]
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 16:
+                raise self.fail(where, "concurrency", "must be a whole number from 1 to 16")
+            result.concurrency = value
+        return result
+
+    def platform(self, data: dict[str, Any], name: str) -> PlatformConfig:
+        where = ("platforms", name)
+        self.only(data, where, ["origin", "enabled"])
+        result = PlatformConfig()
+        if "origin" in data:
+            origin = self.string(data["origin"], where, "origin")
+            if not re.fullmatch(r"https?://[^/\s?#]+/?", origin):
+                raise self.fail(
+                    where, "origin", f"{origin!r} is not an origin like \"https://host[:port]\""
+                )
+            result.origin = origin.rstrip("/")
+        if "enabled" in data:
+            if not isinstance(data["enabled"], bool):
+                raise self.fail(where, "enabled", "must be true or false")
+            result.enabled = data["enabled"]
+        return result
+
+    def desired(self, platform: str, key: str, value: Any) -> State:
+        where = ("desired", platform)
+        if key not in self.catalog[platform]:
+            raise self.fail(
+                where, key, f"unknown setting; known: {', '.join(sorted(self.catalog[platform]))}"
+            )
+        allowed = [s.value for s in DESIRABLE]
+        if value not in allowed:
+            raise self.fail(
+                where, key, f"{value!r} is not allowed; use {' or '.join(map(repr, allowed))}"
+            )
+        return State(value)
+
+    def string(self, value: Any, table: tuple[str, ...], key: str) -> str:
+        if not isinstance(value, str):
+            raise self.fail(table, key, "must be a string")
+        return value
+
+
+def _find(lines: list[str], table: tuple[str, ...], key: str | None) -> int | None:
+    """Best-effort line number (1-based) of ``key`` in ``[table]``, or of the table."""
+    current: tuple[str, ...] = ()
+    header_line = None
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip()
+        header = re.fullmatch(r"\[\[?\s*([^\]]+?)\s*\]\]?(\s*#.*)?", line)
+        if header:
+            current = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
+            if current == table and header_line is None:
+                header_line = number
+            continue
+        if key is None:
+            continue
+        found = re.match(r"([A-Za-z0-9_.\-\"' ]+?)\s*=", line)
+        if not found:
+            continue
+        path = current + tuple(p.strip().strip("\"'") for p in found.group(1).split("."))
+        if path[: len(table) + 1] == (*table, key):
+            return number
+        if key and (*table, key)[: len(path)] == path and len(path) < len(table) + 1:
+            return number
+    if key is not None and header_line is None:
+        # An inline or implicit table: look for the key's own header.
+        return _find(lines, (*table, key), None)
+    return header_line
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return type(exc).__name__

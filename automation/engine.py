@@ -1,0 +1,346 @@
+"""The engine: one browser, one context per platform, readings and changes as events.
+
+Platforms run concurrently (a bounded number at a time); the settings of one
+platform run one after another in that platform's own browser context, which
+holds its session. Every step has a time limit, and a plugin's failure becomes
+that setting's ``error`` reading, never the caller's exception.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from . import events
+from .browser import CHROMIUM_ARGS, BrowserNotFound, find_browser, stderr_to
+from .model import Kind, Reading, Setting, State
+from .secrets import SecretsError
+from .sessions import MemorySessions, Sessions
+
+if TYPE_CHECKING:
+    from playwright.async_api import Browser, BrowserContext, Page, Playwright
+
+    from .plugin import Plugin
+    from .secrets import Credentials
+
+log = logging.getLogger("privacy_tui.engine")
+
+Listener = Callable[[events.Event], None]
+
+
+class CredentialSource:
+    """Anything that can hand the engine a platform's stored credentials."""
+
+    async def get(self, platform: str) -> Credentials | None:  # pragma: no cover - protocol
+        raise NotImplementedError
+
+
+@dataclass
+class Options:
+    """How the engine runs the browser."""
+
+    executable: str | None = None
+    headless: bool = True
+    timeout: float = 30.0
+    """Seconds one step (a page load, a click) may take."""
+    concurrency: int = 4
+    """Platforms worked on at the same time."""
+    log_path: Path | None = None
+    """Where Playwright's driver writes its own messages."""
+
+
+@dataclass
+class _Platform:
+    plugin: Plugin
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    context: BrowserContext | None = None
+    page: Page | None = None
+    tried_sign_in: bool = False
+    sign_in_problem: str | None = None
+
+
+class EngineClosed(Exception):
+    """The engine was closed while work was waiting."""
+
+
+class Engine:
+    """Reads and changes settings through the plugins, in one browser."""
+
+    def __init__(
+        self,
+        plugins: Iterable[Plugin],
+        options: Options | None = None,
+        *,
+        sessions: Sessions | None = None,
+        credentials: CredentialSource | None = None,
+    ) -> None:
+        self.options = options or Options()
+        self.sessions: Sessions = sessions if sessions is not None else MemorySessions()
+        self.credentials = credentials
+        self._platforms = {p.name: _Platform(p) for p in plugins}
+        self._settings: dict[str, tuple[Plugin, Setting]] = {
+            s.id: (p.plugin, s) for p in self._platforms.values() for s in p.plugin.settings
+        }
+        self._listeners: list[Listener] = []
+        self._slots = asyncio.Semaphore(max(1, self.options.concurrency))
+        self._start_lock = asyncio.Lock()
+        self._playwright: Playwright | None = None
+        self._browser: Browser | None = None
+        self._log_file: IO[str] | None = None
+        self._closed = False
+
+    # -- subscribers -----------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` with every event; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _emit(self, event: events.Event) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:  # a listener's bug must not stop the engine
+                log.exception("event listener failed on %r", event)
+
+    # -- what the engine knows -----------------------------------------------------
+
+    @property
+    def plugins(self) -> Mapping[str, Plugin]:
+        return {name: p.plugin for name, p in self._platforms.items()}
+
+    def setting(self, setting_id: str) -> Setting:
+        return self._settings[setting_id][1]
+
+    @property
+    def started(self) -> bool:
+        return self._browser is not None
+
+    # -- life cycle ------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Start Playwright and the browser (once). Raises :class:`BrowserNotFound`."""
+        async with self._start_lock:
+            if self._closed:
+                raise EngineClosed("the engine is closed")
+            if self._browser is not None:
+                return
+            from playwright.async_api import async_playwright
+
+            log_path = self.options.log_path
+            if self._log_file is None:
+                if log_path is not None:
+                    log_path.parent.mkdir(parents=True, exist_ok=True)
+                    self._log_file = open(log_path, "a", encoding="utf-8")  # noqa: SIM115
+                else:
+                    self._log_file = open(_devnull(), "w", encoding="utf-8")  # noqa: SIM115
+            with stderr_to(self._log_file):
+                playwright = await async_playwright().start()
+            try:
+                executable = find_browser(
+                    self.options.executable, playwright.chromium.executable_path
+                )
+                self._browser = await playwright.chromium.launch(
+                    executable_path=executable,
+                    headless=self.options.headless,
+                    args=list(CHROMIUM_ARGS),
+                    timeout=self.options.timeout * 1000,
+                )
+            except BaseException:
+                await playwright.stop()
+                raise
+            self._playwright = playwright
+            log.info("browser started: %s", executable)
+
+    async def close(self) -> None:
+        """Close every context, the browser and Playwright. Safe to call twice."""
+        self._closed = True
+        async with self._start_lock:
+            for platform in self._platforms.values():
+                if platform.context is not None:
+                    try:
+                        await platform.context.close()
+                    except Exception:
+                        log.debug("closing %s's context failed", platform.plugin.name, exc_info=True)
+                    platform.context = platform.page = None
+            if self._browser is not None:
+                try:
+                    await self._browser.close()
+                except Exception:
+                    log.debug("closing the browser failed", exc_info=True)
+                self._browser = None
+            if self._playwright is not None:
+                try:
+                    await self._playwright.stop()
+                except Exception:
+                    log.debug("stopping Playwright failed", exc_info=True)
+                self._playwright = None
+            if self._log_file is not None:
+                self._log_file.close()
+                self._log_file = None
+
+    async def __aenter__(self) -> Engine:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    # -- work --------------------------------------------------------------------------
+
+    async def check(self, setting_ids: Iterable[str] | None = None) -> list[Reading]:
+        """Read the given settings (all by default); platforms run concurrently."""
+        ids = list(self._settings) if setting_ids is None else list(setting_ids)
+        by_platform: dict[str, list[str]] = {}
+        for setting_id in ids:
+            plugin, _ = self._settings[setting_id]
+            by_platform.setdefault(plugin.name, []).append(setting_id)
+        for setting_id in ids:
+            self._emit(events.Checking(setting_id))
+        results = await asyncio.gather(
+            *(self._check_platform(name, group) for name, group in by_platform.items())
+        )
+        readings = {r.setting_id: r for group in results for r in group}
+        return [readings[i] for i in ids]
+
+    async def change(self, setting_id: str, value: State) -> Reading:
+        """Switch one setting to ``value``; the reading is the read-back after a reload."""
+        plugin, setting = self._settings[setting_id]
+        self._emit(events.Changing(setting_id, value))
+        async with self._slots:
+            reading = await self._with_platform(
+                plugin.name, setting, lambda page: plugin.write(page, setting, value)
+            )
+        self._emit(events.Changed(reading, value))
+        return reading
+
+    async def _check_platform(self, name: str, setting_ids: list[str]) -> list[Reading]:
+        platform = self._platforms[name]
+        readings = []
+        async with self._slots:
+            for setting_id in setting_ids:
+                setting = self._settings[setting_id][1]
+                reading = await self._with_platform(
+                    name, setting, lambda page, s=setting: platform.plugin.read(page, s)
+                )
+                self._emit(events.Read(reading))
+                readings.append(reading)
+        return readings
+
+    async def _with_platform(self, name: str, setting: Setting, step: Any) -> Reading:
+        """Run one plugin step for ``setting`` in the platform's context, safely."""
+        platform = self._platforms[name]
+        if setting.kind is Kind.MANUAL:
+            return Reading(
+                setting.id,
+                State.UNKNOWN,
+                "No browser step can finish this one; follow the manual steps.",
+            )
+        async with platform.lock:
+            reading = await self._guarded(platform, setting, step)
+            if reading.state is State.NEEDS_LOGIN:
+                if await self._sign_in(platform):
+                    reading = await self._guarded(platform, setting, step)
+                elif platform.sign_in_problem:
+                    reading = replace(reading, detail=platform.sign_in_problem)
+            return reading
+
+    async def _guarded(self, platform: _Platform, setting: Setting, step: Any) -> Reading:
+        from playwright.async_api import Error as PlaywrightError
+        from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+        title = platform.plugin.title
+        # A backstop above Playwright's own per-step limits: a whole read or write
+        # is a handful of steps.
+        limit = self.options.timeout * 6
+        try:
+            page = await self._page(platform)
+            return await asyncio.wait_for(step(page), limit)
+        except BrowserNotFound as exc:
+            return Reading(setting.id, State.ERROR, str(exc).splitlines()[0])
+        except (PlaywrightTimeout, TimeoutError):
+            return Reading(
+                setting.id,
+                State.ERROR,
+                f"{title} did not answer in time (limit {self.options.timeout:g} s a step); "
+                "check the network and try again.",
+            )
+        except PlaywrightError as exc:
+            if self._closed:
+                raise EngineClosed("the engine is closed") from None
+            return Reading(setting.id, State.ERROR, _network_detail(title, exc))
+        except EngineClosed:
+            raise
+        except Exception as exc:
+            log.exception("the %s plugin failed on %s", platform.plugin.name, setting.id)
+            return Reading(
+                setting.id,
+                State.ERROR,
+                f"The {title} plugin failed: {type(exc).__name__}: {exc}",
+            )
+
+    async def _page(self, platform: _Platform) -> Page:
+        await self.start()
+        if platform.context is None:
+            assert self._browser is not None
+            state = await self.sessions.load(platform.plugin.name)
+            context = await self._browser.new_context(storage_state=state)
+            context.set_default_timeout(self.options.timeout * 1000)
+            context.set_default_navigation_timeout(self.options.timeout * 1000)
+            platform.context = context
+        if platform.page is None or platform.page.is_closed():
+            platform.page = await platform.context.new_page()
+        return platform.page
+
+    async def _sign_in(self, platform: _Platform) -> bool:
+        """Sign in with stored credentials, once per run; True when it worked.
+
+        When it did not work, ``platform.sign_in_problem`` says why.
+        """
+        if self.credentials is None or platform.tried_sign_in:
+            return False
+        platform.tried_sign_in = True
+        plugin = platform.plugin
+        try:
+            credentials = await self.credentials.get(plugin.name)
+        except SecretsError as exc:
+            platform.sign_in_problem = f"Not signed in to {plugin.title}. {exc}"
+            return False
+        if credentials is None:
+            return False
+        self._emit(events.SigningIn(plugin.name))
+        try:
+            page = await self._page(platform)
+            wall = await asyncio.wait_for(
+                plugin.sign_in(page, credentials), self.options.timeout * 4
+            )
+        except Exception as exc:
+            log.info("signing in to %s failed: %s", plugin.name, type(exc).__name__)
+            platform.sign_in_problem = (
+                f"Signing in to {plugin.title} with the stored credentials failed "
+                f"({type(exc).__name__})."
+            )
+            return False
+        if wall is not None:
+            platform.sign_in_problem = wall.detail
+            return False
+        assert platform.context is not None
+        await self.sessions.save(plugin.name, await platform.context.storage_state())
+        return True
+
+
+def _network_detail(title: str, exc: Exception) -> str:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "net::ERR_" in first:
+        code = first[first.index("net::ERR_") :].split()[0]
+        return f"Could not reach {title} ({code}); check the network and try again."
+    return f"The browser failed on {title}: {first}"
+
+
+def _devnull() -> str:
+    import os
+
+    return os.devnull

@@ -1,0 +1,150 @@
+"""The plugin contract: what a platform plugin declares and what it can do.
+
+A plugin describes one platform. Most of it is data: its origin, its settings (each
+with a :class:`~automation.model.Switch` saying where the switch is), the paths of
+its sign-in and verification pages and its sign-in form. The shared code in
+:mod:`automation.switches` reads and writes every setting that is a switch on a
+page; a plugin overrides :meth:`Plugin.read` or :meth:`Plugin.write` only for a flow
+that really differs (a dialog, a menu).
+
+Plugins never launch a browser: the engine hands them a Playwright ``Page`` in the
+platform's own browser context. They are registered through the entry-point group
+``privacy_tui.plugins``, the same way for built-in and third-party plugins::
+
+    [project.entry-points."privacy_tui.plugins"]
+    myplatform = "mypackage.plugin:MyPlatform"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+from urllib.parse import urlsplit
+
+from .model import Reading, Setting, State
+
+if TYPE_CHECKING:
+    from playwright.async_api import Page
+
+    from .secrets import Credentials
+
+
+@dataclass(frozen=True)
+class LoginForm:
+    """Where the platform's sign-in form is and how to fill it (CSS selectors)."""
+
+    path: str
+    username: str
+    password: str
+    submit: str
+
+
+@dataclass(frozen=True)
+class Wall:
+    """A page that stands between the user and their settings."""
+
+    kind: str
+    """``login``, ``authwall`` or ``checkpoint``."""
+    detail: str
+
+
+class Plugin:
+    """Base class of every platform plugin.
+
+    Subclasses set the class attributes; ``origin`` can be overridden per instance
+    (the config's ``[platforms.NAME] origin``), which is how replica sites are used.
+    """
+
+    #: Short name used in setting ids and the config (``linkedin``).
+    name: ClassVar[str]
+    #: The platform's own name, for people (``LinkedIn``).
+    title: ClassVar[str]
+    #: The real site's origin.
+    default_origin: ClassVar[str]
+    #: The settings this plugin covers, in checklist order.
+    settings: ClassVar[tuple[Setting, ...]]
+    #: Where the checklist puts this platform (lower first).
+    order: ClassVar[int] = 100
+    #: Path prefixes of sign-in pages and of walls that ask a signed-out visitor to join.
+    login_paths: ClassVar[tuple[str, ...]] = ()
+    #: Path prefixes of verification pages (two-step checks, challenges, captchas).
+    checkpoint_paths: ClassVar[tuple[str, ...]] = ()
+    #: The sign-in form, when the platform has one a browser can fill.
+    login_form: ClassVar[LoginForm | None] = None
+
+    def __init__(self, origin: str | None = None) -> None:
+        self.origin = (origin or self.default_origin).rstrip("/")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(origin={self.origin!r})"
+
+    # -- addresses -------------------------------------------------------------
+
+    def url(self, path: str) -> str:
+        """The absolute URL of ``path`` on this plugin's origin."""
+        return self.origin + path
+
+    def page_url(self, setting: Setting) -> str:
+        """The page a person opens to change ``setting`` on this origin."""
+        if setting.switch is not None:
+            return self.url(setting.switch.path)
+        return setting.url
+
+    def on_origin(self, url: str) -> bool:
+        split, mine = urlsplit(url), urlsplit(self.origin)
+        return (split.scheme, split.netloc) == (mine.scheme, mine.netloc)
+
+    # -- recognising pages ------------------------------------------------------
+
+    def wall(self, url: str) -> Wall | None:
+        """Tell a sign-in page, a join wall or a checkpoint from the rest, by URL.
+
+        Override to look at the page too when the platform keeps the URL.
+        """
+        if not self.on_origin(url):
+            return None
+        path = urlsplit(url).path
+        if any(path.startswith(p) for p in self.checkpoint_paths):
+            return Wall(
+                "checkpoint",
+                f"{self.title} wants to verify it is you (a security check). "
+                "Sign in once in a normal browser window, then check again.",
+            )
+        if any(path.startswith(p) for p in self.login_paths):
+            return Wall(
+                "login",
+                f"Not signed in to {self.title}: it showed its sign-in page.",
+            )
+        return None
+
+    # -- reading and writing ------------------------------------------------------
+
+    async def read(self, page: Page, setting: Setting) -> Reading:
+        """Read ``setting``'s current state from its page.
+
+        Returns ``on`` or ``off`` only when the value was read from the setting's
+        own page on a signed-in account; otherwise the state that says why not.
+        """
+        from . import switches
+
+        return await switches.read(self, page, setting)
+
+    async def write(self, page: Page, setting: Setting, value: State) -> Reading:
+        """Set ``setting`` to ``value`` and read it back from a fresh page load.
+
+        The returned reading is that fresh read: the change counts only if it
+        shows ``value``.
+        """
+        from . import switches
+
+        return await switches.write(self, page, setting, value)
+
+    async def sign_in(self, page: Page, credentials: Credentials) -> Wall | None:
+        """Sign in with ``credentials``; return ``None`` when the account is signed in.
+
+        Otherwise return the wall that is still in the way, with a detail a person
+        can act on. The default fills :attr:`login_form`.
+        """
+        from . import signin
+
+        return await signin.fill_login_form(self, page, credentials)

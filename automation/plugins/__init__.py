@@ -1,0 +1,1 @@
+"""The built-in platform plugins, registered through ``privacy_tui.plugins`` like any other."""

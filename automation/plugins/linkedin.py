@@ -1,0 +1,141 @@
+"""LinkedIn: the AI-training switch first, then research and advertising data.
+
+Facts from public help pages and public automation code (see
+``shared/platforms.md``): the settings pages live under
+``/mypreferences/d/settings/``; several carry ``input[role="switch"]`` with a known
+``aria-labelledby``. The AI-training page's markup is not publicly recorded, so
+that switch is found by role and its visible label.
+"""
+
+from __future__ import annotations
+
+from automation.model import Setting, State, Switch
+from automation.plugin import LoginForm, Plugin
+
+ORIGIN = "https://www.linkedin.com"
+SETTINGS = "/mypreferences/d/settings/"
+SOURCE = "LinkedIn Help; brave/psst-component task lists"
+
+
+def _steps(page_name: str, switch: str, section: str = "Data privacy") -> tuple[str, ...]:
+    return (
+        "Sign in to LinkedIn.",
+        'Click your profile picture ("Me") in the header, then "Settings & Privacy".',
+        f'Choose "{section}" in the left menu.',
+        f'Open "{page_name}".',
+        f"Switch {switch} off.",
+    )
+
+
+def _ads(key: str, slug: str, labelledby: str, page_name: str, description: str) -> Setting:
+    return Setting(
+        platform="linkedin",
+        key=key,
+        label=page_name,
+        description=description,
+        url=ORIGIN + SETTINGS + slug,
+        recommended=State.OFF,
+        manual_steps=_steps(page_name, "the setting", section="Advertising data"),
+        source=SOURCE,
+        switch=Switch(path=SETTINGS + slug, labelledby=labelledby),
+    )
+
+
+AI_TRAINING = Setting(
+    platform="linkedin",
+    key="ai_training",
+    label="Data for Generative AI Improvement",
+    description=(
+        "Lets LinkedIn and its affiliates use your profile, posts and other content "
+        "to train AI models that generate content. It is on by default. Turning it off "
+        "stops future use; it does not remove data already used for training."
+    ),
+    url=ORIGIN + SETTINGS + "data-for-ai-improvement",
+    recommended=State.OFF,
+    manual_steps=(
+        "Sign in to LinkedIn.",
+        'Click your profile picture ("Me") in the header, then "Settings & Privacy".',
+        'Choose "Data privacy" in the left menu.',
+        'Under "How LinkedIn uses your data", choose "Data for Generative AI Improvement".',
+        'Switch "Use my data for training content creation AI models" off.',
+    ),
+    notes=(
+        "Offered outside the EU/EEA, UK and Switzerland since 2024, and there too since "
+        "3 November 2025. Some reports say it is not offered in Canada, Hong Kong or "
+        "mainland China."
+    ),
+    source=SOURCE,
+    switch=Switch(
+        path=SETTINGS + "data-for-ai-improvement",
+        names=("Use my data for training content creation AI models",),
+    ),
+)
+
+
+class LinkedIn(Plugin):
+    """LinkedIn's data-privacy and advertising-data settings."""
+
+    name = "linkedin"
+    title = "LinkedIn"
+    default_origin = ORIGIN
+    order = 0
+    login_paths = ("/login", "/uas/login", "/authwall", "/signup")
+    checkpoint_paths = ("/checkpoint/", "/challenge/")
+    login_form = LoginForm(
+        path="/login",
+        username="#username",
+        password="#password",
+        submit='button[type="submit"]',
+    )
+    settings = (
+        AI_TRAINING,
+        Setting(
+            platform="linkedin",
+            key="research",
+            label="Social, economic and workplace research",
+            description=(
+                "Lets LinkedIn share your data with trusted partners for social, "
+                "economic and workplace research. On by default."
+            ),
+            url=ORIGIN + SETTINGS + "policy-and-academic-research",
+            recommended=State.OFF,
+            manual_steps=_steps("Social, economic and workplace research", "the setting"),
+            source=SOURCE,
+            switch=Switch(
+                path=SETTINGS + "policy-and-academic-research",
+                labelledby="allowAnonymizedDataResearch",
+            ),
+        ),
+        _ads(
+            "ads_beyond_linkedin",
+            "ads-beyond-linkedin",
+            "allowLinkedInAudienceNetwork",
+            "Ads beyond LinkedIn",
+            "Shows you ads on other apps and websites (LinkedIn's audience network), "
+            "using your LinkedIn data. On by default.",
+        ),
+        _ads(
+            "ads_third_party_data",
+            "ads-interactions-with-business",
+            "allowUseOfThirdPartyData",
+            "Interactions with businesses",
+            "Uses data that advertisers and other businesses share with LinkedIn about "
+            "you (visits, sign-ups, purchases) to choose your ads. On by default.",
+        ),
+        _ads(
+            "ads_conversion_tracking",
+            "ads-related-actions",
+            "allowConversionTrackings",
+            "Ad-related actions",
+            "Lets LinkedIn tell advertisers when you act on their ads elsewhere "
+            "(conversion tracking). On by default.",
+        ),
+        _ads(
+            "ads_inferred_location",
+            "ads-inferred-location",
+            "allowIpToPersonalizeAds",
+            "Inferred city location",
+            "Uses the city LinkedIn infers from your IP address to target ads. "
+            "On by default.",
+        ),
+    )

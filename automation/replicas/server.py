@@ -1,0 +1,275 @@
+"""A small HTTP server for replica sites: accounts, sessions and per-account state.
+
+Each replica site runs on its own loopback origin in a background thread, so it
+can live inside the app (``--demo``), inside a test, or on its own
+(``privacy-tui replica``). Sites keep their state in memory, per account, and
+change a setting only when the page's own save request reaches them.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import secrets
+import threading
+import time
+from dataclasses import dataclass, field
+from http import cookies
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, ClassVar
+from urllib.parse import parse_qs, urlsplit
+
+DEMO_USERNAME = "demo@example.com"
+DEMO_PASSWORD = "demo"
+
+
+@dataclass
+class Account:
+    """One account on a replica site and everything the site keeps about it."""
+
+    username: str
+    password: str
+    settings: dict[str, bool] = field(default_factory=dict)
+    #: Sent to a verification page after signing in and on every settings page.
+    checkpoint: bool = False
+    #: Settings whose page shows no switch (as if the platform changed the page).
+    hidden: set[str] = field(default_factory=set)
+    #: Settings whose page shows the switch twice.
+    doubled: set[str] = field(default_factory=set)
+    #: Settings the platform does not offer this account (HTTP 404).
+    unavailable: set[str] = field(default_factory=set)
+    #: Save requests for these settings fail with HTTP 500.
+    failing: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    query: dict[str, str]
+    cookies: dict[str, str]
+    body: bytes
+
+    def form(self) -> dict[str, str]:
+        return {k: v[0] for k, v in parse_qs(self.body.decode("utf-8", "replace")).items()}
+
+    def json(self) -> Any:
+        try:
+            return json.loads(self.body or b"null")
+        except ValueError:
+            return None
+
+
+@dataclass
+class Response:
+    status: int = 200
+    body: str = ""
+    content_type: str = "text/html; charset=utf-8"
+    headers: list[tuple[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def redirect(cls, location: str, status: int = 303) -> Response:
+        return cls(status, "", headers=[("Location", location)])
+
+    @classmethod
+    def json(cls, data: Any, status: int = 200) -> Response:
+        return cls(status, json.dumps(data), "application/json")
+
+
+class Site:
+    """Base class of a replica site: accounts, sign-in sessions and routing."""
+
+    name: ClassVar[str]
+    title: ClassVar[str]
+    session_cookie: ClassVar[str]
+    #: Each setting's default value for a new account.
+    defaults: ClassVar[dict[str, bool]] = {}
+
+    def __init__(self) -> None:
+        self.accounts: dict[str, Account] = {}
+        self._sessions: dict[str, str] = {}
+        self.lock = threading.RLock()
+        #: Saves that reached the site, as (username, key, value), for tests to inspect.
+        self.saves: list[tuple[str, str, bool]] = []
+
+    # -- accounts and sessions ----------------------------------------------------
+
+    def add_account(self, username: str, password: str, **options: Any) -> Account:
+        with self.lock:
+            account = Account(username, password, dict(self.defaults), **options)
+            self.accounts[username] = account
+            return account
+
+    def account(self, username: str) -> Account:
+        return self.accounts[username]
+
+    def start_session(self, username: str) -> str:
+        token = secrets.token_urlsafe(24)
+        with self.lock:
+            self._sessions[token] = username
+        return token
+
+    def end_sessions(self, username: str) -> None:
+        with self.lock:
+            for token, owner in list(self._sessions.items()):
+                if owner == username:
+                    del self._sessions[token]
+
+    def signed_in(self, request: Request) -> Account | None:
+        token = request.cookies.get(self.session_cookie)
+        with self.lock:
+            username = self._sessions.get(token or "")
+            return self.accounts.get(username) if username else None
+
+    def session_cookie_header(self, token: str) -> tuple[str, str]:
+        return ("Set-Cookie", f"{self.session_cookie}={token}; Path=/; HttpOnly; SameSite=Lax")
+
+    def storage_state(self, origin: str, username: str) -> dict[str, Any]:
+        """A Playwright storage state that is signed in to ``username`` on this site."""
+        host = urlsplit(origin).hostname or "127.0.0.1"
+        return {
+            "cookies": [
+                {
+                    "name": self.session_cookie,
+                    "value": self.start_session(username),
+                    "domain": host,
+                    "path": "/",
+                    "expires": -1,
+                    "httpOnly": True,
+                    "secure": False,
+                    "sameSite": "Lax",
+                }
+            ],
+            "origins": [],
+        }
+
+    # -- requests -----------------------------------------------------------------------
+
+    def handle(self, request: Request) -> Response:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def page(title: str, body: str, script: str = "") -> str:
+    """A whole HTML document; ``title`` is escaped, ``body`` and ``script`` are not."""
+    tag = f"<script>{script}</script>" if script else ""
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title>"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<style>{STYLE}</style></head><body>{body}{tag}</body></html>"
+    )
+
+
+STYLE = """
+body{font-family:system-ui,sans-serif;margin:0;background:#f4f2ee;color:#191919}
+header{background:#fff;border-bottom:1px solid #ddd;padding:8px 24px;display:flex;gap:24px}
+main{display:flex;gap:24px;padding:24px;max-width:960px;margin:auto}
+nav.side{background:#fff;border-radius:8px;padding:16px;min-width:200px}
+section{background:#fff;border-radius:8px;padding:24px;flex:1}
+.toggle{display:flex;align-items:center;gap:12px;margin-top:16px}
+label,input{font-size:16px} form{display:flex;flex-direction:column;gap:8px;max-width:320px}
+.error{color:#b00}
+"""
+
+
+def _make_handler(site: Site, delay: float) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "replica"
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            pass  # replicas stay quiet; tests read state, not logs
+
+        def _serve(self) -> None:
+            if delay:
+                time.sleep(delay)
+            split = urlsplit(self.path)
+            jar = cookies.SimpleCookie()
+            try:
+                jar.load(self.headers.get("Cookie", ""))
+            except cookies.CookieError:
+                pass
+            length = int(self.headers.get("Content-Length") or 0)
+            request = Request(
+                self.command,
+                split.path,
+                {k: v[0] for k, v in parse_qs(split.query).items()},
+                {k: m.value for k, m in jar.items()},
+                self.rfile.read(length) if length else b"",
+            )
+            try:
+                response = site.handle(request)
+            except Exception as exc:  # a replica bug shows as a 500, like a real site's
+                response = Response(500, page("Error", f"<p>{html.escape(repr(exc))}</p>"))
+            body = response.body.encode("utf-8")
+            self.send_response(response.status)
+            self.send_header("Content-Type", response.content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            for name, value in response.headers:
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = _serve
+
+    return Handler
+
+
+class ReplicaServer:
+    """Runs replica sites, each at its own loopback origin, in background threads.
+
+    Use as a context manager, or call :meth:`start` and :meth:`stop`.
+    """
+
+    def __init__(
+        self,
+        sites: list[Site],
+        *,
+        host: str = "127.0.0.1",
+        first_port: int = 0,
+        delay: float = 0.0,
+    ) -> None:
+        self.sites = {site.name: site for site in sites}
+        self.host = host
+        self.first_port = first_port
+        self.delay = delay
+        self.origins: dict[str, str] = {}
+        self._servers: list[ThreadingHTTPServer] = []
+
+    def start(self) -> ReplicaServer:
+        try:
+            for number, site in enumerate(self.sites.values()):
+                port = self.first_port + number if self.first_port else 0
+                server = ThreadingHTTPServer((self.host, port), _make_handler(site, self.delay))
+                server.daemon_threads = True
+                self._servers.append(server)
+                self.origins[site.name] = f"http://{self.host}:{server.server_address[1]}"
+                threading.Thread(
+                    target=server.serve_forever, name=f"replica-{site.name}", daemon=True
+                ).start()
+        except OSError:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        for server in self._servers:
+            server.shutdown()
+            server.server_close()
+        self._servers.clear()
+
+    def __enter__(self) -> ReplicaServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def storage_state(self, name: str, username: str = DEMO_USERNAME) -> dict[str, Any]:
+        """A signed-in Playwright storage state for ``username`` on site ``name``."""
+        return self.sites[name].storage_state(self.origins[name], username)
+
+    def config_lines(self) -> str:
+        """The config tables that point every platform at this server."""
+        return "\n".join(
+            f'[platforms.{name}]\norigin = "{origin}"\n' for name, origin in self.origins.items()
+        )

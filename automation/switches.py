@@ -1,0 +1,201 @@
+"""The shared code behind every setting that is one switch on one page.
+
+The honesty rule lives here: ``on`` and ``off`` come only from a switch found
+exactly once on the setting's own page, reached without a detour to a sign-in
+page or a checkpoint. Every other outcome is a state with a detail.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from .model import Reading, Setting, State
+
+if TYPE_CHECKING:
+    from playwright.async_api import Locator, Page, Response
+
+    from .plugin import Plugin
+
+#: How long to wait for the switch to appear once the page has loaded (ms).
+CONTROL_WAIT_MS = 10_000
+#: How long to wait for the page's own request that saves a change (ms).
+SAVE_WAIT_MS = 10_000
+
+
+def control(page: Page, setting: Setting) -> Locator:
+    """Every element on ``page`` that could be ``setting``'s switch."""
+    switch = setting.switch
+    if switch is None:
+        raise ValueError(f"{setting.id} has no switch to locate")
+    if switch.labelledby:
+        ref = switch.labelledby.replace('"', '\\"')
+        return page.locator(
+            f'input[aria-labelledby="{ref}"], [role="switch"][aria-labelledby="{ref}"], '
+            f'[role="checkbox"][aria-labelledby="{ref}"]'
+        )
+    pattern = "|".join(re.escape(name) for name in switch.names)
+    return page.get_by_role(switch.role, name=re.compile(rf"^\s*(?:{pattern})\s*$", re.I))
+
+
+def describe(setting: Setting) -> str:
+    switch = setting.switch
+    assert switch is not None
+    if switch.names:
+        return f'the switch "{switch.names[0]}"'
+    return f'the switch labelled by "{switch.labelledby}"'
+
+
+async def open_page(plugin: Plugin, page: Page, setting: Setting) -> Reading | None:
+    """Load the setting's page; return a reading when it is not the page we asked for."""
+    url = plugin.page_url(setting)
+    response: Response | None = await page.goto(url, wait_until="domcontentloaded")
+    return _not_the_page(plugin, page, setting, response)
+
+
+def _not_the_page(
+    plugin: Plugin, page: Page, setting: Setting, response: Response | None
+) -> Reading | None:
+    wall = plugin.wall(page.url)
+    if wall is not None:
+        return Reading(setting.id, State.NEEDS_LOGIN, wall.detail, url=page.url)
+    if response is not None and response.status == 404:
+        return Reading(
+            setting.id,
+            State.UNAVAILABLE,
+            f"{plugin.title} has no such page for this account (HTTP 404); "
+            "the setting may not be offered in its region or for its account type.",
+            url=page.url,
+        )
+    if response is not None and response.status >= 400:
+        return Reading(
+            setting.id,
+            State.ERROR,
+            f"{plugin.title} answered HTTP {response.status} for the settings page.",
+            url=page.url,
+        )
+    expected = urlsplit(plugin.page_url(setting)).path.rstrip("/")
+    if not plugin.on_origin(page.url) or urlsplit(page.url).path.rstrip("/") != expected:
+        return Reading(
+            setting.id,
+            State.UNKNOWN,
+            f"{plugin.title} sent the browser to {_short(page.url)} instead of the "
+            "settings page; not guessing the state.",
+            url=page.url,
+        )
+    return None
+
+
+async def find_switch(plugin: Plugin, page: Page, setting: Setting) -> Locator | Reading:
+    """The one switch for ``setting`` on the loaded page, or a reading saying why not."""
+    candidates = control(page, setting)
+    try:
+        await candidates.first.wait_for(state="attached", timeout=CONTROL_WAIT_MS)
+    except Exception as exc:  # Playwright's TimeoutError, or the page went away
+        if not _is_timeout(exc):
+            raise
+        # A page script may have moved on to a sign-in page meanwhile.
+        wall = plugin.wall(page.url)
+        if wall is not None:
+            return Reading(setting.id, State.NEEDS_LOGIN, wall.detail, url=page.url)
+        return Reading(
+            setting.id,
+            State.UNKNOWN,
+            f"The page loaded but {describe(setting)} is not on it; "
+            f"{plugin.title} may have changed the page.",
+            url=page.url,
+        )
+    count = await candidates.count()
+    if count != 1:
+        return Reading(
+            setting.id,
+            State.UNKNOWN,
+            f"Found {count} controls that could be {describe(setting)}; not guessing which.",
+            url=page.url,
+        )
+    return candidates
+
+
+async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
+    """Read one switch from a fresh load of its page."""
+    problem = await open_page(plugin, page, setting)
+    if problem is not None:
+        return problem
+    found = await find_switch(plugin, page, setting)
+    if isinstance(found, Reading):
+        return found
+    state = State.ON if await found.is_checked() else State.OFF
+    return Reading(setting.id, state, f"Switch is {state}.", url=page.url)
+
+
+async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> Reading:
+    """Flip one switch to ``value``, wait for the page to save it, then read it back."""
+    if value not in (State.ON, State.OFF):
+        raise ValueError(f"cannot set a switch to {value}")
+    problem = await open_page(plugin, page, setting)
+    if problem is not None:
+        return problem
+    found = await find_switch(plugin, page, setting)
+    if isinstance(found, Reading):
+        return found
+    if (State.ON if await found.is_checked() else State.OFF) == value:
+        return Reading(setting.id, value, f"Switch was already {value}.", url=page.url)
+
+    refused: str | None = None
+    try:
+        async with page.expect_response(
+            lambda r: r.request.method in ("POST", "PUT", "PATCH", "DELETE")
+            and plugin.on_origin(r.url),
+            timeout=SAVE_WAIT_MS,
+        ) as saved:
+            await found.set_checked(value == State.ON)
+        response = await saved.value
+        if not response.ok:
+            refused = f"{plugin.title} refused the change (HTTP {response.status})."
+    except Exception as exc:
+        if not _is_playwright_error(exc):
+            raise
+        # The switch did not move, or no save request was seen; the fresh read below
+        # tells what the account really has.
+        refused = f"The change was not saved ({_first_line(exc)})."
+
+    after = await read(plugin, page, setting)
+    if after.state == value:
+        return Reading(
+            setting.id,
+            value,
+            f"Switched {value}; read back as {value} after reloading the page.",
+            url=after.url,
+        )
+    if after.state.is_value:
+        why = refused or f"{plugin.title} did not keep the change."
+        return Reading(
+            setting.id,
+            after.state,
+            f"{why} The page still shows the switch {after.state} after reloading.",
+            url=after.url,
+        )
+    return after
+
+
+def _is_playwright_error(exc: BaseException) -> bool:
+    from playwright.async_api import Error
+
+    return isinstance(exc, Error)
+
+
+def _is_timeout(exc: BaseException) -> bool:
+    from playwright.async_api import TimeoutError
+
+    return isinstance(exc, TimeoutError)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _short(url: str) -> str:
+    split = urlsplit(url)
+    return split.netloc + split.path

@@ -1,0 +1,1 @@
+"""The privacy-tui command: the terminal app and the headless commands."""
