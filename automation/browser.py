@@ -34,7 +34,7 @@ HOW_TO_GET_ONE = (
     "  Debian/Ubuntu:  sudo apt-get install chromium\n"
     "  macOS:          install Google Chrome, or `brew install --cask chromium`\n"
     "  with internet:  playwright install chromium\n"
-    "or point the config at one: [browser] executable = \"/path/to/chrome\""
+    'or point the config at one: [browser] executable = "/path/to/chrome"'
 )
 
 

@@ -173,7 +173,9 @@ class _Checker:
         for name, entry in self.table(data.get("results", {}), ("results",)).items():
             for key, result in self.table(entry, ("results", name)).items():
                 where = ("results", name, key)
-                self.only(self.table(result, where), where, ["state", "checked_at", "detail", "url"])
+                self.only(
+                    self.table(result, where), where, ["state", "checked_at", "detail", "url"]
+                )
         return config
 
     def known_platform(self, table: tuple[str, ...], name: str) -> None:
@@ -211,7 +213,7 @@ class _Checker:
             origin = self.string(data["origin"], where, "origin")
             if not re.fullmatch(r"https?://[^/\s?#]+/?", origin):
                 raise self.fail(
-                    where, "origin", f"{origin!r} is not an origin like \"https://host[:port]\""
+                    where, "origin", f'{origin!r} is not an origin like "https://host[:port]"'
                 )
             result.origin = origin.rstrip("/")
         if "enabled" in data:

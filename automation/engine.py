@@ -165,7 +165,9 @@ class Engine:
                     try:
                         await platform.context.close()
                     except Exception:
-                        log.debug("closing %s's context failed", platform.plugin.name, exc_info=True)
+                        log.debug(
+                            "closing %s's context failed", platform.plugin.name, exc_info=True
+                        )
                     platform.context = platform.page = None
             if self._browser is not None:
                 try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 class State(str, enum.Enum):
@@ -82,7 +82,7 @@ class Setting:
 
 def now() -> datetime:
     """The current time in UTC, to the second (what readings and exports carry)."""
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 @dataclass(frozen=True)

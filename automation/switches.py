@@ -145,8 +145,9 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
     refused: str | None = None
     try:
         async with page.expect_response(
-            lambda r: r.request.method in ("POST", "PUT", "PATCH", "DELETE")
-            and plugin.on_origin(r.url),
+            lambda r: (
+                r.request.method in ("POST", "PUT", "PATCH", "DELETE") and plugin.on_origin(r.url)
+            ),
             timeout=SAVE_WAIT_MS,
         ) as saved:
             await found.set_checked(value == State.ON)

@@ -135,7 +135,6 @@ class LinkedIn(Plugin):
             "ads-inferred-location",
             "allowIpToPersonalizeAds",
             "Inferred city location",
-            "Uses the city LinkedIn infers from your IP address to target ads. "
-            "On by default.",
+            "Uses the city LinkedIn infers from your IP address to target ads. On by default.",
         ),
     )

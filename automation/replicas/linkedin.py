@@ -105,7 +105,9 @@ class LinkedInSite(Site):
         if path == "/login":
             return self._login(request)
         if path == "/authwall":
-            return Response(200, page("LinkedIn", '<h1>Join LinkedIn</h1><a href="/login">Sign in</a>'))
+            return Response(
+                200, page("LinkedIn", '<h1>Join LinkedIn</h1><a href="/login">Sign in</a>')
+            )
         account = self.signed_in(request)
         if path.startswith("/checkpoint/"):
             return Response(200, page("Security Verification | LinkedIn", _CHECKPOINT))
@@ -157,7 +159,9 @@ class LinkedInSite(Site):
     def _settings_page(self, account: Account, slug: str) -> Response:
         found = BY_SLUG.get(slug)
         if found is None or found.key in account.unavailable:
-            return Response(404, page("Page not found | LinkedIn", "<h1>This page doesn't exist</h1>"))
+            return Response(
+                404, page("Page not found | LinkedIn", "<h1>This page doesn't exist</h1>")
+            )
         with self.lock:
             value = account.settings[found.key]
         if found.key in account.hidden:
@@ -192,7 +196,11 @@ class LinkedInSite(Site):
 
     def _save(self, account: Account, key: str, request: Request) -> Response:
         data = request.json()
-        if key not in BY_KEY or not isinstance(data, dict) or not isinstance(data.get("value"), bool):
+        if (
+            key not in BY_KEY
+            or not isinstance(data, dict)
+            or not isinstance(data.get("value"), bool)
+        ):
             return Response.json({"status": 400}, 400)
         if key in account.failing:
             return Response.json({"status": 500}, 500)

@@ -176,7 +176,7 @@ def _make_handler(site: Site, delay: float) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "replica"
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             pass  # replicas stay quiet; tests read state, not logs
 
         def _serve(self) -> None:

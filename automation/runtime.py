@@ -1,0 +1,134 @@
+"""Putting the parts together for one run: config, plugins, demo replicas, the engine.
+
+The terminal app and the headless commands both start here, so they run the
+same engine the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import registry
+from .config import Config, ConfigError, load, locate
+from .engine import Engine, Options
+from .model import Setting, State
+from .plugin import Plugin
+from .replicas import ReplicaServer, demo_server
+from .secrets import KeyringCredentials
+from .sessions import MemorySessions
+
+
+class SetupError(Exception):
+    """The run cannot start (no plugins, an unknown setting id); the message says why."""
+
+
+@dataclass
+class Runtime:
+    config: Config
+    plugins: list[Plugin]
+    engine: Engine
+    demo: ReplicaServer | None = None
+    problems: list[registry.LoadProblem] = field(default_factory=list)
+    log_path: Path | None = None
+    #: When not empty, the run covers only these setting ids.
+    only: list[str] = field(default_factory=list)
+
+    @property
+    def settings(self) -> list[Setting]:
+        """The settings this run covers, in checklist order."""
+        return [s for p in self.plugins for s in p.settings if not self.only or s.id in self.only]
+
+    def desired(self, setting: Setting) -> State:
+        """What the user wants for ``setting``: their config's value, else the recommendation."""
+        return self.config.desired.get(setting.id, setting.recommended)
+
+    def close(self) -> None:
+        """Stop the demo replicas (the engine is closed by whoever ran it)."""
+        if self.demo is not None:
+            self.demo.stop()
+            self.demo = None
+
+
+def log_path() -> Path:
+    from platformdirs import user_log_path
+
+    return user_log_path("privacy-tui", appauthor=False) / "privacy-tui.log"
+
+
+def setup_logging(path: Path) -> None:
+    """Send the app's own log to ``path``; secrets are never logged."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("privacy_tui")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+    root.propagate = False
+
+
+def build(
+    config_path: str | None = None,
+    *,
+    demo: bool = False,
+    only: list[str] | None = None,
+    log: Path | None = None,
+) -> Runtime:
+    """Load the config and plugins and make an engine (not yet started).
+
+    With ``demo``, the replica sites start on free loopback ports, every platform
+    points at them and is signed in as the demo account. Raises
+    :class:`~automation.config.ConfigError` or :class:`SetupError`.
+    """
+    classes, problems = registry.load()
+    if not classes:
+        raise SetupError(
+            "No platform plugins are installed. Install privacy-tui with pip "
+            "(pip install -e . in a checkout) so its plugins are registered."
+        )
+    catalog = {cls.name: {s.key for s in cls.settings} for cls in classes}
+    path, required = locate(config_path)
+    config = load(path, catalog, required=required)
+
+    server = demo_server().start() if demo else None
+    try:
+        plugins = [
+            cls(server.origins.get(cls.name) if server else config.origin(cls.name))
+            for cls in classes
+            if demo or config.enabled(cls.name)
+        ]
+        if server is not None:
+            # Platforms without a replica would reach the real site: leave them out.
+            plugins = [p for p in plugins if p.name in server.origins]
+        known = [s.id for p in plugins for s in p.settings]
+        unknown = [i for i in only or () if i not in known]
+        if unknown:
+            raise SetupError(
+                f"Unknown setting id: {', '.join(unknown)}. "
+                "`privacy-tui check` with no --only lists every id."
+            )
+        sessions = MemorySessions(
+            {name: server.storage_state(name) for name in server.origins} if server else None
+        )
+        options = Options(
+            executable=config.browser.executable,
+            headless=config.browser.headless,
+            timeout=config.browser.timeout,
+            concurrency=config.browser.concurrency,
+            log_path=log,
+        )
+        engine = Engine(
+            plugins,
+            options,
+            sessions=sessions,
+            credentials=None if server else KeyringCredentials(),
+        )
+    except BaseException:
+        if server is not None:
+            server.stop()
+        raise
+    return Runtime(config, plugins, engine, server, problems, log, only=list(only or ()))
+
+
+__all__ = ["ConfigError", "Runtime", "SetupError", "build", "log_path", "setup_logging"]

@@ -1,0 +1,103 @@
+"""Shared fixtures: an isolated home for every test, replica sites, engines, a keyring."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from automation.browser import BrowserNotFound, find_browser
+from automation.engine import Engine, Options
+from automation.plugins.linkedin import LinkedIn
+from automation.replicas import ReplicaServer, demo_server
+from automation.sessions import MemorySessions
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Keep the developer's own config, data and keyring out of every test."""
+    home = tmp_path_factory.mktemp("home")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.delenv("PRIVACY_TUI_CONFIG", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    return home
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives in the test's memory only."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if self.entries.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Every test gets an empty in-memory keyring, never the developer's real one."""
+    saved = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(saved)
+
+
+def chromium_path() -> str:
+    """Find a browser the way the app does; tests that need one are skipped without it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        playwright_path = p.chromium.executable_path
+    return find_browser(None, playwright_path)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    try:
+        return chromium_path()
+    except BrowserNotFound as exc:
+        pytest.fail(f"browser tests need Chromium: {exc}")
+
+
+@pytest.fixture
+def replica() -> Iterator[ReplicaServer]:
+    """Every replica site on its own loopback port, with the demo account."""
+    with demo_server() as server:
+        yield server
+
+
+@pytest.fixture
+def linkedin(replica: ReplicaServer) -> LinkedIn:
+    """The LinkedIn plugin pointed at the replica."""
+    return LinkedIn(replica.origins["linkedin"])
+
+
+@pytest.fixture
+async def engine(
+    chromium: str, replica: ReplicaServer, linkedin: LinkedIn, tmp_path
+) -> AsyncIterator[Engine]:
+    """An engine on the replica, signed in as the demo account."""
+    sessions = MemorySessions({"linkedin": replica.storage_state("linkedin")})
+    options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
+    engine = Engine([linkedin], options, sessions=sessions)
+    try:
+        yield engine
+    finally:
+        await asyncio.wait_for(engine.close(), 30)
