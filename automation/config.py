@@ -252,6 +252,8 @@ def _find(lines: list[str], table: tuple[str, ...], key: str | None) -> int | No
             current = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
             if current == table and header_line is None:
                 header_line = number
+            if key is not None and current[: len(table) + 1] == (*table, key):
+                return number  # the key is a table with its own header: point at it
             continue
         if key is None:
             continue

@@ -78,7 +78,8 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
         raise ExportError(f"{path} already exists.")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ExportError(f"Cannot write {path}: the folder {folder} does not exist.")
+        why = "is not a folder" if folder.exists() else "does not exist"
+        raise ExportError(f"Cannot write {path}: {folder} {why}.")
     try:
         handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
@@ -90,9 +91,13 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
             os.fsync(out.fileno())
         os.chmod(temp, 0o644 & ~_umask())
         os.replace(temp, path)
-    except OSError as exc:
+    except BaseException as exc:
+        # Whatever stopped the write (a full disk, text that is not UTF-8, Ctrl-C),
+        # the temporary file goes and any existing file stays as it was.
         Path(temp).unlink(missing_ok=True)
-        raise ExportError(f"Cannot write {path}: {_reason(exc)}.") from None
+        if isinstance(exc, OSError | UnicodeError):
+            raise ExportError(f"Cannot write {path}: {_reason(exc)}.") from None
+        raise
 
 
 def _umask() -> int:
@@ -101,5 +106,7 @@ def _umask() -> int:
     return mask
 
 
-def _reason(exc: OSError) -> str:
+def _reason(exc: OSError | UnicodeError) -> str:
+    if isinstance(exc, UnicodeError):
+        return "the text cannot be written as UTF-8"
     return (exc.strerror or type(exc).__name__).lower()

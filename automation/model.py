@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 
-class State(str, enum.Enum):
+class State(enum.StrEnum):
     """What is known about a setting on the user's account."""
 
     ON = "on"
@@ -30,7 +30,7 @@ class State(str, enum.Enum):
 DESIRABLE = (State.ON, State.OFF)
 
 
-class Kind(str, enum.Enum):
+class Kind(enum.StrEnum):
     """How a setting can be changed."""
 
     TOGGLE = "toggle"

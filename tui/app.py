@@ -91,6 +91,7 @@ class PrivacyApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.on_resize()
         self.sub_title = "demo: local replica sites" if self.demo else self._config_name()
         table = self.query_one(DataTable)
         table.add_column("Setting", key="label")
@@ -121,6 +122,10 @@ class PrivacyApp(App[None]):
         self.set_interval(0.1, self._spin)
         self._refresh()
         self.check(list(self.settings))
+
+    def on_resize(self) -> None:
+        # Side by side needs room; on a narrow terminal the detail pane goes below.
+        self.set_class(self.size.width < 110, "narrow")
 
     def _config_name(self) -> str:
         path = self.runtime.config.path

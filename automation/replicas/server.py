@@ -8,6 +8,7 @@ change a setting only when the page's own save request reaches them.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import secrets
@@ -184,10 +185,8 @@ def _make_handler(site: Site, delay: float) -> type[BaseHTTPRequestHandler]:
                 time.sleep(delay)
             split = urlsplit(self.path)
             jar = cookies.SimpleCookie()
-            try:
+            with contextlib.suppress(cookies.CookieError):
                 jar.load(self.headers.get("Cookie", ""))
-            except cookies.CookieError:
-                pass
             length = int(self.headers.get("Content-Length") or 0)
             request = Request(
                 self.command,

@@ -1,0 +1,317 @@
+"""The config file: what a good one gives, and what a bad one says (file, line, column, key)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from automation.config import ENV_VAR, ConfigError, default_path, load, locate, parse
+from automation.model import State
+from automation.plugins.linkedin import LinkedIn
+
+CATALOG = {"linkedin": {s.key for s in LinkedIn.settings}}
+
+FULL = """\
+[browser]
+executable = "/usr/bin/chromium"
+headless = false
+timeout = 12.5
+concurrency = 2
+
+[platforms.linkedin]
+origin = "http://127.0.0.1:8801/"
+enabled = true
+
+[desired.linkedin]
+ai_training = "off"
+research = "on"
+
+[export]
+path = "~/privacy.toml"
+"""
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based number of the line of ``text`` that holds ``needle``."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in text")
+
+
+def error(text: str, path: Path | None = None) -> ConfigError:
+    """The ConfigError that parsing ``text`` raises."""
+    with pytest.raises(ConfigError) as caught:
+        parse(text, CATALOG, path=path)
+    return caught.value
+
+
+# -- good files ----------------------------------------------------------------------------
+
+
+def test_full_config_parses() -> None:
+    """Every table of a valid config lands in the Config, origins without the trailing slash."""
+    config = parse(FULL, CATALOG)
+    assert config.browser.executable == "/usr/bin/chromium"
+    assert config.browser.headless is False
+    assert config.browser.timeout == 12.5
+    assert config.browser.concurrency == 2
+    assert config.origin("linkedin") == "http://127.0.0.1:8801"
+    assert config.enabled("linkedin") is True
+    assert config.desired == {"linkedin.ai_training": State.OFF, "linkedin.research": State.ON}
+    assert config.export_path == "~/privacy.toml"
+    assert config.raw["platforms"] == {
+        "linkedin": {"origin": "http://127.0.0.1:8801/", "enabled": True}
+    }
+
+
+def test_empty_config_gives_defaults() -> None:
+    """An empty file means the defaults: headless, no overrides, nothing desired."""
+    config = parse("", CATALOG)
+    assert config.browser.headless is True
+    assert config.browser.executable is None
+    assert config.browser.timeout > 0 and config.browser.concurrency >= 1
+    assert config.origin("linkedin") is None
+    assert config.enabled("linkedin") is True
+    assert config.desired == {}
+
+
+def test_disabled_platform() -> None:
+    """``enabled = false`` under a platform is kept."""
+    config = parse("[platforms.linkedin]\nenabled = false\n", CATALOG)
+    assert config.enabled("linkedin") is False
+
+
+def test_load_reads_the_file(tmp_path: Path) -> None:
+    """``load`` reads a file and remembers where it came from."""
+    path = tmp_path / "config.toml"
+    path.write_text(FULL, encoding="utf-8")
+    config = load(path, CATALOG)
+    assert config.path == path
+    assert config.desired["linkedin.ai_training"] is State.OFF
+
+
+def test_missing_file_not_required_gives_defaults(tmp_path: Path) -> None:
+    """A config that was never written is fine when the user did not name it."""
+    config = load(tmp_path / "nowhere.toml", CATALOG, required=False)
+    assert config.path is None
+    assert config.desired == {}
+    assert config.browser.headless is True
+
+
+def test_missing_file_required_is_an_error(tmp_path: Path) -> None:
+    """A config the user named must exist; the message names it."""
+    path = tmp_path / "nowhere.toml"
+    with pytest.raises(ConfigError) as caught:
+        load(path, CATALOG, required=True)
+    assert str(path) in str(caught.value)
+    assert "no such file" in str(caught.value)
+
+
+def test_unreadable_file_is_an_error(tmp_path: Path) -> None:
+    """A file that is not UTF-8 is a ConfigError naming the file, not a crash."""
+    path = tmp_path / "config.toml"
+    path.write_bytes(b'[browser]\nexecutable = "\xff\xfe"\n')
+    with pytest.raises(ConfigError) as caught:
+        load(path, CATALOG)
+    assert str(path) in str(caught.value)
+
+
+# -- bad files: where and what ---------------------------------------------------------------
+
+
+def test_malformed_toml_names_file_line_and_column(tmp_path: Path) -> None:
+    """A TOML syntax error says the file, the line and the column of the fault."""
+    text = "[browser]\nheadless = true\ntimeout = 30 30\n"
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load(path, CATALOG)
+    exc = caught.value
+    bad_line = line_of(text, "timeout")
+    bad_column = text.splitlines()[bad_line - 1].rindex("30") + 1
+    assert (exc.line, exc.column) == (bad_line, bad_column)
+    assert str(exc).startswith(f"{path}:{bad_line}:{bad_column}:")
+    assert "not valid TOML" in str(exc)
+    assert "(at line" not in str(exc)  # tomllib's own position is not repeated
+
+
+def test_unknown_top_level_key() -> None:
+    """An unknown table is named, with its line and the tables that are allowed."""
+    text = "[browser]\nheadless = true\n\n[colours]\nbackground = 1\n"
+    exc = error(text)
+    assert exc.key == "colours"
+    assert exc.line == line_of(text, "[colours]")
+    for allowed in ("browser", "platforms", "desired", "export"):
+        assert allowed in exc.message
+
+
+def test_unknown_browser_key_lists_allowed_keys() -> None:
+    """A typo in [browser] names browser.KEY and lists the keys [browser] takes."""
+    text = "[browser]\nheadless = true\nheadles = false\n"
+    exc = error(text)
+    assert exc.key == "browser.headles"
+    assert exc.line == line_of(text, "headles =")
+    for allowed in ("executable", "headless", "timeout", "concurrency"):
+        assert allowed in exc.message
+
+
+def test_bad_desired_value_names_key_path_values_and_line(tmp_path: Path) -> None:
+    """``ai_training = "of"`` is caught with its key path, the allowed values and its line."""
+    text = (
+        "# my settings\n"
+        "[browser]\n"
+        "headless = true\n"
+        "\n"
+        "[desired.linkedin]\n"
+        'research = "on"\n'
+        'ai_training = "of"\n'
+    )
+    path = tmp_path / "config.toml"
+    exc = error(text, path)
+    assert exc.key == "desired.linkedin.ai_training"
+    assert exc.line == line_of(text, "ai_training")
+    message = str(exc)
+    assert message.startswith(f"{path}:{exc.line}:")
+    assert "desired.linkedin.ai_training" in message
+    assert "'of'" in message
+    assert "'on'" in message and "'off'" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[desired]\nlinkedin.ai_training = "of"\n',
+        'desired = { linkedin = { ai_training = "of" } }\n',
+    ],
+    ids=["dotted-key", "inline-table"],
+)
+def test_bad_desired_value_in_other_spellings(text: str) -> None:
+    """Dotted keys and inline tables get the same key path and the right line."""
+    exc = error(text)
+    assert exc.key == "desired.linkedin.ai_training"
+    assert exc.line == line_of(text, "ai_training")
+
+
+@pytest.mark.parametrize("value", ['"OFF"', "false", '"unknown"'])
+def test_desired_takes_only_on_or_off(value: str) -> None:
+    """Only "on" and "off" are desirable; other spellings and states are refused."""
+    exc = error(f"[desired.linkedin]\nai_training = {value}\n")
+    assert exc.key == "desired.linkedin.ai_training"
+
+
+def test_unknown_platform() -> None:
+    """A platform no plugin provides is named, with the known ones."""
+    text = '[desired.myspace]\nai_training = "off"\n'
+    exc = error(text)
+    assert exc.key == "desired.myspace"
+    assert "linkedin" in exc.message
+    assert exc.line == line_of(text, "[desired.myspace]")
+
+
+def test_unknown_platform_in_platforms() -> None:
+    """An origin override for an unknown platform is refused too."""
+    text = '[desired.linkedin]\nai_training = "off"\n\n[platforms.myspace]\norigin = "x"\n'
+    exc = error(text)
+    assert exc.key == "platforms.myspace"
+    assert exc.line == line_of(text, "[platforms.myspace]")
+
+
+def test_unknown_setting_lists_known_settings() -> None:
+    """A setting key the plugin does not have is named, with the keys it does have."""
+    text = '[desired.linkedin]\nresearch = "off"\nai_trainig = "off"\n'
+    exc = error(text)
+    assert exc.key == "desired.linkedin.ai_trainig"
+    assert exc.line == line_of(text, "ai_trainig")
+    for key in CATALOG["linkedin"]:
+        assert key in exc.message
+
+
+@pytest.mark.parametrize(
+    "origin",
+    ["127.0.0.1:8801", "ftp://127.0.0.1", "http://127.0.0.1:8801/settings", "http://"],
+)
+def test_bad_origin(origin: str) -> None:
+    """An origin must be scheme://host[:port], nothing more."""
+    text = f'[platforms.linkedin]\norigin = "{origin}"\n'
+    exc = error(text)
+    assert exc.key == "platforms.linkedin.origin"
+    assert exc.line == line_of(text, "origin =")
+    assert origin in exc.message
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ('headless = "yes"', "browser.headless"),
+        ("timeout = -1", "browser.timeout"),
+        ("timeout = 0", "browser.timeout"),
+        ('timeout = "30"', "browser.timeout"),
+        ("timeout = true", "browser.timeout"),
+        ("concurrency = 0", "browser.concurrency"),
+        ("concurrency = 2.5", "browser.concurrency"),
+        ("concurrency = 17", "browser.concurrency"),
+        ("executable = 1", "browser.executable"),
+    ],
+)
+def test_wrong_types_in_browser(line: str, key: str) -> None:
+    """Each [browser] value of the wrong type or range is named with its line."""
+    text = f"[browser]\n# how the browser runs\n{line}\n"
+    exc = error(text)
+    assert exc.key == key
+    assert exc.line == 3
+    assert str(exc).startswith(f"config:3:1: {key}:")
+
+
+def test_table_where_a_value_was_expected() -> None:
+    """``desired = "off"`` says [desired] must be a table."""
+    exc = error('desired = "off"\n')
+    assert exc.key == "desired"
+    assert "table" in exc.message
+
+
+def test_export_round_trip_tables_are_accepted() -> None:
+    """[meta] and [results] (what an export writes) are allowed; unknown result keys are not."""
+    good = (
+        '[meta]\nversion = "0.1.0"\n'
+        '[results.linkedin.ai_training]\nstate = "off"\ndetail = "Switch is off."\n'
+    )
+    parse(good, CATALOG)
+    exc = error(good + 'colour = "red"\n')
+    assert exc.key == "results.linkedin.ai_training.colour"
+
+
+# -- where the config is ------------------------------------------------------------------------
+
+
+def test_locate_prefers_the_argument(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``--config PATH`` wins over $PRIVACY_TUI_CONFIG, and the file is then required."""
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "from-env.toml"))
+    assert locate(tmp_path / "from-arg.toml") == (tmp_path / "from-arg.toml", True)
+
+
+def test_locate_uses_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Without ``--config``, $PRIVACY_TUI_CONFIG names the file, which is then required."""
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "from-env.toml"))
+    assert locate(None) == (tmp_path / "from-env.toml", True)
+
+
+def test_locate_falls_back_to_the_user_config_folder(
+    monkeypatch: pytest.MonkeyPatch, isolated_home: Path
+) -> None:
+    """With neither, the user config folder is used, and the file may be missing."""
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    path, required = locate(None)
+    assert required is False
+    assert path == default_path()
+    assert path.name == "config.toml"
+    assert path.is_relative_to(isolated_home)  # XDG_CONFIG_HOME, as the fixture set it
+
+
+def test_locate_expands_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``~`` in the argument or the variable means the user's home."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert locate("~/a.toml")[0] == tmp_path / "a.toml"
+    monkeypatch.setenv(ENV_VAR, "~/b.toml")
+    assert locate(None)[0] == tmp_path / "b.toml"

@@ -1,0 +1,259 @@
+"""The terminal app driven by Textual's pilot, with the real engine on the replica sites."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from automation.config import parse
+from automation.model import Reading, State
+from automation.plugins.linkedin import LinkedIn
+from automation.replicas import DEMO_USERNAME
+from automation.runtime import Runtime, build
+from tests.processes import browsers_below, cmdline, descendants
+from tui.app import PrivacyApp
+from tui.screens import Confirm, ExportPath
+
+pytestmark = pytest.mark.browser
+
+AI = "linkedin.ai_training"
+SIZE = (140, 40)
+
+
+@pytest.fixture
+def runtime(chromium: str, tmp_path: Path) -> Iterator[Runtime]:
+    """What `privacy-tui --demo` builds: replica sites, a demo session, a real engine."""
+    built = build(demo=True, log=tmp_path / "privacy-tui.log")
+    yield built
+    built.close()
+
+
+def account(runtime: Runtime):
+    assert runtime.demo is not None
+    return runtime.demo.sites["linkedin"].account(DEMO_USERNAME)
+
+
+def state_cell(app: PrivacyApp, setting_id: str) -> str:
+    return str(app.query_one(DataTable).get_cell(setting_id, "state"))
+
+
+def detail_text(app: PrivacyApp) -> str:
+    return str(app.query_one("#detail", Static).render())
+
+
+async def settle(app: PrivacyApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_rows_fill_with_states_read_by_the_engine(runtime: Runtime) -> None:
+    """Every row starts unread, then shows what the browser read from the replica."""
+    account(runtime).settings["research"] = False
+    app = PrivacyApp(runtime, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.readings[AI].state is State.ON
+        assert app.readings["linkedin.research"].state is State.OFF
+        assert state_cell(app, AI) == "on ✗"
+        assert state_cell(app, "linkedin.research") == "off ✓"
+        summary = str(app.query_one("#summary", Static).render())
+        assert "1 of 6 settings as recommended" in summary
+        await app.action_quit()
+
+
+async def test_ai_training_is_the_first_row_and_keys_move(runtime: Runtime) -> None:
+    """The cursor starts on LinkedIn's AI setting; j/k and the arrows move it."""
+    app = PrivacyApp(runtime, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app._highlighted() == AI
+        assert "Data for Generative AI Improvement" in detail_text(app)
+        await pilot.press("j")
+        assert app._highlighted() == "linkedin.research"
+        assert "Social, economic and workplace research" in detail_text(app)
+        await pilot.press("down", "down")
+        assert app._highlighted() == "linkedin.ads_third_party_data"
+        await pilot.press("k", "up", "k")
+        assert app._highlighted() == AI
+        steps = detail_text(app)
+        assert "Use my data for training content creation AI models" in steps
+        assert "Switch is on." in steps
+        await app.action_quit()
+
+
+async def test_switch_asks_first_and_reads_the_change_back(runtime: Runtime) -> None:
+    """Space asks; "no" changes nothing; "yes" switches off, read back from a fresh load."""
+    app = PrivacyApp(runtime, demo=True)
+    seen: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("space")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert account(runtime).settings["ai_training"] is True
+        assert runtime.demo.sites["linkedin"].saves == []
+
+        app.engine.subscribe(lambda e: seen.append(type(e).__name__))
+        await pilot.press("space")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.busy.get(AI) == "changing"
+        assert "changing" in state_cell(app, AI)
+        await settle(app, pilot)
+        assert seen == ["Changing", "Changed"]
+        assert account(runtime).settings["ai_training"] is False
+        assert app.readings[AI].state is State.OFF
+        assert "read back as off" in app.readings[AI].detail
+        assert state_cell(app, AI) == "off ✓"
+        assert app.desired[AI] is State.OFF
+        await app.action_quit()
+
+
+async def test_no_switch_when_the_state_is_not_known(runtime: Runtime) -> None:
+    """A row that is not on/off (here: the switch is missing) is never flipped."""
+    account(runtime).hidden.add("ai_training")
+    app = PrivacyApp(runtime, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.readings[AI].state is State.UNKNOWN
+        await pilot.press("space")
+        assert not isinstance(app.screen, Confirm)
+        assert runtime.demo.sites["linkedin"].saves == []
+        await app.action_quit()
+
+
+async def test_read_again_picks_up_a_change_made_elsewhere(runtime: Runtime) -> None:
+    """r reads the row again: a change made behind the app's back shows up."""
+    app = PrivacyApp(runtime, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.readings[AI].state is State.ON
+        account(runtime).settings["ai_training"] = False
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert app.readings[AI].state is State.OFF
+        account(runtime).settings["research"] = False
+        await pilot.press("R")
+        await settle(app, pilot)
+        assert app.readings["linkedin.research"].state is State.OFF
+        await app.action_quit()
+
+
+async def export_to(app: PrivacyApp, pilot, path: Path) -> None:
+    await pilot.press("e")
+    assert isinstance(app.screen, ExportPath)
+    field = app.screen.query_one(Input)
+    assert field.value.endswith("privacy-tui-export.toml")
+    field.value = str(path)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_export_writes_a_config_with_desired_and_results(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    """e exports [desired] and [results]; an existing file is replaced only when confirmed."""
+    target = tmp_path / "mine.toml"
+    app = PrivacyApp(runtime, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("space", "y")
+        await settle(app, pilot)
+        await export_to(app, pilot, target)
+        data = tomllib.loads(target.read_text())
+        assert data["desired"]["linkedin"]["ai_training"] == "off"
+        assert data["results"]["linkedin"]["ai_training"]["state"] == "off"
+        assert data["results"]["linkedin"]["research"]["state"] == "on"
+        catalog = {"linkedin": {s.key for s in LinkedIn.settings}}
+        assert parse(target.read_text(), catalog).desired[AI] is State.OFF
+
+        target.write_text("# keep me\n")
+        await export_to(app, pilot, target)
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        assert target.read_text() == "# keep me\n"
+        await export_to(app, pilot, target)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "[desired.linkedin]" in target.read_text()
+        await app.action_quit()
+
+
+async def test_export_to_an_unwritable_place_keeps_everything(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    """An export that cannot be written says why on screen; readings and the app stay."""
+    app = PrivacyApp(runtime, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        before = dict(app.readings)
+        await export_to(app, pilot, tmp_path / "no-such-folder" / "out.toml")
+        messages = [n.message for n in app._notifications]
+        assert any("does not exist" in m for m in messages), messages
+        assert app.readings == before
+        assert app.is_running
+        assert not (tmp_path / "no-such-folder").exists()
+        await app.action_quit()
+
+
+class BrokenLinkedIn(LinkedIn):
+    """A plugin with a bug in one read."""
+
+    async def read(self, page, setting) -> Reading:
+        if setting.key == "research":
+            raise RuntimeError("plugin bug")
+        return await super().read(page, setting)
+
+
+async def test_a_plugin_exception_is_that_rows_error(runtime: Runtime) -> None:
+    """A plugin that raises turns its row into `error`; the other rows still read."""
+    broken = BrokenLinkedIn(runtime.plugins[0].origin)
+    runtime.engine._platforms["linkedin"].plugin = broken
+    for setting in broken.settings:
+        runtime.engine._settings[setting.id] = (broken, setting)
+    app = PrivacyApp(runtime, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.readings["linkedin.research"].state is State.ERROR
+        assert "plugin bug" in app.readings["linkedin.research"].detail
+        assert app.readings[AI].state is State.ON
+        assert app.is_running
+        await app.action_quit()
+
+
+async def test_playwright_starts_inside_the_running_app_with_a_real_stderr(
+    runtime: Runtime,
+) -> None:
+    """Inside Textual, sys.stderr has no file descriptor; the driver must get the log file.
+
+    Were it given the -1 Textual reports, asyncio would hand it a pipe that no one
+    reads, and the driver would stall once that pipe filled.
+    """
+    app = PrivacyApp(runtime, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.readings[AI].state is State.ON
+        drivers = [p for p in descendants(os.getpid()) if "run-driver" in cmdline(p)]
+        assert drivers, "the Playwright driver process was not found"
+        stderr = os.readlink(f"/proc/{drivers[0]}/fd/2")
+        assert stderr == str(runtime.log_path), stderr
+        await app.action_quit()
+
+
+async def test_quit_closes_the_browser(runtime: Runtime) -> None:
+    """q closes every context and the browser: no Chromium outlives the app."""
+    app = PrivacyApp(runtime, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert browsers_below(), "the browser should be running while the app is"
+        await pilot.press("q")
+        await pilot.pause()
+    assert not app.is_running
+    assert browsers_below() == []
