@@ -6,6 +6,7 @@ import os
 import shlex
 import shutil
 import subprocess
+import sys
 import time
 import tomllib
 import uuid
@@ -66,7 +67,8 @@ def row(screen: str, label: str) -> str:
 def terminal(chromium: str, tmp_path: Path, isolated_home: Path) -> Iterator[tuple[Terminal, str]]:
     if shutil.which("tmux") is None:
         pytest.fail("the end-to-end test needs tmux (apt-get install tmux)")
-    command = shutil.which("privacy-tui")
+    beside = Path(sys.executable).with_name("privacy-tui")
+    command = str(beside) if beside.exists() else shutil.which("privacy-tui")
     if command is None:
         pytest.fail("privacy-tui is not installed (pip install -e .)")
     marker = f"PRIVACY_TUI_E2E_{uuid.uuid4().hex}"

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Set up privacy-tui from a checkout: a browser if none is found, then a virtual
+# environment in .venv with the package (and, with --test, what the tests need).
+#
+#   bash scripts/setup.sh          # to run the app:    .venv/bin/privacy-tui --demo
+#   bash scripts/setup.sh --test   # to run the tests:  .venv/bin/python -m pytest
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_tests=false
+[ "${1:-}" = "--test" ] && want_tests=true
+
+have_browser() {
+  for name in chromium chromium-browser google-chrome google-chrome-stable; do
+    command -v "$name" >/dev/null 2>&1 && return 0
+  done
+  return 1
+}
+
+apt_install() {
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup: please install: $* (no apt-get on this system)" >&2
+    return 1
+  fi
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "setup: installing $* with apt-get"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+missing=()
+have_browser || missing+=(chromium)
+if $want_tests; then
+  command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+fi
+[ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+
+python=${PYTHON:-python3}
+if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  echo "setup: privacy-tui needs Python 3.11 or newer ($python is $("$python" -V 2>&1))" >&2
+  exit 1
+fi
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+extra=""
+$want_tests && extra="[test]"
+.venv/bin/python -m pip install -q -c constraints.txt -e ".${extra}"
+echo "setup: done. Try: .venv/bin/privacy-tui --demo"
