@@ -200,6 +200,10 @@ class Engine:
         for setting_id in ids:
             plugin, _ = self._settings[setting_id]
             by_platform.setdefault(plugin.name, []).append(setting_id)
+        for name in by_platform:
+            # Each check may sign in once more: the user may have fixed the credentials.
+            self._platforms[name].tried_sign_in = False
+            self._platforms[name].sign_in_problem = None
         for setting_id in ids:
             self._emit(events.Checking(setting_id))
         results = await asyncio.gather(

@@ -25,9 +25,9 @@ async def fill_login_form(plugin: Plugin, page: Page, credentials: Credentials) 
         await page.locator(form.submit).first.click()
     # The form still showing is the surest sign the password was refused, whatever
     # the URL now says.
-    if (
-        await page.locator(form.password).count()
-        and await page.locator(form.password).first.is_visible()
-    ):
+    password = page.locator(form.password).first
+    if await password.count() and await password.is_visible():
+        # Leave no password typed into a page that stays open.
+        await password.fill("")
         return Wall("login", f"{plugin.title} did not accept the stored username and password.")
     return plugin.wall(page.url)

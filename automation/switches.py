@@ -142,25 +142,7 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
     if (State.ON if await found.is_checked() else State.OFF) == value:
         return Reading(setting.id, value, f"Switch was already {value}.", url=page.url)
 
-    refused: str | None = None
-    try:
-        async with page.expect_response(
-            lambda r: (
-                r.request.method in ("POST", "PUT", "PATCH", "DELETE") and plugin.on_origin(r.url)
-            ),
-            timeout=SAVE_WAIT_MS,
-        ) as saved:
-            await found.set_checked(value == State.ON)
-        response = await saved.value
-        if not response.ok:
-            refused = f"{plugin.title} refused the change (HTTP {response.status})."
-    except Exception as exc:
-        if not _is_playwright_error(exc):
-            raise
-        # The switch did not move, or no save request was seen; the fresh read below
-        # tells what the account really has.
-        refused = f"The change was not saved ({_first_line(exc)})."
-
+    refused = await _click_and_wait_for_save(plugin, page, found, value)
     after = await read(plugin, page, setting)
     if after.state == value:
         return Reading(
@@ -180,6 +162,46 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
     return after
 
 
+async def _click_and_wait_for_save(
+    plugin: Plugin, page: Page, switch: Locator, value: State
+) -> str | None:
+    """Click the switch and wait for the page's own save request.
+
+    Returns why the change looks not to have been saved, or None. Only the fresh
+    read that follows decides the state; this is the reason given when it failed.
+    """
+    saves: list[Response] = []
+
+    def seen(response: Response) -> None:
+        if response.request.method in ("POST", "PUT", "PATCH", "DELETE") and plugin.on_origin(
+            response.url
+        ):
+            saves.append(response)
+
+    page.on("response", seen)
+    try:
+        async with page.expect_response(
+            lambda r: (
+                r.request.method in ("POST", "PUT", "PATCH", "DELETE") and plugin.on_origin(r.url)
+            ),
+            timeout=SAVE_WAIT_MS,
+        ):
+            await switch.set_checked(value == State.ON)
+    except Exception as exc:
+        if not _is_playwright_error(exc):
+            raise
+        if not saves:
+            if _is_timeout(exc):
+                return f"{plugin.title} did not save the change within {SAVE_WAIT_MS // 1000} s."
+            return "The switch did not stay moved when clicked."
+    finally:
+        page.remove_listener("response", seen)
+    failed = [r for r in saves if not r.ok]
+    if failed:
+        return f"{plugin.title} refused the change (HTTP {failed[0].status})."
+    return None
+
+
 def _is_playwright_error(exc: BaseException) -> bool:
     from playwright.async_api import Error
 
@@ -190,11 +212,6 @@ def _is_timeout(exc: BaseException) -> bool:
     from playwright.async_api import TimeoutError
 
     return isinstance(exc, TimeoutError)
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
 
 
 def _short(url: str) -> str:

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from automation.config import ENV_VAR, ConfigError, default_path, load, locate, parse
+from automation.config import (
+    ENV_VAR,
+    BrowserConfig,
+    ConfigError,
+    default_path,
+    load,
+    locate,
+    parse,
+)
 from automation.model import State
 from automation.plugins.linkedin import LinkedIn
 
@@ -315,3 +323,15 @@ def test_locate_expands_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     assert locate("~/a.toml")[0] == tmp_path / "a.toml"
     monkeypatch.setenv(ENV_VAR, "~/b.toml")
     assert locate(None)[0] == tmp_path / "b.toml"
+
+
+def test_the_example_config_loads_and_shows_every_default() -> None:
+    """config.example.toml is a working config whose values are the real defaults."""
+    example = Path(__file__).parent.parent / "config.example.toml"
+    loaded = load(example, CATALOG)
+    assert loaded.browser == BrowserConfig()
+    assert loaded.platforms["linkedin"].origin == LinkedIn.default_origin
+    assert loaded.platforms["linkedin"].enabled is True
+    assert set(loaded.desired) == {s.id for s in LinkedIn.settings}
+    assert all(loaded.desired[s.id] == s.recommended for s in LinkedIn.settings)
+    assert loaded.export_path == "privacy-tui-export.toml"

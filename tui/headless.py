@@ -8,6 +8,7 @@ import sys
 from typing import TextIO
 
 from automation import events
+from automation.browser import BrowserNotFound
 from automation.model import Reading
 from automation.runtime import Runtime
 
@@ -19,6 +20,7 @@ async def _check(runtime: Runtime, progress: TextIO | None) -> list[Reading]:
     if progress is not None:
         engine.subscribe(lambda e: _progress(e, progress))
     try:
+        await engine.start()
         return await engine.check([s.id for s in runtime.settings])
     finally:
         await engine.close()
@@ -33,7 +35,11 @@ def _progress(event: events.Event, out: TextIO) -> None:
 
 def check(runtime: Runtime, *, as_json: bool, out: TextIO = sys.stdout) -> int:
     """Read every setting, print one line (or JSON object) each; 0 when all are as desired."""
-    readings = asyncio.run(_check(runtime, None if as_json else sys.stderr))
+    try:
+        readings = asyncio.run(_check(runtime, None if as_json else sys.stderr))
+    except BrowserNotFound as exc:
+        print(f"privacy-tui: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     settings = {s.id: s for s in runtime.settings}
     rows = []
     for reading in readings:

@@ -1,0 +1,109 @@
+"""The installed `privacy-tui` command: exit codes, messages, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from automation.plugins.linkedin import LinkedIn
+
+COMMAND = Path(sys.executable).with_name("privacy-tui")
+
+
+def run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    command = str(COMMAND) if COMMAND.exists() else shutil.which("privacy-tui")
+    if command is None:
+        pytest.fail("privacy-tui is not installed (pip install -e .)")
+    return subprocess.run(
+        [command, *args], capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
+    )
+
+
+def no_traceback(done: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_help_explains_the_commands() -> None:
+    done = run("--help")
+    assert done.returncode == 0
+    for word in ("--demo", "--config", "check", "replica", "credentials"):
+        assert word in done.stdout
+    check = run("check", "--help")
+    assert "--only" in check.stdout and "--json" in check.stdout
+
+
+def test_malformed_config_names_file_line_and_column(tmp_path: Path) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text("[browser]\nheadless = yes\n")
+    done = run("check", "--config", str(config))
+    assert done.returncode == 2
+    assert f"{config}:2:12:" in done.stderr
+    assert "not valid TOML" in done.stderr
+    no_traceback(done)
+    assert config.read_text() == "[browser]\nheadless = yes\n"
+
+
+def test_bad_value_names_the_key_path_and_the_allowed_values(tmp_path: Path) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text('[desired.linkedin]\nai_training = "of"\n')
+    done = run("--config", str(config))
+    assert done.returncode == 2
+    assert f"{config}:2:1: desired.linkedin.ai_training: 'of' is not allowed" in done.stderr
+    assert "'on' or 'off'" in done.stderr
+    no_traceback(done)
+
+
+def test_missing_config_named_on_the_command_line(tmp_path: Path) -> None:
+    done = run("check", "--config", str(tmp_path / "nope.toml"))
+    assert done.returncode == 2
+    assert "nope.toml" in done.stderr and "no such file" in done.stderr
+
+
+def test_config_from_the_environment_is_used(tmp_path: Path, monkeypatch) -> None:
+    config = tmp_path / "env.toml"
+    config.write_text("[browser]\ntimeout = -3\n")
+    monkeypatch.setenv("PRIVACY_TUI_CONFIG", str(config))
+    done = run("check")
+    assert done.returncode == 2
+    assert "browser.timeout" in done.stderr and str(config) in done.stderr
+
+
+def test_unknown_setting_id(tmp_path: Path) -> None:
+    done = run("check", "--demo", "--only", "linkedin.nope")
+    assert done.returncode == 2
+    assert "linkedin.nope" in done.stderr
+    no_traceback(done)
+
+
+def test_missing_browser_says_how_to_get_one(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[browser]\nexecutable = "/no/such/chrome"\n')
+    done = run("check", "--demo", "--config", str(config))
+    assert done.returncode == 2
+    assert "/no/such/chrome" in done.stderr and "does not exist" in done.stderr
+    no_traceback(done)
+
+
+@pytest.mark.browser
+def test_check_exits_1_when_a_setting_is_not_as_desired(chromium: str) -> None:
+    done = run("check", "--demo", "--json")
+    assert done.returncode == 1, done.stderr
+    rows = json.loads(done.stdout)
+    assert [r["id"] for r in rows] == [s.id for s in LinkedIn.settings]
+    assert all(r["state"] == "on" and r["desired"] == "off" for r in rows)
+    assert not any(r["as_desired"] for r in rows)
+
+
+@pytest.mark.browser
+def test_check_exits_0_when_every_setting_is_as_desired(chromium: str, tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[desired.linkedin]\nai_training = "on"\n')
+    done = run("--demo", "check", "--config", str(config), "--only", "linkedin.ai_training")
+    assert done.returncode == 0, done.stdout + done.stderr
+    line = done.stdout.strip()
+    assert line.startswith("ok") and "linkedin.ai_training" in line and "Switch is on." in line
