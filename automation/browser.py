@@ -38,7 +38,11 @@ HOW_TO_GET_ONE = (
 )
 
 
-class BrowserNotFound(Exception):
+class BrowserError(Exception):
+    """The browser cannot be used; the message says why and what to do."""
+
+
+class BrowserNotFound(BrowserError):
     """No usable browser; the message says how to get one."""
 
 

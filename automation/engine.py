@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from . import events
-from .browser import CHROMIUM_ARGS, BrowserNotFound, find_browser, stderr_to
+from .browser import CHROMIUM_ARGS, BrowserError, find_browser, stderr_to
 from .model import Kind, Reading, Setting, State
 from .secrets import SecretsError
 from .sessions import MemorySessions, Sessions
@@ -123,12 +123,17 @@ class Engine:
     # -- life cycle ------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Start Playwright and the browser (once). Raises :class:`BrowserNotFound`."""
+        """Start Playwright and the browser (once).
+
+        Raises :class:`~automation.browser.BrowserError` (or its subclass
+        ``BrowserNotFound``) with a message for the user.
+        """
         async with self._start_lock:
             if self._closed:
                 raise EngineClosed("the engine is closed")
             if self._browser is not None:
                 return
+            from playwright.async_api import Error as PlaywrightError
             from playwright.async_api import async_playwright
 
             log_path = self.options.log_path
@@ -150,6 +155,13 @@ class Engine:
                     args=list(CHROMIUM_ARGS),
                     timeout=self.options.timeout * 1000,
                 )
+            except PlaywrightError as exc:
+                await playwright.stop()
+                first = str(exc).strip().splitlines()[0] if str(exc).strip() else "no reason given"
+                log.error("launching %s failed: %s", executable, exc)
+                raise BrowserError(
+                    f"The browser {executable} could not be started: {first}"
+                ) from None
             except BaseException:
                 await playwright.stop()
                 raise
@@ -265,7 +277,7 @@ class Engine:
         try:
             page = await self._page(platform)
             return await asyncio.wait_for(step(page), limit)
-        except BrowserNotFound as exc:
+        except BrowserError as exc:
             return Reading(setting.id, State.ERROR, str(exc).splitlines()[0])
         except (PlaywrightTimeout, TimeoutError):
             return Reading(

@@ -117,12 +117,17 @@ async def find_switch(plugin: Plugin, page: Page, setting: Setting) -> Locator |
     return candidates
 
 
-async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
-    """Read one switch from a fresh load of its page."""
+async def load_switch(plugin: Plugin, page: Page, setting: Setting) -> Locator | Reading:
+    """Load the setting's page afresh and find its one switch, or say why not."""
     problem = await open_page(plugin, page, setting)
     if problem is not None:
         return problem
-    found = await find_switch(plugin, page, setting)
+    return await find_switch(plugin, page, setting)
+
+
+async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
+    """Read one switch from a fresh load of its page."""
+    found = await load_switch(plugin, page, setting)
     if isinstance(found, Reading):
         return found
     state = State.ON if await found.is_checked() else State.OFF
@@ -133,10 +138,7 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
     """Flip one switch to ``value``, wait for the page to save it, then read it back."""
     if value not in (State.ON, State.OFF):
         raise ValueError(f"cannot set a switch to {value}")
-    problem = await open_page(plugin, page, setting)
-    if problem is not None:
-        return problem
-    found = await find_switch(plugin, page, setting)
+    found = await load_switch(plugin, page, setting)
     if isinstance(found, Reading):
         return found
     if (State.ON if await found.is_checked() else State.OFF) == value:

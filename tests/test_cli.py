@@ -107,3 +107,15 @@ def test_check_exits_0_when_every_setting_is_as_desired(chromium: str, tmp_path:
     assert done.returncode == 0, done.stdout + done.stderr
     line = done.stdout.strip()
     assert line.startswith("ok") and "linkedin.ai_training" in line and "Switch is on." in line
+
+
+def test_a_browser_that_will_not_start_is_a_clear_error(tmp_path: Path) -> None:
+    fake = tmp_path / "chrome"
+    fake.write_text("#!/bin/sh\nexit 1\n")
+    fake.chmod(0o755)
+    config = tmp_path / "c.toml"
+    config.write_text(f'[browser]\nexecutable = "{fake}"\n')
+    done = run("check", "--demo", "--config", str(config))
+    assert done.returncode == 2
+    assert f"The browser {fake} could not be started" in done.stderr
+    no_traceback(done)

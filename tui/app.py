@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from automation import events
-from automation.browser import BrowserNotFound
+from automation.browser import BrowserError
 from automation.engine import EngineClosed
 from automation.export import ExportError, render, write_atomic
 from automation.model import Kind, Reading, Setting, State
@@ -137,7 +137,7 @@ class PrivacyApp(App[None]):
     async def check(self, ids: list[str]) -> None:
         try:
             await self.engine.start()
-        except BrowserNotFound as exc:
+        except BrowserError as exc:
             self.notify(str(exc), title="No browser", severity="error", timeout=30)
         await self.engine.check(ids)
 

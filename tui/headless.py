@@ -8,7 +8,7 @@ import sys
 from typing import TextIO
 
 from automation import events
-from automation.browser import BrowserNotFound
+from automation.browser import BrowserError
 from automation.model import Reading
 from automation.runtime import Runtime
 
@@ -37,7 +37,7 @@ def check(runtime: Runtime, *, as_json: bool, out: TextIO = sys.stdout) -> int:
     """Read every setting, print one line (or JSON object) each; 0 when all are as desired."""
     try:
         readings = asyncio.run(_check(runtime, None if as_json else sys.stderr))
-    except BrowserNotFound as exc:
+    except BrowserError as exc:
         print(f"privacy-tui: {exc}", file=sys.stderr)
         return EXIT_USAGE
     settings = {s.id: s for s in runtime.settings}

@@ -166,6 +166,7 @@ body{font-family:system-ui,sans-serif;margin:0;background:#f4f2ee;color:#191919}
 header{background:#fff;border-bottom:1px solid #ddd;padding:8px 24px;display:flex;gap:24px}
 main{display:flex;gap:24px;padding:24px;max-width:960px;margin:auto}
 nav.side{background:#fff;border-radius:8px;padding:16px;min-width:200px}
+nav.side a{display:block;margin:6px 0}
 section{background:#fff;border-radius:8px;padding:24px;flex:1}
 .toggle{display:flex;align-items:center;gap:12px;margin-top:16px}
 label,input{font-size:16px} form{display:flex;flex-direction:column;gap:8px;max-width:320px}
