@@ -206,8 +206,14 @@ class Engine:
     # -- work --------------------------------------------------------------------------
 
     async def check(self, setting_ids: Iterable[str] | None = None) -> list[Reading]:
-        """Read the given settings (all by default); platforms run concurrently."""
+        """Read the given settings (all by default); platforms run concurrently.
+
+        Settings that only a person can change (``manual``) are not read. A setting
+        kept per blog or site is read once for each one found on the account; its
+        readings stand in its place in the result.
+        """
         ids = list(self._settings) if setting_ids is None else list(setting_ids)
+        ids = [i for i in ids if self._settings[i][1].kind is not Kind.MANUAL]
         by_platform: dict[str, list[str]] = {}
         for setting_id in ids:
             plugin, _ = self._settings[setting_id]
@@ -221,12 +227,16 @@ class Engine:
         results = await asyncio.gather(
             *(self._check_platform(name, group) for name, group in by_platform.items())
         )
-        readings = {r.setting_id: r for group in results for r in group}
-        return [readings[i] for i in ids]
+        readings: dict[str, list[Reading]] = {}
+        for group in results:
+            readings.update(group)
+        return [r for i in ids for r in readings[i]]
 
     async def change(self, setting_id: str, value: State) -> Reading:
         """Switch one setting to ``value``; the reading is the read-back after a reload."""
         plugin, setting = self._settings[setting_id]
+        if setting.kind is Kind.MANUAL or setting.per is not None:
+            raise ValueError(f"{setting_id} cannot be switched by the browser")
         self._emit(events.Changing(setting_id, value))
         async with self._slots:
             reading = await self._with_platform(
@@ -235,38 +245,61 @@ class Engine:
         self._emit(events.Changed(reading, value))
         return reading
 
-    async def _check_platform(self, name: str, setting_ids: list[str]) -> list[Reading]:
+    async def _check_platform(self, name: str, setting_ids: list[str]) -> dict[str, list[Reading]]:
         platform = self._platforms[name]
-        readings = []
+        readings: dict[str, list[Reading]] = {}
         async with self._slots:
             for setting_id in setting_ids:
                 setting = self._settings[setting_id][1]
-                reading = await self._with_platform(
-                    name, setting, lambda page, s=setting: platform.plugin.read(page, s)
-                )
-                self._emit(events.Read(reading))
-                readings.append(reading)
+                targets: list[Setting] = [setting]
+                if setting.per is not None:
+                    found = await self._expand(platform, setting)
+                    if isinstance(found, Reading):
+                        self._emit(events.Read(found))
+                        readings[setting_id] = [found]
+                        continue
+                    targets = found
+                readings[setting_id] = []
+                for target in targets:
+                    reading = await self._with_platform(
+                        name, target, lambda page, s=target: platform.plugin.read(page, s)
+                    )
+                    self._emit(events.Read(reading))
+                    readings[setting_id].append(reading)
         return readings
 
-    async def _with_platform(self, name: str, setting: Setting, step: Any) -> Reading:
-        """Run one plugin step for ``setting`` in the platform's context, safely."""
+    async def _expand(self, platform: _Platform, setting: Setting) -> list[Setting] | Reading:
+        """Find the blogs or sites of a per-blog setting and register one setting each."""
+        plugin = platform.plugin
+        found = await self._with_platform(
+            plugin.name, setting, lambda page: plugin.instances(page, setting)
+        )
+        if isinstance(found, Reading):
+            return found
+        instances = [setting.for_instance(name) for name in found]
+        for instance in instances:
+            self._settings[instance.id] = (plugin, instance)
+        self._emit(events.Expanded(setting.id, tuple(instances)))
+        for instance in instances:
+            self._emit(events.Checking(instance.id))
+        return instances
+
+    async def _with_platform(self, name: str, setting: Setting, step: Any) -> Any:
+        """Run one plugin step for ``setting`` in the platform's context, safely.
+
+        Returns what the step returns, or a reading saying why it could not.
+        """
         platform = self._platforms[name]
-        if setting.kind is Kind.MANUAL:
-            return Reading(
-                setting.id,
-                State.UNKNOWN,
-                "No browser step can finish this one; follow the manual steps.",
-            )
         async with platform.lock:
             reading = await self._guarded(platform, setting, step)
-            if reading.state is State.NEEDS_LOGIN:
+            if isinstance(reading, Reading) and reading.state is State.NEEDS_LOGIN:
                 if await self._sign_in(platform):
                     reading = await self._guarded(platform, setting, step)
                 elif platform.sign_in_problem:
                     reading = replace(reading, detail=platform.sign_in_problem)
             return reading
 
-    async def _guarded(self, platform: _Platform, setting: Setting, step: Any) -> Reading:
+    async def _guarded(self, platform: _Platform, setting: Setting, step: Any) -> Any:
         from playwright.async_api import Error as PlaywrightError
         from playwright.async_api import TimeoutError as PlaywrightTimeout
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Reading, State
+from .model import Reading, Setting, State
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,14 @@ class Changed:
 
 
 @dataclass(frozen=True)
+class Expanded:
+    """A per-blog setting was found to exist once for each of ``settings``."""
+
+    setting_id: str
+    settings: tuple[Setting, ...]
+
+
+@dataclass(frozen=True)
 class SigningIn:
     """The engine is signing in to a platform with stored credentials."""
 
@@ -58,4 +66,4 @@ class Problem:
     message: str
 
 
-Event = Checking | Changing | Read | Changed | SigningIn | Problem
+Event = Checking | Changing | Read | Changed | Expanded | SigningIn | Problem

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 
@@ -46,17 +46,42 @@ class Kind(enum.StrEnum):
 class Switch:
     """Where a setting's switch lives, as data the shared switch code acts on.
 
-    ``path`` is the settings page below the platform's origin. The control is found
-    by ``labelledby`` (the ``aria-labelledby`` id the real page is known to use) when
-    given, else by role ``switch`` or ``checkbox`` with one of ``names`` as its
-    accessible name. ``names`` lists the label variants the platform has been seen
-    to use; the first is the current one.
+    ``path`` is the settings page below the platform's origin (for a setting kept per
+    blog or per site, with ``{name}`` where that blog's or site's name goes). The
+    control is found by the first of these that is given:
+
+    - ``testid``: the ``data-testid`` the real page is known to carry;
+    - ``labelledby`` / ``describedby``: the ``aria-labelledby`` or
+      ``aria-describedby`` id the real page is known to use;
+    - ``names``: the label variants the platform has been seen to use (first is
+      current), as the accessible name of an element with role ``role``.
+
+    ``opens`` lists CSS selectors clicked in order after the page loads to reveal
+    the control (a menu, a settings dialog).
     """
 
     path: str
     names: tuple[str, ...] = ()
     labelledby: str | None = None
+    describedby: str | None = None
+    testid: str | None = None
     role: str = "switch"
+    opens: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """How to find the blogs or sites a per-blog setting exists for.
+
+    The page at ``path`` lists them as links matching ``link`` (CSS); ``pattern`` is
+    a regular expression on each link's path whose group ``name`` is the blog's
+    or site's name, which fills ``{name}`` in the switch's path.
+    """
+
+    path: str
+    link: str
+    pattern: str
+    noun: str = "blog"
 
 
 @dataclass(frozen=True)
@@ -74,10 +99,31 @@ class Setting:
     notes: str = ""
     source: str = ""
     switch: Switch | None = None
+    #: Set for a setting that exists once per blog or site of the account.
+    per: Discovery | None = None
+    #: What the ``strict`` preset wants, where it differs from ``recommended``.
+    strict: State | None = None
 
     @property
     def id(self) -> str:
         return f"{self.platform}.{self.key}"
+
+    @property
+    def template_key(self) -> str:
+        """The key without its blog or site: ``sharing@myblog`` gives ``sharing``."""
+        return self.key.split("@", 1)[0]
+
+    def for_instance(self, name: str, title: str | None = None) -> Setting:
+        """This per-blog setting, made concrete for the blog or site ``name``."""
+        assert self.switch is not None and self.per is not None
+        return replace(
+            self,
+            key=f"{self.key}@{name}",
+            label=f"{self.label} ({title or name})",
+            url=self.url.replace("{name}", name),
+            switch=replace(self.switch, path=self.switch.path.replace("{name}", name)),
+            per=None,
+        )
 
 
 def now() -> datetime:

@@ -139,6 +139,16 @@ class Plugin:
 
         return await switches.write(self, page, setting, value)
 
+    async def instances(self, page: Page, setting: Setting) -> list[str] | Reading:
+        """The names of the blogs or sites a per-blog ``setting`` exists for.
+
+        Returns a reading instead when the list could not be read (signed out, a
+        changed page). The default follows ``setting.per``.
+        """
+        from . import switches
+
+        return await switches.discover(self, page, setting)
+
     async def sign_in(self, page: Page, credentials: Credentials) -> Wall | None:
         """Sign in with ``credentials``; return ``None`` when the account is signed in.
 

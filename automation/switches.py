@@ -29,14 +29,24 @@ def control(page: Page, setting: Setting) -> Locator:
     switch = setting.switch
     if switch is None:
         raise ValueError(f"{setting.id} has no switch to locate")
-    if switch.labelledby:
-        ref = switch.labelledby.replace('"', '\\"')
-        return page.locator(
-            f'input[aria-labelledby="{ref}"], [role="switch"][aria-labelledby="{ref}"], '
-            f'[role="checkbox"][aria-labelledby="{ref}"]'
-        )
+    if switch.testid:
+        return page.locator(f'[data-testid="{_quoted(switch.testid)}"]')
+    for attribute, ref in (
+        ("aria-labelledby", switch.labelledby),
+        ("aria-describedby", switch.describedby),
+    ):
+        if ref:
+            ref = _quoted(ref)
+            return page.locator(
+                f'input[{attribute}="{ref}"], [role="switch"][{attribute}="{ref}"], '
+                f'[role="checkbox"][{attribute}="{ref}"]'
+            )
     pattern = "|".join(re.escape(name) for name in switch.names)
     return page.get_by_role(switch.role, name=re.compile(rf"^\s*(?:{pattern})\s*$", re.I))
+
+
+def _quoted(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def describe(setting: Setting) -> str:
@@ -44,18 +54,18 @@ def describe(setting: Setting) -> str:
     assert switch is not None
     if switch.names:
         return f'the switch "{switch.names[0]}"'
-    return f'the switch labelled by "{switch.labelledby}"'
+    return f'the switch "{switch.testid or switch.labelledby or switch.describedby}"'
 
 
 async def open_page(plugin: Plugin, page: Page, setting: Setting) -> Reading | None:
     """Load the setting's page; return a reading when it is not the page we asked for."""
     url = plugin.page_url(setting)
     response: Response | None = await page.goto(url, wait_until="domcontentloaded")
-    return _not_the_page(plugin, page, setting, response)
+    return _not_the_page(plugin, page, setting, response, url)
 
 
 def _not_the_page(
-    plugin: Plugin, page: Page, setting: Setting, response: Response | None
+    plugin: Plugin, page: Page, setting: Setting, response: Response | None, url: str
 ) -> Reading | None:
     wall = plugin.wall(page.url)
     if wall is not None:
@@ -75,7 +85,7 @@ def _not_the_page(
             f"{plugin.title} answered HTTP {response.status} for the settings page.",
             url=page.url,
         )
-    expected = urlsplit(plugin.page_url(setting)).path.rstrip("/")
+    expected = urlsplit(url).path.rstrip("/")
     if not plugin.on_origin(page.url) or urlsplit(page.url).path.rstrip("/") != expected:
         return Reading(
             setting.id,
@@ -85,6 +95,37 @@ def _not_the_page(
             url=page.url,
         )
     return None
+
+
+async def discover(plugin: Plugin, page: Page, setting: Setting) -> list[str] | Reading:
+    """The names of the blogs or sites that ``setting`` exists for on this account."""
+    per = setting.per
+    if per is None:
+        raise ValueError(f"{setting.id} is not kept per blog or site")
+    url = plugin.url(per.path)
+    response = await page.goto(url, wait_until="domcontentloaded")
+    problem = _not_the_page(plugin, page, setting, response, url)
+    if problem is not None:
+        return problem
+    links = page.locator(per.link)
+    try:
+        await links.first.wait_for(state="attached", timeout=CONTROL_WAIT_MS)
+    except Exception as exc:
+        if not _is_timeout(exc):
+            raise
+        return Reading(
+            setting.id,
+            State.UNKNOWN,
+            f"Found no {per.noun} on {_short(page.url)}; if the account has one, "
+            f"{plugin.title} may have changed the page.",
+            url=page.url,
+        )
+    names: list[str] = []
+    for href in await links.evaluate_all("els => els.map(e => e.getAttribute('href') || '')"):
+        found = re.search(per.pattern, urlsplit(href).path)
+        if found and found.group("name") not in names:
+            names.append(found.group("name"))
+    return names
 
 
 async def find_switch(plugin: Plugin, page: Page, setting: Setting) -> Locator | Reading:
@@ -122,7 +163,36 @@ async def load_switch(plugin: Plugin, page: Page, setting: Setting) -> Locator |
     problem = await open_page(plugin, page, setting)
     if problem is not None:
         return problem
+    assert setting.switch is not None
+    for selector in setting.switch.opens:
+        step = page.locator(selector)
+        try:
+            await step.first.click(timeout=CONTROL_WAIT_MS)
+        except Exception as exc:
+            if not _is_timeout(exc):
+                raise
+            wall = plugin.wall(page.url)
+            if wall is not None:
+                return Reading(setting.id, State.NEEDS_LOGIN, wall.detail, url=page.url)
+            return Reading(
+                setting.id,
+                State.UNKNOWN,
+                f"The page has no {selector} to click on the way to {describe(setting)}; "
+                f"{plugin.title} may have changed it.",
+                url=page.url,
+            )
     return await find_switch(plugin, page, setting)
+
+
+async def is_on(switch: Locator) -> bool | None:
+    """The switch's position: ``aria-checked`` where the page sets it, else ``checked``.
+
+    None for a switch that shows neither on nor off (``aria-checked="mixed"``).
+    """
+    value = await switch.get_attribute("aria-checked")
+    if value is not None:
+        return {"true": True, "false": False}.get(value)
+    return await switch.is_checked()
 
 
 async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
@@ -130,7 +200,12 @@ async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
     found = await load_switch(plugin, page, setting)
     if isinstance(found, Reading):
         return found
-    state = State.ON if await found.is_checked() else State.OFF
+    position = await is_on(found)
+    if position is None:
+        return Reading(
+            setting.id, State.UNKNOWN, "The switch shows neither on nor off.", url=page.url
+        )
+    state = State.ON if position else State.OFF
     return Reading(setting.id, state, f"Switch is {state}.", url=page.url)
 
 
@@ -141,7 +216,7 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
     found = await load_switch(plugin, page, setting)
     if isinstance(found, Reading):
         return found
-    if (State.ON if await found.is_checked() else State.OFF) == value:
+    if await is_on(found) == (value == State.ON):
         return Reading(setting.id, value, f"Switch was already {value}.", url=page.url)
 
     refused = await _click_and_wait_for_save(plugin, page, found, value)

@@ -40,7 +40,7 @@ class Terminal:
     def alive(self) -> bool:
         return subprocess.run(["tmux", "has-session", "-t", self.name]).returncode == 0
 
-    def wait_for(self, what: Callable[[str], bool], why: str, limit: float = 60) -> str:
+    def wait_for(self, what: Callable[[str], bool], why: str, limit: float = 120) -> str:
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
             screen = self.screen()
@@ -105,7 +105,7 @@ def test_demo_switch_export_and_quit(terminal: tuple[Terminal, str], tmp_path: P
     term.keys("Space")
     term.wait_for(lambda s: "Switch off (y)" in s, "the confirmation")
     term.keys("y")
-    term.wait_for(lambda s: "off ✓" in row(s, AI_ROW), "the AI row to read off", limit=90)
+    term.wait_for(lambda s: "off ✓" in row(s, AI_ROW), "the AI row to read off")
 
     term.keys("e")
     term.wait_for(lambda s: "Export the checklist" in s, "the export dialog")

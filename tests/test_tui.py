@@ -103,9 +103,15 @@ async def test_switch_asks_first_and_reads_the_change_back(runtime: Runtime) -> 
         await pilot.press("space")
         assert isinstance(app.screen, Confirm)
         await pilot.press("y")
-        await pilot.pause()
-        assert app.busy.get(AI) == "changing"
-        assert "changing" in state_cell(app, AI)
+        shown = []
+        for _ in range(500):
+            shown.append(state_cell(app, AI))
+            if "changing" in shown[-1] or (
+                AI not in app.busy and app.readings[AI].state is State.OFF
+            ):
+                break
+            await pilot.pause(0.01)
+        assert "changing" in shown[-1], shown
         await settle(app, pilot)
         assert seen == ["Changing", "Changed"]
         assert account(runtime).settings["ai_training"] is False

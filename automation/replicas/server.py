@@ -41,6 +41,8 @@ class Account:
     unavailable: set[str] = field(default_factory=set)
     #: Save requests for these settings fail with HTTP 500.
     failing: set[str] = field(default_factory=set)
+    #: The account's blogs or sites, for settings kept per blog.
+    blogs: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -85,6 +87,8 @@ class Site:
     session_cookie: ClassVar[str]
     #: Each setting's default value for a new account.
     defaults: ClassVar[dict[str, bool]] = {}
+    #: How the demo account is set up (``Account`` fields, such as its blogs).
+    demo_account: ClassVar[dict[str, Any]] = {}
 
     def __init__(self) -> None:
         self.accounts: dict[str, Account] = {}

@@ -1,0 +1,304 @@
+"""A replica site made of settings pages that each carry one switch, declared as data.
+
+A platform's replica subclasses :class:`SwitchSite` and declares its sign-in form,
+where signed-out visitors are sent, its security-check page and its settings
+pages (:class:`SettingsPage`); this module serves them. Pages draw their switch
+with a script a moment after loading and save a change with their own request,
+as the real sites do; a failed save puts the switch back. Flows that are not a
+switch on a page (a menu, a form) are written in the subclass.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+from urllib.parse import quote
+
+from .server import Account, Request, Response, Site, page
+
+
+@dataclass(frozen=True)
+class Control:
+    """How a page draws its switch, as the real page is known to.
+
+    ``kind`` is ``switch`` (``<input type=checkbox role=switch>``), ``checkbox``
+    (a plain checkbox with a label) or ``button`` (``<button role=switch
+    aria-checked>``). ``labelledby``/``describedby`` tie it to its label by id,
+    ``testid`` sets ``data-testid``.
+    """
+
+    label: str
+    kind: str = "switch"
+    labelledby: str | None = None
+    describedby: str | None = None
+    testid: str | None = None
+
+
+@dataclass(frozen=True)
+class Opener:
+    """A button that must be clicked to reveal what follows (a menu, a dialog)."""
+
+    label: str
+    testid: str | None = None
+
+
+@dataclass(frozen=True)
+class SettingsPage:
+    """One setting's page. ``path`` may hold ``{name}`` for a per-blog setting."""
+
+    key: str
+    path: str
+    heading: str
+    control: Control
+    question: str = ""
+    default: bool = True
+    opens: tuple[Opener, ...] = ()
+
+
+class SwitchSite(Site):
+    """A replica whose settings are switches on pages. Subclasses declare the data."""
+
+    #: The sign-in form: its path and the form field names of username and password.
+    login_path: ClassVar[str] = "/login"
+    username_name: ClassVar[str] = "username"
+    password_name: ClassVar[str] = "password"
+    #: Query parameter that carries where to go after signing in.
+    next_param: ClassVar[str] = "next"
+    #: Where a signed-in visitor lands after signing in.
+    home_path: ClassVar[str] = "/"
+    #: Where an account that must pass a security check is sent.
+    checkpoint_path: ClassVar[str] = "/checkpoint/challenge"
+    #: Where each page's script posts a change.
+    api_prefix: ClassVar[str] = "/api/privacy-settings/"
+    #: HTML at the top of every signed-in page.
+    header: ClassVar[str] = ""
+    #: The settings pages.
+    pages: ClassVar[tuple[SettingsPage, ...]] = ()
+    #: For per-blog settings: the page listing the account's blogs, and each blog's link.
+    blogs_path: ClassVar[str | None] = None
+    blog_link: ClassVar[str] = "/blog/{name}/settings"
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.pages and "defaults" not in cls.__dict__:
+            cls.defaults = {p.key: p.default for p in cls.pages}
+
+    # -- per-blog settings ----------------------------------------------------------
+
+    def add_account(self, username: str, password: str, **options: object) -> Account:
+        account = super().add_account(username, password, **options)
+        for blog in account.blogs:
+            for found in self.pages:
+                if "{name}" in found.path:
+                    account.settings[f"{found.key}@{blog}"] = found.default
+        return account
+
+    def _match(self, path: str) -> tuple[SettingsPage, str | None] | None:
+        for found in self.pages:
+            pattern = "^" + re.escape(found.path).replace(r"\{name\}", "(?P<name>[a-z0-9-]+)")
+            match = re.fullmatch(pattern, path.rstrip("/") or "/")
+            if match:
+                return found, match.groupdict().get("name")
+        return None
+
+    # -- routing ------------------------------------------------------------------------
+
+    def handle(self, request: Request) -> Response:
+        path = request.path
+        if path == self.login_path:
+            return self.login(request)
+        if path.startswith(self.checkpoint_path):
+            return Response(200, page(f"Security check | {self.title}", CHECKPOINT))
+        custom = self.route(request)
+        if custom is not None:
+            return custom
+        account = self.signed_in(request)
+        if account is None:
+            if request.method == "POST":
+                return Response.json({"error": "unauthorized"}, 401)
+            return Response.redirect(f"{self.login_path}?{self.next_param}={quote(path)}", 302)
+        if account.checkpoint:
+            return Response.redirect(self.checkpoint_path, 302)
+        if request.method == "POST" and path.startswith(self.api_prefix):
+            return self.save(account, path[len(self.api_prefix) :], request)
+        if path == self.blogs_path:
+            return self.blog_list(account)
+        matched = self._match(path)
+        if matched is not None and request.method == "GET":
+            return self.settings_page(account, *matched)
+        if path in (self.home_path, "/"):
+            return Response(
+                200, page(self.title, self.header + f"<main><h1>{self.title}</h1></main>")
+            )
+        return Response(404, page(f"Not found | {self.title}", "<h1>Page not found</h1>"))
+
+    def route(self, request: Request) -> Response | None:
+        """Pages of the subclass's own (a menu flow); None to fall through."""
+        return None
+
+    # -- sign-in ------------------------------------------------------------------------
+
+    def login(self, request: Request) -> Response:
+        target = request.query.get(self.next_param, self.home_path)
+        error = ""
+        if request.method == "POST":
+            form = request.form()
+            target = form.get(self.next_param, self.home_path)
+            with self.lock:
+                account = self.accounts.get(form.get(self.username_name, ""))
+            if account is not None and form.get(self.password_name) == account.password:
+                if not target.startswith("/") or target.startswith("//"):
+                    target = self.home_path
+                if account.checkpoint:
+                    target = self.checkpoint_path
+                response = Response.redirect(target)
+                response.headers.append(
+                    self.session_cookie_header(self.start_session(account.username))
+                )
+                return response
+            error = '<p class="error" role="alert">Wrong username or password.</p>'
+        body = f"""<main><section><h1>Sign in to {html.escape(self.title)}</h1>{error}
+<form method="post" action="{self.login_path}">
+  <input type="hidden" name="{self.next_param}" value="{html.escape(target)}">
+  <label for="username">Email or username</label>
+  <input id="username" name="{self.username_name}" type="text" autocomplete="username">
+  <label for="password">Password</label>
+  <input id="password" name="{self.password_name}" type="password"
+    autocomplete="current-password">
+  <button type="submit">Sign in</button>
+</form></section></main>"""
+        return Response(200, page(f"Sign in | {self.title}", body))
+
+    # -- settings ------------------------------------------------------------------------
+
+    def blog_list(self, account: Account) -> Response:
+        blogs = account.blogs
+        items = "".join(
+            f'<li><a href="{self.blog_link.format(name=b)}">{html.escape(b)}</a></li>'
+            for b in blogs
+        )
+        body = f"{self.header}<main><section><h1>Your blogs</h1><ul>{items}</ul></section></main>"
+        return Response(200, page(f"Blogs | {self.title}", body))
+
+    def settings_page(self, account: Account, found: SettingsPage, name: str | None) -> Response:
+        key = f"{found.key}@{name}" if name else found.key
+        if found.key in account.unavailable or key not in account.settings:
+            return Response(404, page(f"Not found | {self.title}", "<h1>Page not found</h1>"))
+        with self.lock:
+            value = account.settings[key]
+        if found.key in account.hidden:
+            control = "<p>This setting is being updated. Check back later.</p>"
+        else:
+            control = draw(found.control, value)
+            if found.key in account.doubled:
+                control += draw(found.control, value, copy=True)
+        openers = "".join(
+            f'<button type="button" class="opener" {_testid(o.testid)} hidden>'
+            f"{html.escape(o.label)}</button>"
+            for o in found.opens
+        )
+        body = f"""{self.header}
+<main><section>
+  <h1>{html.escape(found.heading)}</h1>
+  <p>{html.escape(found.question)}</p>
+  {openers}
+  <div id="setting" {"hidden" if found.opens else ""}></div>
+  <p role="status" id="status"></p>
+</section></main>
+<template id="control">{control}</template>"""
+        script = SCRIPT.replace("__API__", json.dumps(self.api_prefix + quote(key)))
+        return Response(200, page(f"{found.heading} | {self.title}", body, script))
+
+    def save(self, account: Account, key: str, request: Request) -> Response:
+        data = request.json()
+        value = data.get("value") if isinstance(data, dict) else None
+        if key not in account.settings or not isinstance(value, bool):
+            return Response.json({"error": "bad request"}, 400)
+        if key.split("@", 1)[0] in account.failing:
+            return Response.json({"error": "server error"}, 500)
+        with self.lock:
+            account.settings[key] = value
+            self.saves.append((account.username, key, value))
+        return Response.json({"value": value})
+
+
+def _testid(testid: str | None) -> str:
+    return f'data-testid="{html.escape(testid)}"' if testid else ""
+
+
+def draw(control: Control, value: bool, *, copy: bool = False) -> str:
+    """The HTML of one switch in the given position.
+
+    A ``copy`` is a second widget pointing at the same label, as a page that drew
+    the setting twice would have.
+    """
+    if control.describedby and not control.labelledby:
+        attribute, label_id = "aria-describedby", control.describedby
+    else:
+        attribute, label_id = "aria-labelledby", control.labelledby or "switch-label"
+    label = (
+        "" if copy else f'<span id="{html.escape(label_id)}">{html.escape(control.label)}</span>'
+    )
+    common = f'class="switch" {attribute}="{html.escape(label_id)}" {_testid(control.testid)}'
+    if control.kind == "button":
+        widget = (
+            f'<button type="button" role="switch" {common} '
+            f'aria-checked="{"true" if value else "false"}"></button>'
+        )
+    else:
+        role = 'role="switch"' if control.kind == "switch" else ""
+        widget = f'<input type="checkbox" {role} {common} {"checked" if value else ""}>'
+    state = "On" if value else "Off"
+    return (
+        f'<div class="toggle">{label}{widget}'
+        f'<span class="switch-state" aria-hidden="true">{state}</span></div>'
+    )
+
+
+CHECKPOINT = """<main><section><h1>Let's make sure it's you</h1>
+<p>Enter the code we sent to your email to continue.</p>
+<form><label for="pin">Verification code</label><input id="pin" name="pin">
+<button type="submit">Submit</button></form></section></main>"""
+
+SCRIPT = """
+const openers = Array.from(document.querySelectorAll('.opener'));
+const holder = document.getElementById('setting');
+openers.forEach((button, i) => button.addEventListener('click', () => {
+  const next = openers[i + 1] || holder;
+  next.hidden = false;
+}));
+setTimeout(() => {
+  if (openers.length) openers[0].hidden = false;
+  holder.appendChild(document.getElementById('control').content.cloneNode(true));
+  holder.querySelectorAll('.switch').forEach((sw) => {
+    const isButton = sw.tagName === 'BUTTON';
+    const get = () => isButton ? sw.getAttribute('aria-checked') === 'true' : sw.checked;
+    const set = (v) => {
+      if (isButton) sw.setAttribute('aria-checked', String(v)); else sw.checked = v;
+    };
+    const shown = sw.parentElement.querySelector('.switch-state');
+    const status = document.getElementById('status');
+    const changed = async (want) => {
+      shown.textContent = want ? 'On' : 'Off';
+      try {
+        const r = await fetch(__API__, {method: 'POST',
+          headers: {'Content-Type': 'application/json'},
+          body: JSON.stringify({value: want})});
+        if (!r.ok) throw new Error(String(r.status));
+        status.textContent = 'Saved.';
+      } catch (e) {
+        set(!want);
+        shown.textContent = get() ? 'On' : 'Off';
+        status.textContent = "Couldn't save your change. Try again.";
+      }
+    };
+    if (isButton) {
+      sw.addEventListener('click', () => { const want = !get(); set(want); changed(want); });
+    }
+    else sw.addEventListener('change', () => changed(sw.checked));
+  });
+}, 150);
+"""

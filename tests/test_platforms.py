@@ -1,0 +1,109 @@
+"""Every installed plugin against its replica site, in real Chromium: the shared contract.
+
+For each platform: every switch reads ``on`` and ``off`` as the replica's account
+holds it, a change is written and read back (and reaches the replica's server
+state), and a signed-out browser reads ``needs_login``. Settings kept per blog or
+site expand to one reading for each blog the demo account has.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+
+from automation import events, registry
+from automation.engine import Engine, Options
+from automation.model import Kind, Setting, State
+from automation.replicas import DEMO_USERNAME, SITES, ReplicaServer
+from automation.sessions import MemorySessions
+
+pytestmark = pytest.mark.browser
+
+PLUGINS = {cls.name: cls for cls in registry.load()[0]}
+COVERED = sorted(set(PLUGINS) & set(SITES))
+
+
+def test_every_plugin_with_settings_to_switch_has_a_replica() -> None:
+    missing = [
+        name
+        for name, cls in PLUGINS.items()
+        if any(s.kind is Kind.TOGGLE for s in cls.settings) and name not in SITES
+    ]
+    assert missing == []
+
+
+@pytest.fixture
+async def platform_engine(
+    request: pytest.FixtureRequest, chromium: str, replica: ReplicaServer, tmp_path
+) -> AsyncIterator[tuple[Engine, ReplicaServer, str]]:
+    name = request.param
+    plugin = PLUGINS[name](replica.origins[name])
+    sessions = MemorySessions({name: replica.storage_state(name)})
+    options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
+    engine = Engine([plugin], options, sessions=sessions)
+    try:
+        yield engine, replica, name
+    finally:
+        await asyncio.wait_for(engine.close(), 30)
+
+
+def toggles(name: str) -> list[Setting]:
+    return [s for s in PLUGINS[name].settings if s.kind is Kind.TOGGLE]
+
+
+@pytest.mark.parametrize("platform_engine", COVERED, indirect=True)
+async def test_reads_writes_and_reads_back(platform_engine) -> None:
+    engine, replica, name = platform_engine
+    account = replica.sites[name].account(DEMO_USERNAME)
+    plain = [s for s in toggles(name) if s.per is None]
+    # Alternate the positions so a plugin that reads the wrong page or switch fails.
+    for number, setting in enumerate(plain):
+        account.settings[setting.key] = number % 2 == 0
+    readings = {r.setting_id: r for r in await engine.check([s.id for s in plain])}
+    for number, setting in enumerate(plain):
+        expected = State.ON if number % 2 == 0 else State.OFF
+        assert readings[setting.id].state is expected, readings[setting.id]
+
+    for setting in plain:
+        before = account.settings[setting.key]
+        target = State.OFF if before else State.ON
+        reading = await engine.change(setting.id, target)
+        assert reading.state is target, reading
+        assert account.settings[setting.key] is (target is State.ON)
+
+
+@pytest.mark.parametrize("platform_engine", COVERED, indirect=True)
+async def test_per_blog_settings_expand_to_each_blog(platform_engine) -> None:
+    engine, replica, name = platform_engine
+    per_blog = [s for s in toggles(name) if s.per is not None]
+    if not per_blog:
+        pytest.skip(f"{name} keeps no setting per blog or site")
+    account = replica.sites[name].account(DEMO_USERNAME)
+    assert account.blogs, "the demo account should have blogs to expand to"
+    seen: list[events.Event] = []
+    engine.subscribe(seen.append)
+    readings = await engine.check([s.id for s in per_blog])
+    expanded = [e for e in seen if isinstance(e, events.Expanded)]
+    assert len(expanded) == len(per_blog)
+    assert len(readings) == len(per_blog) * len(account.blogs)
+    first = readings[0]
+    assert first.state is State.ON
+    setting = engine.setting(first.setting_id)
+    reading = await engine.change(setting.id, State.OFF)
+    assert reading.state is State.OFF
+    assert account.settings[setting.key] is False
+
+
+@pytest.mark.parametrize("name", COVERED)
+async def test_signed_out_needs_login(
+    name: str, chromium: str, replica: ReplicaServer, tmp_path
+) -> None:
+    plugin = PLUGINS[name](replica.origins[name])
+    options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
+    async with Engine([plugin], options) as engine:
+        first = toggles(name)[0]
+        [reading, *_] = await engine.check([first.id])
+        assert reading.state is State.NEEDS_LOGIN, reading
+        assert replica.sites[name].saves == []
