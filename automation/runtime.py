@@ -13,6 +13,9 @@ from pathlib import Path
 from . import registry
 from .config import Config, ConfigError, load, locate
 from .engine import Engine, Options
+from .export import ExportError
+from .marks import Marks
+from .marks import default_path as marks_path
 from .model import Setting, State
 from .plugin import Plugin
 from .replicas import ReplicaServer, demo_server
@@ -34,6 +37,8 @@ class Runtime:
     log_path: Path | None = None
     #: When not empty, the run covers only these setting ids.
     only: list[str] = field(default_factory=list)
+    #: The user's marks on settings done by hand.
+    marks: Marks = field(default_factory=Marks)
 
     @property
     def settings(self) -> list[Setting]:
@@ -41,8 +46,14 @@ class Runtime:
         return [s for p in self.plugins for s in p.settings if not self.only or s.id in self.only]
 
     def desired(self, setting: Setting) -> State:
-        """What the user wants for ``setting``: their config's value, else the recommendation."""
-        return self.config.desired.get(setting.id, setting.recommended)
+        """What the user wants for ``setting``: their config's value, else the recommendation.
+
+        For one blog's copy of a per-blog setting, a value given for the setting as a
+        whole counts too.
+        """
+        desired = self.config.desired
+        template = f"{setting.platform}.{setting.template_key}"
+        return desired.get(setting.id, desired.get(template, setting.recommended))
 
     def close(self) -> None:
         """Stop the demo replicas (the engine is closed by whoever ran it)."""
@@ -128,7 +139,14 @@ def build(
         if server is not None:
             server.stop()
         raise
-    return Runtime(config, plugins, engine, server, problems, log, only=list(only or ()))
+    try:
+        # The demo keeps its marks in memory: they are not the user's.
+        marks = Marks(None if demo else marks_path(), config.marks)
+    except ExportError as exc:
+        raise SetupError(str(exc)) from None
+    return Runtime(
+        config, plugins, engine, server, problems, log, only=list(only or ()), marks=marks
+    )
 
 
 __all__ = ["ConfigError", "Runtime", "SetupError", "build", "log_path", "setup_logging"]

@@ -62,7 +62,7 @@ async def test_rows_fill_with_states_read_by_the_engine(runtime: Runtime) -> Non
         assert state_cell(app, AI) == "on ✗"
         assert state_cell(app, "linkedin.research") == "off ✓"
         summary = str(app.query_one("#summary", Static).render())
-        assert "1 of 6 settings as recommended" in summary
+        assert f"1 of {len(LinkedIn.settings)} settings as recommended" in summary
         await app.action_quit()
 
 
