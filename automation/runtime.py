@@ -85,6 +85,7 @@ def build(
     demo: bool = False,
     only: list[str] | None = None,
     log: Path | None = None,
+    demo_delay: float = 0.0,
 ) -> Runtime:
     """Load the config and plugins and make an engine (not yet started).
 
@@ -102,7 +103,7 @@ def build(
     path, required = locate(config_path)
     config = load(path, catalog, required=required)
 
-    server = demo_server().start() if demo else None
+    server = demo_server(delay=demo_delay).start() if demo else None
     try:
         plugins = [
             cls(server.origins.get(cls.name) if server else config.origin(cls.name))
