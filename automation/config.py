@@ -99,11 +99,12 @@ def default_path() -> Path:
 
 def locate(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
     """The config file to use and whether the user named it (so it must exist)."""
-    if explicit:
-        return Path(explicit).expanduser(), True
-    from_env = os.environ.get(ENV_VAR)
-    if from_env:
-        return Path(from_env).expanduser(), True
+    named = explicit or os.environ.get(ENV_VAR)
+    if named:
+        try:
+            return Path(named).expanduser(), True
+        except RuntimeError:  # "~someone" who does not exist
+            raise ConfigError("no such home folder", Path(named)) from None
     return default_path(), False
 
 

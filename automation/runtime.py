@@ -7,6 +7,7 @@ same engine the same way.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,6 +72,9 @@ def log_path() -> Path:
 def setup_logging(path: Path) -> None:
     """Send the app's own log to ``path``; secrets are never logged."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    # Owner-only, like everything else privacy-tui keeps.
+    os.close(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("privacy_tui")

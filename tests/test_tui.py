@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import tomllib
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -26,10 +27,12 @@ SIZE = (140, 40)
 
 
 @pytest.fixture
-def runtime(chromium: str, tmp_path: Path) -> Iterator[Runtime]:
+async def runtime(chromium: str, tmp_path: Path) -> AsyncIterator[Runtime]:
     """What `privacy-tui --demo` builds: replica sites, a demo session, a real engine."""
     built = build(demo=True, log=tmp_path / "privacy-tui.log")
     yield built
+    # A test that failed half-way must not leave its browser to the next one.
+    await asyncio.wait_for(built.engine.close(), 30)
     built.close()
 
 

@@ -117,7 +117,7 @@ class PrivacyApp(App[None]):
 
     def on_resize(self) -> None:
         # Side by side needs room; on a narrow terminal the detail pane goes below.
-        self.set_class(self.size.width < 110, "narrow")
+        self.set_class(self.size.width < 130, "narrow")
 
     def _config_name(self) -> str:
         path = self.runtime.config.path
@@ -144,7 +144,11 @@ class PrivacyApp(App[None]):
                 return
             self.log.error(error)
             self.notify(f"{type(error).__name__}: {error}", title="Failed", severity="error")
-            # Rows the failed work left spinning are no longer being worked on.
+            # Rows the failed work left spinning say so, rather than showing an old value.
+            for setting_id in list(self.busy):
+                self.readings[setting_id] = Reading(
+                    setting_id, State.ERROR, f"The work on this setting failed: {error}"
+                )
             self.busy.clear()
             self._refresh()
 
@@ -428,7 +432,12 @@ class PrivacyApp(App[None]):
     def _export_to(self, path: Path | None, overwrite: bool = False) -> None:
         if path is None:
             return
-        if path.exists() and not path.is_dir() and not overwrite:
+        try:
+            exists = path.exists() and not path.is_dir()
+        except (OSError, ValueError) as exc:
+            self.notify(f"{path}: {exc}", title="Not exported", severity="error", timeout=10)
+            return
+        if exists and not overwrite:
 
             def answered(yes: bool | None) -> None:
                 if yes:

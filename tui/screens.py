@@ -57,7 +57,13 @@ class ExportPath(ModalScreen[Path | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
-        self.dismiss(Path(text).expanduser() if text else None)
+        if not text:
+            self.dismiss(None)
+            return
+        try:
+            self.dismiss(Path(text).expanduser())
+        except RuntimeError:  # "~someone" who does not exist
+            self.notify(f"{text}: no such home folder.", severity="error")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

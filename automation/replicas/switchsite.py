@@ -186,6 +186,10 @@ class SwitchSite(Site):
 
     def settings_page(self, account: Account, found: SettingsPage, name: str | None) -> Response:
         key = f"{found.key}@{name}" if name else found.key
+        if found.key in account.moved:
+            return Response.redirect(self.home_path, 302)
+        if found.key in account.broken:
+            return Response(500, page(f"Error | {self.title}", "<h1>Something went wrong</h1>"))
         if found.key in account.unavailable or key not in account.settings:
             return Response(404, page(f"Not found | {self.title}", "<h1>Page not found</h1>"))
         with self.lock:
@@ -220,6 +224,8 @@ class SwitchSite(Site):
             return Response.json({"error": "bad request"}, 400)
         if key.split("@", 1)[0] in account.failing:
             return Response.json({"error": "server error"}, 500)
+        if key.split("@", 1)[0] in account.unkept:
+            return Response.json({"value": value})
         with self.lock:
             account.settings[key] = value
             self.saves.append((account.username, key, value))
