@@ -74,6 +74,12 @@ class Setting:
     notes: str = ""
     source: str = ""
     switch: Switch | None = None
+    strict: State | None = None
+    """The value the ``strict`` preset asks for, when it differs from ``recommended``.
+
+    For a setting whose recommended value keeps a convenience (personalisation, say)
+    that the strict preset gives up; ``None`` means strict agrees with recommended.
+    """
 
     @property
     def id(self) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from . import registry
 from .config import Config, ConfigError, load, locate
 from .engine import Engine, Options
+from .history import History, HistoryError
 from .model import Setting, State
 from .plugin import Plugin
 from .replicas import ReplicaServer, demo_server
@@ -34,6 +35,8 @@ class Runtime:
     log_path: Path | None = None
     #: When not empty, the run covers only these setting ids.
     only: list[str] = field(default_factory=list)
+    #: Where readings, changes and undo points are recorded (the demo's lives in memory).
+    history: History = field(default_factory=History.in_memory)
 
     @property
     def settings(self) -> list[Setting]:
@@ -45,7 +48,8 @@ class Runtime:
         return self.config.desired.get(setting.id, setting.recommended)
 
     def close(self) -> None:
-        """Stop the demo replicas (the engine is closed by whoever ran it)."""
+        """Stop the demo replicas and close the history (whoever ran the engine closes it)."""
+        self.history.close()
         if self.demo is not None:
             self.demo.stop()
             self.demo = None
@@ -80,6 +84,9 @@ def build(
     With ``demo``, the replica sites start on free loopback ports, every platform
     points at them and is signed in as the demo account. Raises
     :class:`~automation.config.ConfigError` or :class:`SetupError`.
+
+    Readings and changes are recorded in the history file in the user's data
+    folder, or in memory with ``demo``.
     """
     classes, problems = registry.load()
     if not classes:
@@ -91,6 +98,10 @@ def build(
     path, required = locate(config_path)
     config = load(path, catalog, required=required)
 
+    try:
+        history = History.in_memory() if demo else History.open()
+    except HistoryError as exc:
+        raise SetupError(str(exc)) from None
     server = demo_server().start() if demo else None
     try:
         plugins = [
@@ -124,11 +135,16 @@ def build(
             sessions=sessions,
             credentials=None if server else KeyringCredentials(),
         )
+        # The one place readings and changes are recorded, for every face of the app.
+        history.attach(engine)
     except BaseException:
+        history.close()
         if server is not None:
             server.stop()
         raise
-    return Runtime(config, plugins, engine, server, problems, log, only=list(only or ()))
+    return Runtime(
+        config, plugins, engine, server, problems, log, only=list(only or ()), history=history
+    )
 
 
 __all__ = ["ConfigError", "Runtime", "SetupError", "build", "log_path", "setup_logging"]
