@@ -360,13 +360,23 @@ class History:
         with self._lock:
             return self._drifts.get(setting_id)
 
-    def entries(self, setting_id: str | None = None, *, limit: int | None = 50) -> list[Entry]:
-        """The latest ``limit`` entries (of one setting, or all), oldest first."""
-        where, args = ("WHERE setting_id = ?", [setting_id]) if setting_id else ("", [])
+    def entries(
+        self,
+        setting_id: str | None = None,
+        *,
+        origin: str | None = None,
+        limit: int | None = 50,
+    ) -> list[Entry]:
+        """The latest ``limit`` entries (of one setting and origin, or all), oldest first."""
+        conditions, args = [], []
+        for column, value in (("setting_id", setting_id), ("origin", origin)):
+            if value:
+                conditions.append(f"{column} = ?")
+                args.append(value)
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         query = f"SELECT {_COLUMNS} FROM entries {where} ORDER BY id DESC"
         if limit is not None:
-            query += " LIMIT ?"
-            args.append(limit)
+            query += f" LIMIT {int(limit)}"
         with self._lock:
             rows = self._db.execute(query, args).fetchall()
         return [_entry(row) for row in reversed(rows)]

@@ -22,6 +22,8 @@ from automation.export import ExportError, render, write_atomic
 from automation.model import Kind, Reading, Setting, State
 from automation.runtime import Runtime
 
+from . import history_view
+from .changes import ChangeActions
 from .screens import Confirm, ExportPath, Help
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
@@ -48,7 +50,7 @@ class EngineEvent(Message):
         self.event = event
 
 
-class PrivacyApp(App[None]):
+class PrivacyApp(ChangeActions, App[None]):
     """The privacy checklist: live states read by the engine, switched on request."""
 
     TITLE = "privacy-tui"
@@ -61,6 +63,8 @@ class PrivacyApp(App[None]):
         Binding("r", "read", "Read again", tooltip="Read the selected setting again"),
         Binding("R", "read_all", "Read all", tooltip="Read every setting again"),
         Binding("e", "export", "Export", tooltip="Export the checklist to TOML"),
+        Binding("p", "preset", "Preset", tooltip="Apply a preset to every setting (asks first)"),
+        Binding("u", "undo", "Undo", tooltip="Put back what the last change found (asks first)"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit", tooltip="Quit and close the browser"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
@@ -143,7 +147,8 @@ class PrivacyApp(App[None]):
 
     @work(group="engine", exit_on_error=False)
     async def change(self, setting_id: str, value: State) -> None:
-        await self.engine.change(setting_id, value)
+        # Through the same path as a preset, so a switch leaves an undo point too.
+        await self.run_plan(self.switch_plan(setting_id, value))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR and not self._quitting:
@@ -191,6 +196,8 @@ class PrivacyApp(App[None]):
         if state.is_value:
             good = state == self.settings[setting_id].recommended
             text.append(" ✓" if good else " ✗", style="green" if good else "red")
+        if self.runtime.history.drift(setting_id) is not None:
+            text.append(history_view.DRIFT_MARK, style="bold red")
         return text
 
     def _spin(self) -> None:
@@ -237,6 +244,9 @@ class PrivacyApp(App[None]):
                 counts[word] = counts.get(word, 0) + 1
         for word, count in counts.items():
             text.append(f" · {count} {word}")
+        drifted = sum(1 for i in self.settings if self.runtime.history.drift(i) is not None)
+        if drifted:
+            text.append(f" · {drifted} changed since the last check", style="bold red")
         if self.busy:
             text.append(f" · working on {len(self.busy)}…", style="cyan")
         return text
@@ -278,12 +288,18 @@ class PrivacyApp(App[None]):
         reading = self.readings.get(setting.id)
         if reading is not None:
             text.append(f"\n{reading.detail}\n")
+            text.append_text(history_view.drift_text(self.runtime.history, setting.id))
             text.append(f"Read at {_local(reading.checked_at)}", style="dim")
             if reading.url:
                 text.append(f" from {reading.url}", style="dim")
             text.append("\n")
         else:
             text.append("\n")
+        plugin = self.engine.plugins.get(setting.platform)
+        if plugin is not None:
+            text.append_text(
+                history_view.recent_text(self.runtime.history, setting.id, plugin.origin)
+            )
         text.append("\nBy hand\n", style="bold")
         for number, step in enumerate(setting.manual_steps, 1):
             text.append(f"{number:>2}. {step}\n")

@@ -70,6 +70,10 @@ HELP = """\
   r             read the selected setting again
   R             read every setting again
   e             export the checklist to a TOML file
+  p             apply a preset (recommended or strict) to every setting;
+                lists each change and asks first
+  u             undo the last change or preset: puts back the states it
+                found, read back the same way (asks first)
   ?             this help
   q             quit (closes the browser)
 
@@ -80,6 +84,8 @@ HELP = """\
   unknown       the page did not look as expected; nothing is guessed
   error         the page could not be loaded or the plugin failed
   ✓ / ✗          as recommended, or not
+  !             changed since the last check, not by privacy-tui
+                (the platform, or someone on the site, switched it)
 
 Nothing changes on an account until you confirm it. A change counts only
 when a fresh load of the page reads the new value back.
