@@ -90,14 +90,14 @@ async def test_apply_records_what_it_found_then_changes_and_verifies(
     history.attach(engine)
     account = replica.sites["linkedin"].account(DEMO_USERNAME)
     account.settings["research"] = False
-    account.hidden.add("ads_inferred_location")
+    account.unavailable.add("ads_inferred_location")
     account.failing.add("ads_beyond_linkedin")
     targets = preset("recommended").desired(LinkedIn.settings)
 
     plan = await read_plan(engine, targets, source="preset recommended")
     assert [s.setting_id for s in plan.kept] == [RESEARCH]
     assert [s.setting_id for s in plan.cannot] == ["linkedin.ads_inferred_location"]
-    assert "not on it" in plan.cannot[0].reason
+    assert "no such page" in plan.cannot[0].reason
     assert replica.sites["linkedin"].saves == []
 
     result = await carry_out(engine, plan, history)

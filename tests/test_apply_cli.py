@@ -156,7 +156,7 @@ def test_apply_yes_then_history_then_undo(site: Site) -> None:
 
 
 def test_check_exit_statuses_and_drift(site: Site) -> None:
-    """0 as desired, 1 switched back on (marked as drift), 3 could not be read."""
+    """0 as desired, 1 switched back on (marked as drift), 3 one could not be read."""
     site.account.settings.update(ai_training=False, research=False)
     args = ("check", "--config", str(site.config), "--only", AI, RESEARCH)
     first = run(*args)
@@ -171,11 +171,11 @@ def test_check_exit_statuses_and_drift(site: Site) -> None:
     assert "not by privacy-tui" in second.stdout
 
     site.account.settings["ai_training"] = False
-    site.account.hidden.add("research")
+    site.account.unavailable.add("research")  # not offered to this account: not read
     third = run(*args, "--json")
     assert third.returncode == 3, third.stdout
     rows = {r["id"]: r for r in json.loads(third.stdout)}
-    assert rows[RESEARCH]["state"] == "unknown" and rows[RESEARCH]["read"] is False
+    assert rows[RESEARCH]["state"] == "unavailable" and rows[RESEARCH]["read"] is False
     assert rows[AI]["as_desired"] is True and rows[AI]["drift"]["previous"] == "on"
 
     history = json.loads(run("history", "--json").stdout)

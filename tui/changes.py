@@ -111,7 +111,7 @@ class ChangeActions:
         if not plan.changes:
             left = f"{len(plan.kept)} already as wanted"
             if plan.cannot:
-                left += f"; {len(plan.cannot)} could not be read, so were left alone"
+                left += f"; {len(plan.cannot)} left alone (not read, or only by hand)"
             self.notify(f"Nothing to change: {left}.", title=_title(plan))
             return
         where = "the demo account on the local replica site" if self.demo else "your real account"
@@ -119,7 +119,8 @@ class ChangeActions:
         for step in plan.changes:
             lines.append(f"  {escape(step.label)}: [b]{step.found}[/b] → [b]{step.target}[/b]")
         if plan.cannot:
-            lines += ["", f"{len(plan.cannot)} could not be read and will be left alone."]
+            lines += ["", "Left alone:"]
+            lines += [f"  {escape(s.label)}: {escape(s.reason)}" for s in plan.cannot]
 
         def answered(yes: bool | None) -> None:
             if yes:
