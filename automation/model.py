@@ -102,8 +102,12 @@ class Setting:
     switch: Switch | None = None
     #: Set for a setting that exists once per blog or site of the account.
     per: Discovery | None = None
-    #: What the ``strict`` preset wants, where it differs from ``recommended``.
     strict: State | None = None
+    """The value the ``strict`` preset asks for, when it differs from ``recommended``.
+
+    For a setting whose recommended value keeps a convenience (personalisation, say)
+    that the strict preset gives up; ``None`` means strict agrees with recommended.
+    """
 
     @property
     def id(self) -> str:

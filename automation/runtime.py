@@ -15,6 +15,7 @@ from . import registry
 from .config import Config, ConfigError, load, locate
 from .engine import Engine, Options
 from .export import ExportError
+from .history import History, HistoryError
 from .marks import Marks
 from .marks import default_path as marks_path
 from .model import Setting, State
@@ -40,6 +41,8 @@ class Runtime:
     only: list[str] = field(default_factory=list)
     #: The user's marks on settings done by hand.
     marks: Marks = field(default_factory=Marks)
+    #: Where readings, changes and undo points are recorded (the demo's lives in memory).
+    history: History = field(default_factory=History.in_memory)
 
     @property
     def settings(self) -> list[Setting]:
@@ -57,7 +60,8 @@ class Runtime:
         return desired.get(setting.id, desired.get(template, setting.recommended))
 
     def close(self) -> None:
-        """Stop the demo replicas (the engine is closed by whoever ran it)."""
+        """Stop the demo replicas and close the history (whoever ran the engine closes it)."""
+        self.history.close()
         if self.demo is not None:
             self.demo.stop()
             self.demo = None
@@ -96,6 +100,9 @@ def build(
     With ``demo``, the replica sites start on free loopback ports, every platform
     points at them and is signed in as the demo account. Raises
     :class:`~automation.config.ConfigError` or :class:`SetupError`.
+
+    Readings and changes are recorded in the history file in the user's data
+    folder, or in memory with ``demo``.
     """
     classes, problems = registry.load()
     if not classes:
@@ -107,6 +114,10 @@ def build(
     path, required = locate(config_path)
     config = load(path, catalog, required=required)
 
+    try:
+        history = History.in_memory() if demo else History.open()
+    except HistoryError as exc:
+        raise SetupError(str(exc)) from None
     server = demo_server(delay=demo_delay).start() if demo else None
     try:
         plugins = [
@@ -140,7 +151,10 @@ def build(
             sessions=sessions,
             credentials=None if server else KeyringCredentials(),
         )
+        # The one place readings and changes are recorded, for every face of the app.
+        history.attach(engine)
     except BaseException:
+        history.close()
         if server is not None:
             server.stop()
         raise
@@ -150,7 +164,15 @@ def build(
     except ExportError as exc:
         raise SetupError(str(exc)) from None
     return Runtime(
-        config, plugins, engine, server, problems, log, only=list(only or ()), marks=marks
+        config,
+        plugins,
+        engine,
+        server,
+        problems,
+        log,
+        only=list(only or ()),
+        marks=marks,
+        history=history,
     )
 
 

@@ -105,7 +105,8 @@ def test_check_exits_0_when_every_setting_is_as_desired(chromium: str, tmp_path:
     config.write_text('[desired.linkedin]\nai_training = "on"\n')
     done = run("--demo", "check", "--config", str(config), "--only", "linkedin.ai_training")
     assert done.returncode == 0, done.stdout + done.stderr
-    line = done.stdout.strip()
+    header, line = done.stdout.strip().splitlines()
+    assert header.split() == ["SETTING", "STATE", "WANT", "DETAIL"]
     assert line.startswith("ok") and "linkedin.ai_training" in line and "Switch is on." in line
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -20,7 +21,8 @@ from automation.export import ExportError, render, write_atomic
 from automation.model import Kind, Reading, Setting, State, now
 from automation.runtime import Runtime
 
-from . import view
+from . import history_view, view
+from .changes import ChangeActions
 from .screens import Confirm, ExportPath, Help
 
 PLATFORM_ROW = "platform:"
@@ -45,7 +47,7 @@ class FilterInput(Input):
         self.app.query_one(DataTable).focus()
 
 
-class PrivacyApp(App[None]):
+class PrivacyApp(ChangeActions, App[None]):
     """The privacy checklist: live states read by the engine, switched on request."""
 
     TITLE = "privacy-tui"
@@ -62,6 +64,8 @@ class PrivacyApp(App[None]):
         Binding("c", "collapse", "Fold", tooltip="Fold or unfold the selected platform"),
         Binding("m", "mark", "Mark done", tooltip="Mark a by-hand step as done (or not)"),
         Binding("e", "export", "Export", tooltip="Export the checklist to TOML"),
+        Binding("p", "preset", "Preset", tooltip="Apply a preset to every setting (asks first)"),
+        Binding("u", "undo", "Undo", tooltip="Put back what the last change found (asks first)"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit", tooltip="Quit and close the browser"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
@@ -135,7 +139,8 @@ class PrivacyApp(App[None]):
 
     @work(group="engine", exit_on_error=False)
     async def change(self, setting_id: str, value: State) -> None:
-        await self.engine.change(setting_id, value)
+        # Through the same path as a preset, so a switch leaves an undo point too.
+        await self.run_plan(self.switch_plan(setting_id, value))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR and not self._quitting:
@@ -242,6 +247,7 @@ class PrivacyApp(App[None]):
             self.busy.get(setting_id),
             self._frame,
             self.marks.get(setting_id),
+            drifted=self.runtime.history.drift(setting_id) is not None,
         )
 
     def _spin(self) -> None:
@@ -265,9 +271,11 @@ class PrivacyApp(App[None]):
             else:
                 table.update_cell(key, "state", self._state_cell(value))
         marked = sum(1 for s in self.rows if s.kind is Kind.MANUAL and s.id in self.marks)
-        self.query_one("#summary", Static).update(
-            view.summary(self.rows, self.readings, len(self.busy), marked)
-        )
+        summary = view.summary(self.rows, self.readings, len(self.busy), marked)
+        drifted = sum(1 for s in self.rows if self.runtime.history.drift(s.id) is not None)
+        if drifted:
+            summary.append(f" · {drifted} changed since the last check", style="bold red")
+        self.query_one("#summary", Static).update(summary)
         progress = self.query_one(ProgressBar)
         progress.display = bool(self.busy)
         if self.busy:
@@ -303,8 +311,19 @@ class PrivacyApp(App[None]):
                     self.readings.get(key),
                     self.desired[key],
                     self.marks.get(key),
+                    history=self._history_text(setting),
                 )
             )
+
+    def _history_text(self, setting: Setting) -> Text:
+        """The drift warning and the latest history entries, for the detail pane."""
+        text = history_view.drift_text(self.runtime.history, setting.id)
+        plugin = self.engine.plugins.get(setting.platform)
+        if plugin is not None:
+            text.append_text(
+                history_view.recent_text(self.runtime.history, setting.id, plugin.origin)
+            )
+        return text
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -14,7 +14,14 @@ EPILOG = """\
 commands:
   (none)        open the full-screen checklist
   check         read every setting and print it; exit 0 when all are as desired,
-                1 when one is not, 2 on a usage or config error
+                1 when one is not, 2 on a usage or config error, 3 when one
+                could not be read
+  apply         change the settings that differ from [desired] (or --preset),
+                verified by reading back; asks first unless --yes
+  undo          put back what the last apply found
+  export PATH   read every setting and write the export TOML
+  list          every setting the installed plugins know
+  history [ID]  the recorded readings and changes
   replica       run the local replica sites on their own (for plugin authors and tests)
   credentials   store (or --forget) a platform's username and password in the keyring
 
@@ -57,13 +64,18 @@ def parser() -> argparse.ArgumentParser:
         "check",
         help="read every setting without a screen",
         description="Read every setting with a headless browser and print its state. "
-        "Exit status: 0 all as desired, 1 something is not, 2 usage or config error.",
+        "Exit status: 0 all as desired, 1 something is not, 2 usage or config error "
+        "or no browser, 3 a setting could not be read.",
     )
     _common(check, sub=True)
     check.add_argument(
         "--only", nargs="+", metavar="ID", help="only these setting ids (like linkedin.ai_training)"
     )
     check.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    from .commands import add_parsers
+
+    add_parsers(commands, _common)
 
     replica = commands.add_parser(
         "replica",
@@ -93,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _replica(args.port)
         if args.command == "credentials":
             return _credentials(args.platform, args.forget)
+        from .commands import STANDALONE, run_standalone
+
+        if args.command in STANDALONE:
+            return run_standalone(args)
         return _run(args)
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
@@ -125,6 +141,10 @@ def _run(args: argparse.Namespace) -> int:
             from .headless import check
 
             return check(runtime, as_json=args.json)
+        from .commands import WITH_RUNTIME, run_with_runtime
+
+        if args.command in WITH_RUNTIME:
+            return run_with_runtime(args, runtime)
         from .app import PrivacyApp
 
         PrivacyApp(runtime, demo=args.demo).run()

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import sys
-from typing import TextIO
+from typing import Any, TextIO
 
 from automation import events
 from automation.browser import BrowserError
-from automation.model import Reading
+from automation.model import Kind, Reading
 from automation.runtime import Runtime
 
-EXIT_OK, EXIT_DRIFT, EXIT_USAGE = 0, 1, 2
+from .output import Table, fail, print_json, print_table
+
+#: Exit statuses: as desired, not as desired, usage or config error, not read.
+EXIT_OK, EXIT_DRIFT, EXIT_USAGE, EXIT_UNREAD = 0, 1, 2, 3
 
 
-async def _check(runtime: Runtime, progress: TextIO | None) -> list[Reading]:
+async def read_all(runtime: Runtime, progress: TextIO | None) -> list[Reading]:
+    """Start the engine, read every setting of the run, and close the engine."""
     engine = runtime.engine
     if progress is not None:
-        engine.subscribe(lambda e: _progress(e, progress))
+        engine.subscribe(lambda e: show_progress(e, progress))
     try:
         await engine.start()
         return await engine.check([s.id for s in runtime.settings])
@@ -26,45 +29,79 @@ async def _check(runtime: Runtime, progress: TextIO | None) -> list[Reading]:
         await engine.close()
 
 
-def _progress(event: events.Event, out: TextIO) -> None:
+def show_progress(event: events.Event, out: TextIO) -> None:
+    """Tell a person at the terminal what the engine is doing that takes a while."""
     if isinstance(event, events.SigningIn):
         print(f"signing in to {event.platform}…", file=out)
     elif isinstance(event, events.Problem):
         print(event.message, file=out)
 
 
+def exit_status(rows: list[dict[str, Any]]) -> int:
+    """1 when a setting read as not desired; else 3 when one could not be read; else 0.
+
+    A setting only a person can change (kind ``manual``) is never read by a browser,
+    so it never decides the status.
+    """
+    if any(r["read"] and not r["as_desired"] for r in rows):
+        return EXIT_DRIFT
+    if any(not r["read"] and r["kind"] != Kind.MANUAL.value for r in rows):
+        return EXIT_UNREAD
+    return EXIT_OK
+
+
 def check(runtime: Runtime, *, as_json: bool, out: TextIO = sys.stdout) -> int:
-    """Read every setting, print one line (or JSON object) each; 0 when all are as desired."""
+    """Read every setting and print a table (or JSON).
+
+    Exit status: 0 all as desired, 1 one is not, 2 no browser, 3 one could not be read.
+    """
     try:
-        readings = asyncio.run(_check(runtime, None if as_json else sys.stderr))
+        readings = asyncio.run(read_all(runtime, None if as_json else sys.stderr))
     except BrowserError as exc:
-        print(f"privacy-tui: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return fail(str(exc))
     settings = {s.id: s for s in runtime.settings}
     rows = []
     for reading in readings:
-        desired = runtime.desired(settings[reading.setting_id])
+        setting = settings[reading.setting_id]
+        desired = runtime.desired(setting)
+        drift = runtime.history.drift(reading.setting_id)
         rows.append(
             {
                 "id": reading.setting_id,
+                "kind": str(setting.kind),
                 "state": str(reading.state),
                 "desired": str(desired),
+                "read": reading.state.is_value,
                 "as_desired": reading.state == desired,
                 "detail": reading.detail,
                 "checked_at": reading.checked_at.isoformat(),
                 "url": reading.url,
+                "drift": None
+                if drift is None
+                else {
+                    "previous": str(drift.previous),
+                    "previous_at": drift.previous_at.isoformat(),
+                    "detail": drift.describe(),
+                },
             }
         )
     if as_json:
-        json.dump(rows, out, indent=2)
-        out.write("\n")
+        print_json(rows, out)
     else:
-        width = max((len(r["id"]) for r in rows), default=10)
+        table = Table("", "SETTING", "STATE", "WANT", "DETAIL")
         for row in rows:
-            mark = "ok  " if row["as_desired"] else "DIFF"
-            print(
-                f"{mark} {row['id']:<{width}}  {row['state']:<11}  want {row['desired']:<3}  "
-                f"{row['detail']}",
-                file=out,
-            )
-    return EXIT_OK if all(r["as_desired"] for r in rows) else EXIT_DRIFT
+            table.add(_mark(row), row["id"], row["state"], row["desired"], row["detail"])
+            if row["drift"]:
+                table.note(row["drift"]["detail"])
+        print_table(table, out)
+    return exit_status(rows)
+
+
+def _mark(row: dict[str, Any]) -> tuple[str, str]:
+    if row["as_desired"]:
+        return "ok", "green"
+    if row["read"]:
+        return "DIFF", "bold red"
+    if row["kind"] == Kind.MANUAL.value:
+        return "MANUAL", "dim"
+    return "UNREAD", "yellow"

@@ -79,6 +79,10 @@ HELP = """\
   c or Enter    fold or unfold a platform's rows
   m             mark a by-hand step as done (or not)
   e             export the checklist to a TOML file
+  p             apply a preset (recommended or strict) to every setting;
+                lists each change and asks first
+  u             undo the last change or preset: puts back the states it
+                found, read back the same way (asks first)
   ?             this help
   q             quit (closes the browser)
 
@@ -90,6 +94,8 @@ HELP = """\
   error         the page could not be loaded or the plugin failed
   ✓ / ✗          as recommended, or not
   by hand       a form or an email only you can do; marked by you when you say so
+  !             changed since the last check, not by privacy-tui
+                (the platform, or someone on the site, switched it)
 
 Nothing changes on an account until you confirm it. A change counts only
 when a fresh load of the page reads the new value back.

@@ -9,6 +9,8 @@ from rich.text import Text
 
 from automation.model import Kind, Reading, Setting, State
 
+from .history_view import DRIFT_MARK
+
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 STATE_STYLE = {
@@ -28,8 +30,14 @@ def state_cell(
     busy: str | None,
     frame: int,
     marked: datetime | None,
+    *,
+    drifted: bool = False,
 ) -> Text:
-    """The state column: a spinner while working, else the last reading (or the mark)."""
+    """The state column: a spinner while working, else the last reading (or the mark).
+
+    ``drifted`` adds the mark of a setting that changed since the last check without
+    privacy-tui changing it.
+    """
     if setting.kind is Kind.MANUAL:
         if marked is not None:
             return Text("✓ marked by you", style="green")
@@ -43,6 +51,8 @@ def state_cell(
     if state.is_value:
         good = state == setting.recommended
         text.append(" ✓" if good else " ✗", style="green" if good else "red")
+    if drifted:
+        text.append(DRIFT_MARK, style="bold red")
     return text
 
 
@@ -106,8 +116,9 @@ def detail(
     reading: Reading | None,
     desired: State,
     marked: datetime | None,
+    history: Text | None = None,
 ) -> Text:
-    """The detail pane for one setting."""
+    """The detail pane for one setting; ``history`` goes under the last reading."""
     text = Text()
     text.append(setting.label + "\n", style="bold")
     text.append(f"{setting.id}\n\n", style="dim")
@@ -133,6 +144,8 @@ def detail(
             if reading.url:
                 text.append(f" from {reading.url}", style="dim")
             text.append("\n")
+        if history is not None:
+            text.append_text(history)
     text.append("\nBy hand\n", style="bold")
     for number, step in enumerate(setting.manual_steps, 1):
         text.append(f"{number:>2}. {step}\n")

@@ -1,0 +1,226 @@
+"""Bringing settings to a desired state: read, plan, record an undo point, change, verify.
+
+A plan is made from fresh readings. Only a setting read as ``on`` or ``off`` is
+ever changed; one that could not be read is left alone with the reason. Before
+the first change, the states found are written to the history as an undo point,
+so :func:`read_undo_plan` can later put them back the same way.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .history import ApplyItem, ApplyRecord, History
+from .model import Kind, Reading, Setting, State
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+
+class Action(enum.StrEnum):
+    """What a plan does with one setting."""
+
+    CHANGE = "change"
+    KEEP = "keep"
+    """Already as wanted."""
+    CANNOT = "cannot"
+    """Its state is not known (or only a person can change it): left alone."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Step:
+    """One setting in a plan."""
+
+    setting_id: str
+    label: str
+    target: State
+    action: Action
+    reading: Reading | None = None
+    """The reading the plan is based on; ``None`` when it was not read."""
+    reason: str = ""
+    """Why the step cannot be done (for ``cannot``)."""
+    manual: bool = False
+    """Only a person can change this setting; no browser step reads it."""
+
+    @property
+    def found(self) -> State | None:
+        return self.reading.state if self.reading else None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What an apply (or an undo) will do, setting by setting."""
+
+    source: str
+    """What asked for it: ``apply``, ``preset strict``, ``switch``, ``undo`` ..."""
+    steps: tuple[Step, ...]
+    undoes: int | None = None
+    """For an undo, the id of the apply it puts back."""
+
+    @property
+    def changes(self) -> list[Step]:
+        return [s for s in self.steps if s.action is Action.CHANGE]
+
+    @property
+    def kept(self) -> list[Step]:
+        return [s for s in self.steps if s.action is Action.KEEP]
+
+    @property
+    def cannot(self) -> list[Step]:
+        return [s for s in self.steps if s.action is Action.CANNOT]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A change that was tried, and the fresh read-back that tells whether it took."""
+
+    step: Step
+    reading: Reading
+
+    @property
+    def ok(self) -> bool:
+        return self.reading.state == self.step.target
+
+
+@dataclass
+class Result:
+    """What carrying out a plan did."""
+
+    plan: Plan
+    outcomes: list[Outcome] = field(default_factory=list)
+    apply_id: int | None = None
+    """The undo point's id, when something was to change."""
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.ok]
+
+
+def make_plan(
+    source: str,
+    targets: Mapping[str, State],
+    settings: Mapping[str, Setting],
+    readings: Mapping[str, Reading],
+    *,
+    blocked: Mapping[str, str] | None = None,
+    undoes: int | None = None,
+) -> Plan:
+    """Decide, from ``readings``, what to do with each setting in ``targets`` (in order).
+
+    ``blocked`` names settings that must be left alone, with the reason.
+    """
+    blocked = blocked or {}
+    steps = []
+    for setting_id, target in targets.items():
+        setting = settings.get(setting_id)
+        label = setting.label if setting else setting_id
+        manual = setting is not None and setting.kind is Kind.MANUAL
+        reading = readings.get(setting_id)
+        if setting_id in blocked or setting is None:
+            reason = blocked.get(setting_id, "No installed plugin covers this setting.")
+            steps.append(Step(setting_id, label, target, Action.CANNOT, reading, reason, manual))
+        elif manual:
+            steps.append(
+                Step(
+                    setting_id,
+                    label,
+                    target,
+                    Action.CANNOT,
+                    reading,
+                    "Only a person can change this one; follow its manual steps.",
+                    manual=True,
+                )
+            )
+        elif reading is None or not reading.state.is_value:
+            why = reading.detail if reading else "It was not read."
+            steps.append(Step(setting_id, label, target, Action.CANNOT, reading, why))
+        elif reading.state == target:
+            steps.append(Step(setting_id, label, target, Action.KEEP, reading))
+        else:
+            steps.append(Step(setting_id, label, target, Action.CHANGE, reading))
+    return Plan(source, tuple(steps), undoes)
+
+
+async def read_plan(
+    engine: Engine,
+    targets: Mapping[str, State],
+    *,
+    source: str,
+    blocked: Mapping[str, str] | None = None,
+    undoes: int | None = None,
+) -> Plan:
+    """Read every setting in ``targets`` afresh and plan from what was read."""
+    blocked = blocked or {}
+    known = {}
+    for setting_id in targets:
+        try:
+            known[setting_id] = engine.setting(setting_id)
+        except KeyError:
+            continue
+    ids = [i for i in targets if i in known and i not in blocked]
+    readings = {r.setting_id: r for r in await engine.check(ids)} if ids else {}
+    return make_plan(source, targets, known, readings, blocked=blocked, undoes=undoes)
+
+
+async def carry_out(engine: Engine, plan: Plan, history: History) -> Result:
+    """Record the undo point, then make each planned change and read it back.
+
+    Raises :class:`~automation.history.HistoryError`, having changed nothing, when
+    the undo point cannot be written.
+    """
+    changes = plan.changes
+    if not changes:
+        return Result(plan)
+    items = [
+        ApplyItem(s.setting_id, _origin(engine, s.setting_id), s.found or State.UNKNOWN, s.target)
+        for s in changes
+    ]
+    apply_id = history.begin_apply(plan.source, items, undoes=plan.undoes)
+    result = Result(plan, apply_id=apply_id)
+    for step in changes:
+        reading = await engine.change(step.setting_id, step.target)
+        result.outcomes.append(Outcome(step, reading))
+    if plan.undoes is not None and not result.failed:
+        history.mark_undone(plan.undoes, apply_id)
+    return result
+
+
+def undo_targets(engine: Engine, record: ApplyRecord) -> tuple[dict[str, State], dict[str, str]]:
+    """The states to put back for ``record``, and the settings that must be left alone.
+
+    A setting changed on another origin (a replica, say) than the one this engine
+    points at is left alone: putting it back here would change a different account.
+    """
+    targets: dict[str, State] = {}
+    blocked: dict[str, str] = {}
+    for item in record.items:
+        targets[item.setting_id] = item.before
+        try:
+            engine.setting(item.setting_id)
+        except KeyError:
+            blocked[item.setting_id] = (
+                "Its platform is not installed or not enabled in this config."
+            )
+            continue
+        origin = _origin(engine, item.setting_id)
+        if origin != item.origin:
+            blocked[item.setting_id] = (
+                f"The apply changed it on {item.origin}; this config points at {origin}."
+            )
+    return targets, blocked
+
+
+async def read_undo_plan(engine: Engine, record: ApplyRecord) -> Plan:
+    """Read the settings ``record`` changed and plan putting back what it found."""
+    targets, blocked = undo_targets(engine, record)
+    return await read_plan(engine, targets, source="undo", blocked=blocked, undoes=record.id)
+
+
+def _origin(engine: Engine, setting_id: str) -> str:
+    return engine.plugins[engine.setting(setting_id).platform].origin

@@ -1,0 +1,165 @@
+"""Applying a desired state and undoing it, with the engine on the replica."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from automation.apply import Action, carry_out, make_plan, read_plan, read_undo_plan
+from automation.engine import Engine
+from automation.history import ApplyItem, ApplyRecord, History, HistoryError
+from automation.model import Kind, Reading, State
+from automation.plugins.linkedin import LinkedIn
+from automation.presets import PRESETS, preset
+from automation.replicas import DEMO_USERNAME, ReplicaServer
+
+AI = "linkedin.ai_training"
+RESEARCH = "linkedin.research"
+BEYOND = "linkedin.ads_beyond_linkedin"
+SETTINGS = {s.id: s for s in LinkedIn.settings}
+AT = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
+
+
+def server_state(replica: ReplicaServer) -> dict[str, bool]:
+    return dict(replica.sites["linkedin"].account(DEMO_USERNAME).settings)
+
+
+def reading(setting_id: str, state: State) -> Reading:
+    return Reading(setting_id, state, f"Switch is {state}.", AT)
+
+
+def test_a_plan_changes_only_what_was_read_and_differs() -> None:
+    manual = replace(SETTINGS[BEYOND], kind=Kind.MANUAL)
+    settings = {**SETTINGS, BEYOND: manual}
+    targets = {
+        AI: State.OFF,
+        RESEARCH: State.OFF,
+        "linkedin.ads_third_party_data": State.OFF,
+        BEYOND: State.OFF,
+        "linkedin.ads_inferred_location": State.OFF,
+        "linkedin.gone": State.OFF,
+    }
+    readings = {
+        AI: reading(AI, State.ON),
+        RESEARCH: reading(RESEARCH, State.OFF),
+        "linkedin.ads_third_party_data": Reading(
+            "linkedin.ads_third_party_data", State.NEEDS_LOGIN, "Not signed in.", AT
+        ),
+        BEYOND: reading(BEYOND, State.ON),
+    }
+    plan = make_plan(
+        "apply",
+        targets,
+        settings,
+        readings,
+        blocked={"linkedin.ads_inferred_location": "Elsewhere."},
+    )
+    actions = {s.setting_id: (s.action, s.reason) for s in plan.steps}
+    assert [s.setting_id for s in plan.steps] == list(targets)
+    assert actions[AI] == (Action.CHANGE, "")
+    assert actions[RESEARCH] == (Action.KEEP, "")
+    assert actions["linkedin.ads_third_party_data"] == (Action.CANNOT, "Not signed in.")
+    assert actions[BEYOND][0] is Action.CANNOT and "by hand" not in actions[BEYOND][1]
+    assert "Only a person" in actions[BEYOND][1]
+    assert actions["linkedin.ads_inferred_location"] == (Action.CANNOT, "Elsewhere.")
+    assert actions["linkedin.gone"][0] is Action.CANNOT
+    assert [s.setting_id for s in plan.changes] == [AI]
+
+
+def test_presets_give_every_setting_a_value() -> None:
+    assert list(PRESETS) == ["recommended", "strict"]
+    assert preset("recommended").desired(LinkedIn.settings) == {
+        s.id: s.recommended for s in LinkedIn.settings
+    }
+    # Strict differs only where a setting says so.
+    convenient = replace(SETTINGS[AI], recommended=State.ON, strict=State.OFF)
+    assert preset("recommended").value(convenient) is State.ON
+    assert preset("strict").value(convenient) is State.OFF
+    assert preset("strict").value(SETTINGS[RESEARCH]) is State.OFF
+    with pytest.raises(KeyError, match="known: recommended, strict"):
+        preset("lax")
+
+
+@pytest.mark.browser
+async def test_apply_records_what_it_found_then_changes_and_verifies(
+    engine: Engine, replica: ReplicaServer
+) -> None:
+    history = History.in_memory()
+    history.attach(engine)
+    account = replica.sites["linkedin"].account(DEMO_USERNAME)
+    account.settings["research"] = False
+    account.unavailable.add("ads_inferred_location")
+    account.failing.add("ads_beyond_linkedin")
+    targets = preset("recommended").desired(LinkedIn.settings)
+
+    plan = await read_plan(engine, targets, source="preset recommended")
+    assert [s.setting_id for s in plan.kept] == [RESEARCH]
+    assert [s.setting_id for s in plan.cannot] == ["linkedin.ads_inferred_location"]
+    assert "no such page" in plan.cannot[0].reason
+    assert replica.sites["linkedin"].saves == []
+
+    result = await carry_out(engine, plan, history)
+    record = history.last_apply()
+    assert record is not None and record.id == result.apply_id
+    assert record.source == "preset recommended"
+    assert {(i.setting_id, i.before, i.target) for i in record.items} == {
+        (s.setting_id, State.ON, State.OFF) for s in plan.changes
+    }
+    assert [o.step.setting_id for o in result.failed] == [BEYOND]
+    assert "refused" in result.failed[0].reading.detail
+    state = server_state(replica)
+    assert state["ads_beyond_linkedin"] is True
+    assert state["ads_inferred_location"] is True
+    assert state["ai_training"] is False and state["ads_conversion_tracking"] is False
+
+
+@pytest.mark.browser
+async def test_undo_puts_back_what_the_last_apply_found(
+    engine: Engine, replica: ReplicaServer
+) -> None:
+    history = History.in_memory()
+    history.attach(engine)
+    replica.sites["linkedin"].account(DEMO_USERNAME).settings["research"] = False
+    before = server_state(replica)
+    plan = await read_plan(engine, {AI: State.OFF, RESEARCH: State.OFF}, source="apply")
+    done = await carry_out(engine, plan, history)
+    assert not done.failed and server_state(replica)["ai_training"] is False
+
+    record = history.last_apply()
+    assert record is not None
+    undo = await read_undo_plan(engine, record)
+    assert [(s.setting_id, s.target) for s in undo.changes] == [(AI, State.ON)]
+    undone = await carry_out(engine, undo, history)
+    assert not undone.failed
+    assert undone.outcomes[0].reading.state is State.ON
+    assert server_state(replica) == before
+    record = history.last_apply()
+    assert record is not None and record.undone_by == undone.apply_id
+
+
+@pytest.mark.browser
+async def test_undo_leaves_alone_what_was_changed_on_another_origin(
+    engine: Engine, replica: ReplicaServer
+) -> None:
+    record = ApplyRecord(
+        1, AT, "apply", (ApplyItem(AI, "https://www.linkedin.com", State.ON, State.OFF),)
+    )
+    replica.sites["linkedin"].account(DEMO_USERNAME).settings["ai_training"] = False
+    plan = await read_undo_plan(engine, record)
+    assert [s.action for s in plan.steps] == [Action.CANNOT]
+    assert "https://www.linkedin.com" in plan.steps[0].reason
+    assert replica.sites["linkedin"].saves == []
+
+
+@pytest.mark.browser
+async def test_no_change_without_an_undo_point(engine: Engine, replica: ReplicaServer) -> None:
+    """When the undo point cannot be written, nothing is changed."""
+    history = History.in_memory()
+    plan = await read_plan(engine, {AI: State.OFF}, source="apply")
+    history.close()
+    with pytest.raises(HistoryError, match="nothing was changed"):
+        await carry_out(engine, plan, history)
+    assert replica.sites["linkedin"].saves == []
+    assert server_state(replica)["ai_training"] is True

@@ -1,0 +1,107 @@
+"""The commands that need no browser: list, history, and their output on a terminal or not."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from automation import events
+from automation.history import History, default_path
+from automation.model import Reading, State
+from automation.plugins.linkedin import LinkedIn
+from tests.test_cli import COMMAND, no_traceback, run
+
+AI = "linkedin.ai_training"
+
+
+def on_a_terminal_screen(*args: str, env: dict[str, str]) -> str:
+    """Run the command with its stdout on a terminal; what it printed there."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([str(COMMAND), *args], stdout=follower, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.wait(timeout=60) == 0
+    return b"".join(chunks).decode()
+
+
+def test_list_shows_every_setting_with_kind_and_values() -> None:
+    done = run("list")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].split() == ["SETTING", "KIND", "RECOMMENDED", "STRICT", "LABEL"]
+    assert [line.split()[0] for line in lines[1:]] == [s.id for s in LinkedIn.settings]
+    assert lines[1].split()[1:4] == ["toggle", "off", "off"]
+    assert "\x1b[" not in done.stdout  # not a terminal: no colour
+
+
+def test_list_json_has_every_field() -> None:
+    done = run("list", "--json")
+    rows = json.loads(done.stdout)
+    first = rows[0]
+    assert first["id"] == AI and first["kind"] == "toggle"
+    assert first["recommended"] == "off" and first["strict"] == "off"
+    assert first["manual_steps"] and first["url"].endswith("data-for-ai-improvement")
+    assert {"description", "notes", "source", "label", "platform", "key"} <= set(first)
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    assert "\x1b[1m" in on_a_terminal_screen("list", env=env)
+    plain = on_a_terminal_screen("list", env={**env, "NO_COLOR": "1"})
+    assert "SETTING" in plain and "\x1b[" not in plain
+
+
+def test_history_prints_what_was_recorded() -> None:
+    history = History.open()
+    origins = {"linkedin": "https://www.linkedin.com"}
+    history.record(events.Read(Reading(AI, State.OFF, "Switch is off.")), origins)
+    history.record(events.Read(Reading(AI, State.ON, "Switch is on.")), origins)
+    history.close()
+    done = run("history")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].split()[:3] == ["WHEN", "SETTING", "WHAT"]
+    assert "switched back on since the reading before, not by privacy-tui" in lines[-1]
+    assert json.loads(run("history", AI, "--json").stdout)[-1]["drift"] is True
+    assert run("history", "linkedin.research").stdout.startswith("Nothing recorded for")
+
+
+def test_history_refuses_what_it_cannot_show(tmp_path: Path) -> None:
+    unknown = run("history", "linkedin.nope")
+    assert unknown.returncode == 2 and "unknown setting id" in unknown.stderr
+    demo = run("--demo", "history")
+    assert demo.returncode == 2 and "in memory" in demo.stderr
+    undo = run("undo", "--demo")
+    assert undo.returncode == 2 and "nothing to undo" in undo.stderr
+    no_traceback(undo)
+
+
+@pytest.mark.parametrize("command", [("history",), ("check", "--only", AI)])
+def test_a_damaged_history_is_a_clear_error_and_is_kept(command: tuple[str, ...]) -> None:
+    path = default_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a database" * 50)
+    done = run(*command)
+    assert done.returncode == 2
+    assert str(path) in done.stderr and "move it away" in done.stderr
+    assert path.read_bytes() == b"not a database" * 50
+    no_traceback(done)
+
+
+def test_history_limit_must_be_a_count() -> None:
+    done = run("history", "--limit", "-1")
+    assert done.returncode == 2 and "--limit" in done.stderr

@@ -1,0 +1,243 @@
+"""The history: readings and changes from the engine's events, drift, undo points, no secrets."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from automation import events
+from automation.engine import Engine, Options
+from automation.history import ApplyItem, History, HistoryError, default_path
+from automation.model import Reading, State
+from automation.plugins.linkedin import LinkedIn
+from automation.replicas import DEMO_USERNAME, ReplicaServer
+from automation.secrets import Credentials
+from automation.sessions import MemorySessions
+
+AI = "linkedin.ai_training"
+RESEARCH = "linkedin.research"
+ORIGIN = "http://127.0.0.1:8801"
+ORIGINS = {"linkedin": ORIGIN}
+
+
+def account(replica: ReplicaServer, username: str = DEMO_USERNAME):
+    return replica.sites["linkedin"].account(username)
+
+
+def at(minute: int) -> datetime:
+    return datetime(2026, 11, 29, 10, minute, tzinfo=UTC)
+
+
+def test_the_history_lives_in_the_users_data_folder(isolated_home: Path) -> None:
+    """Tests never touch the real one: the data folder follows XDG_DATA_HOME."""
+    assert default_path() == isolated_home / "xdg_data_home" / "privacy-tui" / "history.sqlite"
+
+
+@pytest.mark.browser
+async def test_reads_and_changes_are_recorded_with_before_after_and_verified(
+    engine: Engine, replica: ReplicaServer, tmp_path: Path
+) -> None:
+    path = tmp_path / "history.sqlite"
+    history = History.open(path)
+    history.attach(engine)
+    account(replica).settings["research"] = False
+    await engine.check([AI, RESEARCH])
+    await engine.change(AI, State.OFF)
+    history.close()
+
+    reopened = History.open(path)
+    rows = reopened.entries()
+    assert [(r.setting_id, r.action, r.before, r.after) for r in rows] == [
+        (AI, "read", None, State.ON),
+        (RESEARCH, "read", None, State.OFF),
+        (AI, "change", State.ON, State.OFF),
+    ]
+    change = rows[-1]
+    assert change.target is State.OFF and change.verified is True
+    assert "read back as off" in change.detail
+    assert rows[0].verified is None and not any(r.drift for r in rows)
+    assert all(r.origin == replica.origins["linkedin"] for r in rows)
+    assert [r.setting_id for r in reopened.entries(RESEARCH)] == [RESEARCH]
+    assert path.stat().st_mode & 0o777 == 0o600
+    reopened.close()
+
+
+@pytest.mark.browser
+async def test_a_change_the_platform_refuses_is_recorded_as_not_verified(
+    engine: Engine, replica: ReplicaServer
+) -> None:
+    history = History.in_memory()
+    history.attach(engine)
+    account(replica).failing.add("ai_training")
+    await engine.check([AI])
+    await engine.change(AI, State.OFF)
+    change = history.entries()[-1]
+    assert (change.action, change.target, change.after, change.verified) == (
+        "change",
+        State.OFF,
+        State.ON,
+        False,
+    )
+    assert "refused" in change.detail
+
+
+@pytest.mark.browser
+async def test_drift_when_the_replica_is_switched_back_on_behind_the_apps_back(
+    engine: Engine, replica: ReplicaServer, tmp_path: Path
+) -> None:
+    """Two runs: the first switches it off; the site switches it on; the second notices."""
+    path = tmp_path / "history.sqlite"
+    first = History.open(path)
+    stop = first.attach(engine)
+    await engine.check([AI, RESEARCH])
+    await engine.change(AI, State.OFF)
+    assert first.drift(AI) is None
+    stop()
+    first.close()
+
+    account(replica).settings["ai_training"] = True  # the platform, not privacy-tui
+    second = History.open(path)
+    second.attach(engine)
+    await engine.check([AI, RESEARCH])
+    drift = second.drift(AI)
+    assert drift is not None
+    assert (drift.previous, drift.now) == (State.OFF, State.ON)
+    assert drift.describe().startswith("Switched back on since the last check (off on ")
+    assert "not by privacy-tui" in drift.describe()
+    assert second.drift(RESEARCH) is None
+    latest = second.entries(AI)[-1]
+    assert latest.drift and latest.before is State.OFF and latest.after is State.ON
+
+    # Switching it again through privacy-tui clears the mark; a fresh read is no drift.
+    await engine.change(AI, State.OFF)
+    assert second.drift(AI) is None
+    await engine.check([AI])
+    assert second.drift(AI) is None and not second.entries(AI)[-1].drift
+
+
+def feed(history: History, *items: events.Event) -> None:
+    for item in items:
+        history.record(item, ORIGINS)
+
+
+def test_a_change_that_never_reported_back_is_not_taken_for_drift() -> None:
+    """Stopped between the save and its read-back, the change is still privacy-tui's."""
+    history = History.in_memory()
+    feed(
+        history,
+        events.Read(Reading(AI, State.ON, "Switch is on.", at(0))),
+        events.Changing(AI, State.OFF),
+    )
+    unfinished = history.entries()[-1]
+    assert (unfinished.action, unfinished.after, unfinished.verified) == ("change", None, None)
+    feed(history, events.Read(Reading(AI, State.OFF, "Switch is off.", at(5))))
+    assert history.drift(AI) is None
+
+
+def test_readings_that_are_not_values_neither_drift_nor_hide_drift() -> None:
+    history = History.in_memory()
+    feed(
+        history,
+        events.Read(Reading(AI, State.OFF, "Switch is off.", at(0))),
+        events.Read(Reading(AI, State.NEEDS_LOGIN, "Not signed in.", at(1))),
+    )
+    assert history.drift(AI) is None
+    feed(history, events.Read(Reading(AI, State.ON, "Switch is on.", at(2))))
+    drift = history.drift(AI)
+    assert drift is not None and drift.previous_at == at(0)
+    assert [r.before for r in history.entries(AI)] == [None, State.OFF, State.NEEDS_LOGIN]
+
+
+def test_readings_of_another_origin_are_kept_apart() -> None:
+    """A replica's readings never count as the real site's last check."""
+    history = History.in_memory()
+    history.record(events.Read(Reading(AI, State.OFF, "Switch is off.", at(0))), ORIGINS)
+    elsewhere = {"linkedin": "https://www.linkedin.com"}
+    history.record(events.Read(Reading(AI, State.ON, "Switch is on.", at(1))), elsewhere)
+    assert history.drift(AI) is None
+
+
+def test_addresses_lose_their_query_before_they_are_stored() -> None:
+    history = History.in_memory()
+    url = f"{ORIGIN}/checkpoint/challenge/verify?token=abc123#frag"
+    feed(history, events.Read(Reading(AI, State.NEEDS_LOGIN, "Check.", at(0), url)))
+    assert history.entries()[-1].url == f"{ORIGIN}/checkpoint/challenge/verify"
+
+
+def test_undo_points_are_kept_in_order_and_marked_when_undone(tmp_path: Path) -> None:
+    history = History.open(tmp_path / "h.sqlite")
+    assert history.last_apply() is None
+    items = [
+        ApplyItem(AI, ORIGIN, State.ON, State.OFF),
+        ApplyItem(RESEARCH, ORIGIN, State.ON, State.OFF),
+    ]
+    first = history.begin_apply("apply", items)
+    record = history.last_apply()
+    assert record is not None and record.id == first and record.items == tuple(items)
+    undo = history.begin_apply("undo", [ApplyItem(AI, ORIGIN, State.OFF, State.ON)], first)
+    history.mark_undone(first, undo)
+    record = history.last_apply()
+    assert record is not None and record.id == first and record.undone_by == undo
+
+
+def test_a_damaged_history_file_is_a_clear_error_and_is_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(HistoryError) as caught:
+        History.open(path)
+    message = str(caught.value)
+    assert str(path) in message and "move it away" in message
+    assert path.read_bytes() == b"this is not a database" * 100
+
+
+def test_a_history_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 99")
+    with pytest.raises(HistoryError, match="newer privacy-tui"):
+        History.open(path)
+
+
+class Keyring:
+    """Hands the engine fixed credentials, as the keyring would."""
+
+    def __init__(self, credentials: Credentials) -> None:
+        self.credentials = credentials
+
+    async def get(self, platform: str) -> Credentials | None:
+        return self.credentials
+
+
+@pytest.mark.browser
+async def test_the_history_holds_no_password_and_no_session(
+    chromium: str, replica: ReplicaServer, linkedin: LinkedIn, tmp_path: Path
+) -> None:
+    """Signing in with a password and reading leaves neither secret in the file."""
+    password = "correct-horse-battery-staple-42"
+    site = replica.sites["linkedin"]
+    site.add_account("someone@example.com", password)
+    path = tmp_path / "history.sqlite"
+    history = History.open(path)
+    options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
+    engine = Engine(
+        [linkedin],
+        options,
+        sessions=MemorySessions(),
+        credentials=Keyring(Credentials("someone@example.com", password)),
+    )
+    history.attach(engine)
+    try:
+        readings = await engine.check([AI, RESEARCH])
+        assert [r.state for r in readings] == [State.ON, State.ON]
+        await engine.change(AI, State.OFF)
+        tokens = list(site._sessions)
+    finally:
+        await engine.close()
+    history.close()
+    assert tokens, "the engine should have signed in"
+    stored = b"".join(p.read_bytes() for p in tmp_path.glob("history.sqlite*"))
+    assert password.encode() not in stored
+    assert not any(token.encode() in stored for token in tokens)

@@ -1,0 +1,135 @@
+"""The checklist's preset, undo and drift mark, driven by Textual's pilot on the demo replica."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from automation.model import State
+from automation.replicas import DEMO_USERNAME
+from automation.runtime import Runtime, build
+from tui.app import PrivacyApp
+from tui.changes import PresetChoice
+from tui.screens import Confirm
+
+pytestmark = pytest.mark.browser
+
+AI = "linkedin.ai_training"
+RESEARCH = "linkedin.research"
+SIZE = (140, 40)
+
+
+@pytest.fixture
+def runtime(chromium: str, tmp_path: Path) -> Iterator[Runtime]:
+    built = build(demo=True, log=tmp_path / "privacy-tui.log")
+    yield built
+    built.close()
+
+
+def account(runtime: Runtime):
+    assert runtime.demo is not None
+    return runtime.demo.sites["linkedin"].account(DEMO_USERNAME)
+
+
+def text_of(app: PrivacyApp, selector: str) -> str:
+    return str(app.query_one(selector, Static).render())
+
+
+def question(app: PrivacyApp) -> str:
+    assert isinstance(app.screen, Confirm)
+    return app.screen.question
+
+
+async def settle(app: PrivacyApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_a_preset_lists_each_change_and_undo_puts_them_back(runtime: Runtime) -> None:
+    # Three already off, so the preset changes the others.
+    already = ("research", "ads_third_party_data", "ads_conversion_tracking")
+    for key in already:
+        account(runtime).settings[key] = False
+    others = [s.id for s in runtime.settings if s.key not in already]
+    before = dict(account(runtime).settings)
+    app = PrivacyApp(runtime, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("p")
+        assert isinstance(app.screen, PresetChoice)
+        await pilot.press("enter")  # recommended, the first
+        await settle(app, pilot)
+        asked = question(app)
+        assert "Preset recommended" in asked and f"change {len(others)} setting(s)" in asked
+        assert "Data for Generative AI Improvement: [b]on[/b] → [b]off[/b]" in asked
+        assert "Social, economic and workplace research" not in asked  # already off
+        assert runtime.demo.sites["linkedin"].saves == []  # nothing before the answer
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert not any(account(runtime).settings.values())
+        assert all(r.state is State.OFF for r in app.readings.values())
+        record = runtime.history.last_apply()
+        assert record is not None and record.source == "preset recommended"
+        assert [i.setting_id for i in record.items] == others
+
+        await pilot.press("u")
+        await settle(app, pilot)
+        asked = question(app)
+        assert "Undo" in asked and "[b]off[/b] → [b]on[/b]" in asked
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert account(runtime).settings == before
+        assert app.readings[AI].state is State.ON
+        await pilot.press("u")
+        await pilot.pause()
+        assert not isinstance(app.screen, Confirm)
+        assert any("undone already" in n.message for n in app._notifications)
+        await app.action_quit()
+
+
+async def test_a_setting_switched_back_on_behind_the_apps_back_is_marked(
+    runtime: Runtime,
+) -> None:
+    account(runtime).settings["research"] = False
+    app = PrivacyApp(runtime, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j")
+        assert app._highlighted() == RESEARCH
+        assert "!" not in str(app.query_one(DataTable).get_cell(RESEARCH, "state"))
+
+        account(runtime).settings["research"] = True  # the platform, not the app
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert str(app.query_one(DataTable).get_cell(RESEARCH, "state")) == "on ✗ !"
+        detail = text_of(app, "#detail")
+        assert "Switched back on since the last check (off on" in detail
+        assert "read on (changed, not by privacy-tui)" in detail
+        assert "1 changed since the last check" in text_of(app, "#summary")
+
+        # Switching it off through the app clears the mark and leaves an undo point.
+        await pilot.press("space", "y")
+        await settle(app, pilot)
+        assert str(app.query_one(DataTable).get_cell(RESEARCH, "state")) == "off ✓"
+        detail = text_of(app, "#detail")
+        assert "Switched back on" not in detail
+        assert "changed on → off: read back" in detail
+        record = runtime.history.last_apply()
+        assert record is not None and record.source == "switch"
+        assert [(i.setting_id, i.before) for i in record.items] == [(RESEARCH, State.ON)]
+        await app.action_quit()
+
+
+async def test_nothing_to_undo_says_so(runtime: Runtime) -> None:
+    app = PrivacyApp(runtime, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        assert not isinstance(app.screen, Confirm)
+        assert any("Nothing to undo" in n.message for n in app._notifications)
+        assert runtime.demo.sites["linkedin"].saves == []
+        await app.action_quit()

@@ -1,0 +1,50 @@
+"""How a setting's record shows in the detail pane: the drift mark and the latest entries."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from automation.history import Entry, History
+
+#: How many entries of a setting's history the detail pane shows.
+RECENT = 5
+#: What a row's state gets when its value changed without privacy-tui changing it.
+DRIFT_MARK = " !"
+
+
+def drift_text(history: History, setting_id: str) -> Text:
+    """The drift warning for the detail pane, or nothing."""
+    drift = history.drift(setting_id)
+    if drift is None:
+        return Text()
+    return Text(f"{drift.describe()}\n", style="bold red")
+
+
+def recent_text(history: History, setting_id: str, origin: str) -> Text:
+    """The latest entries for ``setting_id`` on ``origin``, newest last; nothing when none."""
+    entries = history.entries(setting_id, origin=origin, limit=RECENT)
+    if not entries:
+        return Text()
+    text = Text()
+    text.append("\nHistory\n", style="bold")
+    for entry in entries:
+        text.append(f"{entry.at.astimezone():%Y-%m-%d %H:%M}  ", style="dim")
+        text.append_text(_line(entry))
+        text.append("\n")
+    return text
+
+
+def _line(entry: Entry) -> Text:
+    if entry.action == "read":
+        line = Text(f"read {entry.after}")
+        if entry.drift:
+            line.append(" (changed, not by privacy-tui)", style="red")
+        return line
+    line = Text(f"changed {entry.before or '?'} → {entry.target}: ")
+    if entry.verified is None:
+        line.append("did not finish", style="yellow")
+    elif entry.verified:
+        line.append("read back", style="green")
+    else:
+        line.append(f"did not take (read back {entry.after})", style="red")
+    return line
