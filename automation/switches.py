@@ -210,7 +210,8 @@ async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
             setting.id, State.UNKNOWN, "The switch shows neither on nor off.", url=page.url
         )
     state = State.ON if position else State.OFF
-    return Reading(setting.id, state, f"Switch is {state}.", url=page.url)
+    noun = "Checkbox" if setting.switch and setting.switch.role == "checkbox" else "Switch"
+    return Reading(setting.id, state, f"{noun} is {state}.", url=page.url)
 
 
 async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> Reading:

@@ -17,7 +17,8 @@ LABEL = "Improve ads based on your online activity and information from our part
 PERSONALIZED_ADS = Setting(
     platform="reddit",
     key="personalized_ads",
-    label=LABEL,
+    # The page's label is long; the checklist shows its gist.
+    label="Ads from your activity and partners' data",
     description=(
         "Lets Reddit choose your ads using what you do elsewhere online and what its "
         "partners tell it about you. On by default."

@@ -54,7 +54,7 @@ def _checkbox(key: str, slug: str, label: str, page_name: str, description: str)
 GROK_TRAINING = Setting(
     platform="x",
     key="grok_training",
-    label="Grok & Third-party Collaborators: training on your data",
+    label="Grok and xAI training on your data",
     description=(
         "Lets X use your posts and your conversations with Grok to train and fine-tune "
         "Grok and xAI's models. Checked by default."
