@@ -61,6 +61,8 @@ class ChatGPT(Plugin):
     # own sign-in site.
     login_paths = ("/auth/login", "/log-in")
     sign_in_origins = ("https://auth.openai.com",)
+    # No verification page is on record; one would read as "unknown", not a guess.
+    checkpoint_paths = ()
     # Signing in takes an email step, then a password or a code: not one form.
     login_form = None
     settings = (IMPROVE_MODEL,)

@@ -45,6 +45,8 @@ class Claude(Plugin):
     order = 30
     # Guess: signed-out visitors are sent to /login.
     login_paths = ("/login",)
+    # No verification page is on record; one would read as "unknown", not a guess.
+    checkpoint_paths = ()
     # Claude signs in by an emailed link or another account, never a password.
     login_form = None
     settings = (HELP_IMPROVE,)

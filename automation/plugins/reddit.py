@@ -49,6 +49,8 @@ class Reddit(Plugin):
     order = 60
     # Guess: signed-out visitors are sent to /login.
     login_paths = ("/login", "/account/login")
+    # No verification page is on record; one would read as "unknown", not a guess.
+    checkpoint_paths = ()
     # Guess: a one-page form with username and password fields.
     login_form = LoginForm(
         path="/login",
