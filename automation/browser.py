@@ -76,7 +76,7 @@ def find_browser(configured: str | None, playwright_path: str | None) -> str:
 
 @contextlib.contextmanager
 def stderr_to(log: IO[str]) -> Iterator[None]:
-    """Point ``sys.stderr`` at a real file while Playwright starts its driver.
+    """Point ``sys.stderr`` at a real file (and hide ``DEBUG``) while Playwright starts.
 
     Playwright gives ``sys.stderr.fileno()`` to its driver process. Inside a
     running Textual app that is -1, which asyncio takes as "make a pipe" that
@@ -84,8 +84,12 @@ def stderr_to(log: IO[str]) -> Iterator[None]:
     descriptor that always works.
     """
     saved = sys.stderr
+    # Playwright's driver logs every call, typed passwords included, when DEBUG asks
+    # it to; it reads the variable when it starts, so keep it from the driver.
+    debug = {name: os.environ.pop(name) for name in ("DEBUG", "DEBUG_FILE") if name in os.environ}
     sys.stderr = log
     try:
         yield
     finally:
         sys.stderr = saved
+        os.environ.update(debug)

@@ -11,6 +11,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,8 @@ class Config:
     platforms: dict[str, PlatformConfig] = field(default_factory=dict)
     desired: dict[str, State] = field(default_factory=dict)
     export_path: str | None = None
+    #: Settings the user marked as done by hand, with when.
+    marks: dict[str, datetime] = field(default_factory=dict)
     #: The tables as written in the file, so an export can carry them over.
     raw: dict[str, Any] = field(default_factory=dict)
 
@@ -96,11 +99,12 @@ def default_path() -> Path:
 
 def locate(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
     """The config file to use and whether the user named it (so it must exist)."""
-    if explicit:
-        return Path(explicit).expanduser(), True
-    from_env = os.environ.get(ENV_VAR)
-    if from_env:
-        return Path(from_env).expanduser(), True
+    named = explicit or os.environ.get(ENV_VAR)
+    if named:
+        try:
+            return Path(named).expanduser(), True
+        except RuntimeError:  # "~someone" who does not exist
+            raise ConfigError("no such home folder", Path(named)) from None
     return default_path(), False
 
 
@@ -152,7 +156,9 @@ class _Checker:
                 raise self.fail(name, key, f"unknown key; allowed: {', '.join(allowed)}")
 
     def config(self, data: dict[str, Any]) -> Config:
-        self.only(data, (), ["browser", "platforms", "desired", "export", "meta", "results"])
+        self.only(
+            data, (), ["browser", "platforms", "desired", "export", "marks", "meta", "results"]
+        )
         config = Config(path=self.path, raw=data)
         if "browser" in data:
             config.browser = self.browser(self.table(data["browser"], ("browser",)))
@@ -168,6 +174,14 @@ class _Checker:
             self.only(export, ("export",), ["path"])
             if "path" in export:
                 config.export_path = self.string(export["path"], ("export",), "path")
+        for name, entry in self.table(data.get("marks", {}), ("marks",)).items():
+            self.known_platform(("marks",), name)
+            for key, when in self.table(entry, ("marks", name)).items():
+                if key not in self.catalog[name]:
+                    raise self.fail(("marks", name), key, "unknown setting")
+                if not isinstance(when, datetime):
+                    raise self.fail(("marks", name), key, "must be a date and time")
+                config.marks[f"{name}.{key}"] = when
         if "meta" in data:
             self.only(self.table(data["meta"], ("meta",)), ("meta",), ["exported_at", "version"])
         for name, entry in self.table(data.get("results", {}), ("results",)).items():
@@ -224,7 +238,8 @@ class _Checker:
 
     def desired(self, platform: str, key: str, value: Any) -> State:
         where = ("desired", platform)
-        if key not in self.catalog[platform]:
+        # A setting kept per blog or site may be named for one: "sharing@myblog".
+        if key.split("@", 1)[0] not in self.catalog[platform]:
             raise self.fail(
                 where, key, f"unknown setting; known: {', '.join(sorted(self.catalog[platform]))}"
             )

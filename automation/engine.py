@@ -140,7 +140,7 @@ class Engine:
             if self._log_file is None:
                 if log_path is not None:
                     log_path.parent.mkdir(parents=True, exist_ok=True)
-                    self._log_file = open(log_path, "a", encoding="utf-8")  # noqa: SIM115
+                    self._log_file = _private_log(log_path)
                 else:
                     self._log_file = open(_devnull(), "w", encoding="utf-8")  # noqa: SIM115
             with stderr_to(self._log_file):
@@ -158,6 +158,7 @@ class Engine:
             except PlaywrightError as exc:
                 await playwright.stop()
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else "no reason given"
+                first = first if len(first) <= 160 else first[:157] + "…"
                 log.error("launching %s failed: %s", executable, exc)
                 raise BrowserError(
                     f"The browser {executable} could not be started: {first}"
@@ -355,6 +356,15 @@ class Engine:
             return False
         platform.tried_sign_in = True
         plugin = platform.plugin
+        if not plugin.trusted_origin():
+            # A config (or an export someone shared) may point a platform anywhere;
+            # the stored password goes only to the platform itself or this machine.
+            platform.sign_in_problem = (
+                f"Not signed in to {plugin.title}. Its origin is set to {plugin.origin}, so "
+                f"the stored password is not used there (only on {plugin.default_origin} "
+                "or this machine)."
+            )
+            return False
         try:
             credentials = await self.credentials.get(plugin.name)
         except SecretsError as exc:
@@ -389,6 +399,14 @@ def _network_detail(title: str, exc: Exception) -> str:
         code = first[first.index("net::ERR_") :].split()[0]
         return f"Could not reach {title} ({code}); check the network and try again."
     return f"The browser failed on {title}: {first}"
+
+
+def _private_log(path: Path) -> IO[str]:
+    """Open the log for appending, readable by its owner only."""
+    import os
+
+    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    return os.fdopen(descriptor, "a", encoding="utf-8")
 
 
 def _devnull() -> str:

@@ -26,6 +26,7 @@ def render(
     readings: Mapping[str, Reading],
     config: Config | None = None,
     at: datetime | None = None,
+    marks: Mapping[str, datetime] | None = None,
 ) -> str:
     """The export's TOML text.
 
@@ -59,6 +60,10 @@ def render(
             entry["url"] = reading.url
         results.setdefault(setting.platform, {})[setting.key] = entry
     document["desired"] = wanted
+    if marks:
+        from .marks import as_tables
+
+        document["marks"] = as_tables(marks)
     if results:
         document["results"] = results
     return tomli_w.dumps(document)

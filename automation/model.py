@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from urllib.parse import urlsplit, urlunsplit
 
 
 class State(enum.StrEnum):
@@ -145,3 +146,10 @@ class Reading:
     checked_at: datetime = field(default_factory=now)
     url: str | None = None
     screenshot: str | None = None
+
+    def __post_init__(self) -> None:
+        # A page address is evidence, but its query can carry tokens (a challenge
+        # id, a session hint): keep the scheme, host and path only.
+        if self.url:
+            split = urlsplit(self.url)
+            object.__setattr__(self, "url", urlunsplit((*split[:3], "", "")))

@@ -17,6 +17,7 @@ platform's own browser context. They are registered through the entry-point grou
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import urlsplit
@@ -92,6 +93,18 @@ class Plugin:
         if setting.switch is not None:
             return self.url(setting.switch.path)
         return setting.url
+
+    def trusted_origin(self) -> bool:
+        """Whether stored credentials may be typed in here: the real site, or this machine."""
+        if self.origin == self.default_origin.rstrip("/"):
+            return True
+        host = urlsplit(self.origin).hostname or ""
+        if host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            return False
 
     def on_origin(self, url: str) -> bool:
         split, mine = urlsplit(url), urlsplit(self.origin)

@@ -7,12 +7,16 @@ same engine the same way.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import registry
 from .config import Config, ConfigError, load, locate
 from .engine import Engine, Options
+from .export import ExportError
+from .marks import Marks
+from .marks import default_path as marks_path
 from .model import Setting, State
 from .plugin import Plugin
 from .replicas import ReplicaServer, demo_server
@@ -34,6 +38,8 @@ class Runtime:
     log_path: Path | None = None
     #: When not empty, the run covers only these setting ids.
     only: list[str] = field(default_factory=list)
+    #: The user's marks on settings done by hand.
+    marks: Marks = field(default_factory=Marks)
 
     @property
     def settings(self) -> list[Setting]:
@@ -41,8 +47,14 @@ class Runtime:
         return [s for p in self.plugins for s in p.settings if not self.only or s.id in self.only]
 
     def desired(self, setting: Setting) -> State:
-        """What the user wants for ``setting``: their config's value, else the recommendation."""
-        return self.config.desired.get(setting.id, setting.recommended)
+        """What the user wants for ``setting``: their config's value, else the recommendation.
+
+        For one blog's copy of a per-blog setting, a value given for the setting as a
+        whole counts too.
+        """
+        desired = self.config.desired
+        template = f"{setting.platform}.{setting.template_key}"
+        return desired.get(setting.id, desired.get(template, setting.recommended))
 
     def close(self) -> None:
         """Stop the demo replicas (the engine is closed by whoever ran it)."""
@@ -60,6 +72,9 @@ def log_path() -> Path:
 def setup_logging(path: Path) -> None:
     """Send the app's own log to ``path``; secrets are never logged."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    # Owner-only, like everything else privacy-tui keeps.
+    os.close(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("privacy_tui")
@@ -74,6 +89,7 @@ def build(
     demo: bool = False,
     only: list[str] | None = None,
     log: Path | None = None,
+    demo_delay: float = 0.0,
 ) -> Runtime:
     """Load the config and plugins and make an engine (not yet started).
 
@@ -91,7 +107,7 @@ def build(
     path, required = locate(config_path)
     config = load(path, catalog, required=required)
 
-    server = demo_server().start() if demo else None
+    server = demo_server(delay=demo_delay).start() if demo else None
     try:
         plugins = [
             cls(server.origins.get(cls.name) if server else config.origin(cls.name))
@@ -128,7 +144,14 @@ def build(
         if server is not None:
             server.stop()
         raise
-    return Runtime(config, plugins, engine, server, problems, log, only=list(only or ()))
+    try:
+        # The demo keeps its marks in memory: they are not the user's.
+        marks = Marks(None if demo else marks_path(), config.marks)
+    except ExportError as exc:
+        raise SetupError(str(exc)) from None
+    return Runtime(
+        config, plugins, engine, server, problems, log, only=list(only or ()), marks=marks
+    )
 
 
 __all__ = ["ConfigError", "Runtime", "SetupError", "build", "log_path", "setup_logging"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 from dataclasses import dataclass, field
 
 SERVICE = "privacy-tui"
@@ -95,11 +96,33 @@ class KeyringCredentials:
         self.timeout = timeout
 
     async def get(self, platform: str) -> Credentials | None:
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[Credentials | None] = loop.create_future()
+
+        def ask() -> None:
+            try:
+                result: Credentials | BaseException | None = get_credentials(platform)
+            except SecretsError as exc:
+                result = exc
+            except Exception as exc:  # a back end's own error, whatever its type
+                result = SecretsError(f"The keyring failed: {type(exc).__name__}: {exc}")
+            loop.call_soon_threadsafe(_settle, answer, result)
+
+        # A daemon thread: a keyring that never answers must not keep the
+        # command from exiting (asyncio's own threads are waited for).
+        threading.Thread(target=ask, name="keyring", daemon=True).start()
         try:
-            return await asyncio.wait_for(
-                asyncio.to_thread(get_credentials, platform), self.timeout
-            )
+            return await asyncio.wait_for(answer, self.timeout)
         except TimeoutError:
             raise SecretsError(
                 f"The keyring did not answer within {self.timeout:g} s (is it locked?)."
             ) from None
+
+
+def _settle(future: asyncio.Future[Credentials | None], result: object) -> None:
+    if future.done():
+        return
+    if isinstance(result, BaseException):
+        future.set_exception(result)
+    else:
+        future.set_result(result)  # type: ignore[arg-type]

@@ -3,41 +3,27 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
 from pathlib import Path
 
-from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from automation import events
 from automation.browser import BrowserError
 from automation.engine import EngineClosed
 from automation.export import ExportError, render, write_atomic
-from automation.model import Kind, Reading, Setting, State
+from automation.model import Kind, Reading, Setting, State, now
 from automation.runtime import Runtime
 
+from . import view
 from .screens import Confirm, ExportPath, Help
 
-SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 PLATFORM_ROW = "platform:"
-
-STATE_STYLE = {
-    State.ON: "bold",
-    State.OFF: "bold",
-    State.NEEDS_LOGIN: "magenta",
-    State.UNAVAILABLE: "dim",
-    State.UNKNOWN: "yellow",
-    State.ERROR: "red",
-}
-STATE_WORDS = {
-    State.NEEDS_LOGIN: "needs login",
-}
 
 
 class EngineEvent(Message):
@@ -46,6 +32,17 @@ class EngineEvent(Message):
     def __init__(self, event: events.Event) -> None:
         super().__init__()
         self.event = event
+
+
+class FilterInput(Input):
+    """The filter line; Esc clears it and goes back to the checklist."""
+
+    BINDINGS = [Binding("escape", "clear", "Clear the filter")]
+
+    def action_clear(self) -> None:
+        self.value = ""
+        self.display = False
+        self.app.query_one(DataTable).focus()
 
 
 class PrivacyApp(App[None]):
@@ -60,6 +57,10 @@ class PrivacyApp(App[None]):
         Binding("space", "switch", "Switch", tooltip="Switch the selected setting (asks first)"),
         Binding("r", "read", "Read again", tooltip="Read the selected setting again"),
         Binding("R", "read_all", "Read all", tooltip="Read every setting again"),
+        Binding("slash", "filter", "Filter", tooltip="Show only the rows that match"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("c", "collapse", "Fold", tooltip="Fold or unfold the selected platform"),
+        Binding("m", "mark", "Mark done", tooltip="Mark a by-hand step as done (or not)"),
         Binding("e", "export", "Export", tooltip="Export the checklist to TOML"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit", tooltip="Quit and close the browser"),
@@ -71,10 +72,17 @@ class PrivacyApp(App[None]):
         self.runtime = runtime
         self.engine = runtime.engine
         self.demo = demo
-        self.settings: dict[str, Setting] = {s.id: s for s in runtime.settings}
+        self.marks = runtime.marks
+        self.titles = {p.name: p.title for p in runtime.plugins}
+        #: The checklist's settings in order; a per-blog setting gives way to its blogs.
+        self.rows: list[Setting] = list(runtime.settings)
+        self.settings: dict[str, Setting] = {s.id: s for s in self.rows}
         self.desired: dict[str, State] = {i: runtime.desired(s) for i, s in self.settings.items()}
         self.readings: dict[str, Reading] = {}
         self.busy: dict[str, str] = {}
+        self.collapsed: set[str] = set()
+        self.filter_text = ""
+        self._wave = 0
         self._frame = 0
         self._quitting = False
         self._unsubscribe = self.engine.subscribe(lambda e: self.post_message(EngineEvent(e)))
@@ -83,11 +91,14 @@ class PrivacyApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield FilterInput(placeholder="Filter: part of a name or id; Esc clears", id="filter")
         with Horizontal(id="main"):
             yield DataTable(id="checklist", cursor_type="row", zebra_stripes=False)
             with VerticalScroll(id="detail-pane"):
                 yield Static(id="detail")
-        yield Static(id="summary")
+        with Horizontal(id="status"):
+            yield Static(id="summary")
+            yield ProgressBar(id="progress", show_eta=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -97,35 +108,16 @@ class PrivacyApp(App[None]):
         table.add_column("Setting", key="label")
         table.add_column("State", key="state", width=16)
         table.add_column("Recommended", key="recommended")
-        titles = {p.name: p.title for p in self.runtime.plugins}
-        platform = None
-        for setting in self.settings.values():
-            if setting.platform != platform:
-                platform = setting.platform
-                table.add_row(
-                    Text(titles.get(platform, platform), style="bold underline"),
-                    "",
-                    "",
-                    key=PLATFORM_ROW + platform,
-                )
-            table.add_row(
-                Text("  " + setting.label),
-                self._state_cell(setting.id),
-                str(setting.recommended),
-                key=setting.id,
-            )
+        self._rebuild()
         table.focus()
-        if self.settings:
-            table.move_cursor(row=1)
         for problem in self.runtime.problems:
             self.notify(str(problem), severity="warning", timeout=10)
         self.set_interval(0.1, self._spin)
-        self._refresh()
-        self.check(list(self.settings))
+        self.check([s.id for s in self.rows if s.kind is not Kind.MANUAL])
 
     def on_resize(self) -> None:
         # Side by side needs room; on a narrow terminal the detail pane goes below.
-        self.set_class(self.size.width < 110, "narrow")
+        self.set_class(self.size.width < 130, "narrow")
 
     def _config_name(self) -> str:
         path = self.runtime.config.path
@@ -152,46 +144,105 @@ class PrivacyApp(App[None]):
                 return
             self.log.error(error)
             self.notify(f"{type(error).__name__}: {error}", title="Failed", severity="error")
-            # Rows the failed work left spinning are no longer being worked on.
+            # Rows the failed work left spinning say so, rather than showing an old value.
+            for setting_id in list(self.busy):
+                self.readings[setting_id] = Reading(
+                    setting_id, State.ERROR, f"The work on this setting failed: {error}"
+                )
             self.busy.clear()
             self._refresh()
 
     def on_engine_event(self, message: EngineEvent) -> None:
         event = message.event
-        if isinstance(event, events.Checking):
-            self.busy[event.setting_id] = "checking"
-        elif isinstance(event, events.Changing):
-            self.busy[event.setting_id] = "changing"
+        if isinstance(event, events.Checking | events.Changing):
+            if not self.busy:
+                self._wave = 0
+            self._wave += 1
+            word = "checking" if isinstance(event, events.Checking) else "changing"
+            self.busy[event.setting_id] = word
         elif isinstance(event, events.Read | events.Changed):
             reading = event.reading
             self.busy.pop(reading.setting_id, None)
             self.readings[reading.setting_id] = reading
             if isinstance(event, events.Changed) and not event.ok:
-                setting = self.settings[reading.setting_id]
-                self.notify(
-                    reading.detail, title=f"{setting.label}: not changed", severity="warning"
-                )
+                label = self.settings[reading.setting_id].label
+                self.notify(reading.detail, title=f"{label}: not changed", severity="warning")
+        elif isinstance(event, events.Expanded):
+            self._expand(event)
         elif isinstance(event, events.SigningIn):
-            self.notify(f"Signing in to {event.platform} with the stored credentials…")
+            title = self.titles.get(event.platform, event.platform)
+            self.notify(f"Signing in to {title} with the stored credentials…")
         elif isinstance(event, events.Problem):
             self.notify(event.message, severity="warning", timeout=10)
         self._refresh()
 
+    def _expand(self, event: events.Expanded) -> None:
+        """A per-blog setting's row gives way to one row for each blog found."""
+        template = self.settings.get(event.setting_id)
+        if template is None or template not in self.rows:
+            return
+        self.busy.pop(template.id, None)
+        place = self.rows.index(template)
+        known = {s.id for s in self.rows}
+        fresh = [s for s in event.settings if s.id not in known]
+        self.rows[place : place + 1] = fresh
+        for setting in fresh:
+            self.settings[setting.id] = setting
+            self.desired[setting.id] = self.runtime.desired(setting)
+        self._rebuild()
+
     # -- drawing ------------------------------------------------------------------------------
 
-    def _state_cell(self, setting_id: str) -> Text:
-        busy = self.busy.get(setting_id)
-        if busy:
-            return Text(f"{SPINNER[self._frame % len(SPINNER)]} {busy}", style="cyan")
-        reading = self.readings.get(setting_id)
-        if reading is None:
-            return Text("not read", style="dim")
-        state = reading.state
-        text = Text(STATE_WORDS.get(state, str(state)), style=STATE_STYLE[state])
-        if state.is_value:
-            good = state == self.settings[setting_id].recommended
-            text.append(" ✓" if good else " ✗", style="green" if good else "red")
-        return text
+    def _visible(self, setting: Setting) -> bool:
+        needle = self.filter_text.lower()
+        if not needle:
+            return True
+        title = self.titles.get(setting.platform, setting.platform)
+        return any(needle in text.lower() for text in (setting.label, setting.id, title))
+
+    def _rebuild(self) -> None:
+        """Lay out the rows again (grouping, folding, filter), keeping the cursor's row."""
+        table = self.query_one(DataTable)
+        keep = self._highlighted()
+        table.clear()
+        platforms = list(dict.fromkeys(s.platform for s in self.rows))
+        for platform in platforms:
+            shown = [s for s in self.rows if s.platform == platform and self._visible(s)]
+            if not shown:
+                continue
+            table.add_row(*self._platform_cells(platform), key=PLATFORM_ROW + platform)
+            if platform in self.collapsed:
+                continue
+            for setting in shown:
+                table.add_row(
+                    "  " + setting.label,
+                    self._state_cell(setting.id),
+                    "by hand" if setting.kind is Kind.MANUAL else str(setting.recommended),
+                    key=setting.id,
+                )
+        keys = [row.key.value for row in table.ordered_rows]
+        if keep in keys:
+            table.move_cursor(row=keys.index(keep))
+        else:
+            first = next((i for i, k in enumerate(keys) if not k.startswith(PLATFORM_ROW)), 0)
+            table.move_cursor(row=first)
+        self._refresh()
+
+    def _platform_cells(self, platform: str):
+        members = [s for s in self.rows if s.platform == platform]
+        return view.platform_cells(
+            self.titles.get(platform, platform), members, self.readings, platform in self.collapsed
+        )
+
+    def _state_cell(self, setting_id: str):
+        setting = self.settings[setting_id]
+        return view.state_cell(
+            setting,
+            self.readings.get(setting_id),
+            self.busy.get(setting_id),
+            self._frame,
+            self.marks.get(setting_id),
+        )
 
     def _spin(self) -> None:
         if not self.busy:
@@ -199,105 +250,70 @@ class PrivacyApp(App[None]):
         self._frame += 1
         table = self.query_one(DataTable)
         for setting_id in list(self.busy):
-            table.update_cell(setting_id, "state", self._state_cell(setting_id))
+            if setting_id in table.rows:
+                table.update_cell(setting_id, "state", self._state_cell(setting_id))
 
     def _refresh(self) -> None:
         table = self.query_one(DataTable)
-        for setting_id in self.settings:
-            table.update_cell(setting_id, "state", self._state_cell(setting_id))
-        for platform in {s.platform for s in self.settings.values()}:
-            table.update_cell(PLATFORM_ROW + platform, "state", self._platform_cell(platform))
-        self.query_one("#summary", Static).update(self._summary())
-        self._show_detail()
-
-    def _platform_cell(self, platform: str) -> Text:
-        states = [
-            self.readings[i].state
-            for i, s in self.settings.items()
-            if s.platform == platform and i in self.readings
-        ]
-        if any(s.is_value for s in states):
-            return Text("signed in", style="green")
-        if State.NEEDS_LOGIN in states:
-            return Text("not signed in", style="magenta")
-        return Text("")
-
-    def _summary(self) -> Text:
-        total = len(self.settings)
-        good = sum(
-            1
-            for i, s in self.settings.items()
-            if i in self.readings and self.readings[i].state == s.recommended
+        for key in table.rows:
+            value = key.value or ""
+            if value.startswith(PLATFORM_ROW):
+                name, signed, count = self._platform_cells(value[len(PLATFORM_ROW) :])
+                table.update_cell(key, "label", name)
+                table.update_cell(key, "state", signed)
+                table.update_cell(key, "recommended", count)
+            else:
+                table.update_cell(key, "state", self._state_cell(value))
+        marked = sum(1 for s in self.rows if s.kind is Kind.MANUAL and s.id in self.marks)
+        self.query_one("#summary", Static).update(
+            view.summary(self.rows, self.readings, len(self.busy), marked)
         )
-        text = Text(f" {good} of {total} settings as recommended", style="bold")
-        counts: dict[str, int] = {}
-        for reading in self.readings.values():
-            if not reading.state.is_value:
-                word = STATE_WORDS.get(reading.state, str(reading.state))
-                counts[word] = counts.get(word, 0) + 1
-        for word, count in counts.items():
-            text.append(f" · {count} {word}")
+        progress = self.query_one(ProgressBar)
+        progress.display = bool(self.busy)
         if self.busy:
-            text.append(f" · working on {len(self.busy)}…", style="cyan")
-        return text
+            progress.update(total=max(self._wave, 1), progress=self._wave - len(self.busy))
+        self._show_detail()
 
     def _highlighted(self) -> str | None:
         table = self.query_one(DataTable)
         if table.row_count == 0:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return key
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def _show_detail(self) -> None:
         key = self._highlighted()
         pane = self.query_one("#detail", Static)
         if key is None:
-            pane.update("No settings to show.")
+            pane.update("No rows match the filter." if self.filter_text else "No settings.")
         elif key.startswith(PLATFORM_ROW):
             platform = key[len(PLATFORM_ROW) :]
             plugin = self.engine.plugins.get(platform)
-            origin = plugin.origin if plugin else ""
-            pane.update(Text.assemble((platform, "bold"), "\n", origin))
+            lines = [self.titles.get(platform, platform), plugin.origin if plugin else ""]
+            lines.append("c folds or unfolds this platform's rows.")
+            pane.update("\n".join(lines))
         else:
-            pane.update(self._detail(self.settings[key]))
-
-    def _detail(self, setting: Setting) -> Text:
-        text = Text()
-        text.append(setting.label + "\n", style="bold")
-        text.append(f"{setting.id}\n\n", style="dim")
-        text.append(setting.description + "\n\n")
-        text.append("Recommended: ", style="bold")
-        text.append(str(setting.recommended))
-        desired = self.desired[setting.id]
-        if desired != setting.recommended:
-            text.append("   You want: ", style="bold")
-            text.append(str(desired))
-        text.append("\n")
-        text.append("Now: ", style="bold")
-        text.append_text(self._state_cell(setting.id))
-        reading = self.readings.get(setting.id)
-        if reading is not None:
-            text.append(f"\n{reading.detail}\n")
-            text.append(f"Read at {_local(reading.checked_at)}", style="dim")
-            if reading.url:
-                text.append(f" from {reading.url}", style="dim")
-            text.append("\n")
-        else:
-            text.append("\n")
-        text.append("\nBy hand\n", style="bold")
-        for number, step in enumerate(setting.manual_steps, 1):
-            text.append(f"{number:>2}. {step}\n")
-        text.append(f"Page: {setting.url}\n", style="dim")
-        if setting.notes:
-            text.append("\nNotes\n", style="bold")
-            text.append(setting.notes + "\n")
-        if setting.source:
-            text.append(f"\nSource: {setting.source}\n", style="dim")
-        return text
+            setting = self.settings[key]
+            plugin = self.engine.plugins.get(setting.platform)
+            page = plugin.page_url(setting) if plugin and setting.switch else setting.url
+            pane.update(
+                view.detail(
+                    setting,
+                    page,
+                    self._state_cell(key),
+                    self.readings.get(key),
+                    self.desired[key],
+                    self.marks.get(key),
+                )
+            )
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        if (event.row_key.value or "").startswith(PLATFORM_ROW):
+            self.action_collapse()
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -318,13 +334,16 @@ class PrivacyApp(App[None]):
         setting = self._selected_setting()
         if setting is None:
             return
+        if setting.kind is Kind.MANUAL:
+            self.notify("This one is done by hand; there is nothing to read.")
+            return
         if setting.id in self.busy:
             self.notify("That setting is already being worked on.")
             return
         self.check([setting.id])
 
     def action_read_all(self) -> None:
-        idle = [i for i in self.settings if i not in self.busy]
+        idle = [s.id for s in self.rows if s.id not in self.busy and s.kind is not Kind.MANUAL]
         if idle:
             self.check(idle)
 
@@ -333,7 +352,7 @@ class PrivacyApp(App[None]):
         if setting is None:
             return
         if setting.kind is Kind.MANUAL:
-            self.notify("This one can only be changed by hand: see the steps.")
+            self.notify("This one can only be done by hand: see the steps, then press m.")
             return
         if setting.id in self.busy:
             self.notify("Wait until this setting has been read.")
@@ -347,7 +366,7 @@ class PrivacyApp(App[None]):
             return
         target = State.OFF if reading.state is State.ON else State.ON
         where = "the demo account on the local replica site" if self.demo else "your real account"
-        platform = self.engine.plugins[setting.platform].title
+        platform = self.titles.get(setting.platform, setting.platform)
         question = (
             f"Switch [b]{setting.label}[/b] on {platform} from [b]{reading.state}[/b] "
             f"to [b]{target}[/b]?\n\nThis changes {where}."
@@ -360,6 +379,52 @@ class PrivacyApp(App[None]):
 
         self.push_screen(Confirm(question, yes=f"Switch {target}", no="Cancel"), answered)
 
+    def action_mark(self) -> None:
+        setting = self._selected_setting()
+        if setting is None:
+            return
+        if setting.kind is not Kind.MANUAL:
+            self.notify("Only by-hand steps are marked; this one is read from the page.")
+            return
+        when = None if setting.id in self.marks else now()
+        try:
+            self.marks.set(setting.id, when)
+        except ExportError as exc:
+            self.notify(f"{exc} The mark is kept until you quit.", severity="warning")
+        self._refresh()
+
+    def action_collapse(self) -> None:
+        key = self._highlighted()
+        if key is None:
+            return
+        platform = (
+            key[len(PLATFORM_ROW) :]
+            if key.startswith(PLATFORM_ROW)
+            else self.settings[key].platform
+        )
+        self.collapsed.symmetric_difference_update({platform})
+        self._rebuild()
+        table = self.query_one(DataTable)
+        keys = [row.key.value for row in table.ordered_rows]
+        table.move_cursor(row=keys.index(PLATFORM_ROW + platform))
+
+    def action_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.display = True
+        field.focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one(FilterInput).action_clear()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value.strip()
+        self._rebuild()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
     def action_export(self) -> None:
         suggested = Path(self.runtime.config.export_path or "privacy-tui-export.toml")
         self.push_screen(ExportPath(suggested.expanduser().absolute()), self._export_to)
@@ -367,7 +432,12 @@ class PrivacyApp(App[None]):
     def _export_to(self, path: Path | None, overwrite: bool = False) -> None:
         if path is None:
             return
-        if path.exists() and not path.is_dir() and not overwrite:
+        try:
+            exists = path.exists() and not path.is_dir()
+        except (OSError, ValueError) as exc:
+            self.notify(f"{path}: {exc}", title="Not exported", severity="error", timeout=10)
+            return
+        if exists and not overwrite:
 
             def answered(yes: bool | None) -> None:
                 if yes:
@@ -378,7 +448,13 @@ class PrivacyApp(App[None]):
                 answered,
             )
             return
-        text = render(self.settings.values(), self.desired, self.readings, self.runtime.config)
+        text = render(
+            self.rows,
+            self.desired,
+            self.readings,
+            self.runtime.config,
+            marks=dict(self.marks.items()),
+        )
         try:
             write_atomic(path, text, overwrite=overwrite)
         except ExportError as exc:
@@ -401,7 +477,3 @@ class PrivacyApp(App[None]):
             self.log.error("closing the browser took too long")
         self._unsubscribe()
         self.exit()
-
-
-def _local(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")

@@ -6,6 +6,7 @@ import argparse
 import getpass
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from automation import __version__
 
@@ -102,8 +103,12 @@ def _run(args: argparse.Namespace) -> int:
     from automation.config import ConfigError
     from automation.runtime import SetupError, build, log_path, setup_logging
 
-    log = log_path()
-    setup_logging(log)
+    log: Path | None = log_path()
+    try:
+        setup_logging(log)
+    except OSError as exc:
+        print(f"privacy-tui: no log is kept ({log.parent}: {exc.strerror})", file=sys.stderr)
+        log = None
     try:
         runtime = build(args.config, demo=args.demo, only=getattr(args, "only", None), log=log)
     except (ConfigError, SetupError) as exc:
@@ -111,6 +116,10 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     for problem in runtime.problems:
         print(f"privacy-tui: {problem}", file=sys.stderr)
+    if not runtime.settings:
+        print("privacy-tui: no settings to check (every platform is disabled?)", file=sys.stderr)
+        runtime.close()
+        return 2
     try:
         if args.command == "check":
             from .headless import check

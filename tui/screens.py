@@ -57,7 +57,13 @@ class ExportPath(ModalScreen[Path | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
-        self.dismiss(Path(text).expanduser() if text else None)
+        if not text:
+            self.dismiss(None)
+            return
+        try:
+            self.dismiss(Path(text).expanduser())
+        except RuntimeError:  # "~someone" who does not exist
+            self.notify(f"{text}: no such home folder.", severity="error")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -69,6 +75,9 @@ HELP = """\
   space         switch the selected setting (asks first)
   r             read the selected setting again
   R             read every setting again
+  /             filter the rows (Esc clears)
+  c or Enter    fold or unfold a platform's rows
+  m             mark a by-hand step as done (or not)
   e             export the checklist to a TOML file
   ?             this help
   q             quit (closes the browser)
@@ -80,6 +89,7 @@ HELP = """\
   unknown       the page did not look as expected; nothing is guessed
   error         the page could not be loaded or the plugin failed
   ✓ / ✗          as recommended, or not
+  by hand       a form or an email only you can do; marked by you when you say so
 
 Nothing changes on an account until you confirm it. A change counts only
 when a fresh load of the page reads the new value back.

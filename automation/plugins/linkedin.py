@@ -137,4 +137,58 @@ class LinkedIn(Plugin):
             "Inferred city location",
             "Uses the city LinkedIn infers from your IP address to target ads. On by default.",
         ),
+        _ads(
+            "ads_age",
+            "ads-by-age",
+            "allowAdsByAge",
+            "Age",
+            "Uses your age range, as LinkedIn infers it, to choose your ads. On by default.",
+        ),
+        _ads(
+            "ads_gender",
+            "ads-by-gender",
+            "allowAdsByGender",
+            "Gender",
+            "Uses your gender, as LinkedIn infers it, to choose your ads. On by default.",
+        ),
+        Setting(
+            platform="linkedin",
+            key="ads_interests",
+            label="Interests and traits",
+            description=(
+                "Uses the interests and traits LinkedIn infers from your activity to "
+                "choose your ads. On by default."
+            ),
+            url=ORIGIN + "/mypreferences/d/interest-categories",
+            recommended=State.OFF,
+            manual_steps=_steps("Interests and traits", "the setting", section="Advertising data"),
+            source=SOURCE,
+            switch=Switch(
+                path="/mypreferences/d/interest-categories",
+                labelledby="adsPrivacyAllowInterestsAndBehaviors",
+            ),
+        ),
+        Setting(
+            platform="linkedin",
+            key="profile_visibility_partners",
+            label="Profile visibility off LinkedIn",
+            description=(
+                "Lets partners and other services show your profile information outside "
+                "LinkedIn. On by default."
+            ),
+            url=ORIGIN + SETTINGS + "profile-visibility-for-partners",
+            recommended=State.OFF,
+            manual_steps=_steps("Profile visibility off LinkedIn", "the setting", "Visibility"),
+            notes="The label and markup of this page are not on public record.",
+            source=SOURCE,
+            # A guess: the page is thought to carry a switch like its siblings, so it
+            # is found by role and the label variants people report.
+            switch=Switch(
+                path=SETTINGS + "profile-visibility-for-partners",
+                names=(
+                    "Profile visibility off LinkedIn",
+                    "Allow your profile to be shown to partners",
+                ),
+            ),
+        ),
     )

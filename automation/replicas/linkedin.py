@@ -89,6 +89,36 @@ class LinkedInSite(SwitchSite):
             "Inferred city location",
             "allowIpToPersonalizeAds",
         ),
+        _ads(
+            "ads_age",
+            "ads-by-age",
+            "Age",
+            "Can LinkedIn use your age range to show you ads?",
+            "Age",
+            "allowAdsByAge",
+        ),
+        _ads(
+            "ads_gender",
+            "ads-by-gender",
+            "Gender",
+            "Can LinkedIn use your gender to show you ads?",
+            "Gender",
+            "allowAdsByGender",
+        ),
+        SettingsPage(
+            "ads_interests",
+            "/mypreferences/d/interest-categories",
+            "Interests and traits",
+            Control("Interests and traits", labelledby="adsPrivacyAllowInterestsAndBehaviors"),
+            "Can LinkedIn use the interests and traits it infers to show you ads?",
+        ),
+        SettingsPage(
+            "profile_visibility_partners",
+            PREFIX + "profile-visibility-for-partners",
+            "Profile visibility off LinkedIn",
+            Control("Profile visibility off LinkedIn", labelledby="profile-visibility-label"),
+            "Can partners show your profile information outside LinkedIn?",
+        ),
     )
 
     def route(self, request: Request) -> Response | None:

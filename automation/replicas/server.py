@@ -41,6 +41,12 @@ class Account:
     unavailable: set[str] = field(default_factory=set)
     #: Save requests for these settings fail with HTTP 500.
     failing: set[str] = field(default_factory=set)
+    #: Save requests for these settings are answered 200 but not kept.
+    unkept: set[str] = field(default_factory=set)
+    #: The pages of these settings send the browser to the home page instead.
+    moved: set[str] = field(default_factory=set)
+    #: The pages of these settings fail with HTTP 500.
+    broken: set[str] = field(default_factory=set)
     #: The account's blogs or sites, for settings kept per blog.
     blogs: list[str] = field(default_factory=list)
     #: Settings whose page shows another wording of the label (key to label), as a
@@ -222,6 +228,11 @@ def _make_handler(site: Site, delay: float) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a browser that hangs up mid-response is normal, not news
+
+
 class ReplicaServer:
     """Runs replica sites, each at its own loopback origin, in background threads.
 
@@ -247,7 +258,7 @@ class ReplicaServer:
         try:
             for number, site in enumerate(self.sites.values()):
                 port = self.first_port + number if self.first_port else 0
-                server = ThreadingHTTPServer((self.host, port), _make_handler(site, self.delay))
+                server = _QuietServer((self.host, port), _make_handler(site, self.delay))
                 server.daemon_threads = True
                 self._servers.append(server)
                 self.origins[site.name] = f"http://{self.host}:{server.server_address[1]}"

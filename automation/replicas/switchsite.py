@@ -15,7 +15,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 from typing import ClassVar
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from .server import Account, Request, Response, Site, page
 
@@ -84,7 +84,8 @@ class SwitchSite(Site):
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         if cls.pages and "defaults" not in cls.__dict__:
-            cls.defaults = {p.key: p.default for p in cls.pages}
+            # Per-blog settings get their values per blog, when an account is made.
+            cls.defaults = {p.key: p.default for p in cls.pages if "{name}" not in p.path}
 
     # -- per-blog settings ----------------------------------------------------------
 
@@ -123,7 +124,7 @@ class SwitchSite(Site):
         if account.checkpoint:
             return Response.redirect(self.checkpoint_path, 302)
         if request.method == "POST" and path.startswith(self.api_prefix):
-            return self.save(account, path[len(self.api_prefix) :], request)
+            return self.save(account, unquote(path[len(self.api_prefix) :]), request)
         if path == self.blogs_path:
             return self.blog_list(account)
         matched = self._match(path)
@@ -185,6 +186,10 @@ class SwitchSite(Site):
 
     def settings_page(self, account: Account, found: SettingsPage, name: str | None) -> Response:
         key = f"{found.key}@{name}" if name else found.key
+        if found.key in account.moved:
+            return Response.redirect(self.home_path, 302)
+        if found.key in account.broken:
+            return Response(500, page(f"Error | {self.title}", "<h1>Something went wrong</h1>"))
         if found.key in account.unavailable or key not in account.settings:
             return Response(404, page(f"Not found | {self.title}", "<h1>Page not found</h1>"))
         with self.lock:
@@ -222,6 +227,8 @@ class SwitchSite(Site):
             return Response.json({"error": "bad request"}, 400)
         if key.split("@", 1)[0] in account.failing:
             return Response.json({"error": "server error"}, 500)
+        if key.split("@", 1)[0] in account.unkept:
+            return Response.json({"value": value})
         with self.lock:
             account.settings[key] = value
             self.saves.append((account.username, key, value))

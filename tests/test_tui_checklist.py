@@ -1,0 +1,196 @@
+"""The checklist's grouping, filter, folding, by-hand marks and per-blog rows.
+
+A small plugin defined here has one by-hand setting and one setting kept per
+blog, with a replica site of its own, so these tests do not depend on which
+platforms are installed.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, ProgressBar
+
+from automation.config import Config, parse
+from automation.engine import Engine, Options
+from automation.marks import Marks
+from automation.model import Discovery, Kind, Setting, State, Switch
+from automation.plugin import Plugin
+from automation.plugins.linkedin import LinkedIn
+from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
+from automation.replicas.linkedin import LinkedInSite
+from automation.replicas.switchsite import Control, SettingsPage, SwitchSite
+from automation.runtime import Runtime
+from automation.sessions import MemorySessions
+from tui.app import PLATFORM_ROW, PrivacyApp
+from tui.screens import Confirm, ExportPath
+
+pytestmark = pytest.mark.browser
+SIZE = (140, 45)
+
+
+class BlogSite(SwitchSite):
+    title = "Blogs"
+    session_cookie = "blog_session"
+    blogs_path = "/settings/blogs"
+    blog_link = "/settings/blog/{name}"
+    pages = (
+        SettingsPage(
+            "sharing",
+            "/settings/blog/{name}",
+            "Visibility",
+            Control("Prevent third-party sharing", kind="checkbox"),
+            default=False,
+        ),
+    )
+
+
+BlogSite.name = "blogs"
+
+
+class Blogs(Plugin):
+    name = "blogs"
+    title = "Blogs"
+    default_origin = "http://127.0.0.1:9"
+    order = 50
+    login_paths = ("/login",)
+    settings = (
+        Setting(
+            platform="blogs",
+            key="sharing",
+            label="Prevent third-party sharing",
+            description="Keeps partners from getting a blog's posts.",
+            url="http://127.0.0.1:9/settings/blog/{name}",
+            recommended=State.ON,
+            manual_steps=("Open the blog's settings.", "Switch it on."),
+            switch=Switch(
+                path="/settings/blog/{name}",
+                names=("Prevent third-party sharing",),
+                role="checkbox",
+            ),
+            per=Discovery(
+                "/settings/blogs", 'a[href^="/settings/blog/"]', r"/blog/(?P<name>[a-z-]+)$"
+            ),
+        ),
+        Setting(
+            platform="blogs",
+            key="objection",
+            label="Object to AI training",
+            description="A form only you can send.",
+            url="https://example.org/object",
+            recommended=State.OFF,
+            kind=Kind.MANUAL,
+            manual_steps=("Open the form.", "Send it."),
+        ),
+    )
+
+
+@pytest.fixture
+def runtime(chromium: str, tmp_path: Path) -> Iterator[Runtime]:
+    linkedin_site, blog_site = LinkedInSite(), BlogSite()
+    linkedin_site.add_account(DEMO_USERNAME, DEMO_PASSWORD)
+    blog_site.add_account(DEMO_USERNAME, DEMO_PASSWORD, blogs=["art", "notes"])
+    with ReplicaServer([linkedin_site, blog_site]) as server:
+        plugins = [LinkedIn(server.origins["linkedin"]), Blogs(server.origins["blogs"])]
+        sessions = MemorySessions({n: server.storage_state(n) for n in server.origins})
+        options = Options(executable=chromium, timeout=15, log_path=tmp_path / "log")
+        engine = Engine(plugins, options, sessions=sessions)
+        marks = Marks(tmp_path / "marks.toml")
+        yield Runtime(Config(), plugins, engine, server, marks=marks)
+
+
+def row_keys(app: PrivacyApp) -> list[str]:
+    return [row.key.value for row in app.query_one(DataTable).ordered_rows]
+
+
+def cell(app: PrivacyApp, key: str, column: str) -> str:
+    return str(app.query_one(DataTable).get_cell(key, column))
+
+
+async def settle(app: PrivacyApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_groups_blogs_marks_filter_and_folding(runtime: Runtime, tmp_path: Path) -> None:
+    app = PrivacyApp(runtime, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(1000):
+            if app.busy:
+                break
+            await pilot.pause(0.01)
+        assert app.query_one(ProgressBar).display, "a check of everything shows its progress"
+        await settle(app, pilot)
+        assert not app.query_one(ProgressBar).display
+
+        keys = row_keys(app)
+        # LinkedIn first, its AI-training setting the first row under it.
+        assert keys[:2] == [PLATFORM_ROW + "linkedin", "linkedin.ai_training"]
+        # The per-blog setting became one row per blog found on the account.
+        assert "blogs.sharing" not in keys
+        assert {"blogs.sharing@art", "blogs.sharing@notes"} <= set(keys)
+        assert app.readings["blogs.sharing@art"].state is State.OFF
+        assert "(art)" in app.settings["blogs.sharing@art"].label
+        # Group headers carry the sign-in state and the count as recommended.
+        assert cell(app, PLATFORM_ROW + "linkedin", "state") == "signed in"
+        assert cell(app, PLATFORM_ROW + "blogs", "recommended") == "0/2 ✓"
+
+        # A by-hand setting is never read and is marked by the user, not by a reading.
+        assert "blogs.objection" not in app.readings
+        assert cell(app, "blogs.objection", "state") == "by hand"
+        app.query_one(DataTable).move_cursor(row=keys.index("blogs.objection"))
+        await pilot.press("space")
+        assert not isinstance(app.screen, Confirm)
+        await pilot.press("m")
+        assert cell(app, "blogs.objection", "state") == "✓ marked by you"
+        assert "blogs.objection" in Marks(tmp_path / "marks.toml")
+        assert "1 of 1 by-hand steps marked done" in str(app.query_one("#summary").render())
+
+        # Writing one blog's copy changes that blog only.
+        app.query_one(DataTable).move_cursor(row=row_keys(app).index("blogs.sharing@art"))
+        await pilot.press("space", "y")
+        await settle(app, pilot)
+        account = runtime.demo.sites["blogs"].account(DEMO_USERNAME)
+        assert account.settings == {"sharing@art": True, "sharing@notes": False}
+        assert cell(app, PLATFORM_ROW + "blogs", "recommended") == "1/2 ✓"
+
+        # The export carries the mark and the per-blog rows, and loads back.
+        target = tmp_path / "out.toml"
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportPath)
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        data = tomllib.loads(target.read_text())
+        assert "objection" in data["marks"]["blogs"]
+        assert data["desired"]["blogs"]["sharing@art"] == "on"
+        assert data["results"]["blogs"]["sharing@art"]["state"] == "on"
+        catalog = {p.name: {s.key for s in p.settings} for p in runtime.plugins}
+        loaded = parse(target.read_text(), catalog)
+        assert "blogs.objection" in loaded.marks
+        assert loaded.desired["blogs.sharing@art"] is State.ON
+
+        # The filter keeps the rows that match, with their platform's header.
+        await pilot.press("slash")
+        await pilot.press(*"gender")
+        assert row_keys(app) == [PLATFORM_ROW + "linkedin", "linkedin.ads_gender"]
+        await pilot.press("enter", "escape")
+        assert len(row_keys(app)) == len(keys)
+
+        # Folding a platform hides its rows and keeps its header.
+        app.query_one(DataTable).move_cursor(row=row_keys(app).index("linkedin.research"))
+        await pilot.press("c")
+        assert [k for k in row_keys(app) if k.startswith("linkedin.")] == []
+        assert cell(app, PLATFORM_ROW + "linkedin", "label").startswith("▸")
+        await pilot.press("c")
+        assert "linkedin.research" in row_keys(app)
+
+        # Unmarking takes the mark back.
+        app.query_one(DataTable).move_cursor(row=row_keys(app).index("blogs.objection"))
+        await pilot.press("m")
+        assert cell(app, "blogs.objection", "state") == "by hand"
+        assert "blogs.objection" not in Marks(tmp_path / "marks.toml")
+        await app.action_quit()

@@ -1,0 +1,149 @@
+"""What the checklist draws for a row, a platform and the detail pane (no widgets here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+
+from rich.text import Text
+
+from automation.model import Kind, Reading, Setting, State
+
+SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+
+STATE_STYLE = {
+    State.ON: "bold",
+    State.OFF: "bold",
+    State.NEEDS_LOGIN: "magenta",
+    State.UNAVAILABLE: "dim",
+    State.UNKNOWN: "yellow",
+    State.ERROR: "red",
+}
+STATE_WORDS = {State.NEEDS_LOGIN: "needs login"}
+
+
+def state_cell(
+    setting: Setting,
+    reading: Reading | None,
+    busy: str | None,
+    frame: int,
+    marked: datetime | None,
+) -> Text:
+    """The state column: a spinner while working, else the last reading (or the mark)."""
+    if setting.kind is Kind.MANUAL:
+        if marked is not None:
+            return Text("✓ marked by you", style="green")
+        return Text("by hand", style="dim")
+    if busy:
+        return Text(f"{SPINNER[frame % len(SPINNER)]} {busy}", style="cyan")
+    if reading is None:
+        return Text("not read", style="dim")
+    state = reading.state
+    text = Text(STATE_WORDS.get(state, str(state)), style=STATE_STYLE[state])
+    if state.is_value:
+        good = state == setting.recommended
+        text.append(" ✓" if good else " ✗", style="green" if good else "red")
+    return text
+
+
+def as_recommended(settings: Iterable[Setting], readings: Mapping[str, Reading]) -> int:
+    return sum(1 for s in settings if s.id in readings and readings[s.id].state == s.recommended)
+
+
+def platform_cells(
+    title: str,
+    settings: list[Setting],
+    readings: Mapping[str, Reading],
+    collapsed: bool,
+) -> tuple[Text, Text, Text]:
+    """The platform's header row: its name, its sign-in state, how many are as recommended."""
+    name = Text(("▸ " if collapsed else "▾ ") + title, style="bold")
+    states = [readings[s.id].state for s in settings if s.id in readings]
+    if any(s.is_value for s in states):
+        signed = Text("signed in", style="green")
+    elif State.NEEDS_LOGIN in states:
+        signed = Text("not signed in", style="magenta")
+    else:
+        signed = Text("")
+    readable = [s for s in settings if s.kind is not Kind.MANUAL]
+    count = (
+        Text(f"{as_recommended(readable, readings)}/{len(readable)} ✓") if readable else Text("")
+    )
+    return name, signed, count
+
+
+def summary(
+    settings: list[Setting],
+    readings: Mapping[str, Reading],
+    busy: int,
+    marked: int,
+) -> Text:
+    readable = [s for s in settings if s.kind is not Kind.MANUAL]
+    by_hand = len(settings) - len(readable)
+    text = Text(
+        f" {as_recommended(readable, readings)} of {len(readable)} settings as recommended",
+        style="bold",
+    )
+    counts: dict[str, int] = {}
+    for setting in readable:
+        reading = readings.get(setting.id)
+        if reading is not None and not reading.state.is_value:
+            word = STATE_WORDS.get(reading.state, str(reading.state))
+            counts[word] = counts.get(word, 0) + 1
+    for word, count in counts.items():
+        text.append(f" · {count} {word}")
+    if by_hand:
+        text.append(f" · {marked} of {by_hand} by-hand steps marked done")
+    if busy:
+        text.append(f" · working on {busy}…", style="cyan")
+    return text
+
+
+def detail(
+    setting: Setting,
+    page_url: str,
+    state: Text,
+    reading: Reading | None,
+    desired: State,
+    marked: datetime | None,
+) -> Text:
+    """The detail pane for one setting."""
+    text = Text()
+    text.append(setting.label + "\n", style="bold")
+    text.append(f"{setting.id}\n\n", style="dim")
+    text.append(setting.description + "\n\n")
+    if setting.kind is Kind.MANUAL:
+        text.append("Only you can do this one; no browser step can finish it.\n")
+        if marked is not None:
+            text.append(f"Marked done by you on {local(marked)}.\n", style="green")
+        else:
+            text.append("Press m when you have done it.\n", style="dim")
+    else:
+        text.append("Recommended: ", style="bold")
+        text.append(str(setting.recommended))
+        if desired != setting.recommended:
+            text.append("   You want: ", style="bold")
+            text.append(str(desired))
+        text.append("\nNow: ", style="bold")
+        text.append_text(state)
+        text.append("\n")
+        if reading is not None:
+            text.append(f"{reading.detail}\n")
+            text.append(f"Read at {local(reading.checked_at)}", style="dim")
+            if reading.url:
+                text.append(f" from {reading.url}", style="dim")
+            text.append("\n")
+    text.append("\nBy hand\n", style="bold")
+    for number, step in enumerate(setting.manual_steps, 1):
+        text.append(f"{number:>2}. {step}\n")
+    text.append(f"Page: {page_url}\n", style="dim")
+    if setting.notes:
+        text.append("\nNotes\n", style="bold")
+        text.append(setting.notes + "\n")
+    if setting.source:
+        text.append(f"\nSource: {setting.source}\n", style="dim")
+    return text
+
+
+def local(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
