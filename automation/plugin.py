@@ -70,6 +70,9 @@ class Plugin:
     login_paths: ClassVar[tuple[str, ...]] = ()
     #: Path prefixes of verification pages (two-step checks, challenges, captchas).
     checkpoint_paths: ClassVar[tuple[str, ...]] = ()
+    #: Other origins where the platform signs people in (Google's accounts.google.com);
+    #: pages there are judged by ``login_paths`` and ``checkpoint_paths`` too.
+    sign_in_origins: ClassVar[tuple[str, ...]] = ()
     #: The sign-in form, when the platform has one a browser can fill.
     login_form: ClassVar[LoginForm | None] = None
 
@@ -114,9 +117,13 @@ class Plugin:
 
         Override to look at the page too when the platform keeps the URL.
         """
-        if not self.on_origin(url):
+        split = urlsplit(url)
+        if (
+            not self.on_origin(url)
+            and f"{split.scheme}://{split.netloc}" not in self.sign_in_origins
+        ):
             return None
-        path = urlsplit(url).path
+        path = split.path
         if any(path.startswith(p) for p in self.checkpoint_paths):
             return Wall(
                 "checkpoint",

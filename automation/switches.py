@@ -8,6 +8,7 @@ page or a checkpoint. Every other outcome is a state with a detail.
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -50,10 +51,13 @@ def _quoted(value: str) -> str:
 
 
 def describe(setting: Setting) -> str:
+    """How a detail names the control: its label, with a count of the other known wordings."""
     switch = setting.switch
     assert switch is not None
     if switch.names:
-        return f'the switch "{switch.names[0]}"'
+        others = len(switch.names) - 1
+        more = f" (or one of its {others + 1} known wordings)" if others else ""
+        return f'the {switch.role} "{switch.names[0]}"{more}'
     return f'the switch "{switch.testid or switch.labelledby or switch.describedby}"'
 
 
@@ -111,7 +115,7 @@ async def discover(plugin: Plugin, page: Page, setting: Setting) -> list[str] | 
     try:
         await links.first.wait_for(state="attached", timeout=CONTROL_WAIT_MS)
     except Exception as exc:
-        if not _is_timeout(exc):
+        if not is_timeout(exc):
             raise
         return Reading(
             setting.id,
@@ -134,7 +138,7 @@ async def find_switch(plugin: Plugin, page: Page, setting: Setting) -> Locator |
     try:
         await candidates.first.wait_for(state="attached", timeout=CONTROL_WAIT_MS)
     except Exception as exc:  # Playwright's TimeoutError, or the page went away
-        if not _is_timeout(exc):
+        if not is_timeout(exc):
             raise
         # A page script may have moved on to a sign-in page meanwhile.
         wall = plugin.wall(page.url)
@@ -169,7 +173,7 @@ async def load_switch(plugin: Plugin, page: Page, setting: Setting) -> Locator |
         try:
             await step.first.click(timeout=CONTROL_WAIT_MS)
         except Exception as exc:
-            if not _is_timeout(exc):
+            if not is_timeout(exc):
                 raise
             wall = plugin.wall(page.url)
             if wall is not None:
@@ -206,7 +210,8 @@ async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
             setting.id, State.UNKNOWN, "The switch shows neither on nor off.", url=page.url
         )
     state = State.ON if position else State.OFF
-    return Reading(setting.id, state, f"Switch is {state}.", url=page.url)
+    noun = "Checkbox" if setting.switch and setting.switch.role == "checkbox" else "Switch"
+    return Reading(setting.id, state, f"{noun} is {state}.", url=page.url)
 
 
 async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> Reading:
@@ -219,8 +224,24 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
     if await is_on(found) == (value == State.ON):
         return Reading(setting.id, value, f"Switch was already {value}.", url=page.url)
 
-    refused = await _click_and_wait_for_save(plugin, page, found, value)
-    after = await read(plugin, page, setting)
+    refused = await save(
+        plugin,
+        page,
+        lambda: found.set_checked(value == State.ON),
+        "The switch did not stay moved when clicked.",
+    )
+    return await read_back(plugin, page, setting, value, refused)
+
+
+async def read_back(
+    plugin: Plugin, page: Page, setting: Setting, value: State, refused: str | None
+) -> Reading:
+    """The verdict on a change: a fresh read through ``plugin.read`` decides it.
+
+    ``refused`` is why the change looked not to have been saved (from :func:`save`),
+    given as the reason when the fresh read still shows the old value.
+    """
+    after = await plugin.read(page, setting)
     if after.state == value:
         return Reading(
             setting.id,
@@ -239,38 +260,37 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
     return after
 
 
-async def _click_and_wait_for_save(
-    plugin: Plugin, page: Page, switch: Locator, value: State
+async def save(
+    plugin: Plugin, page: Page, action: Callable[[], Awaitable[object]], stuck: str
 ) -> str | None:
-    """Click the switch and wait for the page's own save request.
+    """Do ``action`` (a click that changes a setting) and wait for the page's own save.
 
-    Returns why the change looks not to have been saved, or None. Only the fresh
+    Returns why the change looks not to have been saved, or None; ``stuck`` is that
+    reason when the action itself failed before any save was sent. Only the fresh
     read that follows decides the state; this is the reason given when it failed.
     """
     saves: list[Response] = []
 
-    def seen(response: Response) -> None:
-        if response.request.method in ("POST", "PUT", "PATCH", "DELETE") and plugin.on_origin(
+    def is_save(response: Response) -> bool:
+        return response.request.method in ("POST", "PUT", "PATCH", "DELETE") and plugin.on_origin(
             response.url
-        ):
+        )
+
+    def seen(response: Response) -> None:
+        if is_save(response):
             saves.append(response)
 
     page.on("response", seen)
     try:
-        async with page.expect_response(
-            lambda r: (
-                r.request.method in ("POST", "PUT", "PATCH", "DELETE") and plugin.on_origin(r.url)
-            ),
-            timeout=SAVE_WAIT_MS,
-        ):
-            await switch.set_checked(value == State.ON)
+        async with page.expect_response(is_save, timeout=SAVE_WAIT_MS):
+            await action()
     except Exception as exc:
         if not _is_playwright_error(exc):
             raise
         if not saves:
-            if _is_timeout(exc):
+            if is_timeout(exc):
                 return f"{plugin.title} did not save the change within {SAVE_WAIT_MS // 1000} s."
-            return "The switch did not stay moved when clicked."
+            return stuck
     finally:
         page.remove_listener("response", seen)
     failed = [r for r in saves if not r.ok]
@@ -285,7 +305,8 @@ def _is_playwright_error(exc: BaseException) -> bool:
     return isinstance(exc, Error)
 
 
-def _is_timeout(exc: BaseException) -> bool:
+def is_timeout(exc: BaseException) -> bool:
+    """True for Playwright's timeout: the awaited element or response never came."""
     from playwright.async_api import TimeoutError
 
     return isinstance(exc, TimeoutError)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from automation import registry
+from automation.model import Kind
 from automation.plugins.linkedin import LinkedIn
 
 COMMAND = Path(sys.executable).with_name("privacy-tui")
@@ -94,9 +96,15 @@ def test_check_exits_1_when_a_setting_is_not_as_desired(chromium: str) -> None:
     done = run("check", "--demo", "--json")
     assert done.returncode == 1, done.stderr
     rows = json.loads(done.stdout)
-    assert [r["id"] for r in rows] == [s.id for s in LinkedIn.settings]
-    assert all(r["state"] == "on" and r["desired"] == "off" for r in rows)
-    assert not any(r["as_desired"] for r in rows)
+    ids = [r["id"] for r in rows]
+    # LinkedIn comes first; every installed platform's plain settings follow.
+    first = rows[: len(LinkedIn.settings)]
+    assert [r["id"] for r in first] == [s.id for s in LinkedIn.settings]
+    assert all(r["state"] == "on" and r["desired"] == "off" for r in first)
+    assert not any(r["as_desired"] for r in first)
+    plugins, _ = registry.load()
+    plain = {s.id for cls in plugins for s in cls.settings if s.kind is Kind.TOGGLE and not s.per}
+    assert plain <= set(ids)
 
 
 @pytest.mark.browser

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from automation import registry
 from automation.config import (
     ENV_VAR,
     BrowserConfig,
@@ -326,12 +327,20 @@ def test_locate_expands_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
 
 
 def test_the_example_config_loads_and_shows_every_default() -> None:
-    """config.example.toml is a working config whose values are the real defaults."""
+    """config.example.toml is a working config whose values are the real defaults.
+
+    It names every installed plugin's origin and every setting with its recommendation.
+    """
     example = Path(__file__).parent.parent / "config.example.toml"
-    loaded = load(example, CATALOG)
+    plugins, problems = registry.load()
+    assert problems == []
+    catalog = {cls.name: {s.key for s in cls.settings} for cls in plugins}
+    loaded = load(example, catalog)
     assert loaded.browser == BrowserConfig()
-    assert loaded.platforms["linkedin"].origin == LinkedIn.default_origin
-    assert loaded.platforms["linkedin"].enabled is True
-    assert set(loaded.desired) == {s.id for s in LinkedIn.settings}
-    assert all(loaded.desired[s.id] == s.recommended for s in LinkedIn.settings)
+    settings = [s for cls in plugins for s in cls.settings]
+    for cls in plugins:
+        assert loaded.platforms[cls.name].origin == cls.default_origin
+        assert loaded.platforms[cls.name].enabled is True
+    assert set(loaded.desired) == {s.id for s in settings}
+    assert all(loaded.desired[s.id] == s.recommended for s in settings)
     assert loaded.export_path == "privacy-tui-export.toml"

@@ -12,7 +12,7 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 from automation.config import parse
-from automation.model import Reading, State
+from automation.model import Kind, Reading, State
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import DEMO_USERNAME
 from automation.runtime import Runtime, build
@@ -65,7 +65,8 @@ async def test_rows_fill_with_states_read_by_the_engine(runtime: Runtime) -> Non
         assert state_cell(app, AI) == "on ✗"
         assert state_cell(app, "linkedin.research") == "off ✓"
         summary = str(app.query_one("#summary", Static).render())
-        assert f"1 of {len(LinkedIn.settings)} settings as recommended" in summary
+        readable = [s for s in runtime.settings if s.kind is not Kind.MANUAL]
+        assert f"1 of {len(readable)} settings as recommended" in summary
         await app.action_quit()
 
 
@@ -180,7 +181,7 @@ async def test_export_writes_a_config_with_desired_and_results(
         assert data["desired"]["linkedin"]["ai_training"] == "off"
         assert data["results"]["linkedin"]["ai_training"]["state"] == "off"
         assert data["results"]["linkedin"]["research"]["state"] == "on"
-        catalog = {"linkedin": {s.key for s in LinkedIn.settings}}
+        catalog = {p.name: {s.key for s in p.settings} for p in runtime.plugins}
         assert parse(target.read_text(), catalog).desired[AI] is State.OFF
 
         target.write_text("# keep me\n")

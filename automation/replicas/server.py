@@ -49,6 +49,9 @@ class Account:
     broken: set[str] = field(default_factory=set)
     #: The account's blogs or sites, for settings kept per blog.
     blogs: list[str] = field(default_factory=list)
+    #: Settings whose page shows another wording of the label (key to label), as a
+    #: platform that rewords a setting would.
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 from urllib.parse import quote, unquote
 
@@ -194,12 +194,15 @@ class SwitchSite(Site):
             return Response(404, page(f"Not found | {self.title}", "<h1>Page not found</h1>"))
         with self.lock:
             value = account.settings[key]
+        shown = found.control
+        if found.key in account.labels:
+            shown = replace(shown, label=account.labels[found.key])
         if found.key in account.hidden:
             control = "<p>This setting is being updated. Check back later.</p>"
         else:
-            control = draw(found.control, value)
+            control = draw(shown, value)
             if found.key in account.doubled:
-                control += draw(found.control, value, copy=True)
+                control += draw(shown, value, copy=True)
         openers = "".join(
             f'<button type="button" class="opener" {_testid(o.testid)} hidden>'
             f"{html.escape(o.label)}</button>"
@@ -273,12 +276,10 @@ CHECKPOINT = """<main><section><h1>Let's make sure it's you</h1>
 SCRIPT = """
 const openers = Array.from(document.querySelectorAll('.opener'));
 const holder = document.getElementById('setting');
-openers.forEach((button, i) => button.addEventListener('click', () => {
-  const next = openers[i + 1] || holder;
-  next.hidden = false;
-}));
-setTimeout(() => {
-  if (openers.length) openers[0].hidden = false;
+// Behind openers (a menu, a dialog) the switch exists only once the last one is
+// clicked, as a dialog's content does; otherwise it is drawn a moment after loading.
+const show = () => {
+  holder.hidden = false;
   holder.appendChild(document.getElementById('control').content.cloneNode(true));
   holder.querySelectorAll('.switch').forEach((sw) => {
     const isButton = sw.tagName === 'BUTTON';
@@ -307,5 +308,9 @@ setTimeout(() => {
     }
     else sw.addEventListener('change', () => changed(sw.checked));
   });
-}, 150);
+};
+openers.forEach((button, i) => button.addEventListener('click', () => {
+  if (openers[i + 1]) openers[i + 1].hidden = false; else if (holder.hidden) show();
+}));
+setTimeout(() => { if (openers.length) openers[0].hidden = false; else show(); }, 150);
 """

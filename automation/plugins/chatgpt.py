@@ -1,0 +1,68 @@
+"""OpenAI ChatGPT: "Improve the model for everyone", in a dialog behind several clicks.
+
+Facts from ``shared/platforms.md``: the switch is ``button[data-testid=
+"improve-model-toggle"]`` with ``aria-checked``, in a dialog opened from Settings,
+Data controls. The settings dialog is reached through the test ids
+``accounts-profile-button``, ``settings-menu-item``, ``data-controls-tab`` and
+``improve-model-open-modal-button``, clicked in that order. All of it is data for
+the shared switch code.
+"""
+
+from __future__ import annotations
+
+from automation.model import Setting, State, Switch
+from automation.plugin import Plugin
+
+ORIGIN = "https://chatgpt.com"
+
+#: The clicks that reveal the switch, in order.
+DIALOG = tuple(
+    f'[data-testid="{testid}"]'
+    for testid in (
+        "accounts-profile-button",
+        "settings-menu-item",
+        "data-controls-tab",
+        "improve-model-open-modal-button",
+    )
+)
+
+IMPROVE_MODEL = Setting(
+    platform="chatgpt",
+    key="improve_model",
+    label="Improve the model for everyone",
+    description=(
+        "Lets OpenAI use your ChatGPT conversations to train its models. On by default "
+        "for Free, Plus and Pro accounts. Turning it off covers new conversations."
+    ),
+    url=ORIGIN + "/#settings/DataControls",
+    recommended=State.OFF,
+    manual_steps=(
+        "Sign in to ChatGPT.",
+        'Click your profile picture, then "Settings".',
+        'Choose "Data controls".',
+        'Click "Improve the model for everyone".',
+        "Switch it off in the dialog that opens, then close the dialog.",
+    ),
+    notes="On by default for Free, Plus and Pro accounts.",
+    source="OpenAI Help Center; brave/psst-component task lists",
+    # The settings dialog opens over the start page, which is where the clicks begin.
+    switch=Switch(path="/", testid="improve-model-toggle", opens=DIALOG),
+)
+
+
+class ChatGPT(Plugin):
+    """ChatGPT's model-training switch."""
+
+    name = "chatgpt"
+    title = "ChatGPT"
+    default_origin = ORIGIN
+    order = 20
+    # Guesses: ChatGPT's sign-in starts at /auth/login and continues on OpenAI's
+    # own sign-in site.
+    login_paths = ("/auth/login", "/log-in")
+    sign_in_origins = ("https://auth.openai.com",)
+    # No verification page is on record; one would read as "unknown", not a guess.
+    checkpoint_paths = ()
+    # Signing in takes an email step, then a password or a code: not one form.
+    login_form = None
+    settings = (IMPROVE_MODEL,)

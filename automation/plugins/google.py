@@ -1,0 +1,210 @@
+"""Google's activity controls: Gemini Apps Activity ("Keep Activity") and Web & App Activity.
+
+Facts from ``shared/platforms.md``, on ``myactivity.google.com``: Web & App Activity
+is a Material switch with ``aria-checked`` whose class names are obfuscated, so it
+is found by role and label. Gemini Apps Activity is not a switch: "Turn off" opens
+a menu offering "Turn off" and "Turn off and delete activity". This plugin always
+chooses the plain "Turn off" and never deletes anything; if the menu does not offer
+it, nothing is chosen. Gmail's smart features live on another origin
+(``mail.google.com``) and are their own platform, ``gmail``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from automation import switches
+from automation.model import Reading, Setting, State, Switch
+from automation.plugin import Plugin
+
+if TYPE_CHECKING:
+    from playwright.async_api import Locator, Page
+
+ORIGIN = "https://myactivity.google.com"
+SOURCE = "Google Account Help; Gemini Apps Privacy Hub"
+
+# Google signs people in on its own origin for every service. The paths are
+# guesses from the addresses its sign-in pages have used.
+SIGN_IN_ORIGINS = ("https://accounts.google.com",)
+LOGIN_PATHS = ("/ServiceLogin", "/v3/signin/", "/signin/", "/InteractiveLogin")
+CHECKPOINT_PATHS = ("/v3/signin/challenge/", "/signin/v2/challenge/", "/signin/challenge/")
+
+GEMINI_PATH = "/product/gemini"
+#: How the Gemini page names the setting, newest first.
+GEMINI_NAMES = ("Keep Activity", "Gemini Apps Activity")
+TURN_OFF = "Turn off"
+TURN_ON = "Turn on"
+
+GEMINI_ACTIVITY = Setting(
+    platform="google",
+    key="gemini_activity",
+    label="Keep Activity (Gemini Apps Activity)",
+    description=(
+        "Keeps your Gemini conversations in your Google Account, where they can be "
+        "reviewed and used to improve Google's AI. On by default for users 18 and over."
+    ),
+    url=ORIGIN + GEMINI_PATH,
+    recommended=State.OFF,
+    manual_steps=(
+        "Sign in to your Google Account.",
+        f"Open {ORIGIN}{GEMINI_PATH} (My Activity, Gemini Apps).",
+        'Next to "Keep Activity", click "Turn off".',
+        'In the menu, choose "Turn off" (or "Turn off and delete activity" to delete '
+        "past activity as well).",
+    ),
+    notes=(
+        "Offered to users 18 and over. Even when off, Google keeps conversations for up "
+        'to 72 hours. privacy-tui always chooses "Turn off", never "Turn off and delete '
+        'activity": deleting past activity is left to you.'
+    ),
+    source=SOURCE,
+    # The page has a menu, not a switch: read and written by Google.read/write below.
+    switch=Switch(path=GEMINI_PATH, names=GEMINI_NAMES, role="button"),
+)
+
+WEB_APP_ACTIVITY = Setting(
+    platform="google",
+    key="web_app_activity",
+    label="Web & App Activity",
+    description=(
+        "Saves your searches, activity in Google apps and browsing in Chrome to your "
+        "Google Account, where it personalises results and ads. On by default."
+    ),
+    url=ORIGIN + "/activitycontrols/webandapp",
+    recommended=State.OFF,
+    manual_steps=(
+        "Sign in to your Google Account.",
+        f"Open {ORIGIN}/activitycontrols/webandapp (Data & privacy, Web & App Activity).",
+        'Switch "Web & App Activity" off and confirm.',
+    ),
+    notes=(
+        "There is no switch for AI Overviews in Google Search; they cannot be turned "
+        "off from the account."
+    ),
+    source=SOURCE,
+    # A guess: the Material switch's accessible name is the setting's name.
+    switch=Switch(path="/activitycontrols/webandapp", names=("Web & App Activity",)),
+)
+
+
+class Google(Plugin):
+    """Google's activity controls on My Activity."""
+
+    name = "google"
+    title = "Google"
+    default_origin = ORIGIN
+    order = 40
+    login_paths = LOGIN_PATHS
+    checkpoint_paths = CHECKPOINT_PATHS
+    sign_in_origins = SIGN_IN_ORIGINS
+    # Google signs in over several pages and often asks for a second step.
+    login_form = None
+    settings = (GEMINI_ACTIVITY, WEB_APP_ACTIVITY)
+
+    async def read(self, page: Page, setting: Setting) -> Reading:
+        if setting.key != GEMINI_ACTIVITY.key:
+            return await super().read(page, setting)
+        found = await self._activity_button(page, setting)
+        if isinstance(found, Reading):
+            return found
+        state, _ = found
+        offered = TURN_OFF if state is State.ON else TURN_ON
+        return Reading(
+            setting.id, state, f'Activity is {state}: the page offers "{offered}".', url=page.url
+        )
+
+    async def write(self, page: Page, setting: Setting, value: State) -> Reading:
+        if setting.key != GEMINI_ACTIVITY.key:
+            return await super().write(page, setting, value)
+        if value not in (State.ON, State.OFF):
+            raise ValueError(f"cannot set activity to {value}")
+        found = await self._activity_button(page, setting)
+        if isinstance(found, Reading):
+            return found
+        state, button = found
+        if state is value:
+            return Reading(setting.id, value, f"Activity was already {value}.", url=page.url)
+        if value is State.ON:
+            refused = await switches.save(self, page, button.click, "Turning on did not start.")
+            return await switches.read_back(self, page, setting, value, refused)
+
+        await button.click()
+        # Exact: "Turn off and delete activity" must never be the one chosen.
+        choice = page.get_by_role("menuitem", name=TURN_OFF, exact=True)
+        try:
+            await choice.first.wait_for(state="visible", timeout=switches.CONTROL_WAIT_MS)
+        except Exception as exc:
+            if not switches.is_timeout(exc):
+                raise
+            return Reading(
+                setting.id,
+                State.UNKNOWN,
+                f'The "{TURN_OFF}" menu did not offer a plain "{TURN_OFF}"; nothing was '
+                "chosen, so no activity was deleted. Turn it off by hand.",
+                url=page.url,
+            )
+        if await choice.count() != 1:
+            return Reading(
+                setting.id,
+                State.UNKNOWN,
+                f'The menu offered {await choice.count()} "{TURN_OFF}" items; not guessing.',
+                url=page.url,
+            )
+        refused = await switches.save(
+            self, page, choice.click, f'Choosing "{TURN_OFF}" did not take effect.'
+        )
+        return await switches.read_back(self, page, setting, value, refused)
+
+    async def _activity_button(
+        self, page: Page, setting: Setting
+    ) -> tuple[State, Locator] | Reading:
+        """Load the Gemini page afresh; the one "Turn off" or "Turn on" button tells the state.
+
+        The page offers "Turn off" while activity is kept and "Turn on" while it is
+        not (a guess at its markup: buttons named by their text). The setting's name
+        must be on the page too, so another page with such a button is not read.
+        """
+        problem = await switches.open_page(self, page, setting)
+        if problem is not None:
+            return problem
+        names = setting.switch.names if setting.switch else GEMINI_NAMES
+        either = page.get_by_role("button", name=re.compile(rf"^\s*(?:{TURN_OFF}|{TURN_ON})\s*$"))
+        try:
+            await either.first.wait_for(state="visible", timeout=switches.CONTROL_WAIT_MS)
+        except Exception as exc:
+            if not switches.is_timeout(exc):
+                raise
+            wall = self.wall(page.url)
+            if wall is not None:
+                return Reading(setting.id, State.NEEDS_LOGIN, wall.detail, url=page.url)
+            return Reading(
+                setting.id,
+                State.UNKNOWN,
+                f'The page loaded but offers neither "{TURN_OFF}" nor "{TURN_ON}"; '
+                f"{self.title} may have changed it.",
+                url=page.url,
+            )
+        title = page.get_by_text(re.compile("|".join(re.escape(n) for n in names)))
+        if not await title.count():
+            return Reading(
+                setting.id,
+                State.UNKNOWN,
+                f'The page does not name "{names[0]}" (or "{names[-1]}"); '
+                f"{self.title} may have changed it, so its buttons are not trusted.",
+                url=page.url,
+            )
+        offs = page.get_by_role("button", name=TURN_OFF, exact=True)
+        ons = page.get_by_role("button", name=TURN_ON, exact=True)
+        counts = (await offs.count(), await ons.count())
+        if counts == (1, 0):
+            return State.ON, offs
+        if counts == (0, 1):
+            return State.OFF, ons
+        return Reading(
+            setting.id,
+            State.UNKNOWN,
+            f'The page offers {counts[0]} "{TURN_OFF}" and {counts[1]} "{TURN_ON}" buttons; '
+            "not guessing the state.",
+            url=page.url,
+        )

@@ -1,0 +1,235 @@
+"""The flows of X, ChatGPT, Google, Gmail and Reddit that are not one switch on one page.
+
+ChatGPT's switch sits in a dialog behind four clicks; Google's Gemini activity is
+turned off through a menu whose other item deletes activity; X's Grok checkbox has
+been reworded. Every plugin is pointed at its replica on loopback, and what the
+"account" holds is read from the replica's server state, not from the plugin.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from automation import secrets, switches
+from automation.engine import Engine, Options
+from automation.model import State
+from automation.plugin import Plugin
+from automation.plugins.chatgpt import IMPROVE_MODEL, ChatGPT
+from automation.plugins.gmail import Gmail
+from automation.plugins.google import Google
+from automation.plugins.reddit import Reddit
+from automation.plugins.x import X
+from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
+from automation.replicas.google import DELETE
+from automation.replicas.server import Account
+from automation.replicas.x import GROK_LABEL_2024
+from automation.secrets import Credentials, KeyringCredentials
+from automation.sessions import MemorySessions
+
+GEMINI = "google.gemini_activity"
+GROK = "x.grok_training"
+
+
+@pytest.fixture
+async def make_engine(
+    chromium: str, replica: ReplicaServer, tmp_path: Path
+) -> AsyncIterator[Callable[..., Engine]]:
+    """Engines for one plugin on its replica, signed in unless told otherwise; all closed after."""
+    made: list[Engine] = []
+
+    def make(plugin: Plugin, *, signed_in: bool = True, credentials=None) -> Engine:
+        assert plugin.origin.startswith("http://127.0.0.1:"), "tests never reach a real site"
+        state = {plugin.name: replica.storage_state(plugin.name)} if signed_in else {}
+        options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
+        engine = Engine([plugin], options, sessions=MemorySessions(state), credentials=credentials)
+        made.append(engine)
+        return engine
+
+    try:
+        yield make
+    finally:
+        for engine in made:
+            await asyncio.wait_for(engine.close(), 30)
+
+
+@pytest.fixture
+def short_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Give up on a missing control after 2 s instead of 10: these tests expect it missing."""
+    monkeypatch.setattr(switches, "CONTROL_WAIT_MS", 2_000)
+
+
+def account(replica: ReplicaServer, name: str) -> Account:
+    return replica.sites[name].account(DEMO_USERNAME)
+
+
+# -- ChatGPT: a dialog behind several clicks ----------------------------------------------
+
+
+@pytest.mark.browser
+async def test_chatgpt_switch_is_reached_only_through_the_dialog(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """With the clicks the switch reads the account's value; without them it is not there."""
+    origin = replica.origins["chatgpt"]
+    account(replica, "chatgpt").settings["improve_model"] = False
+    [reading] = await make_engine(ChatGPT(origin)).check([IMPROVE_MODEL.id])
+    assert reading.state is State.OFF, reading
+
+    class NoClicks(ChatGPT):
+        assert IMPROVE_MODEL.switch is not None
+        settings = (replace(IMPROVE_MODEL, switch=replace(IMPROVE_MODEL.switch, opens=())),)
+
+    [reading] = await make_engine(NoClicks(origin)).check([IMPROVE_MODEL.id])
+    assert reading.state is State.UNKNOWN, reading
+    assert "improve-model-toggle" in reading.detail
+
+
+@pytest.mark.browser
+async def test_chatgpt_dialog_without_the_switch_is_unknown_and_unchanged(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """A dialog that opens but holds no switch is ``unknown``, and a change sends nothing."""
+    account(replica, "chatgpt").hidden.add("improve_model")
+    engine = make_engine(ChatGPT(replica.origins["chatgpt"]))
+    reading = await engine.change(IMPROVE_MODEL.id, State.OFF)
+    assert reading.state is State.UNKNOWN, reading
+    assert "not on it" in reading.detail
+    assert replica.sites["chatgpt"].saves == []
+    assert account(replica, "chatgpt").settings["improve_model"] is True
+
+
+# -- Google: the "Turn off" menu ------------------------------------------------------------
+
+
+@pytest.mark.browser
+async def test_gemini_turn_off_chooses_plain_turn_off_and_deletes_nothing(
+    make_engine, replica: ReplicaServer
+) -> None:
+    """Turning Gemini activity off picks "Turn off", reads it back, and deletes no activity."""
+    site = replica.sites["google"]
+    engine = make_engine(Google(replica.origins["google"]))
+    [before] = await engine.check([GEMINI])
+    assert before.state is State.ON, before
+    assert "Turn off" in before.detail
+
+    reading = await engine.change(GEMINI, State.OFF)
+    assert reading.state is State.OFF, reading
+    assert "read back as off" in reading.detail
+    assert site.saves == [(DEMO_USERNAME, "gemini_activity", False)]
+    assert site.deletions == []
+    assert account(replica, "google").settings["gemini_activity"] is False
+
+
+@pytest.mark.browser
+async def test_gemini_menu_offering_only_delete_is_left_alone(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """When the menu offers only "Turn off and delete activity", nothing is chosen."""
+    site = replica.sites["google"]
+    site.menu = (DELETE,)
+    engine = make_engine(Google(replica.origins["google"]))
+    reading = await engine.change(GEMINI, State.OFF)
+    assert reading.state is State.UNKNOWN, reading
+    assert "no activity was deleted" in reading.detail
+    assert site.saves == []
+    assert site.deletions == []
+    assert account(replica, "google").settings["gemini_activity"] is True
+
+
+@pytest.mark.browser
+async def test_gemini_page_without_its_buttons_is_unknown(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """A Gemini page offering neither "Turn off" nor "Turn on" is ``unknown``, not a guess."""
+    account(replica, "google").hidden.add("gemini_activity")
+    [reading] = await make_engine(Google(replica.origins["google"])).check([GEMINI])
+    assert reading.state is State.UNKNOWN, reading
+    assert "neither" in reading.detail
+
+
+# -- X: the reworded Grok checkbox ----------------------------------------------------------
+
+
+@pytest.mark.browser
+async def test_grok_checkbox_is_found_by_its_2024_wording_too(
+    make_engine, replica: ReplicaServer
+) -> None:
+    """A page with the older label still reads and writes."""
+    holder = account(replica, "x")
+    holder.labels["grok_training"] = GROK_LABEL_2024
+    engine = make_engine(X(replica.origins["x"]))
+    [reading] = await engine.check([GROK])
+    assert reading.state is State.ON, reading
+    reading = await engine.change(GROK, State.OFF)
+    assert reading.state is State.OFF, reading
+    assert holder.settings["grok_training"] is False
+
+
+@pytest.mark.browser
+async def test_grok_checkbox_with_an_unknown_wording_is_unknown(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """A label matching no known wording is ``unknown`` with a detail, and nothing is clicked."""
+    holder = account(replica, "x")
+    holder.labels["grok_training"] = "Let xAI learn from everything you post"
+    engine = make_engine(X(replica.origins["x"]))
+    [reading] = await engine.check([GROK])
+    assert reading.state is State.UNKNOWN, reading
+    assert "known wordings" in reading.detail and "not on it" in reading.detail
+    reading = await engine.change(GROK, State.OFF)
+    assert reading.state is State.UNKNOWN
+    assert replica.sites["x"].saves == []
+    assert holder.settings["grok_training"] is True
+
+
+# -- sign-in ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("plugin", "url", "kind"),
+    [
+        (Google(), "https://accounts.google.com/v3/signin/identifier?continue=x", "login"),
+        (Gmail(), "https://accounts.google.com/ServiceLogin?service=mail", "login"),
+        (Google(), "https://accounts.google.com/v3/signin/challenge/ipp", "checkpoint"),
+        (ChatGPT(), "https://auth.openai.com/log-in", "login"),
+        (ChatGPT(), "https://chatgpt.com/auth/login", "login"),
+        (X(), "https://x.com/i/flow/login?redirect_after_login=%2Fsettings", "login"),
+        (X(), "https://x.com/account/access", "checkpoint"),
+    ],
+)
+def test_sign_in_pages_are_recognised_on_their_own_origins(
+    plugin: Plugin, url: str, kind: str
+) -> None:
+    """A sign-in or verification page is a wall, also on a platform's separate sign-in site."""
+    wall = plugin.wall(url)
+    assert wall is not None and wall.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("plugin", "url"),
+    [
+        (Google(), "https://myactivity.google.com/product/gemini"),
+        (Google(), "https://example.com/v3/signin/identifier"),
+        (ChatGPT(), "https://openai.com/log-in"),
+    ],
+)
+def test_other_pages_are_not_walls(plugin: Plugin, url: str) -> None:
+    """A settings page, or a sign-in-looking path on an unrelated site, is no wall."""
+    assert plugin.wall(url) is None
+
+
+@pytest.mark.browser
+async def test_reddit_signs_in_with_stored_credentials(make_engine, replica: ReplicaServer) -> None:
+    """Signed out, Reddit's one-page form is filled from the keyring and the value is read."""
+    secrets.set_credentials("reddit", Credentials(DEMO_USERNAME, DEMO_PASSWORD))
+    account(replica, "reddit").settings["personalized_ads"] = False
+    engine = make_engine(
+        Reddit(replica.origins["reddit"]), signed_in=False, credentials=KeyringCredentials()
+    )
+    [reading] = await engine.check(["reddit.personalized_ads"])
+    assert reading.state is State.OFF, reading
