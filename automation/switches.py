@@ -52,6 +52,9 @@ def _quoted(value: str) -> str:
 def describe(setting: Setting) -> str:
     switch = setting.switch
     assert switch is not None
+    if len(switch.names) > 1:
+        # Wording on record is uncertain: say every label that was looked for.
+        return "a switch labelled " + " or ".join(f'"{n}"' for n in switch.names)
     if switch.names:
         return f'the switch "{switch.names[0]}"'
     return f'the switch "{switch.testid or switch.labelledby or switch.describedby}"'

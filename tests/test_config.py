@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from automation import registry
 from automation.config import (
     ENV_VAR,
     BrowserConfig,
@@ -328,10 +329,13 @@ def test_locate_expands_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
 def test_the_example_config_loads_and_shows_every_default() -> None:
     """config.example.toml is a working config whose values are the real defaults."""
     example = Path(__file__).parent.parent / "config.example.toml"
-    loaded = load(example, CATALOG)
+    plugins = registry.load()[0]
+    loaded = load(example, {p.name: {s.key for s in p.settings} for p in plugins})
     assert loaded.browser == BrowserConfig()
-    assert loaded.platforms["linkedin"].origin == LinkedIn.default_origin
-    assert loaded.platforms["linkedin"].enabled is True
-    assert set(loaded.desired) == {s.id for s in LinkedIn.settings}
-    assert all(loaded.desired[s.id] == s.recommended for s in LinkedIn.settings)
+    for plugin in plugins:
+        assert loaded.platforms[plugin.name].origin == plugin.default_origin
+        assert loaded.platforms[plugin.name].enabled is True
+    every = [s for p in plugins for s in p.settings]
+    assert set(loaded.desired) == {s.id for s in every}
+    assert all(loaded.desired[s.id] == s.recommended for s in every)
     assert loaded.export_path == "privacy-tui-export.toml"

@@ -40,10 +40,10 @@ def check(runtime: Runtime, *, as_json: bool, out: TextIO = sys.stdout) -> int:
     except BrowserError as exc:
         print(f"privacy-tui: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    settings = {s.id: s for s in runtime.settings}
     rows = []
     for reading in readings:
-        desired = runtime.desired(settings[reading.setting_id])
+        # The engine knows every setting read, including one per blog found on the way.
+        desired = runtime.desired(runtime.engine.setting(reading.setting_id))
         rows.append(
             {
                 "id": reading.setting_id,
