@@ -444,7 +444,7 @@ async def test_the_checklist_shows_one_row_per_blog_and_switches_only_that_blog(
             await app.workers.wait_for_complete()
             await pilot.pause()
             rows = ["tumblr.third_party_sharing@myblog", "tumblr.third_party_sharing@art-notes"]
-            assert list(app.settings) == rows
+            assert [s.id for s in app.rows] == rows
             table = app.query_one(DataTable)
             assert str(table.get_cell(rows[0], "state")) == "off ✗"
             assert str(table.get_cell(rows[1], "label")).strip() == (
