@@ -124,6 +124,16 @@ class Recorder:
         self.server.server_close()
 
 
+def on_recorder(cls: type[Plugin], origin: str) -> Plugin:
+    """``cls`` with its origin and its settings' links on the recorder, so that a visit
+    (were the engine to make one) lands there and is counted, never on a real site."""
+
+    class Local(cls):  # type: ignore[valid-type, misc]
+        settings = tuple(replace(s, url=f"{origin}/{s.key}") for s in cls.settings)
+
+    return Local(origin)
+
+
 @pytest.fixture
 def recorder() -> Iterator[Recorder]:
     server = Recorder()
@@ -389,7 +399,9 @@ async def test_manual_settings_are_never_read_and_visit_no_page(
 ) -> None:
     """Checking everything reads the switches only; Meta and Slack get no request at all."""
     engine = make_engine(
-        Quora(replica.origins["quora"]), Meta(recorder.origin), Slack(recorder.origin)
+        Quora(replica.origins["quora"]),
+        on_recorder(Meta, recorder.origin),
+        on_recorder(Slack, recorder.origin),
     )
     seen: list[events.Event] = []
     engine.subscribe(seen.append)
@@ -400,6 +412,7 @@ async def test_manual_settings_are_never_read_and_visit_no_page(
 
     readings = await engine.check()
     assert [r.setting_id for r in readings] == ["quora.llm_training"]
+    assert readings[0].state is State.ON, readings[0]
     touched = {getattr(e, "setting_id", None) for e in seen} | {
         e.reading.setting_id for e in seen if isinstance(e, events.Read)
     }
