@@ -48,7 +48,8 @@ class Switch:
     """Where a setting's switch lives, as data the shared switch code acts on.
 
     ``path`` is the settings page below the platform's origin (for a setting kept per
-    blog or per site, with ``{name}`` where that blog's or site's name goes). The
+    blog or per site, with ``{name}`` where that blog's or site's name goes; ``names``
+    may hold ``{name}`` too). The
     control is found by the first of these that is given:
 
     - ``testid``: the ``data-testid`` the real page is known to carry;
@@ -126,7 +127,12 @@ class Setting:
             key=f"{self.key}@{name}",
             label=f"{self.label} ({title or name})",
             url=self.url.replace("{name}", name),
-            switch=replace(self.switch, path=self.switch.path.replace("{name}", name)),
+            switch=replace(
+                self.switch,
+                path=self.switch.path.replace("{name}", name),
+                # Some platforms name the blog in the switch's label as well.
+                names=tuple(n.replace("{name}", name) for n in self.switch.names),
+            ),
             per=None,
         )
 

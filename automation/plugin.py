@@ -68,6 +68,8 @@ class Plugin:
     order: ClassVar[int] = 100
     #: Path prefixes of sign-in pages and of walls that ask a signed-out visitor to join.
     login_paths: ClassVar[tuple[str, ...]] = ()
+    #: Address prefixes of sign-in pages on another host (a single sign-on service).
+    login_urls: ClassVar[tuple[str, ...]] = ()
     #: Path prefixes of verification pages (two-step checks, challenges, captchas).
     checkpoint_paths: ClassVar[tuple[str, ...]] = ()
     #: Other origins where the platform signs people in (Google's accounts.google.com);
@@ -117,6 +119,8 @@ class Plugin:
 
         Override to look at the page too when the platform keeps the URL.
         """
+        if any(url.startswith(prefix) for prefix in self.login_urls):
+            return Wall("login", f"Not signed in to {self.title}: it showed its sign-in page.")
         split = urlsplit(url)
         if (
             not self.on_origin(url)

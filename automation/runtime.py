@@ -18,7 +18,7 @@ from .export import ExportError
 from .history import History, HistoryError
 from .marks import Marks
 from .marks import default_path as marks_path
-from .model import Setting, State
+from .model import Kind, Setting, State
 from .plugin import Plugin
 from .replicas import ReplicaServer, demo_server
 from .secrets import KeyringCredentials
@@ -127,7 +127,8 @@ def build(
         ]
         if server is not None:
             # Platforms without a replica would reach the real site: leave them out.
-            plugins = [p for p in plugins if p.name in server.origins]
+            # Those done only by hand (a form, an email) visit no page, so they stay.
+            plugins = [p for p in plugins if p.name in server.origins or _manual_only(p)]
         known = [s.id for p in plugins for s in p.settings]
         unknown = [i for i in only or () if i not in known]
         if unknown:
@@ -174,6 +175,10 @@ def build(
         marks=marks,
         history=history,
     )
+
+
+def _manual_only(plugin: Plugin) -> bool:
+    return all(s.kind is Kind.MANUAL for s in plugin.settings)
 
 
 __all__ = ["ConfigError", "Runtime", "SetupError", "build", "log_path", "setup_logging"]

@@ -51,13 +51,15 @@ def _quoted(value: str) -> str:
 
 
 def describe(setting: Setting) -> str:
-    """How a detail names the control: its label, with a count of the other known wordings."""
+    """How a detail names the control: its label, or every known wording of it."""
     switch = setting.switch
     assert switch is not None
+    if len(switch.names) > 1:
+        # Wording on record is uncertain: say every label that was looked for.
+        wordings = " or ".join(f'"{n}"' for n in switch.names)
+        return f"a {switch.role} labelled {wordings} (its {len(switch.names)} known wordings)"
     if switch.names:
-        others = len(switch.names) - 1
-        more = f" (or one of its {others + 1} known wordings)" if others else ""
-        return f'the {switch.role} "{switch.names[0]}"{more}'
+        return f'the {switch.role} "{switch.names[0]}"'
     return f'the switch "{switch.testid or switch.labelledby or switch.describedby}"'
 
 

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from automation import events
+from automation import events, registry
 from automation.history import History, default_path
 from automation.model import Reading, State
-from automation.plugins.linkedin import LinkedIn
 from tests.test_cli import COMMAND, no_traceback, run
 
 AI = "linkedin.ai_training"
@@ -43,7 +42,10 @@ def test_list_shows_every_setting_with_kind_and_values() -> None:
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].split() == ["SETTING", "KIND", "RECOMMENDED", "STRICT", "LABEL"]
-    assert [line.split()[0] for line in lines[1:]] == [s.id for s in LinkedIn.settings]
+    plugins, _ = registry.load()
+    assert [line.split()[0] for line in lines[1:]] == [
+        s.id for cls in plugins for s in cls.settings
+    ]
     assert lines[1].split()[1:4] == ["toggle", "off", "off"]
     assert "\x1b[" not in done.stdout  # not a terminal: no colour
 

@@ -16,7 +16,7 @@ from automation.config import (
     locate,
     parse,
 )
-from automation.model import State
+from automation.model import Kind, State
 from automation.plugins.linkedin import LinkedIn
 
 CATALOG = {"linkedin": {s.key for s in LinkedIn.settings}}
@@ -339,6 +339,8 @@ def test_the_example_config_loads_and_shows_every_default() -> None:
     assert loaded.browser == BrowserConfig()
     settings = [s for cls in plugins for s in cls.settings]
     for cls in plugins:
+        if all(s.kind is Kind.MANUAL for s in cls.settings):
+            continue  # nothing is visited, so there is no origin to set
         assert loaded.platforms[cls.name].origin == cls.default_origin
         assert loaded.platforms[cls.name].enabled is True
     assert set(loaded.desired) == {s.id for s in settings}

@@ -23,6 +23,8 @@ pytestmark = pytest.mark.browser
 
 PLUGINS = {cls.name: cls for cls in registry.load()[0]}
 COVERED = sorted(set(PLUGINS) & set(SITES))
+#: The covered platforms with a setting kept per blog or site.
+PER_BLOG = [n for n in COVERED if any(s.per is not None for s in PLUGINS[n].settings)]
 
 
 def test_every_plugin_with_settings_to_switch_has_a_replica() -> None:
@@ -74,26 +76,30 @@ async def test_reads_writes_and_reads_back(platform_engine) -> None:
         assert account.settings[setting.key] is (target is State.ON)
 
 
-@pytest.mark.parametrize("platform_engine", COVERED, indirect=True)
+@pytest.mark.parametrize("platform_engine", PER_BLOG, indirect=True)
 async def test_per_blog_settings_expand_to_each_blog(platform_engine) -> None:
     engine, replica, name = platform_engine
     per_blog = [s for s in toggles(name) if s.per is not None]
-    if not per_blog:
-        pytest.skip(f"{name} keeps no setting per blog or site")
     account = replica.sites[name].account(DEMO_USERNAME)
-    assert account.blogs, "the demo account should have blogs to expand to"
+    assert len(account.blogs) >= 2, "the demo account should have blogs to expand to"
+    # Alternate the blogs' positions so a plugin that reads the wrong blog fails.
+    for setting in per_blog:
+        for number, blog in enumerate(account.blogs):
+            account.settings[f"{setting.key}@{blog}"] = number % 2 == 0
     seen: list[events.Event] = []
     engine.subscribe(seen.append)
     readings = await engine.check([s.id for s in per_blog])
     expanded = [e for e in seen if isinstance(e, events.Expanded)]
     assert len(expanded) == len(per_blog)
     assert len(readings) == len(per_blog) * len(account.blogs)
-    first = readings[0]
-    assert first.state is State.ON
-    setting = engine.setting(first.setting_id)
-    reading = await engine.change(setting.id, State.OFF)
-    assert reading.state is State.OFF
-    assert account.settings[setting.key] is False
+    for reading in readings:
+        held = account.settings[engine.setting(reading.setting_id).key]
+        assert reading.state is (State.ON if held else State.OFF), reading
+    first = engine.setting(readings[0].setting_id)
+    target = State.OFF if account.settings[first.key] else State.ON
+    reading = await engine.change(first.id, target)
+    assert reading.state is target, reading
+    assert account.settings[first.key] is (target is State.ON)
 
 
 @pytest.mark.parametrize("name", COVERED)

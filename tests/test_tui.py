@@ -28,8 +28,12 @@ SIZE = (140, 40)
 
 @pytest.fixture
 async def runtime(chromium: str, tmp_path: Path) -> AsyncIterator[Runtime]:
-    """What `privacy-tui --demo` builds: replica sites, a demo session, a real engine."""
-    built = build(demo=True, log=tmp_path / "privacy-tui.log")
+    """What `privacy-tui --demo` builds: replica sites, a demo session, a real engine.
+
+    These tests are about LinkedIn's rows, so the run covers only those.
+    """
+    only = [s.id for s in LinkedIn.settings]
+    built = build(demo=True, only=only, log=tmp_path / "privacy-tui.log")
     yield built
     # A test that failed half-way must not leave its browser to the next one.
     await asyncio.wait_for(built.engine.close(), 30)

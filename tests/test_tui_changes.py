@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Static
 
 from automation.model import State
+from automation.plugins.linkedin import LinkedIn
 from automation.replicas import DEMO_USERNAME
 from automation.runtime import Runtime, build
 from tui.app import PrivacyApp
@@ -23,9 +25,12 @@ SIZE = (140, 40)
 
 
 @pytest.fixture
-def runtime(chromium: str, tmp_path: Path) -> Iterator[Runtime]:
-    built = build(demo=True, log=tmp_path / "privacy-tui.log")
+async def runtime(chromium: str, tmp_path: Path) -> AsyncIterator[Runtime]:
+    # LinkedIn's settings are enough to show presets, undo and drift.
+    only = [s.id for s in LinkedIn.settings]
+    built = build(demo=True, only=only, log=tmp_path / "privacy-tui.log")
     yield built
+    await asyncio.wait_for(built.engine.close(), 30)
     built.close()
 
 

@@ -59,10 +59,10 @@ def check(runtime: Runtime, *, as_json: bool, out: TextIO = sys.stdout) -> int:
         readings = asyncio.run(read_all(runtime, None if as_json else sys.stderr))
     except BrowserError as exc:
         return fail(str(exc))
-    settings = {s.id: s for s in runtime.settings}
     rows = []
     for reading in readings:
-        setting = settings[reading.setting_id]
+        # The engine knows every setting read, including one per blog found on the way.
+        setting = runtime.engine.setting(reading.setting_id)
         desired = runtime.desired(setting)
         drift = runtime.history.drift(reading.setting_id)
         rows.append(

@@ -11,7 +11,6 @@ switch on a page (a menu, a form) are written in the subclass.
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass, replace
 from typing import ClassVar
@@ -47,7 +46,8 @@ class Opener:
 
 @dataclass(frozen=True)
 class SettingsPage:
-    """One setting's page. ``path`` may hold ``{name}`` for a per-blog setting."""
+    """One setting's page. ``path``, ``heading`` and the control's label may hold
+    ``{name}`` for a per-blog setting."""
 
     key: str
     path: str
@@ -99,7 +99,8 @@ class SwitchSite(Site):
 
     def _match(self, path: str) -> tuple[SettingsPage, str | None] | None:
         for found in self.pages:
-            pattern = "^" + re.escape(found.path).replace(r"\{name\}", "(?P<name>[a-z0-9-]+)")
+            # Site names may be domains (WordPress.com's are), hence the dot.
+            pattern = "^" + re.escape(found.path).replace(r"\{name\}", "(?P<name>[a-z0-9.-]+)")
             match = re.fullmatch(pattern, path.rstrip("/") or "/")
             if match:
                 return found, match.groupdict().get("name")
@@ -185,24 +186,21 @@ class SwitchSite(Site):
         return Response(200, page(f"Blogs | {self.title}", body))
 
     def settings_page(self, account: Account, found: SettingsPage, name: str | None) -> Response:
-        key = f"{found.key}@{name}" if name else found.key
         if found.key in account.moved:
             return Response.redirect(self.home_path, 302)
         if found.key in account.broken:
             return Response(500, page(f"Error | {self.title}", "<h1>Something went wrong</h1>"))
-        if found.key in account.unavailable or key not in account.settings:
+        # Settings declared with the same path share one page (two switches, one page).
+        controls = [
+            self._setting_html(account, each, name)
+            for each in self.pages
+            if each.path == found.path
+        ]
+        controls = [c for c in controls if c is not None]
+        if not controls:
             return Response(404, page(f"Not found | {self.title}", "<h1>Page not found</h1>"))
-        with self.lock:
-            value = account.settings[key]
-        shown = found.control
-        if found.key in account.labels:
-            shown = replace(shown, label=account.labels[found.key])
-        if found.key in account.hidden:
-            control = "<p>This setting is being updated. Check back later.</p>"
-        else:
-            control = draw(shown, value)
-            if found.key in account.doubled:
-                control += draw(shown, value, copy=True)
+        # A heading may name the blog it belongs to.
+        heading = found.heading.replace("{name}", name or "")
         openers = "".join(
             f'<button type="button" class="opener" {_testid(o.testid)} hidden>'
             f"{html.escape(o.label)}</button>"
@@ -210,15 +208,35 @@ class SwitchSite(Site):
         )
         body = f"""{self.header}
 <main><section>
-  <h1>{html.escape(found.heading)}</h1>
+  <h1>{html.escape(heading)}</h1>
   <p>{html.escape(found.question)}</p>
   {openers}
   <div id="setting" {"hidden" if found.opens else ""}></div>
   <p role="status" id="status"></p>
 </section></main>
-<template id="control">{control}</template>"""
-        script = SCRIPT.replace("__API__", json.dumps(self.api_prefix + quote(key)))
-        return Response(200, page(f"{found.heading} | {self.title}", body, script))
+<template id="control">{"".join(controls)}</template>"""
+        return Response(200, page(f"{heading} | {self.title}", body, SCRIPT))
+
+    def _setting_html(self, account: Account, found: SettingsPage, name: str | None) -> str | None:
+        """One setting's switch with the address it saves to; None where not offered."""
+        key = f"{found.key}@{name}" if name else found.key
+        if found.key in account.unavailable or key not in account.settings:
+            return None
+        with self.lock:
+            value = account.settings[key]
+        # A label may name the blog it belongs to ("... for <blog>"); an account may
+        # be shown another wording of it.
+        label = account.labels.get(found.key, found.control.label)
+        drawn = replace(found.control, label=label.replace("{name}", name or ""))
+        ref = f"{found.key}-label"
+        if found.key in account.hidden:
+            control = "<p>This setting is being updated. Check back later.</p>"
+        else:
+            control = draw(drawn, value, ref=ref)
+            if found.key in account.doubled:
+                control += draw(drawn, value, copy=True, ref=ref)
+        api = html.escape(self.api_prefix + quote(key))
+        return f'<div class="setting" data-api="{api}">{control}</div>'
 
     def save(self, account: Account, key: str, request: Request) -> Response:
         data = request.json()
@@ -239,16 +257,17 @@ def _testid(testid: str | None) -> str:
     return f'data-testid="{html.escape(testid)}"' if testid else ""
 
 
-def draw(control: Control, value: bool, *, copy: bool = False) -> str:
+def draw(control: Control, value: bool, *, copy: bool = False, ref: str = "switch-label") -> str:
     """The HTML of one switch in the given position.
 
     A ``copy`` is a second widget pointing at the same label, as a page that drew
-    the setting twice would have.
+    the setting twice would have. ``ref`` is the label's id where the control
+    names none of its own (unique on a page with several switches).
     """
     if control.describedby and not control.labelledby:
         attribute, label_id = "aria-describedby", control.describedby
     else:
-        attribute, label_id = "aria-labelledby", control.labelledby or "switch-label"
+        attribute, label_id = "aria-labelledby", control.labelledby or ref
     label = (
         "" if copy else f'<span id="{html.escape(label_id)}">{html.escape(control.label)}</span>'
     )
@@ -292,7 +311,7 @@ const show = () => {
     const changed = async (want) => {
       shown.textContent = want ? 'On' : 'Off';
       try {
-        const r = await fetch(__API__, {method: 'POST',
+        const r = await fetch(sw.closest('[data-api]').dataset.api, {method: 'POST',
           headers: {'Content-Type': 'application/json'},
           body: JSON.stringify({value: want})});
         if (!r.ok) throw new Error(String(r.status));

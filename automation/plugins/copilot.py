@@ -1,0 +1,62 @@
+"""Microsoft Copilot: model training on your text and on your voice, two switches.
+
+``shared/platforms.md`` records both labels and that they sit under Settings,
+Account, Privacy; the page address and the markup are guesses, so each switch is
+found by role and label. Signed-out visitors are sent to Microsoft's sign-in
+service on another host (a guess).
+"""
+
+from __future__ import annotations
+
+from automation.model import Setting, State, Switch
+from automation.plugin import Plugin
+
+ORIGIN = "https://copilot.microsoft.com"
+# A guess: the privacy settings may live in a dialog, not at an address of their own.
+PATH = "/settings/privacy"
+SOURCE = "shared/platforms.md"
+NOTES = (
+    "Hidden for work and school accounts, for people under 18 and in some countries; "
+    "where it is hidden the row reads unknown or unavailable."
+)
+
+
+def _training(key: str, label: str, what: str) -> Setting:
+    return Setting(
+        platform="copilot",
+        key=key,
+        label=label,
+        description=(
+            f"Lets Microsoft use your {what} with Copilot to train its generative AI "
+            "models. On by default. Turn it off to keep them out of training."
+        ),
+        url=ORIGIN + PATH,
+        recommended=State.OFF,
+        manual_steps=(
+            "Sign in to Copilot with your Microsoft account.",
+            "Open Settings (from your profile picture), then Account.",
+            'Choose "Privacy".',
+            f'Switch "{label}" off.',
+        ),
+        notes=NOTES,
+        source=SOURCE,
+        switch=Switch(path=PATH, names=(label,)),
+    )
+
+
+class Copilot(Plugin):
+    """Copilot's privacy settings for model training on text and on voice."""
+
+    name = "copilot"
+    title = "Copilot"
+    default_origin = ORIGIN
+    order = 84
+    # Guesses: Microsoft's account sign-in hosts, and a sign-in path on Copilot.
+    login_urls = ("https://login.live.com/", "https://login.microsoftonline.com/")
+    login_paths = ("/signin",)
+    # A Microsoft account sign-in takes several steps and often a code: left to a person.
+    login_form = None
+    settings = (
+        _training("model_training_text", "Model training on text", "conversations (text)"),
+        _training("model_training_voice", "Model training on voice", "voice conversations"),
+    )

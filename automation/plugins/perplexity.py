@@ -1,0 +1,50 @@
+"""Perplexity: AI data retention, whether your searches help improve its models.
+
+``shared/platforms.md`` records the label and that it sits under Settings,
+Preferences; the page address and the markup are guesses, so the switch is found
+by role and label.
+"""
+
+from __future__ import annotations
+
+from automation.model import Setting, State, Switch
+from automation.plugin import Plugin
+
+ORIGIN = "https://www.perplexity.ai"
+# A guess for the Preferences tab of the settings.
+PATH = "/settings/preferences"
+
+
+class Perplexity(Plugin):
+    """Perplexity's preference for keeping your data to improve its AI."""
+
+    name = "perplexity"
+    title = "Perplexity"
+    default_origin = ORIGIN
+    order = 83
+    # Guesses: Perplexity's sign-in page. It signs in with an emailed link or code,
+    # which only a person can follow.
+    login_paths = ("/login", "/auth/signin")
+    login_form = None
+    settings = (
+        Setting(
+            platform="perplexity",
+            key="data_retention",
+            label="AI data retention",
+            description=(
+                "Lets Perplexity keep your searches and the answers you get to improve "
+                "its AI models. On by default. Turn it off to keep your questions out of "
+                "that use."
+            ),
+            url=ORIGIN + PATH,
+            recommended=State.OFF,
+            manual_steps=(
+                "Sign in to Perplexity.",
+                "Open Settings.",
+                'Choose "Preferences".',
+                'Switch "AI data retention" off.',
+            ),
+            source="shared/platforms.md",
+            switch=Switch(path=PATH, names=("AI data retention",)),
+        ),
+    )
