@@ -64,6 +64,12 @@ class PlatformConfig:
 
 
 @dataclass
+class SessionsConfig:
+    store_unencrypted: bool = False
+    """Without a working keyring, keep sessions on disk unencrypted (mode 0600)."""
+
+
+@dataclass
 class Config:
     """The user's config. ``desired`` maps setting ids to the value they want."""
 
@@ -72,6 +78,7 @@ class Config:
     platforms: dict[str, PlatformConfig] = field(default_factory=dict)
     desired: dict[str, State] = field(default_factory=dict)
     export_path: str | None = None
+    sessions: SessionsConfig = field(default_factory=SessionsConfig)
     #: The tables as written in the file, so an export can carry them over.
     raw: dict[str, Any] = field(default_factory=dict)
 
@@ -152,7 +159,9 @@ class _Checker:
                 raise self.fail(name, key, f"unknown key; allowed: {', '.join(allowed)}")
 
     def config(self, data: dict[str, Any]) -> Config:
-        self.only(data, (), ["browser", "platforms", "desired", "export", "meta", "results"])
+        self.only(
+            data, (), ["browser", "platforms", "desired", "export", "sessions", "meta", "results"]
+        )
         config = Config(path=self.path, raw=data)
         if "browser" in data:
             config.browser = self.browser(self.table(data["browser"], ("browser",)))
@@ -168,6 +177,13 @@ class _Checker:
             self.only(export, ("export",), ["path"])
             if "path" in export:
                 config.export_path = self.string(export["path"], ("export",), "path")
+        if "sessions" in data:
+            sessions = self.table(data["sessions"], ("sessions",))
+            self.only(sessions, ("sessions",), ["store_unencrypted"])
+            if "store_unencrypted" in sessions:
+                if not isinstance(sessions["store_unencrypted"], bool):
+                    raise self.fail(("sessions",), "store_unencrypted", "must be true or false")
+                config.sessions.store_unencrypted = sessions["store_unencrypted"]
         if "meta" in data:
             self.only(self.table(data["meta"], ("meta",)), ("meta",), ["exported_at", "version"])
         for name, entry in self.table(data.get("results", {}), ("results",)).items():

@@ -17,7 +17,8 @@ from .model import Setting, State
 from .plugin import Plugin
 from .replicas import ReplicaServer, demo_server
 from .secrets import KeyringCredentials
-from .sessions import MemorySessions
+from .session_store import SessionStore
+from .sessions import MemorySessions, Sessions
 
 
 class SetupError(Exception):
@@ -74,11 +75,14 @@ def build(
     demo: bool = False,
     only: list[str] | None = None,
     log: Path | None = None,
+    store_unencrypted: bool = False,
 ) -> Runtime:
     """Load the config and plugins and make an engine (not yet started).
 
     With ``demo``, the replica sites start on free loopback ports, every platform
-    points at them and is signed in as the demo account. Raises
+    points at them and is signed in as the demo account, and nothing is kept on disk.
+    ``store_unencrypted`` opts in to unencrypted session files where no keyring works,
+    like the config's ``[sessions] store_unencrypted``. Raises
     :class:`~automation.config.ConfigError` or :class:`SetupError`.
     """
     classes, problems = registry.load()
@@ -108,9 +112,13 @@ def build(
                 f"Unknown setting id: {', '.join(unknown)}. "
                 "`privacy-tui check` with no --only lists every id."
             )
-        sessions = MemorySessions(
-            {name: server.storage_state(name) for name in server.origins} if server else None
-        )
+        sessions: Sessions
+        if server is not None:
+            sessions = MemorySessions({name: server.storage_state(name) for name in server.origins})
+        else:
+            sessions = SessionStore(
+                store_unencrypted=store_unencrypted or config.sessions.store_unencrypted
+            )
         options = Options(
             executable=config.browser.executable,
             headless=config.browser.headless,

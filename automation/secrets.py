@@ -8,13 +8,18 @@ a thread with a time limit.
 
 from __future__ import annotations
 
-import asyncio
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from .blocking import run_blocking
 
 SERVICE = "privacy-tui"
 #: How long a keyring call may take before it counts as unavailable (seconds).
 KEYRING_TIMEOUT = 10.0
+
+T = TypeVar("T")
 
 
 class SecretsError(Exception):
@@ -95,11 +100,14 @@ class KeyringCredentials:
         self.timeout = timeout
 
     async def get(self, platform: str) -> Credentials | None:
-        try:
-            return await asyncio.wait_for(
-                asyncio.to_thread(get_credentials, platform), self.timeout
-            )
-        except TimeoutError:
-            raise SecretsError(
-                f"The keyring did not answer within {self.timeout:g} s (is it locked?)."
-            ) from None
+        return await off_loop(get_credentials, platform, timeout=self.timeout)
+
+
+async def off_loop(fn: Callable[..., T], *args: Any, timeout: float = KEYRING_TIMEOUT) -> T:
+    """Run a keyring call off the event loop; a call that hangs becomes a :class:`SecretsError`."""
+    try:
+        return await run_blocking(fn, *args, timeout=timeout)
+    except TimeoutError:
+        raise SecretsError(
+            f"The keyring did not answer within {timeout:g} s (is it locked?)."
+        ) from None

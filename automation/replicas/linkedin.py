@@ -2,8 +2,8 @@
 
 Modelled: the sign-in form at ``/login`` (``#username``, ``#password``, a submit
 button), the redirect of signed-out visitors to it, the join wall at ``/authwall``,
-a verification page under ``/checkpoint/``, and settings pages at their real paths
-with their real headings and labels. The known switches carry
+the security checks under ``/checkpoint/`` (:mod:`.linkedin_checkpoint`), and settings
+pages at their real paths with their real headings and labels. The known switches carry
 ``role="switch"`` and their recorded ``aria-labelledby``. The page draws the switch
 with a script a moment after loading, as LinkedIn's own pages do, and saves a change
 with its own request; a failed save puts the switch back.
@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from . import linkedin_checkpoint
 from .server import Account, Request, Response, Site, page
 
 PREFIX = "/mypreferences/d/settings/"
@@ -110,7 +111,7 @@ class LinkedInSite(Site):
             )
         account = self.signed_in(request)
         if path.startswith("/checkpoint/"):
-            return Response(200, page("Security Verification | LinkedIn", _CHECKPOINT))
+            return linkedin_checkpoint.handle(self, request)
         if account is None:
             if request.method == "POST":
                 return Response.json({"status": 401}, 401)
@@ -133,9 +134,14 @@ class LinkedInSite(Site):
             with self.lock:
                 account = self.accounts.get(form.get("session_key", ""))
             if account is not None and form.get("session_password") == account.password:
-                token = self.start_session(account.username)
+                with self.lock:
+                    self.sign_ins.append(account.username)
                 if not target.startswith("/") or target.startswith("//"):
                     target = "/feed/"
+                if account.verification_code is not None or account.captcha:
+                    challenge = self.start_challenge(account.username, target)
+                    return Response.redirect(linkedin_checkpoint.PREFIX + challenge)
+                token = self.start_session(account.username)
                 if account.checkpoint:
                     target = "/checkpoint/challenge/verify"
                 response = Response.redirect(target)
@@ -215,11 +221,6 @@ _SWITCH = """<div class="toggle">
   <input type="checkbox" role="switch" id="switch" aria-labelledby="{label_id}" {checked}>
   <span class="switch-state" aria-hidden="true">{state}</span>
 </div>"""
-
-_CHECKPOINT = """<main><section><h1>Let's do a quick security check</h1>
-<p>We need to verify it's you. Enter the code we sent to your email.</p>
-<form><label for="pin">Verification code</label><input id="pin" name="pin">
-<button type="submit">Submit</button></form></section></main>"""
 
 _SCRIPT = """
 setTimeout(() => {
