@@ -153,13 +153,18 @@ def decrypt(key: bytes, platform: str, blob: bytes) -> bytes:
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    if not blob.startswith(MAGIC) or len(blob) < len(MAGIC) + NONCE_BYTES + 16:
+    if not _looks_sealed(blob):
         raise ValueError("not a privacy-tui session file")
     body = blob[len(MAGIC) :]
     try:
         return AESGCM(key).decrypt(body[:NONCE_BYTES], body[NONCE_BYTES:], _associated(platform))
     except InvalidTag:
         raise ValueError("it does not decrypt with the key in the keyring") from None
+
+
+def _looks_sealed(blob: bytes) -> bool:
+    # The header, a nonce and GCM's 16-byte tag at the least.
+    return blob.startswith(MAGIC) and len(blob) >= len(MAGIC) + NONCE_BYTES + 16
 
 
 def _get_key() -> bytes | None:
@@ -218,6 +223,8 @@ class EncryptedSessions:
         blob = _read(path, platform)
         if blob is None:
             return None
+        if not _looks_sealed(blob):
+            raise _unreadable(path, platform, "not a privacy-tui session file")
         try:
             key = await self._key_for(create=False)
         except SecretsError as exc:

@@ -41,7 +41,9 @@ async def sign_in(
     Each browser step may take ``limit`` seconds; the person typing a code is not
     hurried. Returns ``None`` only when :meth:`Plugin.signed_in` confirms it.
     """
-    wall = await asyncio.wait_for(plugin.sign_in(page, credentials), limit)
+    # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a cancellation.
+    async with asyncio.timeout(limit):
+        wall = await plugin.sign_in(page, credentials)
     tries = 0
     while wall is not None and wall.kind == "code":
         if ask_code is None:
@@ -56,10 +58,13 @@ async def sign_in(
         if not code or not code.strip():
             return Wall("code", f"No verification code was given; not signed in to {plugin.title}.")
         tries += 1
-        wall = await asyncio.wait_for(plugin.enter_code(page, code.strip()), limit)
+        async with asyncio.timeout(limit):
+            wall = await plugin.enter_code(page, code.strip())
     if wall is not None:
         return wall
-    if not await asyncio.wait_for(plugin.signed_in(page.context), limit):
+    async with asyncio.timeout(limit):
+        signed_in = await plugin.signed_in(page.context)
+    if not signed_in:
         return Wall("login", f"{plugin.title} did not show a signed-in page after signing in.")
     return None
 

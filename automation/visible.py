@@ -158,13 +158,17 @@ async def _wait_for_sign_in(
     loop = asyncio.get_running_loop()
     deadline = loop.time() + give_up_after
     url: str | None = page.url
+    # asyncio.timeout rather than wait_for: on Python 3.11 wait_for can swallow a
+    # cancellation that arrives as its inner step finishes, leaving the window open.
     while True:
         if url is not None and plugin.on_origin(url) and plugin.wall(url) is None:
             with contextlib.suppress(Exception):  # a window closing mid-check is no error
-                if await asyncio.wait_for(plugin.signed_in(context), options.timeout):
-                    return WindowSignIn(await context.storage_state(), "Signed in.")
+                async with asyncio.timeout(options.timeout):
+                    if await plugin.signed_in(context):
+                        return WindowSignIn(await context.storage_state(), "Signed in.")
         try:
-            url = await asyncio.wait_for(changes.get(), max(0.0, deadline - loop.time()))
+            async with asyncio.timeout_at(deadline):
+                url = await changes.get()
         except TimeoutError:
             minutes = round(give_up_after / 60)
             return WindowSignIn(None, f"Not signed in to {plugin.title} within {minutes} minutes.")
