@@ -10,11 +10,7 @@ verification pages, exactly as a person would.
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
 import socket
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +23,7 @@ from automation.replicas import ReplicaServer
 from automation.sessions import MemorySessions
 from automation.visible import NoDisplay, WindowSignIn, display_problem, sign_in_in_window
 from tests.processes import browsers_below
+from tests.xvfb import xvfb  # noqa: F401 (a fixture)
 
 AI = "linkedin.ai_training"
 USER, PASSWORD, CODE = "window@example.com", "pw-typed-in-the-window", "135790"
@@ -51,36 +48,6 @@ async def test_no_display_is_said_before_any_browser_starts(
     options = Options(executable=str(tmp_path / "no-such-browser"))
     with pytest.raises(NoDisplay, match="no browser window can open"):
         await sign_in_in_window(LinkedIn("http://127.0.0.1:9"), options)
-
-
-@pytest.fixture
-def xvfb(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A virtual X display for the test's own headed browser; skipped without Xvfb."""
-    binary = shutil.which("Xvfb")
-    if binary is None:
-        pytest.skip("needs Xvfb (scripts/setup.sh --test installs the xvfb package)")
-    read, write = os.pipe()
-    process = subprocess.Popen(
-        [binary, "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    # Xvfb writes its display number once it accepts clients; EOF means it died.
-    with os.fdopen(read) as ready:
-        number = ready.readline().strip()
-    if not number:
-        process.kill()
-        process.wait()
-        pytest.fail("Xvfb did not start")
-    monkeypatch.setenv("DISPLAY", f":{number}")
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    try:
-        yield f":{number}"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def free_port() -> int:
@@ -110,8 +77,9 @@ async def open_window(
 
 
 @pytest.mark.browser
+@pytest.mark.usefixtures("xvfb")
 async def test_signing_in_in_the_window_hands_back_that_session(
-    xvfb: str, chromium: str, replica: ReplicaServer, linkedin: LinkedIn, tmp_path: Path
+    chromium: str, replica: ReplicaServer, linkedin: LinkedIn, tmp_path: Path
 ) -> None:
     """A person signs in, code and all, in the window; the session read afterwards is theirs."""
     site = replica.sites["linkedin"]
@@ -150,8 +118,9 @@ async def test_signing_in_in_the_window_hands_back_that_session(
 
 
 @pytest.mark.browser
+@pytest.mark.usefixtures("xvfb")
 async def test_closing_the_window_gives_up(
-    xvfb: str, chromium: str, replica: ReplicaServer, linkedin: LinkedIn, tmp_path: Path
+    chromium: str, replica: ReplicaServer, linkedin: LinkedIn, tmp_path: Path
 ) -> None:
     task, port = await open_window(linkedin, chromium, tmp_path)
     async with async_playwright() as playwright:
@@ -166,8 +135,9 @@ async def test_closing_the_window_gives_up(
 
 
 @pytest.mark.browser
+@pytest.mark.usefixtures("xvfb")
 async def test_cancelling_closes_the_window(
-    xvfb: str, chromium: str, linkedin: LinkedIn, tmp_path: Path
+    chromium: str, linkedin: LinkedIn, tmp_path: Path
 ) -> None:
     """Quitting the app while the window waits leaves no browser behind."""
     task, _ = await open_window(linkedin, chromium, tmp_path)

@@ -22,6 +22,7 @@ from automation.export import ExportError, render, write_atomic
 from automation.model import Kind, Reading, Setting, State
 from automation.runtime import Runtime
 
+from .accounts import AccountActions
 from .screens import Confirm, ExportPath, Help
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
@@ -48,7 +49,7 @@ class EngineEvent(Message):
         self.event = event
 
 
-class PrivacyApp(App[None]):
+class PrivacyApp(AccountActions, App[None]):
     """The privacy checklist: live states read by the engine, switched on request."""
 
     TITLE = "privacy-tui"
@@ -61,6 +62,9 @@ class PrivacyApp(App[None]):
         Binding("r", "read", "Read again", tooltip="Read the selected setting again"),
         Binding("R", "read_all", "Read all", tooltip="Read every setting again"),
         Binding("e", "export", "Export", tooltip="Export the checklist to TOML"),
+        Binding("l", "sign_in", "Sign in", tooltip="Sign in to the platform in a browser window"),
+        Binding("p", "sign_in_password", "Password sign-in", show=False),
+        Binding("o", "sign_out", "Sign out", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit", tooltip="Quit and close the browser"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
@@ -78,6 +82,7 @@ class PrivacyApp(App[None]):
         self._frame = 0
         self._quitting = False
         self._unsubscribe = self.engine.subscribe(lambda e: self.post_message(EngineEvent(e)))
+        self.engine.ask_code = self.ask_code
 
     # -- layout ------------------------------------------------------------------------
 
@@ -166,6 +171,7 @@ class PrivacyApp(App[None]):
             reading = event.reading
             self.busy.pop(reading.setting_id, None)
             self.readings[reading.setting_id] = reading
+            self.account_notes.pop(self.settings[reading.setting_id].platform, None)
             if isinstance(event, events.Changed) and not event.ok:
                 setting = self.settings[reading.setting_id]
                 self.notify(
@@ -211,6 +217,9 @@ class PrivacyApp(App[None]):
         self._show_detail()
 
     def _platform_cell(self, platform: str) -> Text:
+        noted = self.account_cell(platform)
+        if noted is not None:
+            return noted
         states = [
             self.readings[i].state
             for i, s in self.settings.items()
@@ -254,10 +263,7 @@ class PrivacyApp(App[None]):
         if key is None:
             pane.update("No settings to show.")
         elif key.startswith(PLATFORM_ROW):
-            platform = key[len(PLATFORM_ROW) :]
-            plugin = self.engine.plugins.get(platform)
-            origin = plugin.origin if plugin else ""
-            pane.update(Text.assemble((platform, "bold"), "\n", origin))
+            pane.update(self.account_detail(key[len(PLATFORM_ROW) :]))
         else:
             pane.update(self._detail(self.settings[key]))
 

@@ -70,6 +70,9 @@ HELP = """\
   r             read the selected setting again
   R             read every setting again
   e             export the checklist to a TOML file
+  l             sign in to the selected platform in a browser window
+  p             sign in with email and password (asks for a code if needed)
+  o             sign out: forget the kept session (and, if asked, the password)
   ?             this help
   q             quit (closes the browser)
 
