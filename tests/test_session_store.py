@@ -19,6 +19,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 
 from automation import session_store
+from automation.plugins.linkedin import LinkedIn
 from automation.secrets import SERVICE, KeyringCredentials, SecretsError
 from automation.session_store import (
     KEY_ENTRY,
@@ -66,12 +67,13 @@ async def test_session_is_encrypted_at_rest_and_private(tmp_path: Path, memory_k
     path = tmp_path / "sessions" / "linkedin.session"
     data = path.read_bytes()
     assert data.startswith(MAGIC)
-    assert COOKIE.encode() not in data and b"li_at" not in data
+    leaked = COOKIE.encode() in data or b"li_at" in data
+    assert not leaked
     assert mode(path) == 0o600
     assert mode(path.parent) == 0o700
     assert leftovers(path.parent) == []
     assert (SERVICE, KEY_ENTRY) in memory_keyring.entries
-    assert COOKIE not in repr(memory_keyring.entries)
+    assert not any(COOKIE in value for value in memory_keyring.entries.values())
 
     # A new store (the next run) opens it with the key from the keyring.
     assert await EncryptedSessions(tmp_path / "sessions").load("linkedin") == state()
@@ -235,3 +237,25 @@ async def test_a_hanging_keyring_does_not_block_the_loop(tmp_path: Path) -> None
             await KeyringCredentials(timeout=1.0).get("linkedin")
     finally:
         hanging.release.set()
+
+
+def test_the_sessions_option_is_checked() -> None:
+    from automation.config import ConfigError, parse
+
+    catalog = {"linkedin": {"ai_training"}}
+    assert parse("", catalog).sessions.store_unencrypted is False
+    assert parse("[sessions]\nstore_unencrypted = true\n", catalog).sessions.store_unencrypted
+    with pytest.raises(ConfigError) as caught:
+        parse('[sessions]\nstore_unencrypted = "yes"\n', catalog)
+    assert str(caught.value) == "config:2:1: sessions.store_unencrypted: must be true or false"
+    with pytest.raises(ConfigError, match="unknown key; allowed: store_unencrypted"):
+        parse("[sessions]\nfolder = '/tmp'\n", catalog)
+
+
+def test_the_example_config_shows_the_sessions_default() -> None:
+    from automation.config import SessionsConfig, load
+
+    example = Path(__file__).parent.parent / "config.example.toml"
+    loaded = load(example, {"linkedin": {s.key for s in LinkedIn.settings}})
+    assert loaded.sessions == SessionsConfig()
+    assert "[sessions]" in example.read_text()
