@@ -7,11 +7,15 @@ replica LinkedIn; the replica's own records say who signed in.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backends import fail
 from textual.widgets import Checkbox, DataTable, Input, Static
+from textual.worker import WorkerCancelled
 
 from automation import secrets
 from automation.config import Config
@@ -22,9 +26,10 @@ from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.runtime import Runtime
 from automation.secrets import Credentials, KeyringCredentials
 from automation.session_store import SessionStore
-from tests.processes import browsers_below
+from tests.processes import browsers_below, cmdline
 from tests.xvfb import xvfb  # noqa: F401 (a fixture)
 from tui.account_screens import CodeDialog, CredentialsForm, SignOutDialog, WindowWaiting
+from tui.accounts import WAITING_FOR_WINDOW
 from tui.app import PrivacyApp
 from tui.screens import Confirm
 
@@ -164,6 +169,31 @@ async def test_captcha_offers_the_window_where_there_is_a_display(
         await app.action_quit()
 
 
+async def test_without_a_keyring_the_form_is_asked_for_and_nothing_is_kept(
+    runtime: Runtime, replica: ReplicaServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No keyring: the first unread platform asks for credentials; the session stays in memory."""
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    keyring.set_keyring(fail.Keyring())
+    replica.sites["linkedin"].add_account("server@example.com", "pw-Nk-9931-typed")
+    app = PrivacyApp(runtime)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, CredentialsForm), "the form is asked")
+        form = app.screen
+        assert "no working keyring" in form.note
+        assert form.query_one("#remember", Checkbox).disabled
+        await fill_form(app, pilot, "server@example.com", "pw-Nk-9931-typed", remember=True)
+        await settle(app, pilot)
+
+        assert app.readings[AI].state is State.ON
+        assert replica.sites["linkedin"].sign_ins == ["server@example.com"]
+        told = [n.message for n in app._notifications if "no working keyring" in n.message]
+        assert len(told) == 1 and "--store-unencrypted" in told[0]
+        assert not (tmp_path / "sessions").exists()
+        await app.action_quit()
+
+
 async def test_sign_out_forgets_the_session_and_the_credentials(
     runtime: Runtime, replica: ReplicaServer, memory_keyring, tmp_path: Path
 ) -> None:
@@ -188,19 +218,32 @@ async def test_sign_out_forgets_the_session_and_the_credentials(
         await app.action_quit()
 
 
+def visible_browsers() -> list[int]:
+    """Main browser processes below this one that show a window (not headless)."""
+    return [
+        pid
+        for pid in browsers_below()
+        if "--type=" not in (line := cmdline(pid)) and "--headless" not in line
+    ]
+
+
 @pytest.mark.usefixtures("xvfb")
 async def test_l_opens_a_window_and_escape_closes_it(runtime: Runtime) -> None:
     """With a display, l opens a browser window; giving up in the app closes it."""
     app = PrivacyApp(runtime)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        before = set(browsers_below())
+        assert visible_browsers() == []
         await pilot.press("l")
         assert isinstance(app.screen, WindowWaiting)
-        await until(pilot, lambda: set(browsers_below()) - before, "a window opens")
+        note = lambda: app.account_notes.get("linkedin")  # noqa: E731
+        await until(pilot, lambda: note() and note().detail == WAITING_FOR_WINDOW, "it opens")
+        assert visible_browsers(), "the window's browser runs"
         assert platform_cell(app) == "signing in…"
         await pilot.press("escape")
-        await settle(app, pilot)
-        assert set(browsers_below()) <= before
+        with contextlib.suppress(WorkerCancelled):  # the window's worker, cancelled by Esc
+            await app.workers.wait_for_complete()
+        await until(pilot, lambda: not app.workers, "the work ends")
+        assert visible_browsers() == []
         assert platform_cell(app) == "not signed in"
         await app.action_quit()

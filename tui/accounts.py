@@ -15,6 +15,7 @@ from rich.text import Text
 from textual import work
 
 from automation.browser import BrowserError
+from automation.model import State
 from automation.secrets import (
     Credentials,
     SecretsError,
@@ -49,6 +50,8 @@ WALL_WORDS = {
     "checkpoint": "security check",
     "error": "sign-in failed",
 }
+
+WAITING_FOR_WINDOW = "Waiting for you to sign in in the browser window."
 
 KEYS = (
     "l  sign in in a browser window\n"
@@ -87,6 +90,7 @@ class AccountActions(_Base):
         #: Per platform: what the last sign-in or sign-out said.
         self.account_notes: dict[str, AccountNote] = {}
         self._signing_in: set[str] = set()
+        self._offered: set[str] = set()
 
     # -- what the checklist shows --------------------------------------------------
 
@@ -130,6 +134,38 @@ class AccountActions(_Base):
             self.notify("Signing in to it is already under way.")
             return False
         return True
+
+    def account_read(self, reading: Reading) -> None:
+        """Offer signing in the first time in a run that a platform's setting needs it."""
+        if reading.state is not State.NEEDS_LOGIN:
+            return
+        platform = self.settings[reading.setting_id].platform
+        if platform in self._offered or platform in self._signing_in:
+            return
+        self._offered.add(platform)
+        self._offer_sign_in(platform)
+
+    @work(group="engine", exit_on_error=False)
+    async def _offer_sign_in(self, platform: str) -> None:
+        title = self.engine.plugins[platform].title
+        try:
+            real = await off_loop(keyring_is_real)
+        except SecretsError:
+            real = False
+        if real:
+            self.notify(
+                f"Not signed in to {title}: press l to sign in in a browser window, "
+                "or p with your email and password.",
+                timeout=10,
+            )
+            return
+        # Nothing can have been stored on this system, so ask now.
+        window = "" if display_problem() else " (Esc, then l, signs in in a browser window.)"
+        self.sign_in_with_password(
+            platform,
+            note=f"This system has no working keyring, so no {title} password is stored. "
+            f"Sign in now to read your settings.{window}",
+        )
 
     # -- the keys --------------------------------------------------------------------
 
@@ -191,9 +227,13 @@ class AccountActions(_Base):
     async def sign_in_in_window(self, platform: str, waiting: WindowWaiting) -> None:
         plugin = self.engine.plugins[platform]
         self._signing_in.add(platform)
-        self._note(platform, "signing in…", "Waiting for you in the browser window.", "cyan")
+        self._note(platform, "signing in…", "Opening a browser window…", "cyan")
+
+        def opened() -> None:
+            self._note(platform, "signing in…", WAITING_FOR_WINDOW, "cyan")
+
         try:
-            result = await sign_in_in_window(plugin, self.engine.options)
+            result = await sign_in_in_window(plugin, self.engine.options, opened=opened)
         except (NoDisplay, BrowserError) as exc:
             self._note(platform, "not signed in", str(exc))
             self.notify(str(exc), title="No browser window", severity="error", timeout=15)

@@ -172,6 +172,7 @@ class PrivacyApp(AccountActions, App[None]):
             self.busy.pop(reading.setting_id, None)
             self.readings[reading.setting_id] = reading
             self.account_notes.pop(self.settings[reading.setting_id].platform, None)
+            self.account_read(reading)
             if isinstance(event, events.Changed) and not event.ok:
                 setting = self.settings[reading.setting_id]
                 self.notify(
