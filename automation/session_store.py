@@ -1,11 +1,10 @@
 """Keeping each platform's browser session between runs, in the user data folder.
 
 With a working keyring, a session file holds Playwright's storage state encrypted with
-AES-256-GCM under a key that lives only in the keyring (service ``privacy-tui``, entry
-``session-encryption-key``). The platform's name is bound in as associated data, so a
-file copied over another platform's does not open either. Files are written atomically
-with mode 0600. A file that cannot be opened counts as signed out and is set aside
-(renamed, never deleted), and the :class:`SessionError` raised says where it went.
+a key that lives only in the keyring (:mod:`automation.session_crypto`). Files are
+written atomically with mode 0600 (:mod:`automation.private_files`). A file that cannot
+be opened counts as signed out and is set aside (renamed, never deleted), and the
+:class:`SessionError` raised says where it went.
 
 Without a working keyring (``keyring``'s fail, null or plaintext back ends, the usual
 case on a headless server) sessions stay in memory, unless the user opts in to keeping
@@ -15,23 +14,14 @@ them unencrypted on disk, still with mode 0600.
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
 import json
-import os
-import tempfile
-from datetime import datetime
 from pathlib import Path
 
 from .blocking import run_blocking
-from .secrets import KEYRING_TIMEOUT, SERVICE, SecretsError, keyring_is_real, off_loop
+from .private_files import set_aside, write_private
+from .secrets import KEYRING_TIMEOUT, SecretsError, keyring_is_real, off_loop
+from .session_crypto import decrypt, encrypt, get_key, looks_sealed, new_key
 from .sessions import MemorySessions, SessionError, StorageState
-
-#: The keyring entry (service ``privacy-tui``) that holds the session key.
-KEY_ENTRY = "session-encryption-key"
-#: The first bytes of an encrypted session file, so a stranger's file is not mistaken.
-MAGIC = b"privacy-tui session 1\n"
-NONCE_BYTES = 12
 
 ENCRYPTED, UNENCRYPTED, MEMORY = "encrypted", "unencrypted", "memory"
 
@@ -51,38 +41,6 @@ def sessions_folder() -> Path:
 
 
 # -- files -----------------------------------------------------------------------------
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, readable and writable only by the user.
-
-    The bytes go to a temporary file (mode 0600) in the same folder, which then
-    replaces ``path``; whatever stops the write, an existing file stays as it was.
-    """
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.chmod(temp, 0o600)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def set_aside(path: Path) -> Path:
-    """Rename an unreadable file out of the way (never delete it); return its new name."""
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.name}.unreadable-{stamp}")
-    number = 1
-    while target.exists():
-        number += 1
-        target = path.with_name(f"{path.name}.unreadable-{stamp}-{number}")
-    os.rename(path, target)
-    return target
 
 
 def _read(path: Path, platform: str) -> bytes | None:
@@ -133,69 +91,6 @@ def _reason(exc: OSError) -> str:
     return (exc.strerror or type(exc).__name__).lower()
 
 
-# -- encryption --------------------------------------------------------------------------
-
-
-def _associated(platform: str) -> bytes:
-    return b"privacy-tui session:" + platform.encode("utf-8")
-
-
-def encrypt(key: bytes, platform: str, data: bytes) -> bytes:
-    """``data`` sealed with AES-256-GCM under ``key``, bound to ``platform``."""
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    nonce = os.urandom(NONCE_BYTES)
-    return MAGIC + nonce + AESGCM(key).encrypt(nonce, data, _associated(platform))
-
-
-def decrypt(key: bytes, platform: str, blob: bytes) -> bytes:
-    """Open what :func:`encrypt` sealed; ``ValueError`` when it cannot be opened."""
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    if not _looks_sealed(blob):
-        raise ValueError("not a privacy-tui session file")
-    body = blob[len(MAGIC) :]
-    try:
-        return AESGCM(key).decrypt(body[:NONCE_BYTES], body[NONCE_BYTES:], _associated(platform))
-    except InvalidTag:
-        raise ValueError("it does not decrypt with the key in the keyring") from None
-
-
-def _looks_sealed(blob: bytes) -> bool:
-    # The header, a nonce and GCM's 16-byte tag at the least.
-    return blob.startswith(MAGIC) and len(blob) >= len(MAGIC) + NONCE_BYTES + 16
-
-
-def _get_key() -> bytes | None:
-    import keyring
-    from keyring.errors import KeyringError
-
-    try:
-        text = keyring.get_password(SERVICE, KEY_ENTRY)
-    except (KeyringError, RuntimeError) as exc:
-        raise SecretsError(f"The keyring could not be read: {exc}") from None
-    if not text:
-        return None
-    try:
-        key = base64.urlsafe_b64decode(text.encode("ascii"))
-    except (binascii.Error, UnicodeError):
-        return None
-    return key if len(key) == 32 else None
-
-
-def _new_key() -> bytes:
-    import keyring
-    from keyring.errors import KeyringError
-
-    key = os.urandom(32)
-    try:
-        keyring.set_password(SERVICE, KEY_ENTRY, base64.urlsafe_b64encode(key).decode("ascii"))
-    except (KeyringError, RuntimeError) as exc:
-        raise SecretsError(f"The keyring could not store the session key: {exc}") from None
-    return key
-
-
 # -- the stores ------------------------------------------------------------------------------
 
 
@@ -223,7 +118,7 @@ class EncryptedSessions:
         blob = _read(path, platform)
         if blob is None:
             return None
-        if not _looks_sealed(blob):
+        if not looks_sealed(blob):
             raise _unreadable(path, platform, "not a privacy-tui session file")
         try:
             key = await self._key_for(create=False)
@@ -261,9 +156,9 @@ class EncryptedSessions:
             if self._key_problem is not None:
                 raise SecretsError(self._key_problem)
             try:
-                key = await off_loop(_get_key, timeout=self.timeout)
+                key = await off_loop(get_key, timeout=self.timeout)
                 if key is None and create:
-                    key = await off_loop(_new_key, timeout=self.timeout)
+                    key = await off_loop(new_key, timeout=self.timeout)
             except SecretsError as exc:
                 self._key_problem = str(exc)
                 raise

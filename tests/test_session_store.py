@@ -21,13 +21,8 @@ from keyring.backends import fail, null
 from automation import session_store
 from automation.plugins.linkedin import LinkedIn
 from automation.secrets import SERVICE, KeyringCredentials, SecretsError
-from automation.session_store import (
-    KEY_ENTRY,
-    MAGIC,
-    NO_KEYRING,
-    EncryptedSessions,
-    SessionStore,
-)
+from automation.session_crypto import KEY_ENTRY, MAGIC
+from automation.session_store import NO_KEYRING, EncryptedSessions, SessionStore
 from automation.sessions import SessionError
 
 COOKIE = "AQEDAR-cookie-value-that-must-stay-secret-9f3k"
