@@ -44,4 +44,7 @@ async def run_blocking(fn: Callable[..., T], *args: Any, timeout: float) -> T:
             loop.call_soon_threadsafe(settle, result, error)
 
     threading.Thread(target=run, name=f"blocking-{fn.__name__}", daemon=True).start()
-    return await asyncio.wait_for(future, timeout)
+    # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a cancellation
+    # that arrives just as the call returns.
+    async with asyncio.timeout(timeout):
+        return await future
