@@ -10,8 +10,10 @@ from __future__ import annotations
 import asyncio
 import getpass
 import io
+import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -26,6 +28,7 @@ from tui.cli import main
 
 COMMAND = Path(sys.executable).with_name("privacy-tui")
 NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+AI = "linkedin.ai_training"
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -157,3 +160,29 @@ def test_password_login_asks_for_the_code_and_remembers(
     assert (sessions_folder(isolated_home) / "linkedin.session").exists()
     assert secrets.get_credentials("linkedin") == Credentials("term@example.com", password)
     assert password not in out + err
+
+
+@pytest.mark.browser
+def test_check_tells_of_an_unreadable_session_even_with_json(
+    chromium: str, isolated_home: Path, tmp_path: Path
+) -> None:
+    """The unreadable file is set aside and said so on stderr; stdout stays JSON."""
+    folder = sessions_folder(isolated_home)
+    folder.mkdir(parents=True)
+    (folder / "linkedin.json").write_text("{not json")
+    with socket.socket() as sock:  # a loopback port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[browser]\nexecutable = "{chromium}"\ntimeout = 15\n'
+        f'[platforms.linkedin]\norigin = "http://127.0.0.1:{port}"\n'
+    )
+    done = run("check", "--json", "--store-unencrypted", "--config", str(config), "--only", AI)
+    assert done.returncode == 1
+    [row] = json.loads(done.stdout)
+    assert row["state"] == "error"
+    assert "could not be opened" in done.stderr and "signed out" in done.stderr
+    assert [p.name.split(".unreadable-")[0] for p in folder.iterdir()] == ["linkedin.json"]
+    assert (next(folder.iterdir())).read_text() == "{not json"
+    clean(done)
