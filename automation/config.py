@@ -65,6 +65,12 @@ class PlatformConfig:
 
 
 @dataclass
+class SessionsConfig:
+    store_unencrypted: bool = False
+    """Without a working keyring, keep sessions on disk unencrypted (mode 0600)."""
+
+
+@dataclass
 class Config:
     """The user's config. ``desired`` maps setting ids to the value they want."""
 
@@ -75,6 +81,7 @@ class Config:
     export_path: str | None = None
     #: Settings the user marked as done by hand, with when.
     marks: dict[str, datetime] = field(default_factory=dict)
+    sessions: SessionsConfig = field(default_factory=SessionsConfig)
     #: The tables as written in the file, so an export can carry them over.
     raw: dict[str, Any] = field(default_factory=dict)
 
@@ -157,7 +164,9 @@ class _Checker:
 
     def config(self, data: dict[str, Any]) -> Config:
         self.only(
-            data, (), ["browser", "platforms", "desired", "export", "marks", "meta", "results"]
+            data,
+            (),
+            ["browser", "platforms", "desired", "export", "marks", "sessions", "meta", "results"],
         )
         config = Config(path=self.path, raw=data)
         if "browser" in data:
@@ -182,6 +191,13 @@ class _Checker:
                 if not isinstance(when, datetime):
                     raise self.fail(("marks", name), key, "must be a date and time")
                 config.marks[f"{name}.{key}"] = when
+        if "sessions" in data:
+            sessions = self.table(data["sessions"], ("sessions",))
+            self.only(sessions, ("sessions",), ["store_unencrypted"])
+            if "store_unencrypted" in sessions:
+                if not isinstance(sessions["store_unencrypted"], bool):
+                    raise self.fail(("sessions",), "store_unencrypted", "must be true or false")
+                config.sessions.store_unencrypted = sessions["store_unencrypted"]
         if "meta" in data:
             self.only(self.table(data["meta"], ("meta",)), ("meta",), ["exported_at", "version"])
         for name, entry in self.table(data.get("results", {}), ("results",)).items():

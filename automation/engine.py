@@ -15,11 +15,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from . import events
+from . import events, signin
 from .browser import CHROMIUM_ARGS, BrowserError, find_browser, stderr_to
 from .model import Kind, Reading, Setting, State
+from .plugin import Wall
 from .secrets import SecretsError
-from .sessions import MemorySessions, Sessions
+from .sessions import MemorySessions, SessionError, Sessions, StorageState
 
 if TYPE_CHECKING:
     from playwright.async_api import Browser, BrowserContext, Page, Playwright
@@ -61,6 +62,9 @@ class _Platform:
     page: Page | None = None
     tried_sign_in: bool = False
     sign_in_problem: str | None = None
+    #: A session handed over during this run (from a browser window), used before the
+    #: kept one, in case keeping it failed.
+    handed: StorageState | None = None
 
 
 class EngineClosed(Exception):
@@ -77,10 +81,13 @@ class Engine:
         *,
         sessions: Sessions | None = None,
         credentials: CredentialSource | None = None,
+        ask_code: signin.AskCode | None = None,
     ) -> None:
         self.options = options or Options()
         self.sessions: Sessions = sessions if sessions is not None else MemorySessions()
         self.credentials = credentials
+        #: Asks the user for a verification code; without it a code page ends signing in.
+        self.ask_code = ask_code
         self._platforms = {p.name: _Platform(p) for p in plugins}
         self._settings: dict[str, tuple[Plugin, Setting]] = {
             s.id: (p.plugin, s) for p in self._platforms.values() for s in p.plugin.settings
@@ -338,7 +345,7 @@ class Engine:
         await self.start()
         if platform.context is None:
             assert self._browser is not None
-            state = await self.sessions.load(platform.plugin.name)
+            state = platform.handed or await self._load_session(platform.plugin.name)
             context = await self._browser.new_context(storage_state=state)
             context.set_default_timeout(self.options.timeout * 1000)
             context.set_default_navigation_timeout(self.options.timeout * 1000)
@@ -372,25 +379,94 @@ class Engine:
             return False
         if credentials is None:
             return False
+        wall = await self._sign_in_with(platform, credentials)
+        if wall is not None:
+            platform.sign_in_problem = wall.detail
+        return wall is None
+
+    async def _sign_in_with(self, platform: _Platform, credentials: Credentials) -> Wall | None:
+        from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+        plugin = platform.plugin
         self._emit(events.SigningIn(plugin.name))
         try:
             page = await self._page(platform)
-            wall = await asyncio.wait_for(
-                plugin.sign_in(page, credentials), self.options.timeout * 4
+            # Start from no session: a stale or other account's cookie would get in the way.
+            await page.context.clear_cookies()
+            wall = await signin.sign_in(
+                plugin, page, credentials, ask_code=self.ask_code, limit=self.options.timeout * 4
             )
+        except BrowserError as exc:
+            return Wall("error", str(exc).splitlines()[0])
+        except (PlaywrightTimeout, TimeoutError):
+            return Wall("error", f"{plugin.title} did not answer in time while signing in.")
         except Exception as exc:
+            if self._closed:
+                raise EngineClosed("the engine is closed") from None
             log.info("signing in to %s failed: %s", plugin.name, type(exc).__name__)
-            platform.sign_in_problem = (
-                f"Signing in to {plugin.title} with the stored credentials failed "
-                f"({type(exc).__name__})."
-            )
-            return False
-        if wall is not None:
-            platform.sign_in_problem = wall.detail
-            return False
-        assert platform.context is not None
-        await self.sessions.save(plugin.name, await platform.context.storage_state())
-        return True
+            return Wall("error", f"Signing in to {plugin.title} failed ({type(exc).__name__}).")
+        if wall is None:
+            assert platform.context is not None
+            await self._save_session(plugin.name, await platform.context.storage_state())
+        return wall
+
+    async def _load_session(self, name: str) -> StorageState | None:
+        try:
+            return await self.sessions.load(name)
+        except SessionError as exc:  # unreadable counts as signed out; the user is told
+            self._emit(events.Problem(str(exc)))
+            return None
+
+    async def _save_session(self, name: str, state: StorageState) -> None:
+        try:
+            await self.sessions.save(name, state)
+        except SessionError as exc:
+            self._emit(events.Problem(str(exc)))
+
+    async def _drop_context(self, platform: _Platform) -> None:
+        context, platform.context, platform.page = platform.context, None, None
+        if context is not None:
+            try:
+                await context.close()
+            except Exception:
+                log.debug("closing %s's context failed", platform.plugin.name, exc_info=True)
+
+    # -- accounts ------------------------------------------------------------------------
+
+    async def sign_in(self, name: str, credentials: Credentials) -> Wall | None:
+        """Sign in to platform ``name`` with credentials the user has just given.
+
+        Asks :attr:`ask_code` when the platform wants a verification code. Returns
+        ``None`` once the platform shows a signed-in page (the session is then kept),
+        else the wall still in the way, with a detail for the user.
+        """
+        platform = self._platforms[name]
+        async with platform.lock:
+            return await self._sign_in_with(platform, credentials)
+
+    async def use_session(self, name: str, state: StorageState) -> None:
+        """Use a session signed in elsewhere (a browser window) from now on, and keep it."""
+        platform = self._platforms[name]
+        async with platform.lock:
+            await self._drop_context(platform)
+            platform.handed = state
+            await self._save_session(name, state)
+
+    async def sign_out(self, name: str) -> bool:
+        """Forget platform ``name``'s session here; True when one was kept.
+
+        Its browser context is closed and the kept copy removed. The site's own
+        record of the session is left alone.
+        """
+        platform = self._platforms[name]
+        async with platform.lock:
+            await self._drop_context(platform)
+            platform.handed = None
+            try:
+                return await self.sessions.forget(name)
+            except SessionError as exc:
+                self._emit(events.Problem(str(exc)))
+                return False
 
 
 def _network_detail(title: str, exc: Exception) -> str:

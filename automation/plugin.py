@@ -2,7 +2,8 @@
 
 A plugin describes one platform. Most of it is data: its origin, its settings (each
 with a :class:`~automation.model.Switch` saying where the switch is), the paths of
-its sign-in and verification pages and its sign-in form. The shared code in
+its sign-in and verification pages, its sign-in form, the field a verification page
+takes a code in, and the page that shows an account is signed in. The shared code in
 :mod:`automation.switches` reads and writes every setting that is a switch on a
 page; a plugin overrides :meth:`Plugin.read` or :meth:`Plugin.write` only for a flow
 that really differs (a dialog, a menu).
@@ -25,7 +26,7 @@ from urllib.parse import urlsplit
 from .model import Reading, Setting, State
 
 if TYPE_CHECKING:
-    from playwright.async_api import Page
+    from playwright.async_api import BrowserContext, Page
 
     from .secrets import Credentials
 
@@ -41,11 +42,21 @@ class LoginForm:
 
 
 @dataclass(frozen=True)
+class CodeForm:
+    """Where a verification page asks for the code the platform sent (CSS selectors)."""
+
+    field: str
+    submit: str
+
+
+@dataclass(frozen=True)
 class Wall:
     """A page that stands between the user and their settings."""
 
     kind: str
-    """``login``, ``authwall`` or ``checkpoint``."""
+    """``login``, ``authwall`` or ``checkpoint`` (told by the URL); on a closer look at
+    a checkpoint, ``code`` (it asks for a verification code) or ``captcha`` (a check
+    only a person can pass); ``error`` when signing in failed on the way."""
     detail: str
 
 
@@ -77,6 +88,11 @@ class Plugin:
     sign_in_origins: ClassVar[tuple[str, ...]] = ()
     #: The sign-in form, when the platform has one a browser can fill.
     login_form: ClassVar[LoginForm | None] = None
+    #: The field of a verification page that takes an emailed or texted code.
+    code_form: ClassVar[CodeForm | None] = None
+    #: A page only a signed-in account reaches (the positive sign of being signed in).
+    #: ``None``: the page of the first setting that is a switch.
+    signed_in_path: ClassVar[str | None] = None
 
     def __init__(self, origin: str | None = None) -> None:
         self.origin = (origin or self.default_origin).rstrip("/")
@@ -108,6 +124,19 @@ class Plugin:
         except ValueError:
             return False
 
+    def signed_in_url(self) -> str:
+        """The page whose loading without a wall shows the account is signed in."""
+        if self.signed_in_path:
+            return self.url(self.signed_in_path)
+        for setting in self.settings:
+            if setting.switch is not None:
+                return self.url(setting.switch.path)
+        return self.origin + "/"
+
+    def sign_in_url(self) -> str:
+        """Where a person signs in: the sign-in form's page, else the origin."""
+        return self.url(self.login_form.path) if self.login_form else self.origin + "/"
+
     def on_origin(self, url: str) -> bool:
         split, mine = urlsplit(url), urlsplit(self.origin)
         return (split.scheme, split.netloc) == (mine.scheme, mine.netloc)
@@ -132,7 +161,8 @@ class Plugin:
             return Wall(
                 "checkpoint",
                 f"{self.title} wants to verify it is you (a security check). "
-                "Sign in once in a normal browser window, then check again.",
+                f"Sign in once in a browser window (privacy-tui login {self.name}), "
+                "then check again.",
             )
         if any(path.startswith(p) for p in self.login_paths):
             return Wall(
@@ -140,6 +170,27 @@ class Plugin:
                 f"Not signed in to {self.title}: it showed its sign-in page.",
             )
         return None
+
+    async def recognise(self, page: Page) -> Wall | None:
+        """What stands between ``page`` and the account, looking at the page itself.
+
+        A checkpoint with :attr:`code_form`'s field is a ``code`` wall; any other
+        checkpoint is a ``captcha`` wall: a check only a person can pass.
+        """
+        from . import signin
+
+        return await signin.recognise(self, page)
+
+    async def signed_in(self, context: BrowserContext) -> bool:
+        """True when ``context``'s session is signed in.
+
+        The positive sign: loading :meth:`signed_in_url` ends on that very page, with
+        no sign-in page, join wall or checkpoint on the way. The page is fetched with
+        the context's own request client, so no open window is moved.
+        """
+        from . import signin
+
+        return await signin.reaches_signed_in_page(self, context)
 
     # -- reading and writing ------------------------------------------------------
 
@@ -182,3 +233,13 @@ class Plugin:
         from . import signin
 
         return await signin.fill_login_form(self, page, credentials)
+
+    async def enter_code(self, page: Page, code: str) -> Wall | None:
+        """Type a verification code into the page :meth:`recognise` called ``code``.
+
+        Returns ``None`` when no wall is left, else the wall (a refused code is a
+        ``code`` wall again). The default fills :attr:`code_form`.
+        """
+        from . import signin
+
+        return await signin.fill_code_form(self, page, code)

@@ -22,7 +22,8 @@ from .model import Kind, Setting, State
 from .plugin import Plugin
 from .replicas import ReplicaServer, demo_server
 from .secrets import KeyringCredentials
-from .sessions import MemorySessions
+from .session_store import SessionStore
+from .sessions import MemorySessions, Sessions
 
 
 class SetupError(Exception):
@@ -94,11 +95,14 @@ def build(
     only: list[str] | None = None,
     log: Path | None = None,
     demo_delay: float = 0.0,
+    store_unencrypted: bool = False,
 ) -> Runtime:
     """Load the config and plugins and make an engine (not yet started).
 
     With ``demo``, the replica sites start on free loopback ports, every platform
-    points at them and is signed in as the demo account. Raises
+    points at them and is signed in as the demo account, and nothing is kept on disk.
+    ``store_unencrypted`` opts in to unencrypted session files where no keyring works,
+    like the config's ``[sessions] store_unencrypted``. Raises
     :class:`~automation.config.ConfigError` or :class:`SetupError`.
 
     Readings and changes are recorded in the history file in the user's data
@@ -136,9 +140,13 @@ def build(
                 f"Unknown setting id: {', '.join(unknown)}. "
                 "`privacy-tui check` with no --only lists every id."
             )
-        sessions = MemorySessions(
-            {name: server.storage_state(name) for name in server.origins} if server else None
-        )
+        sessions: Sessions
+        if server is not None:
+            sessions = MemorySessions({name: server.storage_state(name) for name in server.origins})
+        else:
+            sessions = SessionStore(
+                store_unencrypted=store_unencrypted or config.sessions.store_unencrypted
+            )
         options = Options(
             executable=config.browser.executable,
             headless=config.browser.headless,

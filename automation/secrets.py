@@ -8,14 +8,18 @@ a thread with a time limit.
 
 from __future__ import annotations
 
-import asyncio
 import json
-import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from .blocking import run_blocking
 
 SERVICE = "privacy-tui"
 #: How long a keyring call may take before it counts as unavailable (seconds).
 KEYRING_TIMEOUT = 10.0
+
+T = TypeVar("T")
 
 
 class SecretsError(Exception):
@@ -96,33 +100,18 @@ class KeyringCredentials:
         self.timeout = timeout
 
     async def get(self, platform: str) -> Credentials | None:
-        loop = asyncio.get_running_loop()
-        answer: asyncio.Future[Credentials | None] = loop.create_future()
-
-        def ask() -> None:
-            try:
-                result: Credentials | BaseException | None = get_credentials(platform)
-            except SecretsError as exc:
-                result = exc
-            except Exception as exc:  # a back end's own error, whatever its type
-                result = SecretsError(f"The keyring failed: {type(exc).__name__}: {exc}")
-            loop.call_soon_threadsafe(_settle, answer, result)
-
-        # A daemon thread: a keyring that never answers must not keep the
-        # command from exiting (asyncio's own threads are waited for).
-        threading.Thread(target=ask, name="keyring", daemon=True).start()
-        try:
-            return await asyncio.wait_for(answer, self.timeout)
-        except TimeoutError:
-            raise SecretsError(
-                f"The keyring did not answer within {self.timeout:g} s (is it locked?)."
-            ) from None
+        return await off_loop(get_credentials, platform, timeout=self.timeout)
 
 
-def _settle(future: asyncio.Future[Credentials | None], result: object) -> None:
-    if future.done():
-        return
-    if isinstance(result, BaseException):
-        future.set_exception(result)
-    else:
-        future.set_result(result)  # type: ignore[arg-type]
+async def off_loop(fn: Callable[..., T], *args: Any, timeout: float = KEYRING_TIMEOUT) -> T:
+    """Run a keyring call off the event loop; a call that hangs becomes a :class:`SecretsError`."""
+    try:
+        return await run_blocking(fn, *args, timeout=timeout)
+    except TimeoutError:
+        raise SecretsError(
+            f"The keyring did not answer within {timeout:g} s (is it locked?)."
+        ) from None
+    except SecretsError:
+        raise
+    except Exception as exc:  # a back end's own error, whatever its type
+        raise SecretsError(f"The keyring failed: {type(exc).__name__}: {exc}") from None

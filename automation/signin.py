@@ -1,16 +1,72 @@
-"""Signing in through a platform's own sign-in form."""
+"""Signing in through a platform's own pages: the sign-in form, a verification code.
+
+The shared code behind :meth:`Plugin.sign_in`, :meth:`Plugin.enter_code`,
+:meth:`Plugin.recognise` and :meth:`Plugin.signed_in`, and the whole headless
+sign-in (:func:`sign_in`) the engine runs.
+"""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .plugin import Wall
 
 if TYPE_CHECKING:
-    from playwright.async_api import Page
+    from playwright.async_api import BrowserContext, Locator, Page
 
     from .plugin import Plugin
     from .secrets import Credentials
+
+#: Asks the user for the verification code a platform sent: given the platform's name
+#: and what the page said, returns the code, or ``None`` when the user gave up.
+AskCode = Callable[[str, str], Awaitable[str | None]]
+
+#: How many codes a person may try before signing in stops.
+CODE_TRIES = 3
+
+
+async def sign_in(
+    plugin: Plugin,
+    page: Page,
+    credentials: Credentials,
+    *,
+    ask_code: AskCode | None,
+    limit: float,
+) -> Wall | None:
+    """Sign in with ``credentials``, asking for a verification code when one is wanted.
+
+    Each browser step may take ``limit`` seconds; the person typing a code is not
+    hurried. Returns ``None`` only when :meth:`Plugin.signed_in` confirms it.
+    """
+    # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a cancellation.
+    async with asyncio.timeout(limit):
+        wall = await plugin.sign_in(page, credentials)
+    tries = 0
+    while wall is not None and wall.kind == "code":
+        if ask_code is None:
+            return Wall(
+                "code",
+                f"{plugin.title} asks for the verification code it sent you; sign in "
+                f"from the checklist or with `privacy-tui login {plugin.name}`.",
+            )
+        if tries == CODE_TRIES:
+            return Wall("code", f"{plugin.title} did not accept {CODE_TRIES} codes; not signed in.")
+        code = await ask_code(plugin.name, wall.detail)
+        if not code or not code.strip():
+            return Wall("code", f"No verification code was given; not signed in to {plugin.title}.")
+        tries += 1
+        async with asyncio.timeout(limit):
+            wall = await plugin.enter_code(page, code.strip())
+    if wall is not None:
+        return wall
+    async with asyncio.timeout(limit):
+        signed_in = await plugin.signed_in(page.context)
+    if not signed_in:
+        return Wall("login", f"{plugin.title} did not show a signed-in page after signing in.")
+    return None
 
 
 async def fill_login_form(plugin: Plugin, page: Page, credentials: Credentials) -> Wall | None:
@@ -26,8 +82,64 @@ async def fill_login_form(plugin: Plugin, page: Page, credentials: Credentials) 
     # The form still showing is the surest sign the password was refused, whatever
     # the URL now says.
     password = page.locator(form.password).first
-    if await password.count() and await password.is_visible():
+    if await _shown(password):
         # Leave no password typed into a page that stays open.
         await password.fill("")
-        return Wall("login", f"{plugin.title} did not accept the stored username and password.")
-    return plugin.wall(page.url)
+        return Wall("login", f"{plugin.title} did not accept the username and password.")
+    return await plugin.recognise(page)
+
+
+async def fill_code_form(plugin: Plugin, page: Page, code: str) -> Wall | None:
+    """Type ``code`` into ``plugin.code_form`` and submit it; return what is still in the way."""
+    form = plugin.code_form
+    if form is None:
+        return Wall("captcha", _person_only(plugin))
+    field = page.locator(form.field).first
+    await field.fill(code)
+    async with page.expect_navigation(wait_until="domcontentloaded"):
+        await page.locator(form.submit).first.click()
+    if await _shown(page.locator(form.field).first):
+        await page.locator(form.field).first.fill("")
+        return Wall("code", f"{plugin.title} did not accept that verification code; try again.")
+    return await plugin.recognise(page)
+
+
+async def recognise(plugin: Plugin, page: Page) -> Wall | None:
+    """The wall ``page`` shows, telling a code page from a check only a person can pass."""
+    wall = plugin.wall(page.url)
+    if wall is None or wall.kind != "checkpoint":
+        return wall
+    if plugin.code_form is not None and await _shown(page.locator(plugin.code_form.field).first):
+        return Wall(
+            "code",
+            f"{plugin.title} sent a verification code (by email or text message) and asks for it.",
+        )
+    return Wall("captcha", _person_only(plugin))
+
+
+async def reaches_signed_in_page(plugin: Plugin, context: BrowserContext) -> bool:
+    """Whether fetching ``plugin.signed_in_url()`` with the context's cookies stays on it."""
+    url = plugin.signed_in_url()
+    response = await context.request.get(url)
+    try:
+        final = response.url
+    finally:
+        await response.dispose()
+    expected = urlsplit(url).path.rstrip("/")
+    return (
+        plugin.on_origin(final)
+        and plugin.wall(final) is None
+        and urlsplit(final).path.rstrip("/") == expected
+    )
+
+
+def _person_only(plugin: Plugin) -> str:
+    return (
+        f"{plugin.title} shows a check only a person can pass (such as a captcha). "
+        f"Sign in in a browser window instead (privacy-tui login {plugin.name}, or l "
+        "in the checklist)."
+    )
+
+
+async def _shown(locator: Locator) -> bool:
+    return bool(await locator.count()) and await locator.is_visible()

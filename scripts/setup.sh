@@ -33,6 +33,8 @@ missing=()
 have_browser || missing+=(chromium)
 if $want_tests; then
   command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+  # The sign-in-in-a-window test runs a headed Chromium on a virtual display.
+  command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
 fi
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 

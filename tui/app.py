@@ -22,6 +22,7 @@ from automation.model import Kind, Reading, Setting, State, now
 from automation.runtime import Runtime
 
 from . import history_view, view
+from .accounts import AccountActions
 from .changes import ChangeActions
 from .screens import Confirm, ExportPath, Help
 
@@ -47,7 +48,7 @@ class FilterInput(Input):
         self.app.query_one(DataTable).focus()
 
 
-class PrivacyApp(ChangeActions, App[None]):
+class PrivacyApp(AccountActions, ChangeActions, App[None]):
     """The privacy checklist: live states read by the engine, switched on request."""
 
     TITLE = "privacy-tui"
@@ -66,6 +67,9 @@ class PrivacyApp(ChangeActions, App[None]):
         Binding("e", "export", "Export", tooltip="Export the checklist to TOML"),
         Binding("p", "preset", "Preset", tooltip="Apply a preset to every setting (asks first)"),
         Binding("u", "undo", "Undo", tooltip="Put back what the last change found (asks first)"),
+        Binding("l", "sign_in", "Sign in", tooltip="Sign in to the platform in a browser window"),
+        Binding("L", "sign_in_password", "Password sign-in", show=False),
+        Binding("o", "sign_out", "Sign out", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit", tooltip="Quit and close the browser"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
@@ -90,6 +94,7 @@ class PrivacyApp(ChangeActions, App[None]):
         self._frame = 0
         self._quitting = False
         self._unsubscribe = self.engine.subscribe(lambda e: self.post_message(EngineEvent(e)))
+        self.engine.ask_code = self.ask_code
 
     # -- layout ------------------------------------------------------------------------
 
@@ -169,6 +174,8 @@ class PrivacyApp(ChangeActions, App[None]):
             reading = event.reading
             self.busy.pop(reading.setting_id, None)
             self.readings[reading.setting_id] = reading
+            self.account_notes.pop(self.settings[reading.setting_id].platform, None)
+            self.account_read(reading)
             if isinstance(event, events.Changed) and not event.ok:
                 label = self.settings[reading.setting_id].label
                 self.notify(reading.detail, title=f"{label}: not changed", severity="warning")
@@ -235,9 +242,11 @@ class PrivacyApp(ChangeActions, App[None]):
 
     def _platform_cells(self, platform: str):
         members = [s for s in self.rows if s.platform == platform]
-        return view.platform_cells(
+        name, signed, count = view.platform_cells(
             self.titles.get(platform, platform), members, self.readings, platform in self.collapsed
         )
+        # News of a sign-in (signing in, code needed, captcha) stands over the readings.
+        return name, self.account_cell(platform) or signed, count
 
     def _state_cell(self, setting_id: str):
         setting = self.settings[setting_id]
@@ -295,10 +304,9 @@ class PrivacyApp(ChangeActions, App[None]):
             pane.update("No rows match the filter." if self.filter_text else "No settings.")
         elif key.startswith(PLATFORM_ROW):
             platform = key[len(PLATFORM_ROW) :]
-            plugin = self.engine.plugins.get(platform)
-            lines = [self.titles.get(platform, platform), plugin.origin if plugin else ""]
-            lines.append("c folds or unfolds this platform's rows.")
-            pane.update("\n".join(lines))
+            text = self.account_detail(platform)
+            text.append("\nc folds or unfolds this platform's rows.", style="dim")
+            pane.update(text)
         else:
             setting = self.settings[key]
             plugin = self.engine.plugins.get(setting.platform)

@@ -24,6 +24,8 @@ commands:
   history [ID]  the recorded readings and changes
   replica       run the local replica sites on their own (for plugin authors and tests)
   credentials   store (or --forget) a platform's username and password in the keyring
+  login         sign in to a platform in a browser window (or --password) and keep the session
+  logout        forget a platform's kept session (and, with --forget-credentials, its password)
 
 The config is found at --config PATH, else $PRIVACY_TUI_CONFIG, else the user
 config folder (see config.example.toml). Try it without an account: privacy-tui --demo
@@ -44,6 +46,13 @@ def _common(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
         "--demo",
         action="store_true",
         help="use the built-in replica sites and demo accounts: no account, no network",
+        **default,
+    )
+    parser.add_argument(
+        "--store-unencrypted",
+        action="store_true",
+        help="where no keyring works, keep sessions on disk unencrypted (mode 0600) "
+        "instead of only in memory; like [sessions] store_unencrypted = true",
         **default,
     )
 
@@ -95,6 +104,39 @@ def parser() -> argparse.ArgumentParser:
     )
     credentials.add_argument("platform", help="platform name, like linkedin")
     credentials.add_argument("--forget", action="store_true", help="remove them instead")
+
+    login = commands.add_parser(
+        "login",
+        help="sign in to a platform in a browser window and keep the session",
+        description="Open a browser window at the platform's sign-in page, wait until you "
+        "have signed in there (with any verification it asks for), keep the session and "
+        "close the window. Exit status: 0 signed in, 1 not signed in, 2 usage error, "
+        "no browser or no display.",
+    )
+    _common(login, sub=True)
+    login.add_argument("platform", help="platform name, like linkedin")
+    login.add_argument(
+        "--password",
+        action="store_true",
+        help="sign in without a window: type the username, password and any verification code here",
+    )
+    login.add_argument(
+        "--remember",
+        action="store_true",
+        help="with --password: keep the username and password in the keyring afterwards",
+    )
+
+    logout = commands.add_parser(
+        "logout",
+        help="forget a platform's kept session",
+        description="Remove the session privacy-tui keeps for the platform.",
+    )
+    logout.add_argument("platform", help="platform name, like linkedin")
+    logout.add_argument(
+        "--forget-credentials",
+        action="store_true",
+        help="also remove the username and password from the keyring",
+    )
     return top
 
 
@@ -105,6 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _replica(args.port)
         if args.command == "credentials":
             return _credentials(args.platform, args.forget)
+        if args.command in ("login", "logout"):
+            return _account(args)
         from .commands import STANDALONE, run_standalone
 
         if args.command in STANDALONE:
@@ -126,7 +170,13 @@ def _run(args: argparse.Namespace) -> int:
         print(f"privacy-tui: no log is kept ({log.parent}: {exc.strerror})", file=sys.stderr)
         log = None
     try:
-        runtime = build(args.config, demo=args.demo, only=getattr(args, "only", None), log=log)
+        runtime = build(
+            args.config,
+            demo=args.demo,
+            only=getattr(args, "only", None),
+            log=log,
+            store_unencrypted=args.store_unencrypted,
+        )
     except (ConfigError, SetupError) as exc:
         print(f"privacy-tui: {exc}", file=sys.stderr)
         return 2
@@ -151,6 +201,27 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     finally:
         runtime.close()
+
+
+def _account(args: argparse.Namespace) -> int:
+    from . import account_commands
+
+    if args.command == "logout":
+        return account_commands.logout(args.platform, forget=args.forget_credentials)
+    if args.demo:
+        print(
+            "privacy-tui: login keeps a session for later runs, and the demo keeps nothing; "
+            "in the demo, press l in the checklist instead.",
+            file=sys.stderr,
+        )
+        return 2
+    return account_commands.login(
+        args.platform,
+        config=args.config,
+        password=args.password,
+        remember=args.remember,
+        store_unencrypted=args.store_unencrypted,
+    )
 
 
 def _replica(port: int) -> int:

@@ -22,11 +22,19 @@ async def read_all(runtime: Runtime, progress: TextIO | None) -> list[Reading]:
     engine = runtime.engine
     if progress is not None:
         engine.subscribe(lambda e: show_progress(e, progress))
+    else:
+        # Even with --json, a problem (an unreadable kept session) is told, on stderr.
+        engine.subscribe(lambda e: _problem(e, sys.stderr))
     try:
         await engine.start()
         return await engine.check([s.id for s in runtime.settings])
     finally:
         await engine.close()
+
+
+def _problem(event: events.Event, out: TextIO) -> None:
+    if isinstance(event, events.Problem):
+        print(event.message, file=out)
 
 
 def show_progress(event: events.Event, out: TextIO) -> None:

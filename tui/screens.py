@@ -83,6 +83,9 @@ HELP = """\
                 lists each change and asks first
   u             undo the last change or preset: puts back the states it
                 found, read back the same way (asks first)
+  l             sign in to the selected platform in a browser window
+  L             sign in with email and password (asks for a code if needed)
+  o             sign out: forget the kept session (and, if asked, the password)
   ?             this help
   q             quit (closes the browser)
 

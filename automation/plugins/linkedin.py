@@ -10,7 +10,7 @@ that switch is found by role and its visible label.
 from __future__ import annotations
 
 from automation.model import Setting, State, Switch
-from automation.plugin import LoginForm, Plugin
+from automation.plugin import CodeForm, LoginForm, Plugin
 
 ORIGIN = "https://www.linkedin.com"
 SETTINGS = "/mypreferences/d/settings/"
@@ -86,6 +86,12 @@ class LinkedIn(Plugin):
         username="#username",
         password="#password",
         submit='button[type="submit"]',
+    )
+    # The emailed-PIN step of a sign-in check: public automation code records its
+    # field as input[name="pin"] (id input__email_verification_pin).
+    code_form = CodeForm(
+        field='input[name="pin"]',
+        submit='form:has(input[name="pin"]) button[type="submit"]',
     )
     settings = (
         AI_TRAINING,

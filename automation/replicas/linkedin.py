@@ -2,14 +2,16 @@
 
 Modelled: the sign-in form at ``/login`` (``#username``, ``#password``, a submit
 button), the redirect of signed-out visitors to it, the join wall at ``/authwall``,
-a verification page under ``/checkpoint/``, and settings pages at their real paths
-with their real headings and labels. The known switches carry ``role="switch"``
+the security checks under ``/checkpoint/`` (:mod:`.linkedin_checkpoint`), and
+settings pages at their real paths with their real headings and labels. The known
+switches carry ``role="switch"``
 and their recorded ``aria-labelledby``; the AI-training switch's id is not on
 record, so the replica uses a neutral one and the plugin finds it by its label.
 """
 
 from __future__ import annotations
 
+from . import linkedin_checkpoint
 from .server import Request, Response, page
 from .switchsite import Control, SettingsPage, SwitchSite
 
@@ -29,6 +31,7 @@ class LinkedInSite(SwitchSite):
     next_param = "session_redirect"
     home_path = "/feed/"
     checkpoint_path = "/checkpoint/"
+    challenge_path = linkedin_checkpoint.PREFIX
     api_prefix = "/mypreferences/api/settings/"
     header = (
         '<header><strong>in</strong><a href="/feed/">Home</a>'
@@ -126,4 +129,6 @@ class LinkedInSite(SwitchSite):
             return Response(
                 200, page("LinkedIn", '<h1>Join LinkedIn</h1><a href="/login">Sign in</a>')
             )
+        if request.path.startswith("/checkpoint/"):
+            return linkedin_checkpoint.handle(self, request)
         return None

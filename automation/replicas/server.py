@@ -33,6 +33,10 @@ class Account:
     settings: dict[str, bool] = field(default_factory=dict)
     #: Sent to a verification page after signing in and on every settings page.
     checkpoint: bool = False
+    #: After a correct password, the site asks for this code before signing in.
+    verification_code: str | None = None
+    #: After a correct password, the site shows a captcha that no script can pass.
+    captcha: bool = False
     #: Settings whose page shows no switch (as if the platform changed the page).
     hidden: set[str] = field(default_factory=set)
     #: Settings whose page shows the switch twice.
@@ -102,9 +106,13 @@ class Site:
     def __init__(self) -> None:
         self.accounts: dict[str, Account] = {}
         self._sessions: dict[str, str] = {}
+        #: Sign-ins waiting for their second step: id -> (username, where to go after).
+        self._challenges: dict[str, tuple[str, str]] = {}
         self.lock = threading.RLock()
         #: Saves that reached the site, as (username, key, value), for tests to inspect.
         self.saves: list[tuple[str, str, bool]] = []
+        #: Usernames whose password the sign-in form accepted, in order.
+        self.sign_ins: list[str] = []
 
     # -- accounts and sessions ----------------------------------------------------
 
@@ -124,10 +132,37 @@ class Site:
         return token
 
     def end_sessions(self, username: str) -> None:
+        """End (expire) every session of ``username``, as a site does when they time out."""
         with self.lock:
             for token, owner in list(self._sessions.items()):
                 if owner == username:
                     del self._sessions[token]
+
+    def session_tokens(self, username: str) -> list[str]:
+        """The session cookie values the site has handed out to ``username`` and still honours."""
+        with self.lock:
+            return [token for token, owner in self._sessions.items() if owner == username]
+
+    def start_challenge(self, username: str, target: str) -> str:
+        """Hold a sign-in until its second step (a code, a captcha) is passed; return its id."""
+        challenge = secrets.token_urlsafe(12)
+        with self.lock:
+            self._challenges[challenge] = (username, target)
+        return challenge
+
+    def challenge(self, challenge: str) -> tuple[Account, str] | None:
+        """The account and destination of a waiting sign-in, if ``challenge`` is one."""
+        with self.lock:
+            found = self._challenges.get(challenge)
+            if found is None or found[0] not in self.accounts:
+                return None
+            return self.accounts[found[0]], found[1]
+
+    def pass_challenge(self, challenge: str) -> str:
+        """Finish a waiting sign-in; return its new session token."""
+        with self.lock:
+            username, _ = self._challenges.pop(challenge)
+        return self.start_session(username)
 
     def signed_in(self, request: Request) -> Account | None:
         token = request.cookies.get(self.session_cookie)

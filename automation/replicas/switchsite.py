@@ -71,6 +71,8 @@ class SwitchSite(Site):
     home_path: ClassVar[str] = "/"
     #: Where an account that must pass a security check is sent.
     checkpoint_path: ClassVar[str] = "/checkpoint/challenge"
+    #: Where an account with a verification code or a captcha goes after its password.
+    challenge_path: ClassVar[str | None] = None
     #: Where each page's script posts a change.
     api_prefix: ClassVar[str] = "/api/privacy-settings/"
     #: HTML at the top of every signed-in page.
@@ -112,11 +114,11 @@ class SwitchSite(Site):
         path = request.path
         if path == self.login_path:
             return self.login(request)
-        if path.startswith(self.checkpoint_path):
-            return Response(200, page(f"Security check | {self.title}", CHECKPOINT))
         custom = self.route(request)
         if custom is not None:
             return custom
+        if path.startswith(self.checkpoint_path):
+            return Response(200, page(f"Security check | {self.title}", CHECKPOINT))
         account = self.signed_in(request)
         if account is None:
             if request.method == "POST":
@@ -152,8 +154,16 @@ class SwitchSite(Site):
             with self.lock:
                 account = self.accounts.get(form.get(self.username_name, ""))
             if account is not None and form.get(self.password_name) == account.password:
+                with self.lock:
+                    self.sign_ins.append(account.username)
                 if not target.startswith("/") or target.startswith("//"):
                     target = self.home_path
+                if self.challenge_path and (
+                    account.verification_code is not None or account.captcha
+                ):
+                    # A second step (a code, a captcha) before any session starts.
+                    challenge = self.start_challenge(account.username, target)
+                    return Response.redirect(self.challenge_path + challenge)
                 if account.checkpoint:
                     target = self.checkpoint_path
                 response = Response.redirect(target)

@@ -1,0 +1,294 @@
+"""Keeping each platform's browser session between runs, in the user data folder.
+
+With a working keyring, a session file holds Playwright's storage state encrypted with
+a key that lives only in the keyring (:mod:`automation.session_crypto`). Files are
+written atomically with mode 0600 (:mod:`automation.private_files`). A file that cannot
+be opened counts as signed out and is set aside (renamed, never deleted), and the
+:class:`SessionError` raised says where it went.
+
+Without a working keyring (``keyring``'s fail, null or plaintext back ends, the usual
+case on a headless server) sessions stay in memory, unless the user opts in to keeping
+them unencrypted on disk, still with mode 0600.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+from .blocking import run_blocking
+from .private_files import set_aside, write_private
+from .secrets import KEYRING_TIMEOUT, SecretsError, keyring_is_real, off_loop
+from .session_crypto import decrypt, encrypt, get_key, looks_sealed, new_key
+from .sessions import MemorySessions, SessionError, StorageState
+
+ENCRYPTED, UNENCRYPTED, MEMORY = "encrypted", "unencrypted", "memory"
+
+NO_KEYRING = (
+    "This system has no working keyring, so sessions cannot be kept encrypted: "
+    "they stay in memory until privacy-tui exits. To keep them between runs "
+    "unencrypted on disk (mode 0600, readable only by you), set "
+    "[sessions] store_unencrypted = true in the config or pass --store-unencrypted."
+)
+
+
+def sessions_folder() -> Path:
+    """Where sessions are kept: ``sessions`` in the user data folder."""
+    from platformdirs import user_data_path
+
+    return user_data_path("privacy-tui", appauthor=False) / "sessions"
+
+
+# -- files -----------------------------------------------------------------------------
+
+
+def _read(path: Path, platform: str) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise SessionError(
+            f"The saved {platform} session in {path} could not be read "
+            f"({_reason(exc)}); {platform} counts as signed out."
+        ) from None
+
+
+def _write(path: Path, data: bytes, platform: str) -> None:
+    try:
+        write_private(path, data)
+    except OSError as exc:
+        raise SessionError(
+            f"The {platform} session could not be written to {path} ({_reason(exc)}); "
+            "it is kept in memory until privacy-tui exits."
+        ) from None
+
+
+def _unreadable(path: Path, platform: str, why: str) -> SessionError:
+    try:
+        moved = f"the file was kept as {set_aside(path)}"
+    except OSError as exc:
+        moved = f"the file could not be moved aside ({_reason(exc)})"
+    return SessionError(
+        f"The saved {platform} session could not be opened ({why}), so {platform} "
+        f"counts as signed out; {moved}."
+    )
+
+
+def _encode(state: StorageState) -> bytes:
+    return json.dumps(state, separators=(",", ":")).encode("utf-8")
+
+
+def _decode(data: bytes) -> StorageState:
+    state = json.loads(data.decode("utf-8"))
+    if not isinstance(state, dict) or not isinstance(state.get("cookies"), list):
+        raise ValueError("not a browser session")
+    return state
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or type(exc).__name__).lower()
+
+
+# -- the stores ------------------------------------------------------------------------------
+
+
+class EncryptedSessions:
+    """Sessions in files encrypted with a key kept in the keyring.
+
+    Keyring calls run off the event loop with a time limit; when the keyring fails or
+    hangs once, the rest of the run does without it instead of waiting again.
+    """
+
+    suffix = ".session"
+
+    def __init__(self, folder: Path | None = None, *, timeout: float = KEYRING_TIMEOUT) -> None:
+        self.folder = folder or sessions_folder()
+        self.timeout = timeout
+        self._key: bytes | None = None
+        self._key_problem: str | None = None
+        self._key_lock = asyncio.Lock()
+
+    def path(self, platform: str) -> Path:
+        return self.folder / f"{platform}{self.suffix}"
+
+    async def load(self, platform: str) -> StorageState | None:
+        path = self.path(platform)
+        blob = _read(path, platform)
+        if blob is None:
+            return None
+        if not looks_sealed(blob):
+            raise _unreadable(path, platform, "not a privacy-tui session file")
+        try:
+            key = await self._key_for(create=False)
+        except SecretsError as exc:
+            raise SessionError(
+                f"The saved {platform} session could not be opened: {exc} "
+                f"{platform} counts as signed out for now; the file is left as it is."
+            ) from None
+        if key is None:
+            raise _unreadable(path, platform, "its key is no longer in the keyring")
+        try:
+            return _decode(decrypt(key, platform, blob))
+        except (ValueError, UnicodeError) as exc:
+            raise _unreadable(path, platform, str(exc)) from None
+
+    async def save(self, platform: str, state: StorageState) -> None:
+        data = _encode(state)
+        try:
+            key = await self._key_for(create=True)
+        except SecretsError as exc:
+            raise SessionError(
+                f"The {platform} session could not be kept on disk: {exc} "
+                "It is kept in memory until privacy-tui exits."
+            ) from None
+        assert key is not None
+        _write(self.path(platform), encrypt(key, platform, data), platform)
+
+    async def forget(self, platform: str) -> bool:
+        return _remove(self.path(platform))
+
+    async def _key_for(self, *, create: bool) -> bytes | None:
+        async with self._key_lock:
+            if self._key is not None:
+                return self._key
+            if self._key_problem is not None:
+                raise SecretsError(self._key_problem)
+            try:
+                key = await off_loop(get_key, timeout=self.timeout)
+                if key is None and create:
+                    key = await off_loop(new_key, timeout=self.timeout)
+            except SecretsError as exc:
+                self._key_problem = str(exc)
+                raise
+            self._key = key
+            return key
+
+    def __repr__(self) -> str:
+        return f"EncryptedSessions(folder={str(self.folder)!r})"
+
+
+class PlainSessions:
+    """Sessions in unencrypted files (mode 0600): only when the user opted in."""
+
+    suffix = ".json"
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or sessions_folder()
+
+    def path(self, platform: str) -> Path:
+        return self.folder / f"{platform}{self.suffix}"
+
+    async def load(self, platform: str) -> StorageState | None:
+        path = self.path(platform)
+        data = _read(path, platform)
+        if data is None:
+            return None
+        try:
+            return _decode(data)
+        except (ValueError, UnicodeError) as exc:
+            raise _unreadable(path, platform, f"not a session: {exc}") from None
+
+    async def save(self, platform: str, state: StorageState) -> None:
+        _write(self.path(platform), _encode(state), platform)
+
+    async def forget(self, platform: str) -> bool:
+        return _remove(self.path(platform))
+
+    def __repr__(self) -> str:
+        return f"PlainSessions(folder={str(self.folder)!r})"
+
+
+def _remove(path: Path) -> bool:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise SessionError(f"{path} could not be removed ({_reason(exc)}).") from None
+    return True
+
+
+class SessionStore:
+    """The sessions privacy-tui keeps between runs, kept as safely as this system allows.
+
+    On first use it asks (off the event loop, time-limited) whether the keyring is a
+    real one: then sessions are encrypted on disk. Otherwise they stay in memory, and
+    the first save raises a :class:`SessionError` saying so, once; or, when the user
+    opted in with ``store_unencrypted``, they go to disk unencrypted with mode 0600.
+    """
+
+    def __init__(
+        self,
+        folder: Path | None = None,
+        *,
+        store_unencrypted: bool = False,
+        timeout: float = KEYRING_TIMEOUT,
+    ) -> None:
+        self.folder = folder or sessions_folder()
+        self.store_unencrypted = store_unencrypted
+        self.timeout = timeout
+        self.encrypted = EncryptedSessions(self.folder, timeout=timeout)
+        self.plain = PlainSessions(self.folder)
+        self.memory = MemorySessions()
+        self._mode: str | None = None
+        self._why_memory = NO_KEYRING
+        self._told = False
+        self._mode_lock = asyncio.Lock()
+
+    async def mode(self) -> str:
+        """``encrypted``, ``unencrypted`` (opted in) or ``memory``."""
+        async with self._mode_lock:
+            if self._mode is None:
+                try:
+                    real = await run_blocking(keyring_is_real, timeout=self.timeout)
+                except TimeoutError:
+                    real = False
+                    self._why_memory = (
+                        f"The keyring did not answer within {self.timeout:g} s (is it "
+                        "locked?), so sessions stay in memory until privacy-tui exits."
+                    )
+                except Exception:  # a broken keyring set-up is no keyring
+                    real = False
+                if real:
+                    self._mode = ENCRYPTED
+                else:
+                    self._mode = UNENCRYPTED if self.store_unencrypted else MEMORY
+            return self._mode
+
+    async def describe(self) -> str:
+        """Where sessions are kept, in a sentence for the user."""
+        mode = await self.mode()
+        if mode == ENCRYPTED:
+            return f"Sessions are kept encrypted in {self.folder}."
+        if mode == UNENCRYPTED:
+            return f"Sessions are kept unencrypted (mode 0600), as configured, in {self.folder}."
+        return self._why_memory
+
+    async def _store(self) -> EncryptedSessions | PlainSessions | MemorySessions:
+        mode = await self.mode()
+        if mode == ENCRYPTED:
+            return self.encrypted
+        if mode == UNENCRYPTED:
+            return self.plain
+        return self.memory
+
+    async def load(self, platform: str) -> StorageState | None:
+        return await (await self._store()).load(platform)
+
+    async def save(self, platform: str, state: StorageState) -> None:
+        store = await self._store()
+        await store.save(platform, state)
+        if store is self.memory and not self._told:
+            self._told = True
+            raise SessionError(self._why_memory)
+
+    async def forget(self, platform: str) -> bool:
+        """Forget the platform's session wherever it is kept (no keyring call needed)."""
+        found = await self.memory.forget(platform)
+        found = await self.encrypted.forget(platform) or found
+        return await self.plain.forget(platform) or found
+
+    def __repr__(self) -> str:
+        return f"SessionStore(folder={str(self.folder)!r}, mode={self._mode})"

@@ -1,0 +1,249 @@
+"""Signing in and out from the checklist, driven by Textual's pilot, with the real engine.
+
+The app starts signed out (an empty session store in the test's folder) against the
+replica LinkedIn; the replica's own records say who signed in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+from textual.widgets import Checkbox, DataTable, Input, Static
+from textual.worker import WorkerCancelled
+
+from automation import secrets
+from automation.config import Config
+from automation.engine import Engine, Options
+from automation.model import State
+from automation.plugins.linkedin import LinkedIn
+from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
+from automation.runtime import Runtime
+from automation.secrets import Credentials, KeyringCredentials
+from automation.session_store import SessionStore
+from tests.processes import browsers_below, cmdline
+from tests.xvfb import xvfb  # noqa: F401 (a fixture)
+from tui.account_screens import CodeDialog, CredentialsForm, SignOutDialog, WindowWaiting
+from tui.accounts import WAITING_FOR_WINDOW
+from tui.app import PrivacyApp
+from tui.screens import Confirm
+
+pytestmark = pytest.mark.browser
+
+AI = "linkedin.ai_training"
+SIZE = (140, 40)
+CODE_USER, CODE_PASSWORD, CODE = "code@example.com", "pw-Zq81-for-the-form", "482913"
+
+
+@pytest.fixture
+def runtime(chromium: str, replica: ReplicaServer, tmp_path: Path) -> Iterator[Runtime]:
+    """A signed-out run against the replica, keeping sessions in the test's folder."""
+    plugin = LinkedIn(replica.origins["linkedin"])
+    options = Options(executable=chromium, timeout=15, log_path=tmp_path / "app.log")
+    engine = Engine(
+        [plugin],
+        options,
+        sessions=SessionStore(tmp_path / "sessions"),
+        credentials=KeyringCredentials(),
+    )
+    yield Runtime(Config(), [plugin], engine, log_path=tmp_path / "app.log")
+
+
+async def settle(app: PrivacyApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def until(pilot, done, what: str) -> None:
+    """Let the app run until ``done()``; the engine's own time limits bound the wait."""
+    async with asyncio.timeout(60):
+        while not done():
+            await pilot.pause()
+    assert done(), what
+
+
+def platform_cell(app: PrivacyApp) -> str:
+    return str(app.query_one(DataTable).get_cell("platform:linkedin", "state"))
+
+
+def screen_text(app: PrivacyApp) -> str:
+    return app.export_screenshot()
+
+
+async def fill_form(app: PrivacyApp, pilot, username: str, password: str, remember: bool) -> None:
+    form = app.screen
+    assert isinstance(form, CredentialsForm)
+    form.query_one("#username", Input).value = username
+    field = form.query_one("#password", Input)
+    assert field.password, "the password is masked"
+    field.value = password
+    form.query_one("#remember", Checkbox).value = remember
+    await pilot.pause()
+    assert password not in screen_text(app)
+    field.focus()
+    await pilot.press("enter")
+
+
+async def test_password_form_and_code_dialog_sign_in_and_read(
+    runtime: Runtime, replica: ReplicaServer, memory_keyring, tmp_path: Path
+) -> None:
+    """p asks for credentials (masked), then for the emailed code; then the rows read."""
+    site = replica.sites["linkedin"]
+    site.add_account(CODE_USER, CODE_PASSWORD, verification_code=CODE)
+    site.account(CODE_USER).settings["ai_training"] = False
+    app = PrivacyApp(runtime)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.readings[AI].state is State.NEEDS_LOGIN
+        assert platform_cell(app) == "not signed in"
+
+        await pilot.press("L")
+        await until(pilot, lambda: isinstance(app.screen, CredentialsForm), "the form shows")
+        assert not app.screen.query_one("#remember", Checkbox).disabled
+        await fill_form(app, pilot, CODE_USER, CODE_PASSWORD, remember=True)
+
+        await until(pilot, lambda: isinstance(app.screen, CodeDialog), "the code is asked for")
+        assert "verification code" in app.screen.detail
+        app.screen.query_one("#code", Input).value = CODE
+        await pilot.press("enter")
+        await settle(app, pilot)
+
+        assert app.readings[AI].state is State.OFF
+        assert platform_cell(app) == "signed in"
+        assert site.session_tokens(CODE_USER)
+        assert (tmp_path / "sessions" / "linkedin.session").exists()
+        remembered = secrets.get_credentials("linkedin")
+        assert remembered == Credentials(CODE_USER, CODE_PASSWORD)
+        assert CODE_PASSWORD not in screen_text(app)
+        await app.action_quit()
+
+
+async def test_without_a_display_l_offers_the_form_and_a_captcha_is_shown(
+    runtime: Runtime, replica: ReplicaServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No display: l says so and opens the form; a captcha after it shows on the row."""
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    replica.sites["linkedin"].add_account("robot@example.com", "pw-captcha", captcha=True)
+    app = PrivacyApp(runtime)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, CredentialsForm), "the form shows")
+        assert any("$DISPLAY" in n.message for n in app._notifications)
+        await fill_form(app, pilot, "robot@example.com", "pw-captcha", remember=False)
+        await settle(app, pilot)
+
+        assert platform_cell(app) == "captcha"
+        assert not isinstance(app.screen, Confirm), "no window to offer without a display"
+        app.query_one(DataTable).move_cursor(row=0)
+        await pilot.pause()
+        detail = str(app.query_one("#detail", Static).render())
+        assert "only a person can pass" in detail
+        assert "privacy-tui login linkedin" in detail
+        assert secrets.get_credentials("linkedin") is None  # not asked to remember
+        await app.action_quit()
+
+
+async def test_captcha_offers_the_window_where_there_is_a_display(
+    runtime: Runtime, replica: ReplicaServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DISPLAY", ":99")  # only looked at; "not now" opens nothing
+    replica.sites["linkedin"].add_account("robot@example.com", "pw-captcha", captcha=True)
+    app = PrivacyApp(runtime)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("L")
+        await until(pilot, lambda: isinstance(app.screen, CredentialsForm), "the form shows")
+        await fill_form(app, pilot, "robot@example.com", "pw-captcha", remember=False)
+        await until(pilot, lambda: isinstance(app.screen, Confirm), "the window is offered")
+        assert "browser window" in str(app.screen.question)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert platform_cell(app) == "captcha"
+        await app.action_quit()
+
+
+async def test_without_a_keyring_the_form_is_asked_for_and_nothing_is_kept(
+    runtime: Runtime, replica: ReplicaServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No keyring: the first unread platform asks for credentials; the session stays in memory."""
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    keyring.set_keyring(fail.Keyring())
+    replica.sites["linkedin"].add_account("server@example.com", "pw-Nk-9931-typed")
+    app = PrivacyApp(runtime)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, CredentialsForm), "the form is asked")
+        form = app.screen
+        assert "no working keyring" in form.note
+        assert form.query_one("#remember", Checkbox).disabled
+        await fill_form(app, pilot, "server@example.com", "pw-Nk-9931-typed", remember=True)
+        await settle(app, pilot)
+
+        assert app.readings[AI].state is State.ON
+        assert replica.sites["linkedin"].sign_ins == ["server@example.com"]
+        told = [n.message for n in app._notifications if "no working keyring" in n.message]
+        assert len(told) == 1 and "--store-unencrypted" in told[0]
+        assert not (tmp_path / "sessions").exists()
+        await app.action_quit()
+
+
+async def test_sign_out_forgets_the_session_and_the_credentials(
+    runtime: Runtime, replica: ReplicaServer, memory_keyring, tmp_path: Path
+) -> None:
+    store = SessionStore(tmp_path / "sessions")
+    await store.save("linkedin", replica.storage_state("linkedin"))
+    secrets.set_credentials("linkedin", Credentials(DEMO_USERNAME, DEMO_PASSWORD))
+    app = PrivacyApp(runtime)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.readings[AI].state is State.ON
+        await pilot.press("o")
+        assert isinstance(app.screen, SignOutDialog)
+        app.screen.query_one("#forget", Checkbox).value = True
+        await pilot.press("y")
+        await settle(app, pilot)
+
+        assert not (tmp_path / "sessions" / "linkedin.session").exists()
+        assert secrets.get_credentials("linkedin") is None
+        assert AI not in app.readings
+        assert platform_cell(app) == "signed out"
+        assert replica.sites["linkedin"].sign_ins == []
+        await app.action_quit()
+
+
+def visible_browsers() -> list[int]:
+    """Main browser processes below this one that show a window (not headless)."""
+    return [
+        pid
+        for pid in browsers_below()
+        if "--type=" not in (line := cmdline(pid)) and "--headless" not in line
+    ]
+
+
+@pytest.mark.usefixtures("xvfb")
+async def test_l_opens_a_window_and_escape_closes_it(runtime: Runtime) -> None:
+    """With a display, l opens a browser window; giving up in the app closes it."""
+    app = PrivacyApp(runtime)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert visible_browsers() == []
+        await pilot.press("l")
+        assert isinstance(app.screen, WindowWaiting)
+        note = lambda: app.account_notes.get("linkedin")  # noqa: E731
+        await until(pilot, lambda: note() and note().detail == WAITING_FOR_WINDOW, "it opens")
+        assert visible_browsers(), "the window's browser runs"
+        assert platform_cell(app) == "signing in…"
+        await pilot.press("escape")
+        with contextlib.suppress(WorkerCancelled):  # the window's worker, cancelled by Esc
+            await app.workers.wait_for_complete()
+        await until(pilot, lambda: not app.workers, "the work ends")
+        assert visible_browsers() == []
+        assert platform_cell(app) == "not signed in"
+        await app.action_quit()

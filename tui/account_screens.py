@@ -1,0 +1,179 @@
+"""Dialogs for signing in and out: the credentials form, the verification code, the
+wait for a browser window, and signing out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from automation.secrets import Credentials
+
+
+@dataclass(frozen=True)
+class CredentialsAnswer:
+    """What the credentials form was given."""
+
+    credentials: Credentials = field(repr=False)
+    remember: bool
+
+
+class CredentialsForm(ModalScreen[CredentialsAnswer | None]):
+    """Ask for a username and a password (masked), and whether to remember them."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, *, can_remember: bool, note: str = "") -> None:
+        super().__init__()
+        self.platform_title = title
+        self.can_remember = can_remember
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Sign in to {self.platform_title}", classes="question")
+            if self.note:
+                yield Static(self.note, classes="hint")
+            yield Input(placeholder="email or phone", id="username")
+            yield Input(placeholder="password", password=True, id="password")
+            yield Checkbox(
+                "Remember them in the keyring",
+                value=False,
+                id="remember",
+                disabled=not self.can_remember,
+            )
+            if not self.can_remember:
+                yield Static(
+                    "No working keyring here: they are used once and not kept.", classes="hint"
+                )
+            with Horizontal(classes="buttons"):
+                yield Button("Sign in", id="submit", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#username", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "username":
+            self.query_one("#password", Input).focus()
+        else:
+            self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "submit":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def _submit(self) -> None:
+        username = self.query_one("#username", Input).value.strip()
+        password = self.query_one("#password", Input)
+        if not username or not password.value:
+            self.notify("Give both the username and the password.", severity="warning")
+            return
+        remember = self.can_remember and self.query_one("#remember", Checkbox).value
+        answer = CredentialsAnswer(Credentials(username, password.value), remember)
+        password.value = ""  # no password left in a widget after the form is gone
+        self.dismiss(answer)
+
+    def action_cancel(self) -> None:
+        self.query_one("#password", Input).value = ""
+        self.dismiss(None)
+
+
+class CodeDialog(ModalScreen[str | None]):
+    """Ask for the verification code a platform sent; escape gives up."""
+
+    BINDINGS = [Binding("escape", "cancel", "Give up")]
+
+    def __init__(self, title: str, detail: str) -> None:
+        super().__init__()
+        self.platform_title = title
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"{self.platform_title}: verification code", classes="question")
+            yield Static(self.detail)
+            yield Input(placeholder="code", id="code")
+            yield Static("Enter to send it, Esc to give up signing in.", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#code", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        code = event.value.strip()
+        if code:
+            self.dismiss(code)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class WindowWaiting(ModalScreen[bool]):
+    """Shown while a browser window waits for the person to sign in; escape gives up."""
+
+    BINDINGS = [Binding("escape", "give_up", "Give up")]
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.platform_title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(
+                f"Sign in to {self.platform_title} in the browser window", classes="question"
+            )
+            yield Static(
+                f"A browser window is open at {self.platform_title}'s sign-in page. Sign in "
+                f"there, with any check {self.platform_title} asks for. The window closes by "
+                "itself once you are signed in, and the session is kept."
+            )
+            yield Static("Close the window, or press Esc here, to give up.", classes="hint")
+
+    def action_give_up(self) -> None:
+        self.dismiss(True)
+
+
+@dataclass(frozen=True)
+class SignOutAnswer:
+    forget_credentials: bool
+
+
+class SignOutDialog(ModalScreen[SignOutAnswer | None]):
+    """Confirm signing out, optionally forgetting the stored credentials too."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Sign out"),
+        Binding("n,escape", "answer(False)", "Cancel"),
+    ]
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.platform_title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(
+                f"Sign out of [b]{self.platform_title}[/b] here? The session privacy-tui "
+                "keeps is forgotten; reading a setting needs signing in again.",
+                classes="question",
+            )
+            yield Checkbox("Also forget the stored email and password", id="forget")
+            with Horizontal(classes="buttons"):
+                yield Button("Sign out (y)", id="yes", variant="warning")
+                yield Button("Cancel (n)", id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_answer(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        forget = self.query_one("#forget", Checkbox).value
+        self.dismiss(SignOutAnswer(forget) if yes else None)
