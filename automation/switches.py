@@ -134,6 +134,20 @@ async def discover(plugin: Plugin, page: Page, setting: Setting) -> list[str] | 
     return names
 
 
+def missing(plugin: Plugin, page: Page, setting: Setting, what: str) -> Reading:
+    """What a page that lacks something tells: a wall a page script moved on to, if
+    any, else ``unknown`` saying ``what`` is missing."""
+    wall = plugin.wall(page.url)
+    if wall is not None:
+        return Reading(setting.id, State.NEEDS_LOGIN, wall.detail, url=page.url)
+    return Reading(
+        setting.id,
+        State.UNKNOWN,
+        f"{what}; {plugin.title} may have changed the page.",
+        url=page.url,
+    )
+
+
 async def find_switch(plugin: Plugin, page: Page, setting: Setting) -> Locator | Reading:
     """The one switch for ``setting`` on the loaded page, or a reading saying why not."""
     candidates = control(page, setting)
@@ -142,16 +156,8 @@ async def find_switch(plugin: Plugin, page: Page, setting: Setting) -> Locator |
     except Exception as exc:  # Playwright's TimeoutError, or the page went away
         if not is_timeout(exc):
             raise
-        # A page script may have moved on to a sign-in page meanwhile.
-        wall = plugin.wall(page.url)
-        if wall is not None:
-            return Reading(setting.id, State.NEEDS_LOGIN, wall.detail, url=page.url)
-        return Reading(
-            setting.id,
-            State.UNKNOWN,
-            f"The page loaded but {describe(setting)} is not on it; "
-            f"{plugin.title} may have changed the page.",
-            url=page.url,
+        return missing(
+            plugin, page, setting, f"The page loaded but {describe(setting)} is not on it"
         )
     count = await candidates.count()
     if count != 1:
@@ -177,15 +183,11 @@ async def load_switch(plugin: Plugin, page: Page, setting: Setting) -> Locator |
         except Exception as exc:
             if not is_timeout(exc):
                 raise
-            wall = plugin.wall(page.url)
-            if wall is not None:
-                return Reading(setting.id, State.NEEDS_LOGIN, wall.detail, url=page.url)
-            return Reading(
-                setting.id,
-                State.UNKNOWN,
-                f"The page has no {selector} to click on the way to {describe(setting)}; "
-                f"{plugin.title} may have changed it.",
-                url=page.url,
+            return missing(
+                plugin,
+                page,
+                setting,
+                f"The page has no {selector} to click on the way to {describe(setting)}",
             )
     return await find_switch(plugin, page, setting)
 

@@ -175,15 +175,11 @@ class Google(Plugin):
         except Exception as exc:
             if not switches.is_timeout(exc):
                 raise
-            wall = self.wall(page.url)
-            if wall is not None:
-                return Reading(setting.id, State.NEEDS_LOGIN, wall.detail, url=page.url)
-            return Reading(
-                setting.id,
-                State.UNKNOWN,
-                f'The page loaded but offers neither "{TURN_OFF}" nor "{TURN_ON}"; '
-                f"{self.title} may have changed it.",
-                url=page.url,
+            return switches.missing(
+                self,
+                page,
+                setting,
+                f'The page loaded but offers neither "{TURN_OFF}" nor "{TURN_ON}"',
             )
         title = page.get_by_text(re.compile("|".join(re.escape(n) for n in names)))
         if not await title.count():
