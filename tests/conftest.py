@@ -13,6 +13,7 @@ from automation.browser import BrowserNotFound, find_browser
 from automation.engine import Engine, Options
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer, demo_server
+from automation.runtime import Runtime, build
 from automation.sessions import MemorySessions
 
 
@@ -101,3 +102,13 @@ async def engine(
         yield engine
     finally:
         await asyncio.wait_for(engine.close(), 30)
+
+
+@pytest.fixture
+async def linkedin_demo(chromium: str, tmp_path) -> AsyncIterator[Runtime]:
+    """What `privacy-tui --demo` builds (replica sites, demo sessions, a real engine),
+    covering LinkedIn's rows only; its browser is closed even when a test fails."""
+    built = build(demo=True, only=[s.id for s in LinkedIn.settings], log=tmp_path / "app.log")
+    yield built
+    await asyncio.wait_for(built.engine.close(), 30)
+    built.close()

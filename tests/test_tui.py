@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import tomllib
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -14,8 +12,8 @@ from textual.widgets import DataTable, Input, Static
 from automation.config import parse
 from automation.model import Kind, Reading, State
 from automation.plugins.linkedin import LinkedIn
-from automation.replicas import DEMO_USERNAME
-from automation.runtime import Runtime, build
+from automation.runtime import Runtime
+from tests.demo import account
 from tests.processes import browsers_below, cmdline, descendants
 from tui.app import PrivacyApp
 from tui.screens import Confirm, ExportPath
@@ -27,22 +25,8 @@ SIZE = (140, 40)
 
 
 @pytest.fixture
-async def runtime(chromium: str, tmp_path: Path) -> AsyncIterator[Runtime]:
-    """What `privacy-tui --demo` builds: replica sites, a demo session, a real engine.
-
-    These tests are about LinkedIn's rows, so the run covers only those.
-    """
-    only = [s.id for s in LinkedIn.settings]
-    built = build(demo=True, only=only, log=tmp_path / "privacy-tui.log")
-    yield built
-    # A test that failed half-way must not leave its browser to the next one.
-    await asyncio.wait_for(built.engine.close(), 30)
-    built.close()
-
-
-def account(runtime: Runtime):
-    assert runtime.demo is not None
-    return runtime.demo.sites["linkedin"].account(DEMO_USERNAME)
+def runtime(linkedin_demo: Runtime) -> Runtime:
+    return linkedin_demo
 
 
 def state_cell(app: PrivacyApp, setting_id: str) -> str:

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
-from pathlib import Path
-
 import pytest
 from textual.widgets import DataTable, Static
 
 from automation.model import State
-from automation.plugins.linkedin import LinkedIn
-from automation.replicas import DEMO_USERNAME
-from automation.runtime import Runtime, build
+from automation.runtime import Runtime
+from tests.demo import account
 from tui.app import PrivacyApp
 from tui.changes import PresetChoice
 from tui.screens import Confirm
@@ -25,18 +20,8 @@ SIZE = (140, 40)
 
 
 @pytest.fixture
-async def runtime(chromium: str, tmp_path: Path) -> AsyncIterator[Runtime]:
-    # LinkedIn's settings are enough to show presets, undo and drift.
-    only = [s.id for s in LinkedIn.settings]
-    built = build(demo=True, only=only, log=tmp_path / "privacy-tui.log")
-    yield built
-    await asyncio.wait_for(built.engine.close(), 30)
-    built.close()
-
-
-def account(runtime: Runtime):
-    assert runtime.demo is not None
-    return runtime.demo.sites["linkedin"].account(DEMO_USERNAME)
+def runtime(linkedin_demo: Runtime) -> Runtime:
+    return linkedin_demo
 
 
 def text_of(app: PrivacyApp, selector: str) -> str:

@@ -1,0 +1,13 @@
+"""Helpers for tests that run the LinkedIn demo (the ``linkedin_demo`` fixture)."""
+
+from __future__ import annotations
+
+from automation.replicas import DEMO_USERNAME
+from automation.replicas.server import Account
+from automation.runtime import Runtime
+
+
+def account(runtime: Runtime) -> Account:
+    """The demo account on the replica LinkedIn, whose settings the tests set and read."""
+    assert runtime.demo is not None
+    return runtime.demo.sites["linkedin"].account(DEMO_USERNAME)
