@@ -45,30 +45,42 @@ class Kind(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Switch:
-    """Where a setting's switch lives, as data the shared switch code acts on.
+    """Where a setting's control lives and how it proves it is this setting.
 
     ``path`` is the settings page below the platform's origin (for a setting kept per
     blog or per site, with ``{name}`` where that blog's or site's name goes; ``names``
-    may hold ``{name}`` too). The
-    control is found by the first of these that is given:
+    may hold ``{name}`` too).
 
-    - ``testid``: the ``data-testid`` the real page is known to carry;
-    - ``labelledby`` / ``describedby``: the ``aria-labelledby`` or
-      ``aria-describedby`` id the real page is known to use;
-    - ``names``: the label variants the platform has been seen to use (first is
-      current), as the accessible name of an element with role ``role``.
+    A control on that page is this setting's only when something on it names the
+    setting (see :mod:`automation.controls`):
 
-    ``opens`` lists CSS selectors clicked in order after the page loads to reveal
-    the control (a menu, a settings dialog).
+    - ``testid``: the ``data-testid`` the real page is known to give this control;
+    - ``ids``: ids that belong to this setting, such as LinkedIn's
+      ``allowDataForGenerativeAI``: the control's own ``id`` or one it points to with
+      ``aria-labelledby`` or ``aria-describedby``. Never a counter that only says
+      where a control sits on the page (X's ``CHECKBOX_1_LABEL``);
+    - ``names``: the label's wordings the platform is known to use, in any interface
+      language, current first; matched against the control's label, its
+      ``aria-label``, the text its ``aria-labelledby`` or ``aria-describedby`` ids
+      point to, and the text of the row that holds it and no other control.
+
+    Exactly one control on the page (inside ``within``, a CSS selector of the one
+    container the control sits in, when given) may match; none or several read
+    ``unknown``. ``role`` is what the control is, in words (``switch``,
+    ``checkbox``). ``opens`` lists CSS selectors clicked in order after the page
+    loads to reveal the control (a menu, a settings dialog). ``confirms`` lists the
+    button wordings of a confirmation dialog the platform may show after the click,
+    besides the usual ones ("Turn off", "Confirm", "Yes, turn off").
     """
 
     path: str
     names: tuple[str, ...] = ()
-    labelledby: str | None = None
-    describedby: str | None = None
+    ids: tuple[str, ...] = ()
     testid: str | None = None
+    within: str | None = None
     role: str = "switch"
     opens: tuple[str, ...] = ()
+    confirms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

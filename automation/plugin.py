@@ -93,6 +93,12 @@ class Plugin:
     #: A page only a signed-in account reaches (the positive sign of being signed in).
     #: ``None``: the page of the first setting that is a switch.
     signed_in_path: ClassVar[str | None] = None
+    #: CSS selector of an element only a signed-in account's pages show (ChatGPT's
+    #: account menu), for a platform that serves its pages to visitors too. A page
+    #: without the setting's control and without this mark reads ``needs_login``.
+    signed_in_marker: ClassVar[str | None] = None
+    #: Cookies only a signed-in browser holds, where they are on public record.
+    session_cookies: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, origin: str | None = None) -> None:
         self.origin = (origin or self.default_origin).rstrip("/")
@@ -182,15 +188,17 @@ class Plugin:
         return await signin.recognise(self, page)
 
     async def signed_in(self, context: BrowserContext) -> bool:
-        """True when ``context``'s session is signed in.
+        """True when ``context``'s session is signed in, proved by a positive sign.
 
-        The positive sign: loading :meth:`signed_in_url` ends on that very page, with
-        no sign-in page, join wall or checkpoint on the way. The page is fetched with
-        the context's own request client, so no open window is moved.
+        Never the mere absence of a redirect: where :attr:`session_cookies` are on
+        record, one of them must be held and :meth:`signed_in_url` must load with no
+        wall on the way; otherwise that page is opened (in a context of its own, so
+        no open window is moved) and must show :attr:`signed_in_marker`, or else the
+        control of the first switch setting, proved to be that setting's.
         """
         from . import signin
 
-        return await signin.reaches_signed_in_page(self, context)
+        return await signin.is_signed_in(self, context)
 
     # -- reading and writing ------------------------------------------------------
 

@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from . import controls
 from .plugin import Wall
 
 if TYPE_CHECKING:
@@ -115,6 +116,49 @@ async def recognise(plugin: Plugin, page: Page) -> Wall | None:
             f"{plugin.title} sent a verification code (by email or text message) and asks for it.",
         )
     return Wall("captcha", _person_only(plugin))
+
+
+async def is_signed_in(plugin: Plugin, context: BrowserContext) -> bool:
+    """The positive proof behind :meth:`Plugin.signed_in`."""
+    if plugin.session_cookies:
+        held = {c["name"] for c in await context.cookies(plugin.origin)}
+        if not held & set(plugin.session_cookies):
+            return False
+        return await reaches_signed_in_page(plugin, context)
+    return await shows_signed_in_page(plugin, context)
+
+
+async def shows_signed_in_page(plugin: Plugin, context: BrowserContext) -> bool:
+    """Whether :meth:`Plugin.signed_in_url`, opened with ``context``'s session in a
+    context of its own, shows the plugin's signed-in mark or a setting's own control."""
+    from . import switches
+
+    browser = context.browser
+    if browser is None:
+        return await reaches_signed_in_page(plugin, context)
+    probe = await browser.new_context(storage_state=await context.storage_state())
+    try:
+        page = await probe.new_page()
+        await page.goto(plugin.signed_in_url(), wait_until="domcontentloaded")
+        if plugin.wall(page.url) is not None:
+            return False
+        if plugin.signed_in_marker:
+            try:
+                await page.locator(plugin.signed_in_marker).first.wait_for(
+                    state="attached", timeout=switches.CONTROL_WAIT_MS
+                )
+            except Exception as exc:
+                if switches.is_timeout(exc):
+                    return False
+                raise
+            return True
+        setting = next((s for s in plugin.settings if s.switch is not None), None)
+        if setting is None or setting.switch is None:
+            return False
+        found = await controls.find(page, setting.switch, switches.CONTROL_WAIT_MS)
+        return isinstance(found, controls.Found)
+    finally:
+        await probe.close()
 
 
 async def reaches_signed_in_page(plugin: Plugin, context: BrowserContext) -> bool:

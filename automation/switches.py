@@ -7,15 +7,17 @@ page or a checkpoint. Every other outcome is a state with a detail.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from . import controls, dialogs
 from .model import Reading, Setting, State
 
 if TYPE_CHECKING:
-    from playwright.async_api import Locator, Page, Response
+    from playwright.async_api import ElementHandle, Page, Response
 
     from .plugin import Plugin
 
@@ -25,42 +27,11 @@ CONTROL_WAIT_MS = 10_000
 SAVE_WAIT_MS = 10_000
 
 
-def control(page: Page, setting: Setting) -> Locator:
-    """Every element on ``page`` that could be ``setting``'s switch."""
-    switch = setting.switch
-    if switch is None:
-        raise ValueError(f"{setting.id} has no switch to locate")
-    if switch.testid:
-        return page.locator(f'[data-testid="{_quoted(switch.testid)}"]')
-    for attribute, ref in (
-        ("aria-labelledby", switch.labelledby),
-        ("aria-describedby", switch.describedby),
-    ):
-        if ref:
-            ref = _quoted(ref)
-            return page.locator(
-                f'input[{attribute}="{ref}"], [role="switch"][{attribute}="{ref}"], '
-                f'[role="checkbox"][{attribute}="{ref}"]'
-            )
-    pattern = "|".join(re.escape(name) for name in switch.names)
-    return page.get_by_role(switch.role, name=re.compile(rf"^\s*(?:{pattern})\s*$", re.I))
-
-
-def _quoted(value: str) -> str:
-    return value.replace("\\", "\\\\").replace('"', '\\"')
-
-
 def describe(setting: Setting) -> str:
-    """How a detail names the control: its label, or every known wording of it."""
+    """How a detail names the control: what would prove it is the setting's."""
     switch = setting.switch
     assert switch is not None
-    if len(switch.names) > 1:
-        # Wording on record is uncertain: say every label that was looked for.
-        wordings = " or ".join(f'"{n}"' for n in switch.names)
-        return f"a {switch.role} labelled {wordings} (its {len(switch.names)} known wordings)"
-    if switch.names:
-        return f'the {switch.role} "{switch.names[0]}"'
-    return f'the switch "{switch.testid or switch.labelledby or switch.describedby}"'
+    return controls.sought(switch)
 
 
 async def open_page(plugin: Plugin, page: Page, setting: Setting) -> Reading | None:
@@ -134,12 +105,49 @@ async def discover(plugin: Plugin, page: Page, setting: Setting) -> list[str] | 
     return names
 
 
-def missing(plugin: Plugin, page: Page, setting: Setting, what: str) -> Reading:
-    """What a page that lacks something tells: a wall a page script moved on to, if
-    any, else ``unknown`` saying ``what`` is missing."""
+#: Words a page uses to say a setting is not offered to this account (region, age,
+#: account type), in the languages the plugins know.
+NOT_OFFERED = re.compile(
+    r"\b(?:not|isn['\u2019]t|aren['\u2019]t) (?:currently |yet )?(?:available|offered|eligible)\b"
+    r"|\bunavailable (?:in|for) (?:your|this)\b"
+    r"|ご利用いただけません|利用できません",
+    re.I,
+)
+
+
+async def missing(plugin: Plugin, page: Page, setting: Setting, what: str) -> Reading:
+    """What a page that lacks the control tells, most telling first.
+
+    A wall a page script moved on to, or a sign-in form served at the settings
+    address itself, reads ``needs_login``; a page without the plugin's signed-in
+    marker reads ``needs_login`` too. A page that says the setting is not offered
+    reads ``unavailable``. Anything else is ``unknown``, saying ``what`` is missing.
+    """
     wall = plugin.wall(page.url)
     if wall is not None:
         return Reading(setting.id, State.NEEDS_LOGIN, wall.detail, url=page.url)
+    if await _shown(page, 'input[type="password"]'):
+        return Reading(
+            setting.id,
+            State.NEEDS_LOGIN,
+            f"Not signed in to {plugin.title}: the settings address showed a sign-in form.",
+            url=page.url,
+        )
+    if plugin.signed_in_marker and not await _present(page, plugin.signed_in_marker):
+        return Reading(
+            setting.id,
+            State.NEEDS_LOGIN,
+            f"Not signed in to {plugin.title}: the page has none of a signed-in account's marks.",
+            url=page.url,
+        )
+    said = await _page_says(page, NOT_OFFERED)
+    if said:
+        return Reading(
+            setting.id,
+            State.UNAVAILABLE,
+            f'{plugin.title} does not offer this setting to this account; the page says: "{said}"',
+            url=page.url,
+        )
     return Reading(
         setting.id,
         State.UNKNOWN,
@@ -148,30 +156,92 @@ def missing(plugin: Plugin, page: Page, setting: Setting, what: str) -> Reading:
     )
 
 
-async def find_switch(plugin: Plugin, page: Page, setting: Setting) -> Locator | Reading:
-    """The one switch for ``setting`` on the loaded page, or a reading saying why not."""
-    candidates = control(page, setting)
+async def _shown(page: Page, selector: str) -> bool:
+    found = page.locator(selector)
     try:
-        await candidates.first.wait_for(state="attached", timeout=CONTROL_WAIT_MS)
-    except Exception as exc:  # Playwright's TimeoutError, or the page went away
-        if not is_timeout(exc):
-            raise
-        return missing(
-            plugin, page, setting, f"The page loaded but {describe(setting)} is not on it"
+        return bool(await found.count()) and await found.first.is_visible()
+    except Exception as exc:
+        if _is_playwright_error(exc):
+            return False
+        raise
+
+
+async def _present(page: Page, selector: str) -> bool:
+    try:
+        return bool(await page.locator(selector).count())
+    except Exception as exc:
+        if _is_playwright_error(exc):
+            return False
+        raise
+
+
+async def _page_says(page: Page, pattern: re.Pattern[str]) -> str | None:
+    """The sentence of the page's text that matches ``pattern``, shortened; or None."""
+    try:
+        text = await page.locator("body").inner_text(timeout=2_000)
+    except Exception as exc:
+        if _is_playwright_error(exc):
+            return None
+        raise
+    for line in text.splitlines():
+        if pattern.search(line):
+            line = " ".join(line.split())
+            return line if len(line) <= 160 else line[:157] + "..."
+    return None
+
+
+async def find_switch(plugin: Plugin, page: Page, setting: Setting) -> controls.Found | Reading:
+    """The one control that proves it is ``setting``'s on the loaded page, or why not.
+
+    A control found but disabled reads ``unavailable``: the platform shows the
+    setting and does not let this account change it.
+    """
+    switch = setting.switch
+    assert switch is not None
+    seen = await controls.find(page, switch, CONTROL_WAIT_MS)
+    if isinstance(seen, controls.NotFound):
+        if seen.containers > 1:
+            return Reading(
+                setting.id,
+                State.UNKNOWN,
+                f"The page has {seen.containers} places matching {switch.within}; "
+                f"not guessing which holds {describe(setting)}.",
+                url=page.url,
+            )
+        if seen.matches > 1:
+            return Reading(
+                setting.id,
+                State.UNKNOWN,
+                f"Found {seen.matches} controls that could be {describe(setting)}; "
+                "not guessing which.",
+                url=page.url,
+            )
+        others = (
+            f" (it has {seen.others} other control{'s' if seen.others != 1 else ''}, "
+            "none of them this setting's)"
+            if seen.others
+            else ""
         )
-    count = await candidates.count()
-    if count != 1:
+        return await missing(
+            plugin,
+            page,
+            setting,
+            f"The page loaded but {describe(setting)} is not on it{others}",
+        )
+    if seen.candidate.disabled:
         return Reading(
             setting.id,
-            State.UNKNOWN,
-            f"Found {count} controls that could be {describe(setting)}; not guessing which.",
+            State.UNAVAILABLE,
+            f"The {switch.role} is on the page but disabled: {plugin.title} does not let "
+            "this account change it (some settings are locked by age, region or account "
+            "type).",
             url=page.url,
         )
-    return candidates
+    return seen
 
 
-async def load_switch(plugin: Plugin, page: Page, setting: Setting) -> Locator | Reading:
-    """Load the setting's page afresh and find its one switch, or say why not."""
+async def load_switch(plugin: Plugin, page: Page, setting: Setting) -> controls.Found | Reading:
+    """Load the setting's page afresh and find its one control, or say why not."""
     problem = await open_page(plugin, page, setting)
     if problem is not None:
         return problem
@@ -183,7 +253,7 @@ async def load_switch(plugin: Plugin, page: Page, setting: Setting) -> Locator |
         except Exception as exc:
             if not is_timeout(exc):
                 raise
-            return missing(
+            return await missing(
                 plugin,
                 page,
                 setting,
@@ -192,49 +262,61 @@ async def load_switch(plugin: Plugin, page: Page, setting: Setting) -> Locator |
     return await find_switch(plugin, page, setting)
 
 
-async def is_on(switch: Locator) -> bool | None:
-    """The switch's position: ``aria-checked`` where the page sets it, else ``checked``.
-
-    None for a switch that shows neither on nor off (``aria-checked="mixed"``).
-    """
-    value = await switch.get_attribute("aria-checked")
-    if value is not None:
-        return {"true": True, "false": False}.get(value)
-    return await switch.is_checked()
-
-
 async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
     """Read one switch from a fresh load of its page."""
     found = await load_switch(plugin, page, setting)
     if isinstance(found, Reading):
         return found
-    position = await is_on(found)
+    position = found.candidate.position
     if position is None:
         return Reading(
             setting.id, State.UNKNOWN, "The switch shows neither on nor off.", url=page.url
         )
     state = State.ON if position else State.OFF
     noun = "Checkbox" if setting.switch and setting.switch.role == "checkbox" else "Switch"
-    return Reading(setting.id, state, f"{noun} is {state}.", url=page.url)
+    return Reading(setting.id, state, f"{noun} is {state} (found by {found.proof}).", url=page.url)
 
 
 async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> Reading:
-    """Flip one switch to ``value``, wait for the page to save it, then read it back."""
+    """Flip one switch to ``value``, confirm a dialog it may open, wait for the page to
+    save it, then read it back from a fresh load."""
     if value not in (State.ON, State.OFF):
         raise ValueError(f"cannot set a switch to {value}")
     found = await load_switch(plugin, page, setting)
     if isinstance(found, Reading):
         return found
-    if await is_on(found) == (value == State.ON):
+    if found.candidate.position == (value == State.ON):
         return Reading(setting.id, value, f"Switch was already {value}.", url=page.url)
-
-    refused = await save(
+    assert setting.switch is not None
+    await dialogs.mark_open(page)
+    outcome = await save(
         plugin,
         page,
-        lambda: found.set_checked(value == State.ON),
+        lambda: _click(found.element),
         "The switch did not stay moved when clicked.",
+        answer=lambda: dialogs.answer(page, setting.switch, value),  # type: ignore[arg-type]
     )
-    return await read_back(plugin, page, setting, value, refused)
+    if isinstance(outcome, dialogs.Refused):
+        after = await plugin.read(page, setting)
+        shows = f" A fresh load shows it {after.state}." if after.state.is_value else ""
+        return Reading(
+            setting.id,
+            State.UNKNOWN,
+            f"{outcome.detail} Nothing was confirmed.{shows}",
+            url=after.url,
+        )
+    return await read_back(plugin, page, setting, value, outcome)
+
+
+async def _click(element: ElementHandle) -> None:
+    """Click the control as a person would; a control drawn out of sight (a styled
+    switch whose input is hidden) is clicked by the page's own click."""
+    try:
+        await element.click(timeout=CONTROL_WAIT_MS)
+    except Exception as exc:
+        if not _is_playwright_error(exc) or "not visible" not in str(exc):
+            raise
+        await element.evaluate("el => el.click()")
 
 
 async def read_back(
@@ -265,36 +347,51 @@ async def read_back(
 
 
 async def save(
-    plugin: Plugin, page: Page, action: Callable[[], Awaitable[object]], stuck: str
-) -> str | None:
+    plugin: Plugin,
+    page: Page,
+    action: Callable[[], Awaitable[object]],
+    stuck: str,
+    *,
+    answer: Callable[[], Awaitable[dialogs.Refused | bool]] | None = None,
+) -> str | dialogs.Refused | None:
     """Do ``action`` (a click that changes a setting) and wait for the page's own save.
 
     Returns why the change looks not to have been saved, or None; ``stuck`` is that
     reason when the action itself failed before any save was sent. Only the fresh
     read that follows decides the state; this is the reason given when it failed.
+
+    ``answer`` is asked, while waiting, to deal with a dialog the click opened: it
+    returns True once it confirmed one, False while there is none, or a
+    :class:`dialogs.Refused` when it met one it does not know and cancelled it,
+    which ends the wait.
     """
     saves: list[Response] = []
 
-    def is_save(response: Response) -> bool:
-        return response.request.method in ("POST", "PUT", "PATCH", "DELETE") and plugin.on_origin(
-            response.url
-        )
-
     def seen(response: Response) -> None:
-        if is_save(response):
+        if response.request.method in ("POST", "PUT", "PATCH", "DELETE") and plugin.on_origin(
+            response.url
+        ):
             saves.append(response)
 
+    loop = asyncio.get_running_loop()
     page.on("response", seen)
     try:
-        async with page.expect_response(is_save, timeout=SAVE_WAIT_MS):
+        try:
             await action()
-    except Exception as exc:
-        if not _is_playwright_error(exc):
-            raise
-        if not saves:
-            if is_timeout(exc):
+        except Exception as exc:
+            if not _is_playwright_error(exc):
+                raise
+            if not saves:
+                return stuck
+        deadline = loop.time() + SAVE_WAIT_MS / 1000
+        while not saves:
+            if answer is not None:
+                answered = await answer()
+                if isinstance(answered, dialogs.Refused):
+                    return answered
+            if loop.time() >= deadline:
                 return f"{plugin.title} did not save the change within {SAVE_WAIT_MS // 1000} s."
-            return stuck
+            await asyncio.sleep(0.1)
     finally:
         page.remove_listener("response", seen)
     failed = [r for r in saves if not r.ok]

@@ -65,4 +65,7 @@ class ChatGPT(Plugin):
     checkpoint_paths = ()
     # Signing in takes an email step, then a password or a code: not one form.
     login_form = None
+    # chatgpt.com serves its start page to visitors too: only the account menu shows
+    # a signed-in account (brave/psst-component).
+    signed_in_marker = '[data-testid="accounts-profile-button"]'
     settings = (IMPROVE_MODEL,)

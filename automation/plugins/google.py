@@ -175,7 +175,7 @@ class Google(Plugin):
         except Exception as exc:
             if not switches.is_timeout(exc):
                 raise
-            return switches.missing(
+            return await switches.missing(
                 self,
                 page,
                 setting,

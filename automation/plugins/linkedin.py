@@ -2,9 +2,11 @@
 
 Facts from public help pages and public automation code (see
 ``shared/platforms.md``): the settings pages live under
-``/mypreferences/d/settings/``; several carry ``input[role="switch"]`` with a known
-``aria-labelledby``. The AI-training page's markup is not publicly recorded, so
-that switch is found by role and its visible label.
+``/mypreferences/d/settings/``, and each switch is an ``input[role="switch"]`` whose
+``aria-labelledby`` names the setting (``allowDataForGenerativeAI`` for AI
+training). That id is part of the page's code, so it is the same in every
+interface language; the label is translated. Each switch is found by its id first
+and by its label, in English and Japanese where on record, when the id changes.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ def _steps(page_name: str, switch: str, section: str = "Data privacy") -> tuple[
     )
 
 
-def _ads(key: str, slug: str, labelledby: str, page_name: str, description: str) -> Setting:
+def _ads(key: str, slug: str, own_id: str, page_name: str, description: str) -> Setting:
     return Setting(
         platform="linkedin",
         key=key,
@@ -37,9 +39,17 @@ def _ads(key: str, slug: str, labelledby: str, page_name: str, description: str)
         recommended=State.OFF,
         manual_steps=_steps(page_name, "the setting", section="Advertising data"),
         source=SOURCE,
-        switch=Switch(path=SETTINGS + slug, labelledby=labelledby),
+        switch=Switch(path=SETTINGS + slug, ids=(own_id,)),
     )
 
+
+#: The AI-training switch's label: English, then the Japanese interface's wording as
+#: reported in the Japanese press (likely, not confirmed on the page itself).
+AI_TRAINING_LABELS = (
+    "Use my data for training content creation AI models",
+    "コンテンツ作成AIモデルのトレーニングにデータを使用する",
+    "コンテンツ作成AIモデルのトレーニングに自分のデータを使用する",
+)
 
 AI_TRAINING = Setting(
     platform="linkedin",
@@ -67,7 +77,8 @@ AI_TRAINING = Setting(
     source=SOURCE,
     switch=Switch(
         path=SETTINGS + "data-for-ai-improvement",
-        names=("Use my data for training content creation AI models",),
+        ids=("allowDataForGenerativeAI",),
+        names=AI_TRAINING_LABELS,
     ),
 )
 
@@ -81,6 +92,8 @@ class LinkedIn(Plugin):
     order = 0
     login_paths = ("/login", "/uas/login", "/authwall", "/signup")
     checkpoint_paths = ("/checkpoint/", "/challenge/")
+    # LinkedIn's session cookie, held only by a signed-in browser.
+    session_cookies = ("li_at",)
     login_form = LoginForm(
         path="/login",
         username="#username",
@@ -109,7 +122,7 @@ class LinkedIn(Plugin):
             source=SOURCE,
             switch=Switch(
                 path=SETTINGS + "policy-and-academic-research",
-                labelledby="allowAnonymizedDataResearch",
+                ids=("allowAnonymizedDataResearch",),
             ),
         ),
         _ads(
@@ -171,7 +184,7 @@ class LinkedIn(Plugin):
             source=SOURCE,
             switch=Switch(
                 path="/mypreferences/d/interest-categories",
-                labelledby="adsPrivacyAllowInterestsAndBehaviors",
+                ids=("adsPrivacyAllowInterestsAndBehaviors",),
             ),
         ),
         Setting(

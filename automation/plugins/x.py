@@ -1,10 +1,13 @@
 """X (formerly Twitter): Grok training first, then the data-sharing and ad checkboxes.
 
-Facts from ``shared/platforms.md``: every setting is a checkbox on its own page under
-``/settings/``. Public automation code finds the checkbox on X's settings pages by
-``aria-describedby="CHECKBOX_1_LABEL"``, so the data-sharing and ad settings are
-found that way. The Grok page holds several checkboxes and its label has been
-reworded, so that one is found by its label, in every wording on record.
+Facts from ``shared/platforms.md`` (X's own web client strings and public automation
+code): every setting is a checkbox on a page under ``/settings/``. X ties each
+checkbox to its text with ``aria-describedby="CHECKBOX_N_LABEL"``, where N counts
+the checkboxes of the whole page: it says where a box sits, not which setting it
+is, and the Off-X activity and Grok pages hold several boxes (which come first
+depends on the account). So every X setting is found by its label, in X's exact
+wording (curly apostrophes and all), and the Grok boxes only inside X's
+``xaiDataSharingSettings`` container.
 """
 
 from __future__ import annotations
@@ -13,9 +16,9 @@ from automation.model import Setting, State, Switch
 from automation.plugin import Plugin
 
 ORIGIN = "https://x.com"
-SOURCE = "X Help Center; brave/psst-component task lists"
-#: The id X's settings pages give the first checkbox's description.
-FIRST_CHECKBOX = "CHECKBOX_1_LABEL"
+SOURCE = "X's web client strings (i18n/en.js, SettingsRevamp bundles); brave/psst-component"
+#: The container X draws the Grok page's three checkboxes in.
+GROK_BOX = '[data-testid="xaiDataSharingSettings"]'
 
 #: The Grok training checkbox's label, newest first. The newer wording (under
 #: "Grok & Third-party Collaborators") rests on one weak source.
@@ -36,7 +39,9 @@ def _steps(slug: str, page_name: str, what: str) -> tuple[str, ...]:
     )
 
 
-def _checkbox(key: str, slug: str, label: str, page_name: str, description: str) -> Setting:
+def _checkbox(
+    key: str, slug: str, label: str, page_name: str, description: str, notes: str = ""
+) -> Setting:
     return Setting(
         platform="x",
         key=key,
@@ -45,9 +50,9 @@ def _checkbox(key: str, slug: str, label: str, page_name: str, description: str)
         url=f"{ORIGIN}/settings/{slug}",
         recommended=State.OFF,
         manual_steps=_steps(slug, page_name, f'"{label}"'),
-        notes="Checked by default; no regional or account limits are on record.",
+        notes=notes or "Checked by default; no regional or account limits are on record.",
         source=SOURCE,
-        switch=Switch(path=f"/settings/{slug}", describedby=FIRST_CHECKBOX, role="checkbox"),
+        switch=Switch(path=f"/settings/{slug}", names=(label,), role="checkbox"),
     )
 
 
@@ -73,7 +78,36 @@ GROK_TRAINING = Setting(
         "The label's wording has changed; both known wordings are accepted."
     ),
     source=SOURCE,
-    switch=Switch(path="/settings/grok_settings", names=GROK_LABELS, role="checkbox"),
+    switch=Switch(
+        path="/settings/grok_settings", names=GROK_LABELS, within=GROK_BOX, role="checkbox"
+    ),
+)
+
+GROK_PERSONALIZE = Setting(
+    platform="x",
+    key="grok_personalize",
+    label="Allow X to personalize your experience with Grok",
+    description=(
+        "Lets X use what you do on X to personalise Grok's answers to you. Checked by "
+        "default. It is a convenience rather than training: the strict preset turns it "
+        "off, the recommended one leaves it as you like."
+    ),
+    url=f"{ORIGIN}/settings/grok_settings",
+    recommended=State.ON,
+    strict=State.OFF,
+    manual_steps=_steps(
+        "grok_settings",
+        "Grok & Third-party Collaborators",
+        '"Allow X to personalize your experience with Grok"',
+    ),
+    notes="Checked by default; the second of the three boxes on the Grok page.",
+    source=SOURCE,
+    switch=Switch(
+        path="/settings/grok_settings",
+        names=("Allow X to personalize your experience with Grok",),
+        within=GROK_BOX,
+        role="checkbox",
+    ),
 )
 
 
@@ -92,13 +126,26 @@ class X(Plugin):
     login_form = None
     settings = (
         GROK_TRAINING,
+        GROK_PERSONALIZE,
         _checkbox(
             "business_partners",
             "data_sharing_with_business_partners",
-            "Share data with business partners",
+            "Allow additional information sharing with business partners",
             "Data sharing with business partners",
             "Lets X share more information about you with its business partners. "
             "Checked by default.",
+        ),
+        _checkbox(
+            "web_content_use",
+            "off_twitter_activity",
+            "Allow use of where you see X content across the Web",
+            "Off-X activity",
+            "Lets X use the places on the web where you see X content (embedded posts, "
+            "buttons) to personalise what you see. Checked by default.",
+            notes=(
+                "Checked by default. The first box on the Off-X activity page; X hides it "
+                "for some accounts. Turning it off asks for a confirmation in the EU."
+            ),
         ),
         _checkbox(
             "off_platform_activity",
@@ -107,6 +154,10 @@ class X(Plugin):
             "Off-X activity",
             "Lets X tailor what you see using where you go and what you do off X, and "
             "the devices and identities it links to you. Checked by default.",
+            notes=(
+                "Checked by default. The second box on the Off-X activity page where both "
+                "show, the only one where X hides the other: found by its label."
+            ),
         ),
         _checkbox(
             "personalized_ads",
@@ -117,10 +168,11 @@ class X(Plugin):
         ),
         _checkbox(
             "location",
-            "location",
-            "Personalize based on places you've been",
+            "location_information",
+            "Personalize based on places you\u2019ve been",
             "Location information",
             "Lets X tailor what you see, ads included, using places you have been. "
-            "Checked by default.",
+            "Checked by default. Not the same as adding a location to your posts, which "
+            "is set on the page next to it.",
         ),
     )

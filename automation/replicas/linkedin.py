@@ -3,10 +3,11 @@
 Modelled: the sign-in form at ``/login`` (``#username``, ``#password``, a submit
 button), the redirect of signed-out visitors to it, the join wall at ``/authwall``,
 the security checks under ``/checkpoint/`` (:mod:`.linkedin_checkpoint`), and
-settings pages at their real paths with their real headings and labels. The known
-switches carry ``role="switch"``
-and their recorded ``aria-labelledby``; the AI-training switch's id is not on
-record, so the replica uses a neutral one and the plugin finds it by its label.
+settings pages at their real paths with their real headings and labels. Every
+switch is an ``input[role="switch"]`` with its recorded ``aria-labelledby`` id
+(``allowDataForGenerativeAI`` for AI training). The promotions page holds its two
+switches (marketing use of your data, then marketing emails), so a locator that
+takes "the switch on the page" is caught there.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class LinkedInSite(SwitchSite):
             "Data for Generative AI Improvement",
             Control(
                 "Use my data for training content creation AI models",
-                labelledby="ai-improvement-switch-label",
+                labelledby="allowDataForGenerativeAI",
             ),
             "Can LinkedIn use your personal data and content you create on LinkedIn to train "
             "generative AI models that create content?",
@@ -114,6 +115,26 @@ class LinkedInSite(SwitchSite):
             "Interests and traits",
             Control("Interests and traits", labelledby="adsPrivacyAllowInterestsAndBehaviors"),
             "Can LinkedIn use the interests and traits it infers to show you ads?",
+        ),
+        SettingsPage(
+            "marketing_ads",
+            PREFIX + "linkedin-promotions",
+            "LinkedIn promotions",
+            Control(
+                "Use my profile and activity data for LinkedIn's marketing ads",
+                labelledby="allowProfileAndActivityDataForMarketingAds",
+            ),
+            "Can LinkedIn use your profile and activity data in its own marketing?",
+            default=False,
+        ),
+        SettingsPage(
+            "marketing_emails",
+            PREFIX + "linkedin-promotions",
+            "LinkedIn promotions",
+            Control(
+                "Receive tips for using LinkedIn by email",
+                labelledby="tipsForUsingLinkedinViaEmail",
+            ),
         ),
         SettingsPage(
             "profile_visibility_partners",

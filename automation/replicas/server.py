@@ -54,8 +54,17 @@ class Account:
     #: The account's blogs or sites, for settings kept per blog.
     blogs: list[str] = field(default_factory=list)
     #: Settings whose page shows another wording of the label (key to label), as a
-    #: platform that rewords a setting would.
+    #: platform that rewords a setting would (or an interface in another language).
     labels: dict[str, str] = field(default_factory=dict)
+    #: Settings whose control's own id was renamed by the platform.
+    renamed: set[str] = field(default_factory=set)
+    #: Settings whose control is shown but disabled (an age or account limit).
+    disabled: set[str] = field(default_factory=set)
+    #: Settings whose page says, in words, that the setting is not offered here.
+    not_offered: set[str] = field(default_factory=set)
+    #: Settings whose switch asks in a dialog before it moves: key to ``known`` (a
+    #: "Turn off" confirmation) or ``strange`` (a dialog no plugin knows).
+    confirms: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -113,6 +122,9 @@ class Site:
         self.saves: list[tuple[str, str, bool]] = []
         #: Usernames whose password the sign-in form accepted, in order.
         self.sign_ins: list[str] = []
+        #: Signed out, the settings pages show a sign-in form at their own address
+        #: (HTTP 200) instead of sending the browser to the sign-in page.
+        self.inline_login = False
 
     # -- accounts and sessions ----------------------------------------------------
 

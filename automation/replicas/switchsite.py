@@ -25,8 +25,12 @@ class Control:
 
     ``kind`` is ``switch`` (``<input type=checkbox role=switch>``), ``checkbox``
     (a plain checkbox with a label) or ``button`` (``<button role=switch
-    aria-checked>``). ``labelledby``/``describedby`` tie it to its label by id,
-    ``testid`` sets ``data-testid``.
+    aria-checked>``). ``labelledby``/``describedby`` tie it to its label by id;
+    ``{n}`` in either is the control's number on its page, counted over every
+    control drawn there (X's ``CHECKBOX_{n}_LABEL``). ``wrapped`` draws the control
+    inside a ``<label>`` with its text, as X does. ``testid`` sets ``data-testid``.
+    ``renamed_id`` is the id an account with the setting in ``Account.renamed``
+    gets instead of ``labelledby``.
     """
 
     label: str
@@ -34,6 +38,7 @@ class Control:
     labelledby: str | None = None
     describedby: str | None = None
     testid: str | None = None
+    wrapped: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,8 @@ class SettingsPage:
     question: str = ""
     default: bool = True
     opens: tuple[Opener, ...] = ()
+    #: ``data-testid`` of the container the page draws its controls in (X's Grok page).
+    container: str | None = None
 
 
 class SwitchSite(Site):
@@ -123,6 +130,8 @@ class SwitchSite(Site):
         if account is None:
             if request.method == "POST":
                 return Response.json({"error": "unauthorized"}, 401)
+            if self.inline_login and self._match(path) is not None:
+                return self.login(request)
             return Response.redirect(f"{self.login_path}?{self.next_param}={quote(path)}", 302)
         if account.checkpoint:
             return Response.redirect(self.checkpoint_path, 302)
@@ -200,15 +209,24 @@ class SwitchSite(Site):
             return Response.redirect(self.home_path, 302)
         if found.key in account.broken:
             return Response(500, page(f"Error | {self.title}", "<h1>Something went wrong</h1>"))
-        # Settings declared with the same path share one page (two switches, one page).
-        controls = [
-            self._setting_html(account, each, name)
-            for each in self.pages
-            if each.path == found.path
-        ]
-        controls = [c for c in controls if c is not None]
-        if not controls:
+        # Settings declared with the same path share one page (several controls, in
+        # the order declared, as the real page draws them).
+        shared = [each for each in self.pages if each.path == found.path]
+        drawn: list[str] = []
+        for each in shared:
+            control = self._setting_html(account, each, name, number=len(drawn) + 1)
+            if control is not None:
+                drawn.append(control)
+        if not drawn:
             return Response(404, page(f"Not found | {self.title}", "<h1>Page not found</h1>"))
+        notice = "".join(
+            "<p>This setting isn't available in your region.</p>"
+            for each in shared
+            if each.key in account.not_offered
+        )
+        controls = "".join(drawn)
+        if found.container:
+            controls = f'<div data-testid="{html.escape(found.container)}">{controls}</div>'
         # A heading may name the blog it belongs to.
         heading = found.heading.replace("{name}", name or "")
         openers = "".join(
@@ -220,16 +238,21 @@ class SwitchSite(Site):
 <main><section>
   <h1>{html.escape(heading)}</h1>
   <p>{html.escape(found.question)}</p>
+  {notice}
   {openers}
   <div id="setting" {"hidden" if found.opens else ""}></div>
   <p role="status" id="status"></p>
 </section></main>
-<template id="control">{"".join(controls)}</template>"""
+<template id="control">{controls}</template>"""
         return Response(200, page(f"{heading} | {self.title}", body, SCRIPT))
 
-    def _setting_html(self, account: Account, found: SettingsPage, name: str | None) -> str | None:
-        """One setting's switch with the address it saves to; None where not offered."""
+    def _setting_html(
+        self, account: Account, found: SettingsPage, name: str | None, number: int = 1
+    ) -> str | None:
+        """One setting's control with the address it saves to; None where not drawn."""
         key = f"{found.key}@{name}" if name else found.key
+        if found.key in account.not_offered:
+            return None
         if found.key in account.unavailable or key not in account.settings:
             return None
         with self.lock:
@@ -238,15 +261,24 @@ class SwitchSite(Site):
         # be shown another wording of it.
         label = account.labels.get(found.key, found.control.label)
         drawn = replace(found.control, label=label.replace("{name}", name or ""))
+        for field in ("labelledby", "describedby"):
+            ref = getattr(drawn, field)
+            if ref:
+                ref = ref.replace("{n}", str(number))
+                if found.key in account.renamed:
+                    ref = f"{ref}Renamed"
+                drawn = replace(drawn, **{field: ref})
         ref = f"{found.key}-label"
         if found.key in account.hidden:
             control = "<p>This setting is being updated. Check back later.</p>"
         else:
-            control = draw(drawn, value, ref=ref)
+            disabled = found.key in account.disabled
+            control = draw(drawn, value, ref=ref, disabled=disabled)
             if found.key in account.doubled:
-                control += draw(drawn, value, copy=True, ref=ref)
+                control += draw(drawn, value, copy=True, ref=ref, disabled=disabled)
         api = html.escape(self.api_prefix + quote(key))
-        return f'<div class="setting" data-api="{api}">{control}</div>'
+        confirm = html.escape(account.confirms.get(found.key, ""))
+        return f'<div class="setting" data-api="{api}" data-confirm="{confirm}">{control}</div>'
 
     def save(self, account: Account, key: str, request: Request) -> Response:
         data = request.json()
@@ -267,12 +299,19 @@ def _testid(testid: str | None) -> str:
     return f'data-testid="{html.escape(testid)}"' if testid else ""
 
 
-def draw(control: Control, value: bool, *, copy: bool = False, ref: str = "switch-label") -> str:
-    """The HTML of one switch in the given position.
+def draw(
+    control: Control,
+    value: bool,
+    *,
+    copy: bool = False,
+    ref: str = "switch-label",
+    disabled: bool = False,
+) -> str:
+    """The HTML of one control in the given position.
 
     A ``copy`` is a second widget pointing at the same label, as a page that drew
     the setting twice would have. ``ref`` is the label's id where the control
-    names none of its own (unique on a page with several switches).
+    names none of its own (unique on a page with several controls).
     """
     if control.describedby and not control.labelledby:
         attribute, label_id = "aria-describedby", control.describedby
@@ -281,20 +320,21 @@ def draw(control: Control, value: bool, *, copy: bool = False, ref: str = "switc
     label = (
         "" if copy else f'<span id="{html.escape(label_id)}">{html.escape(control.label)}</span>'
     )
+    off = " disabled" if disabled else ""
     common = f'class="switch" {attribute}="{html.escape(label_id)}" {_testid(control.testid)}'
     if control.kind == "button":
         widget = (
             f'<button type="button" role="switch" {common} '
-            f'aria-checked="{"true" if value else "false"}"></button>'
+            f'aria-checked="{"true" if value else "false"}"{off}></button>'
         )
     else:
         role = 'role="switch"' if control.kind == "switch" else ""
-        widget = f'<input type="checkbox" {role} {common} {"checked" if value else ""}>'
+        widget = f'<input type="checkbox" {role} {common} {"checked" if value else ""}{off}>'
     state = "On" if value else "Off"
-    return (
-        f'<div class="toggle">{label}{widget}'
-        f'<span class="switch-state" aria-hidden="true">{state}</span></div>'
-    )
+    shown = f'<span class="switch-state" aria-hidden="true">{state}</span>'
+    if control.wrapped:
+        return f'<label class="toggle"><div>{label}</div><div>{widget}{shown}</div></label>'
+    return f'<div class="toggle">{label}{widget}{shown}</div>'
 
 
 CHECKPOINT = """<main><section><h1>Let's make sure it's you</h1>
@@ -318,7 +358,27 @@ const show = () => {
     };
     const shown = sw.parentElement.querySelector('.switch-state');
     const status = document.getElementById('status');
+    const asks = sw.closest('[data-confirm]').dataset.confirm;
+    const ask = (want) => new Promise((resolve) => {
+      const box = document.createElement('div');
+      box.setAttribute('role', 'dialog');
+      box.setAttribute('aria-modal', 'true');
+      const strange = asks === 'strange';
+      const title = strange ? 'Before you go: tell us why' : (want ? 'Turn on?' : 'Turn off?');
+      const yes = strange ? 'Delete my history too' : (want ? 'Turn on' : 'Turn off');
+      box.innerHTML = `<h2>${title}</h2><p>This changes how your data is used.</p>` +
+        `<button type="button" class="yes">${yes}</button>` +
+        '<button type="button" class="no">Cancel</button>';
+      document.body.appendChild(box);
+      box.querySelector('.yes').addEventListener('click', () => { box.remove(); resolve(true); });
+      box.querySelector('.no').addEventListener('click', () => { box.remove(); resolve(false); });
+    });
     const changed = async (want) => {
+      if (asks && !(await ask(want))) {
+        set(!want);
+        shown.textContent = get() ? 'On' : 'Off';
+        return;
+      }
       shown.textContent = want ? 'On' : 'Off';
       try {
         const r = await fetch(sw.closest('[data-api]').dataset.api, {method: 'POST',
