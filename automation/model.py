@@ -43,6 +43,39 @@ class Kind(enum.StrEnum):
         return self.value
 
 
+class Confidence(enum.StrEnum):
+    """How sure the project is of one fact about a setting."""
+
+    CONFIRMED = "confirmed"
+    """Seen in the platform's own code, strings or help pages, or in public automation
+    code known to work on the real site."""
+    LIKELY = "likely"
+    """One good source, or several reports that agree, not seen on the page itself."""
+    GUESS = "guess"
+    """Inferred: nothing public says so."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+#: The facts a setting that is read in a browser rests on.
+FACTS = ("page", "control", "label")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One fact a setting depends on, where it comes from, and how sure it is.
+
+    ``fact`` is ``page`` (the address), ``control`` (how the control is found: its
+    id, test id, role) or ``label`` (the wording); ``source`` names the public
+    source in words (a repository and file, a help page, a news report).
+    """
+
+    fact: str
+    confidence: Confidence
+    source: str
+
+
 @dataclass(frozen=True)
 class Switch:
     """Where a setting's control lives and how it proves it is this setting.
@@ -121,6 +154,19 @@ class Setting:
     For a setting whose recommended value keeps a convenience (personalisation, say)
     that the strict preset gives up; ``None`` means strict agrees with recommended.
     """
+    #: What each fact the setting depends on rests on (see :class:`Evidence`).
+    evidence: tuple[Evidence, ...] = ()
+
+    def sureness(self, fact: str) -> Confidence | None:
+        """How sure the project is of ``fact`` (``page``, ``control``, ``label``): the
+        weakest of its sources."""
+        found = [e.confidence for e in self.evidence if e.fact == fact]
+        return max(found, key=list(Confidence).index) if found else None
+
+    @property
+    def guessed(self) -> tuple[str, ...]:
+        """The facts this setting rests on that are guesses."""
+        return tuple(e.fact for e in self.evidence if e.confidence is Confidence.GUESS)
 
     @property
     def id(self) -> str:
