@@ -368,3 +368,34 @@ async def test_save_answered_but_not_kept_is_not_done(make_engine, replica: Repl
     reading = await engine.change("x.personalized_ads", State.OFF)
     assert reading.state is State.ON, reading
     assert "did not keep the change" in reading.detail
+
+
+# -- signed in, proved by a positive sign -------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["chatgpt", "linkedin", "x"])
+async def test_signed_in_needs_a_positive_sign(
+    name: str, chromium: str, replica: ReplicaServer
+) -> None:
+    """ChatGPT's start page loads signed out too: only its account menu proves a
+    session. LinkedIn's needs its session cookie and a page without a wall; X's, the
+    setting's own control on its page."""
+    from playwright.async_api import async_playwright
+
+    plugin = PLUGINS[name](replica.origins[name])
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium)
+        try:
+            signed_out = await browser.new_context()
+            assert await plugin.signed_in(signed_out) is False
+            signed = await browser.new_context(storage_state=replica.storage_state(name))
+            assert await plugin.signed_in(signed) is True
+            if plugin.session_cookies:
+                stale = await browser.new_context()
+                await stale.add_cookies(
+                    [{"name": plugin.session_cookies[0], "value": "expired", "url": plugin.origin}]
+                )
+                assert await plugin.signed_in(stale) is False
+        finally:
+            await browser.close()
