@@ -112,7 +112,11 @@ def test_check_exits_0_when_every_setting_is_as_desired(chromium: str, tmp_path:
     assert done.returncode == 0, done.stdout + done.stderr
     header, line = done.stdout.strip().splitlines()
     assert header.split() == ["SETTING", "STATE", "WANT", "DETAIL"]
-    assert line.startswith("ok") and "linkedin.ai_training" in line and "Switch is on." in line
+    assert (
+        line.startswith("ok")
+        and "linkedin.ai_training" in line
+        and "Switch is on (found by its id" in line
+    )
 
 
 def test_a_browser_that_will_not_start_is_a_clear_error(tmp_path: Path) -> None:
