@@ -55,7 +55,10 @@ class Tumblr(Plugin):
                 'Switch "Prevent third-party sharing for <blog>" ON.',
                 "Repeat for each of your blogs.",
             ),
-            notes="Kept per blog: a blog you add later starts with sharing allowed.",
+            notes=(
+                "Inverted: ON prevents sharing, so ON is recommended. Kept per blog: a blog "
+                "you add later starts with sharing allowed."
+            ),
             source="shared/platforms.md",
             switch=Switch(path=BLOG_PATH, names=("Prevent third-party sharing for {name}",)),
             per=BLOG_LIST,

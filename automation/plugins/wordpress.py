@@ -55,7 +55,10 @@ class WordPress(Plugin):
                 f'Switch "{LABEL}" ON.',
                 "Save if the page asks, and repeat for each of your sites.",
             ),
-            notes="Kept per site: a site you add later starts with sharing allowed.",
+            notes=(
+                "Inverted: ON prevents sharing, so ON is recommended. Kept per site: a site "
+                "you add later starts with sharing allowed."
+            ),
             source="shared/platforms.md",
             switch=Switch(path=SITE_PATH, names=(LABEL,)),
             per=SITE_LIST,
