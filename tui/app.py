@@ -227,7 +227,7 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
                 continue
             for setting in shown:
                 table.add_row(
-                    "  " + setting.label,
+                    view.label_cell(setting),
                     self._state_cell(setting.id),
                     "by hand" if setting.kind is Kind.MANUAL else str(setting.recommended),
                     key=setting.id,

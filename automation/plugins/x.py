@@ -12,7 +12,7 @@ wording (curly apostrophes and all), and the Grok boxes only inside X's
 
 from __future__ import annotations
 
-from automation.model import Setting, State, Switch
+from automation.model import Confidence, Evidence, Setting, State, Switch
 from automation.plugin import Plugin
 
 ORIGIN = "https://x.com"
@@ -20,8 +20,30 @@ SOURCE = "X's web client strings (i18n/en.js, SettingsRevamp bundles); brave/pss
 #: The container X draws the Grok page's three checkboxes in.
 GROK_BOX = '[data-testid="xaiDataSharingSettings"]'
 
-#: The Grok training checkbox's label, newest first. The newer wording (under
-#: "Grok & Third-party Collaborators") rests on one weak source.
+#: Where the facts come from: X's own web client as archived publicly (mid 2025),
+#: and Brave's public automation code, which visits four of these pages.
+STRINGS = "X web client strings i18n/en.js"
+BUNDLES = "X web client SettingsRevamp bundles"
+PSST = "brave/psst-component src/twitter/user.ts"
+
+
+def _evidence(psst: bool, control: str) -> tuple[Evidence, ...]:
+    """Page, checkbox and wording, all from X's own client (and PSST where it goes)."""
+    also = f"; {PSST}" if psst else ""
+    return (
+        Evidence("page", Confidence.CONFIRMED, BUNDLES + also),
+        Evidence("control", Confidence.CONFIRMED, f"{BUNDLES}: {control}{also}"),
+        Evidence("label", Confidence.CONFIRMED, STRINGS),
+    )
+
+
+#: A checkbox tied to its text by aria-describedby, found by that text.
+DESCRIBED = "a checkbox whose aria-describedby text is its label"
+#: The Grok page's three checkboxes share one container.
+IN_GROK_BOX = f"a checkbox inside {GROK_BOX}, described by its label"
+
+#: The Grok training checkbox's label, newest first: X's strings as of mid 2025
+#: (under "Grok & Third-party Collaborators"), then the 2024 wording.
 GROK_LABELS = (
     "Allow your public data as well as your interactions, inputs, and results with Grok "
     "and xAI to be used for training and fine-tuning",
@@ -40,7 +62,14 @@ def _steps(slug: str, page_name: str, what: str) -> tuple[str, ...]:
 
 
 def _checkbox(
-    key: str, slug: str, label: str, page_name: str, description: str, notes: str = ""
+    key: str,
+    slug: str,
+    label: str,
+    page_name: str,
+    description: str,
+    notes: str = "",
+    *,
+    psst: bool = False,
 ) -> Setting:
     return Setting(
         platform="x",
@@ -53,6 +82,7 @@ def _checkbox(
         notes=notes or "Checked by default; no regional or account limits are on record.",
         source=SOURCE,
         switch=Switch(path=f"/settings/{slug}", names=(label,), role="checkbox"),
+        evidence=_evidence(psst, DESCRIBED),
     )
 
 
@@ -81,6 +111,7 @@ GROK_TRAINING = Setting(
     switch=Switch(
         path="/settings/grok_settings", names=GROK_LABELS, within=GROK_BOX, role="checkbox"
     ),
+    evidence=_evidence(False, IN_GROK_BOX),
 )
 
 GROK_PERSONALIZE = Setting(
@@ -108,6 +139,7 @@ GROK_PERSONALIZE = Setting(
         within=GROK_BOX,
         role="checkbox",
     ),
+    evidence=_evidence(False, IN_GROK_BOX),
 )
 
 
@@ -134,6 +166,7 @@ class X(Plugin):
             "Data sharing with business partners",
             "Lets X share more information about you with its business partners. "
             "Checked by default.",
+            psst=True,
         ),
         _checkbox(
             "web_content_use",
@@ -146,6 +179,7 @@ class X(Plugin):
                 "Checked by default. The first box on the Off-X activity page; X hides it "
                 "for some accounts. Turning it off asks for a confirmation in the EU."
             ),
+            psst=True,
         ),
         _checkbox(
             "off_platform_activity",
@@ -158,6 +192,7 @@ class X(Plugin):
                 "Checked by default. The second box on the Off-X activity page where both "
                 "show, the only one where X hides the other: found by its label."
             ),
+            psst=True,
         ),
         _checkbox(
             "personalized_ads",
@@ -165,6 +200,7 @@ class X(Plugin):
             "Personalized ads",
             "Ads preferences",
             "Lets X choose the ads you see from your activity and profile. Checked by default.",
+            psst=True,
         ),
         _checkbox(
             "location",

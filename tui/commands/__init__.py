@@ -78,7 +78,9 @@ def add_parsers(commands: argparse._SubParsersAction, common: Common) -> None:
         "list",
         help="list every setting the installed plugins know",
         description="Every setting the installed plugins know: id, kind, recommended and "
-        "strict values, label. --json adds every field.",
+        "strict values, how sure its page, control and label are (SURE: ✓ confirmed, "
+        "~ likely, ? a guess, - no evidence), label. --json adds every field, with each "
+        "fact's source.",
     )
     listing.add_argument("--json", action="store_true", help="print JSON with every field")
 
