@@ -18,6 +18,8 @@ from typing import Any
 from .model import DESIRABLE, State
 
 ENV_VAR = "PRIVACY_TUI_CONFIG"
+#: The longest a browser step may be given, in seconds (an hour).
+MAX_TIMEOUT = 3600
 
 
 class ConfigError(Exception):
@@ -131,6 +133,9 @@ def load(path: Path, catalog: Catalog, *, required: bool = True) -> Config:
 def parse(text: str, catalog: Catalog, *, path: Path | None = None) -> Config:
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        # Arrays or tables nested hundreds deep: no config needs that.
+        raise ConfigError("not valid TOML: values are nested too deeply", path) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = re.search(r"\(at line (\d+), column (\d+)\)", message)
@@ -225,8 +230,17 @@ class _Checker:
             result.headless = data["headless"]
         if "timeout" in data:
             value = data["timeout"]
-            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-                raise self.fail(where, "timeout", "must be a number of seconds above 0")
+            # inf, nan and huge numbers would overflow the browser's own limits.
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not 0 < value <= MAX_TIMEOUT
+            ):
+                raise self.fail(
+                    where,
+                    "timeout",
+                    f"must be a number of seconds above 0 and at most {MAX_TIMEOUT}",
+                )
             result.timeout = float(value)
         if "concurrency" in data:
             value = data["concurrency"]

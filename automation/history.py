@@ -368,7 +368,8 @@ class History:
         limit: int | None = 50,
     ) -> list[Entry]:
         """The latest ``limit`` entries (of one setting and origin, or all), oldest first."""
-        conditions, args = [], []
+        conditions: list[str] = []
+        args: list[object] = []
         for column, value in (("setting_id", setting_id), ("origin", origin)):
             if value:
                 conditions.append(f"{column} = ?")
@@ -376,7 +377,9 @@ class History:
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         query = f"SELECT {_COLUMNS} FROM entries {where} ORDER BY id DESC"
         if limit is not None:
-            query += f" LIMIT {int(limit)}"
+            # SQLite's integers end at 2**63 - 1; no history is that long.
+            query += " LIMIT ?"
+            args.append(min(int(limit), 2**63 - 1))
         with self._lock:
             rows = self._db.execute(query, args).fetchall()
         return [_entry(row) for row in reversed(rows)]

@@ -18,6 +18,8 @@ STANDALONE = ("list", "history")
 WITH_RUNTIME = ("apply", "undo", "export")
 
 Common = Callable[..., None]
+#: The largest --limit the history file can be asked for (SQLite's largest integer).
+MAX_LIMIT = 2**63 - 1
 
 
 def _limit(text: str) -> int:
@@ -27,6 +29,8 @@ def _limit(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 (everything) or more")
+    if value > MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"{text} is too large; 0 shows everything")
     return value
 
 
