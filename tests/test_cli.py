@@ -125,3 +125,44 @@ def test_a_browser_that_will_not_start_is_a_clear_error(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert f"The browser {fake} could not be started" in done.stderr
     no_traceback(done)
+
+
+def test_inputs_that_used_to_crash_get_a_clear_error(tmp_path: Path) -> None:
+    """A config nested a thousand deep, a missing home folder, a huge --limit: exit 2."""
+    deep = tmp_path / "deep.toml"
+    deep.write_text("a = " + "[" * 1000 + "]" * 1000 + "\n")
+    done = run("check", "--config", str(deep))
+    assert done.returncode == 2, done.stderr
+    assert str(deep) in done.stderr and "nested too deeply" in done.stderr
+    no_traceback(done)
+
+    done = run("export", "~nosuchuser-privacy-tui/x.toml")
+    assert done.returncode == 2, done.stderr
+    assert "no such home folder" in done.stderr
+    no_traceback(done)
+
+    done = run("history", "--limit", "9223372036854775808")
+    assert done.returncode == 2, done.stderr
+    assert "--limit" in done.stderr and "too large" in done.stderr
+    no_traceback(done)
+
+    for value in ("inf", "nan", "1e12"):
+        config = tmp_path / f"timeout-{value}.toml"
+        config.write_text(f"[browser]\ntimeout = {value}\n")
+        done = run("check", "--demo", "--config", str(config))
+        assert done.returncode == 2, done.stderr
+        assert f"{config}:2:1: browser.timeout: must be a number of seconds" in done.stderr
+        no_traceback(done)
+
+
+def test_export_finds_an_unwritable_destination_before_reading(tmp_path: Path) -> None:
+    """The destination is tried before the browser starts (here it could not start at all)."""
+    config = tmp_path / "c.toml"
+    config.write_text('[browser]\nexecutable = "/no/such/chrome"\n')
+    target = tmp_path / ("a" * 250 + ".toml")  # its temporary file's name would be too long
+    done = run("export", str(target), "--demo", "--config", str(config))
+    assert done.returncode == 2, done.stderr
+    assert "Cannot write" in done.stderr and "name too long" in done.stderr
+    assert "/no/such/chrome" not in done.stderr  # nothing was read
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.toml"]
+    no_traceback(done)
