@@ -93,6 +93,7 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
         self._wave = 0
         self._frame = 0
         self._quitting = False
+        self._history_told = False
         self._unsubscribe = self.engine.subscribe(lambda e: self.post_message(EngineEvent(e)))
         self.engine.ask_code = self.ask_code
 
@@ -186,6 +187,10 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
             self.notify(f"Signing in to {title} with the stored credentials…")
         elif isinstance(event, events.Problem):
             self.notify(event.message, severity="warning", timeout=10)
+        problem = self.runtime.history.problem
+        if problem is not None and not self._history_told:
+            self._history_told = True
+            self.notify(problem, title="History not kept", severity="error", timeout=30)
         self._refresh()
 
     def _expand(self, event: events.Expanded) -> None:

@@ -93,7 +93,11 @@ class ChangeActions:
     def action_undo(self: PrivacyApp) -> None:
         if not self._idle():
             return
-        record = self.runtime.history.last_apply()
+        try:
+            record = self.runtime.history.last_apply()
+        except HistoryError as exc:
+            self.notify(str(exc), title="Nothing to undo", severity="error", timeout=15)
+            return
         if record is None:
             self.notify("Nothing to undo: no change has been recorded.")
             return

@@ -48,7 +48,10 @@ def undo(runtime: Runtime, args: argparse.Namespace) -> int:
             "--demo keeps no history between runs, so there is nothing to undo. "
             "In the demo app, u undoes the last change."
         )
-    record = runtime.history.last_apply()
+    try:
+        record = runtime.history.last_apply()
+    except HistoryError as exc:
+        return fail(str(exc))
     if record is None:
         print("Nothing to undo: no apply has been recorded.")
         return EXIT_OK

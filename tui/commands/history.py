@@ -25,6 +25,8 @@ def show_history(args: argparse.Namespace) -> int:
         if args.id and args.id not in _known_ids() | history.known_ids():
             return fail(f"unknown setting id {args.id!r}; `privacy-tui list` shows every id.")
         entries = history.entries(args.id, limit=args.limit or None)
+    except HistoryError as exc:
+        return fail(str(exc))
     finally:
         history.close()
     if args.json:
