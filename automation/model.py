@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit, urlunsplit
@@ -119,6 +121,11 @@ class Setting:
         """The key without its blog or site: ``sharing@myblog`` gives ``sharing``."""
         return self.key.split("@", 1)[0]
 
+    @property
+    def template_id(self) -> str:
+        """The id without its blog or site: ``tumblr.sharing@myblog`` gives ``tumblr.sharing``."""
+        return f"{self.platform}.{self.template_key}"
+
     def for_instance(self, name: str, title: str | None = None) -> Setting:
         """This per-blog setting, made concrete for the blog or site ``name``."""
         assert self.switch is not None and self.per is not None
@@ -135,6 +142,29 @@ class Setting:
             ),
             per=None,
         )
+
+
+#: What a blog's or site's name may be in a setting id (``key@name``): it goes into a
+#: page path, so no slash, no ``..``, nothing that would leave the blog's own page.
+_INSTANCE_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.))*")
+
+
+def resolve(settings: Mapping[str, Setting], setting_id: str) -> Setting | None:
+    """The setting ``setting_id`` names among ``settings``, or ``None``.
+
+    Besides the settings themselves, one blog's copy of a per-blog setting is named
+    ``platform.key@name`` (as ``check`` prints it) even before its blogs were listed.
+    """
+    found = settings.get(setting_id)
+    if found is not None:
+        return found
+    template_id, at, name = setting_id.partition("@")
+    template = settings.get(template_id)
+    if not at or template is None or template.per is None or template.switch is None:
+        return None
+    if not _INSTANCE_NAME.fullmatch(name):
+        return None
+    return template.for_instance(name)
 
 
 def now() -> datetime:

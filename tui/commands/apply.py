@@ -76,13 +76,20 @@ def _targets(runtime: Runtime, args: argparse.Namespace) -> tuple[dict[str, Stat
         return preset(args.preset).desired(runtime.settings), f"preset {args.preset}"
     named = runtime.config.desired
     where = runtime.config.path or "the config (there is no config file)"
-    missing = [i for i in runtime.only if i not in named]
+    targets: dict[str, State] = {}
+    for setting in runtime.settings:
+        # One blog's copy takes its own value, else the value of its per-blog setting.
+        wanted = named.get(setting.id, named.get(setting.template_id))
+        if wanted is not None:
+            targets[setting.id] = wanted
+        if setting.per is not None:
+            targets.update((i, v) for i, v in named.items() if i.startswith(setting.id + "@"))
+    missing = [i for i in runtime.only if not any(t == i or t.startswith(i + "@") for t in targets)]
     if missing:
         raise UsageError(
             f"{', '.join(missing)} not named in [desired] of {where}; "
             "name it there, or use --preset recommended."
         )
-    targets = {s.id: named[s.id] for s in runtime.settings if s.id in named}
     if not targets:
         raise UsageError(
             f"nothing to apply: [desired] in {where} names no setting. "

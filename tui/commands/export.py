@@ -27,7 +27,16 @@ def export(runtime: Runtime, args: argparse.Namespace) -> int:
         readings = asyncio.run(read_all(runtime, sys.stderr))
     except BrowserError as exc:
         return fail(str(exc))
-    settings = runtime.settings
+    settings = []
+    for setting in runtime.settings:
+        settings.append(setting)
+        if setting.per is not None:
+            # Each blog found on the account, with its own reading and desired value.
+            settings += [
+                runtime.engine.setting(r.setting_id)
+                for r in readings
+                if r.setting_id.startswith(setting.id + "@")
+            ]
     text = render(
         settings,
         {s.id: runtime.desired(s) for s in settings},
