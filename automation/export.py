@@ -16,7 +16,7 @@ import tomli_w
 
 from . import __version__
 from .config import Config
-from .model import Reading, Setting, State, now
+from .model import Reading, Setting, State, now, wish_word
 
 
 class ExportError(Exception):
@@ -38,9 +38,10 @@ def render(
     """The export's TOML text.
 
     ``[desired]`` holds a value for every setting (the user's choice, else the
-    recommendation); ``[results]`` holds the last reading of each setting that was
-    read. ``[browser]``, ``[platforms]``, ``[export]`` and ``[sessions]`` are carried
-    over from the config file as the user wrote them.
+    recommendation; ``done`` or ``skip`` for one done by hand); ``[results]`` holds
+    the last reading of each setting that was read. ``[browser]``, ``[platforms]``,
+    ``[export]`` and ``[sessions]`` are carried over from the config file as the user
+    wrote them.
     """
     document: dict[str, Any] = {
         "meta": {"exported_at": at or now(), "version": __version__},
@@ -52,8 +53,9 @@ def render(
     wanted: dict[str, dict[str, str]] = {}
     results: dict[str, dict[str, dict[str, Any]]] = {}
     for setting in settings:
-        wanted.setdefault(setting.platform, {})[setting.key] = str(
-            desired.get(setting.id, setting.recommended)
+        # A setting done by hand is written "done" or "skip", never a bare on or off.
+        wanted.setdefault(setting.platform, {})[setting.key] = wish_word(
+            setting, desired.get(setting.id, setting.recommended)
         )
         reading = readings.get(setting.id)
         if reading is None:

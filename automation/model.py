@@ -32,6 +32,11 @@ class State(enum.StrEnum):
 #: The values a user can ask for in ``[desired]``.
 DESIRABLE = (State.ON, State.OFF)
 
+#: What ``[desired]`` says for a setting done by hand (a form, an email): "done"
+#: (do it: opt out, object) or "skip". Inside, such a setting's "off" means done,
+#: which written out as "off" would read as "do not opt out".
+MANUAL_WORDS = {State.OFF: "done", State.ON: "skip"}
+
 
 class Kind(enum.StrEnum):
     """How a setting can be changed."""
@@ -165,6 +170,16 @@ def resolve(settings: Mapping[str, Setting], setting_id: str) -> Setting | None:
     if not _INSTANCE_NAME.fullmatch(name):
         return None
     return template.for_instance(name)
+
+
+def wish_word(setting: Setting, state: State) -> str:
+    """How ``state``, wanted for ``setting``, is written for people and in files.
+
+    ``on`` or ``off`` for a switch; ``done`` or ``skip`` for a setting done by hand.
+    """
+    if setting.kind is Kind.MANUAL:
+        return MANUAL_WORDS.get(state, str(state))
+    return str(state)
 
 
 def now() -> datetime:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import registry
-from .config import Config, ConfigError, load, locate
+from .config import Config, ConfigError, catalog_of, load, locate
 from .engine import Engine, Options
 from .export import ExportError
 from .history import History, HistoryError
@@ -132,9 +132,8 @@ def build(
             "No platform plugins are installed. Install privacy-tui with pip "
             "(pip install -e . in a checkout) so its plugins are registered."
         )
-    catalog = {cls.name: {s.key for s in cls.settings} for cls in classes}
     path, required = locate(config_path)
-    config = load(path, catalog, required=required)
+    config = load(path, catalog_of(classes), required=required)
 
     try:
         history = History.in_memory() if demo else History.open()

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from automation import events
 from automation.browser import BrowserError
-from automation.model import Kind, Reading
+from automation.model import Kind, Reading, Setting, wish_word
 from automation.runtime import Runtime
 
 from .output import Table, fail, print_json, print_table
@@ -25,9 +25,13 @@ async def read_all(runtime: Runtime, progress: TextIO | None) -> list[Reading]:
     else:
         # Even with --json, a problem (an unreadable kept session) is told, on stderr.
         engine.subscribe(lambda e: _problem(e, sys.stderr))
+    # Settings done by hand are never read: with only those, no browser is started.
+    ids = [s.id for s in runtime.settings if s.kind is not Kind.MANUAL]
     try:
+        if not ids:
+            return []
         await engine.start()
-        return await engine.check([s.id for s in runtime.settings])
+        return await engine.check(ids)
     finally:
         await engine.close()
 
@@ -68,31 +72,16 @@ def check(runtime: Runtime, *, as_json: bool, out: TextIO = sys.stdout) -> int:
     except BrowserError as exc:
         return fail(str(exc))
     rows = []
-    for reading in readings:
-        # The engine knows every setting read, including one per blog found on the way.
-        setting = runtime.engine.setting(reading.setting_id)
-        desired = runtime.desired(setting)
-        drift = runtime.history.drift(reading.setting_id)
-        rows.append(
-            {
-                "id": reading.setting_id,
-                "kind": str(setting.kind),
-                "state": str(reading.state),
-                "desired": str(desired),
-                "read": reading.state.is_value,
-                "as_desired": reading.state == desired,
-                "detail": reading.detail,
-                "checked_at": reading.checked_at.isoformat(),
-                "url": reading.url,
-                "drift": None
-                if drift is None
-                else {
-                    "previous": str(drift.previous),
-                    "previous_at": drift.previous_at.isoformat(),
-                    "detail": drift.describe(),
-                },
-            }
-        )
+    for setting in runtime.settings:
+        if setting.kind is Kind.MANUAL:
+            rows.append(_by_hand(runtime, setting))
+            continue
+        # A per-blog setting's readings are its blogs' (or one saying why none were read).
+        rows += [
+            _read_row(runtime, r)
+            for r in readings
+            if r.setting_id == setting.id or r.setting_id.startswith(setting.id + "@")
+        ]
     if as_json:
         print_json(rows, out)
     else:
@@ -103,6 +92,55 @@ def check(runtime: Runtime, *, as_json: bool, out: TextIO = sys.stdout) -> int:
                 table.note(row["drift"]["detail"])
         print_table(table, out)
     return exit_status(rows)
+
+
+def _read_row(runtime: Runtime, reading: Reading) -> dict[str, Any]:
+    # The engine knows every setting read, including one per blog found on the way.
+    setting = runtime.engine.setting(reading.setting_id)
+    desired = runtime.desired(setting)
+    drift = runtime.history.drift(reading.setting_id)
+    return {
+        "id": reading.setting_id,
+        "kind": str(setting.kind),
+        "state": str(reading.state),
+        "desired": str(desired),
+        "read": reading.state.is_value,
+        "as_desired": reading.state == desired,
+        "detail": reading.detail,
+        "checked_at": reading.checked_at.isoformat(),
+        "url": reading.url,
+        "marked_at": None,
+        "drift": None
+        if drift is None
+        else {
+            "previous": str(drift.previous),
+            "previous_at": drift.previous_at.isoformat(),
+            "detail": drift.describe(),
+        },
+    }
+
+
+def _by_hand(runtime: Runtime, setting: Setting) -> dict[str, Any]:
+    """A setting only a person can do: never read; the user's mark, if they made one."""
+    marked = runtime.marks.get(setting.id)
+    if marked is not None:
+        when = marked.astimezone().strftime("%Y-%m-%d %H:%M")
+        detail = f"Marked done by you on {when}; privacy-tui cannot read it."
+    else:
+        detail = "Only you can do this (a form or an email); the checklist shows the steps."
+    return {
+        "id": setting.id,
+        "kind": str(setting.kind),
+        "state": "marked_done" if marked is not None else "by_hand",
+        "desired": wish_word(setting, runtime.desired(setting)),
+        "read": False,
+        "as_desired": None,
+        "detail": detail,
+        "checked_at": None,
+        "url": setting.url,
+        "marked_at": marked.isoformat() if marked is not None else None,
+        "drift": None,
+    }
 
 
 def _mark(row: dict[str, Any]) -> tuple[str, str]:

@@ -12,7 +12,7 @@ from automation.apply import Action, Plan, Result, carry_out, read_plan, read_un
 from automation.browser import BrowserError
 from automation.engine import Engine
 from automation.history import HistoryError
-from automation.model import State
+from automation.model import MANUAL_WORDS, State
 from automation.presets import preset
 from automation.runtime import Runtime
 
@@ -173,7 +173,10 @@ def _rows(plan: Plan, result: Result | None, held_back: str) -> list[dict[str, A
             "id": step.setting_id,
             "label": step.label,
             "found": found,
-            "wanted": str(step.target),
+            # Done by hand: "done" or "skip", never a bare on or off that was not read.
+            "wanted": MANUAL_WORDS.get(step.target, str(step.target))
+            if step.manual
+            else str(step.target),
             "now": found,
             "verified": None,
             "manual": step.manual,

@@ -42,6 +42,7 @@ def export(runtime: Runtime, args: argparse.Namespace) -> int:
         {s.id: runtime.desired(s) for s in settings},
         {r.setting_id: r for r in readings},
         runtime.config,
+        marks=dict(runtime.marks.items()),
     )
     try:
         write_atomic(path, text, overwrite=args.force)
