@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import shutil
 import subprocess
 import sys
@@ -12,6 +14,7 @@ import pytest
 
 from automation.plugins.linkedin import LinkedIn
 
+AI = "linkedin.ai_training"
 COMMAND = Path(sys.executable).with_name("privacy-tui")
 
 
@@ -113,9 +116,50 @@ def test_check_exits_0_when_every_setting_is_as_desired(chromium: str, tmp_path:
     config.write_text('[desired.linkedin]\nai_training = "on"\n')
     done = run("--demo", "check", "--config", str(config), "--only", "linkedin.ai_training")
     assert done.returncode == 0, done.stdout + done.stderr
-    header, line = done.stdout.strip().splitlines()
+    header, line, blank, summary = done.stdout.strip("\n").splitlines()
     assert header.split() == ["SETTING", "STATE", "WANT", "DETAIL"]
     assert line.startswith("ok") and "linkedin.ai_training" in line and "Switch is on." in line
+    assert (blank, summary) == ("", "1 as desired.")
+    assert done.stderr == ""  # not a terminal: no progress line
+
+
+@pytest.mark.browser
+def test_check_on_a_terminal_shows_progress_and_ends_with_a_summary(chromium: str) -> None:
+    """stderr on a terminal counts the settings read and says when the browser closes."""
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [str(COMMAND), "check", "--demo", "--only", AI, "tumblr.third_party_sharing",
+             "meta.ai_objection"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=follower, text=True,
+            timeout=120,
+        )  # fmt: skip
+        os.close(follower)
+        follower = -1
+        screen = _read_all(leader)
+    finally:
+        if follower != -1:
+            os.close(follower)
+        os.close(leader)
+    assert done.returncode == 1, done.stdout + screen
+    assert "reading settings… 0 of 1 read" in screen
+    assert "3 of 3 read" in screen  # the AI setting and the two Tumblr blogs
+    assert "closing the browser…" in screen
+    assert screen.endswith("\r\x1b[K")  # the line is cleared at the end
+    assert done.stdout.splitlines()[-1] == ("3 not as desired, 1 done by hand (0 marked done).")
+
+
+def _read_all(leader: int) -> str:
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks).decode()
 
 
 def test_a_browser_that_will_not_start_is_a_clear_error(tmp_path: Path) -> None:

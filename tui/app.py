@@ -27,6 +27,8 @@ from .changes import ChangeActions
 from .screens import Confirm, ExportPath, Help
 
 PLATFORM_ROW = "platform:"
+#: The status line while the app closes the browser on its way out.
+QUITTING = Text(" closing the browser…", style="bold")
 
 
 class EngineEvent(Message):
@@ -551,7 +553,9 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
         if self._quitting:
             return
         self._quitting = True
-        self.notify("Closing the browser…")
+        # Closing Chromium takes a second or more: the status line says so meanwhile.
+        self.query_one(ProgressBar).display = False
+        self.query_one("#summary", Static).update(QUITTING)
         self.workers.cancel_group(self, "engine")
         try:
             await asyncio.wait_for(self.engine.close(), 20)

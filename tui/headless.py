@@ -17,10 +17,58 @@ from .output import Table, fail, print_json, print_table
 EXIT_OK, EXIT_DRIFT, EXIT_USAGE, EXIT_UNREAD = 0, 1, 2, 3
 
 
+class LiveProgress:
+    """On a terminal, one line on stderr that counts the settings read, rewritten in place.
+
+    Other news (signing in, a problem) gets a line of its own above it; the line is
+    cleared when the work is done.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.started: set[str] = set()
+        self.finished: set[str] = set()
+        self.shown = False
+
+    def __call__(self, event: events.Event) -> None:
+        if isinstance(event, events.Checking):
+            self.started.add(event.setting_id)
+        elif isinstance(event, events.Read):
+            self.finished.add(event.reading.setting_id)
+        elif isinstance(event, events.Expanded):
+            # A per-blog setting gives way to its blogs, each read in turn.
+            self.started.discard(event.setting_id)
+        elif isinstance(event, events.SigningIn | events.Problem):
+            self.clear()
+            show_progress(event, self.out)
+        done = len(self.finished & self.started)
+        self.show(f"reading settings… {done} of {len(self.started)} read")
+
+    def show(self, text: str) -> None:
+        self.out.write(f"\r\x1b[K{text}")
+        self.out.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.out.write("\r\x1b[K")
+            self.out.flush()
+            self.shown = False
+
+
 async def read_all(runtime: Runtime, progress: TextIO | None) -> list[Reading]:
-    """Start the engine, read every setting of the run, and close the engine."""
+    """Start the engine, read every setting of the run, and close the engine.
+
+    With stderr on a terminal, a line there counts the settings read (and says
+    when the browser is being closed, which takes a moment). Otherwise ``progress``
+    gets a line for what takes a while (signing in) and for problems; without it
+    only problems are told, on stderr.
+    """
     engine = runtime.engine
-    if progress is not None:
+    live = LiveProgress(sys.stderr) if _on_terminal(sys.stderr) else None
+    if live is not None:
+        engine.subscribe(live)
+    elif progress is not None:
         engine.subscribe(lambda e: show_progress(e, progress))
     else:
         # Even with --json, a problem (an unreadable kept session) is told, on stderr.
@@ -33,7 +81,16 @@ async def read_all(runtime: Runtime, progress: TextIO | None) -> list[Reading]:
         await engine.start()
         return await engine.check(ids)
     finally:
+        if live is not None and engine.started:
+            live.show("closing the browser…")
         await engine.close()
+        if live is not None:
+            live.clear()
+
+
+def _on_terminal(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def _problem(event: events.Event, out: TextIO) -> None:
@@ -91,7 +148,24 @@ def check(runtime: Runtime, *, as_json: bool, out: TextIO = sys.stdout) -> int:
             if row["drift"]:
                 table.note(row["drift"]["detail"])
         print_table(table, out)
+        print(f"\n{summary(rows)}.", file=out)
     return exit_status(rows)
+
+
+def summary(rows: list[dict[str, Any]]) -> str:
+    """One line that counts the rows: as desired, not, not read, done by hand."""
+    by_hand = [r for r in rows if r["kind"] == Kind.MANUAL.value]
+    marked = sum(1 for r in by_hand if r["marked_at"])
+    counts = [
+        (sum(1 for r in rows if r["as_desired"]), "as desired"),
+        (sum(1 for r in rows if r["read"] and not r["as_desired"]), "not as desired"),
+        (
+            sum(1 for r in rows if not r["read"] and r["kind"] != Kind.MANUAL.value),
+            "could not be read",
+        ),
+        (len(by_hand), f"done by hand ({marked} marked done)"),
+    ]
+    return ", ".join(f"{n} {words}" for n, words in counts if n) or "nothing to check"
 
 
 def _read_row(runtime: Runtime, reading: Reading) -> dict[str, Any]:

@@ -85,6 +85,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: Common) -> None:
         "strict values, label. --json adds every field.",
     )
     listing.add_argument("--json", action="store_true", help="print JSON with every field")
+    _demo(listing)
 
     history = commands.add_parser(
         "history",
@@ -97,6 +98,13 @@ def add_parsers(commands: argparse._SubParsersAction, common: Common) -> None:
         "--limit", type=_limit, default=50, metavar="N", help="the latest N entries (0: all)"
     )
     history.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _demo(history, "the demo's history lasts one run, so there is none to show")
+
+
+def _demo(parser: argparse.ArgumentParser, note: str = "the same as without it") -> None:
+    """Take --demo after the subcommand too, as every other command does."""
+    # Not given here means "as given before the subcommand".
+    parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help=note)
 
 
 def _changing_options(parser: argparse.ArgumentParser) -> None:

@@ -44,10 +44,11 @@ def apply(runtime: Runtime, args: argparse.Namespace) -> int:
 def undo(runtime: Runtime, args: argparse.Namespace) -> int:
     """Put back the states the last apply found before it changed anything."""
     if runtime.demo is not None:
-        return fail(
-            "--demo keeps no history between runs, so there is nothing to undo. "
+        print(
+            "Nothing to undo: --demo keeps no history between runs. "
             "In the demo app, u undoes the last change."
         )
+        return EXIT_OK
     try:
         record = runtime.history.last_apply()
     except HistoryError as exc:
