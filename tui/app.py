@@ -341,9 +341,9 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
         drifted = sum(1 for s in self.rows if self.runtime.history.drift(s.id) is not None)
         if drifted:
             summary.append(f" · {drifted} changed since the last check", style="bold red")
-        self.query_one("#summary", Static).update(summary)
+        self.query_one("#summary", Static).update(QUITTING if self._quitting else summary)
         progress = self.query_one(ProgressBar)
-        progress.display = bool(self.busy)
+        progress.display = bool(self.busy) and not self._quitting
         if self.busy:
             progress.update(total=max(self._wave, 1), progress=self._wave - len(self.busy))
         self._show_detail()
