@@ -9,15 +9,17 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .model import DESIRABLE, State
+from .model import DESIRABLE, MANUAL_WORDS, Kind, State
 
 ENV_VAR = "PRIVACY_TUI_CONFIG"
+#: The longest a browser step may be given, in seconds (an hour).
+MAX_TIMEOUT = 3600
 
 
 class ConfigError(Exception):
@@ -94,8 +96,16 @@ class Config:
         return entry.enabled if entry else True
 
 
-#: What the config may say about each platform: its name and its settings' keys.
-Catalog = Mapping[str, set[str]]
+#: What the config may say about each platform: its name and its settings' keys,
+#: as a set, or as a mapping from key to kind (see :func:`catalog_of`). With kinds, the
+#: by-hand words ("done", "skip") are taken only for settings done by hand; without,
+#: for any setting.
+Catalog = Mapping[str, Collection[str]]
+
+
+def catalog_of(plugins: Iterable[Any]) -> dict[str, dict[str, Kind]]:
+    """The catalog of plugin classes (or plugins): each setting's key and kind."""
+    return {p.name: {s.key: s.kind for s in p.settings} for p in plugins}
 
 
 def default_path() -> Path:
@@ -131,6 +141,9 @@ def load(path: Path, catalog: Catalog, *, required: bool = True) -> Config:
 def parse(text: str, catalog: Catalog, *, path: Path | None = None) -> Config:
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        # Arrays or tables nested hundreds deep: no config needs that.
+        raise ConfigError("not valid TOML: values are nested too deeply", path) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = re.search(r"\(at line (\d+), column (\d+)\)", message)
@@ -225,8 +238,17 @@ class _Checker:
             result.headless = data["headless"]
         if "timeout" in data:
             value = data["timeout"]
-            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-                raise self.fail(where, "timeout", "must be a number of seconds above 0")
+            # inf, nan and huge numbers would overflow the browser's own limits.
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not 0 < value <= MAX_TIMEOUT
+            ):
+                raise self.fail(
+                    where,
+                    "timeout",
+                    f"must be a number of seconds above 0 and at most {MAX_TIMEOUT}",
+                )
             result.timeout = float(value)
         if "concurrency" in data:
             value = data["concurrency"]
@@ -259,12 +281,24 @@ class _Checker:
             raise self.fail(
                 where, key, f"unknown setting; known: {', '.join(sorted(self.catalog[platform]))}"
             )
+        keys = self.catalog[platform]
+        kind = keys.get(key.split("@", 1)[0]) if isinstance(keys, Mapping) else None
+        words = {word: state for state, word in MANUAL_WORDS.items()}
+        if kind is not Kind.TOGGLE and value in words:
+            return words[value]
         allowed = [s.value for s in DESIRABLE]
-        if value not in allowed:
+        if value in allowed:
+            # Also for a setting done by hand, as older exports wrote it ("off": done).
+            return State(value)
+        if kind is Kind.MANUAL:
             raise self.fail(
-                where, key, f"{value!r} is not allowed; use {' or '.join(map(repr, allowed))}"
+                where,
+                key,
+                f"{value!r} is not allowed; this one is done by hand: use 'done' or 'skip'",
             )
-        return State(value)
+        raise self.fail(
+            where, key, f"{value!r} is not allowed; use {' or '.join(map(repr, allowed))}"
+        )
 
     def string(self, value: Any, table: tuple[str, ...], key: str) -> str:
         if not isinstance(value, str):

@@ -115,11 +115,29 @@ def test_history_prints_what_was_recorded() -> None:
 def test_history_refuses_what_it_cannot_show(tmp_path: Path) -> None:
     unknown = run("history", "linkedin.nope")
     assert unknown.returncode == 2 and "unknown setting id" in unknown.stderr
-    demo = run("--demo", "history")
-    assert demo.returncode == 2 and "in memory" in demo.stderr
-    undo = run("undo", "--demo")
-    assert undo.returncode == 2 and "nothing to undo" in undo.stderr
-    no_traceback(undo)
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_demo_is_taken_by_every_command_before_or_after_it(where: str) -> None:
+    """--demo is no usage error anywhere; the demo keeps no history, and says so."""
+
+    def demo_run(*command: str):
+        args = ("--demo", *command) if where == "before" else (*command, "--demo")
+        done = run(*args)
+        assert "unrecognized arguments" not in done.stderr, done.stderr
+        no_traceback(done)
+        return done
+
+    history = demo_run("history")
+    assert history.returncode == 0 and "in memory" in history.stderr
+    assert history.stdout == "Nothing recorded for the demo.\n"
+    assert json.loads(demo_run("history", "--json").stdout) == []
+    undo = demo_run("undo")
+    assert undo.returncode == 0 and undo.stdout.startswith("Nothing to undo")
+    listing = demo_run("list")
+    assert listing.returncode == 0 and listing.stdout.startswith("SETTING")
+    for command in (("check", "--help"), ("apply", "--help"), ("export", "--help")):
+        assert "--demo" in run(*command).stdout
 
 
 @pytest.mark.parametrize("command", [("history",), ("check", "--only", AI)])

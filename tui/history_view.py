@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from automation.history import Entry, History
+from automation.history import Entry, History, HistoryError
 
 #: How many entries of a setting's history the detail pane shows.
 RECENT = 5
@@ -22,7 +22,10 @@ def drift_text(history: History, setting_id: str) -> Text:
 
 def recent_text(history: History, setting_id: str, origin: str) -> Text:
     """The latest entries for ``setting_id`` on ``origin``, newest last; nothing when none."""
-    entries = history.entries(setting_id, origin=origin, limit=RECENT)
+    try:
+        entries = history.entries(setting_id, origin=origin, limit=RECENT)
+    except HistoryError as exc:
+        return Text(f"\n{exc}\n", style="red")
     if not entries:
         return Text()
     text = Text()

@@ -18,6 +18,8 @@ STANDALONE = ("list", "history")
 WITH_RUNTIME = ("apply", "undo", "export")
 
 Common = Callable[..., None]
+#: The largest --limit the history file can be asked for (SQLite's largest integer).
+MAX_LIMIT = 2**63 - 1
 
 
 def _limit(text: str) -> int:
@@ -27,6 +29,8 @@ def _limit(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 (everything) or more")
+    if value > MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"{text} is too large; 0 shows everything")
     return value
 
 
@@ -83,6 +87,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: Common) -> None:
         "fact's source.",
     )
     listing.add_argument("--json", action="store_true", help="print JSON with every field")
+    _demo(listing)
 
     history = commands.add_parser(
         "history",
@@ -95,6 +100,13 @@ def add_parsers(commands: argparse._SubParsersAction, common: Common) -> None:
         "--limit", type=_limit, default=50, metavar="N", help="the latest N entries (0: all)"
     )
     history.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _demo(history, "the demo's history lasts one run, so there is none to show")
+
+
+def _demo(parser: argparse.ArgumentParser, note: str = "the same as without it") -> None:
+    """Take --demo after the subcommand too, as every other command does."""
+    # Not given here means "as given before the subcommand".
+    parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help=note)
 
 
 def _changing_options(parser: argparse.ArgumentParser) -> None:

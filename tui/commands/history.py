@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from automation import registry
@@ -16,7 +17,16 @@ from ..output import Table, fail, print_json, print_table
 def show_history(args: argparse.Namespace) -> int:
     """Print the latest entries of the history (of one setting, with an id)."""
     if args.demo:
-        return fail("--demo keeps its history in memory for one run; there is none to show.")
+        # The demo's history lives in memory for one run: there is nothing recorded.
+        print(
+            "privacy-tui: --demo keeps its history in memory for one run; none is kept.",
+            file=sys.stderr,
+        )
+        if args.json:
+            print_json([])
+        else:
+            print("Nothing recorded for the demo.")
+        return EXIT_OK
     try:
         history = History.open()
     except HistoryError as exc:
@@ -25,6 +35,8 @@ def show_history(args: argparse.Namespace) -> int:
         if args.id and args.id not in _known_ids() | history.known_ids():
             return fail(f"unknown setting id {args.id!r}; `privacy-tui list` shows every id.")
         entries = history.entries(args.id, limit=args.limit or None)
+    except HistoryError as exc:
+        return fail(str(exc))
     finally:
         history.close()
     if args.json:

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from automation import registry
-from automation.model import FACTS, Setting
+from automation.model import FACTS, Setting, wish_word
 from automation.presets import STRICT
 
 from ..headless import EXIT_OK
@@ -42,8 +42,9 @@ def list_settings(args: argparse.Namespace) -> int:
                     "key": setting.key,
                     "label": setting.label,
                     "kind": str(setting.kind),
-                    "recommended": str(setting.recommended),
-                    "strict": str(STRICT.value(setting)),
+                    # Done by hand: "done" or "skip" rather than an on or off.
+                    "recommended": wish_word(setting, setting.recommended),
+                    "strict": wish_word(setting, STRICT.value(setting)),
                     "description": setting.description,
                     "url": setting.url,
                     "manual_steps": list(setting.manual_steps),
