@@ -70,11 +70,13 @@ def _checkbox(
     notes: str = "",
     *,
     psst: bool = False,
+    short: str = "",
 ) -> Setting:
+    """A checkbox setting; ``label`` is X's exact wording, ``short`` the row's name."""
     return Setting(
         platform="x",
         key=key,
-        label=label,
+        label=short or label,
         description=description,
         url=f"{ORIGIN}/settings/{slug}",
         recommended=State.OFF,
@@ -117,7 +119,7 @@ GROK_TRAINING = Setting(
 GROK_PERSONALIZE = Setting(
     platform="x",
     key="grok_personalize",
-    label="Allow X to personalize your experience with Grok",
+    label="Grok personalised from your X activity",
     description=(
         "Lets X use what you do on X to personalise Grok's answers to you. Checked by "
         "default. It is a convenience rather than training: the strict preset turns it "
@@ -167,6 +169,7 @@ class X(Plugin):
             "Lets X share more information about you with its business partners. "
             "Checked by default.",
             psst=True,
+            short="Share more with business partners",
         ),
         _checkbox(
             "web_content_use",
@@ -180,6 +183,7 @@ class X(Plugin):
                 "for some accounts. Turning it off asks for a confirmation in the EU."
             ),
             psst=True,
+            short="Use where you see X content on the web",
         ),
         _checkbox(
             "off_platform_activity",
@@ -193,6 +197,7 @@ class X(Plugin):
                 "show, the only one where X hides the other: found by its label."
             ),
             psst=True,
+            short="Personalize from your inferred identity",
         ),
         _checkbox(
             "personalized_ads",
@@ -210,5 +215,6 @@ class X(Plugin):
             "Lets X tailor what you see, ads included, using places you have been. "
             "Checked by default. Not the same as adding a location to your posts, which "
             "is set on the page next to it.",
+            short="Personalize from places you have been",
         ),
     )
