@@ -222,7 +222,7 @@ def _run(args: argparse.Namespace, system: System) -> int:
             told=sorted(told),
         )
         log.info("watched check: %s", report.summary())
-        print(f"{report.summary().capitalize()}.")
+        print(f"Watched check: {report.summary()}.")
         if report.findings and not report.news:
             print("Nothing new since the last watched check: nobody was told.")
         return _history_kept(runtime, status)
