@@ -225,6 +225,8 @@ def summarise(findings: list[dict[str, Any]]) -> str:
     if new:
         parts.append(_named(new, "new"))
     for finding in findings:
+        if finding["kind"] == "could_not_run":
+            parts.append(f"the check could not run: {finding['detail']}")
         if finding["kind"] == "signed_out":
             parts.append(f"could not sign in to {finding['platform']}: run {finding['fix']}")
     return "; ".join(parts) or "all as desired"

@@ -188,3 +188,20 @@ def test_an_expired_session_is_told_once_with_the_command_that_fixes_it(
     assert found["kind"] == "signed_out" and found["fix"] == "privacy-tui login linkedin"
     assert sorted(found["ids"]) == [AI, RESEARCH]
     assert "could not sign in to linkedin: run privacy-tui login linkedin" in stdout
+
+
+def test_no_browser_is_told_once_as_a_finding(
+    replica: ReplicaServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = watched_site(replica, tmp_path, monkeypatch)
+    site.config.write_text(
+        site.config.read_text() + '\n[browser]\nexecutable = "/nonexistent/chrome"\n'
+    )
+    status, stdout, stderr = site.run()
+    assert status == 2, stdout + stderr
+    assert "/nonexistent/chrome" in stderr
+    [message] = site.messages()
+    assert [f["kind"] for f in message["findings"]] == ["could_not_run"]
+    assert "the check could not run" in message["summary"]
+    assert site.run()[0] == 2
+    assert len(site.messages()) == 1  # not told twice

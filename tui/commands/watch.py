@@ -202,16 +202,20 @@ def _run(args: argparse.Namespace, system: System) -> int:
             known = runtime.history.known_ids()
             after = runtime.history.last_entry_id()
             last = runtime.history.last_watch()
-            readings, result = asyncio.run(watching.read_and_apply(runtime))
-        except (BrowserError, HistoryError) as exc:
+        except HistoryError as exc:
             return fail(str(exc))
-        status = watching.status_of(readings, runtime)
-        report = watching.Report(
-            now(),
-            watching.find(runtime, readings, known, result),
-            status,
-            last.told if last else set(),
-        )
+        try:
+            readings, result = asyncio.run(watching.read_and_apply(runtime))
+            status = watching.status_of(readings, runtime)
+            findings = watching.find(runtime, readings, known, result)
+        except BrowserError as exc:
+            # Nobody reads a scheduled job's output: this is told like a finding.
+            print(f"privacy-tui: {exc}", file=sys.stderr)
+            status = 2
+            findings = [{"kind": "could_not_run", "key": "could_not_run", "detail": str(exc)}]
+        except HistoryError as exc:
+            return fail(str(exc))
+        report = watching.Report(now(), findings, status, last.told if last else set())
         told, status = _tell(runtime, report, system, status)
         runtime.history.record_watch(
             after,
