@@ -73,6 +73,20 @@ class SessionsConfig:
 
 
 @dataclass
+class WatchConfig:
+    """What a watched check (``privacy-tui watch run``) does besides reading."""
+
+    command: list[str] = field(default_factory=list)
+    """A command given the findings as JSON on standard input; empty: none."""
+    notify: bool = True
+    """Show a desktop notification where one can be shown."""
+    apply: bool = False
+    """Change what differs from ``[desired]`` back, with an undo point, like ``apply --yes``."""
+    command_timeout: float = 60.0
+    """Seconds the command may take."""
+
+
+@dataclass
 class Config:
     """The user's config. ``desired`` maps setting ids to the value they want."""
 
@@ -84,6 +98,7 @@ class Config:
     #: Settings the user marked as done by hand, with when.
     marks: dict[str, datetime] = field(default_factory=dict)
     sessions: SessionsConfig = field(default_factory=SessionsConfig)
+    watch: WatchConfig = field(default_factory=WatchConfig)
     #: The tables as written in the file, so an export can carry them over.
     raw: dict[str, Any] = field(default_factory=dict)
 
@@ -179,7 +194,17 @@ class _Checker:
         self.only(
             data,
             (),
-            ["browser", "platforms", "desired", "export", "marks", "sessions", "meta", "results"],
+            [
+                "browser",
+                "platforms",
+                "desired",
+                "export",
+                "marks",
+                "sessions",
+                "watch",
+                "meta",
+                "results",
+            ],
         )
         config = Config(path=self.path, raw=data)
         if "browser" in data:
@@ -211,6 +236,8 @@ class _Checker:
                 if not isinstance(sessions["store_unencrypted"], bool):
                     raise self.fail(("sessions",), "store_unencrypted", "must be true or false")
                 config.sessions.store_unencrypted = sessions["store_unencrypted"]
+        if "watch" in data:
+            config.watch = self.watch(self.table(data["watch"], ("watch",)))
         if "meta" in data:
             self.only(self.table(data["meta"], ("meta",)), ("meta",), ["exported_at", "version"])
         for name, entry in self.table(data.get("results", {}), ("results",)).items():
@@ -255,6 +282,41 @@ class _Checker:
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 16:
                 raise self.fail(where, "concurrency", "must be a whole number from 1 to 16")
             result.concurrency = value
+        return result
+
+    def watch(self, data: dict[str, Any]) -> WatchConfig:
+        where = ("watch",)
+        self.only(data, where, ["command", "notify", "apply", "command_timeout"])
+        result = WatchConfig()
+        if "command" in data:
+            command = data["command"]
+            if not isinstance(command, list) or not all(
+                isinstance(part, str) and part for part in command
+            ):
+                raise self.fail(
+                    where,
+                    "command",
+                    'must be a list of non-empty strings, like ["mail", "-s", "privacy", "me"]',
+                )
+            result.command = list(command)
+        for key in ("notify", "apply"):
+            if key in data:
+                if not isinstance(data[key], bool):
+                    raise self.fail(where, key, "must be true or false")
+                setattr(result, key, data[key])
+        if "command_timeout" in data:
+            value = data["command_timeout"]
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not 0 < value <= MAX_TIMEOUT
+            ):
+                raise self.fail(
+                    where,
+                    "command_timeout",
+                    f"must be a number of seconds above 0 and at most {MAX_TIMEOUT}",
+                )
+            result.command_timeout = float(value)
         return result
 
     def platform(self, data: dict[str, Any], name: str) -> PlatformConfig:

@@ -13,6 +13,7 @@ addresses, and addresses lose their query and fragment before they are stored.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import threading
@@ -59,6 +60,22 @@ CREATE TABLE IF NOT EXISTS apply_items (
     origin TEXT NOT NULL,
     before TEXT NOT NULL,
     target TEXT NOT NULL
+);
+"""
+
+
+#: Watched checks, kept apart from the entries so older files need no new format: each
+#: run covers the entries after ``after_entry`` up to ``last_entry``.
+_WATCH_SCHEMA = """
+CREATE TABLE IF NOT EXISTS watch_runs (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    after_entry INTEGER NOT NULL,
+    last_entry INTEGER NOT NULL,
+    status INTEGER NOT NULL,
+    summary TEXT NOT NULL,
+    findings TEXT NOT NULL,
+    told TEXT NOT NULL
 );
 """
 
@@ -115,6 +132,20 @@ class Drift:
             f"{how} since the last check ({self.previous} on {when}), not by privacy-tui: "
             "the platform, or someone on the site, changed it."
         )
+
+
+@dataclass(frozen=True)
+class WatchRun:
+    """One watched check: when, its exit status, what it found and what was told."""
+
+    at: datetime
+    status: int
+    summary: str
+    findings: list[dict[str, Any]]
+    told: set[str]
+    """The keys of the findings the person has been told of (see :mod:`automation.watch`)."""
+    after_entry: int
+    last_entry: int
 
 
 @dataclass(frozen=True)
@@ -210,6 +241,8 @@ class History:
                 if version == 0:
                     self._db.executescript(_SCHEMA)
                     self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                if version <= SCHEMA_VERSION:
+                    self._db.executescript(_WATCH_SCHEMA)
         except sqlite3.Error as exc:
             self._db.close()
             raise HistoryError(_cannot_use(self.path, exc)) from None
@@ -508,6 +541,80 @@ class History:
                 self._db.execute("UPDATE applies SET undone_by = ? WHERE id = ?", (by, apply_id))
             except sqlite3.Error as exc:
                 self._failed(exc)
+
+    # -- watched checks --------------------------------------------------------------------
+
+    def last_entry_id(self) -> int:
+        """The id of the latest entry (0 when there is none)."""
+        with self._reading():
+            return self._db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
+
+    def record_watch(
+        self,
+        after_entry: int,
+        *,
+        at: datetime,
+        status: int,
+        summary: str,
+        findings: list[dict[str, Any]],
+        told: list[str],
+    ) -> None:
+        """Keep what a watched check found; its entries are those after ``after_entry``.
+
+        A failure sets :attr:`problem`.
+        """
+        with self._lock:
+            if self.problem is not None:
+                return
+            try:
+                last = self._db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
+                self._db.execute(
+                    "INSERT INTO watch_runs (at, after_entry, last_entry, status, summary, "
+                    "findings, told) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        at.isoformat(),
+                        after_entry,
+                        last,
+                        status,
+                        summary,
+                        json.dumps(findings),
+                        json.dumps(sorted(told)),
+                    ),
+                )
+            except sqlite3.Error as exc:
+                self._failed(exc)
+
+    def last_watch(self) -> WatchRun | None:
+        """The latest watched check, if one was recorded."""
+        with self._reading():
+            row = self._db.execute(
+                "SELECT at, status, summary, findings, told, after_entry, last_entry "
+                "FROM watch_runs ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        if row is None:
+            return None
+        return WatchRun(
+            _time(row[0]),
+            row[1],
+            row[2],
+            json.loads(row[3]),
+            set(json.loads(row[4])),
+            row[5],
+            row[6],
+        )
+
+    def watched(self, entries: Iterable[Entry]) -> set[int]:
+        """The ids among ``entries`` that a watched check recorded."""
+        ids = [e.id for e in entries]
+        if not ids:
+            return set()
+        with self._reading():
+            spans = self._db.execute(
+                "SELECT after_entry, last_entry FROM watch_runs "
+                "WHERE last_entry > ? AND after_entry < ?",
+                (min(ids) - 1, max(ids)),
+            ).fetchall()
+        return {i for i in ids if any(low < i <= high for low, high in spans)}
 
     @contextmanager
     def _reading(self) -> Iterator[None]:

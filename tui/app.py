@@ -110,6 +110,8 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
         self._frame = 0
         self._quitting = False
         self._history_told = False
+        #: The latest watched check, for the summary line (none in the demo).
+        self.last_watch = history_view.last_watch(runtime.history)
         self._unsubscribe = self.engine.subscribe(
             lambda e: self.post_message(EngineEvent(e, _current_worker()))
         )
@@ -341,6 +343,7 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
         drifted = sum(1 for s in self.rows if self.runtime.history.drift(s.id) is not None)
         if drifted:
             summary.append(f" · {drifted} changed since the last check", style="bold red")
+        summary.append_text(history_view.watch_text(self.last_watch))
         self.query_one("#summary", Static).update(QUITTING if self._quitting else summary)
         progress = self.query_one(ProgressBar)
         progress.display = bool(self.busy) and not self._quitting

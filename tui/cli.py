@@ -26,6 +26,8 @@ commands:
   export PATH   read every setting and write the export TOML
   list          every setting the installed plugins know
   history [ID]  the recorded readings and changes
+  watch         install (remove, status) a check on a schedule that tells you
+                when a setting came back on; watch run is one such check
   replica       run the local replica sites on their own (for plugin authors and tests)
   credentials   store (or --forget) a platform's username and password in the keyring
   login         sign in to a platform in a browser window (or --password) and keep the session

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from automation.presets import PRESETS
 from automation.runtime import Runtime
 
-#: Commands that read no config and start no browser.
-STANDALONE = ("list", "history")
+#: Commands that read no config and start no browser (or, like watch, start their own).
+STANDALONE = ("list", "history", "watch")
 #: Commands that run the engine on the config's platforms.
 WITH_RUNTIME = ("apply", "undo", "export")
 
@@ -102,6 +102,10 @@ def add_parsers(commands: argparse._SubParsersAction, common: Common) -> None:
     history.add_argument("--json", action="store_true", help="print JSON instead of a table")
     _demo(history, "the demo's history lasts one run, so there is none to show")
 
+    from .watch import add_parser as add_watch
+
+    add_watch(commands, common)
+
 
 def _demo(parser: argparse.ArgumentParser, note: str = "the same as without it") -> None:
     """Take --demo after the subcommand too, as every other command does."""
@@ -118,7 +122,11 @@ def _changing_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_standalone(args: argparse.Namespace) -> int:
-    """Run ``list`` or ``history``."""
+    """Run ``list``, ``history`` or ``watch``."""
+    if args.command == "watch":
+        from .watch import watch
+
+        return watch(args)
     if args.command == "list":
         from .listing import list_settings
 

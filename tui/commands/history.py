@@ -35,12 +35,13 @@ def show_history(args: argparse.Namespace) -> int:
         if args.id and args.id not in _known_ids() | history.known_ids():
             return fail(f"unknown setting id {args.id!r}; `privacy-tui list` shows every id.")
         entries = history.entries(args.id, limit=args.limit or None)
+        watched = history.watched(entries)
     except HistoryError as exc:
         return fail(str(exc))
     finally:
         history.close()
     if args.json:
-        print_json([_as_dict(e) for e in entries])
+        print_json([_as_dict(e, e.id in watched) for e in entries])
         return EXIT_OK
     if not entries:
         print("Nothing recorded yet." if not args.id else f"Nothing recorded for {args.id} yet.")
@@ -50,7 +51,7 @@ def show_history(args: argparse.Namespace) -> int:
         table.add(
             entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
             entry.setting_id,
-            f"change to {entry.target}" if entry.action == "change" else "read",
+            _what(entry) + (" (watch)" if entry.id in watched else ""),
             str(entry.before or "-"),
             str(entry.after or "-"),
             _verified(entry),
@@ -61,6 +62,10 @@ def show_history(args: argparse.Namespace) -> int:
             table.note(f"{how} since the reading before, not by privacy-tui")
     print_table(table)
     return EXIT_OK
+
+
+def _what(entry: Entry) -> str:
+    return f"change to {entry.target}" if entry.action == "change" else "read"
 
 
 def _verified(entry: Entry) -> str | tuple[str, str]:
@@ -74,7 +79,7 @@ def _known_ids() -> set[str]:
     return {s.id for cls in classes for s in cls.settings}
 
 
-def _as_dict(entry: Entry) -> dict[str, Any]:
+def _as_dict(entry: Entry, watched: bool = False) -> dict[str, Any]:
     return {
         "at": entry.at.isoformat(),
         "id": entry.setting_id,
@@ -87,4 +92,5 @@ def _as_dict(entry: Entry) -> dict[str, Any]:
         "drift": entry.drift,
         "detail": entry.detail,
         "url": entry.url,
+        "watched": watched,
     }
