@@ -241,6 +241,22 @@ class _Checker:
         result = PlatformConfig()
         if "origin" in data:
             origin = self.string(data["origin"], where, "origin")
+            if "@" in origin:
+                # "https://www.linkedin.com@evil.example" is evil.example, whatever it looks
+                # like; and what stands before the @ may be a password, so it is not repeated.
+                before = origin.split("@", 1)[0]
+                scheme = before.split("://", 1)[0] + "://" if "://" in before else ""
+                shown = f"{scheme}…@{origin.rpartition('@')[2]}"
+                raise self.fail(
+                    where,
+                    "origin",
+                    f"{shown!r} holds a user name or password before the @; "
+                    'write only "https://host[:port]"',
+                )
+            if "\\" in origin:
+                raise self.fail(
+                    where, "origin", f"{origin!r} holds a backslash; write the origin plainly"
+                )
             if not re.fullmatch(r"https?://[^/\s?#]+/?", origin):
                 raise self.fail(
                     where, "origin", f'{origin!r} is not an origin like "https://host[:port]"'

@@ -251,6 +251,35 @@ def test_bad_origin(origin: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("origin", "shown"),
+    [
+        ("https://www.linkedin.com@evil.example", "'https://…@evil.example'"),
+        ("http://me:pw-Xq7-secret@127.0.0.1:8801", "'http://…@127.0.0.1:8801'"),
+        ("https://someone@www.linkedin.com", "'https://…@www.linkedin.com'"),
+    ],
+)
+def test_origin_with_a_user_name_or_password_is_refused(origin: str, shown: str) -> None:
+    """What stands before an @ is not the host (and may be a password): refused, not repeated."""
+    text = f"[platforms.linkedin]\norigin = '{origin}'\n"
+    exc = error(text)
+    assert exc.key == "platforms.linkedin.origin"
+    assert exc.line == line_of(text, "origin =")
+    assert shown in exc.message and "user name or password" in exc.message
+    assert "pw-Xq7-secret" not in str(exc) and "someone" not in str(exc)
+
+
+@pytest.mark.parametrize(
+    "origin", ["https://evil.example\\.linkedin.com", "http:\\\\127.0.0.1:8801"]
+)
+def test_origin_with_a_backslash_is_refused(origin: str) -> None:
+    """Browsers read a backslash as a slash: such an origin is not what it looks like."""
+    text = f"[platforms.linkedin]\norigin = '{origin}'\n"
+    exc = error(text)
+    assert exc.key == "platforms.linkedin.origin"
+    assert "backslash" in exc.message
+
+
+@pytest.mark.parametrize(
     ("line", "key"),
     [
         ('headless = "yes"', "browser.headless"),
