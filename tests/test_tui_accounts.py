@@ -26,6 +26,7 @@ from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.runtime import Runtime
 from automation.secrets import Credentials, KeyringCredentials
 from automation.session_store import SessionStore
+from automation.sessions import session_name
 from tests.processes import browsers_below, cmdline
 from tests.xvfb import xvfb  # noqa: F401 (a fixture)
 from tui.account_screens import CodeDialog, CredentialsForm, SignOutDialog, WindowWaiting
@@ -52,6 +53,12 @@ def runtime(chromium: str, replica: ReplicaServer, tmp_path: Path) -> Iterator[R
         credentials=KeyringCredentials(),
     )
     yield Runtime(Config(), [plugin], engine, log_path=tmp_path / "app.log")
+
+
+def kept_file(tmp_path: Path, replica: ReplicaServer) -> Path:
+    """Where the replica LinkedIn's session is kept (apart from the real site's)."""
+    name = session_name("linkedin", replica.origins["linkedin"])
+    return tmp_path / "sessions" / f"{name}.session"
 
 
 async def settle(app: PrivacyApp, pilot) -> None:
@@ -116,7 +123,7 @@ async def test_password_form_and_code_dialog_sign_in_and_read(
         assert app.readings[AI].state is State.OFF
         assert platform_cell(app) == "signed in"
         assert site.session_tokens(CODE_USER)
-        assert (tmp_path / "sessions" / "linkedin.session").exists()
+        assert kept_file(tmp_path, replica).exists()
         remembered = secrets.get_credentials("linkedin")
         assert remembered == Credentials(CODE_USER, CODE_PASSWORD)
         assert CODE_PASSWORD not in screen_text(app)
@@ -198,7 +205,7 @@ async def test_sign_out_forgets_the_session_and_the_credentials(
     runtime: Runtime, replica: ReplicaServer, memory_keyring, tmp_path: Path
 ) -> None:
     store = SessionStore(tmp_path / "sessions")
-    await store.save("linkedin", replica.storage_state("linkedin"))
+    await store.save("linkedin", replica.storage_state("linkedin"), replica.origins["linkedin"])
     secrets.set_credentials("linkedin", Credentials(DEMO_USERNAME, DEMO_PASSWORD))
     app = PrivacyApp(runtime)
     async with app.run_test(size=SIZE) as pilot:
@@ -210,7 +217,7 @@ async def test_sign_out_forgets_the_session_and_the_credentials(
         await pilot.press("y")
         await settle(app, pilot)
 
-        assert not (tmp_path / "sessions" / "linkedin.session").exists()
+        assert not kept_file(tmp_path, replica).exists()
         assert secrets.get_credentials("linkedin") is None
         assert AI not in app.readings
         assert platform_cell(app) == "signed out"
