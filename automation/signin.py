@@ -12,12 +12,11 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .plugin import Wall
+from .plugin import Plugin, Wall
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Locator, Page
 
-    from .plugin import Plugin
     from .secrets import Credentials
 
 #: Asks the user for the verification code a platform sent: given the platform's name
@@ -67,6 +66,12 @@ async def sign_in(
     if not signed_in:
         return Wall("login", f"{plugin.title} did not show a signed-in page after signing in.")
     return None
+
+
+def offers_password(plugin: Plugin) -> bool:
+    """Whether the platform can be signed in to with a username and password here:
+    it has a sign-in form a browser can fill, or a sign-in flow of its own."""
+    return plugin.login_form is not None or type(plugin).sign_in is not Plugin.sign_in
 
 
 def password_refused(plugin: Plugin) -> str | None:

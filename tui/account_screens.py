@@ -3,8 +3,10 @@ wait for a browser window, and signing out."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -22,8 +24,64 @@ class CredentialsAnswer:
     remember: bool
 
 
+class UsernameInput(Input):
+    """The username field, which hands what follows Tab or Enter to the password field.
+
+    Keys typed quickly (a password manager's auto-type, a paste sent as keys) are on
+    their way to this field before a change of focus can take effect: every key after
+    Tab or Enter goes straight into the password field, so no character meant for the
+    password is ever shown here. A paste holding a tab or a line break is split the
+    same way.
+    """
+
+    def __init__(self, password: Input, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.password = password
+        self.handed_over = False
+
+    # Textual calls these before Input's own handlers; prevent_default() skips those.
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self.handed_over = False  # back in the username field, on purpose
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.handed_over:
+            event.stop()
+            event.prevent_default()
+            if event.is_printable and event.character is not None:
+                self.password.insert_text_at_cursor(event.character)
+            elif event.key == "backspace":
+                self.password.action_delete_left()
+            elif event.key == "enter":
+                await self.password.action_submit()
+            return
+        if event.key in ("tab", "enter"):
+            event.stop()
+            event.prevent_default()
+            self._hand_over()
+
+    def _on_paste(self, event: events.Paste) -> None:
+        first, *rest = re.split(r"[\t\r\n]+", event.text, maxsplit=1)
+        if not rest:
+            return  # a username alone: Input's own handler pastes it
+        event.stop()
+        event.prevent_default()
+        self.insert_text_at_cursor(first)
+        self._hand_over()
+        password = re.split(r"[\t\r\n]", rest[0], maxsplit=1)[0]
+        self.password.insert_text_at_cursor(password)
+
+    def _hand_over(self) -> None:
+        self.handed_over = True
+        # Set at once, not later: keys already on their way follow ``handed_over``.
+        self.screen.set_focus(self.password)
+
+
 class CredentialsForm(ModalScreen[CredentialsAnswer | None]):
-    """Ask for a username and a password (masked), and whether to remember them."""
+    """Ask for a username and a password (masked), and whether to remember them.
+
+    Without a working keyring there is nothing to remember them in, and no box to tick.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -38,15 +96,16 @@ class CredentialsForm(ModalScreen[CredentialsAnswer | None]):
             yield Label(f"Sign in to {self.platform_title}", classes="question")
             if self.note:
                 yield Static(self.note, classes="hint")
-            yield Input(placeholder="email or phone", id="username")
-            yield Input(placeholder="password", password=True, id="password")
-            yield Checkbox(
-                "Remember them in the keyring",
-                value=False,
-                id="remember",
-                disabled=not self.can_remember,
+            # Keys handed over from the username land in a field that has no selection
+            # to replace when it takes the focus.
+            password = Input(
+                placeholder="password", password=True, id="password", select_on_focus=False
             )
-            if not self.can_remember:
+            yield UsernameInput(password, placeholder="email or phone", id="username")
+            yield password
+            if self.can_remember:
+                yield Checkbox("Remember them in the keyring", value=False, id="remember")
+            else:
                 yield Static(
                     "No working keyring here: they are used once and not kept.", classes="hint"
                 )
