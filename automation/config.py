@@ -64,6 +64,16 @@ class PlatformConfig:
     enabled: bool = True
 
 
+#: The looks the checklist can take (``[display] theme``).
+THEMES = ("dark", "light")
+
+
+@dataclass
+class DisplayConfig:
+    theme: str = "dark"
+    """The checklist's colours: ``dark`` or ``light``."""
+
+
 @dataclass
 class SessionsConfig:
     store_unencrypted: bool = False
@@ -82,6 +92,7 @@ class Config:
     #: Settings the user marked as done by hand, with when.
     marks: dict[str, datetime] = field(default_factory=dict)
     sessions: SessionsConfig = field(default_factory=SessionsConfig)
+    display: DisplayConfig = field(default_factory=DisplayConfig)
     #: The tables as written in the file, so an export can carry them over.
     raw: dict[str, Any] = field(default_factory=dict)
 
@@ -166,7 +177,17 @@ class _Checker:
         self.only(
             data,
             (),
-            ["browser", "platforms", "desired", "export", "marks", "sessions", "meta", "results"],
+            [
+                "browser",
+                "platforms",
+                "desired",
+                "export",
+                "marks",
+                "sessions",
+                "display",
+                "meta",
+                "results",
+            ],
         )
         config = Config(path=self.path, raw=data)
         if "browser" in data:
@@ -198,6 +219,18 @@ class _Checker:
                 if not isinstance(sessions["store_unencrypted"], bool):
                     raise self.fail(("sessions",), "store_unencrypted", "must be true or false")
                 config.sessions.store_unencrypted = sessions["store_unencrypted"]
+        if "display" in data:
+            display = self.table(data["display"], ("display",))
+            self.only(display, ("display",), ["theme"])
+            if "theme" in display:
+                theme = display["theme"]
+                if theme not in THEMES:
+                    raise self.fail(
+                        ("display",),
+                        "theme",
+                        f"{theme!r} is not a theme; use {' or '.join(map(repr, THEMES))}",
+                    )
+                config.display.theme = theme
         if "meta" in data:
             self.only(self.table(data["meta"], ("meta",)), ("meta",), ["exported_at", "version"])
         for name, entry in self.table(data.get("results", {}), ("results",)).items():

@@ -32,14 +32,14 @@ def render(
 
     ``[desired]`` holds a value for every setting (the user's choice, else the
     recommendation); ``[results]`` holds the last reading of each setting that was
-    read. ``[browser]``, ``[platforms]``, ``[export]`` and ``[sessions]`` are carried
-    over from the config file as the user wrote them.
+    read. ``[browser]``, ``[platforms]``, ``[export]``, ``[sessions]`` and ``[display]``
+    are carried over from the config file as the user wrote them.
     """
     document: dict[str, Any] = {
         "meta": {"exported_at": at or now(), "version": __version__},
     }
     if config is not None:
-        for table in ("browser", "platforms", "export", "sessions"):
+        for table in ("browser", "platforms", "export", "sessions", "display"):
             if table in config.raw:
                 document[table] = config.raw[table]
     wanted: dict[str, dict[str, str]] = {}

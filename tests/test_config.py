@@ -250,6 +250,18 @@ def test_bad_origin(origin: str) -> None:
     assert origin in exc.message
 
 
+def test_display_theme_is_dark_or_light() -> None:
+    """[display] theme picks the checklist's colours; anything else names what is allowed."""
+    assert parse("", CATALOG).display.theme == "dark"
+    assert parse('[display]\ntheme = "light"\n', CATALOG).display.theme == "light"
+    text = '[display]\ntheme = "solarized"\n'
+    exc = error(text)
+    assert exc.key == "display.theme"
+    assert exc.line == line_of(text, "theme =")
+    assert "'dark' or 'light'" in exc.message
+    assert error('[display]\ncolours = "light"\n').key == "display.colours"
+
+
 @pytest.mark.parametrize(
     ("origin", "shown"),
     [
