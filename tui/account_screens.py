@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from automation.secrets import Credentials
+
+from .screens import Dialog
 
 
 @dataclass(frozen=True)
@@ -77,13 +78,16 @@ class UsernameInput(Input):
         self.screen.set_focus(self.password)
 
 
-class CredentialsForm(ModalScreen[CredentialsAnswer | None]):
+class CredentialsForm(Dialog[CredentialsAnswer | None]):
     """Ask for a username and a password (masked), and whether to remember them.
 
     Without a working keyring there is nothing to remember them in, and no box to tick.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("tab", "focus_next", "Next field"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
 
     def __init__(self, title: str, *, can_remember: bool, note: str = "") -> None:
         super().__init__()
@@ -91,30 +95,36 @@ class CredentialsForm(ModalScreen[CredentialsAnswer | None]):
         self.can_remember = can_remember
         self.note = note
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(f"Sign in to {self.platform_title}", classes="question")
-            if self.note:
-                yield Static(self.note, classes="hint")
-            # Keys handed over from the username land in a field that has no selection
-            # to replace when it takes the focus.
-            password = Input(
-                placeholder="password", password=True, id="password", select_on_focus=False
+    def body(self) -> ComposeResult:
+        yield Label(f"Sign in to {self.platform_title}", classes="question")
+        if self.note:
+            yield Static(self.note, classes="hint")
+        # Keys handed over from the username land in a field that has no selection
+        # to replace when it takes the focus.
+        password = Input(
+            placeholder="password", password=True, id="password", select_on_focus=False
+        )
+        yield UsernameInput(password, placeholder="email or phone", id="username")
+        yield password
+        if self.can_remember:
+            yield Checkbox("Remember them in the keyring", value=False, id="remember")
+        else:
+            yield Static(
+                "No working keyring here: they are used once and not kept.", classes="hint"
             )
-            yield UsernameInput(password, placeholder="email or phone", id="username")
-            yield password
-            if self.can_remember:
-                yield Checkbox("Remember them in the keyring", value=False, id="remember")
-            else:
-                yield Static(
-                    "No working keyring here: they are used once and not kept.", classes="hint"
-                )
-            with Horizontal(classes="buttons"):
-                yield Button("Sign in", id="submit", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+
+    def buttons(self) -> list[Widget]:
+        return [
+            Button("Sign in", id="submit", variant="primary"),
+            Button("Cancel (esc)", id="cancel"),
+        ]
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one("#username", Input).focus()
+
+    def action_focus_next(self) -> None:
+        self.focus_next()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "username":
@@ -144,25 +154,33 @@ class CredentialsForm(ModalScreen[CredentialsAnswer | None]):
         self.dismiss(None)
 
 
-class CodeDialog(ModalScreen[str | None]):
+class CodeDialog(Dialog[str | None]):
     """Ask for the verification code a platform sent; escape gives up."""
 
-    BINDINGS = [Binding("escape", "cancel", "Give up")]
+    BINDINGS = [
+        Binding("enter", "send", "Send the code", priority=True),
+        Binding("escape", "cancel", "Give up"),
+    ]
 
     def __init__(self, title: str, detail: str) -> None:
         super().__init__()
         self.platform_title = title
         self.detail = detail
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(f"{self.platform_title}: verification code", classes="question")
-            yield Static(self.detail)
-            yield Input(placeholder="code", id="code")
-            yield Static("Enter to send it, Esc to give up signing in.", classes="hint")
+    def body(self) -> ComposeResult:
+        yield Label(f"{self.platform_title}: verification code", classes="question")
+        yield Static(self.detail)
+        yield Input(placeholder="code", id="code")
+        yield Static("Enter to send it, Esc to give up signing in.", classes="hint")
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one("#code", Input).focus()
+
+    def action_send(self) -> None:
+        code = self.query_one("#code", Input).value.strip()
+        if code:
+            self.dismiss(code)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         code = event.value.strip()
@@ -173,7 +191,7 @@ class CodeDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class WindowWaiting(ModalScreen[bool]):
+class WindowWaiting(Dialog[bool]):
     """Shown while a browser window waits for the person to sign in; escape gives up."""
 
     BINDINGS = [Binding("escape", "give_up", "Give up")]
@@ -182,17 +200,14 @@ class WindowWaiting(ModalScreen[bool]):
         super().__init__()
         self.platform_title = title
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(
-                f"Sign in to {self.platform_title} in the browser window", classes="question"
-            )
-            yield Static(
-                f"A browser window is open at {self.platform_title}'s sign-in page. Sign in "
-                f"there, with any check {self.platform_title} asks for. The window closes by "
-                "itself once you are signed in, and the session is kept."
-            )
-            yield Static("Close the window, or press Esc here, to give up.", classes="hint")
+    def body(self) -> ComposeResult:
+        yield Label(f"Sign in to {self.platform_title} in the browser window", classes="question")
+        yield Static(
+            f"A browser window is open at {self.platform_title}'s sign-in page. Sign in "
+            f"there, with any check {self.platform_title} asks for. The window closes by "
+            "itself once you are signed in, and the session is kept."
+        )
+        yield Static("Close the window, or press Esc here, to give up.", classes="hint")
 
     def action_give_up(self) -> None:
         self.dismiss(True)
@@ -203,7 +218,7 @@ class SignOutAnswer:
     forget_credentials: bool
 
 
-class SignOutDialog(ModalScreen[SignOutAnswer | None]):
+class SignOutDialog(Dialog[SignOutAnswer | None]):
     """Confirm signing out, optionally forgetting the stored credentials too."""
 
     BINDINGS = [
@@ -215,19 +230,22 @@ class SignOutDialog(ModalScreen[SignOutAnswer | None]):
         super().__init__()
         self.platform_title = title
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(
-                f"Sign out of [b]{self.platform_title}[/b] here? The session privacy-tui "
-                "keeps is forgotten; reading a setting needs signing in again.",
-                classes="question",
-            )
-            yield Checkbox("Also forget the stored email and password", id="forget")
-            with Horizontal(classes="buttons"):
-                yield Button("Sign out (y)", id="yes", variant="warning")
-                yield Button("Cancel (n)", id="no", variant="primary")
+    def body(self) -> ComposeResult:
+        yield Static(
+            f"Sign out of [b]{self.platform_title}[/b] here? The session privacy-tui "
+            "keeps is forgotten; reading a setting needs signing in again.",
+            classes="question",
+        )
+        yield Checkbox("Also forget the stored email and password", id="forget")
+
+    def buttons(self) -> list[Widget]:
+        return [
+            Button("Sign out (y)", id="yes", variant="warning"),
+            Button("Cancel (n)", id="no", variant="primary"),
+        ]
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
