@@ -132,7 +132,7 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
         with Horizontal(id="status"):
             yield Static(id="summary")
             yield ProgressBar(id="progress", show_eta=False)
-        yield KeysFooter()
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.theme = THEMES.get(self.runtime.config.display.theme, THEMES["dark"])

@@ -168,43 +168,48 @@ HELP = """\
   space         switch the selected setting (asks first)
   r             read the selected setting again
   R             read every setting again
-  /             filter the rows (Enter keeps the filter, Esc clears it)
+  /             filter the rows (Enter keeps the filter,
+                Esc clears it)
   c or Enter    fold or unfold a platform's rows
   m             mark a by-hand step as done (or not)
   e             export the checklist to a TOML file
-  p             apply a preset (recommended or strict) to every setting;
-                lists each change and asks first
-  u             undo the last change or preset: puts back the states it
-                found, read back the same way (asks first)
-  l             sign in to the selected platform in a browser window
-  L             sign in with email and password, where the platform has
-                a sign-in form (asks for a code if needed)
-  o             sign out: forget the kept session (and, if asked, the
-                stored email and password)
+  p             apply a preset (recommended or strict) to every
+                setting: lists each change and asks first
+  u             undo the last change or preset: puts back the
+                states it found, read back the same way (asks)
+  l             sign in to the platform in a browser window
+  L             sign in with email and password, where the
+                platform has a sign-in form (and a code if asked)
+  o             sign out: forget the kept session (and, if
+                asked, the stored email and password)
   d             show or hide the detail pane
-  Ctrl+P        the command palette: every action, and every setting by name
+  Ctrl+P        the command palette: every action, and every
+                setting by name
   ?             this help
   q  Ctrl+C     quit (closes the browser)
 
 [b]In a dialog[/b]
-  y / n         answer yes or no (the footer names what each one does)
+  y / n         answer yes or no (the footer says what each does)
   Esc           cancel, or close
   PgUp PgDn     scroll a long list (↑ ↓ Home End too)
   Tab           the next field or button
 
 [b]States[/b]
-  on / off      read from the setting's own page on your signed-in account
-  ✓ / ✗          as recommended, or not (✗ and its value in bold)
-  needs login   the platform showed a sign-in page or a security check
-  unavailable   the platform does not offer this setting to this account
-  unknown       the page did not look as expected; nothing is guessed
+  on / off      read from the setting's own page on your
+                signed-in account
+  ✓ / ✗         as recommended, or not (✗ and its value in bold)
+  needs login   the platform showed a sign-in page or a check
+  unavailable   the platform does not offer it to this account
+  unknown       the page did not look as expected; nothing is
+                guessed
   error         the page could not be loaded or the plugin failed
-  by hand       a form or an email only you can do; marked by you when you say so
+  by hand       a form or an email only you can do; marked by
+                you when you say so
   !             changed since the last check, not by privacy-tui
                 (the platform, or someone on the site, switched it)
 
-Nothing changes on an account until you confirm it. A change counts only
-when a fresh load of the page reads the new value back.
+Nothing changes on an account until you confirm it. A change
+counts only when a fresh load of the page reads the new value back.
 """
 
 
