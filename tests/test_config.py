@@ -387,3 +387,5 @@ def test_the_example_config_loads_and_shows_every_default() -> None:
     assert set(loaded.desired) == {s.id for s in settings}
     assert all(loaded.desired[s.id] == s.recommended for s in settings)
     assert loaded.export_path == "privacy-tui-export.toml"
+    assert loaded.display.theme == "dark"
+    assert "theme" in loaded.raw["display"]
