@@ -66,6 +66,16 @@ class PlatformConfig:
     enabled: bool = True
 
 
+#: The looks the checklist can take (``[display] theme``).
+THEMES = ("dark", "light")
+
+
+@dataclass
+class DisplayConfig:
+    theme: str = "dark"
+    """The checklist's colours: ``dark`` or ``light``."""
+
+
 @dataclass
 class SessionsConfig:
     store_unencrypted: bool = False
@@ -99,6 +109,7 @@ class Config:
     marks: dict[str, datetime] = field(default_factory=dict)
     sessions: SessionsConfig = field(default_factory=SessionsConfig)
     watch: WatchConfig = field(default_factory=WatchConfig)
+    display: DisplayConfig = field(default_factory=DisplayConfig)
     #: The tables as written in the file, so an export can carry them over.
     raw: dict[str, Any] = field(default_factory=dict)
 
@@ -202,6 +213,7 @@ class _Checker:
                 "marks",
                 "sessions",
                 "watch",
+                "display",
                 "meta",
                 "results",
             ],
@@ -238,6 +250,18 @@ class _Checker:
                 config.sessions.store_unencrypted = sessions["store_unencrypted"]
         if "watch" in data:
             config.watch = self.watch(self.table(data["watch"], ("watch",)))
+        if "display" in data:
+            display = self.table(data["display"], ("display",))
+            self.only(display, ("display",), ["theme"])
+            if "theme" in display:
+                theme = display["theme"]
+                if theme not in THEMES:
+                    raise self.fail(
+                        ("display",),
+                        "theme",
+                        f"{theme!r} is not a theme; use {' or '.join(map(repr, THEMES))}",
+                    )
+                config.display.theme = theme
         if "meta" in data:
             self.only(self.table(data["meta"], ("meta",)), ("meta",), ["exported_at", "version"])
         for name, entry in self.table(data.get("results", {}), ("results",)).items():
@@ -325,6 +349,22 @@ class _Checker:
         result = PlatformConfig()
         if "origin" in data:
             origin = self.string(data["origin"], where, "origin")
+            if "@" in origin:
+                # "https://www.linkedin.com@evil.example" is evil.example, whatever it looks
+                # like; and what stands before the @ may be a password, so it is not repeated.
+                before = origin.split("@", 1)[0]
+                scheme = before.split("://", 1)[0] + "://" if "://" in before else ""
+                shown = f"{scheme}…@{origin.rpartition('@')[2]}"
+                raise self.fail(
+                    where,
+                    "origin",
+                    f"{shown!r} holds a user name or password before the @; "
+                    'write only "https://host[:port]"',
+                )
+            if "\\" in origin:
+                raise self.fail(
+                    where, "origin", f"{origin!r} holds a backslash; write the origin plainly"
+                )
             if not re.fullmatch(r"https?://[^/\s?#]+/?", origin):
                 raise self.fail(
                     where, "origin", f'{origin!r} is not an origin like "https://host[:port]"'

@@ -20,7 +20,7 @@ from .browser import CHROMIUM_ARGS, BrowserError, find_browser, stderr_to
 from .model import Kind, Reading, Setting, State, resolve
 from .plugin import Wall
 from .secrets import SecretsError
-from .sessions import MemorySessions, SessionError, Sessions, StorageState
+from .sessions import MemorySessions, SessionError, Sessions, StorageState, session_origin
 
 if TYPE_CHECKING:
     from playwright.async_api import Browser, BrowserContext, Page, Playwright
@@ -362,14 +362,19 @@ class Engine:
         await self.start()
         if platform.context is None:
             assert self._browser is not None
-            state = platform.handed or await self._load_session(platform.plugin.name)
-            context = await self._browser.new_context(storage_state=state)
-            context.set_default_timeout(self.options.timeout * 1000)
-            context.set_default_navigation_timeout(self.options.timeout * 1000)
-            platform.context = context
+            state = platform.handed or await self._load_session(platform.plugin)
+            platform.context = await self._new_context(state)
         if platform.page is None or platform.page.is_closed():
             platform.page = await platform.context.new_page()
         return platform.page
+
+    async def _new_context(self, state: StorageState | None) -> BrowserContext:
+        await self.start()
+        assert self._browser is not None
+        context = await self._browser.new_context(storage_state=state)
+        context.set_default_timeout(self.options.timeout * 1000)
+        context.set_default_navigation_timeout(self.options.timeout * 1000)
+        return context
 
     async def _sign_in(self, platform: _Platform) -> bool:
         """Sign in with stored credentials, once per run; True when it worked.
@@ -402,17 +407,28 @@ class Engine:
         return wall is None
 
     async def _sign_in_with(self, platform: _Platform, credentials: Credentials) -> Wall | None:
+        """Sign in in a browser context of its own; only a success replaces the platform's.
+
+        Starting from no session keeps a stale or other account's cookie out of the way,
+        and a refused password or a code given up leaves a session that works as it was.
+        """
         from playwright.async_api import TimeoutError as PlaywrightTimeout
 
         plugin = platform.plugin
         self._emit(events.SigningIn(plugin.name))
+        context: BrowserContext | None = None
         try:
-            page = await self._page(platform)
-            # Start from no session: a stale or other account's cookie would get in the way.
-            await page.context.clear_cookies()
+            context = await self._new_context(None)
+            page = await context.new_page()
             wall = await signin.sign_in(
                 plugin, page, credentials, ask_code=self.ask_code, limit=self.options.timeout * 4
             )
+            if wall is None:
+                state = await context.storage_state()
+                await self._drop_context(platform)
+                platform.context, platform.page, context = context, page, None
+                platform.handed = state
+                await self._save_session(plugin, state)
         except BrowserError as exc:
             return Wall("error", str(exc).splitlines()[0])
         except (PlaywrightTimeout, TimeoutError):
@@ -422,42 +438,45 @@ class Engine:
                 raise EngineClosed("the engine is closed") from None
             log.info("signing in to %s failed: %s", plugin.name, type(exc).__name__)
             return Wall("error", f"Signing in to {plugin.title} failed ({type(exc).__name__}).")
-        if wall is None:
-            assert platform.context is not None
-            await self._save_session(plugin.name, await platform.context.storage_state())
+        finally:
+            if context is not None:
+                await _close_quietly(context)
         return wall
 
-    async def _load_session(self, name: str) -> StorageState | None:
+    async def _load_session(self, plugin: Plugin) -> StorageState | None:
         try:
-            return await self.sessions.load(name)
+            return await self.sessions.load(plugin.name, session_origin(plugin))
         except SessionError as exc:  # unreadable counts as signed out; the user is told
             self._emit(events.Problem(str(exc)))
             return None
 
-    async def _save_session(self, name: str, state: StorageState) -> None:
+    async def _save_session(self, plugin: Plugin, state: StorageState) -> None:
         try:
-            await self.sessions.save(name, state)
+            await self.sessions.save(plugin.name, state, session_origin(plugin))
         except SessionError as exc:
             self._emit(events.Problem(str(exc)))
 
     async def _drop_context(self, platform: _Platform) -> None:
         context, platform.context, platform.page = platform.context, None, None
         if context is not None:
-            try:
-                await context.close()
-            except Exception:
-                log.debug("closing %s's context failed", platform.plugin.name, exc_info=True)
+            await _close_quietly(context)
 
     # -- accounts ------------------------------------------------------------------------
 
     async def sign_in(self, name: str, credentials: Credentials) -> Wall | None:
         """Sign in to platform ``name`` with credentials the user has just given.
 
-        Asks :attr:`ask_code` when the platform wants a verification code. Returns
+        Nothing is typed anywhere unless the platform's origin is its real site over
+        HTTPS or this machine. Asks :attr:`ask_code` when the platform wants a
+        verification code. Returns
         ``None`` once the platform shows a signed-in page (the session is then kept),
         else the wall still in the way, with a detail for the user.
         """
         platform = self._platforms[name]
+        refused = signin.password_refused(platform.plugin)
+        if refused is not None:
+            # Typed passwords get the same protection as stored ones.
+            return Wall("origin", refused)
         async with platform.lock:
             return await self._sign_in_with(platform, credentials)
 
@@ -467,7 +486,7 @@ class Engine:
         async with platform.lock:
             await self._drop_context(platform)
             platform.handed = state
-            await self._save_session(name, state)
+            await self._save_session(platform.plugin, state)
 
     async def sign_out(self, name: str) -> bool:
         """Forget platform ``name``'s session here; True when one was kept.
@@ -480,10 +499,17 @@ class Engine:
             await self._drop_context(platform)
             platform.handed = None
             try:
-                return await self.sessions.forget(name)
+                return await self.sessions.forget(name, session_origin(platform.plugin))
             except SessionError as exc:
                 self._emit(events.Problem(str(exc)))
                 return False
+
+
+async def _close_quietly(context: BrowserContext) -> None:
+    try:
+        await context.close()
+    except Exception:
+        log.debug("closing a browser context failed", exc_info=True)
 
 
 def _network_detail(title: str, exc: Exception) -> str:

@@ -40,14 +40,14 @@ def render(
     ``[desired]`` holds a value for every setting (the user's choice, else the
     recommendation; ``done`` or ``skip`` for one done by hand); ``[results]`` holds
     the last reading of each setting that was read. ``[browser]``, ``[platforms]``,
-    ``[export]`` and ``[sessions]`` are carried over from the config file as the user
-    wrote them.
+    ``[export]``, ``[sessions]``, ``[display]`` and ``[watch]`` are carried over from the config
+    file as the user wrote them.
     """
     document: dict[str, Any] = {
         "meta": {"exported_at": at or now(), "version": __version__},
     }
     if config is not None:
-        for table in ("browser", "platforms", "export", "sessions"):
+        for table in ("browser", "platforms", "export", "sessions", "display", "watch"):
             if table in config.raw:
                 document[table] = config.raw[table]
     wanted: dict[str, dict[str, str]] = {}

@@ -56,7 +56,8 @@ class Wall:
     kind: str
     """``login``, ``authwall`` or ``checkpoint`` (told by the URL); on a closer look at
     a checkpoint, ``code`` (it asks for a verification code) or ``captcha`` (a check
-    only a person can pass); ``error`` when signing in failed on the way."""
+    only a person can pass); ``error`` when signing in failed on the way; ``origin``
+    when no password may be sent to the platform's configured origin."""
     detail: str
 
 
@@ -119,9 +120,9 @@ class Plugin:
         return setting.url
 
     def trusted_origin(self) -> bool:
-        """Whether stored credentials may be typed in here: the real site, or this machine."""
+        """Whether a password may be typed in here: the real site over HTTPS, or this machine."""
         if self.origin == self.default_origin.rstrip("/"):
-            return True
+            return urlsplit(self.origin).scheme == "https"
         host = urlsplit(self.origin).hostname or ""
         if host == "localhost":
             return True

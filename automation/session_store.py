@@ -14,6 +14,7 @@ them unencrypted on disk, still with mode 0600.
 from __future__ import annotations
 
 import asyncio
+import glob
 import json
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from .blocking import run_blocking
 from .private_files import set_aside, write_private
 from .secrets import KEYRING_TIMEOUT, SecretsError, keyring_is_real, off_loop
 from .session_crypto import decrypt, encrypt, get_key, looks_sealed, new_key
-from .sessions import MemorySessions, SessionError, StorageState
+from .sessions import MemorySessions, SessionError, StorageState, session_name
 
 ENCRYPTED, UNENCRYPTED, MEMORY = "encrypted", "unencrypted", "memory"
 
@@ -110,11 +111,11 @@ class EncryptedSessions:
         self._key_problem: str | None = None
         self._key_lock = asyncio.Lock()
 
-    def path(self, platform: str) -> Path:
-        return self.folder / f"{platform}{self.suffix}"
+    def path(self, platform: str, origin: str | None = None) -> Path:
+        return self.folder / f"{session_name(platform, origin)}{self.suffix}"
 
-    async def load(self, platform: str) -> StorageState | None:
-        path = self.path(platform)
+    async def load(self, platform: str, origin: str | None = None) -> StorageState | None:
+        path = self.path(platform, origin)
         blob = _read(path, platform)
         if blob is None:
             return None
@@ -130,11 +131,12 @@ class EncryptedSessions:
         if key is None:
             raise _unreadable(path, platform, "its key is no longer in the keyring")
         try:
-            return _decode(decrypt(key, platform, blob))
+            # Sealed for its platform and origin: a file moved to another name fails.
+            return _decode(decrypt(key, session_name(platform, origin), blob))
         except (ValueError, UnicodeError) as exc:
             raise _unreadable(path, platform, str(exc)) from None
 
-    async def save(self, platform: str, state: StorageState) -> None:
+    async def save(self, platform: str, state: StorageState, origin: str | None = None) -> None:
         data = _encode(state)
         try:
             key = await self._key_for(create=True)
@@ -144,10 +146,11 @@ class EncryptedSessions:
                 "It is kept in memory until privacy-tui exits."
             ) from None
         assert key is not None
-        _write(self.path(platform), encrypt(key, platform, data), platform)
+        sealed = encrypt(key, session_name(platform, origin), data)
+        _write(self.path(platform, origin), sealed, platform)
 
-    async def forget(self, platform: str) -> bool:
-        return _remove(self.path(platform))
+    async def forget(self, platform: str, origin: str | None = None) -> bool:
+        return _remove(self.path(platform, origin))
 
     async def _key_for(self, *, create: bool) -> bytes | None:
         async with self._key_lock:
@@ -177,11 +180,11 @@ class PlainSessions:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or sessions_folder()
 
-    def path(self, platform: str) -> Path:
-        return self.folder / f"{platform}{self.suffix}"
+    def path(self, platform: str, origin: str | None = None) -> Path:
+        return self.folder / f"{session_name(platform, origin)}{self.suffix}"
 
-    async def load(self, platform: str) -> StorageState | None:
-        path = self.path(platform)
+    async def load(self, platform: str, origin: str | None = None) -> StorageState | None:
+        path = self.path(platform, origin)
         data = _read(path, platform)
         if data is None:
             return None
@@ -190,11 +193,11 @@ class PlainSessions:
         except (ValueError, UnicodeError) as exc:
             raise _unreadable(path, platform, f"not a session: {exc}") from None
 
-    async def save(self, platform: str, state: StorageState) -> None:
-        _write(self.path(platform), _encode(state), platform)
+    async def save(self, platform: str, state: StorageState, origin: str | None = None) -> None:
+        _write(self.path(platform, origin), _encode(state), platform)
 
-    async def forget(self, platform: str) -> bool:
-        return _remove(self.path(platform))
+    async def forget(self, platform: str, origin: str | None = None) -> bool:
+        return _remove(self.path(platform, origin))
 
     def __repr__(self) -> str:
         return f"PlainSessions(folder={str(self.folder)!r})"
@@ -274,21 +277,35 @@ class SessionStore:
             return self.plain
         return self.memory
 
-    async def load(self, platform: str) -> StorageState | None:
-        return await (await self._store()).load(platform)
+    async def load(self, platform: str, origin: str | None = None) -> StorageState | None:
+        return await (await self._store()).load(platform, origin)
 
-    async def save(self, platform: str, state: StorageState) -> None:
+    async def save(self, platform: str, state: StorageState, origin: str | None = None) -> None:
         store = await self._store()
-        await store.save(platform, state)
+        await store.save(platform, state, origin)
         if store is self.memory and not self._told:
             self._told = True
             raise SessionError(self._why_memory)
 
-    async def forget(self, platform: str) -> bool:
-        """Forget the platform's session wherever it is kept (no keyring call needed)."""
-        found = await self.memory.forget(platform)
-        found = await self.encrypted.forget(platform) or found
-        return await self.plain.forget(platform) or found
+    async def forget(self, platform: str, origin: str | None = None) -> bool:
+        """Forget the platform's session for ``origin`` wherever it is kept (no keyring call)."""
+        found = await self.memory.forget(platform, origin)
+        found = await self.encrypted.forget(platform, origin) or found
+        return await self.plain.forget(platform, origin) or found
+
+    async def forget_every(self, platform: str) -> int:
+        """Forget the platform's sessions for every origin (the real site and replicas).
+
+        Returns how many were kept.
+        """
+        found = int(await self.memory.forget(platform))
+        for suffix in (EncryptedSessions.suffix, PlainSessions.suffix):
+            for path in (
+                self.folder / f"{platform}{suffix}",
+                *self.folder.glob(f"{glob.escape(platform)}@*{suffix}"),
+            ):
+                found += _remove(path)
+        return found
 
     def __repr__(self) -> str:
         return f"SessionStore(folder={str(self.folder)!r}, mode={self._mode})"

@@ -7,9 +7,34 @@ implementations live in :mod:`automation.session_store`.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+import re
+from typing import TYPE_CHECKING, Any, Protocol
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from .plugin import Plugin
 
 StorageState = dict[str, Any]
+
+
+def session_origin(plugin: Plugin) -> str | None:
+    """The origin a platform's session is kept for: ``None`` for its real site.
+
+    A session signed in on a replica (or any origin a config names) is kept apart
+    from the real site's, so one never replaces the other.
+    """
+    return None if plugin.origin == plugin.default_origin.rstrip("/") else plugin.origin
+
+
+def session_name(platform: str, origin: str | None = None) -> str:
+    """The name a session is kept under: ``linkedin`` for the real site,
+    ``linkedin@http-127.0.0.1-8801`` for another origin."""
+    if origin is None:
+        return platform
+    split = urlsplit(origin)
+    parts = [split.scheme, split.hostname or "", str(split.port) if split.port else ""]
+    where = "-".join(p for p in parts if p)
+    return f"{platform}@{re.sub(r'[^a-z0-9.-]', '_', where.lower())}"
 
 
 class SessionError(Exception):
@@ -21,30 +46,37 @@ class SessionError(Exception):
 
 
 class Sessions(Protocol):
-    """A place to keep sessions. ``load`` and ``save`` may raise :class:`SessionError`."""
+    """A place to keep sessions. ``load`` and ``save`` may raise :class:`SessionError`.
 
-    async def load(self, platform: str) -> StorageState | None: ...
+    Sessions are kept per platform and origin: ``origin`` is ``None`` for the
+    platform's real site (see :func:`session_origin`).
+    """
 
-    async def save(self, platform: str, state: StorageState) -> None: ...
+    async def load(self, platform: str, origin: str | None = None) -> StorageState | None: ...
 
-    async def forget(self, platform: str) -> bool:
-        """Remove the platform's session; False when none was kept."""
+    async def save(self, platform: str, state: StorageState, origin: str | None = None) -> None: ...
+
+    async def forget(self, platform: str, origin: str | None = None) -> bool:
+        """Remove the platform's session for ``origin``; False when none was kept."""
         ...
 
 
 class MemorySessions:
-    """Sessions kept only for the life of the process."""
+    """Sessions kept only for the life of the process.
+
+    One run points each platform at one origin, so these are kept by platform alone.
+    """
 
     def __init__(self, initial: dict[str, StorageState] | None = None) -> None:
         self._states: dict[str, StorageState] = dict(initial or {})
 
-    async def load(self, platform: str) -> StorageState | None:
+    async def load(self, platform: str, origin: str | None = None) -> StorageState | None:
         return self._states.get(platform)
 
-    async def save(self, platform: str, state: StorageState) -> None:
+    async def save(self, platform: str, state: StorageState, origin: str | None = None) -> None:
         self._states[platform] = state
 
-    async def forget(self, platform: str) -> bool:
+    async def forget(self, platform: str, origin: str | None = None) -> bool:
         return self._states.pop(platform, None) is not None
 
     def __repr__(self) -> str:

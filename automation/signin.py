@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from . import controls
-from .plugin import Wall
+from .plugin import Plugin, Wall
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Locator, Page
 
-    from .plugin import Plugin
     from .secrets import Credentials
 
 #: Asks the user for the verification code a platform sent: given the platform's name
@@ -68,6 +67,27 @@ async def sign_in(
     if not signed_in:
         return Wall("login", f"{plugin.title} did not show a signed-in page after signing in.")
     return None
+
+
+def offers_password(plugin: Plugin) -> bool:
+    """Whether the platform can be signed in to with a username and password here:
+    it has a sign-in form a browser can fill, or a sign-in flow of its own."""
+    return plugin.login_form is not None or type(plugin).sign_in is not Plugin.sign_in
+
+
+def password_refused(plugin: Plugin) -> str | None:
+    """Why a password typed by the user may not be sent to ``plugin``'s origin, if so.
+
+    A password goes only to the platform's real site over HTTPS, or to a replica on
+    this machine (a loopback address): never to whatever origin a config names.
+    """
+    if plugin.trusted_origin():
+        return None
+    return (
+        f"Not signed in to {plugin.title}: its origin is set to {plugin.origin}, and a "
+        f"password is sent only to {plugin.default_origin} or to a replica on this machine. "
+        f"Check [platforms.{plugin.name}] origin in the config."
+    )
 
 
 async def fill_login_form(plugin: Plugin, page: Page, credentials: Credentials) -> Wall | None:

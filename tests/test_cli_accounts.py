@@ -24,6 +24,7 @@ from automation import secrets
 from automation.replicas import ReplicaServer
 from automation.secrets import Credentials
 from automation.session_store import SessionStore
+from automation.sessions import session_name
 from tui.cli import main
 
 COMMAND = Path(sys.executable).with_name("privacy-tui")
@@ -95,6 +96,21 @@ def test_login_without_a_display_offers_the_password_route() -> None:
     clean(done)
 
 
+def test_password_login_to_a_foreign_origin_is_refused(tmp_path: Path) -> None:
+    """`login --password` asks for nothing and sends nothing when the config points the
+    platform at an origin that is neither the real site over HTTPS nor this machine."""
+    config = tmp_path / "config.toml"
+    for origin in ("http://www.linkedin.com", "https://linkedin.example.org"):
+        config.write_text(f'[platforms.linkedin]\norigin = "{origin}"\n')
+        for args in (["--password"], []):  # asked for, or offered for want of a display
+            done = run("login", "linkedin", "--store-unencrypted", "--config", str(config), *args)
+            assert done.returncode == 2
+            assert f"its origin is set to {origin}" in done.stderr
+            assert "https://www.linkedin.com or to a replica on this machine" in done.stderr
+            assert "password (not shown)" not in done.stdout + done.stderr
+            clean(done)
+
+
 def test_logout_removes_an_unencrypted_session(isolated_home: Path) -> None:
     folder = sessions_folder(isolated_home)
     folder.mkdir(parents=True)
@@ -119,6 +135,16 @@ def test_logout_forgets_the_encrypted_session_and_the_credentials(
     assert not path.exists()
     assert secrets.get_credentials("linkedin") is None
     assert "Forgot the linkedin credentials" in capsys.readouterr().out
+
+
+def test_logout_forgets_the_replicas_sessions_too(isolated_home: Path) -> None:
+    store = SessionStore()
+    asyncio.run(store.save("linkedin", {"cookies": [], "origins": []}))
+    asyncio.run(store.save("linkedin", {"cookies": [], "origins": []}, "http://127.0.0.1:8801"))
+    done = run("logout", "linkedin")
+    assert done.returncode == 0, done.stderr
+    assert "its 2 kept sessions were removed" in done.stdout
+    assert list(sessions_folder(isolated_home).iterdir()) == []
 
 
 class Terminal(io.StringIO):
@@ -157,7 +183,10 @@ def test_password_login_asks_for_the_code_and_remembers(
     assert "remembered in the keyring" in out
     assert site.sign_ins == ["term@example.com"]
     assert site.session_tokens("term@example.com")
-    assert (sessions_folder(isolated_home) / "linkedin.session").exists()
+    # Kept for the replica's origin, apart from the real site's session.
+    name = session_name("linkedin", replica.origins["linkedin"])
+    assert (sessions_folder(isolated_home) / f"{name}.session").exists()
+    assert not (sessions_folder(isolated_home) / "linkedin.session").exists()
     assert secrets.get_credentials("linkedin") == Credentials("term@example.com", password)
     assert password not in out + err
 
@@ -169,10 +198,11 @@ def test_check_tells_of_an_unreadable_session_even_with_json(
     """The unreadable file is set aside and said so on stderr; stdout stays JSON."""
     folder = sessions_folder(isolated_home)
     folder.mkdir(parents=True)
-    (folder / "linkedin.json").write_text("{not json")
     with socket.socket() as sock:  # a loopback port nothing listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
+    name = session_name("linkedin", f"http://127.0.0.1:{port}")
+    (folder / f"{name}.json").write_text("{not json")
     config = tmp_path / "config.toml"
     config.write_text(
         f'[browser]\nexecutable = "{chromium}"\ntimeout = 15\n'
@@ -183,6 +213,6 @@ def test_check_tells_of_an_unreadable_session_even_with_json(
     [row] = json.loads(done.stdout)
     assert row["state"] == "error"
     assert "could not be opened" in done.stderr and "signed out" in done.stderr
-    assert [p.name.split(".unreadable-")[0] for p in folder.iterdir()] == ["linkedin.json"]
+    assert [p.name.split(".unreadable-")[0] for p in folder.iterdir()] == [f"{name}.json"]
     assert (next(folder.iterdir())).read_text() == "{not json"
     clean(done)

@@ -250,6 +250,47 @@ def test_bad_origin(origin: str) -> None:
     assert origin in exc.message
 
 
+def test_display_theme_is_dark_or_light() -> None:
+    """[display] theme picks the checklist's colours; anything else names what is allowed."""
+    assert parse("", CATALOG).display.theme == "dark"
+    assert parse('[display]\ntheme = "light"\n', CATALOG).display.theme == "light"
+    text = '[display]\ntheme = "solarized"\n'
+    exc = error(text)
+    assert exc.key == "display.theme"
+    assert exc.line == line_of(text, "theme =")
+    assert "'dark' or 'light'" in exc.message
+    assert error('[display]\ncolours = "light"\n').key == "display.colours"
+
+
+@pytest.mark.parametrize(
+    ("origin", "shown"),
+    [
+        ("https://www.linkedin.com@evil.example", "'https://…@evil.example'"),
+        ("http://me:pw-Xq7-secret@127.0.0.1:8801", "'http://…@127.0.0.1:8801'"),
+        ("https://someone@www.linkedin.com", "'https://…@www.linkedin.com'"),
+    ],
+)
+def test_origin_with_a_user_name_or_password_is_refused(origin: str, shown: str) -> None:
+    """What stands before an @ is not the host (and may be a password): refused, not repeated."""
+    text = f"[platforms.linkedin]\norigin = '{origin}'\n"
+    exc = error(text)
+    assert exc.key == "platforms.linkedin.origin"
+    assert exc.line == line_of(text, "origin =")
+    assert shown in exc.message and "user name or password" in exc.message
+    assert "pw-Xq7-secret" not in str(exc) and "someone" not in str(exc)
+
+
+@pytest.mark.parametrize(
+    "origin", ["https://evil.example\\.linkedin.com", "http:\\\\127.0.0.1:8801"]
+)
+def test_origin_with_a_backslash_is_refused(origin: str) -> None:
+    """Browsers read a backslash as a slash: such an origin is not what it looks like."""
+    text = f"[platforms.linkedin]\norigin = '{origin}'\n"
+    exc = error(text)
+    assert exc.key == "platforms.linkedin.origin"
+    assert "backslash" in exc.message
+
+
 @pytest.mark.parametrize(
     ("line", "key"),
     [
@@ -373,3 +414,5 @@ def test_the_example_config_loads_and_shows_every_default() -> None:
     assert set(loaded.desired) == {s.id for s in settings}
     assert all(loaded.desired[s.id] == s.recommended for s in settings)
     assert loaded.export_path == "privacy-tui-export.toml"
+    assert loaded.display.theme == "dark"
+    assert "theme" in loaded.raw["display"]

@@ -105,13 +105,14 @@ def test_export_has_meta() -> None:
 
 
 def test_export_carries_over_browser_and_platforms() -> None:
-    """[browser] and [platforms] come from the config as the user wrote them."""
-    config = parse(CONFIG, CATALOG)
+    """[browser], [platforms] and [display] come from the config as the user wrote them."""
+    config = parse(CONFIG + '\n[display]\ntheme = "light"\n', CATALOG)
     again = parse(render(SETTINGS, config.desired, {}, config, at=AT), CATALOG)
     assert again.raw["browser"] == config.raw["browser"]
     assert again.raw["platforms"] == config.raw["platforms"]
     assert again.browser == config.browser
     assert again.origin("linkedin") == "http://127.0.0.1:8801"
+    assert again.display.theme == "light"
 
 
 # -- write_atomic ---------------------------------------------------------------------------------

@@ -61,6 +61,7 @@ def test_stored_passwords_go_only_to_the_platform_or_this_machine() -> None:
     assert LinkedIn("http://localhost:8801").trusted_origin()
     assert not LinkedIn("https://www.linkedin.com.example.org").trusted_origin()
     assert not LinkedIn("http://10.0.0.5").trusted_origin()
+    assert not LinkedIn("http://www.linkedin.com").trusted_origin()  # the real host, no TLS
 
 
 async def test_a_foreign_origin_never_asks_the_keyring(memory_keyring) -> None:
@@ -79,6 +80,22 @@ async def test_a_foreign_origin_never_asks_the_keyring(memory_keyring) -> None:
     assert signed_in is False
     assert asked == []
     assert "not used there" in engine._platforms["linkedin"].sign_in_problem
+
+
+@pytest.mark.parametrize(
+    "origin",
+    ["https://linkedin.example.org", "http://www.linkedin.com", "http://10.0.0.5:8801"],
+)
+async def test_a_typed_password_goes_only_to_the_platform_or_this_machine(origin: str) -> None:
+    """A password someone types gets the stored one's protection: refused before any
+    browser starts, with a sentence that says why."""
+    engine = Engine([LinkedIn(origin)], Options())
+    wall = await engine.sign_in("linkedin", Credentials(DEMO_USERNAME, "pw-typed-Zt5"))
+    assert wall is not None and wall.kind == "origin"
+    assert origin in wall.detail and "https://www.linkedin.com" in wall.detail
+    assert "pw-typed-Zt5" not in wall.detail
+    assert not engine.started
+    await engine.close()
 
 
 async def test_a_keyring_that_fails_oddly_is_a_message_not_a_crash(monkeypatch) -> None:

@@ -131,6 +131,45 @@ async def test_garbage_and_another_platforms_file_do_not_open(tmp_path: Path) ->
     assert await store.load("linkedin") == state()
 
 
+REPLICA = "http://127.0.0.1:8801"
+
+
+async def test_sessions_are_kept_per_origin(tmp_path: Path, memory_keyring) -> None:
+    """A replica's session never replaces the real site's, encrypted or not, and a
+    file copied to the other origin's name does not open."""
+    store = SessionStore(tmp_path)
+    await store.save("linkedin", state("real-site"))
+    await store.save("linkedin", state("replica"), REPLICA)
+    assert await store.load("linkedin") == state("real-site")
+    assert await store.load("linkedin", REPLICA) == state("replica")
+    assert await store.load("linkedin", "http://127.0.0.1:8802") is None
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["linkedin.session", "linkedin@http-127.0.0.1-8801.session"]
+
+    replica_file = tmp_path / "linkedin@http-127.0.0.1-8801.session"
+    (tmp_path / "linkedin.session").write_bytes(replica_file.read_bytes())
+    with pytest.raises(SessionError, match="does not decrypt"):
+        await store.load("linkedin")
+
+    plain = SessionStore(tmp_path / "plain", store_unencrypted=True)
+    await plain.save("linkedin", state("real-site"))
+    await plain.save("linkedin", state("replica"), REPLICA)
+    assert await plain.load("linkedin") == state("real-site")
+    assert await plain.forget("linkedin", REPLICA) is True
+    assert await plain.load("linkedin") == state("real-site")
+
+
+async def test_forget_every_removes_each_origins_session(tmp_path: Path, memory_keyring) -> None:
+    store = SessionStore(tmp_path)
+    await store.save("linkedin", state())
+    await store.save("linkedin", state(), REPLICA)
+    await store.save("linkedin", state(), "http://localhost:9000")
+    await store.save("linkedinx", state())  # another platform, not a replica of this one
+    assert await store.forget_every("linkedin") == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["linkedinx.session"]
+    assert await store.forget_every("linkedin") == 0
+
+
 async def test_key_gone_from_the_keyring_sets_the_file_aside(
     tmp_path: Path, memory_keyring
 ) -> None:

@@ -23,12 +23,17 @@ from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.replicas.linkedin import LinkedInSite
 from automation.secrets import Credentials, KeyringCredentials
 from automation.session_store import NO_KEYRING, SessionStore
-from automation.sessions import Sessions
+from automation.sessions import Sessions, session_name
 
 pytestmark = pytest.mark.browser
 
 AI = "linkedin.ai_training"
 CODE_USER, CODE_PASSWORD, CODE = "code@example.com", "pw-for-the-code-account", "246810"
+
+
+def kept_file(folder: Path, plugin: LinkedIn) -> Path:
+    """Where the store keeps the session of ``plugin``'s origin (a replica's, here)."""
+    return folder / f"{session_name('linkedin', plugin.origin)}.session"
 
 
 def site(replica: ReplicaServer) -> LinkedInSite:
@@ -79,7 +84,7 @@ async def test_credentials_sign_in_is_kept_encrypted_and_reused_next_run(
     # At rest: the file exists, is private, and holds neither the cookie nor the password.
     tokens = site(replica).session_tokens(DEMO_USERNAME)
     assert tokens
-    data = (folder / "linkedin.session").read_bytes()
+    data = kept_file(folder, linkedin).read_bytes()
     leaked = any(secret.encode() in data for secret in [*tokens, DEMO_PASSWORD])
     assert not leaked
 
@@ -142,7 +147,7 @@ async def test_giving_up_on_the_code_signs_nobody_in(
     assert wall is not None and wall.kind == "code"
     assert "No verification code" in wall.detail
     assert site(replica).session_tokens(CODE_USER) == []
-    assert await store.load("linkedin") is None
+    assert await store.load("linkedin", linkedin.origin) is None
 
 
 async def test_captcha_is_reported_with_the_window_route(
@@ -161,7 +166,7 @@ async def test_captcha_is_reported_with_the_window_route(
     [reading] = await engine.check([AI])
     assert reading.state is State.NEEDS_LOGIN
     assert reading.detail == wall.detail
-    assert await store.load("linkedin") is None
+    assert await store.load("linkedin", linkedin.origin) is None
     assert site(replica).session_tokens("robot@example.com") == []
 
 
@@ -169,7 +174,7 @@ async def test_expired_session_is_renewed_with_stored_credentials(
     make_engine, linkedin: LinkedIn, replica: ReplicaServer, tmp_path: Path
 ) -> None:
     store = SessionStore(tmp_path)
-    await store.save("linkedin", replica.storage_state("linkedin"))
+    await store.save("linkedin", replica.storage_state("linkedin"), linkedin.origin)
     site(replica).end_sessions(DEMO_USERNAME)  # the site lets the session expire
 
     without = make_engine(linkedin, store)
@@ -184,7 +189,7 @@ async def test_expired_session_is_renewed_with_stored_credentials(
     assert reading.state is State.ON
     assert events.SigningIn("linkedin") in seen
     # The renewed session is the one kept.
-    kept = await SessionStore(tmp_path).load("linkedin")
+    kept = await SessionStore(tmp_path).load("linkedin", linkedin.origin)
     assert kept is not None
     [cookie] = [c for c in kept["cookies"] if c["name"] == "li_at"]
     assert site(replica).session_tokens(DEMO_USERNAME) == [cookie["value"]]
@@ -193,7 +198,7 @@ async def test_expired_session_is_renewed_with_stored_credentials(
 async def test_corrupt_session_file_is_set_aside_and_the_user_told(
     make_engine, linkedin: LinkedIn, replica: ReplicaServer, tmp_path: Path
 ) -> None:
-    (tmp_path / "linkedin.session").write_bytes(b"\x00garbage from a crashed disk")
+    kept_file(tmp_path, linkedin).write_bytes(b"\x00garbage from a crashed disk")
     engine = make_engine(linkedin, SessionStore(tmp_path))
     seen = watch(engine)
     [reading] = await engine.check([AI])
@@ -230,10 +235,49 @@ async def test_sign_out_forgets_the_session(
     store = SessionStore(tmp_path)
     engine = make_engine(linkedin, store)
     assert await engine.sign_in("linkedin", Credentials(DEMO_USERNAME, DEMO_PASSWORD)) is None
-    assert (tmp_path / "linkedin.session").exists()
+    assert kept_file(tmp_path, linkedin).exists()
 
     assert await engine.sign_out("linkedin") is True
-    assert not (tmp_path / "linkedin.session").exists()
+    assert not kept_file(tmp_path, linkedin).exists()
     [reading] = await engine.check([AI])
     assert reading.state is State.NEEDS_LOGIN
     assert await engine.sign_out("linkedin") is False
+
+
+async def test_signing_in_on_a_replica_leaves_the_real_sites_session_alone(
+    make_engine, linkedin: LinkedIn, replica: ReplicaServer, tmp_path: Path
+) -> None:
+    """Sessions are kept per platform and origin: a replica's never replaces the real one."""
+    store = SessionStore(tmp_path)
+    real_site = {"cookies": [], "origins": [{"origin": "https://www.linkedin.com"}]}
+    await store.save("linkedin", real_site)
+    engine = make_engine(linkedin, store)
+    assert await engine.sign_in("linkedin", Credentials(DEMO_USERNAME, DEMO_PASSWORD)) is None
+    assert await store.load("linkedin") == real_site
+    kept = await store.load("linkedin", linkedin.origin)
+    assert kept is not None and any(c["name"] == "li_at" for c in kept["cookies"])
+
+    assert await engine.sign_out("linkedin") is True
+    assert await store.load("linkedin") == real_site
+
+
+async def test_a_refused_password_keeps_the_session_that_works(
+    make_engine, linkedin: LinkedIn, replica: ReplicaServer, tmp_path: Path
+) -> None:
+    """A failed sign-in (a wrong password, a code given up) does not sign the account out."""
+    site(replica).add_account(CODE_USER, CODE_PASSWORD, verification_code=CODE)
+    store, working = SessionStore(tmp_path), replica.storage_state("linkedin")
+    await store.save("linkedin", working, linkedin.origin)
+    engine = make_engine(linkedin, store)
+    [reading] = await engine.check([AI])
+    assert reading.state is State.ON
+
+    wall = await engine.sign_in("linkedin", Credentials(DEMO_USERNAME, "not-the-password"))
+    assert wall is not None and wall.kind == "login"
+    [reading] = await engine.check([AI])
+    assert reading.state is State.ON, reading.detail
+    wall = await engine.sign_in("linkedin", Credentials(CODE_USER, CODE_PASSWORD))
+    assert wall is not None and wall.kind == "code"  # nobody to ask for the code
+    [reading] = await engine.check([AI])
+    assert reading.state is State.ON, reading.detail
+    assert await store.load("linkedin", linkedin.origin) == working

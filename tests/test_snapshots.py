@@ -59,17 +59,25 @@ def utc(monkeypatch: pytest.MonkeyPatch):
     time.tzset()
 
 
-def test_main_screen(snap_compare, utc) -> None:
+def fixed_app() -> PrivacyApp:
     plugin = LinkedIn(ORIGIN)
     states = {s.id: State.ON for s in plugin.settings}
     states["linkedin.research"] = State.OFF
     states["linkedin.ads_inferred_location"] = State.UNKNOWN
     engine = FixedEngine(states)
     runtime = Runtime(Config(), [engine.plugin], engine)  # type: ignore[arg-type]
-    app = PrivacyApp(runtime, demo=True)
+    return PrivacyApp(runtime, demo=True)
 
-    async def settle(pilot) -> None:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
 
-    assert snap_compare(app, terminal_size=(140, 40), run_before=settle)
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_main_screen(snap_compare, utc) -> None:
+    assert snap_compare(fixed_app(), terminal_size=(140, 40), run_before=settle)
+
+
+def test_main_screen_at_80x24(snap_compare, utc) -> None:
+    """Narrow: the detail pane below, labels cut with an ellipsis, the state in sight."""
+    assert snap_compare(fixed_app(), terminal_size=(80, 24), run_before=settle)

@@ -14,6 +14,7 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends import fail
+from textual import events
 from textual.widgets import Checkbox, DataTable, Input, Static
 from textual.worker import WorkerCancelled
 
@@ -22,10 +23,12 @@ from automation.config import Config
 from automation.engine import Engine, Options
 from automation.model import State
 from automation.plugins.linkedin import LinkedIn
+from automation.plugins.x import X
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.runtime import Runtime
 from automation.secrets import Credentials, KeyringCredentials
 from automation.session_store import SessionStore
+from automation.sessions import session_name
 from tests.processes import browsers_below, cmdline
 from tests.xvfb import xvfb  # noqa: F401 (a fixture)
 from tui.account_screens import CodeDialog, CredentialsForm, SignOutDialog, WindowWaiting
@@ -52,6 +55,12 @@ def runtime(chromium: str, replica: ReplicaServer, tmp_path: Path) -> Iterator[R
         credentials=KeyringCredentials(),
     )
     yield Runtime(Config(), [plugin], engine, log_path=tmp_path / "app.log")
+
+
+def kept_file(tmp_path: Path, replica: ReplicaServer) -> Path:
+    """Where the replica LinkedIn's session is kept (apart from the real site's)."""
+    name = session_name("linkedin", replica.origins["linkedin"])
+    return tmp_path / "sessions" / f"{name}.session"
 
 
 async def settle(app: PrivacyApp, pilot) -> None:
@@ -82,7 +91,10 @@ async def fill_form(app: PrivacyApp, pilot, username: str, password: str, rememb
     field = form.query_one("#password", Input)
     assert field.password, "the password is masked"
     field.value = password
-    form.query_one("#remember", Checkbox).value = remember
+    if form.can_remember:
+        form.query_one("#remember", Checkbox).value = remember
+    else:
+        assert not form.query(Checkbox), "no box to tick without a keyring"
     await pilot.pause()
     assert password not in screen_text(app)
     field.focus()
@@ -116,10 +128,69 @@ async def test_password_form_and_code_dialog_sign_in_and_read(
         assert app.readings[AI].state is State.OFF
         assert platform_cell(app) == "signed in"
         assert site.session_tokens(CODE_USER)
-        assert (tmp_path / "sessions" / "linkedin.session").exists()
+        assert kept_file(tmp_path, replica).exists()
         remembered = secrets.get_credentials("linkedin")
         assert remembered == Credentials(CODE_USER, CODE_PASSWORD)
         assert CODE_PASSWORD not in screen_text(app)
+        await app.action_quit()
+
+
+def type_fast(app: PrivacyApp, text: str) -> None:
+    """Send ``text`` as key presses all at once, as a password manager's auto-type does."""
+    names = {"\t": "tab", "\n": "enter"}
+    for char in text:
+        app.post_message(events.Key(names.get(char, char), "\r" if char == "\n" else char))
+
+
+@pytest.mark.parametrize("between", ["\t", "\n"])
+async def test_keys_typed_fast_never_show_the_password(
+    runtime: Runtime, replica: ReplicaServer, between: str
+) -> None:
+    """Auto-type (username, Tab or Enter, password, Enter): the username field shows the
+    username only, every password key lands in the masked field, and it signs in."""
+    user, password = "fast@example.com", "pwAutoType73secret"
+    replica.sites["linkedin"].add_account(user, password)
+    app = PrivacyApp(runtime)
+    shots: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("L")
+        await until(pilot, lambda: isinstance(app.screen, CredentialsForm), "the form shows")
+        await pilot.pause()
+        form = app.screen
+        type_fast(app, f"{user}{between}{password}")
+        fields = [form.query_one(f"#{name}", Input) for name in ("username", "password")]
+        typed = len(user) + len(password)
+        await until(pilot, lambda: sum(len(f.value) for f in fields) == typed, "all typed")
+        shots.append(screen_text(app))
+        assert form.query_one("#username", Input).value == user
+        assert form.query_one("#password", Input).value == password
+        type_fast(app, "\n")
+        await until(pilot, lambda: replica.sites["linkedin"].sign_ins == [user], "signed in")
+        await settle(app, pilot)
+        shots.append(screen_text(app))
+        assert app.readings[AI].state is State.ON
+        assert not any(password in shot for shot in shots)
+        await app.action_quit()
+
+
+async def test_a_paste_of_username_and_password_splits_at_the_tab(
+    runtime: Runtime, replica: ReplicaServer
+) -> None:
+    app = PrivacyApp(runtime)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("L")
+        await until(pilot, lambda: isinstance(app.screen, CredentialsForm), "the form shows")
+        await pilot.pause()
+        form = app.screen
+        app.post_message(events.Paste("paste@example.com\tpwPasted88secret\n"))
+        await pilot.pause()
+        assert form.query_one("#username", Input).value == "paste@example.com"
+        assert form.query_one("#password", Input).value == "pwPasted88secret"
+        assert "pwPasted88secret" not in screen_text(app)
+        assert app.screen.focused is form.query_one("#password", Input)
+        await pilot.press("escape")
         await app.action_quit()
 
 
@@ -182,7 +253,7 @@ async def test_without_a_keyring_the_form_is_asked_for_and_nothing_is_kept(
         await until(pilot, lambda: isinstance(app.screen, CredentialsForm), "the form is asked")
         form = app.screen
         assert "no working keyring" in form.note
-        assert form.query_one("#remember", Checkbox).disabled
+        assert not form.query(Checkbox)
         await fill_form(app, pilot, "server@example.com", "pw-Nk-9931-typed", remember=True)
         await settle(app, pilot)
 
@@ -194,11 +265,100 @@ async def test_without_a_keyring_the_form_is_asked_for_and_nothing_is_kept(
         await app.action_quit()
 
 
+@pytest.fixture
+def two_platforms(chromium: str, replica: ReplicaServer, tmp_path: Path) -> Iterator[Runtime]:
+    """Signed out of LinkedIn (a password form) and X (a window only), on the replicas."""
+    plugins = [LinkedIn(replica.origins["linkedin"]), X(replica.origins["x"])]
+    options = Options(executable=chromium, timeout=15, log_path=tmp_path / "app.log")
+    sessions = SessionStore(tmp_path / "sessions")
+    engine = Engine(plugins, options, sessions=sessions, credentials=KeyringCredentials())
+    yield Runtime(Config(), plugins, engine, log_path=tmp_path / "app.log")
+
+
+async def test_without_a_keyring_only_a_platform_with_a_password_form_asks(
+    two_platforms: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No keyring: the form opens for LinkedIn only; X, which has no password sign-in,
+    is pointed at the window, and L on its row opens no form."""
+    monkeypatch.setenv("DISPLAY", ":99")  # only looked at; no window is opened here
+    keyring.set_keyring(fail.Keyring())
+    app = PrivacyApp(two_platforms)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, CredentialsForm), "the form is asked")
+        await until(
+            pilot,
+            lambda: all(app.readings.get(s.id) for s in two_platforms.settings) and not app.busy,
+            "every row is read",
+        )
+        for _ in range(20):  # time for any other form to be asked
+            await pilot.pause(0.05)
+        forms = [s for s in app.screen_stack if isinstance(s, CredentialsForm)]
+        assert [f.platform_title for f in forms] == ["LinkedIn"]
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, CredentialsForm), "it closes")
+        await until(
+            pilot, lambda: any("Not signed in to X" in n.message for n in app._notifications), "X"
+        )
+        [told] = [n.message for n in app._notifications if "Not signed in to X" in n.message]
+        assert "press l" in told
+
+        keys = [row.key.value for row in app.query_one(DataTable).ordered_rows]
+        app.query_one(DataTable).move_cursor(row=keys.index("x.grok_training"))
+        await pilot.press("L")
+        await pilot.pause()
+        assert not isinstance(app.screen, CredentialsForm)
+        assert any("X has no sign-in form" in n.message for n in app._notifications)
+        app.query_one(DataTable).move_cursor(row=keys.index("platform:x"))
+        await pilot.pause()
+        detail = str(app.query_one("#detail", Static).render())
+        assert "l  sign in in a browser window" in detail and "L  sign in" not in detail
+        await app.action_quit()
+
+
+async def test_a_refused_password_in_the_form_keeps_the_session(
+    runtime: Runtime, replica: ReplicaServer, tmp_path: Path
+) -> None:
+    """Signed in, a wrong password typed into the form leaves the rows readable."""
+    store = SessionStore(tmp_path / "sessions")
+    await store.save("linkedin", replica.storage_state("linkedin"), replica.origins["linkedin"])
+    app = PrivacyApp(runtime)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.readings[AI].state is State.ON
+        await pilot.press("L")
+        await until(pilot, lambda: isinstance(app.screen, CredentialsForm), "the form shows")
+        await fill_form(app, pilot, DEMO_USERNAME, "not-the-password", remember=False)
+        await settle(app, pilot)
+        assert platform_cell(app) == "sign-in failed"
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert app.readings[AI].state is State.ON
+        assert platform_cell(app) == "signed in"
+        await app.action_quit()
+
+
+async def test_no_form_for_a_platform_pointed_at_a_foreign_origin(
+    chromium: str, tmp_path: Path
+) -> None:
+    """L asks for no password when the config points the platform elsewhere, and says so."""
+    plugin = LinkedIn("https://linkedin.example.org")
+    options = Options(executable=chromium, timeout=5, log_path=tmp_path / "app.log")
+    engine = Engine([plugin], options, sessions=SessionStore(tmp_path / "sessions"))
+    app = PrivacyApp(Runtime(Config(), [plugin], engine, log_path=tmp_path / "app.log"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("L")
+        await pilot.pause()
+        assert not isinstance(app.screen, CredentialsForm)
+        [told] = [n.message for n in app._notifications if "linkedin.example.org" in n.message]
+        assert "sent only to https://www.linkedin.com" in told
+        await app.action_quit()
+
+
 async def test_sign_out_forgets_the_session_and_the_credentials(
     runtime: Runtime, replica: ReplicaServer, memory_keyring, tmp_path: Path
 ) -> None:
     store = SessionStore(tmp_path / "sessions")
-    await store.save("linkedin", replica.storage_state("linkedin"))
+    await store.save("linkedin", replica.storage_state("linkedin"), replica.origins["linkedin"])
     secrets.set_credentials("linkedin", Credentials(DEMO_USERNAME, DEMO_PASSWORD))
     app = PrivacyApp(runtime)
     async with app.run_test(size=SIZE) as pilot:
@@ -210,7 +370,7 @@ async def test_sign_out_forgets_the_session_and_the_credentials(
         await pilot.press("y")
         await settle(app, pilot)
 
-        assert not (tmp_path / "sessions" / "linkedin.session").exists()
+        assert not kept_file(tmp_path, replica).exists()
         assert secrets.get_credentials("linkedin") is None
         assert AI not in app.readings
         assert platform_cell(app) == "signed out"

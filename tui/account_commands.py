@@ -21,7 +21,8 @@ from automation.secrets import (
     set_credentials,
 )
 from automation.session_store import MEMORY, SessionStore
-from automation.sessions import SessionError
+from automation.sessions import SessionError, session_origin
+from automation.signin import password_refused
 from automation.visible import GIVE_UP_AFTER, NoDisplay, display_problem, sign_in_in_window
 
 EXIT_OK, EXIT_NOT_SIGNED_IN, EXIT_USAGE = 0, 1, 2
@@ -83,6 +84,8 @@ async def _login(engine: Engine, plugin: Plugin, *, password: bool, remember: bo
         if problem is None:
             return await _in_window(engine, plugin)
         print(f"privacy-tui: {problem}", file=sys.stderr)
+        if (refused := password_refused(plugin)) is not None:
+            return _fail(refused)
         print(
             f"Sign in with your email and password instead: privacy-tui login {plugin.name} "
             "--password",
@@ -111,7 +114,7 @@ async def _in_window(engine: Engine, plugin: Plugin) -> int:
         print(f"privacy-tui: {result.detail}", file=sys.stderr)
         return EXIT_NOT_SIGNED_IN
     try:
-        await engine.sessions.save(plugin.name, result.state)
+        await engine.sessions.save(plugin.name, result.state, session_origin(plugin))
     except SessionError as exc:
         print(f"privacy-tui: {exc}", file=sys.stderr)
         return EXIT_NOT_SIGNED_IN
@@ -120,6 +123,9 @@ async def _in_window(engine: Engine, plugin: Plugin) -> int:
 
 
 async def _with_password(engine: Engine, plugin: Plugin, *, remember: bool) -> int:
+    # Asked before anything is typed: a password goes only to the real site or this machine.
+    if (refused := password_refused(plugin)) is not None:
+        return _fail(refused)
     if not sys.stdin.isatty():
         return _fail("a username and password are asked for on a terminal.")
     username = (await _ask(f"{plugin.title} username (email): ")).strip()
@@ -191,11 +197,14 @@ def logout(platform: str, *, forget: bool) -> int:
     if not known_platform(platform):
         return EXIT_USAGE
     try:
-        gone = asyncio.run(SessionStore().forget(platform))
+        # The real site's session and those of any replica the config pointed it at.
+        gone = asyncio.run(SessionStore().forget_every(platform))
     except SessionError as exc:
         return _fail(str(exc))
     print(
         f"Signed out of {platform} here: its kept session was removed."
+        if gone == 1
+        else f"Signed out of {platform} here: its {gone} kept sessions were removed."
         if gone
         else f"No {platform} session was kept here."
     )

@@ -3,15 +3,18 @@ wait for a browser window, and signing out."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from automation.secrets import Credentials
+
+from .screens import Dialog
 
 
 @dataclass(frozen=True)
@@ -22,10 +25,69 @@ class CredentialsAnswer:
     remember: bool
 
 
-class CredentialsForm(ModalScreen[CredentialsAnswer | None]):
-    """Ask for a username and a password (masked), and whether to remember them."""
+class UsernameInput(Input):
+    """The username field, which hands what follows Tab or Enter to the password field.
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    Keys typed quickly (a password manager's auto-type, a paste sent as keys) are on
+    their way to this field before a change of focus can take effect: every key after
+    Tab or Enter goes straight into the password field, so no character meant for the
+    password is ever shown here. A paste holding a tab or a line break is split the
+    same way.
+    """
+
+    def __init__(self, password: Input, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.password = password
+        self.handed_over = False
+
+    # Textual calls these before Input's own handlers; prevent_default() skips those.
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self.handed_over = False  # back in the username field, on purpose
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.handed_over:
+            event.stop()
+            event.prevent_default()
+            if event.is_printable and event.character is not None:
+                self.password.insert_text_at_cursor(event.character)
+            elif event.key == "backspace":
+                self.password.action_delete_left()
+            elif event.key == "enter":
+                await self.password.action_submit()
+            return
+        if event.key in ("tab", "enter"):
+            event.stop()
+            event.prevent_default()
+            self._hand_over()
+
+    def _on_paste(self, event: events.Paste) -> None:
+        first, *rest = re.split(r"[\t\r\n]+", event.text, maxsplit=1)
+        if not rest:
+            return  # a username alone: Input's own handler pastes it
+        event.stop()
+        event.prevent_default()
+        self.insert_text_at_cursor(first)
+        self._hand_over()
+        password = re.split(r"[\t\r\n]", rest[0], maxsplit=1)[0]
+        self.password.insert_text_at_cursor(password)
+
+    def _hand_over(self) -> None:
+        self.handed_over = True
+        # Set at once, not later: keys already on their way follow ``handed_over``.
+        self.screen.set_focus(self.password)
+
+
+class CredentialsForm(Dialog[CredentialsAnswer | None]):
+    """Ask for a username and a password (masked), and whether to remember them.
+
+    Without a working keyring there is nothing to remember them in, and no box to tick.
+    """
+
+    BINDINGS = [
+        Binding("tab", "focus_next", "Next field"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
 
     def __init__(self, title: str, *, can_remember: bool, note: str = "") -> None:
         super().__init__()
@@ -33,29 +95,36 @@ class CredentialsForm(ModalScreen[CredentialsAnswer | None]):
         self.can_remember = can_remember
         self.note = note
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(f"Sign in to {self.platform_title}", classes="question")
-            if self.note:
-                yield Static(self.note, classes="hint")
-            yield Input(placeholder="email or phone", id="username")
-            yield Input(placeholder="password", password=True, id="password")
-            yield Checkbox(
-                "Remember them in the keyring",
-                value=False,
-                id="remember",
-                disabled=not self.can_remember,
+    def body(self) -> ComposeResult:
+        yield Label(f"Sign in to {self.platform_title}", classes="question")
+        if self.note:
+            yield Static(self.note, classes="hint")
+        # Keys handed over from the username land in a field that has no selection
+        # to replace when it takes the focus.
+        password = Input(
+            placeholder="password", password=True, id="password", select_on_focus=False
+        )
+        yield UsernameInput(password, placeholder="email or phone", id="username")
+        yield password
+        if self.can_remember:
+            yield Checkbox("Remember them in the keyring", value=False, id="remember")
+        else:
+            yield Static(
+                "No working keyring here: they are used once and not kept.", classes="hint"
             )
-            if not self.can_remember:
-                yield Static(
-                    "No working keyring here: they are used once and not kept.", classes="hint"
-                )
-            with Horizontal(classes="buttons"):
-                yield Button("Sign in", id="submit", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+
+    def buttons(self) -> list[Widget]:
+        return [
+            Button("Sign in", id="submit", variant="primary"),
+            Button("Cancel (esc)", id="cancel"),
+        ]
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one("#username", Input).focus()
+
+    def action_focus_next(self) -> None:
+        self.focus_next()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "username":
@@ -85,25 +154,33 @@ class CredentialsForm(ModalScreen[CredentialsAnswer | None]):
         self.dismiss(None)
 
 
-class CodeDialog(ModalScreen[str | None]):
+class CodeDialog(Dialog[str | None]):
     """Ask for the verification code a platform sent; escape gives up."""
 
-    BINDINGS = [Binding("escape", "cancel", "Give up")]
+    BINDINGS = [
+        Binding("enter", "send", "Send the code", priority=True),
+        Binding("escape", "cancel", "Give up"),
+    ]
 
     def __init__(self, title: str, detail: str) -> None:
         super().__init__()
         self.platform_title = title
         self.detail = detail
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(f"{self.platform_title}: verification code", classes="question")
-            yield Static(self.detail)
-            yield Input(placeholder="code", id="code")
-            yield Static("Enter to send it, Esc to give up signing in.", classes="hint")
+    def body(self) -> ComposeResult:
+        yield Label(f"{self.platform_title}: verification code", classes="question")
+        yield Static(self.detail)
+        yield Input(placeholder="code", id="code")
+        yield Static("Enter to send it, Esc to give up signing in.", classes="hint")
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one("#code", Input).focus()
+
+    def action_send(self) -> None:
+        code = self.query_one("#code", Input).value.strip()
+        if code:
+            self.dismiss(code)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         code = event.value.strip()
@@ -114,7 +191,7 @@ class CodeDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class WindowWaiting(ModalScreen[bool]):
+class WindowWaiting(Dialog[bool]):
     """Shown while a browser window waits for the person to sign in; escape gives up."""
 
     BINDINGS = [Binding("escape", "give_up", "Give up")]
@@ -123,17 +200,14 @@ class WindowWaiting(ModalScreen[bool]):
         super().__init__()
         self.platform_title = title
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(
-                f"Sign in to {self.platform_title} in the browser window", classes="question"
-            )
-            yield Static(
-                f"A browser window is open at {self.platform_title}'s sign-in page. Sign in "
-                f"there, with any check {self.platform_title} asks for. The window closes by "
-                "itself once you are signed in, and the session is kept."
-            )
-            yield Static("Close the window, or press Esc here, to give up.", classes="hint")
+    def body(self) -> ComposeResult:
+        yield Label(f"Sign in to {self.platform_title} in the browser window", classes="question")
+        yield Static(
+            f"A browser window is open at {self.platform_title}'s sign-in page. Sign in "
+            f"there, with any check {self.platform_title} asks for. The window closes by "
+            "itself once you are signed in, and the session is kept."
+        )
+        yield Static("Close the window, or press Esc here, to give up.", classes="hint")
 
     def action_give_up(self) -> None:
         self.dismiss(True)
@@ -144,7 +218,7 @@ class SignOutAnswer:
     forget_credentials: bool
 
 
-class SignOutDialog(ModalScreen[SignOutAnswer | None]):
+class SignOutDialog(Dialog[SignOutAnswer | None]):
     """Confirm signing out, optionally forgetting the stored credentials too."""
 
     BINDINGS = [
@@ -156,19 +230,22 @@ class SignOutDialog(ModalScreen[SignOutAnswer | None]):
         super().__init__()
         self.platform_title = title
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(
-                f"Sign out of [b]{self.platform_title}[/b] here? The session privacy-tui "
-                "keeps is forgotten; reading a setting needs signing in again.",
-                classes="question",
-            )
-            yield Checkbox("Also forget the stored email and password", id="forget")
-            with Horizontal(classes="buttons"):
-                yield Button("Sign out (y)", id="yes", variant="warning")
-                yield Button("Cancel (n)", id="no", variant="primary")
+    def body(self) -> ComposeResult:
+        yield Static(
+            f"Sign out of [b]{self.platform_title}[/b] here? The session privacy-tui "
+            "keeps is forgotten; reading a setting needs signing in again.",
+            classes="question",
+        )
+        yield Checkbox("Also forget the stored email and password", id="forget")
+
+    def buttons(self) -> list[Widget]:
+        return [
+            Button("Sign out (y)", id="yes", variant="warning"),
+            Button("Cancel (n)", id="no", variant="primary"),
+        ]
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -24,6 +24,7 @@ from automation.secrets import (
     off_loop,
     set_credentials,
 )
+from automation.signin import offers_password, password_refused
 from automation.visible import NoDisplay, display_problem, sign_in_in_window
 
 from .account_screens import CodeDialog, CredentialsForm, SignOutDialog, WindowWaiting
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
     from automation.engine import Engine
     from automation.model import Reading, Setting
+    from automation.plugin import Plugin
     from automation.runtime import Runtime
 
     _Base = App[None]
@@ -53,11 +55,17 @@ WALL_WORDS = {
 
 WAITING_FOR_WINDOW = "Waiting for you to sign in in the browser window."
 
-KEYS = (
-    "l  sign in in a browser window\n"
-    "p  sign in with email and password\n"
-    "o  sign out (forget the kept session)"
-)
+#: How long the news of platforms found signed out is gathered before it is told.
+TELL_AFTER = 1.0
+
+
+def keys_text(plugin: Plugin) -> str:
+    """The sign-in keys a platform row offers."""
+    keys = ["l  sign in in a browser window"]
+    if offers_password(plugin):
+        keys.append("L  sign in with email and password")
+    keys.append("o  sign out (forget the kept session)")
+    return "\n".join(keys)
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,8 @@ class AccountActions(_Base):
         self.account_notes: dict[str, AccountNote] = {}
         self._signing_in: set[str] = set()
         self._offered: set[str] = set()
+        #: Platforms found signed out whose news is not yet told (told together).
+        self._to_tell: list[str] = []
 
     # -- what the checklist shows --------------------------------------------------
 
@@ -108,7 +118,14 @@ class AccountActions(_Base):
         note = self.account_notes.get(platform)
         if note:
             text.append(note.detail + "\n\n")
-        text.append(KEYS)
+        if plugin is not None:
+            text.append(keys_text(plugin))
+            if not offers_password(plugin):
+                text.append(
+                    f"\n\n{plugin.title} has no sign-in form a password can fill here: "
+                    "sign in in a browser window.",
+                    style="dim",
+                )
         return text
 
     def _note(self, platform: str, word: str | None, detail: str = "", style: str = "") -> None:
@@ -147,25 +164,45 @@ class AccountActions(_Base):
 
     @work(group="engine", exit_on_error=False)
     async def _offer_sign_in(self, platform: str) -> None:
-        title = self.engine.plugins[platform].title
-        try:
-            real = await off_loop(keyring_is_real)
-        except SecretsError:
-            real = False
-        if real:
-            self.notify(
-                f"Not signed in to {title}: press l to sign in in a browser window, "
-                "or L (shift+l) with your email and password.",
-                timeout=10,
-            )
+        plugin = self.engine.plugins[platform]
+        askable = offers_password(plugin) and password_refused(plugin) is None
+        if askable:
+            try:
+                real = await off_loop(keyring_is_real)
+            except SecretsError:
+                real = False
+            if not real:
+                # Nothing can have been stored on this system, so ask now.
+                window = (
+                    "" if display_problem() else " (Esc, then l, signs in in a browser window.)"
+                )
+                self.sign_in_with_password(
+                    platform,
+                    note=f"This system has no working keyring, so no {plugin.title} password "
+                    f"is stored. Sign in now to read your settings.{window}",
+                )
+                return
+        if not self._to_tell:
+            self.set_timer(TELL_AFTER, self._tell_signed_out)
+        self._to_tell.append(platform)
+
+    def _tell_signed_out(self) -> None:
+        """Say once which platforms are signed out, and how to sign in to them."""
+        plugins = [self.engine.plugins[name] for name in self._to_tell]
+        self._to_tell = []
+        if not plugins:
             return
-        # Nothing can have been stored on this system, so ask now.
-        window = "" if display_problem() else " (Esc, then l, signs in in a browser window.)"
-        self.sign_in_with_password(
-            platform,
-            note=f"This system has no working keyring, so no {title} password is stored. "
-            f"Sign in now to read your settings.{window}",
+        message = f"Not signed in to {_names(p.title for p in plugins)}. "
+        message += (
+            f"{display_problem()} "
+            if display_problem()
+            else "Select a platform's row and press l to sign in in a browser window"
         )
+        forms = [p.title for p in plugins if offers_password(p)]
+        if forms:
+            joiner = "; press" if display_problem() else ", or"
+            message += f"{joiner} L to sign in with email and password ({_names(forms)})"
+        self.notify(message.rstrip() + ".", timeout=15)
 
     # -- the keys --------------------------------------------------------------------
 
@@ -176,6 +213,17 @@ class AccountActions(_Base):
             return
         problem = display_problem()
         if problem is not None:
+            plugin = self.engine.plugins[platform]
+            if not offers_password(plugin):
+                self.notify(
+                    f"{problem} {plugin.title} has no sign-in form a password can fill here, "
+                    "so sign in on a machine with a display: privacy-tui login "
+                    f"{plugin.name}.",
+                    title="No browser window",
+                    severity="warning",
+                    timeout=15,
+                )
+                return
             self.notify(
                 f"{problem} Sign in with your email and password instead.",
                 title="No browser window",
@@ -187,10 +235,21 @@ class AccountActions(_Base):
         self._open_window(platform)
 
     def action_sign_in_password(self) -> None:
-        """p: sign in with a username and password typed into a form."""
+        """L: sign in with a username and password typed into a form."""
         platform = self._selected_platform()
-        if platform is not None and self._free(platform):
-            self.sign_in_with_password(platform)
+        if platform is None or not self._free(platform):
+            return
+        plugin = self.engine.plugins[platform]
+        if not offers_password(plugin):
+            self.notify(
+                f"{plugin.title} has no sign-in form a password can fill here: press l to "
+                "sign in in a browser window.",
+                title="No password sign-in",
+                severity="warning",
+                timeout=10,
+            )
+            return
+        self.sign_in_with_password(platform)
 
     def action_sign_out(self) -> None:
         """o: forget the platform's session, and the stored credentials if asked."""
@@ -257,6 +316,12 @@ class AccountActions(_Base):
     @work(group="engine", exit_on_error=False)
     async def sign_in_with_password(self, platform: str, note: str = "") -> None:
         plugin = self.engine.plugins[platform]
+        refused = password_refused(plugin)
+        if refused is not None:
+            # Not even asked for: a password goes only to the real site or this machine.
+            self._note(platform, "not signed in", refused)
+            self.notify(refused, title="No password sent", severity="error", timeout=15)
+            return
         try:
             can_remember = await off_loop(keyring_is_real)
         except SecretsError:
@@ -278,8 +343,14 @@ class AccountActions(_Base):
         finally:
             self._signing_in.discard(platform)
         if wall is not None:
-            self._note(platform, WALL_WORDS.get(wall.kind, "not signed in"), wall.detail)
-            self.notify(wall.detail, title=f"{plugin.title}: not signed in", severity="warning")
+            word = WALL_WORDS.get(wall.kind, "not signed in")
+            detail = wall.detail
+            if self._signed_in(platform):
+                # The session it had is untouched, and still reads the settings.
+                word = "sign-in failed"
+                detail += " The session kept from before is still used."
+            self._note(platform, word, detail)
+            self.notify(detail, title=f"{plugin.title}: not signed in", severity="warning")
             if wall.kind in ("captcha", "checkpoint"):
                 self._offer_window(platform, wall.detail)
             return
@@ -288,6 +359,12 @@ class AccountActions(_Base):
         if answer.remember:
             await self._remember(platform, answer.credentials)
         await self.engine.check(self._ids(platform))
+
+    def _signed_in(self, platform: str) -> bool:
+        """Whether a setting of the platform was last read from a signed-in page."""
+        return any(
+            self.readings[i].state.is_value for i in self._ids(platform) if i in self.readings
+        )
 
     def _offer_window(self, platform: str, detail: str) -> None:
         if display_problem() is not None:
@@ -329,3 +406,9 @@ class AccountActions(_Base):
             self.readings.pop(setting_id, None)
         self._note(platform, "signed out", " ".join(said), "dim")
         self.notify(" ".join(said), title=f"Signed out of {title}")
+
+
+def _names(names) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    names = list(names)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

@@ -10,8 +10,9 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.events import Resize
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
+from textual.widgets import DataTable, Header, Input, ProgressBar, Static
 from textual.worker import NoActiveWorker, Worker, WorkerState, get_current_worker
 
 from automation import events
@@ -24,11 +25,22 @@ from automation.runtime import Runtime
 from . import history_view, view
 from .accounts import AccountActions
 from .changes import ChangeActions
+from .palette import ChecklistCommands
 from .screens import Confirm, ExportPath, Help
+from .widgets import Checklist, KeysFooter
 
 PLATFORM_ROW = "platform:"
 #: The status line while the app closes the browser on its way out.
 QUITTING = Text(" closing the browser…", style="bold")
+
+#: Textual's themes for the config's ``[display] theme``.
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+#: Narrower than this, the detail pane goes below the checklist (columns).
+SIDE_BY_SIDE = 120
+#: Lower than this, the detail pane is left out unless asked for with d (lines).
+ROOM_FOR_DETAIL = 24
+#: The state column's width: "✓ marked by you" fits.
+STATE_WIDTH = 16
 
 
 class EngineEvent(Message):
@@ -67,7 +79,7 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
 
     TITLE = "privacy-tui"
     CSS_PATH = "app.tcss"
-    ENABLE_COMMAND_PALETTE = False
+    COMMANDS = App.COMMANDS | {ChecklistCommands}
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
@@ -82,9 +94,18 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
         Binding("p", "preset", "Preset", tooltip="Apply a preset to every setting (asks first)"),
         Binding("u", "undo", "Undo", tooltip="Put back what the last change found (asks first)"),
         Binding("l", "sign_in", "Sign in", tooltip="Sign in to the platform in a browser window"),
-        Binding("L", "sign_in_password", "Password sign-in", show=False),
-        Binding("o", "sign_out", "Sign out", show=False),
-        Binding("question_mark", "help", "Help"),
+        Binding(
+            "L",
+            "sign_in_password",
+            "Password sign-in",
+            show=False,
+            tooltip="Sign in with email and password (where the platform has a form)",
+        ),
+        Binding(
+            "o", "sign_out", "Sign out", show=False, tooltip="Forget the platform's kept session"
+        ),
+        Binding("d", "details", "Details", tooltip="Show or hide the detail pane"),
+        Binding("question_mark", "help", "Help", tooltip="Every key, and what the states mean"),
         Binding("q", "quit", "Quit", tooltip="Quit and close the browser"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
@@ -106,6 +127,9 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
         self._busy_by: dict[str, Worker[object]] = {}
         self.collapsed: set[str] = set()
         self.filter_text = ""
+        #: The detail pane as d last set it; ``None`` while the terminal's size decides.
+        self.detail_wanted: bool | None = None
+        self._widths: tuple[int, ...] = ()
         self._wave = 0
         self._frame = 0
         self._quitting = False
@@ -123,31 +147,59 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
         yield Header()
         yield FilterInput(placeholder="Filter: part of a name or id; Esc clears", id="filter")
         with Horizontal(id="main"):
-            yield DataTable(id="checklist", cursor_type="row", zebra_stripes=False)
+            yield Checklist(id="checklist", cursor_type="row", zebra_stripes=False)
             with VerticalScroll(id="detail-pane"):
                 yield Static(id="detail")
         with Horizontal(id="status"):
             yield Static(id="summary")
             yield ProgressBar(id="progress", show_eta=False)
-        yield Footer()
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
+        self.theme = THEMES.get(self.runtime.config.display.theme, THEMES["dark"])
         self.on_resize()
         self.sub_title = "demo: local replica sites" if self.demo else self._config_name()
         table = self.query_one(DataTable)
-        table.add_column("Setting", key="label")
-        table.add_column("State", key="state", width=16)
-        table.add_column("Recommended", key="recommended")
-        self._rebuild()
+        self._fit_columns()
         table.focus()
         for problem in self.runtime.problems:
             self.notify(str(problem), severity="warning", timeout=10)
         self.set_interval(0.1, self._spin)
         self.check([s.id for s in self.rows if s.kind is not Kind.MANUAL])
 
-    def on_resize(self) -> None:
-        # Side by side needs room; on a narrow terminal the detail pane goes below.
-        self.set_class(self.size.width < 130, "narrow")
+    def on_resize(self, event: Resize | None = None) -> None:
+        # Side by side needs room; on a narrow terminal the detail pane goes below,
+        # and on a low one it is left out unless d asks for it. (The event has the
+        # new size before the app does.)
+        width, height = event.size if event is not None else self.size
+        self.set_class(width < SIDE_BY_SIDE, "narrow")
+        shown = self.detail_wanted
+        if shown is None:
+            shown = height >= ROOM_FOR_DETAIL or width >= SIDE_BY_SIDE
+        self.set_class(not shown, "no-detail")
+
+    @on(Checklist.Resized)
+    def _fit_columns(self) -> None:
+        """Give the label column what the state and recommended columns leave.
+
+        Labels too long for it end in an ellipsis; the state column is never pushed out.
+        """
+        table = self.query_one(Checklist)
+        room = table.scrollable_content_region.width or self.size.width
+        narrow = room < 70
+        recommended = 7 if narrow else len("Recommended")
+        padding = 2 * table.cell_padding * 3
+        label = max(12, room - STATE_WIDTH - recommended - padding)
+        widths = (label, recommended)
+        if widths == self._widths:
+            return
+        self._widths = widths
+        keep = self._highlighted()
+        table.clear(columns=True)
+        table.add_column("Setting", key="label", width=label)
+        table.add_column("State", key="state", width=STATE_WIDTH)
+        table.add_column("Rec." if narrow else "Recommended", key="recommended", width=recommended)
+        self._rebuild(keep)
 
     def _config_name(self) -> str:
         path = self.runtime.config.path
@@ -271,10 +323,13 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
         title = self.titles.get(setting.platform, setting.platform)
         return any(needle in text.lower() for text in (setting.label, setting.id, title))
 
-    def _rebuild(self) -> None:
-        """Lay out the rows again (grouping, folding, filter), keeping the cursor's row."""
+    def _rebuild(self, keep: str | None = None) -> None:
+        """Lay out the rows again (grouping, folding, filter), keeping the cursor's row
+        (or putting it on ``keep``)."""
         table = self.query_one(DataTable)
-        keep = self._highlighted()
+        if not table.columns:
+            return  # not laid out yet: the first fitting of the columns builds the rows
+        keep = keep or self._highlighted()
         table.clear()
         platforms = list(dict.fromkeys(s.platform for s in self.rows))
         for platform in platforms:
@@ -305,18 +360,25 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
             self.titles.get(platform, platform), members, self.readings, platform in self.collapsed
         )
         # News of a sign-in (signing in, code needed, captcha) stands over the readings.
-        return name, self.account_cell(platform) or signed, count
+        return self._ink(name), self._ink(self.account_cell(platform) or signed), count
 
     def _state_cell(self, setting_id: str):
         setting = self.settings[setting_id]
-        return view.state_cell(
-            setting,
-            self.readings.get(setting_id),
-            self.busy.get(setting_id),
-            self._frame,
-            self.marks.get(setting_id),
-            drifted=self.runtime.history.drift(setting_id) is not None,
+        return self._ink(
+            view.state_cell(
+                setting,
+                self.readings.get(setting_id),
+                self.busy.get(setting_id),
+                self._frame,
+                self.marks.get(setting_id),
+                drifted=self.runtime.history.drift(setting_id) is not None,
+            )
         )
+
+    def _ink(self, text: Text) -> Text:
+        """``text`` as this terminal shows it best: with NO_COLOR its colours go (a red
+        turned grey all but vanishes on a dark background), and bold and shapes stay."""
+        return view.colourless(text) if self.no_color else text
 
     def _spin(self) -> None:
         if not self.busy:
@@ -344,7 +406,9 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
         if drifted:
             summary.append(f" · {drifted} changed since the last check", style="bold red")
         summary.append_text(history_view.watch_text(self.last_watch))
-        self.query_one("#summary", Static).update(QUITTING if self._quitting else summary)
+        self.query_one("#summary", Static).update(
+            QUITTING if self._quitting else self._ink(summary)
+        )
         progress = self.query_one(ProgressBar)
         progress.display = bool(self.busy) and not self._quitting
         if self.busy:
@@ -366,20 +430,22 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
             platform = key[len(PLATFORM_ROW) :]
             text = self.account_detail(platform)
             text.append("\nc folds or unfolds this platform's rows.", style="dim")
-            pane.update(text)
+            pane.update(self._ink(text))
         else:
             setting = self.settings[key]
             plugin = self.engine.plugins.get(setting.platform)
             page = plugin.page_url(setting) if plugin and setting.switch else setting.url
             pane.update(
-                view.detail(
-                    setting,
-                    page,
-                    self._state_cell(key),
-                    self.readings.get(key),
-                    self.desired[key],
-                    self.marks.get(key),
-                    history=self._history_text(setting),
+                self._ink(
+                    view.detail(
+                        setting,
+                        page,
+                        self._state_cell(key),
+                        self.readings.get(key),
+                        self.desired[key],
+                        self.marks.get(key),
+                        history=self._history_text(setting),
+                    )
                 )
             )
 
@@ -551,6 +617,36 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
 
     def action_help(self) -> None:
         self.push_screen(Help())
+
+    def action_details(self) -> None:
+        self.detail_wanted = self.has_class("no-detail")
+        self.on_resize()
+
+    def go_to(self, setting_id: str) -> None:
+        """Put the cursor on a setting's row, unfolding and unfiltering as needed."""
+        setting = self.settings[setting_id]
+        if not self._visible(setting):
+            self.filter_text = ""
+            self.query_one(FilterInput).action_clear()
+        self.collapsed.discard(setting.platform)
+        self._rebuild()
+        self._move_to(setting_id)
+
+    def go_to_platform(self, platform: str) -> None:
+        self._move_to(PLATFORM_ROW + platform)
+
+    def _move_to(self, key: str) -> None:
+        table = self.query_one(DataTable)
+        keys = [row.key.value for row in table.ordered_rows]
+        if key in keys:
+            table.move_cursor(row=keys.index(key))
+        table.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The palette acts on the checklist: not while a dialog is open over it.
+        if action == "command_palette":
+            return self.screen is self.screen_stack[0]
+        return True
 
     async def action_quit(self) -> None:
         if self._quitting:

@@ -14,9 +14,7 @@ from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -26,7 +24,7 @@ from automation.history import HistoryError
 from automation.model import State
 from automation.presets import PRESETS, preset
 
-from .screens import Confirm
+from .screens import Confirm, Dialog
 
 if TYPE_CHECKING:
     from .app import PrivacyApp
@@ -42,24 +40,29 @@ class PlanReady(Message):
         self.plan = plan
 
 
-class PresetChoice(ModalScreen[str | None]):
+class PresetChoice(Dialog[str | None]):
     """Pick a preset to apply; escape cancels."""
 
     DEFAULT_CSS = "PresetChoice { align: center middle; }"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        # Before the list's own Enter, so the footer names it.
+        Binding("enter", "choose", "Apply", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label("Apply a preset to every setting:")
-            yield OptionList(
-                *(Option(f"{p.name}: {p.description}", id=p.name) for p in PRESETS.values()),
-                id="presets",
-            )
-            yield Static(
-                "Enter reads every setting and lists the changes before any is made. "
-                "Esc to cancel.",
-                classes="hint",
-            )
+    def body(self) -> ComposeResult:
+        yield Label("Apply a preset to every setting:")
+        yield OptionList(
+            *(Option(f"{p.name}: {p.description}", id=p.name) for p in PRESETS.values()),
+            id="presets",
+        )
+        yield Static(
+            "Enter reads every setting and lists the changes before any is made. Esc to cancel.",
+            classes="hint",
+        )
+
+    def action_choose(self) -> None:
+        self.query_one(OptionList).action_select()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

@@ -135,7 +135,8 @@ def parser() -> argparse.ArgumentParser:
     logout = commands.add_parser(
         "logout",
         help="forget a platform's kept session",
-        description="Remove the session privacy-tui keeps for the platform.",
+        description="Remove the sessions privacy-tui keeps for the platform (the real "
+        "site's, and any kept for a replica site).",
     )
     logout.add_argument("platform", help="platform name, like linkedin")
     logout.add_argument(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from rich.text import Text
+from rich.style import Style
+from rich.text import Span, Text
 
 from automation.model import FACTS, Confidence, Kind, Reading, Setting, State
 
@@ -14,14 +15,15 @@ from .history_view import DRIFT_MARK
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 STATE_STYLE = {
-    State.ON: "bold",
-    State.OFF: "bold",
     State.NEEDS_LOGIN: "magenta",
     State.UNAVAILABLE: "dim",
     State.UNKNOWN: "yellow",
     State.ERROR: "red",
 }
 STATE_WORDS = {State.NEEDS_LOGIN: "needs login"}
+#: An on/off reading as recommended, and one that is not.
+GOOD = "green"
+BAD = "bold red"
 
 CONFIDENCE_STYLE = {
     Confidence.CONFIRMED: "green",
@@ -36,7 +38,7 @@ GUESS_MARK = " ?"
 
 def label_cell(setting: Setting) -> Text:
     """A setting's name in the checklist, marked when it rests on a guess."""
-    text = Text("  " + setting.label)
+    text = Text("  " + setting.label, overflow="ellipsis", no_wrap=True)
     if setting.guessed:
         text.append(GUESS_MARK, style=CONFIDENCE_STYLE[Confidence.GUESS])
     return text
@@ -97,10 +99,14 @@ def state_cell(
     if reading is None:
         return Text("not read", style="dim")
     state = reading.state
-    text = Text(STATE_WORDS.get(state, str(state)), style=STATE_STYLE[state])
     if state.is_value:
+        # Told by shape and weight as well as colour: with NO_COLOR, or for an eye that
+        # does not tell red from green, a bold ✗ stands out as much as a ✓ does.
         good = state == setting.recommended
-        text.append(" ✓" if good else " ✗", style="green" if good else "red")
+        text = Text(str(state), style=GOOD if good else BAD)
+        text.append(" ✓" if good else " ✗", style=GOOD if good else BAD)
+    else:
+        text = Text(STATE_WORDS.get(state, str(state)), style=STATE_STYLE[state])
     if drifted:
         text.append(DRIFT_MARK, style="bold red")
     return text
@@ -117,7 +123,9 @@ def platform_cells(
     collapsed: bool,
 ) -> tuple[Text, Text, Text]:
     """The platform's header row: its name, its sign-in state, how many are as recommended."""
-    name = Text(("▸ " if collapsed else "▾ ") + title, style="bold")
+    name = Text(
+        ("▸ " if collapsed else "▾ ") + title, style="bold", overflow="ellipsis", no_wrap=True
+    )
     states = [readings[s.id].state for s in settings if s.id in readings]
     if any(s.is_value for s in states):
         signed = Text("signed in", style="green")
@@ -209,3 +217,15 @@ def detail(
 
 def local(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
+
+
+def colourless(text: Text) -> Text:
+    """``text`` with every colour dropped, and bold, dim and the rest kept (for NO_COLOR)."""
+    plain = text.copy()
+    plain.style = _without_colour(text.style)
+    plain.spans = [Span(s.start, s.end, _without_colour(s.style)) for s in text.spans]
+    return plain
+
+
+def _without_colour(style: str | Style) -> Style:
+    return (Style.parse(style) if isinstance(style, str) else style).without_color
