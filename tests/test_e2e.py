@@ -183,6 +183,7 @@ def test_walk_through_at_80x24(small_terminal: tuple[Terminal, str], tmp_path: P
     """At 80x24: a preset of every setting, confirmed after scrolling its list, undone,
     exported and quit; the export's [desired] is the preset's."""
     from automation import registry
+    from automation.model import wish_word
 
     term, marker = small_terminal
     screen = term.wait_for(
@@ -219,24 +220,16 @@ def test_walk_through_at_80x24(small_terminal: tuple[Terminal, str], tmp_path: P
         240,
     )
 
-    # Undo: after the preset every row should be idle again, so u asks what to put back.
-    undo_blocked = False
+    # Undo: once the preset's work has ended no row is left busy, so u asks what to
+    # put back.
+    term.wait_for(lambda s: "working on" not in s, "the preset's work to end", 120)
     term.keys("u")
-    screen = term.wait_for(
-        lambda s: ("Undo" in s and "Change (y)" in s) or "Wait until the settings" in s,
-        "the undo question",
-        60,
-    )
-    if "Wait until the settings" in screen:
-        # Known bug, fixed on another branch: a preset leaves some rows marked as busy,
-        # so undo refuses to start. The rest of the walk-through goes on without it.
-        undo_blocked = True
-    else:
-        term.keys("End")
-        time.sleep(0.5)
-        assert "Change (y)" in term.screen()
-        term.keys("y")
-        term.wait_for(lambda s: "on ✗" in row(s, AI_ROW), "the undo", 240)
+    term.wait_for(lambda s: "Undo" in s and "Change (y)" in s, "the undo question", 60)
+    term.keys("End")
+    time.sleep(0.5)
+    assert "Change (y)" in term.screen()
+    term.keys("y")
+    term.wait_for(lambda s: "on ✗" in row(s, AI_ROW), "the undo", 240)
 
     term.keys("e")
     term.wait_for(lambda s: "Export the checklist" in s, "the export dialog")
@@ -247,18 +240,15 @@ def test_walk_through_at_80x24(small_terminal: tuple[Terminal, str], tmp_path: P
     quit_and_leave_nothing(term, marker)
 
     classes, _ = registry.load()
-    recommended = {f"{c.name}.{s.key}": s.recommended.value for c in classes for s in c.settings}
+    recommended = {
+        f"{c.name}.{s.key}": wish_word(s, s.recommended) for c in classes for s in c.settings
+    }
     wanted = {
         f"{platform}.{key}": value
         for platform, table in data["desired"].items()
         for key, value in table.items()
     }
     assert wanted, "the export holds a [desired] table"
+    # Undo put states back; what the person wants stays the preset's.
     differs = {k: v for k, v in wanted.items() if v != recommended[k.split("@")[0]]}
-    if undo_blocked:
-        pytest.xfail("undo was refused: the preset left rows busy (known bug, fixed elsewhere)")
-    # Known bug, fixed on another branch: undo rewrote the person's wish to the states
-    # it put back. Once fixed, [desired] is the preset's after the undo too.
-    if differs and set(differs) <= {"linkedin.ai_training", "linkedin.research"}:
-        pytest.xfail(f"undo rewrote [desired] (known bug, fixed elsewhere): {differs}")
     assert differs == {}, differs
