@@ -1,0 +1,182 @@
+"""The corrections ``shared/platforms.md`` records, against the replicas in real Chromium.
+
+GitHub's training setting is a drop-down among other Copilot policies; Gmail keeps a
+change only once "Save Changes" is pressed; Substack's publications each live on a
+host of their own; Pinterest's page has a second address; Adobe, Perplexity and
+Gmail label their switches in more than one wording. Each test sets the setting and
+its neighbours to different values, so a plugin that reads or changes the wrong
+control fails, and checks what the replica's server holds, not what the plugin says.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from automation import switches
+from automation.engine import Engine, Options
+from automation.model import Confidence, State
+from automation.plugin import Plugin
+from automation.plugins.github import FEATURES_PATH, GitHub
+from automation.replicas import DEMO_USERNAME, ReplicaServer
+from automation.replicas.server import Account
+from automation.sessions import MemorySessions
+
+pytestmark = pytest.mark.browser
+
+TRAINING = "github.copilot_training"
+
+
+def loopback(origin: str) -> bool:
+    """An origin on this machine: the loopback address, or a name under localhost."""
+    host = urlsplit(origin).hostname or ""
+    return host == "127.0.0.1" or host == "localhost" or host.endswith(".localhost")
+
+
+@pytest.fixture
+async def make_engine(
+    chromium: str, replica: ReplicaServer, tmp_path: Path
+) -> AsyncIterator[Callable[[Plugin], Engine]]:
+    """An engine for one plugin on its replica, signed in as the demo account."""
+    made: list[Engine] = []
+
+    def make(plugin: Plugin) -> Engine:
+        assert loopback(plugin.origin), "tests never reach a real site"
+        sessions = MemorySessions({plugin.name: replica.storage_state(plugin.name)})
+        options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
+        engine = Engine([plugin], options, sessions=sessions)
+        made.append(engine)
+        return engine
+
+    try:
+        yield make
+    finally:
+        for engine in made:
+            await asyncio.wait_for(engine.close(), 30)
+
+
+@pytest.fixture
+def short_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Give up on a missing control, or a save that never comes, after 2 s."""
+    monkeypatch.setattr(switches, "CONTROL_WAIT_MS", 2_000)
+    monkeypatch.setattr(switches, "SAVE_WAIT_MS", 2_000)
+
+
+def account(replica: ReplicaServer, name: str) -> Account:
+    return replica.sites[name].account(DEMO_USERNAME)
+
+
+# -- GitHub: a drop-down among other Copilot policies ---------------------------------------
+
+
+async def test_github_reads_its_drop_down_and_not_the_other_policies(
+    make_engine, replica: ReplicaServer
+) -> None:
+    """ "Enabled" reads on and "Disabled" off, whatever the neighbouring drop-downs show."""
+    holder = account(replica, "github")
+    engine = make_engine(GitHub(replica.origins["github"]))
+    for training, others in ((True, False), (False, True)):
+        holder.settings.update(copilot_training=training, bing=others, public_code=others)
+        [reading] = await engine.check([TRAINING])
+        assert reading.state is (State.ON if training else State.OFF), reading
+        shown = "Enabled" if training else "Disabled"
+        assert f'shows "{shown}"' in reading.detail
+        assert "Allow GitHub to use my data for AI model training" in reading.detail
+    assert replica.sites["github"].saves == []
+
+
+async def test_github_write_chooses_disabled_and_touches_no_other_policy(
+    make_engine, replica: ReplicaServer
+) -> None:
+    """Turning it off opens its drop-down and picks "Disabled"; Bing's stays "Enabled"."""
+    site = replica.sites["github"]
+    holder = account(replica, "github")
+    holder.settings.update(copilot_training=True, bing=True, public_code=False)
+    engine = make_engine(GitHub(replica.origins["github"]))
+
+    reading = await engine.change(TRAINING, State.OFF)
+    assert reading.state is State.OFF, reading
+    assert "read back as off" in reading.detail
+    assert holder.settings == {"copilot_training": False, "bing": True, "public_code": False}
+
+    reading = await engine.change(TRAINING, State.ON)
+    assert reading.state is State.ON, reading
+    assert holder.settings == {"copilot_training": True, "bing": True, "public_code": False}
+    assert site.saves == [
+        (DEMO_USERNAME, "copilot_training", False),
+        (DEMO_USERNAME, "copilot_training", True),
+    ]
+
+
+async def test_github_page_at_its_other_address_is_the_same_page(
+    make_engine, replica: ReplicaServer
+) -> None:
+    """Redirected to /settings/copilot/features, or finding /settings/copilot missing,
+    the plugin reads the page at the other address it knows."""
+    site = replica.sites["github"]
+    account(replica, "github").settings["copilot_training"] = False
+    site.address = FEATURES_PATH
+    engine = make_engine(GitHub(replica.origins["github"]))
+    [reading] = await engine.check([TRAINING])
+    assert reading.state is State.OFF, reading
+    assert reading.url is not None and urlsplit(reading.url).path == FEATURES_PATH
+
+    site.redirects = False
+    site.visits.clear()
+    reading = await engine.change(TRAINING, State.ON)
+    assert reading.state is State.ON, reading
+    assert account(replica, "github").settings["copilot_training"] is True
+    visited = [path for _, method, path in site.visits if method == "GET"]
+    assert "/settings/copilot" in visited and FEATURES_PATH in visited
+
+
+async def test_github_without_its_drop_down_reads_unknown_and_changes_nothing(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """A Business seat's page (no such drop-down) or a reworded one: unknown, nothing chosen."""
+    site = replica.sites["github"]
+    holder = account(replica, "github")
+    holder.hidden.add("copilot_training")
+    engine = make_engine(GitHub(replica.origins["github"]))
+    reading = await engine.change(TRAINING, State.OFF)
+    assert reading.state is State.UNKNOWN, reading
+    assert "drop-down" in reading.detail and "2 other controls" in reading.detail
+
+    holder.hidden.clear()
+    holder.labels["copilot_training"] = "Allow GitHub to use my data for product research"
+    reading = await engine.change(TRAINING, State.OFF)
+    assert reading.state is State.UNKNOWN, reading
+    assert site.saves == []
+    assert holder.settings["copilot_training"] is True
+
+
+async def test_github_disabled_drop_down_is_unavailable(
+    make_engine, replica: ReplicaServer
+) -> None:
+    account(replica, "github").disabled.add("copilot_training")
+    engine = make_engine(GitHub(replica.origins["github"]))
+    reading = await engine.change(TRAINING, State.OFF)
+    assert reading.state is State.UNAVAILABLE, reading
+    assert "drop-down is on the page but disabled" in reading.detail
+    assert replica.sites["github"].saves == []
+
+
+# -- evidence ------------------------------------------------------------------------------------
+
+
+def test_github_evidence_rests_on_githubs_own_help() -> None:
+    [setting] = GitHub.settings
+    assert setting.sureness("label") is Confidence.CONFIRMED
+    assert setting.sureness("control") is Confidence.LIKELY
+    assert all("manage-policies.md" in e.source for e in setting.evidence)
+
+
+def test_replica_drop_downs_keep_their_neighbours_apart() -> None:
+    """The replica's policies differ by default, so a wrong drop-down reads a wrong value."""
+    from automation.replicas.github import GitHubSite
+
+    assert GitHubSite.defaults["copilot_training"] != GitHubSite.defaults["bing"]
