@@ -21,7 +21,9 @@ from automation import switches
 from automation.engine import Engine, Options
 from automation.model import Confidence, State
 from automation.plugin import Plugin
+from automation.plugins.adobe import Adobe
 from automation.plugins.github import FEATURES_PATH, GitHub
+from automation.plugins.perplexity import Perplexity
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import Account
 from automation.sessions import MemorySessions
@@ -29,6 +31,7 @@ from automation.sessions import MemorySessions
 pytestmark = pytest.mark.browser
 
 TRAINING = "github.copilot_training"
+ADOBE_LONG = "Content analysis for product improvement"
 
 
 def loopback(origin: str) -> bool:
@@ -163,6 +166,50 @@ async def test_github_disabled_drop_down_is_unavailable(
     assert reading.state is State.UNAVAILABLE, reading
     assert "drop-down is on the page but disabled" in reading.detail
     assert replica.sites["github"].saves == []
+
+
+# -- label wordings: Adobe and Perplexity ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cls", "key", "neighbour", "wording"),
+    [
+        (Adobe, "content_analysis", "desktop_app_usage", "Content analysis"),
+        (
+            Adobe,
+            "content_analysis",
+            "desktop_app_usage",
+            "Content analysis for product improvement",
+        ),
+        (Perplexity, "data_retention", None, "AI data retention"),
+        (Perplexity, "data_retention", None, "AI Data Usage"),
+    ],
+)
+async def test_each_known_wording_is_read_and_written(
+    make_engine, replica: ReplicaServer, cls: type[Plugin], key: str, neighbour, wording: str
+) -> None:
+    site = replica.sites[cls.name]
+    holder = account(replica, cls.name)
+    holder.labels[key] = wording
+    engine = make_engine(cls(replica.origins[cls.name]))
+    setting_id = f"{cls.name}.{key}"
+    for value in (True, False):
+        holder.settings[key] = value
+        if neighbour:
+            holder.settings[neighbour] = not value
+        [reading] = await engine.check([setting_id])
+        assert reading.state is (State.ON if value else State.OFF), reading
+        assert "its label" in reading.detail, reading
+
+    holder.settings[key] = True
+    if neighbour:
+        holder.settings[neighbour] = True
+    reading = await engine.change(setting_id, State.OFF)
+    assert reading.state is State.OFF, reading
+    assert holder.settings[key] is False
+    if neighbour:
+        assert holder.settings[neighbour] is True
+    assert site.saves == [(DEMO_USERNAME, key, False)]
 
 
 # -- evidence ------------------------------------------------------------------------------------
