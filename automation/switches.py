@@ -44,6 +44,11 @@ async def open_page(plugin: Plugin, page: Page, setting: Setting) -> Reading | N
     the same page; any other address, or another host, is not.
     """
     url = plugin.page_url(setting)
+    if urlsplit(url).fragment and urlsplit(page.url)[:4] == urlsplit(url)[:4]:
+        # Going to an address that differs from the page's own only after "#" would
+        # not load anything afresh (a page such as Gmail's settings keeps its
+        # unsaved state): leave the page first.
+        await page.goto("about:blank")
     response: Response | None = await page.goto(url, wait_until="domcontentloaded")
     known = (setting.switch.path, *setting.switch.fallbacks) if setting.switch else ()
     return _not_the_page(plugin, page, setting, response, url, known)
