@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,6 +24,7 @@ from automation.model import Confidence, State
 from automation.plugin import Plugin
 from automation.plugins.adobe import Adobe
 from automation.plugins.github import FEATURES_PATH, GitHub
+from automation.plugins.gmail import SMART_FEATURES, Gmail
 from automation.plugins.perplexity import Perplexity
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import Account
@@ -31,6 +33,8 @@ from automation.sessions import MemorySessions
 pytestmark = pytest.mark.browser
 
 TRAINING = "github.copilot_training"
+SMART = "gmail.smart_features"
+GMAIL_NEIGHBOURS = ("workspace_smart_features", "other_products_smart_features")
 ADOBE_LONG = "Content analysis for product improvement"
 
 
@@ -166,6 +170,65 @@ async def test_github_disabled_drop_down_is_unavailable(
     assert reading.state is State.UNAVAILABLE, reading
     assert "drop-down is on the page but disabled" in reading.detail
     assert replica.sites["github"].saves == []
+
+
+# -- Gmail: nothing holds until "Save Changes" --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "wording",
+    ["Smart features in Gmail, Chat, and Meet", "Turn on smart features in Gmail, Chat, and Meet"],
+)
+async def test_gmail_reads_either_wording_beside_the_dialogs_settings(
+    make_engine, replica: ReplicaServer, wording: str
+) -> None:
+    holder = account(replica, "gmail")
+    holder.labels["smart_features"] = wording
+    engine = make_engine(Gmail(replica.origins["gmail"]))
+    for value in (True, False):
+        holder.settings["smart_features"] = value
+        holder.settings.update(dict.fromkeys(GMAIL_NEIGHBOURS, not value))
+        [reading] = await engine.check([SMART])
+        assert reading.state is (State.ON if value else State.OFF), reading
+    assert replica.sites["gmail"].saves == []
+
+
+async def test_gmail_change_presses_save_changes_then_reads_back(
+    make_engine, replica: ReplicaServer
+) -> None:
+    """The box is unticked, "Save Changes" pressed, and a fresh load shows it off; the
+    dialog's two settings are never sent."""
+    site = replica.sites["gmail"]
+    holder = account(replica, "gmail")
+    holder.settings.update(smart_features=True, **dict.fromkeys(GMAIL_NEIGHBOURS, True))
+    engine = make_engine(Gmail(replica.origins["gmail"]))
+    reading = await engine.change(SMART, State.OFF)
+    assert reading.state is State.OFF, reading
+    assert "read back as off after reloading" in reading.detail
+    assert holder.settings == {"smart_features": False, **dict.fromkeys(GMAIL_NEIGHBOURS, True)}
+    assert site.saves == [(DEMO_USERNAME, "smart_features", False)]
+    reading = await engine.change(SMART, State.ON)
+    assert reading.state is State.ON, reading
+    assert holder.settings["smart_features"] is True
+
+
+async def test_gmail_keeps_no_change_without_save_changes(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """Unticking the box alone saves nothing: the fresh load still shows it on, and the
+    reading says so (what a plugin that forgot the button would meet)."""
+    assert SMART_FEATURES.switch is not None
+
+    class NoSaveButton(Gmail):
+        settings = (replace(SMART_FEATURES, switch=replace(SMART_FEATURES.switch, submit=None)),)
+
+    holder = account(replica, "gmail")
+    engine = make_engine(NoSaveButton(replica.origins["gmail"]))
+    reading = await engine.change(SMART, State.OFF)
+    assert reading.state is State.ON, reading
+    assert "did not save the change" in reading.detail
+    assert holder.settings["smart_features"] is True
+    assert replica.sites["gmail"].saves == []
 
 
 # -- label wordings: Adobe and Perplexity ------------------------------------------------------
