@@ -26,7 +26,9 @@ from automation.plugins.adobe import Adobe
 from automation.plugins.github import FEATURES_PATH, GitHub
 from automation.plugins.gmail import SMART_FEATURES, Gmail
 from automation.plugins.perplexity import Perplexity
+from automation.plugins.pinterest import Pinterest
 from automation.replicas import DEMO_USERNAME, ReplicaServer
+from automation.replicas.pinterest import PRIVACY, PRIVACY_AND_DATA
 from automation.replicas.server import Account
 from automation.sessions import MemorySessions
 
@@ -34,6 +36,8 @@ pytestmark = pytest.mark.browser
 
 TRAINING = "github.copilot_training"
 SMART = "gmail.smart_features"
+CANVAS = "pinterest.genai_training"
+PINTEREST_NEIGHBOURS = ("ads_sites_you_visit", "ads_partner_info")
 GMAIL_NEIGHBOURS = ("workspace_smart_features", "other_products_smart_features")
 ADOBE_LONG = "Content analysis for product improvement"
 
@@ -229,6 +233,78 @@ async def test_gmail_keeps_no_change_without_save_changes(
     assert "did not save the change" in reading.detail
     assert holder.settings["smart_features"] is True
     assert replica.sites["gmail"].saves == []
+
+
+# -- Pinterest: two addresses of one page ---------------------------------------------------------
+
+
+def pinterest_gets(replica: ReplicaServer) -> list[str]:
+    return [path for _, method, path in replica.sites["pinterest"].visits if method == "GET"]
+
+
+async def read_write_canvas(engine: Engine, replica: ReplicaServer, where: str) -> None:
+    """Both values read from ``where`` with the ads boxes opposite; a change reaches
+    the Canvas setting only."""
+    holder = account(replica, "pinterest")
+    for value in (True, False):
+        holder.settings["genai_training"] = value
+        holder.settings.update(dict.fromkeys(PINTEREST_NEIGHBOURS, not value))
+        [reading] = await engine.check([CANVAS])
+        assert reading.state is (State.ON if value else State.OFF), reading
+        assert reading.url is not None and urlsplit(reading.url).path == where
+    reading = await engine.change(CANVAS, State.ON)
+    assert reading.state is State.ON, reading
+    assert holder.settings == {"genai_training": True, **dict.fromkeys(PINTEREST_NEIGHBOURS, True)}
+    assert replica.sites["pinterest"].saves == [(DEMO_USERNAME, "genai_training", True)]
+
+
+async def test_pinterest_reads_its_first_address_and_goes_no_further(
+    make_engine, replica: ReplicaServer
+) -> None:
+    engine = make_engine(Pinterest(replica.origins["pinterest"]))
+    await read_write_canvas(engine, replica, PRIVACY)
+    assert PRIVACY_AND_DATA not in pinterest_gets(replica)
+
+
+async def test_pinterest_switch_missing_at_the_first_address_is_read_at_the_second(
+    make_engine, replica: ReplicaServer
+) -> None:
+    """/settings/privacy shows the ads boxes but not the switch: the second address has it."""
+    replica.sites["pinterest"].move(("genai_training",), PRIVACY_AND_DATA)
+    engine = make_engine(Pinterest(replica.origins["pinterest"]))
+    await read_write_canvas(engine, replica, PRIVACY_AND_DATA)
+    assert PRIVACY in pinterest_gets(replica)
+
+
+async def test_pinterest_first_address_not_found_reads_the_second(
+    make_engine, replica: ReplicaServer
+) -> None:
+    site = replica.sites["pinterest"]
+    site.move(("genai_training", *PINTEREST_NEIGHBOURS), PRIVACY_AND_DATA)
+    engine = make_engine(Pinterest(replica.origins["pinterest"]))
+    await read_write_canvas(engine, replica, PRIVACY_AND_DATA)
+
+
+async def test_pinterest_switch_at_neither_address_is_unknown_naming_both(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    account(replica, "pinterest").hidden.add("genai_training")
+    engine = make_engine(Pinterest(replica.origins["pinterest"]))
+    reading = await engine.change(CANVAS, State.OFF)
+    assert reading.state is State.UNKNOWN, reading
+    assert f"At {PRIVACY}:" in reading.detail and f"At {PRIVACY_AND_DATA}:" in reading.detail
+    assert replica.sites["pinterest"].saves == []
+
+
+async def test_pinterest_not_offered_at_the_first_address_is_the_answer(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """A page that says the setting is not offered is believed: no second address."""
+    account(replica, "pinterest").not_offered.add("genai_training")
+    engine = make_engine(Pinterest(replica.origins["pinterest"]))
+    [reading] = await engine.check([CANVAS])
+    assert reading.state is State.UNAVAILABLE, reading
+    assert PRIVACY_AND_DATA not in pinterest_gets(replica)
 
 
 # -- label wordings: Adobe and Perplexity ------------------------------------------------------
