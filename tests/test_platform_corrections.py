@@ -27,6 +27,7 @@ from automation.plugins.github import FEATURES_PATH, GitHub
 from automation.plugins.gmail import SMART_FEATURES, Gmail
 from automation.plugins.perplexity import Perplexity
 from automation.plugins.pinterest import Pinterest
+from automation.plugins.substack import Substack
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.pinterest import PRIVACY, PRIVACY_AND_DATA
 from automation.replicas.server import Account
@@ -36,6 +37,7 @@ pytestmark = pytest.mark.browser
 
 TRAINING = "github.copilot_training"
 SMART = "gmail.smart_features"
+AI_TRAINING = "substack.block_ai_training"
 CANVAS = "pinterest.genai_training"
 PINTEREST_NEIGHBOURS = ("ads_sites_you_visit", "ads_partner_info")
 GMAIL_NEIGHBOURS = ("workspace_smart_features", "other_products_smart_features")
@@ -305,6 +307,97 @@ async def test_pinterest_not_offered_at_the_first_address_is_the_answer(
     [reading] = await engine.check([CANVAS])
     assert reading.state is State.UNAVAILABLE, reading
     assert PRIVACY_AND_DATA not in pinterest_gets(replica)
+
+
+# -- Substack: each publication on a host of its own --------------------------------------------
+
+
+def test_a_publication_is_on_its_own_host_below_substacks() -> None:
+    [setting] = Substack.settings
+    mine = setting.for_instance("mynewsletter")
+    substack = Substack()
+    assert substack.page_url(mine) == "https://mynewsletter.substack.com/publish/settings"
+    assert mine.url == "https://mynewsletter.substack.com/publish/settings"
+    assert substack.on_origin("https://mynewsletter.substack.com/publish/settings")
+    assert not substack.on_origin("https://notsubstack.com/publish/settings")
+    assert not substack.on_origin("http://mynewsletter.substack.com/publish/settings")
+    wall = substack.wall("https://mynewsletter.substack.com/sign-in?next=/publish/settings")
+    assert wall is not None and wall.kind == "login"
+    # Only a platform that says so owns the hosts below its origin.
+    assert not Adobe().on_origin("https://evil.account.adobe.com/privacy")
+    assert Substack("http://substack.localhost:8805").trusted_origin()
+
+
+async def test_substack_reads_and_writes_each_publication_on_its_own_host(
+    make_engine, replica: ReplicaServer
+) -> None:
+    site = replica.sites["substack"]
+    holder = account(replica, "substack")
+    first, second = holder.blogs
+    port = urlsplit(replica.origins["substack"]).port
+    site.elsewhere = [
+        f"http://{first}.notsubstack.localhost:{port}/publish/settings",
+        f"http://{second}.substack.localhost:9/publish/settings",
+        f"http://127.0.0.1:{port}/publish/settings",
+    ]
+    engine = make_engine(Substack(replica.origins["substack"]))
+    for value in (True, False):
+        holder.settings[f"block_ai_training@{first}"] = value
+        holder.settings[f"block_ai_training@{second}"] = not value
+        readings = await engine.check([AI_TRAINING])
+        assert [r.setting_id for r in readings] == [
+            f"{AI_TRAINING}@{first}",
+            f"{AI_TRAINING}@{second}",
+        ]
+        assert [r.state for r in readings] == [
+            State.ON if value else State.OFF,
+            State.OFF if value else State.ON,
+        ], readings
+        hosts = [urlsplit(r.url or "").hostname for r in readings]
+        assert hosts == [f"{first}.substack.localhost", f"{second}.substack.localhost"]
+
+    site.visits.clear()
+    reading = await engine.change(f"{AI_TRAINING}@{second}", State.OFF)
+    assert reading.state is State.OFF, reading
+    assert holder.settings == {
+        f"block_ai_training@{first}": False,
+        f"block_ai_training@{second}": False,
+    }
+    assert site.saves == [(DEMO_USERNAME, f"block_ai_training@{second}", False)]
+    posts = [host for host, method, _ in site.visits if method == "POST"]
+    assert posts == [f"{second}.substack.localhost:{port}"]
+
+
+async def test_substack_newer_wording_is_read_and_written(
+    make_engine, replica: ReplicaServer
+) -> None:
+    holder = account(replica, "substack")
+    holder.labels["block_ai_training"] = "Opt out of AI training"
+    first, second = holder.blogs
+    holder.settings[f"block_ai_training@{second}"] = True
+    engine = make_engine(Substack(replica.origins["substack"]))
+    readings = await engine.check([AI_TRAINING])
+    assert [r.state for r in readings] == [State.OFF, State.ON], readings
+    reading = await engine.change(f"{AI_TRAINING}@{first}", State.ON)
+    assert reading.state is State.ON, reading
+    assert holder.settings[f"block_ai_training@{first}"] is True
+
+
+async def test_substack_signed_in_is_shown_by_a_publications_own_switch(
+    chromium: str, replica: ReplicaServer
+) -> None:
+    from playwright.async_api import async_playwright
+
+    plugin = Substack(replica.origins["substack"])
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium)
+        try:
+            signed = await browser.new_context(storage_state=replica.storage_state("substack"))
+            assert await plugin.signed_in(signed)
+            assert not await plugin.signed_in(await browser.new_context())
+        finally:
+            await browser.close()
+    assert replica.sites["substack"].saves == []
 
 
 # -- label wordings: Adobe and Perplexity ------------------------------------------------------
