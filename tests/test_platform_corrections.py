@@ -20,20 +20,20 @@ import pytest
 
 from automation import switches
 from automation.engine import Engine, Options
-from automation.model import Confidence, State
+from automation.model import Confidence, Kind, State
 from automation.plugin import Plugin
 from automation.plugins.adobe import Adobe
 from automation.plugins.github import FEATURES_PATH, GitHub
 from automation.plugins.gmail import SMART_FEATURES, Gmail
+from automation.plugins.meta import Meta
 from automation.plugins.perplexity import Perplexity
 from automation.plugins.pinterest import Pinterest
+from automation.plugins.slack import Slack
 from automation.plugins.substack import Substack
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.pinterest import PRIVACY, PRIVACY_AND_DATA
 from automation.replicas.server import Account
 from automation.sessions import MemorySessions
-
-pytestmark = pytest.mark.browser
 
 TRAINING = "github.copilot_training"
 SMART = "gmail.smart_features"
@@ -86,6 +86,7 @@ def account(replica: ReplicaServer, name: str) -> Account:
 # -- GitHub: a drop-down among other Copilot policies ---------------------------------------
 
 
+@pytest.mark.browser
 async def test_github_reads_its_drop_down_and_not_the_other_policies(
     make_engine, replica: ReplicaServer
 ) -> None:
@@ -102,6 +103,7 @@ async def test_github_reads_its_drop_down_and_not_the_other_policies(
     assert replica.sites["github"].saves == []
 
 
+@pytest.mark.browser
 async def test_github_write_chooses_disabled_and_touches_no_other_policy(
     make_engine, replica: ReplicaServer
 ) -> None:
@@ -125,6 +127,7 @@ async def test_github_write_chooses_disabled_and_touches_no_other_policy(
     ]
 
 
+@pytest.mark.browser
 async def test_github_page_at_its_other_address_is_the_same_page(
     make_engine, replica: ReplicaServer
 ) -> None:
@@ -147,6 +150,7 @@ async def test_github_page_at_its_other_address_is_the_same_page(
     assert "/settings/copilot" in visited and FEATURES_PATH in visited
 
 
+@pytest.mark.browser
 async def test_github_without_its_drop_down_reads_unknown_and_changes_nothing(
     make_engine, replica: ReplicaServer, short_waits
 ) -> None:
@@ -167,6 +171,7 @@ async def test_github_without_its_drop_down_reads_unknown_and_changes_nothing(
     assert holder.settings["copilot_training"] is True
 
 
+@pytest.mark.browser
 async def test_github_disabled_drop_down_is_unavailable(
     make_engine, replica: ReplicaServer
 ) -> None:
@@ -185,6 +190,7 @@ async def test_github_disabled_drop_down_is_unavailable(
     "wording",
     ["Smart features in Gmail, Chat, and Meet", "Turn on smart features in Gmail, Chat, and Meet"],
 )
+@pytest.mark.browser
 async def test_gmail_reads_either_wording_beside_the_dialogs_settings(
     make_engine, replica: ReplicaServer, wording: str
 ) -> None:
@@ -199,6 +205,7 @@ async def test_gmail_reads_either_wording_beside_the_dialogs_settings(
     assert replica.sites["gmail"].saves == []
 
 
+@pytest.mark.browser
 async def test_gmail_change_presses_save_changes_then_reads_back(
     make_engine, replica: ReplicaServer
 ) -> None:
@@ -218,6 +225,7 @@ async def test_gmail_change_presses_save_changes_then_reads_back(
     assert holder.settings["smart_features"] is True
 
 
+@pytest.mark.browser
 async def test_gmail_keeps_no_change_without_save_changes(
     make_engine, replica: ReplicaServer, short_waits
 ) -> None:
@@ -260,6 +268,7 @@ async def read_write_canvas(engine: Engine, replica: ReplicaServer, where: str) 
     assert replica.sites["pinterest"].saves == [(DEMO_USERNAME, "genai_training", True)]
 
 
+@pytest.mark.browser
 async def test_pinterest_reads_its_first_address_and_goes_no_further(
     make_engine, replica: ReplicaServer
 ) -> None:
@@ -268,6 +277,7 @@ async def test_pinterest_reads_its_first_address_and_goes_no_further(
     assert PRIVACY_AND_DATA not in pinterest_gets(replica)
 
 
+@pytest.mark.browser
 async def test_pinterest_switch_missing_at_the_first_address_is_read_at_the_second(
     make_engine, replica: ReplicaServer
 ) -> None:
@@ -278,6 +288,7 @@ async def test_pinterest_switch_missing_at_the_first_address_is_read_at_the_seco
     assert PRIVACY in pinterest_gets(replica)
 
 
+@pytest.mark.browser
 async def test_pinterest_first_address_not_found_reads_the_second(
     make_engine, replica: ReplicaServer
 ) -> None:
@@ -287,6 +298,7 @@ async def test_pinterest_first_address_not_found_reads_the_second(
     await read_write_canvas(engine, replica, PRIVACY_AND_DATA)
 
 
+@pytest.mark.browser
 async def test_pinterest_switch_at_neither_address_is_unknown_naming_both(
     make_engine, replica: ReplicaServer, short_waits
 ) -> None:
@@ -298,6 +310,7 @@ async def test_pinterest_switch_at_neither_address_is_unknown_naming_both(
     assert replica.sites["pinterest"].saves == []
 
 
+@pytest.mark.browser
 async def test_pinterest_not_offered_at_the_first_address_is_the_answer(
     make_engine, replica: ReplicaServer, short_waits
 ) -> None:
@@ -328,6 +341,7 @@ def test_a_publication_is_on_its_own_host_below_substacks() -> None:
     assert Substack("http://substack.localhost:8805").trusted_origin()
 
 
+@pytest.mark.browser
 async def test_substack_reads_and_writes_each_publication_on_its_own_host(
     make_engine, replica: ReplicaServer
 ) -> None:
@@ -368,6 +382,7 @@ async def test_substack_reads_and_writes_each_publication_on_its_own_host(
     assert posts == [f"{second}.substack.localhost:{port}"]
 
 
+@pytest.mark.browser
 async def test_substack_newer_wording_is_read_and_written(
     make_engine, replica: ReplicaServer
 ) -> None:
@@ -383,6 +398,7 @@ async def test_substack_newer_wording_is_read_and_written(
     assert holder.settings[f"block_ai_training@{first}"] is True
 
 
+@pytest.mark.browser
 async def test_substack_signed_in_is_shown_by_a_publications_own_switch(
     chromium: str, replica: ReplicaServer
 ) -> None:
@@ -417,6 +433,7 @@ async def test_substack_signed_in_is_shown_by_a_publications_own_switch(
         (Perplexity, "data_retention", None, "AI Data Usage"),
     ],
 )
+@pytest.mark.browser
 async def test_each_known_wording_is_read_and_written(
     make_engine, replica: ReplicaServer, cls: type[Plugin], key: str, neighbour, wording: str
 ) -> None:
@@ -445,6 +462,28 @@ async def test_each_known_wording_is_read_and_written(
 
 
 # -- evidence ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "cls", [GitHub, Substack, Gmail, Adobe, Perplexity, Pinterest, Meta, Slack]
+)
+def test_each_fact_names_its_source_and_how_sure_it_is(cls: type[Plugin]) -> None:
+    """One piece of evidence a fact: page, control and label for a switch; the page
+    (the form or the email) for a setting only a person can do."""
+    for setting in cls.settings:
+        facts = sorted(e.fact for e in setting.evidence)
+        wanted = ["page"] if setting.kind is Kind.MANUAL else ["control", "label", "page"]
+        assert facts == wanted, setting.id
+        assert all(e.source and isinstance(e.confidence, Confidence) for e in setting.evidence)
+
+
+def test_what_rests_on_no_public_record_is_called_a_guess() -> None:
+    """Markup nobody has published is a guess; a label quoted by the platform's own help is
+    confirmed; a wording from one report is likely."""
+    for cls in (Adobe, Perplexity, Pinterest, Substack, Gmail):
+        assert all(s.sureness("control") is Confidence.GUESS for s in cls.settings), cls.name
+    assert Perplexity.settings[0].sureness("page") is Confidence.GUESS
+    assert Substack.settings[0].sureness("label") is Confidence.LIKELY
 
 
 def test_github_evidence_rests_on_githubs_own_help() -> None:
