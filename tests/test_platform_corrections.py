@@ -128,6 +128,41 @@ async def test_github_write_chooses_disabled_and_touches_no_other_policy(
 
 
 @pytest.mark.browser
+async def test_github_native_select_is_read_and_set_the_same_way(
+    make_engine, replica: ReplicaServer
+) -> None:
+    """A drop-down drawn as a plain <select> is read by its shown option and set by label."""
+    site = replica.sites["github"]
+    site.native = True
+    holder = account(replica, "github")
+    holder.settings.update(copilot_training=True, bing=False, public_code=False)
+    engine = make_engine(GitHub(replica.origins["github"]))
+    [reading] = await engine.check([TRAINING])
+    assert reading.state is State.ON, reading
+    reading = await engine.change(TRAINING, State.OFF)
+    assert reading.state is State.OFF, reading
+    assert holder.settings == {"copilot_training": False, "bing": False, "public_code": False}
+    assert site.saves == [(DEMO_USERNAME, "copilot_training", False)]
+
+
+@pytest.mark.browser
+async def test_github_signed_in_is_shown_by_the_drop_down(
+    chromium: str, replica: ReplicaServer
+) -> None:
+    from playwright.async_api import async_playwright
+
+    plugin = GitHub(replica.origins["github"])
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium)
+        try:
+            signed = await browser.new_context(storage_state=replica.storage_state("github"))
+            assert await plugin.signed_in(signed)
+            assert not await plugin.signed_in(await browser.new_context())
+        finally:
+            await browser.close()
+
+
+@pytest.mark.browser
 async def test_github_page_at_its_other_address_is_the_same_page(
     make_engine, replica: ReplicaServer
 ) -> None:

@@ -11,7 +11,8 @@ ties a drop-down to its name but the row they share.
 
 The page is served at ``address`` (``/settings/copilot``); the other address some
 links use (``/settings/copilot/features``) redirects there, or, with
-``redirects`` off, does not exist.
+``redirects`` off, does not exist. With ``native`` on, each drop-down is a plain
+``<select>`` instead (the other markup a drop-down may have).
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ class GitHubSite(SwitchSite):
         self.address = PATH
         #: Whether the page's other known address redirects to it (else HTTP 404).
         self.redirects = True
+        #: Draw each drop-down as a native ``<select>``.
+        self.native = False
 
     def route(self, request: Request) -> Response | None:
         path = request.path.rstrip("/")
@@ -138,6 +141,16 @@ class GitHubSite(SwitchSite):
         disabled = " disabled" if key in account.disabled else ""
         menu = f"menu-{key}"
         api = html.escape(self.api_prefix + quote(key))
+        if self.native:
+            options = "".join(
+                f'<option value="{str(i == 0).lower()}"{" selected" if choice == shown else ""}>'
+                f"{html.escape(choice)}</option>"
+                for i, choice in enumerate(policy.choices)
+            )
+            return f"""<div class="policy" data-api="{api}">
+  <div><strong>{html.escape(label)}</strong><p>{html.escape(policy.description)}</p></div>
+  <div><select class="native"{disabled}>{options}</select></div>
+</div>"""
         return f"""<div class="policy" data-api="{api}">
   <div><strong>{html.escape(label)}</strong><p>{html.escape(policy.description)}</p></div>
   <div><button type="button" class="dropdown" aria-haspopup="true" aria-expanded="false"
@@ -151,8 +164,19 @@ const holder = document.getElementById('policies');
 const status = document.getElementById('status');
 const draw = () => {
   holder.appendChild(document.getElementById('rows').content.cloneNode(true));
+  holder.querySelectorAll('.native').forEach((select) => {
+    let kept = select.value;
+    select.addEventListener('change', async () => {
+      const r = await fetch(select.closest('[data-api]').dataset.api, {method: 'POST',
+        headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({value: select.value === 'true'})});
+      if (r.ok) { kept = select.value; status.textContent = 'Saved.'; }
+      else { select.value = kept; status.textContent = "Couldn't save your change. Try again."; }
+    });
+  });
   holder.querySelectorAll('.policy').forEach((row) => {
     const button = row.querySelector('.dropdown');
+    if (!button) return;
     const menu = row.querySelector('[role=menu]');
     const close = () => { menu.hidden = true; button.setAttribute('aria-expanded', 'false'); };
     button.addEventListener('click', () => {
