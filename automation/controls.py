@@ -56,14 +56,6 @@ _COLLECT = """
     texts.push(...byIds(el.getAttribute('aria-describedby')));
     for (const l of Array.from(el.labels || [])) if (alone(l, el)) texts.push(text(l));
     if (el.tagName === 'BUTTON') texts.push(text(el));
-    // The row that holds this control and no other: its words are the control's.
-    let row = null;
-    for (let node = el.parentElement, up = 0; node && up < 5; node = node.parentElement, up++) {
-      if (node === document.body || !alone(node, el)) break;
-      if (text(node).length > 400) break;
-      row = node;
-    }
-    if (row) texts.push(text(row));
     const ids = [el.id, ...(el.getAttribute('aria-labelledby') || '').split(/\\s+/),
                  ...(el.getAttribute('aria-describedby') || '').split(/\\s+/)].filter(Boolean);
     let checked = el.getAttribute('aria-checked');

@@ -95,7 +95,7 @@ class Switch:
     - ``names``: the label's wordings the platform is known to use, in any interface
       language, current first; matched against the control's label, its
       ``aria-label``, the text its ``aria-labelledby`` or ``aria-describedby`` ids
-      point to, and the text of the row that holds it and no other control.
+      point to, and a button's own text; never words that merely stand near it.
 
     Exactly one control on the page (inside ``within``, a CSS selector of the one
     container the control sits in, when given) may match; none or several read

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
+from automation import switches
 from automation.browser import BrowserNotFound, find_browser
 from automation.engine import Engine, Options
+from automation.plugin import Plugin
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer, demo_server
 from automation.runtime import Runtime, build
@@ -112,3 +114,31 @@ async def linkedin_demo(chromium: str, tmp_path) -> AsyncIterator[Runtime]:
     yield built
     await asyncio.wait_for(built.engine.close(), 30)
     built.close()
+
+
+@pytest.fixture
+async def make_engine(
+    chromium: str, replica: ReplicaServer, tmp_path
+) -> AsyncIterator[Callable[..., Engine]]:
+    """Engines for one plugin on its replica, signed in unless told otherwise; all closed after."""
+    made: list[Engine] = []
+
+    def make(plugin: Plugin, *, signed_in: bool = True, credentials=None) -> Engine:
+        assert plugin.origin.startswith("http://127.0.0.1:"), "tests never reach a real site"
+        state = {plugin.name: replica.storage_state(plugin.name)} if signed_in else {}
+        options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
+        engine = Engine([plugin], options, sessions=MemorySessions(state), credentials=credentials)
+        made.append(engine)
+        return engine
+
+    try:
+        yield make
+    finally:
+        for engine in made:
+            await asyncio.wait_for(engine.close(), 30)
+
+
+@pytest.fixture
+def short_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Give up on a missing control after 2 s instead of 10: these tests expect it missing."""
+    monkeypatch.setattr(switches, "CONTROL_WAIT_MS", 2_000)

@@ -8,15 +8,11 @@ been reworded. Every plugin is pointed at its replica on loopback, and what the
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-from automation import secrets, switches
-from automation.engine import Engine, Options
+from automation import secrets
 from automation.model import State
 from automation.plugin import Plugin
 from automation.plugins.chatgpt import IMPROVE_MODEL, ChatGPT
@@ -29,38 +25,9 @@ from automation.replicas.google import DELETE
 from automation.replicas.server import Account
 from automation.replicas.x import GROK_LABEL_2024
 from automation.secrets import Credentials, KeyringCredentials
-from automation.sessions import MemorySessions
 
 GEMINI = "google.gemini_activity"
 GROK = "x.grok_training"
-
-
-@pytest.fixture
-async def make_engine(
-    chromium: str, replica: ReplicaServer, tmp_path: Path
-) -> AsyncIterator[Callable[..., Engine]]:
-    """Engines for one plugin on its replica, signed in unless told otherwise; all closed after."""
-    made: list[Engine] = []
-
-    def make(plugin: Plugin, *, signed_in: bool = True, credentials=None) -> Engine:
-        assert plugin.origin.startswith("http://127.0.0.1:"), "tests never reach a real site"
-        state = {plugin.name: replica.storage_state(plugin.name)} if signed_in else {}
-        options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
-        engine = Engine([plugin], options, sessions=MemorySessions(state), credentials=credentials)
-        made.append(engine)
-        return engine
-
-    try:
-        yield make
-    finally:
-        for engine in made:
-            await asyncio.wait_for(engine.close(), 30)
-
-
-@pytest.fixture
-def short_waits(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Give up on a missing control after 2 s instead of 10: these tests expect it missing."""
-    monkeypatch.setattr(switches, "CONTROL_WAIT_MS", 2_000)
 
 
 def account(replica: ReplicaServer, name: str) -> Account:

@@ -21,6 +21,10 @@ from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 DEMO_USERNAME = "demo@example.com"
+#: What a decoy control's key ends with in ``Account.settings``.
+DECOY = "~decoy"
+#: A decoy control's label: a setting no plugin knows.
+DECOY_LABEL = "Show me tips about features I have not used yet"
 DEMO_PASSWORD = "demo"
 
 
@@ -56,6 +60,10 @@ class Account:
     #: Settings whose page shows another wording of the label (key to label), as a
     #: platform that rewords a setting would (or an interface in another language).
     labels: dict[str, str] = field(default_factory=dict)
+    #: Settings whose page draws, just before the real control, a look-alike for
+    #: something else (same markup, another label, no id of the setting's own, the
+    #: opposite position), kept under ``key + DECOY`` in ``settings``.
+    decoys: set[str] = field(default_factory=set)
     #: Settings whose control's own id was renamed by the platform.
     renamed: set[str] = field(default_factory=set)
     #: Settings whose control is shown but disabled (an age or account limit).

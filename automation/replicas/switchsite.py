@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 from urllib.parse import quote, unquote
 
-from .server import Account, Request, Response, Site, page
+from .server import DECOY, DECOY_LABEL, Account, Request, Response, Site, page
 
 
 @dataclass(frozen=True)
@@ -214,16 +214,18 @@ class SwitchSite(Site):
         shared = [each for each in self.pages if each.path == found.path]
         drawn: list[str] = []
         for each in shared:
+            if each.key in account.decoys and name is None:
+                drawn.append(self._decoy_html(account, each, number=len(drawn) + 1))
             control = self._setting_html(account, each, name, number=len(drawn) + 1)
             if control is not None:
                 drawn.append(control)
-        if not drawn:
-            return Response(404, page(f"Not found | {self.title}", "<h1>Page not found</h1>"))
         notice = "".join(
             "<p>This setting isn't available in your region.</p>"
             for each in shared
             if each.key in account.not_offered
         )
+        if not drawn and not notice:
+            return Response(404, page(f"Not found | {self.title}", "<h1>Page not found</h1>"))
         controls = "".join(drawn)
         if found.container:
             controls = f'<div data-testid="{html.escape(found.container)}">{controls}</div>'
@@ -279,6 +281,24 @@ class SwitchSite(Site):
         api = html.escape(self.api_prefix + quote(key))
         confirm = html.escape(account.confirms.get(found.key, ""))
         return f'<div class="setting" data-api="{api}" data-confirm="{confirm}">{control}</div>'
+
+    def _decoy_html(self, account: Account, found: SettingsPage, number: int) -> str:
+        """A look-alike of ``found``'s control for another setting, in the other position."""
+        key = found.key + DECOY
+        with self.lock:
+            value = account.settings.setdefault(key, not account.settings.get(found.key, True))
+        control = replace(found.control, label=DECOY_LABEL, testid=None)
+        for field in ("labelledby", "describedby"):
+            ref = getattr(control, field)
+            if ref:
+                # A counter id stays a counter; an id of the setting's own is not copied.
+                ref = ref.replace("{n}", str(number)) if "{n}" in ref else f"decoy-{found.key}"
+                control = replace(control, **{field: ref})
+        api = html.escape(self.api_prefix + quote(key))
+        return (
+            f'<div class="setting" data-api="{api}" data-confirm="">'
+            f"{draw(control, value, ref=f'decoy-{found.key}-label')}</div>"
+        )
 
     def save(self, account: Account, key: str, request: Request) -> Response:
         data = request.json()

@@ -1,0 +1,401 @@
+"""A control must prove it is the setting: the contract, and pages built to catch a wrong belief.
+
+The static half checks every installed plugin's declarations: each switch is found by
+something that names its setting (a test id, an id of its own, a label), never by a
+counter id that only says where a box sits. The browser half serves each replica
+page with a look-alike control for another setting drawn first, in the opposite
+position, and the real page's neighbours in different states: a plugin that took
+"the first box", or a counter id, would read the neighbour's value there.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from automation import controls, registry
+from automation.controls import Candidate, choose, names_it, proof
+from automation.model import Kind, State, Switch
+from automation.plugins.linkedin import AI_TRAINING, LinkedIn
+from automation.plugins.x import X
+from automation.replicas import DEMO_USERNAME, SITES, ReplicaServer
+from automation.replicas.server import DECOY, Account
+
+PLUGINS = {cls.name: cls for cls in registry.load()[0]}
+SWITCHES = [
+    (name, setting)
+    for name, cls in PLUGINS.items()
+    for setting in cls.settings
+    if setting.kind is Kind.TOGGLE and setting.switch is not None
+]
+
+
+def account(replica: ReplicaServer, name: str) -> Account:
+    return replica.sites[name].account(DEMO_USERNAME)
+
+
+# -- the contract, over every installed plugin ----------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "setting"), SWITCHES, ids=[s.id for _, s in SWITCHES])
+def test_every_switch_is_found_by_what_names_it(name: str, setting) -> None:
+    switch: Switch = setting.switch
+    assert switch.testid or switch.ids or switch.names, (
+        f"{setting.id}: nothing on the control would prove it is this setting"
+    )
+    positional = [i for i in switch.ids if controls.POSITIONAL_ID.match(i)]
+    assert positional == [], (
+        f"{setting.id}: {positional} only say where a control sits; find it by its label"
+    )
+    assert all(n.strip() for n in switch.names), f"{setting.id}: an empty wording matches anything"
+    assert setting.platform == name
+
+
+def test_two_settings_on_one_page_are_told_apart_by_what_names_them() -> None:
+    """Settings that share a page must not share the mark that proves them."""
+    by_page: dict[tuple[str, str], list] = {}
+    for name, setting in SWITCHES:
+        by_page.setdefault((name, setting.switch.path), []).append(setting)
+    for (_name, path), settings in by_page.items():
+        for a in settings:
+            for b in settings:
+                if a is b:
+                    continue
+                shared = set(a.switch.ids) & set(b.switch.ids)
+                assert not shared, f"{a.id} and {b.id} on {path} share {shared}"
+                if a.switch.testid:
+                    assert a.switch.testid != b.switch.testid, (a.id, b.id)
+                for wording in a.switch.names:
+                    assert not any(names_it(w, wording) for w in b.switch.names), (
+                        f'{b.id} would be taken for {a.id}: "{wording}"'
+                    )
+
+
+def _box(label: str, checked: bool, ids: tuple[str, ...] = ()) -> Candidate:
+    return Candidate(None, ids, (label,), "true" if checked else "false", False, True)
+
+
+def test_a_counter_id_proves_nothing_and_the_label_decides() -> None:
+    """X's Off-X page: CHECKBOX_1_LABEL is the other setting there."""
+    off_x = [
+        _box("Allow use of where you see X content across the Web", False, ("CHECKBOX_1_LABEL",)),
+        _box("Personalize based on your inferred identity", True, ("CHECKBOX_2_LABEL",)),
+    ]
+    by_counter = Switch(path="/", ids=("CHECKBOX_1_LABEL",), role="checkbox")
+    assert choose(by_counter, off_x) == (0, 1), "the old belief takes the neighbour"
+    by_label = Switch(path="/", names=("Personalize based on your inferred identity",))
+    assert choose(by_label, off_x) == (1, 1)
+    assert choose(by_label, off_x[:1]) == (None, 0), "the neighbour alone is never taken"
+
+
+def test_several_matches_are_none_unless_exactly_one_is_shown() -> None:
+    switch = Switch(path="/", names=("Personalized ads",))
+    two = [_box("Personalized ads", True), _box("Personalized ads", False)]
+    assert choose(switch, two) == (None, 2)
+    hidden_copy = [two[0], Candidate(None, (), ("Personalized ads",), "false", False, False)]
+    assert choose(switch, hidden_copy) == (0, 2)
+
+
+def test_labels_match_as_whole_phrases_in_any_quote_or_case() -> None:
+    assert names_it("Personalize based on places you\u2019ve been", "places you've been")
+    assert names_it("  PERSONALIZED   ads\n Learn more", "Personalized ads")
+    assert not names_it("Prevent third-party sharing for myblog2", "sharing for myblog")
+    assert names_it(
+        "設定: コンテンツ作成AIモデルのトレーニングにデータを使用する", AI_TRAINING.switch.names[1]
+    )
+    assert proof(AI_TRAINING.switch, _box("anything", True, ("allowDataForGenerativeAI",)))
+
+
+# -- decoys on every replica page -------------------------------------------------------------
+
+COVERED = sorted(
+    name
+    for name in set(PLUGINS) & set(SITES)
+    if any(s.switch and s.per is None for _, s in SWITCHES if s.platform == name)
+)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", COVERED)
+async def test_a_look_alike_drawn_first_is_never_read_or_switched(
+    name: str, make_engine, replica: ReplicaServer
+) -> None:
+    """A control for another setting, drawn before the real one in the other position,
+    with the same markup (a counter id becomes 1 and the real one 2): every setting
+    still reads its own value, and a change never reaches the look-alike."""
+    holder = account(replica, name)
+    plain = [s for _, s in SWITCHES if s.platform == name and s.per is None]
+    for number, setting in enumerate(plain):
+        holder.settings[setting.key] = number % 2 == 0
+        holder.decoys.add(setting.key)
+    engine = make_engine(PLUGINS[name](replica.origins[name]))
+    readings = {r.setting_id: r for r in await engine.check([s.id for s in plain])}
+    for number, setting in enumerate(plain):
+        expected = State.ON if number % 2 == 0 else State.OFF
+        assert readings[setting.id].state is expected, readings[setting.id]
+    decoys = {k: v for k, v in holder.settings.items() if k.endswith(DECOY)}
+    first = plain[0]
+    target = State.OFF if holder.settings[first.key] else State.ON
+    reading = await engine.change(first.id, target)
+    assert reading.state is target, reading
+    assert holder.settings[first.key] is (target is State.ON)
+    assert {k: v for k, v in holder.settings.items() if k.endswith(DECOY)} == decoys
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", COVERED)
+async def test_a_page_with_only_the_look_alike_reads_unknown(
+    name: str, make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """The setting's own control gone, a look-alike left: ``unknown``, never its value."""
+    holder = account(replica, name)
+    drawn = {page.key for page in replica.sites[name].pages}
+    setting = next(s for _, s in SWITCHES if s.platform == name and s.key in drawn)
+    holder.decoys.add(setting.key)
+    holder.hidden.add(setting.key)
+    engine = make_engine(PLUGINS[name](replica.origins[name]))
+    [reading] = await engine.check([setting.id])
+    assert reading.state is State.UNKNOWN, reading
+    assert replica.sites[name].saves == []
+
+
+# -- X: the two wrong beliefs, caught -----------------------------------------------------------
+
+
+async def first_counter_box(chromium: str, replica: ReplicaServer, path: str) -> bool:
+    """What the old locator read: the box described by ``CHECKBOX_1_LABEL`` on ``path``."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium)
+        try:
+            context = await browser.new_context(storage_state=replica.storage_state("x"))
+            page = await context.new_page()
+            await page.goto(replica.origins["x"] + path)
+            box = page.locator('input[aria-describedby="CHECKBOX_1_LABEL"]')
+            await box.wait_for(state="attached")
+            return await box.is_checked()
+        finally:
+            await browser.close()
+
+
+@pytest.mark.browser
+async def test_off_x_activity_first_box_is_the_other_setting(
+    make_engine, replica: ReplicaServer, chromium: str
+) -> None:
+    """The old locator (the box described by CHECKBOX_1_LABEL) reads the web-content
+    setting; the plugin reads inferred identity, each from its own box."""
+    holder = account(replica, "x")
+    holder.settings["web_content_use"] = False
+    holder.settings["off_platform_activity"] = True
+    engine = make_engine(X(replica.origins["x"]))
+    readings = {
+        r.setting_id: r.state
+        for r in await engine.check(["x.off_platform_activity", "x.web_content_use"])
+    }
+    assert readings == {"x.off_platform_activity": State.ON, "x.web_content_use": State.OFF}
+
+    old_way = await first_counter_box(chromium, replica, "/settings/off_twitter_activity")
+    assert old_way is False, "the old belief reads the neighbour: off"
+
+    reading = await engine.change("x.off_platform_activity", State.OFF)
+    assert reading.state is State.OFF, reading
+    assert holder.settings["web_content_use"] is False
+    assert holder.settings["off_platform_activity"] is False
+
+
+@pytest.mark.browser
+async def test_off_x_activity_alone_when_x_hides_the_first_box(
+    make_engine, replica: ReplicaServer
+) -> None:
+    """Where X hides the web-content box, inferred identity is the only box, and
+    the web-content setting reads ``unknown`` instead of taking it."""
+    holder = account(replica, "x")
+    holder.unavailable.add("web_content_use")
+    holder.settings["off_platform_activity"] = False
+    engine = make_engine(X(replica.origins["x"]))
+    readings = {
+        r.setting_id: r
+        for r in await engine.check(["x.off_platform_activity", "x.web_content_use"])
+    }
+    assert readings["x.off_platform_activity"].state is State.OFF
+    assert readings["x.web_content_use"].state is State.UNKNOWN
+    assert "Allow use of where you see X content" in readings["x.web_content_use"].detail
+
+
+@pytest.mark.browser
+async def test_location_is_read_from_location_information_not_the_posts_page(
+    make_engine, replica: ReplicaServer, chromium: str
+) -> None:
+    holder = account(replica, "x")
+    holder.settings["post_location"] = False
+    holder.settings["location"] = True
+    engine = make_engine(X(replica.origins["x"]))
+    [reading] = await engine.check(["x.location"])
+    assert reading.state is State.ON, reading
+    assert reading.url and reading.url.endswith("/settings/location_information")
+
+    old_way = await first_counter_box(chromium, replica, "/settings/location")
+    assert old_way is False, "the old address holds another setting, off"
+
+
+@pytest.mark.browser
+async def test_grok_boxes_each_read_their_own_value(make_engine, replica: ReplicaServer) -> None:
+    holder = account(replica, "x")
+    holder.settings.update(grok_training=False, grok_personalize=True, grok_history=False)
+    engine = make_engine(X(replica.origins["x"]))
+    readings = {
+        r.setting_id: r.state for r in await engine.check(["x.grok_training", "x.grok_personalize"])
+    }
+    assert readings == {"x.grok_training": State.OFF, "x.grok_personalize": State.ON}
+    reading = await engine.change("x.grok_personalize", State.OFF)
+    assert reading.state is State.OFF
+    assert (holder.settings["grok_training"], holder.settings["grok_history"]) == (False, False)
+
+
+# -- LinkedIn: the id first, the label in any known language ------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("label", "renamed", "expected"),
+    [
+        ("コンテンツ作成AIモデルのトレーニングにデータを使用する", False, State.OFF),
+        ("Let LinkedIn learn from what you write", False, State.OFF),
+        ("Use my data for training content creation AI models", True, State.OFF),
+        ("コンテンツ作成AIモデルのトレーニングにデータを使用する", True, State.OFF),
+        ("Let LinkedIn learn from what you write", True, State.UNKNOWN),
+    ],
+    ids=["japanese-id-intact", "reworded-id-intact", "id-renamed", "both-changed-known", "lost"],
+)
+async def test_ai_training_by_its_id_or_its_label(
+    label: str, renamed: bool, expected: State, make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    holder = account(replica, "linkedin")
+    holder.settings["ai_training"] = False
+    holder.labels["ai_training"] = label
+    if renamed:
+        holder.renamed.add("ai_training")
+    engine = make_engine(LinkedIn(replica.origins["linkedin"]))
+    [reading] = await engine.check([AI_TRAINING.id])
+    assert reading.state is expected, reading
+
+
+# -- the states a real account shows --------------------------------------------------------------
+
+
+@pytest.mark.browser
+async def test_disabled_control_is_unavailable_and_never_clicked(
+    make_engine, replica: ReplicaServer
+) -> None:
+    holder = account(replica, "x")
+    holder.disabled.add("grok_training")
+    engine = make_engine(X(replica.origins["x"]))
+    [reading] = await engine.check(["x.grok_training"])
+    assert reading.state is State.UNAVAILABLE, reading
+    assert "disabled" in reading.detail
+    after = await engine.change("x.grok_training", State.OFF)
+    assert after.state is State.UNAVAILABLE
+    assert replica.sites["x"].saves == []
+
+
+@pytest.mark.browser
+async def test_page_saying_not_offered_is_unavailable(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    account(replica, "linkedin").not_offered.add("ai_training")
+    engine = make_engine(LinkedIn(replica.origins["linkedin"]))
+    [reading] = await engine.check([AI_TRAINING.id])
+    assert reading.state is State.UNAVAILABLE, reading
+    assert "isn't available in your region" in reading.detail
+
+
+@pytest.mark.browser
+async def test_sign_in_form_at_the_settings_address_needs_login(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    replica.sites["linkedin"].inline_login = True
+    engine = make_engine(LinkedIn(replica.origins["linkedin"]), signed_in=False)
+    [reading] = await engine.check([AI_TRAINING.id])
+    assert reading.state is State.NEEDS_LOGIN, reading
+    assert reading.url and reading.url.endswith("/data-for-ai-improvement")
+
+
+@pytest.mark.browser
+async def test_chatgpt_start_page_signed_out_needs_login(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """chatgpt.com serves its start page to visitors: no redirect, yet not signed in."""
+    engine = make_engine(PLUGINS["chatgpt"](replica.origins["chatgpt"]), signed_in=False)
+    [reading] = await engine.check(["chatgpt.improve_model"])
+    assert reading.state is State.NEEDS_LOGIN, reading
+
+
+@pytest.mark.browser
+async def test_known_confirmation_is_confirmed_and_read_back(
+    make_engine, replica: ReplicaServer
+) -> None:
+    holder = account(replica, "x")
+    holder.settings["web_content_use"] = True
+    holder.confirms["web_content_use"] = "known"
+    engine = make_engine(X(replica.origins["x"]))
+    reading = await engine.change("x.web_content_use", State.OFF)
+    assert reading.state is State.OFF, reading
+    assert "read back" in reading.detail
+    assert holder.settings["web_content_use"] is False
+
+
+@pytest.mark.browser
+async def test_unknown_dialog_is_cancelled_and_nothing_changes(
+    make_engine, replica: ReplicaServer
+) -> None:
+    holder = account(replica, "x")
+    holder.settings["web_content_use"] = True
+    holder.confirms["web_content_use"] = "strange"
+    engine = make_engine(X(replica.origins["x"]))
+    reading = await engine.change("x.web_content_use", State.OFF)
+    assert reading.state is State.UNKNOWN, reading
+    assert "cancelled" in reading.detail and "Delete my history too" in reading.detail
+    assert holder.settings["web_content_use"] is True
+    assert replica.sites["x"].saves == []
+
+
+@pytest.mark.browser
+async def test_save_answered_but_not_kept_is_not_done(make_engine, replica: ReplicaServer) -> None:
+    holder = account(replica, "x")
+    holder.settings["personalized_ads"] = True
+    holder.unkept.add("personalized_ads")
+    engine = make_engine(X(replica.origins["x"]))
+    reading = await engine.change("x.personalized_ads", State.OFF)
+    assert reading.state is State.ON, reading
+    assert "did not keep the change" in reading.detail
+
+
+# -- signed in, proved by a positive sign -------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["chatgpt", "linkedin", "x"])
+async def test_signed_in_needs_a_positive_sign(
+    name: str, chromium: str, replica: ReplicaServer
+) -> None:
+    """ChatGPT's start page loads signed out too: only its account menu proves a
+    session. LinkedIn's needs its session cookie and a page without a wall; X's, the
+    setting's own control on its page."""
+    from playwright.async_api import async_playwright
+
+    plugin = PLUGINS[name](replica.origins[name])
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium)
+        try:
+            signed_out = await browser.new_context()
+            assert await plugin.signed_in(signed_out) is False
+            signed = await browser.new_context(storage_state=replica.storage_state(name))
+            assert await plugin.signed_in(signed) is True
+            if plugin.session_cookies:
+                stale = await browser.new_context()
+                await stale.add_cookies(
+                    [{"name": plugin.session_cookies[0], "value": "expired", "url": plugin.origin}]
+                )
+                assert await plugin.signed_in(stale) is False
+        finally:
+            await browser.close()
