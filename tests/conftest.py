@@ -17,6 +17,7 @@ from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer, demo_server
 from automation.runtime import Runtime, build
 from automation.sessions import MemorySessions
+from tests.loopback import on_this_machine
 
 
 @pytest.fixture(autouse=True)
@@ -124,7 +125,7 @@ async def make_engine(
     made: list[Engine] = []
 
     def make(plugin: Plugin, *, signed_in: bool = True, credentials=None) -> Engine:
-        assert plugin.origin.startswith("http://127.0.0.1:"), "tests never reach a real site"
+        assert on_this_machine(plugin.origin), "tests never reach a real site"
         state = {plugin.name: replica.storage_state(plugin.name)} if signed_in else {}
         options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
         engine = Engine([plugin], options, sessions=MemorySessions(state), credentials=credentials)

@@ -10,16 +10,13 @@ control fails, and checks what the replica's server holds, not what the plugin s
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from automation import switches
-from automation.engine import Engine, Options
+from automation.engine import Engine
 from automation.model import Confidence, Kind, State
 from automation.plugin import Plugin
 from automation.plugins.adobe import Adobe
@@ -33,7 +30,6 @@ from automation.plugins.substack import Substack
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.pinterest import PRIVACY, PRIVACY_AND_DATA
 from automation.replicas.server import Account
-from automation.sessions import MemorySessions
 
 TRAINING = "github.copilot_training"
 SMART = "gmail.smart_features"
@@ -44,38 +40,9 @@ GMAIL_NEIGHBOURS = ("workspace_smart_features", "other_products_smart_features")
 ADOBE_LONG = "Content analysis for product improvement"
 
 
-def loopback(origin: str) -> bool:
-    """An origin on this machine: the loopback address, or a name under localhost."""
-    host = urlsplit(origin).hostname or ""
-    return host == "127.0.0.1" or host == "localhost" or host.endswith(".localhost")
-
-
 @pytest.fixture
-async def make_engine(
-    chromium: str, replica: ReplicaServer, tmp_path: Path
-) -> AsyncIterator[Callable[[Plugin], Engine]]:
-    """An engine for one plugin on its replica, signed in as the demo account."""
-    made: list[Engine] = []
-
-    def make(plugin: Plugin) -> Engine:
-        assert loopback(plugin.origin), "tests never reach a real site"
-        sessions = MemorySessions({plugin.name: replica.storage_state(plugin.name)})
-        options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
-        engine = Engine([plugin], options, sessions=sessions)
-        made.append(engine)
-        return engine
-
-    try:
-        yield make
-    finally:
-        for engine in made:
-            await asyncio.wait_for(engine.close(), 30)
-
-
-@pytest.fixture
-def short_waits(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Give up on a missing control, or a save that never comes, after 2 s."""
-    monkeypatch.setattr(switches, "CONTROL_WAIT_MS", 2_000)
+def short_saves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Give up waiting for a save that never comes after 2 s."""
     monkeypatch.setattr(switches, "SAVE_WAIT_MS", 2_000)
 
 
@@ -262,7 +229,7 @@ async def test_gmail_change_presses_save_changes_then_reads_back(
 
 @pytest.mark.browser
 async def test_gmail_keeps_no_change_without_save_changes(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer, short_waits, short_saves
 ) -> None:
     """Unticking the box alone saves nothing: the fresh load still shows it on, and the
     reading says so (what a plugin that forgot the button would meet)."""

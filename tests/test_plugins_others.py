@@ -36,6 +36,7 @@ from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.switchsite import SwitchSite
 from automation.runtime import Runtime, build
 from automation.sessions import MemorySessions
+from tests.loopback import on_this_machine
 
 PLUGINS = {cls.name: cls for cls in registry.load()[0]}
 MINE = (
@@ -56,13 +57,6 @@ PER_BLOG = ("tumblr", "wordpress", "substack")
 
 
 # -- helpers ----------------------------------------------------------------------------------
-
-
-def on_this_machine(origin: str) -> bool:
-    """A loopback origin: the loopback address, or a name under ``localhost`` (Substack's
-    replica, whose publications have hosts of their own), which browsers resolve to it."""
-    host = urlsplit(origin).hostname or ""
-    return host == "127.0.0.1" or host == "localhost" or host.endswith(".localhost")
 
 
 @pytest.fixture

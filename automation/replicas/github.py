@@ -6,8 +6,9 @@ drop-down beside its name: "Suggestions matching public code" offers "Allow" and
 data for AI model training" (on by default since April 2026) offer "Enabled" and
 "Disabled". The replica draws them in the order GitHub's help describes them, each
 a button that opens a menu of its choices, with different states, so a plugin
-that takes the wrong drop-down reads a wrong value. The markup is a guess: nothing
-ties a drop-down to its name but the row they share.
+that takes the wrong drop-down reads a wrong value. The markup is a guess: each
+button is named by its row's label through ``aria-labelledby`` (a select by its
+``<label>``), as an accessible drop-down is.
 
 The page is served at ``address`` (``/settings/copilot``); the other address some
 links use (``/settings/copilot/features``) redirects there, or, with
@@ -18,10 +19,10 @@ links use (``/settings/copilot/features``) redirects there, or, with
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
-from .server import Account, Request, Response, page
+from .server import DECOY, DECOY_LABEL, Account, Request, Response, page
 from .switchsite import Control, SettingsPage, SwitchSite
 
 PATH = "/settings/copilot"
@@ -105,7 +106,11 @@ class GitHubSite(SwitchSite):
     def policies(self, account: Account) -> Response:
         if "copilot_training" in account.unavailable:
             return Response(404, page("Not found | GitHub", "<h1>Page not found</h1>"))
-        rows = "".join(self._row(account, policy) for policy in POLICIES)
+        rows = "".join(
+            (self._decoy(account, policy) if policy.key in account.decoys else "")
+            + self._row(account, policy)
+            for policy in POLICIES
+        )
         notice = (
             "<p>This setting isn't available for your plan.</p>"
             if "copilot_training" in account.not_offered
@@ -122,16 +127,27 @@ class GitHubSite(SwitchSite):
 <template id="rows">{rows}</template>"""
         return Response(200, page("Copilot | GitHub", body, SCRIPT))
 
-    def _row(self, account: Account, policy: Policy) -> str:
+    def _decoy(self, account: Account, policy: Policy) -> str:
+        """A look-alike drop-down for another setting, drawn first, in the other state."""
+        key = policy.key + DECOY
+        with self.lock:
+            value = account.settings.setdefault(key, not account.settings[policy.key])
+        return self._row(account, replace(policy, key=key, label=DECOY_LABEL), value)
+
+    def _row(self, account: Account, policy: Policy, value: bool | None = None) -> str:
         key = policy.key
         if key in account.hidden or key in account.not_offered:
             return ""
-        with self.lock:
-            value = account.settings[key]
-        # The label as the site's page declares it (tests reword it there), or the
-        # account's own wording of it.
-        declared = next((p.control.label for p in self.pages if p.key == key), policy.label)
-        label = account.labels.get(key, declared)
+        if value is None:
+            with self.lock:
+                value = account.settings[key]
+            # The label as the site's page declares it (tests reword it there), or the
+            # account's own wording of it.
+            declared = next((p.control.label for p in self.pages if p.key == key), policy.label)
+            label = account.labels.get(key, declared)
+        else:
+            label = policy.label
+        ref = f"label-{key}".replace("~", "-")
         shown = policy.choices[0] if value else policy.choices[1]
         items = "".join(
             f'<li role="menuitemradio" tabindex="-1" data-value="{str(i == 0).lower()}" '
@@ -139,7 +155,7 @@ class GitHubSite(SwitchSite):
             for i, choice in enumerate(policy.choices)
         )
         disabled = " disabled" if key in account.disabled else ""
-        menu = f"menu-{key}"
+        menu = f"menu-{key}".replace("~", "-")
         api = html.escape(self.api_prefix + quote(key))
         if self.native:
             options = "".join(
@@ -148,13 +164,15 @@ class GitHubSite(SwitchSite):
                 for i, choice in enumerate(policy.choices)
             )
             return f"""<div class="policy" data-api="{api}">
-  <div><strong>{html.escape(label)}</strong><p>{html.escape(policy.description)}</p></div>
-  <div><select class="native"{disabled}>{options}</select></div>
+  <div><label for="{ref}-select">{html.escape(label)}</label>
+    <p>{html.escape(policy.description)}</p></div>
+  <div><select id="{ref}-select" class="native"{disabled}>{options}</select></div>
 </div>"""
         return f"""<div class="policy" data-api="{api}">
-  <div><strong>{html.escape(label)}</strong><p>{html.escape(policy.description)}</p></div>
+  <div><strong id="{ref}">{html.escape(label)}</strong>
+    <p>{html.escape(policy.description)}</p></div>
   <div><button type="button" class="dropdown" aria-haspopup="true" aria-expanded="false"
-    aria-controls="{menu}"{disabled}>{html.escape(shown)}</button>
+    aria-labelledby="{ref}" aria-controls="{menu}"{disabled}>{html.escape(shown)}</button>
   <ul role="menu" id="{menu}" hidden>{items}</ul></div>
 </div>"""
 

@@ -57,7 +57,9 @@ class GmailSite(GoogleSignIn):
             return Response.redirect(self.home_path, 302)
         if found.key in account.broken:
             return Response(500, page("Error | Gmail", "<h1>Something went wrong</h1>"))
-        general = self._setting_html(account, SMART_FEATURES, None) or ""
+        general = self._setting_html(account, SMART_FEATURES, None, 2) or ""
+        if SMART_FEATURES.key in account.decoys:
+            general = self._decoy_html(account, SMART_FEATURES, 1) + general
         notice = (
             "<p>This setting isn't available in your region.</p>"
             if SMART_FEATURES.key in account.not_offered
@@ -65,7 +67,7 @@ class GmailSite(GoogleSignIn):
         )
         dialog = "".join(
             self._setting_html(account, each, None, number) or ""
-            for number, each in enumerate(IN_DIALOG, start=2)
+            for number, each in enumerate(IN_DIALOG, start=3)
         )
         body = f"""<header><strong>Gmail</strong><a href="/mail/u/0/inbox">Inbox</a></header>
 <main><section>
