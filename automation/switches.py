@@ -43,6 +43,12 @@ async def open_page(plugin: Plugin, page: Page, setting: Setting) -> Reading | N
     A redirect to another of the page's known addresses (``Switch.fallbacks``) is
     the same page; any other address, or another host, is not.
     """
+    opened = await _open(plugin, page, setting)
+    return opened.reading if isinstance(opened, Absent) else opened
+
+
+async def _open(plugin: Plugin, page: Page, setting: Setting) -> Reading | Absent | None:
+    """:func:`open_page`, with a missing page (HTTP 404) told apart as :class:`Absent`."""
     url = plugin.page_url(setting)
     if urlsplit(url).fragment and urlsplit(page.url)[:4] == urlsplit(url)[:4]:
         # Going to an address that differs from the page's own only after "#" would
@@ -51,7 +57,11 @@ async def open_page(plugin: Plugin, page: Page, setting: Setting) -> Reading | N
         await page.goto("about:blank")
     response: Response | None = await page.goto(url, wait_until="domcontentloaded")
     known = (setting.switch.path, *setting.switch.fallbacks) if setting.switch else ()
-    return _not_the_page(plugin, page, setting, response, url, known)
+    problem = _not_the_page(plugin, page, setting, response, url, known)
+    not_found = response is not None and response.status == 404
+    if problem is not None and problem.state is State.UNAVAILABLE and not_found:
+        return Absent(problem)
+    return problem
 
 
 def _not_the_page(
@@ -329,13 +339,6 @@ def absent(reading: Reading) -> Reading | Absent:
     return Absent(reading) if reading.state is State.UNKNOWN else reading
 
 
-def missing_page(reading: Reading | None) -> Reading | Absent | None:
-    """What :func:`open_page` said, with a missing page (HTTP 404) as :class:`Absent`."""
-    if reading is not None and reading.state is State.UNAVAILABLE and "HTTP 404" in reading.detail:
-        return Absent(reading)
-    return reading
-
-
 async def load_switch(
     plugin: Plugin, page: Page, setting: Setting, candidates: str = controls.CANDIDATES
 ) -> controls.Found | Reading:
@@ -349,7 +352,7 @@ async def load_switch(
 async def _load_at(
     plugin: Plugin, page: Page, setting: Setting, candidates: str
 ) -> controls.Found | Reading | Absent:
-    problem = missing_page(await open_page(plugin, page, setting))
+    problem = await _open(plugin, page, setting)
     if problem is not None:
         return problem
     assert setting.switch is not None
