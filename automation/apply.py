@@ -155,17 +155,56 @@ async def read_plan(
     blocked: Mapping[str, str] | None = None,
     undoes: int | None = None,
 ) -> Plan:
-    """Read every setting in ``targets`` afresh and plan from what was read."""
-    blocked = blocked or {}
-    known = {}
+    """Read every setting in ``targets`` afresh and plan from what was read.
+
+    A per-blog setting (``tumblr.third_party_sharing``) is read by listing the
+    account's blogs and reading each one; the plan then has a step for each blog,
+    asking for the blog's own target where ``targets`` names one
+    (``tumblr.third_party_sharing@myblog``), else the setting's. A blog named on its
+    own is read directly.
+    """
+    blocked = dict(blocked or {})
+    known: dict[str, Setting] = {}
     for setting_id in targets:
         try:
             known[setting_id] = engine.setting(setting_id)
         except KeyError:
             continue
-    ids = [i for i in targets if i in known and i not in blocked]
-    readings = {r.setting_id: r for r in await engine.check(ids)} if ids else {}
-    return make_plan(source, targets, known, readings, blocked=blocked, undoes=undoes)
+
+    def listed(setting: Setting) -> bool:
+        """A blog's copy that reading its per-blog setting covers already."""
+        template = setting.template_id
+        return template != setting.id and template in known and template not in blocked
+
+    ids = [i for i in targets if i in known and i not in blocked and not listed(known[i])]
+    found = await engine.check(ids) if ids else []
+    readings = {r.setting_id: r for r in found}
+    wanted: dict[str, State] = {}
+    for setting_id, target in targets.items():
+        setting = known.get(setting_id)
+        if setting is None or setting.per is None or setting_id in blocked:
+            wanted.setdefault(setting_id, target)
+            continue
+        blogs = [r.setting_id for r in found if r.setting_id.startswith(setting_id + "@")]
+        if not blogs:  # the blogs could not be listed: the reading says why
+            wanted[setting_id] = target
+        for blog in blogs:
+            known[blog] = engine.setting(blog)
+            wanted.setdefault(blog, targets.get(blog, target))
+    for setting_id in wanted:
+        setting = known.get(setting_id)
+        if setting is None or not listed(setting) or setting_id in readings:
+            continue
+        # A blog named on its own that the listing did not give a reading for.
+        template = known[setting.template_id]
+        failed = readings.get(template.id)
+        if failed is not None:
+            blocked.setdefault(setting_id, failed.detail)
+        else:
+            noun = template.per.noun if template.per else "blog"
+            name = setting.key.split("@", 1)[1]
+            blocked.setdefault(setting_id, f"No {noun} named {name} was found on the account.")
+    return make_plan(source, wanted, known, readings, blocked=blocked, undoes=undoes)
 
 
 async def carry_out(engine: Engine, plan: Plan, history: History) -> Result:

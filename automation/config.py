@@ -9,15 +9,17 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .model import DESIRABLE, State
+from .model import DESIRABLE, MANUAL_WORDS, Kind, State
 
 ENV_VAR = "PRIVACY_TUI_CONFIG"
+#: The longest a browser step may be given, in seconds (an hour).
+MAX_TIMEOUT = 3600
 
 
 class ConfigError(Exception):
@@ -71,6 +73,20 @@ class SessionsConfig:
 
 
 @dataclass
+class WatchConfig:
+    """What a watched check (``privacy-tui watch run``) does besides reading."""
+
+    command: list[str] = field(default_factory=list)
+    """A command given the findings as JSON on standard input; empty: none."""
+    notify: bool = True
+    """Show a desktop notification where one can be shown."""
+    apply: bool = False
+    """Change what differs from ``[desired]`` back, with an undo point, like ``apply --yes``."""
+    command_timeout: float = 60.0
+    """Seconds the command may take."""
+
+
+@dataclass
 class Config:
     """The user's config. ``desired`` maps setting ids to the value they want."""
 
@@ -82,6 +98,7 @@ class Config:
     #: Settings the user marked as done by hand, with when.
     marks: dict[str, datetime] = field(default_factory=dict)
     sessions: SessionsConfig = field(default_factory=SessionsConfig)
+    watch: WatchConfig = field(default_factory=WatchConfig)
     #: The tables as written in the file, so an export can carry them over.
     raw: dict[str, Any] = field(default_factory=dict)
 
@@ -94,8 +111,16 @@ class Config:
         return entry.enabled if entry else True
 
 
-#: What the config may say about each platform: its name and its settings' keys.
-Catalog = Mapping[str, set[str]]
+#: What the config may say about each platform: its name and its settings' keys,
+#: as a set, or as a mapping from key to kind (see :func:`catalog_of`). With kinds, the
+#: by-hand words ("done", "skip") are taken only for settings done by hand; without,
+#: for any setting.
+Catalog = Mapping[str, Collection[str]]
+
+
+def catalog_of(plugins: Iterable[Any]) -> dict[str, dict[str, Kind]]:
+    """The catalog of plugin classes (or plugins): each setting's key and kind."""
+    return {p.name: {s.key: s.kind for s in p.settings} for p in plugins}
 
 
 def default_path() -> Path:
@@ -131,6 +156,9 @@ def load(path: Path, catalog: Catalog, *, required: bool = True) -> Config:
 def parse(text: str, catalog: Catalog, *, path: Path | None = None) -> Config:
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        # Arrays or tables nested hundreds deep: no config needs that.
+        raise ConfigError("not valid TOML: values are nested too deeply", path) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = re.search(r"\(at line (\d+), column (\d+)\)", message)
@@ -166,7 +194,17 @@ class _Checker:
         self.only(
             data,
             (),
-            ["browser", "platforms", "desired", "export", "marks", "sessions", "meta", "results"],
+            [
+                "browser",
+                "platforms",
+                "desired",
+                "export",
+                "marks",
+                "sessions",
+                "watch",
+                "meta",
+                "results",
+            ],
         )
         config = Config(path=self.path, raw=data)
         if "browser" in data:
@@ -198,6 +236,8 @@ class _Checker:
                 if not isinstance(sessions["store_unencrypted"], bool):
                     raise self.fail(("sessions",), "store_unencrypted", "must be true or false")
                 config.sessions.store_unencrypted = sessions["store_unencrypted"]
+        if "watch" in data:
+            config.watch = self.watch(self.table(data["watch"], ("watch",)))
         if "meta" in data:
             self.only(self.table(data["meta"], ("meta",)), ("meta",), ["exported_at", "version"])
         for name, entry in self.table(data.get("results", {}), ("results",)).items():
@@ -225,14 +265,58 @@ class _Checker:
             result.headless = data["headless"]
         if "timeout" in data:
             value = data["timeout"]
-            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-                raise self.fail(where, "timeout", "must be a number of seconds above 0")
+            # inf, nan and huge numbers would overflow the browser's own limits.
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not 0 < value <= MAX_TIMEOUT
+            ):
+                raise self.fail(
+                    where,
+                    "timeout",
+                    f"must be a number of seconds above 0 and at most {MAX_TIMEOUT}",
+                )
             result.timeout = float(value)
         if "concurrency" in data:
             value = data["concurrency"]
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 16:
                 raise self.fail(where, "concurrency", "must be a whole number from 1 to 16")
             result.concurrency = value
+        return result
+
+    def watch(self, data: dict[str, Any]) -> WatchConfig:
+        where = ("watch",)
+        self.only(data, where, ["command", "notify", "apply", "command_timeout"])
+        result = WatchConfig()
+        if "command" in data:
+            command = data["command"]
+            if not isinstance(command, list) or not all(
+                isinstance(part, str) and part for part in command
+            ):
+                raise self.fail(
+                    where,
+                    "command",
+                    'must be a list of non-empty strings, like ["mail", "-s", "privacy", "me"]',
+                )
+            result.command = list(command)
+        for key in ("notify", "apply"):
+            if key in data:
+                if not isinstance(data[key], bool):
+                    raise self.fail(where, key, "must be true or false")
+                setattr(result, key, data[key])
+        if "command_timeout" in data:
+            value = data["command_timeout"]
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not 0 < value <= MAX_TIMEOUT
+            ):
+                raise self.fail(
+                    where,
+                    "command_timeout",
+                    f"must be a number of seconds above 0 and at most {MAX_TIMEOUT}",
+                )
+            result.command_timeout = float(value)
         return result
 
     def platform(self, data: dict[str, Any], name: str) -> PlatformConfig:
@@ -259,12 +343,24 @@ class _Checker:
             raise self.fail(
                 where, key, f"unknown setting; known: {', '.join(sorted(self.catalog[platform]))}"
             )
+        keys = self.catalog[platform]
+        kind = keys.get(key.split("@", 1)[0]) if isinstance(keys, Mapping) else None
+        words = {word: state for state, word in MANUAL_WORDS.items()}
+        if kind is not Kind.TOGGLE and value in words:
+            return words[value]
         allowed = [s.value for s in DESIRABLE]
-        if value not in allowed:
+        if value in allowed:
+            # Also for a setting done by hand, as older exports wrote it ("off": done).
+            return State(value)
+        if kind is Kind.MANUAL:
             raise self.fail(
-                where, key, f"{value!r} is not allowed; use {' or '.join(map(repr, allowed))}"
+                where,
+                key,
+                f"{value!r} is not allowed; this one is done by hand: use 'done' or 'skip'",
             )
-        return State(value)
+        raise self.fail(
+            where, key, f"{value!r} is not allowed; use {' or '.join(map(repr, allowed))}"
+        )
 
     def string(self, value: Any, table: tuple[str, ...], key: str) -> str:
         if not isinstance(value, str):

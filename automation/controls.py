@@ -58,8 +58,10 @@ _COLLECT = """
     if (el.tagName === 'BUTTON') texts.push(text(el));
     const ids = [el.id, ...(el.getAttribute('aria-labelledby') || '').split(/\\s+/),
                  ...(el.getAttribute('aria-describedby') || '').split(/\\s+/)].filter(Boolean);
-    let checked = el.getAttribute('aria-checked');
-    if (checked === null && el.tagName === 'INPUT') checked = el.checked ? 'true' : 'false';
+    // A native checkbox's own state is the truth (browsers ignore aria-checked on
+    // it); a drawn switch has only its aria-checked (or aria-pressed).
+    let checked = el.tagName === 'INPUT' ? (el.checked ? 'true' : 'false')
+      : el.getAttribute('aria-checked');
     if (checked === null) checked = el.getAttribute('aria-pressed');
     const disabled = Boolean(el.disabled) || el.getAttribute('aria-disabled') === 'true'
       || Boolean(el.closest('fieldset[disabled]'));

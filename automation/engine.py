@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from . import events, signin
 from .browser import CHROMIUM_ARGS, BrowserError, find_browser, stderr_to
-from .model import Kind, Reading, Setting, State
+from .model import Kind, Reading, Setting, State, resolve
 from .plugin import Wall
 from .secrets import SecretsError
 from .sessions import MemorySessions, SessionError, Sessions, StorageState
@@ -121,7 +121,24 @@ class Engine:
         return {name: p.plugin for name, p in self._platforms.items()}
 
     def setting(self, setting_id: str) -> Setting:
-        return self._settings[setting_id][1]
+        """The setting ``setting_id``; ``KeyError`` when no plugin has it.
+
+        One blog's copy of a per-blog setting (``tumblr.third_party_sharing@myblog``)
+        is known from its id alone, even before the account's blogs were listed.
+        """
+        return self._entry(setting_id)[1]
+
+    def _entry(self, setting_id: str) -> tuple[Plugin, Setting]:
+        found = self._settings.get(setting_id)
+        if found is not None:
+            return found
+        settings = {i: s for i, (_, s) in self._settings.items()}
+        instance = resolve(settings, setting_id)
+        if instance is None:
+            raise KeyError(setting_id)
+        plugin = self._settings[instance.template_id][0]
+        self._settings[instance.id] = (plugin, instance)
+        return plugin, instance
 
     @property
     def started(self) -> bool:
@@ -221,10 +238,10 @@ class Engine:
         readings stand in its place in the result.
         """
         ids = list(self._settings) if setting_ids is None else list(setting_ids)
-        ids = [i for i in ids if self._settings[i][1].kind is not Kind.MANUAL]
+        ids = [i for i in ids if self._entry(i)[1].kind is not Kind.MANUAL]
         by_platform: dict[str, list[str]] = {}
         for setting_id in ids:
-            plugin, _ = self._settings[setting_id]
+            plugin, _ = self._entry(setting_id)
             by_platform.setdefault(plugin.name, []).append(setting_id)
         for name in by_platform:
             # Each check may sign in once more: the user may have fixed the credentials.
@@ -242,7 +259,7 @@ class Engine:
 
     async def change(self, setting_id: str, value: State) -> Reading:
         """Switch one setting to ``value``; the reading is the read-back after a reload."""
-        plugin, setting = self._settings[setting_id]
+        plugin, setting = self._entry(setting_id)
         if setting.kind is Kind.MANUAL or setting.per is not None:
             raise ValueError(f"{setting_id} cannot be switched by the browser")
         self._emit(events.Changing(setting_id, value))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
+import stat
 import tempfile
+import threading
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -13,11 +16,15 @@ import tomli_w
 
 from . import __version__
 from .config import Config
-from .model import Reading, Setting, State, now
+from .model import Reading, Setting, State, now, wish_word
 
 
 class ExportError(Exception):
     """The export could not be written; the message says why. Nothing was changed."""
+
+
+class AlreadyExists(ExportError):
+    """The file is there and was not to be replaced."""
 
 
 def render(
@@ -31,9 +38,10 @@ def render(
     """The export's TOML text.
 
     ``[desired]`` holds a value for every setting (the user's choice, else the
-    recommendation); ``[results]`` holds the last reading of each setting that was
-    read. ``[browser]``, ``[platforms]``, ``[export]`` and ``[sessions]`` are carried
-    over from the config file as the user wrote them.
+    recommendation; ``done`` or ``skip`` for one done by hand); ``[results]`` holds
+    the last reading of each setting that was read. ``[browser]``, ``[platforms]``,
+    ``[export]`` and ``[sessions]`` are carried over from the config file as the user
+    wrote them.
     """
     document: dict[str, Any] = {
         "meta": {"exported_at": at or now(), "version": __version__},
@@ -45,8 +53,9 @@ def render(
     wanted: dict[str, dict[str, str]] = {}
     results: dict[str, dict[str, dict[str, Any]]] = {}
     for setting in settings:
-        wanted.setdefault(setting.platform, {})[setting.key] = str(
-            desired.get(setting.id, setting.recommended)
+        # A setting done by hand is written "done" or "skip", never a bare on or off.
+        wanted.setdefault(setting.platform, {})[setting.key] = wish_word(
+            setting, desired.get(setting.id, setting.recommended)
         )
         reading = readings.get(setting.id)
         if reading is None:
@@ -69,40 +78,142 @@ def render(
     return tomli_w.dumps(document)
 
 
-def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
+def destination(path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+    """Check that ``path`` can be written, before any work goes into what to write.
+
+    Returns the path with ``~`` expanded. Raises :class:`ExportError` when it is a
+    folder, exists and ``overwrite`` is false, names a missing home folder, or lies
+    in a folder that is missing or where no file can be created (tried for real with
+    a temporary file, removed at once).
+    """
+    path = _expanded(path)
+    _check(path, overwrite)
+    folder = _folder(path)
+    with _SignalGuard() as guard:
+        try:
+            handle, probe = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        except OSError as exc:
+            raise ExportError(f"Cannot write {path}: {_reason(exc)}.") from None
+        try:
+            guard.arm()
+            os.close(handle)
+        finally:
+            Path(probe).unlink(missing_ok=True)
+    return path
+
+
+def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = False) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder.
 
     Raises :class:`ExportError` (and leaves any existing file as it was) when the
     folder is missing or not writable, or when ``path`` exists and ``overwrite`` is
-    false.
+    false. A file that is replaced keeps its permissions. Stopped by Ctrl-C or by a
+    termination signal, it removes its temporary file before the process ends.
     """
-    path = Path(path).expanduser()
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name.")
-    if path.exists() and not overwrite:
-        raise ExportError(f"{path} already exists.")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        why = "is not a folder" if folder.exists() else "does not exist"
-        raise ExportError(f"Cannot write {path}: {folder} {why}.")
+    path = _expanded(path)
+    _check(path, overwrite)
+    folder = _folder(path)
     try:
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        # A replaced file keeps its mode (a private 0600 export stays private).
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644 & ~_umask()
     except OSError as exc:
         raise ExportError(f"Cannot write {path}: {_reason(exc)}.") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o644 & ~_umask())
-        os.replace(temp, path)
-    except BaseException as exc:
-        # Whatever stopped the write (a full disk, text that is not UTF-8, Ctrl-C),
-        # the temporary file goes and any existing file stays as it was.
-        Path(temp).unlink(missing_ok=True)
-        if isinstance(exc, OSError | UnicodeError):
+    with _SignalGuard() as guard:
+        try:
+            handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        except OSError as exc:
             raise ExportError(f"Cannot write {path}: {_reason(exc)}.") from None
-        raise
+        try:
+            guard.arm()
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temp, mode)
+            os.replace(temp, path)
+        except BaseException as exc:
+            # Whatever stopped the write (a full disk, text that is not UTF-8, Ctrl-C,
+            # a kill), the temporary file goes and any existing file stays as it was.
+            Path(temp).unlink(missing_ok=True)
+            if isinstance(exc, OSError | UnicodeError):
+                raise ExportError(f"Cannot write {path}: {_reason(exc)}.") from None
+            raise
+
+
+def _expanded(path: str | os.PathLike[str]) -> Path:
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:  # "~someone" who does not exist
+        raise ExportError(f"Cannot write {path}: no such home folder.") from None
+
+
+def _check(path: Path, overwrite: bool) -> None:
+    try:
+        if path.is_dir():
+            raise ExportError(f"{path} is a folder; give a file name.")
+        if path.exists() and not overwrite:
+            raise AlreadyExists(f"{path} already exists.")
+        folder = _folder(path)
+        if not folder.is_dir():
+            why = "is not a folder" if folder.exists() else "does not exist"
+            raise ExportError(f"Cannot write {path}: {folder} {why}.")
+    except OSError as exc:  # a name too long for the file system, say
+        raise ExportError(f"Cannot write {path}: {_reason(exc)}.") from None
+
+
+def _folder(path: Path) -> Path:
+    return path.parent if str(path.parent) else Path(".")
+
+
+class _Terminated(BaseException):
+    """A termination signal arrived while a temporary file existed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _SignalGuard:
+    """Hold SIGTERM and SIGHUP while a temporary file is made, then die of them cleanly.
+
+    Their default action ends the process at once, which would leave the temporary
+    file behind. Inside the guard a signal is only noted until :meth:`arm` (called
+    once the temporary file's name is known); from then on it raises
+    :class:`_Terminated`, the caller removes the file, and on leaving the guard the
+    process ends by the signal as it would have. Only signals left at their default
+    are taken over, and only in the main thread (the only one that may set handlers).
+    """
+
+    def __init__(self) -> None:
+        self.armed = False
+        self.pending: int | None = None
+        self._taken: dict[int, Any] = {}
+
+    def _handler(self, signum: int, _frame: object) -> None:
+        if self.armed:
+            raise _Terminated(signum)
+        self.pending = signum
+
+    def arm(self) -> None:
+        """From now on a signal raises; one that came before raises now."""
+        self.armed = True
+        if self.pending is not None:
+            raise _Terminated(self.pending)
+
+    def __enter__(self) -> _SignalGuard:
+        if threading.current_thread() is threading.main_thread():
+            for number in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+                if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+                    self._taken[number] = signal.signal(number, self._handler)
+        return self
+
+    def __exit__(self, kind: object, exc: BaseException | None, _tb: object) -> None:
+        for number, handler in self._taken.items():
+            signal.signal(number, handler)
+        signum = exc.signum if isinstance(exc, _Terminated) else self.pending
+        if self._taken and signum is not None:
+            # Cleaned up: now end the way the signal asked.
+            os.kill(os.getpid(), signum)
 
 
 def _umask() -> int:

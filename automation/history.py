@@ -13,10 +13,12 @@ addresses, and addresses lose their query and fragment before they are stored.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -58,6 +60,22 @@ CREATE TABLE IF NOT EXISTS apply_items (
     origin TEXT NOT NULL,
     before TEXT NOT NULL,
     target TEXT NOT NULL
+);
+"""
+
+
+#: Watched checks, kept apart from the entries so older files need no new format: each
+#: run covers the entries after ``after_entry`` up to ``last_entry``.
+_WATCH_SCHEMA = """
+CREATE TABLE IF NOT EXISTS watch_runs (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    after_entry INTEGER NOT NULL,
+    last_entry INTEGER NOT NULL,
+    status INTEGER NOT NULL,
+    summary TEXT NOT NULL,
+    findings TEXT NOT NULL,
+    told TEXT NOT NULL
 );
 """
 
@@ -117,6 +135,20 @@ class Drift:
 
 
 @dataclass(frozen=True)
+class WatchRun:
+    """One watched check: when, its exit status, what it found and what was told."""
+
+    at: datetime
+    status: int
+    summary: str
+    findings: list[dict[str, Any]]
+    told: set[str]
+    """The keys of the findings the person has been told of (see :mod:`automation.watch`)."""
+    after_entry: int
+    last_entry: int
+
+
+@dataclass(frozen=True)
 class ApplyItem:
     """One setting an apply set out to change, and the state it found first."""
 
@@ -158,6 +190,9 @@ class History:
         self._lock = threading.RLock()
         self._pending: dict[str, int] = {}
         self._drifts: dict[str, Drift] = {}
+        #: Why this run's entries could not be written, once a write failed; nothing
+        #: more is written after that.
+        self.problem: str | None = None
 
     # -- opening and closing ------------------------------------------------------------
 
@@ -176,6 +211,7 @@ class History:
         except (OSError, sqlite3.Error) as exc:
             raise HistoryError(_cannot_use(path, exc)) from None
         history = cls(connection, path)
+        history._verify()
         history._prepare()
         return history
 
@@ -186,6 +222,18 @@ class History:
         history._prepare()
         return history
 
+    def _verify(self) -> None:
+        """Refuse a damaged file before anything is written into it."""
+        try:
+            with self._lock:
+                found = [row[0] for row in self._db.execute("PRAGMA integrity_check(3)")]
+        except sqlite3.Error as exc:
+            self._db.close()
+            raise HistoryError(_cannot_use(self.path, exc)) from None
+        if found != ["ok"]:
+            self._db.close()
+            raise HistoryError(_cannot_use(self.path, "it is damaged"))
+
     def _prepare(self) -> None:
         try:
             with self._lock:
@@ -193,6 +241,8 @@ class History:
                 if version == 0:
                     self._db.executescript(_SCHEMA)
                     self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                if version <= SCHEMA_VERSION:
+                    self._db.executescript(_WATCH_SCHEMA)
         except sqlite3.Error as exc:
             self._db.close()
             raise HistoryError(_cannot_use(self.path, exc)) from None
@@ -219,14 +269,32 @@ class History:
         return engine.subscribe(listener)
 
     def record(self, event: events.Event, origins: Mapping[str, str]) -> None:
-        """Append what ``event`` says; ``origins`` maps platform names to their origin."""
+        """Append what ``event`` says; ``origins`` maps platform names to their origin.
+
+        A write that fails sets :attr:`problem` and ends the recording for this run:
+        a file that took half a change is not written into again.
+        """
         with self._lock:
-            if isinstance(event, events.Read):
-                self._read(event.reading, _origin(event.reading.setting_id, origins))
-            elif isinstance(event, events.Changing):
-                self._changing(event, _origin(event.setting_id, origins))
-            elif isinstance(event, events.Changed):
-                self._changed(event, _origin(event.reading.setting_id, origins))
+            if self.problem is not None:
+                return
+            try:
+                self._record(event, origins)
+            except sqlite3.Error as exc:
+                self._failed(exc)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.problem = (
+            f"The history at {self.path} could not be written ({_reason(exc)}): "
+            "this run's readings and changes are not recorded in it."
+        )
+
+    def _record(self, event: events.Event, origins: Mapping[str, str]) -> None:
+        if isinstance(event, events.Read):
+            self._read(event.reading, _origin(event.reading.setting_id, origins))
+        elif isinstance(event, events.Changing):
+            self._changing(event, _origin(event.setting_id, origins))
+        elif isinstance(event, events.Changed):
+            self._changed(event, _origin(event.reading.setting_id, origins))
 
     def _read(self, reading: Reading, origin: str) -> None:
         before = self._last(reading.setting_id, origin)
@@ -368,7 +436,8 @@ class History:
         limit: int | None = 50,
     ) -> list[Entry]:
         """The latest ``limit`` entries (of one setting and origin, or all), oldest first."""
-        conditions, args = [], []
+        conditions: list[str] = []
+        args: list[object] = []
         for column, value in (("setting_id", setting_id), ("origin", origin)):
             if value:
                 conditions.append(f"{column} = ?")
@@ -376,14 +445,16 @@ class History:
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         query = f"SELECT {_COLUMNS} FROM entries {where} ORDER BY id DESC"
         if limit is not None:
-            query += f" LIMIT {int(limit)}"
-        with self._lock:
+            # SQLite's integers end at 2**63 - 1; no history is that long.
+            query += " LIMIT ?"
+            args.append(min(int(limit), 2**63 - 1))
+        with self._reading():
             rows = self._db.execute(query, args).fetchall()
         return [_entry(row) for row in reversed(rows)]
 
     def known_ids(self) -> set[str]:
         """Every setting id the history has an entry for."""
-        with self._lock:
+        with self._reading():
             return {row[0] for row in self._db.execute("SELECT DISTINCT setting_id FROM entries")}
 
     # -- undo points ---------------------------------------------------------------------------
@@ -396,6 +467,10 @@ class History:
         Raises :class:`HistoryError` when it cannot be written: the apply must then
         change nothing, since it could not be undone.
         """
+        if self.problem is not None:
+            raise HistoryError(
+                f"The undo point could not be written: {self.problem} Nothing was changed."
+            )
         try:
             with self._lock:
                 self._db.execute("BEGIN IMMEDIATE")
@@ -427,7 +502,7 @@ class History:
 
     def last_apply(self) -> ApplyRecord | None:
         """The latest apply (not counting undos themselves), whether undone or not."""
-        with self._lock:
+        with self._reading():
             row = self._db.execute(
                 "SELECT id, at, source, undoes, undone_by FROM applies "
                 "WHERE undoes IS NULL ORDER BY id DESC LIMIT 1"
@@ -450,14 +525,105 @@ class History:
 
     def apply_at(self, apply_id: int) -> datetime | None:
         """When apply ``apply_id`` was recorded."""
-        with self._lock:
+        with self._reading():
             row = self._db.execute("SELECT at FROM applies WHERE id = ?", (apply_id,)).fetchone()
         return _time(row[0]) if row else None
 
     def mark_undone(self, apply_id: int, by: int) -> None:
-        """Note that apply ``by`` restored what apply ``apply_id`` found."""
+        """Note that apply ``by`` restored what apply ``apply_id`` found.
+
+        A failure sets :attr:`problem` (the changes themselves were made).
+        """
         with self._lock:
-            self._db.execute("UPDATE applies SET undone_by = ? WHERE id = ?", (by, apply_id))
+            if self.problem is not None:
+                return
+            try:
+                self._db.execute("UPDATE applies SET undone_by = ? WHERE id = ?", (by, apply_id))
+            except sqlite3.Error as exc:
+                self._failed(exc)
+
+    # -- watched checks --------------------------------------------------------------------
+
+    def last_entry_id(self) -> int:
+        """The id of the latest entry (0 when there is none)."""
+        with self._reading():
+            return self._db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
+
+    def record_watch(
+        self,
+        after_entry: int,
+        *,
+        at: datetime,
+        status: int,
+        summary: str,
+        findings: list[dict[str, Any]],
+        told: list[str],
+    ) -> None:
+        """Keep what a watched check found; its entries are those after ``after_entry``.
+
+        A failure sets :attr:`problem`.
+        """
+        with self._lock:
+            if self.problem is not None:
+                return
+            try:
+                last = self._db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
+                self._db.execute(
+                    "INSERT INTO watch_runs (at, after_entry, last_entry, status, summary, "
+                    "findings, told) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        at.isoformat(),
+                        after_entry,
+                        last,
+                        status,
+                        summary,
+                        json.dumps(findings),
+                        json.dumps(sorted(told)),
+                    ),
+                )
+            except sqlite3.Error as exc:
+                self._failed(exc)
+
+    def last_watch(self) -> WatchRun | None:
+        """The latest watched check, if one was recorded."""
+        with self._reading():
+            row = self._db.execute(
+                "SELECT at, status, summary, findings, told, after_entry, last_entry "
+                "FROM watch_runs ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        if row is None:
+            return None
+        return WatchRun(
+            _time(row[0]),
+            row[1],
+            row[2],
+            json.loads(row[3]),
+            set(json.loads(row[4])),
+            row[5],
+            row[6],
+        )
+
+    def watched(self, entries: Iterable[Entry]) -> set[int]:
+        """The ids among ``entries`` that a watched check recorded."""
+        ids = [e.id for e in entries]
+        if not ids:
+            return set()
+        with self._reading():
+            spans = self._db.execute(
+                "SELECT after_entry, last_entry FROM watch_runs "
+                "WHERE last_entry > ? AND after_entry < ?",
+                (min(ids) - 1, max(ids)),
+            ).fetchall()
+        return {i for i in ids if any(low < i <= high for low, high in spans)}
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Hold the lock; a file found damaged only now is a :class:`HistoryError`."""
+        with self._lock:
+            try:
+                yield
+            except sqlite3.Error as exc:
+                raise HistoryError(_cannot_use(self.path, exc)) from None
 
 
 _COLUMNS = "id, at, setting_id, origin, action, before, after, target, verified, drift, detail, url"
@@ -510,8 +676,14 @@ def _without_query(url: str | None) -> str | None:
     return urlunsplit((split.scheme, split.netloc, split.path, "", ""))
 
 
-def _cannot_use(path: Path | None, exc: BaseException) -> str:
-    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+def _reason(exc: BaseException | str) -> str:
+    if isinstance(exc, str):
+        return exc
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def _cannot_use(path: Path | None, exc: BaseException | str) -> str:
+    reason = _reason(exc)
     return (
         f"The history at {path} cannot be used ({reason}). "
         "privacy-tui has not changed it; move it away to start a new one."

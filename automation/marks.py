@@ -71,7 +71,7 @@ def _read(path: Path) -> dict[str, datetime]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
         raise ExportError(f"The marks file {path} cannot be read ({exc}).") from None
     return {
         f"{platform}.{key}": when

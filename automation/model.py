@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit, urlunsplit
@@ -29,6 +31,11 @@ class State(enum.StrEnum):
 
 #: The values a user can ask for in ``[desired]``.
 DESIRABLE = (State.ON, State.OFF)
+
+#: What ``[desired]`` says for a setting done by hand (a form, an email): "done"
+#: (do it: opt out, object) or "skip". Inside, such a setting's "off" means done,
+#: which written out as "off" would read as "do not opt out".
+MANUAL_WORDS = {State.OFF: "done", State.ON: "skip"}
 
 
 class Kind(enum.StrEnum):
@@ -193,6 +200,11 @@ class Setting:
         """The key without its blog or site: ``sharing@myblog`` gives ``sharing``."""
         return self.key.split("@", 1)[0]
 
+    @property
+    def template_id(self) -> str:
+        """The id without its blog or site: ``tumblr.sharing@myblog`` gives ``tumblr.sharing``."""
+        return f"{self.platform}.{self.template_key}"
+
     def for_instance(self, name: str, title: str | None = None) -> Setting:
         """This per-blog setting, made concrete for the blog or site ``name``."""
         assert self.switch is not None and self.per is not None
@@ -212,6 +224,39 @@ class Setting:
             ),
             per=None,
         )
+
+
+#: What a blog's or site's name may be in a setting id (``key@name``): it goes into a
+#: page path, so no slash, no ``..``, nothing that would leave the blog's own page.
+_INSTANCE_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.))*")
+
+
+def resolve(settings: Mapping[str, Setting], setting_id: str) -> Setting | None:
+    """The setting ``setting_id`` names among ``settings``, or ``None``.
+
+    Besides the settings themselves, one blog's copy of a per-blog setting is named
+    ``platform.key@name`` (as ``check`` prints it) even before its blogs were listed.
+    """
+    found = settings.get(setting_id)
+    if found is not None:
+        return found
+    template_id, at, name = setting_id.partition("@")
+    template = settings.get(template_id)
+    if not at or template is None or template.per is None or template.switch is None:
+        return None
+    if not _INSTANCE_NAME.fullmatch(name):
+        return None
+    return template.for_instance(name)
+
+
+def wish_word(setting: Setting, state: State) -> str:
+    """How ``state``, wanted for ``setting``, is written for people and in files.
+
+    ``on`` or ``off`` for a switch; ``done`` or ``skip`` for a setting done by hand.
+    """
+    if setting.kind is Kind.MANUAL:
+        return MANUAL_WORDS.get(state, str(state))
+    return str(state)
 
 
 def now() -> datetime:

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import registry
-from .config import Config, ConfigError, load, locate
+from .config import Config, ConfigError, catalog_of, load, locate
 from .engine import Engine, Options
 from .export import ExportError
 from .history import History, HistoryError
 from .marks import Marks
 from .marks import default_path as marks_path
-from .model import Kind, Setting, State
+from .model import Kind, Setting, State, resolve
 from .plugin import Plugin
 from .replicas import ReplicaServer, demo_server
 from .secrets import KeyringCredentials
@@ -47,8 +47,27 @@ class Runtime:
 
     @property
     def settings(self) -> list[Setting]:
-        """The settings this run covers, in checklist order."""
-        return [s for p in self.plugins for s in p.settings if not self.only or s.id in self.only]
+        """The settings this run covers, in checklist order.
+
+        With ``only``, one blog's copy of a per-blog setting named there
+        (``tumblr.third_party_sharing@myblog``) stands in its setting's place, unless
+        the whole setting is named too.
+        """
+        everything = [s for p in self.plugins for s in p.settings]
+        if not self.only:
+            return everything
+        by_id = {s.id: s for s in everything}
+        chosen = []
+        for setting in everything:
+            if setting.id in self.only:
+                chosen.append(setting)
+            elif setting.per is not None:
+                for setting_id in self.only:
+                    if setting_id.startswith(setting.id + "@"):
+                        instance = resolve(by_id, setting_id)
+                        if instance is not None:
+                            chosen.append(instance)
+        return chosen
 
     def desired(self, setting: Setting) -> State:
         """What the user wants for ``setting``: their config's value, else the recommendation.
@@ -57,8 +76,7 @@ class Runtime:
         whole counts too.
         """
         desired = self.config.desired
-        template = f"{setting.platform}.{setting.template_key}"
-        return desired.get(setting.id, desired.get(template, setting.recommended))
+        return desired.get(setting.id, desired.get(setting.template_id, setting.recommended))
 
     def close(self) -> None:
         """Stop the demo replicas and close the history (whoever ran the engine closes it)."""
@@ -114,9 +132,8 @@ def build(
             "No platform plugins are installed. Install privacy-tui with pip "
             "(pip install -e . in a checkout) so its plugins are registered."
         )
-    catalog = {cls.name: {s.key for s in cls.settings} for cls in classes}
     path, required = locate(config_path)
-    config = load(path, catalog, required=required)
+    config = load(path, catalog_of(classes), required=required)
 
     try:
         history = History.in_memory() if demo else History.open()
@@ -133,8 +150,9 @@ def build(
             # Platforms without a replica would reach the real site: leave them out.
             # Those done only by hand (a form, an email) visit no page, so they stay.
             plugins = [p for p in plugins if p.name in server.origins or _manual_only(p)]
-        known = [s.id for p in plugins for s in p.settings]
-        unknown = [i for i in only or () if i not in known]
+        known = {s.id: s for p in plugins for s in p.settings}
+        # One blog's copy of a per-blog setting, as `check` prints it, counts too.
+        unknown = [i for i in only or () if resolve(known, i) is None]
         if unknown:
             raise SetupError(
                 f"Unknown setting id: {', '.join(unknown)}. "

@@ -121,14 +121,22 @@ async def linkedin_demo(chromium: str, tmp_path) -> AsyncIterator[Runtime]:
 async def make_engine(
     chromium: str, replica: ReplicaServer, tmp_path
 ) -> AsyncIterator[Callable[..., Engine]]:
-    """Engines for one plugin on its replica, signed in unless told otherwise; all closed after."""
+    """Engines for plugins on their replicas, signed in unless told otherwise; all closed after."""
     made: list[Engine] = []
 
-    def make(plugin: Plugin, *, signed_in: bool = True, credentials=None) -> Engine:
-        assert on_this_machine(plugin.origin), "tests never reach a real site"
-        state = {plugin.name: replica.storage_state(plugin.name)} if signed_in else {}
-        options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
-        engine = Engine([plugin], options, sessions=MemorySessions(state), credentials=credentials)
+    def make(*plugins: Plugin, signed_in: bool = True, credentials=None) -> Engine:
+        assert all(on_this_machine(p.origin) for p in plugins), "tests never reach a real site"
+        state = (
+            {p.name: replica.storage_state(p.name) for p in plugins if p.name in replica.origins}
+            if signed_in
+            else {}
+        )
+        options = Options(
+            executable=chromium, timeout=15, log_path=tmp_path / f"engine-{len(made)}.log"
+        )
+        engine = Engine(
+            list(plugins), options, sessions=MemorySessions(state), credentials=credentials
+        )
         made.append(engine)
         return engine
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import sqlite3
 import subprocess
 import tomllib
 from dataclasses import dataclass
@@ -17,11 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from automation.history import default_path
+from automation.history import History, default_path
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import Account
 from tests.file_keyring import ENV as KEYRING_FILE
 from tests.test_cli import COMMAND, no_traceback, run
+from tests.test_history import damaged_in_the_middle
 
 ROOT = Path(__file__).parent.parent
 AI = "linkedin.ai_training"
@@ -204,4 +206,37 @@ def test_apply_asks_for_something_to_apply(site: Site, tmp_path: Path) -> None:
     other = run("apply", "--config", str(site.config), "--only", "linkedin.ads_beyond_linkedin")
     assert other.returncode == 2 and "not named in [desired]" in other.stderr
     assert site.saves == []
+    no_traceback(done)
+
+
+def test_a_history_damaged_in_the_middle_stops_check_and_undo(site: Site) -> None:
+    """Neither command writes into it or crashes: exit 2, its path and the advice."""
+    path = default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    damaged = damaged_in_the_middle(path, site.replica.origins["linkedin"])
+    for command in (("check", "--only", AI), ("undo", "--yes")):
+        done = run(*command, "--config", str(site.config))
+        assert done.returncode == 2, done.stdout + done.stderr
+        assert str(path) in done.stderr and "move it away" in done.stderr
+        no_traceback(done)
+        assert path.read_bytes() == damaged
+    assert site.saves == []
+
+
+def test_a_history_that_cannot_be_written_is_told_and_check_exits_2(site: Site) -> None:
+    """Every setting as desired, but the readings could not be recorded: said, status 2."""
+    site.account.settings.update(ai_training=False, research=False)
+    History.open(default_path()).close()
+    # Another program holds the file's write lock for longer than privacy-tui
+    # waits (10 s): it can read the file, and no write gets through.
+    holder = sqlite3.connect(default_path(), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        done = run("check", "--config", str(site.config), "--only", AI, RESEARCH)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert table_rows(done.stdout)[AI].startswith("ok")
+    assert str(default_path()) in done.stderr and "could not be written" in done.stderr
     no_traceback(done)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import shutil
 import subprocess
 import sys
@@ -12,6 +14,7 @@ import pytest
 
 from automation.plugins.linkedin import LinkedIn
 
+AI = "linkedin.ai_training"
 COMMAND = Path(sys.executable).with_name("privacy-tui")
 
 
@@ -100,8 +103,11 @@ def test_check_exits_1_when_a_setting_is_not_as_desired(chromium: str) -> None:
     assert "tumblr.third_party_sharing@myblog" in rows
     assert "tumblr.third_party_sharing@art-notes" in rows
     # Every demo account holds every switch the other way from the recommendation.
-    assert all(r["state"] in ("on", "off") for r in rows.values()), rows
+    switches = [r for r in rows.values() if r["kind"] != "manual"]
+    assert all(r["state"] in ("on", "off") for r in switches), rows
     assert not any(r["as_desired"] for r in rows.values())
+    # The settings done by hand are listed too, never with an on or off.
+    assert rows["meta.ai_objection"]["state"] == "by_hand"
 
 
 @pytest.mark.browser
@@ -110,9 +116,54 @@ def test_check_exits_0_when_every_setting_is_as_desired(chromium: str, tmp_path:
     config.write_text('[desired.linkedin]\nai_training = "on"\n')
     done = run("--demo", "check", "--config", str(config), "--only", "linkedin.ai_training")
     assert done.returncode == 0, done.stdout + done.stderr
-    header, line = done.stdout.strip().splitlines()
+    header, line, blank, summary = done.stdout.strip("\n").splitlines()
     assert header.split() == ["SETTING", "STATE", "WANT", "DETAIL"]
-    assert line.startswith("ok") and "linkedin.ai_training" in line and "Switch is on." in line
+    assert (
+        line.startswith("ok")
+        and "linkedin.ai_training" in line
+        and "Switch is on (found by its id" in line
+    )
+    assert (blank, summary) == ("", "1 as desired.")
+    assert done.stderr == ""  # not a terminal: no progress line
+
+
+@pytest.mark.browser
+def test_check_on_a_terminal_shows_progress_and_ends_with_a_summary(chromium: str) -> None:
+    """stderr on a terminal counts the settings read and says when the browser closes."""
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [str(COMMAND), "check", "--demo", "--only", AI, "tumblr.third_party_sharing",
+             "meta.ai_objection"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=follower, text=True,
+            timeout=120,
+        )  # fmt: skip
+        os.close(follower)
+        follower = -1
+        screen = _read_all(leader)
+    finally:
+        if follower != -1:
+            os.close(follower)
+        os.close(leader)
+    assert done.returncode == 1, done.stdout + screen
+    assert "reading settings… 0 of 1 read" in screen
+    assert "3 of 3 read" in screen  # the AI setting and the two Tumblr blogs
+    assert "closing the browser…" in screen
+    assert screen.endswith("\r\x1b[K")  # the line is cleared at the end
+    assert done.stdout.splitlines()[-1] == ("3 not as desired, 1 done by hand (0 marked done).")
+
+
+def _read_all(leader: int) -> str:
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks).decode()
 
 
 def test_a_browser_that_will_not_start_is_a_clear_error(tmp_path: Path) -> None:
@@ -124,4 +175,45 @@ def test_a_browser_that_will_not_start_is_a_clear_error(tmp_path: Path) -> None:
     done = run("check", "--demo", "--config", str(config))
     assert done.returncode == 2
     assert f"The browser {fake} could not be started" in done.stderr
+    no_traceback(done)
+
+
+def test_inputs_that_used_to_crash_get_a_clear_error(tmp_path: Path) -> None:
+    """A config nested a thousand deep, a missing home folder, a huge --limit: exit 2."""
+    deep = tmp_path / "deep.toml"
+    deep.write_text("a = " + "[" * 1000 + "]" * 1000 + "\n")
+    done = run("check", "--config", str(deep))
+    assert done.returncode == 2, done.stderr
+    assert str(deep) in done.stderr and "nested too deeply" in done.stderr
+    no_traceback(done)
+
+    done = run("export", "~nosuchuser-privacy-tui/x.toml")
+    assert done.returncode == 2, done.stderr
+    assert "no such home folder" in done.stderr
+    no_traceback(done)
+
+    done = run("history", "--limit", "9223372036854775808")
+    assert done.returncode == 2, done.stderr
+    assert "--limit" in done.stderr and "too large" in done.stderr
+    no_traceback(done)
+
+    for value in ("inf", "nan", "1e12"):
+        config = tmp_path / f"timeout-{value}.toml"
+        config.write_text(f"[browser]\ntimeout = {value}\n")
+        done = run("check", "--demo", "--config", str(config))
+        assert done.returncode == 2, done.stderr
+        assert f"{config}:2:1: browser.timeout: must be a number of seconds" in done.stderr
+        no_traceback(done)
+
+
+def test_export_finds_an_unwritable_destination_before_reading(tmp_path: Path) -> None:
+    """The destination is tried before the browser starts (here it could not start at all)."""
+    config = tmp_path / "c.toml"
+    config.write_text('[browser]\nexecutable = "/no/such/chrome"\n')
+    target = tmp_path / ("a" * 250 + ".toml")  # its temporary file's name would be too long
+    done = run("export", str(target), "--demo", "--config", str(config))
+    assert done.returncode == 2, done.stderr
+    assert "Cannot write" in done.stderr and "name too long" in done.stderr
+    assert "/no/such/chrome" not in done.stderr  # nothing was read
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.toml"]
     no_traceback(done)

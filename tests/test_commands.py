@@ -12,8 +12,9 @@ import pytest
 
 from automation import events, registry
 from automation.history import History, default_path
-from automation.model import Reading, State
+from automation.model import FACTS, Reading, State
 from tests.test_cli import COMMAND, no_traceback, run
+from tui.view import sure_marks
 
 AI = "linkedin.ai_training"
 
@@ -40,14 +41,24 @@ def on_a_terminal_screen(*args: str, env: dict[str, str]) -> str:
 def test_list_shows_every_setting_with_kind_and_values() -> None:
     done = run("list")
     assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
-    assert lines[0].split() == ["SETTING", "KIND", "RECOMMENDED", "STRICT", "LABEL"]
+    table, legend = done.stdout.split("\n\n")
+    lines = table.splitlines()
+    assert lines[0].split() == ["SETTING", "KIND", "RECOMMENDED", "STRICT", "SURE", "LABEL"]
     plugins, _ = registry.load()
-    assert [line.split()[0] for line in lines[1:]] == [
-        s.id for cls in plugins for s in cls.settings
-    ]
+    settings = [s for cls in plugins for s in cls.settings]
+    assert [line.split()[0] for line in lines[1:]] == [s.id for s in settings]
     assert lines[1].split()[1:4] == ["toggle", "off", "off"]
+    # How sure the page, the control and the label are, one mark each.
+    assert [line.split()[4] for line in lines[1:]] == [sure_marks(s) for s in settings]
+    assert "✓ confirmed, ~ likely, ? a guess" in legend
     assert "\x1b[" not in done.stdout  # not a terminal: no colour
+
+
+def test_list_marks_a_guess_and_a_confirmed_fact() -> None:
+    """Through the command: LinkedIn's AI switch is on record, its partner page is not."""
+    rows = {line.split()[0]: line.split()[4] for line in run("list").stdout.splitlines()[1:-2]}
+    assert rows[AI][:2] == "✓✓"  # page and switch id recorded by public automation code
+    assert "?" in rows["linkedin.profile_visibility_partners"]
 
 
 def test_list_json_has_every_field() -> None:
@@ -58,6 +69,25 @@ def test_list_json_has_every_field() -> None:
     assert first["recommended"] == "off" and first["strict"] == "off"
     assert first["manual_steps"] and first["url"].endswith("data-for-ai-improvement")
     assert {"description", "notes", "source", "label", "platform", "key"} <= set(first)
+
+
+def test_list_json_carries_every_setting_s_evidence() -> None:
+    rows = {row["id"]: row for row in json.loads(run("list", "--json").stdout)}
+    plugins, _ = registry.load()
+    for setting in (s for cls in plugins for s in cls.settings):
+        row = rows[setting.id]
+        assert row["evidence"] == [
+            {"fact": e.fact, "confidence": str(e.confidence), "source": e.source}
+            for e in setting.evidence
+        ]
+        sure = {f: str(setting.sureness(f)) if setting.sureness(f) else None for f in FACTS}
+        assert row["sure_of"] == sure
+        assert row["guessed"] == list(dict.fromkeys(setting.guessed))
+    first = rows[AI]
+    assert first["sure_of"]["control"] == "confirmed" and first["guessed"] == []
+    control = next(e for e in first["evidence"] if e["fact"] == "control")
+    assert "allowDataForGenerativeAI" in control["source"]
+    assert "brave/psst-component" in control["source"]
 
 
 def test_colour_only_on_a_terminal_and_never_with_no_color() -> None:
@@ -85,11 +115,29 @@ def test_history_prints_what_was_recorded() -> None:
 def test_history_refuses_what_it_cannot_show(tmp_path: Path) -> None:
     unknown = run("history", "linkedin.nope")
     assert unknown.returncode == 2 and "unknown setting id" in unknown.stderr
-    demo = run("--demo", "history")
-    assert demo.returncode == 2 and "in memory" in demo.stderr
-    undo = run("undo", "--demo")
-    assert undo.returncode == 2 and "nothing to undo" in undo.stderr
-    no_traceback(undo)
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_demo_is_taken_by_every_command_before_or_after_it(where: str) -> None:
+    """--demo is no usage error anywhere; the demo keeps no history, and says so."""
+
+    def demo_run(*command: str):
+        args = ("--demo", *command) if where == "before" else (*command, "--demo")
+        done = run(*args)
+        assert "unrecognized arguments" not in done.stderr, done.stderr
+        no_traceback(done)
+        return done
+
+    history = demo_run("history")
+    assert history.returncode == 0 and "in memory" in history.stderr
+    assert history.stdout == "Nothing recorded for the demo.\n"
+    assert json.loads(demo_run("history", "--json").stdout) == []
+    undo = demo_run("undo")
+    assert undo.returncode == 0 and undo.stdout.startswith("Nothing to undo")
+    listing = demo_run("list")
+    assert listing.returncode == 0 and listing.stdout.startswith("SETTING")
+    for command in (("check", "--help"), ("apply", "--help"), ("export", "--help")):
+        assert "--demo" in run(*command).stdout
 
 
 @pytest.mark.parametrize("command", [("history",), ("check", "--only", AI)])

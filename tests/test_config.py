@@ -258,6 +258,11 @@ def test_bad_origin(origin: str) -> None:
         ("timeout = 0", "browser.timeout"),
         ('timeout = "30"', "browser.timeout"),
         ("timeout = true", "browser.timeout"),
+        ("timeout = inf", "browser.timeout"),
+        ("timeout = nan", "browser.timeout"),
+        ("timeout = -inf", "browser.timeout"),
+        ("timeout = 1e12", "browser.timeout"),
+        ("timeout = 3601", "browser.timeout"),
         ("concurrency = 0", "browser.concurrency"),
         ("concurrency = 2.5", "browser.concurrency"),
         ("concurrency = 17", "browser.concurrency"),
@@ -271,6 +276,28 @@ def test_wrong_types_in_browser(line: str, key: str) -> None:
     assert exc.key == key
     assert exc.line == 3
     assert str(exc).startswith(f"config:3:1: {key}:")
+
+
+def test_a_long_timeout_within_the_limit_is_taken() -> None:
+    assert parse("[browser]\ntimeout = 3600\n", CATALOG).browser.timeout == 3600
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a = " + "[" * 1000 + "]" * 1000 + "\n",
+        "a = " + "{b = " * 1000 + "1" + "}" * 1000 + "\n",
+    ],
+    ids=["arrays", "tables"],
+)
+def test_values_nested_a_thousand_deep_are_a_clear_error(text: str, tmp_path: Path) -> None:
+    """Nesting that would exhaust the parser's recursion is a ConfigError, not a crash."""
+    path = tmp_path / "deep.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load(path, CATALOG)
+    assert str(caught.value).startswith(f"{path}:")
+    assert "nested too deeply" in str(caught.value)
 
 
 def test_table_where_a_value_was_expected() -> None:

@@ -120,9 +120,12 @@ def test_demo_switch_export_and_quit(terminal: tuple[Terminal, str], tmp_path: P
     assert with_env(marker), "the app's processes should carry the marker while it runs"
     term.keys("q")
     deadline = time.monotonic() + 30
+    said = False  # closing Chromium takes a moment; the status line says so meanwhile
     while term.alive() and time.monotonic() < deadline:
-        time.sleep(0.2)
+        said = said or "closing the browser…" in term.screen()
+        time.sleep(0.05)
     assert not term.alive(), "q did not end the app"
+    assert said, "the screen never said it was closing the browser"
     deadline = time.monotonic() + 10
     while with_env(marker) and time.monotonic() < deadline:
         time.sleep(0.2)

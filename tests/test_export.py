@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
 import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,7 +15,7 @@ import pytest
 
 from automation import __version__
 from automation.config import parse
-from automation.export import ExportError, render, write_atomic
+from automation.export import ExportError, destination, render, write_atomic
 from automation.model import Reading, State
 from automation.plugins.linkedin import LinkedIn
 
@@ -208,3 +212,74 @@ def test_written_file_is_readable_by_others(tmp_path: Path) -> None:
     mask = os.umask(0)
     os.umask(mask)
     assert path.stat().st_mode & 0o777 == 0o644 & ~mask
+
+
+def test_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
+    """Replacing a private export keeps it private: the old file's mode carries over."""
+    path = tmp_path / "privacy.toml"
+    path.write_text("old = true\n", encoding="utf-8")
+    path.chmod(0o600)
+    write_atomic(path, "new = true\n", overwrite=True)
+    assert path.read_text(encoding="utf-8") == "new = true\n"
+    assert path.stat().st_mode & 0o777 == 0o600
+    path.chmod(0o640)
+    write_atomic(path, "newer = true\n", overwrite=True)
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+KILLED_WRITER = """\
+import sys
+from automation.export import write_atomic
+write_atomic(sys.argv[1], "x" * 300_000_000, overwrite=True)
+"""
+
+
+def test_killed_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """A termination signal in the middle of the write removes the temporary file.
+
+    The text is large so that the write is still going on when the signal comes;
+    the process still ends by that signal, and an existing file stays as it was.
+    """
+    path = tmp_path / "privacy.toml"
+    path.write_text("old = true\n", encoding="utf-8")
+    root = Path(__file__).parent.parent
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(path)], cwd=root, env={**os.environ}
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not any(name.endswith(".tmp") for name in files_in(tmp_path)):
+            assert process.poll() is None, "the write ended before it could be stopped"
+            assert time.monotonic() < deadline, "no temporary file appeared"
+            time.sleep(0.005)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=60) == -signal.SIGTERM
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert files_in(tmp_path) == ["privacy.toml"]
+    assert path.read_text(encoding="utf-8") == "old = true\n"
+
+
+def test_destination_finds_an_unwritable_place_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    """``destination`` tries the folder for real; a name the file system refuses is caught."""
+    long_name = tmp_path / ("a" * 250 + ".toml")  # fits, but its temporary file would not
+    with pytest.raises(ExportError) as caught:
+        destination(long_name)
+    assert "name too long" in str(caught.value)
+    path, _folder, reason = _unwritable_target(tmp_path)
+    try:
+        with pytest.raises(ExportError) as caught:
+            destination(path)
+        assert reason in str(caught.value)
+    finally:
+        (tmp_path / "locked").chmod(0o700)
+    assert not any(name.endswith(".tmp") for name in files_in(tmp_path))
+    good = destination(tmp_path / "fine.toml")
+    assert good == tmp_path / "fine.toml" and not good.exists()
+    with pytest.raises(ExportError) as caught:
+        destination("~nosuchuser-privacy-tui/x.toml")
+    assert "no such home folder" in str(caught.value)

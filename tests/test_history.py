@@ -193,6 +193,60 @@ def test_a_damaged_history_file_is_a_clear_error_and_is_left_as_it_was(tmp_path:
     assert path.read_bytes() == b"this is not a database" * 100
 
 
+def damaged_in_the_middle(path: Path, origin: str = ORIGIN) -> bytes:
+    """A history of many readings and an undo point, with a page in its middle overwritten.
+
+    Its first page is intact, so SQLite opens it and would write into it; the
+    damaged bytes are returned.
+    """
+    history = History.open(path)
+    for number in range(3000):
+        state = State.ON if number % 2 else State.OFF
+        history.record(events.Read(Reading(AI, state, "Switch is read.")), {"linkedin": origin})
+    history.begin_apply("apply", [ApplyItem(AI, origin, State.ON, State.OFF)])
+    history.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    middle = len(data) // page // 2
+    data[middle * page : (middle + 1) * page] = b"\xff" * page
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_a_history_damaged_in_the_middle_is_refused_and_never_written(tmp_path: Path) -> None:
+    """The integrity check at opening finds a damaged page before anything is written."""
+    path = tmp_path / "history.sqlite"
+    damaged = damaged_in_the_middle(path)
+    with pytest.raises(HistoryError) as caught:
+        History.open(path)
+    message = str(caught.value)
+    assert str(path) in message and "damaged" in message and "move it away" in message
+    assert path.read_bytes() == damaged
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["history.sqlite"]
+
+
+def test_a_history_that_cannot_be_written_says_so_and_writes_nothing_more(
+    tmp_path: Path,
+) -> None:
+    """A failed write is kept as the history's problem; later writes are not tried."""
+    path = tmp_path / "history.sqlite"
+    history = History.open(path)
+    assert history.problem is None
+    # SQLite writes through a journal file next to the database; a folder of that
+    # name makes every write fail, as a full disk or a read-only folder would.
+    journal = tmp_path / "history.sqlite-journal"
+    journal.mkdir()
+    history.record(events.Read(Reading(AI, State.ON, "Switch is on.")), ORIGINS)
+    assert history.problem is not None
+    assert str(path) in history.problem and "could not be written" in history.problem
+    journal.rmdir()
+    history.record(events.Read(Reading(AI, State.OFF, "Switch is off.")), ORIGINS)
+    assert history.entries() == []  # nothing written after the failure
+    with pytest.raises(HistoryError, match="Nothing was changed"):
+        history.begin_apply("apply", [ApplyItem(AI, ORIGIN, State.ON, State.OFF)])
+    history.close()
+
+
 def test_a_history_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "history.sqlite"
     with sqlite3.connect(path) as db:

@@ -9,9 +9,8 @@ in ``test_platforms.py``. Every plugin here points at a loopback origin.
 
 from __future__ import annotations
 
-import asyncio
 import threading
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -21,7 +20,7 @@ import pytest
 
 from automation import events, registry, switches
 from automation.config import parse
-from automation.engine import Engine, Options
+from automation.engine import Engine
 from automation.export import render
 from automation.model import Kind, Reading, State, Switch
 from automation.plugin import Plugin
@@ -35,8 +34,6 @@ from automation.plugins.tumblr import Tumblr
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.switchsite import SwitchSite
 from automation.runtime import Runtime, build
-from automation.sessions import MemorySessions
-from tests.loopback import on_this_machine
 
 PLUGINS = {cls.name: cls for cls in registry.load()[0]}
 MINE = (
@@ -57,30 +54,6 @@ PER_BLOG = ("tumblr", "wordpress", "substack")
 
 
 # -- helpers ----------------------------------------------------------------------------------
-
-
-@pytest.fixture
-async def make_engine(
-    chromium: str, replica: ReplicaServer, tmp_path: Path
-) -> AsyncIterator[Callable[..., Engine]]:
-    """Engines on the replica, signed in as the demo account; all closed afterwards."""
-    made: list[Engine] = []
-
-    def make(*plugins: Plugin) -> Engine:
-        assert all(on_this_machine(p.origin) for p in plugins), "tests never reach a real site"
-        sessions = MemorySessions(
-            {p.name: replica.storage_state(p.name) for p in plugins if p.name in replica.origins}
-        )
-        options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
-        engine = Engine(list(plugins), options, sessions=sessions)
-        made.append(engine)
-        return engine
-
-    try:
-        yield make
-    finally:
-        for engine in made:
-            await asyncio.wait_for(engine.close(), 30)
 
 
 @pytest.fixture
@@ -465,8 +438,9 @@ async def test_the_checklist_shows_one_row_per_blog_and_switches_only_that_blog(
             assert [s.id for s in app.rows] == rows
             table = app.query_one(DataTable)
             assert str(table.get_cell(rows[0], "state")) == "off ✗"
+            # Marked "?": the per-blog page's address and the switch's markup are guesses.
             assert str(table.get_cell(rows[1], "label")).strip() == (
-                "Prevent third-party sharing (art-notes)"
+                "Prevent third-party sharing (art-notes) ?"
             )
             assert app._highlighted() == rows[0]
             await pilot.press("j")

@@ -399,3 +399,51 @@ async def test_signed_in_needs_a_positive_sign(
                 assert await plugin.signed_in(stale) is False
         finally:
             await browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # X's shape: the box inside a <label> with its text, described by a counter id
+        # that points at the explanation, not the label.
+        (
+            '<label><div><span>Personalized ads</span><div id="CHECKBOX_1_LABEL">You will '
+            "always see ads on X.</div></div><div><input type=checkbox checked "
+            'aria-describedby="CHECKBOX_1_LABEL"></div></label>',
+            True,
+        ),
+        # A native box's own state wins over an aria-checked left stale on it.
+        ('<label><input type=checkbox aria-checked="true"> Personalized ads</label>', False),
+        # A drawn switch: only aria-checked says where it is.
+        (
+            '<button role="switch" aria-checked="false" aria-label="Personalized ads"></button>',
+            False,
+        ),
+        # The words beside a box, tied to nothing, prove nothing.
+        ("<div><span>Personalized ads</span><input type=checkbox checked></div>", None),
+        # One <label> around two boxes names neither.
+        (
+            "<label>Personalized ads <input type=checkbox checked> <input type=checkbox></label>",
+            None,
+        ),
+    ],
+    ids=["x-label", "stale-aria", "button", "loose-words", "shared-label"],
+)
+async def test_what_a_control_is_tied_to_decides(chromium: str, markup: str, expected) -> None:
+    from playwright.async_api import async_playwright
+
+    switch = Switch(path="/", names=("Personalized ads",), role="checkbox")
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium)
+        try:
+            page = await browser.new_page()
+            await page.set_content(f"<main>{markup}</main>")
+            seen = await controls.look(page, switch)
+        finally:
+            await browser.close()
+    if expected is None:
+        assert isinstance(seen, controls.NotFound), seen
+    else:
+        assert isinstance(seen, controls.Found), seen
+        assert seen.candidate.position is expected

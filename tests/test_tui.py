@@ -74,7 +74,7 @@ async def test_ai_training_is_the_first_row_and_keys_move(runtime: Runtime) -> N
         assert app._highlighted() == AI
         steps = detail_text(app)
         assert "Use my data for training content creation AI models" in steps
-        assert "Switch is on." in steps
+        assert "Switch is on (found by its id" in steps
         await app.action_quit()
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from automation.model import State
 from automation.runtime import Runtime
 from tests.demo import account
 from tui.app import PrivacyApp
 from tui.changes import PresetChoice
-from tui.screens import Confirm
+from tui.screens import Confirm, ExportPath
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +61,8 @@ async def test_a_preset_lists_each_change_and_undo_puts_them_back(runtime: Runti
         assert runtime.demo.sites["linkedin"].saves == []  # nothing before the answer
         await pilot.press("y")
         await settle(app, pilot)
-        assert not any(account(runtime).settings.values())
+        keys = {s.key for s in runtime.settings}
+        assert not any(v for k, v in account(runtime).settings.items() if k in keys)
         assert all(r.state is State.OFF for r in app.readings.values())
         record = runtime.history.last_apply()
         assert record is not None and record.source == "preset recommended"
@@ -122,4 +125,37 @@ async def test_nothing_to_undo_says_so(runtime: Runtime) -> None:
         assert not isinstance(app.screen, Confirm)
         assert any("Nothing to undo" in n.message for n in app._notifications)
         assert runtime.demo.sites["linkedin"].saves == []
+        await app.action_quit()
+
+
+async def test_undo_puts_a_state_back_and_leaves_the_wish_alone(runtime: Runtime, tmp_path) -> None:
+    """Switch off, undo: the setting is on again, and what you want is still off."""
+    app = PrivacyApp(runtime, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app._highlighted() == AI
+        await pilot.press("space", "y")
+        await settle(app, pilot)
+        assert account(runtime).settings["ai_training"] is False
+        assert app.desired[AI] is State.OFF
+
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert "[b]off[/b] → [b]on[/b]" in question(app)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert account(runtime).settings["ai_training"] is True
+        assert app.readings[AI].state is State.ON
+        assert app.desired[AI] is State.OFF
+        assert "You want: on" not in text_of(app, "#detail")
+
+        target = tmp_path / "out.toml"
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportPath)
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        data = tomllib.loads(target.read_text())
+        assert data["desired"]["linkedin"]["ai_training"] == "off"
+        assert data["results"]["linkedin"]["ai_training"]["state"] == "on"
         await app.action_quit()

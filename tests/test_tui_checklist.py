@@ -7,12 +7,14 @@ platforms are installed.
 
 from __future__ import annotations
 
+import contextlib
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, ProgressBar
+from textual.worker import WorkerCancelled
 
 from automation.config import Config, parse
 from automation.engine import Engine, Options
@@ -193,4 +195,69 @@ async def test_groups_blogs_marks_filter_and_folding(runtime: Runtime, tmp_path:
         await pilot.press("m")
         assert cell(app, "blogs.objection", "state") == "by hand"
         assert "blogs.objection" not in Marks(tmp_path / "marks.toml")
+        await app.action_quit()
+
+
+def summary_text(app: PrivacyApp) -> str:
+    return str(app.query_one("#summary").render())
+
+
+@pytest.mark.parametrize("answer", ["n", "y"])
+async def test_a_preset_over_per_blog_rows_leaves_nothing_busy(
+    runtime: Runtime, answer: str
+) -> None:
+    """After a preset's re-read (answered yes or no) no row stays busy, and u and p work."""
+    app = PrivacyApp(runtime, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "blogs.sharing@art" in row_keys(app)
+        await pilot.press("p", "enter")  # the recommended preset: reads every setting
+        await settle(app, pilot)
+        assert isinstance(app.screen, Confirm)
+        assert "Prevent third-party sharing (art): [b]off[/b] → [b]on[/b]" in app.screen.question
+        await pilot.press(answer)
+        await settle(app, pilot)
+        assert app.busy == {}
+        assert "working on" not in summary_text(app)
+        assert not app.query_one(ProgressBar).display
+        account = runtime.demo.sites["blogs"].account(DEMO_USERNAME)
+        changed = answer == "y"
+        assert account.settings == {"sharing@art": changed, "sharing@notes": changed}
+        assert row_keys(app).count("blogs.sharing@art") == 1  # listed again, not added twice
+
+        await pilot.press("u")
+        await settle(app, pilot)
+        waiting = [n for n in app._notifications if "Wait until" in n.message]
+        assert waiting == []
+        if changed:
+            assert isinstance(app.screen, Confirm) and "Undo" in app.screen.question
+            await pilot.press("n")
+            await settle(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert not any("Wait until" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        await app.action_quit()
+
+
+async def test_rows_of_work_that_was_stopped_are_not_left_busy(runtime: Runtime) -> None:
+    """Work cancelled half-way releases the rows it had marked, keeping their last reading."""
+    app = PrivacyApp(runtime, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        before = dict(app.readings)
+        await pilot.press("R")
+        for _ in range(1000):
+            if app.busy:
+                break
+            await pilot.pause(0.01)
+        assert app.busy
+        app.workers.cancel_group(app, "engine")
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.busy == {}
+        assert "working on" not in summary_text(app)
+        # A row that was not read again still shows what was read before.
+        assert all(app.readings[i].state is before[i].state for i in before)
         await app.action_quit()

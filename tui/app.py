@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import NoActiveWorker, Worker, WorkerState, get_current_worker
 
 from automation import events
 from automation.browser import BrowserError
@@ -27,14 +27,28 @@ from .changes import ChangeActions
 from .screens import Confirm, ExportPath, Help
 
 PLATFORM_ROW = "platform:"
+#: The status line while the app closes the browser on its way out.
+QUITTING = Text(" closing the browser…", style="bold")
 
 
 class EngineEvent(Message):
-    """An engine event, delivered to the app's own message queue."""
+    """An engine event, delivered to the app's own message queue.
 
-    def __init__(self, event: events.Event) -> None:
+    ``worker`` is the worker whose engine call sent it, so the rows it marks busy
+    can be released when that worker ends, however it ends.
+    """
+
+    def __init__(self, event: events.Event, worker: Worker[object] | None = None) -> None:
         super().__init__()
         self.event = event
+        self.worker = worker
+
+
+def _current_worker() -> Worker[object] | None:
+    try:
+        return get_current_worker()
+    except NoActiveWorker:
+        return None
 
 
 class FilterInput(Input):
@@ -88,12 +102,19 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
         self.desired: dict[str, State] = {i: runtime.desired(s) for i, s in self.settings.items()}
         self.readings: dict[str, Reading] = {}
         self.busy: dict[str, str] = {}
+        #: The worker that marked each busy row; its end releases the row.
+        self._busy_by: dict[str, Worker[object]] = {}
         self.collapsed: set[str] = set()
         self.filter_text = ""
         self._wave = 0
         self._frame = 0
         self._quitting = False
-        self._unsubscribe = self.engine.subscribe(lambda e: self.post_message(EngineEvent(e)))
+        self._history_told = False
+        #: The latest watched check, for the summary line (none in the demo).
+        self.last_watch = history_view.last_watch(runtime.history)
+        self._unsubscribe = self.engine.subscribe(
+            lambda e: self.post_message(EngineEvent(e, _current_worker()))
+        )
         self.engine.ask_code = self.ask_code
 
     # -- layout ------------------------------------------------------------------------
@@ -148,18 +169,28 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
         await self.run_plan(self.switch_plan(setting_id, value))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR and not self._quitting:
-            error = event.worker.error
-            if isinstance(error, EngineClosed):
-                return
+        if self._quitting or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.CANCELLED,
+            WorkerState.ERROR,
+        ):
+            return
+        # The rows this work marked busy end with it, whatever way it ended: a row
+        # it never reported on keeps its last reading (or stays "not read").
+        left = [i for i, worker in self._busy_by.items() if worker is event.worker]
+        for setting_id in left:
+            self.busy.pop(setting_id, None)
+            del self._busy_by[setting_id]
+        error = event.worker.error if event.state is WorkerState.ERROR else None
+        if error is not None and not isinstance(error, EngineClosed):
             self.log.error(error)
             self.notify(f"{type(error).__name__}: {error}", title="Failed", severity="error")
             # Rows the failed work left spinning say so, rather than showing an old value.
-            for setting_id in list(self.busy):
+            for setting_id in left:
                 self.readings[setting_id] = Reading(
                     setting_id, State.ERROR, f"The work on this setting failed: {error}"
                 )
-            self.busy.clear()
+        if left or error is not None:
             self._refresh()
 
     def on_engine_event(self, message: EngineEvent) -> None:
@@ -170,9 +201,13 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
             self._wave += 1
             word = "checking" if isinstance(event, events.Checking) else "changing"
             self.busy[event.setting_id] = word
+            if message.worker is not None:
+                self._busy_by[event.setting_id] = message.worker
         elif isinstance(event, events.Read | events.Changed):
             reading = event.reading
+            self._known(reading.setting_id)
             self.busy.pop(reading.setting_id, None)
+            self._busy_by.pop(reading.setting_id, None)
             self.readings[reading.setting_id] = reading
             self.account_notes.pop(self.settings[reading.setting_id].platform, None)
             self.account_read(reading)
@@ -186,21 +221,45 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
             self.notify(f"Signing in to {title} with the stored credentials…")
         elif isinstance(event, events.Problem):
             self.notify(event.message, severity="warning", timeout=10)
+        problem = self.runtime.history.problem
+        if problem is not None and not self._history_told:
+            self._history_told = True
+            self.notify(problem, title="History not kept", severity="error", timeout=30)
         self._refresh()
 
+    def _known(self, setting_id: str) -> None:
+        """Learn a blog's setting the engine read by its id before its row was listed."""
+        if setting_id not in self.settings:
+            setting = self.engine.setting(setting_id)
+            self.settings[setting_id] = setting
+            self.desired[setting_id] = self.runtime.desired(setting)
+
     def _expand(self, event: events.Expanded) -> None:
-        """A per-blog setting's row gives way to one row for each blog found."""
+        """A per-blog setting's row gives way to one row for each blog found.
+
+        Listed again (a preset, reading all), a blog that is new gets its row next
+        to the others.
+        """
+        # The listing is over, whatever it found: the setting's own row is not busy.
+        self.busy.pop(event.setting_id, None)
+        self._busy_by.pop(event.setting_id, None)
         template = self.settings.get(event.setting_id)
-        if template is None or template not in self.rows:
+        if template is None:
             return
-        self.busy.pop(template.id, None)
-        place = self.rows.index(template)
         known = {s.id for s in self.rows}
         fresh = [s for s in event.settings if s.id not in known]
-        self.rows[place : place + 1] = fresh
         for setting in fresh:
             self.settings[setting.id] = setting
             self.desired[setting.id] = self.runtime.desired(setting)
+        if template in self.rows:
+            place = self.rows.index(template)
+            self.rows[place : place + 1] = fresh
+        elif fresh:
+            siblings = [i for i, s in enumerate(self.rows) if s.template_id == template.id]
+            place = siblings[-1] + 1 if siblings else len(self.rows)
+            self.rows[place:place] = fresh
+        else:
+            return
         self._rebuild()
 
     # -- drawing ------------------------------------------------------------------------------
@@ -227,7 +286,7 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
                 continue
             for setting in shown:
                 table.add_row(
-                    "  " + setting.label,
+                    view.label_cell(setting),
                     self._state_cell(setting.id),
                     "by hand" if setting.kind is Kind.MANUAL else str(setting.recommended),
                     key=setting.id,
@@ -284,9 +343,10 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
         drifted = sum(1 for s in self.rows if self.runtime.history.drift(s.id) is not None)
         if drifted:
             summary.append(f" · {drifted} changed since the last check", style="bold red")
-        self.query_one("#summary", Static).update(summary)
+        summary.append_text(history_view.watch_text(self.last_watch))
+        self.query_one("#summary", Static).update(QUITTING if self._quitting else summary)
         progress = self.query_one(ProgressBar)
-        progress.display = bool(self.busy)
+        progress.display = bool(self.busy) and not self._quitting
         if self.busy:
             progress.update(total=max(self._wave, 1), progress=self._wave - len(self.busy))
         self._show_detail()
@@ -496,7 +556,9 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
         if self._quitting:
             return
         self._quitting = True
-        self.notify("Closing the browser…")
+        # Closing Chromium takes a second or more: the status line says so meanwhile.
+        self.query_one(ProgressBar).display = False
+        self.query_one("#summary", Static).update(QUITTING)
         self.workers.cancel_group(self, "engine")
         try:
             await asyncio.wait_for(self.engine.close(), 20)

@@ -93,7 +93,11 @@ class ChangeActions:
     def action_undo(self: PrivacyApp) -> None:
         if not self._idle():
             return
-        record = self.runtime.history.last_apply()
+        try:
+            record = self.runtime.history.last_apply()
+        except HistoryError as exc:
+            self.notify(str(exc), title="Nothing to undo", severity="error", timeout=15)
+            return
         if record is None:
             self.notify("Nothing to undo: no change has been recorded.")
             return
@@ -148,9 +152,12 @@ class ChangeActions:
         except HistoryError as exc:
             self.notify(str(exc), title="Nothing changed", severity="error", timeout=15)
             return
-        for outcome in result.outcomes:
-            if outcome.ok:
-                self.desired[outcome.step.setting_id] = outcome.step.target
+        if plan.undoes is None:
+            # A switch or a preset says what the person wants. Undo only puts back
+            # what was found; what they want stays as it was.
+            for outcome in result.outcomes:
+                if outcome.ok:
+                    self.desired[outcome.step.setting_id] = outcome.step.target
         if plan.source == "switch":
             return  # the row itself shows the read-back, and a failure is notified
         done = len(result.outcomes) - len(result.failed)

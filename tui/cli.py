@@ -7,8 +7,12 @@ import getpass
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from automation import __version__
+
+if TYPE_CHECKING:
+    from automation.runtime import Runtime
 
 EPILOG = """\
 commands:
@@ -22,6 +26,8 @@ commands:
   export PATH   read every setting and write the export TOML
   list          every setting the installed plugins know
   history [ID]  the recorded readings and changes
+  watch         install (remove, status) a check on a schedule that tells you
+                when a setting came back on; watch run is one such check
   replica       run the local replica sites on their own (for plugin authors and tests)
   credentials   store (or --forget) a platform's username and password in the keyring
   login         sign in to a platform in a browser window (or --password) and keep the session
@@ -187,20 +193,37 @@ def _run(args: argparse.Namespace) -> int:
         runtime.close()
         return 2
     try:
-        if args.command == "check":
-            from .headless import check
-
-            return check(runtime, as_json=args.json)
-        from .commands import WITH_RUNTIME, run_with_runtime
-
-        if args.command in WITH_RUNTIME:
-            return run_with_runtime(args, runtime)
-        from .app import PrivacyApp
-
-        PrivacyApp(runtime, demo=args.demo).run()
-        return 0
+        return _history_kept(runtime, _command(args, runtime))
     finally:
         runtime.close()
+
+
+def _command(args: argparse.Namespace, runtime: Runtime) -> int:
+    if args.command == "check":
+        from .headless import check
+
+        return check(runtime, as_json=args.json)
+    from .commands import WITH_RUNTIME, run_with_runtime
+
+    if args.command in WITH_RUNTIME:
+        return run_with_runtime(args, runtime)
+    from .app import PrivacyApp
+
+    PrivacyApp(runtime, demo=args.demo).run()
+    return 0
+
+
+def _history_kept(runtime: Runtime, status: int) -> int:
+    """Say when the history could not be written; that is status 2, unless 1 applies.
+
+    A setting found not as desired (1) is the news a scheduled job is waiting for,
+    so it is not hidden behind a broken history file.
+    """
+    problem = runtime.history.problem
+    if problem is None:
+        return status
+    print(f"privacy-tui: {problem}", file=sys.stderr)
+    return status if status in (1, 2) else 2
 
 
 def _account(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from automation.history import Entry, History
+from automation.history import Entry, History, HistoryError, WatchRun
 
 #: How many entries of a setting's history the detail pane shows.
 RECENT = 5
@@ -22,14 +22,23 @@ def drift_text(history: History, setting_id: str) -> Text:
 
 def recent_text(history: History, setting_id: str, origin: str) -> Text:
     """The latest entries for ``setting_id`` on ``origin``, newest last; nothing when none."""
-    entries = history.entries(setting_id, origin=origin, limit=RECENT)
+    try:
+        entries = history.entries(setting_id, origin=origin, limit=RECENT)
+    except HistoryError as exc:
+        return Text(f"\n{exc}\n", style="red")
     if not entries:
         return Text()
+    try:
+        watched = history.watched(entries)
+    except HistoryError:
+        watched = set()
     text = Text()
     text.append("\nHistory\n", style="bold")
     for entry in entries:
         text.append(f"{entry.at.astimezone():%Y-%m-%d %H:%M}  ", style="dim")
         text.append_text(_line(entry))
+        if entry.id in watched:
+            text.append(" · watch", style="dim")
         text.append("\n")
     return text
 
@@ -48,3 +57,19 @@ def _line(entry: Entry) -> Text:
     else:
         line.append(f"did not take (read back {entry.after})", style="red")
     return line
+
+
+def last_watch(history: History) -> WatchRun | None:
+    """The latest watched check, or none (also when the history cannot tell)."""
+    try:
+        return history.last_watch()
+    except HistoryError:
+        return None
+
+
+def watch_text(run: WatchRun | None) -> Text:
+    """For the summary line: when the last watched check ran and what it found."""
+    if run is None:
+        return Text()
+    style = "dim" if run.status == 0 else "bold red" if run.status == 1 else "yellow"
+    return Text(f" · watched {run.at.astimezone():%Y-%m-%d %H:%M}: {run.summary}", style=style)

@@ -100,6 +100,13 @@ HELP = """\
   !             changed since the last check, not by privacy-tui
                 (the platform, or someone on the site, switched it)
 
+[b]How sure[/b]
+  name ?        the setting rests on a guess: its page, its control or
+                its label is inferred, not on public record; where the
+                site differs, the row reads unknown or unavailable
+  detail pane   each fact (page, control, label) with its source and
+                how sure it is: confirmed, likely or guess
+
 Nothing changes on an account until you confirm it. A change counts only
 when a fresh load of the page reads the new value back.
 """

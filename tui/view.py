@@ -7,7 +7,7 @@ from datetime import datetime
 
 from rich.text import Text
 
-from automation.model import Kind, Reading, Setting, State
+from automation.model import FACTS, Confidence, Kind, Reading, Setting, State
 
 from .history_view import DRIFT_MARK
 
@@ -22,6 +22,56 @@ STATE_STYLE = {
     State.ERROR: "red",
 }
 STATE_WORDS = {State.NEEDS_LOGIN: "needs login"}
+
+CONFIDENCE_STYLE = {
+    Confidence.CONFIRMED: "green",
+    Confidence.LIKELY: "yellow",
+    Confidence.GUESS: "bold red",
+}
+#: One character a confidence, for tables: page, control and label side by side.
+SURE_MARK = {Confidence.CONFIRMED: "✓", Confidence.LIKELY: "~", Confidence.GUESS: "?"}
+#: After a checklist row's name: the setting rests on a guess.
+GUESS_MARK = " ?"
+
+
+def label_cell(setting: Setting) -> Text:
+    """A setting's name in the checklist, marked when it rests on a guess."""
+    text = Text("  " + setting.label)
+    if setting.guessed:
+        text.append(GUESS_MARK, style=CONFIDENCE_STYLE[Confidence.GUESS])
+    return text
+
+
+def sure_marks(setting: Setting) -> str:
+    """How sure the page, the control and the label are: ``✓`` confirmed, ``~`` likely,
+    ``?`` a guess, ``-`` no evidence (a by-hand setting has no control or label)."""
+    marks = []
+    for fact in FACTS:
+        confidence = setting.sureness(fact)
+        marks.append(SURE_MARK[confidence] if confidence else "-")
+    return "".join(marks)
+
+
+def evidence_text(setting: Setting) -> Text:
+    """What each fact the setting rests on comes from, and how sure it is."""
+    text = Text()
+    if not setting.evidence:
+        if setting.source:
+            text.append(f"\nSource: {setting.source}\n", style="dim")
+        return text
+    text.append("\nHow sure\n", style="bold")
+    for evidence in setting.evidence:
+        text.append(f"{evidence.fact}: ", style="bold")
+        text.append(str(evidence.confidence), style=CONFIDENCE_STYLE[evidence.confidence])
+        text.append(f" — {evidence.source}\n", style="dim")
+    if setting.guessed:
+        facts = ", ".join(dict.fromkeys(setting.guessed))
+        text.append(GUESS_MARK.strip() + " ", style=CONFIDENCE_STYLE[Confidence.GUESS])
+        text.append(
+            f"Rests on a guess ({facts}): where the real site differs, this row reads "
+            "unknown or unavailable, never a guessed value.\n"
+        )
+    return text
 
 
 def state_cell(
@@ -153,8 +203,7 @@ def detail(
     if setting.notes:
         text.append("\nNotes\n", style="bold")
         text.append(setting.notes + "\n")
-    if setting.source:
-        text.append(f"\nSource: {setting.source}\n", style="dim")
+    text.append_text(evidence_text(setting))
     return text
 
 

@@ -10,10 +10,12 @@ the shared switch code.
 
 from __future__ import annotations
 
-from automation.model import Setting, State, Switch
+from automation.model import Confidence, Evidence, Setting, State, Switch
 from automation.plugin import Plugin
 
 ORIGIN = "https://chatgpt.com"
+#: Brave's public automation code, which switches this setting with these test ids.
+PSST = "brave/psst-component src/chatgpt/user.ts"
 
 #: The clicks that reveal the switch, in order.
 DIALOG = tuple(
@@ -47,6 +49,20 @@ IMPROVE_MODEL = Setting(
     source="OpenAI Help Center; brave/psst-component task lists",
     # The settings dialog opens over the start page, which is where the clicks begin.
     switch=Switch(path="/", testid="improve-model-toggle", opens=DIALOG),
+    evidence=(
+        Evidence(
+            "page",
+            Confidence.CONFIRMED,
+            f"{PSST}, task 1: the start page, then the profile menu, Settings, Data "
+            "controls and the setting's dialog, by their test ids",
+        ),
+        Evidence(
+            "control",
+            Confidence.CONFIRMED,
+            f'{PSST}, task 1: button[data-testid="improve-model-toggle"]',
+        ),
+        Evidence("label", Confidence.CONFIRMED, f"OpenAI Help Center; {PSST}"),
+    ),
 )
 
 

@@ -7,7 +7,7 @@ a toggle that is a button with ``aria-checked``).
 
 from __future__ import annotations
 
-from automation.model import Setting, State, Switch
+from automation.model import Confidence, Evidence, Setting, State, Switch
 from automation.plugin import Plugin
 
 ORIGIN = "https://claude.ai"
@@ -33,6 +33,23 @@ HELP_IMPROVE = Setting(
     notes="Applies to consumer accounts (the consumer terms since 28 August 2025).",
     source="Anthropic consumer terms update, August 2025; Claude privacy settings",
     switch=Switch(path=PATH, names=("Help improve Claude",)),
+    evidence=(
+        Evidence(
+            "page",
+            Confidence.LIKELY,
+            "Anthropic Privacy Center (Settings, Privacy); public reports, late 2026",
+        ),
+        Evidence(
+            "control",
+            Confidence.GUESS,
+            "inferred: a toggle with aria-checked, named by its label; its markup is not on record",
+        ),
+        Evidence(
+            "label",
+            Confidence.CONFIRMED,
+            'Anthropic Privacy Center, "How do I change my model improvement privacy settings?"',
+        ),
+    ),
 )
 
 

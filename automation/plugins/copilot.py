@@ -8,7 +8,7 @@ service on another host (a guess).
 
 from __future__ import annotations
 
-from automation.model import Setting, State, Switch
+from automation.model import Confidence, Evidence, Setting, State, Switch
 from automation.plugin import Plugin
 
 ORIGIN = "https://copilot.microsoft.com"
@@ -41,6 +41,24 @@ def _training(key: str, label: str, what: str) -> Setting:
         notes=NOTES,
         source=SOURCE,
         switch=Switch(path=PATH, names=(label,)),
+        evidence=(
+            Evidence(
+                "page",
+                Confidence.GUESS,
+                'inferred from "Settings, Account, Privacy" in Microsoft\'s Copilot help; '
+                "no address is on record, and the settings may live in a dialog",
+            ),
+            Evidence(
+                "control",
+                Confidence.GUESS,
+                "inferred: a switch named by its label; its markup is not on record",
+            ),
+            Evidence(
+                "label",
+                Confidence.LIKELY,
+                "public guides to Copilot's privacy settings, 2026",
+            ),
+        ),
     )
 
 

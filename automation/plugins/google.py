@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from automation import switches
-from automation.model import Reading, Setting, State, Switch
+from automation.model import Confidence, Evidence, Reading, Setting, State, Switch
 from automation.plugin import Plugin
 
 if TYPE_CHECKING:
@@ -61,6 +61,17 @@ GEMINI_ACTIVITY = Setting(
     source=SOURCE,
     # The page has a menu, not a switch: read and written by Google.read/write below.
     switch=Switch(path=GEMINI_PATH, names=GEMINI_NAMES, role="button"),
+    evidence=(
+        Evidence("page", Confidence.CONFIRMED, "Gemini Apps Privacy Hub"),
+        Evidence(
+            "control",
+            Confidence.GUESS,
+            'inferred: a "Turn off" or "Turn on" button named by its text, and a menu whose '
+            'items are named "Turn off" and "Turn off and delete activity" (the choices '
+            "are on record, the markup is not)",
+        ),
+        Evidence("label", Confidence.CONFIRMED, "Gemini Apps Privacy Hub"),
+    ),
 )
 
 WEB_APP_ACTIVITY = Setting(
@@ -85,6 +96,16 @@ WEB_APP_ACTIVITY = Setting(
     source=SOURCE,
     # A guess: the Material switch's accessible name is the setting's name.
     switch=Switch(path="/activitycontrols/webandapp", names=("Web & App Activity",)),
+    evidence=(
+        Evidence("page", Confidence.CONFIRMED, "Google Account Help"),
+        Evidence(
+            "control",
+            Confidence.GUESS,
+            "inferred: a switch with aria-checked named by the setting; its class names "
+            "are obfuscated and no stable id is on record",
+        ),
+        Evidence("label", Confidence.CONFIRMED, "Google Account Help"),
+    ),
 )
 
 

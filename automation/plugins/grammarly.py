@@ -6,12 +6,14 @@ so the switch is found by role and label (a guess that it is a switch).
 
 from __future__ import annotations
 
-from automation.model import Setting, State, Switch
+from automation.model import Confidence, Evidence, Setting, State, Switch
 from automation.plugin import Plugin
 
 ORIGIN = "https://account.grammarly.com"
 PATH = "/security/privacy"
 LABEL = "Product Improvement and Training"
+#: Grammarly's own help page on this setting gives the page and the label.
+HELP = 'Grammarly Support, "Product Improvement and Training Control"'
 
 
 class Grammarly(Plugin):
@@ -50,5 +52,15 @@ class Grammarly(Plugin):
             ),
             source="shared/platforms.md",
             switch=Switch(path=PATH, names=(LABEL,)),
+            evidence=(
+                Evidence("page", Confidence.CONFIRMED, HELP),
+                Evidence(
+                    "control",
+                    Confidence.GUESS,
+                    f"inferred: a switch named by its label ({HELP} calls it a toggle); "
+                    "its markup is not on record",
+                ),
+                Evidence("label", Confidence.CONFIRMED, HELP),
+            ),
         ),
     )

@@ -11,12 +11,32 @@ and by its label, in English and Japanese where on record, when the id changes.
 
 from __future__ import annotations
 
-from automation.model import Setting, State, Switch
+from automation.model import Confidence, Evidence, Setting, State, Switch
 from automation.plugin import CodeForm, LoginForm, Plugin
 
 ORIGIN = "https://www.linkedin.com"
 SETTINGS = "/mypreferences/d/settings/"
 SOURCE = "LinkedIn Help; brave/psst-component task lists"
+#: Brave's public automation code: each task names a settings page and its switch.
+PSST = "brave/psst-component src/linkedin/user.ts"
+
+
+def _recorded(task: int, own_id: str, label: Evidence) -> tuple[Evidence, ...]:
+    """The evidence of a switch whose page and id public automation code records."""
+    return (
+        Evidence("page", Confidence.CONFIRMED, f"{PSST}, task {task}"),
+        Evidence(
+            "control",
+            Confidence.CONFIRMED,
+            f'{PSST}, task {task}: input[role="switch"][aria-labelledby="{own_id}"]',
+        ),
+        label,
+    )
+
+
+#: The names of the settings pages, as LinkedIn's help names them; the page itself
+#: is not on record in those words.
+PAGE_NAME = Evidence("label", Confidence.LIKELY, "LinkedIn Help (the settings' names)")
 
 
 def _steps(page_name: str, switch: str, section: str = "Data privacy") -> tuple[str, ...]:
@@ -29,7 +49,7 @@ def _steps(page_name: str, switch: str, section: str = "Data privacy") -> tuple[
     )
 
 
-def _ads(key: str, slug: str, own_id: str, page_name: str, description: str) -> Setting:
+def _ads(key: str, slug: str, own_id: str, task: int, page_name: str, description: str) -> Setting:
     return Setting(
         platform="linkedin",
         key=key,
@@ -40,6 +60,7 @@ def _ads(key: str, slug: str, own_id: str, page_name: str, description: str) -> 
         manual_steps=_steps(page_name, "the setting", section="Advertising data"),
         source=SOURCE,
         switch=Switch(path=SETTINGS + slug, ids=(own_id,)),
+        evidence=_recorded(task, own_id, PAGE_NAME),
     )
 
 
@@ -79,6 +100,16 @@ AI_TRAINING = Setting(
         path=SETTINGS + "data-for-ai-improvement",
         ids=("allowDataForGenerativeAI",),
         names=AI_TRAINING_LABELS,
+    ),
+    evidence=_recorded(
+        1,
+        "allowDataForGenerativeAI",
+        Evidence(
+            "label",
+            Confidence.LIKELY,
+            "LinkedIn Help (the English wording); Japanese press reports (the Japanese "
+            "wordings, not seen on the page)",
+        ),
     ),
 )
 
@@ -124,11 +155,13 @@ class LinkedIn(Plugin):
                 path=SETTINGS + "policy-and-academic-research",
                 ids=("allowAnonymizedDataResearch",),
             ),
+            evidence=_recorded(2, "allowAnonymizedDataResearch", PAGE_NAME),
         ),
         _ads(
             "ads_beyond_linkedin",
             "ads-beyond-linkedin",
             "allowLinkedInAudienceNetwork",
+            8,
             "Ads beyond LinkedIn",
             "Shows you ads on other apps and websites (LinkedIn's audience network), "
             "using your LinkedIn data. On by default.",
@@ -137,6 +170,7 @@ class LinkedIn(Plugin):
             "ads_third_party_data",
             "ads-interactions-with-business",
             "allowUseOfThirdPartyData",
+            9,
             "Interactions with businesses",
             "Uses data that advertisers and other businesses share with LinkedIn about "
             "you (visits, sign-ups, purchases) to choose your ads. On by default.",
@@ -145,6 +179,7 @@ class LinkedIn(Plugin):
             "ads_conversion_tracking",
             "ads-related-actions",
             "allowConversionTrackings",
+            10,
             "Ad-related actions",
             "Lets LinkedIn tell advertisers when you act on their ads elsewhere "
             "(conversion tracking). On by default.",
@@ -153,6 +188,7 @@ class LinkedIn(Plugin):
             "ads_inferred_location",
             "ads-inferred-location",
             "allowIpToPersonalizeAds",
+            12,
             "Inferred city location",
             "Uses the city LinkedIn infers from your IP address to target ads. On by default.",
         ),
@@ -160,6 +196,7 @@ class LinkedIn(Plugin):
             "ads_age",
             "ads-by-age",
             "allowAdsByAge",
+            6,
             "Age",
             "Uses your age range, as LinkedIn infers it, to choose your ads. On by default.",
         ),
@@ -167,6 +204,7 @@ class LinkedIn(Plugin):
             "ads_gender",
             "ads-by-gender",
             "allowAdsByGender",
+            7,
             "Gender",
             "Uses your gender, as LinkedIn infers it, to choose your ads. On by default.",
         ),
@@ -186,6 +224,7 @@ class LinkedIn(Plugin):
                 path="/mypreferences/d/interest-categories",
                 ids=("adsPrivacyAllowInterestsAndBehaviors",),
             ),
+            evidence=_recorded(13, "adsPrivacyAllowInterestsAndBehaviors", PAGE_NAME),
         ),
         Setting(
             platform="linkedin",
@@ -207,6 +246,20 @@ class LinkedIn(Plugin):
                 names=(
                     "Profile visibility off LinkedIn",
                     "Allow your profile to be shown to partners",
+                ),
+            ),
+            evidence=(
+                Evidence("page", Confidence.LIKELY, "one public report (unverified)"),
+                Evidence(
+                    "control",
+                    Confidence.GUESS,
+                    "inferred: a switch like those of the pages beside it; its markup is "
+                    "not on record",
+                ),
+                Evidence(
+                    "label",
+                    Confidence.GUESS,
+                    "inferred: the wordings people report; the page's own is not on record",
                 ),
             ),
         ),

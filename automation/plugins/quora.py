@@ -7,7 +7,7 @@ label rests on one weak source, so the switch is found by role and that label.
 
 from __future__ import annotations
 
-from automation.model import Setting, State, Switch
+from automation.model import Confidence, Evidence, Setting, State, Switch
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.quora.com"
@@ -49,5 +49,18 @@ class Quora(Plugin):
             notes="The wording and the default are unverified: Quora may show it differently.",
             source="shared/platforms.md (one weak source)",
             switch=Switch(path=PATH, names=(LABEL,)),
+            evidence=(
+                Evidence(
+                    "page",
+                    Confidence.GUESS,
+                    'inferred from "Settings, Privacy"; no address is on record',
+                ),
+                Evidence(
+                    "control",
+                    Confidence.GUESS,
+                    "inferred: a switch named by its label; its markup is not on record",
+                ),
+                Evidence("label", Confidence.LIKELY, "one public report (unverified)"),
+            ),
         ),
     )

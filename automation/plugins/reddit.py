@@ -7,7 +7,7 @@ record; the control is found as a switch named by its label (a guess).
 
 from __future__ import annotations
 
-from automation.model import Setting, State, Switch
+from automation.model import Confidence, Evidence, Setting, State, Switch
 from automation.plugin import LoginForm, Plugin
 
 ORIGIN = "https://www.reddit.com"
@@ -37,6 +37,20 @@ PERSONALIZED_ADS = Setting(
     ),
     source="Reddit Help",
     switch=Switch(path=PATH, names=(LABEL,)),
+    evidence=(
+        Evidence("page", Confidence.LIKELY, "Reddit Help (Settings, Privacy)"),
+        Evidence(
+            "control",
+            Confidence.GUESS,
+            "inferred: a switch named by its label; its markup is not on record",
+        ),
+        Evidence(
+            "label",
+            Confidence.CONFIRMED,
+            "Reddit's announcement in r/reddit, September 2023, which merged two switches "
+            "into this one (reported by Engadget and others)",
+        ),
+    ),
 )
 
 

@@ -10,7 +10,7 @@ the blog.
 
 from __future__ import annotations
 
-from automation.model import Discovery, Setting, State, Switch
+from automation.model import Confidence, Discovery, Evidence, Setting, State, Switch
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.tumblr.com"
@@ -55,9 +55,30 @@ class Tumblr(Plugin):
                 'Switch "Prevent third-party sharing for <blog>" ON.',
                 "Repeat for each of your blogs.",
             ),
-            notes="Kept per blog: a blog you add later starts with sharing allowed.",
+            notes=(
+                "Inverted: ON prevents sharing, so ON is recommended. Kept per blog: a blog "
+                "you add later starts with sharing allowed."
+            ),
             source="shared/platforms.md",
             switch=Switch(path=BLOG_PATH, names=("Prevent third-party sharing for {name}",)),
             per=BLOG_LIST,
+            evidence=(
+                Evidence(
+                    "page",
+                    Confidence.GUESS,
+                    "inferred: each blog's settings at /settings/blog/<blog>, listed from "
+                    'the account settings; only "blog settings, Visibility" is on record',
+                ),
+                Evidence(
+                    "control",
+                    Confidence.GUESS,
+                    "inferred: a switch named by its label; its markup is not on record",
+                ),
+                Evidence(
+                    "label",
+                    Confidence.LIKELY,
+                    "Tumblr Help, as quoted by public opt-out guides (2024)",
+                ),
+            ),
         ),
     )

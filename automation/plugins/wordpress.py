@@ -10,7 +10,7 @@ role and label.
 
 from __future__ import annotations
 
-from automation.model import Discovery, Setting, State, Switch
+from automation.model import Confidence, Discovery, Evidence, Setting, State, Switch
 from automation.plugin import Plugin
 
 ORIGIN = "https://wordpress.com"
@@ -55,9 +55,26 @@ class WordPress(Plugin):
                 f'Switch "{LABEL}" ON.',
                 "Save if the page asks, and repeat for each of your sites.",
             ),
-            notes="Kept per site: a site you add later starts with sharing allowed.",
+            notes=(
+                "Inverted: ON prevents sharing, so ON is recommended. Kept per site: a site "
+                "you add later starts with sharing allowed."
+            ),
             source="shared/platforms.md",
             switch=Switch(path=SITE_PATH, names=(LABEL,)),
             per=SITE_LIST,
+            evidence=(
+                Evidence(
+                    "page",
+                    Confidence.GUESS,
+                    "inferred: /settings/general is on record, the site's part of the "
+                    "address and the list of sites at /sites are not",
+                ),
+                Evidence(
+                    "control",
+                    Confidence.GUESS,
+                    "inferred: a switch named by its label; its markup is not on record",
+                ),
+                Evidence("label", Confidence.LIKELY, "public reports, late 2026"),
+            ),
         ),
     )

@@ -12,7 +12,7 @@ wording (curly apostrophes and all), and the Grok boxes only inside X's
 
 from __future__ import annotations
 
-from automation.model import Setting, State, Switch
+from automation.model import Confidence, Evidence, Setting, State, Switch
 from automation.plugin import Plugin
 
 ORIGIN = "https://x.com"
@@ -20,8 +20,30 @@ SOURCE = "X's web client strings (i18n/en.js, SettingsRevamp bundles); brave/pss
 #: The container X draws the Grok page's three checkboxes in.
 GROK_BOX = '[data-testid="xaiDataSharingSettings"]'
 
-#: The Grok training checkbox's label, newest first. The newer wording (under
-#: "Grok & Third-party Collaborators") rests on one weak source.
+#: Where the facts come from: X's own web client as archived publicly (mid 2025),
+#: and Brave's public automation code, which visits four of these pages.
+STRINGS = "X web client strings i18n/en.js"
+BUNDLES = "X web client SettingsRevamp bundles"
+PSST = "brave/psst-component src/twitter/user.ts"
+
+
+def _evidence(psst: bool, control: str) -> tuple[Evidence, ...]:
+    """Page, checkbox and wording, all from X's own client (and PSST where it goes)."""
+    also = f"; {PSST}" if psst else ""
+    return (
+        Evidence("page", Confidence.CONFIRMED, BUNDLES + also),
+        Evidence("control", Confidence.CONFIRMED, f"{BUNDLES}: {control}{also}"),
+        Evidence("label", Confidence.CONFIRMED, STRINGS),
+    )
+
+
+#: A checkbox tied to its text by aria-describedby, found by that text.
+DESCRIBED = "a checkbox whose aria-describedby text is its label"
+#: The Grok page's three checkboxes share one container.
+IN_GROK_BOX = f"a checkbox inside {GROK_BOX}, described by its label"
+
+#: The Grok training checkbox's label, newest first: X's strings as of mid 2025
+#: (under "Grok & Third-party Collaborators"), then the 2024 wording.
 GROK_LABELS = (
     "Allow your public data as well as your interactions, inputs, and results with Grok "
     "and xAI to be used for training and fine-tuning",
@@ -40,12 +62,21 @@ def _steps(slug: str, page_name: str, what: str) -> tuple[str, ...]:
 
 
 def _checkbox(
-    key: str, slug: str, label: str, page_name: str, description: str, notes: str = ""
+    key: str,
+    slug: str,
+    label: str,
+    page_name: str,
+    description: str,
+    notes: str = "",
+    *,
+    psst: bool = False,
+    short: str = "",
 ) -> Setting:
+    """A checkbox setting; ``label`` is X's exact wording, ``short`` the row's name."""
     return Setting(
         platform="x",
         key=key,
-        label=label,
+        label=short or label,
         description=description,
         url=f"{ORIGIN}/settings/{slug}",
         recommended=State.OFF,
@@ -53,6 +84,7 @@ def _checkbox(
         notes=notes or "Checked by default; no regional or account limits are on record.",
         source=SOURCE,
         switch=Switch(path=f"/settings/{slug}", names=(label,), role="checkbox"),
+        evidence=_evidence(psst, DESCRIBED),
     )
 
 
@@ -81,12 +113,13 @@ GROK_TRAINING = Setting(
     switch=Switch(
         path="/settings/grok_settings", names=GROK_LABELS, within=GROK_BOX, role="checkbox"
     ),
+    evidence=_evidence(False, IN_GROK_BOX),
 )
 
 GROK_PERSONALIZE = Setting(
     platform="x",
     key="grok_personalize",
-    label="Allow X to personalize your experience with Grok",
+    label="Grok personalised from your X activity",
     description=(
         "Lets X use what you do on X to personalise Grok's answers to you. Checked by "
         "default. It is a convenience rather than training: the strict preset turns it "
@@ -108,6 +141,7 @@ GROK_PERSONALIZE = Setting(
         within=GROK_BOX,
         role="checkbox",
     ),
+    evidence=_evidence(False, IN_GROK_BOX),
 )
 
 
@@ -134,6 +168,8 @@ class X(Plugin):
             "Data sharing with business partners",
             "Lets X share more information about you with its business partners. "
             "Checked by default.",
+            psst=True,
+            short="Share more with business partners",
         ),
         _checkbox(
             "web_content_use",
@@ -146,6 +182,8 @@ class X(Plugin):
                 "Checked by default. The first box on the Off-X activity page; X hides it "
                 "for some accounts. Turning it off asks for a confirmation in the EU."
             ),
+            psst=True,
+            short="Use where you see X content on the web",
         ),
         _checkbox(
             "off_platform_activity",
@@ -158,6 +196,8 @@ class X(Plugin):
                 "Checked by default. The second box on the Off-X activity page where both "
                 "show, the only one where X hides the other: found by its label."
             ),
+            psst=True,
+            short="Personalize from your inferred identity",
         ),
         _checkbox(
             "personalized_ads",
@@ -165,6 +205,7 @@ class X(Plugin):
             "Personalized ads",
             "Ads preferences",
             "Lets X choose the ads you see from your activity and profile. Checked by default.",
+            psst=True,
         ),
         _checkbox(
             "location",
@@ -174,5 +215,6 @@ class X(Plugin):
             "Lets X tailor what you see, ads included, using places you have been. "
             "Checked by default. Not the same as adding a location to your posts, which "
             "is set on the page next to it.",
+            short="Personalize from places you have been",
         ),
     )

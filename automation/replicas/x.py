@@ -91,7 +91,6 @@ class XSite(SwitchSite):
             "off_twitter_activity",
             "Off-X activity",
             "Allow use of where you see X content across the Web",
-            default=False,
         ),
         _box(
             "off_platform_activity",

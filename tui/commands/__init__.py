@@ -12,12 +12,14 @@ from collections.abc import Callable
 from automation.presets import PRESETS
 from automation.runtime import Runtime
 
-#: Commands that read no config and start no browser.
-STANDALONE = ("list", "history")
+#: Commands that read no config and start no browser (or, like watch, start their own).
+STANDALONE = ("list", "history", "watch")
 #: Commands that run the engine on the config's platforms.
 WITH_RUNTIME = ("apply", "undo", "export")
 
 Common = Callable[..., None]
+#: The largest --limit the history file can be asked for (SQLite's largest integer).
+MAX_LIMIT = 2**63 - 1
 
 
 def _limit(text: str) -> int:
@@ -27,6 +29,8 @@ def _limit(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 (everything) or more")
+    if value > MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"{text} is too large; 0 shows everything")
     return value
 
 
@@ -78,9 +82,12 @@ def add_parsers(commands: argparse._SubParsersAction, common: Common) -> None:
         "list",
         help="list every setting the installed plugins know",
         description="Every setting the installed plugins know: id, kind, recommended and "
-        "strict values, label. --json adds every field.",
+        "strict values, how sure its page, control and label are (SURE: ✓ confirmed, "
+        "~ likely, ? a guess, - no evidence), label. --json adds every field, with each "
+        "fact's source.",
     )
     listing.add_argument("--json", action="store_true", help="print JSON with every field")
+    _demo(listing)
 
     history = commands.add_parser(
         "history",
@@ -93,6 +100,17 @@ def add_parsers(commands: argparse._SubParsersAction, common: Common) -> None:
         "--limit", type=_limit, default=50, metavar="N", help="the latest N entries (0: all)"
     )
     history.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _demo(history, "the demo's history lasts one run, so there is none to show")
+
+    from .watch import add_parser as add_watch
+
+    add_watch(commands, common)
+
+
+def _demo(parser: argparse.ArgumentParser, note: str = "the same as without it") -> None:
+    """Take --demo after the subcommand too, as every other command does."""
+    # Not given here means "as given before the subcommand".
+    parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help=note)
 
 
 def _changing_options(parser: argparse.ArgumentParser) -> None:
@@ -104,7 +122,11 @@ def _changing_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_standalone(args: argparse.Namespace) -> int:
-    """Run ``list`` or ``history``."""
+    """Run ``list``, ``history`` or ``watch``."""
+    if args.command == "watch":
+        from .watch import watch
+
+        return watch(args)
     if args.command == "list":
         from .listing import list_settings
 

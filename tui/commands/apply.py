@@ -12,7 +12,7 @@ from automation.apply import Action, Plan, Result, carry_out, read_plan, read_un
 from automation.browser import BrowserError
 from automation.engine import Engine
 from automation.history import HistoryError
-from automation.model import State
+from automation.model import MANUAL_WORDS, State
 from automation.presets import preset
 from automation.runtime import Runtime
 
@@ -44,11 +44,15 @@ def apply(runtime: Runtime, args: argparse.Namespace) -> int:
 def undo(runtime: Runtime, args: argparse.Namespace) -> int:
     """Put back the states the last apply found before it changed anything."""
     if runtime.demo is not None:
-        return fail(
-            "--demo keeps no history between runs, so there is nothing to undo. "
+        print(
+            "Nothing to undo: --demo keeps no history between runs. "
             "In the demo app, u undoes the last change."
         )
-    record = runtime.history.last_apply()
+        return EXIT_OK
+    try:
+        record = runtime.history.last_apply()
+    except HistoryError as exc:
+        return fail(str(exc))
     if record is None:
         print("Nothing to undo: no apply has been recorded.")
         return EXIT_OK
@@ -73,13 +77,20 @@ def _targets(runtime: Runtime, args: argparse.Namespace) -> tuple[dict[str, Stat
         return preset(args.preset).desired(runtime.settings), f"preset {args.preset}"
     named = runtime.config.desired
     where = runtime.config.path or "the config (there is no config file)"
-    missing = [i for i in runtime.only if i not in named]
+    targets: dict[str, State] = {}
+    for setting in runtime.settings:
+        # One blog's copy takes its own value, else the value of its per-blog setting.
+        wanted = named.get(setting.id, named.get(setting.template_id))
+        if wanted is not None:
+            targets[setting.id] = wanted
+        if setting.per is not None:
+            targets.update((i, v) for i, v in named.items() if i.startswith(setting.id + "@"))
+    missing = [i for i in runtime.only if not any(t == i or t.startswith(i + "@") for t in targets)]
     if missing:
         raise UsageError(
             f"{', '.join(missing)} not named in [desired] of {where}; "
             "name it there, or use --preset recommended."
         )
-    targets = {s.id: named[s.id] for s in runtime.settings if s.id in named}
     if not targets:
         raise UsageError(
             f"nothing to apply: [desired] in {where} names no setting. "
@@ -163,7 +174,10 @@ def _rows(plan: Plan, result: Result | None, held_back: str) -> list[dict[str, A
             "id": step.setting_id,
             "label": step.label,
             "found": found,
-            "wanted": str(step.target),
+            # Done by hand: "done" or "skip", never a bare on or off that was not read.
+            "wanted": MANUAL_WORDS.get(step.target, str(step.target))
+            if step.manual
+            else str(step.target),
             "now": found,
             "verified": None,
             "manual": step.manual,

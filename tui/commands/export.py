@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from pathlib import Path
 
 from automation.browser import BrowserError
-from automation.export import ExportError, render, write_atomic
+from automation.export import AlreadyExists, ExportError, destination, render, write_atomic
 from automation.runtime import Runtime
 
 from ..headless import EXIT_OK, read_all
@@ -17,25 +16,33 @@ from ..output import fail
 
 def export(runtime: Runtime, args: argparse.Namespace) -> int:
     """Read every setting, then write the same TOML as the checklist's ``e``."""
-    path = Path(args.path).expanduser()
     # Say what is wrong with the path before the browser spends time reading.
-    if path.is_dir():
-        return fail(f"{path} is a folder; give a file name.")
-    if path.exists() and not args.force:
-        return fail(f"{path} already exists; --force replaces it.")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        return fail(f"cannot write {path}: {folder} does not exist.")
+    try:
+        path = destination(args.path, overwrite=args.force)
+    except AlreadyExists as exc:
+        return fail(f"{exc} --force replaces it.")
+    except ExportError as exc:
+        return fail(str(exc))
     try:
         readings = asyncio.run(read_all(runtime, sys.stderr))
     except BrowserError as exc:
         return fail(str(exc))
-    settings = runtime.settings
+    settings = []
+    for setting in runtime.settings:
+        settings.append(setting)
+        if setting.per is not None:
+            # Each blog found on the account, with its own reading and desired value.
+            settings += [
+                runtime.engine.setting(r.setting_id)
+                for r in readings
+                if r.setting_id.startswith(setting.id + "@")
+            ]
     text = render(
         settings,
         {s.id: runtime.desired(s) for s in settings},
         {r.setting_id: r for r in readings},
         runtime.config,
+        marks=dict(runtime.marks.items()),
     )
     try:
         write_atomic(path, text, overwrite=args.force)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from automation import registry
@@ -16,7 +17,16 @@ from ..output import Table, fail, print_json, print_table
 def show_history(args: argparse.Namespace) -> int:
     """Print the latest entries of the history (of one setting, with an id)."""
     if args.demo:
-        return fail("--demo keeps its history in memory for one run; there is none to show.")
+        # The demo's history lives in memory for one run: there is nothing recorded.
+        print(
+            "privacy-tui: --demo keeps its history in memory for one run; none is kept.",
+            file=sys.stderr,
+        )
+        if args.json:
+            print_json([])
+        else:
+            print("Nothing recorded for the demo.")
+        return EXIT_OK
     try:
         history = History.open()
     except HistoryError as exc:
@@ -25,10 +35,13 @@ def show_history(args: argparse.Namespace) -> int:
         if args.id and args.id not in _known_ids() | history.known_ids():
             return fail(f"unknown setting id {args.id!r}; `privacy-tui list` shows every id.")
         entries = history.entries(args.id, limit=args.limit or None)
+        watched = history.watched(entries)
+    except HistoryError as exc:
+        return fail(str(exc))
     finally:
         history.close()
     if args.json:
-        print_json([_as_dict(e) for e in entries])
+        print_json([_as_dict(e, e.id in watched) for e in entries])
         return EXIT_OK
     if not entries:
         print("Nothing recorded yet." if not args.id else f"Nothing recorded for {args.id} yet.")
@@ -38,7 +51,7 @@ def show_history(args: argparse.Namespace) -> int:
         table.add(
             entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
             entry.setting_id,
-            f"change to {entry.target}" if entry.action == "change" else "read",
+            _what(entry) + (" (watch)" if entry.id in watched else ""),
             str(entry.before or "-"),
             str(entry.after or "-"),
             _verified(entry),
@@ -49,6 +62,10 @@ def show_history(args: argparse.Namespace) -> int:
             table.note(f"{how} since the reading before, not by privacy-tui")
     print_table(table)
     return EXIT_OK
+
+
+def _what(entry: Entry) -> str:
+    return f"change to {entry.target}" if entry.action == "change" else "read"
 
 
 def _verified(entry: Entry) -> str | tuple[str, str]:
@@ -62,7 +79,7 @@ def _known_ids() -> set[str]:
     return {s.id for cls in classes for s in cls.settings}
 
 
-def _as_dict(entry: Entry) -> dict[str, Any]:
+def _as_dict(entry: Entry, watched: bool = False) -> dict[str, Any]:
     return {
         "at": entry.at.isoformat(),
         "id": entry.setting_id,
@@ -75,4 +92,5 @@ def _as_dict(entry: Entry) -> dict[str, Any]:
         "drift": entry.drift,
         "detail": entry.detail,
         "url": entry.url,
+        "watched": watched,
     }

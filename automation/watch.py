@@ -1,0 +1,320 @@
+"""A watched check: read what ``[desired]`` names, find what needs telling, tell it once.
+
+What is found (a *finding*): a setting that came back on (or otherwise changed, not
+by privacy-tui) and is not as desired, a setting read as not desired, a setting seen
+for the first time on a platform already watched, and a platform whose session
+expired (one finding for the platform, naming ``privacy-tui login NAME``).
+
+Quiet when all is well: each finding has a key, and the person is told (a desktop
+notification, and the configured command given the findings as JSON) only when a
+run finds something whose key they were not told of at the last watched run. What
+they were told is kept in the history with the run.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
+
+from .apply import Result, carry_out, make_plan
+from .model import Kind, Reading, State
+from .scheduler import System
+
+if TYPE_CHECKING:
+    from .runtime import Runtime
+
+log = logging.getLogger("privacy_tui.watch")
+
+#: Exit statuses, as for ``check``: as desired, not as desired, usage error, not read.
+EXIT_OK, EXIT_DRIFT, EXIT_USAGE, EXIT_UNREAD = 0, 1, 2, 3
+
+
+class CommandFailed(Exception):
+    """The configured command could not be run or failed; the message is one line."""
+
+
+def targets(runtime: Runtime) -> dict[str, State]:
+    """The settings a watched check reads and what is wanted of each.
+
+    Those named in ``[desired]`` (a blog named there stands for its per-blog
+    setting); with none named, every setting the browser can read, as recommended.
+    """
+    readable = {s.id: s for s in runtime.settings if s.kind is not Kind.MANUAL}
+    named = [i.split("@", 1)[0] for i in runtime.config.desired]
+    chosen = [i for i in readable if i in named] or list(readable)
+    return {i: runtime.desired(readable[i]) for i in chosen}
+
+
+async def read_and_apply(runtime: Runtime) -> tuple[list[Reading], Result | None]:
+    """Read the targets; with ``[watch] apply = true`` change what differs, with an undo point.
+
+    The engine is closed afterwards, whatever happens.
+    """
+    engine = runtime.engine
+    wanted = targets(runtime)
+    try:
+        await engine.start()
+        readings = await engine.check(list(wanted))
+        result = None
+        if runtime.config.watch.apply:
+            desired = runtime.config.desired
+            goal: dict[str, State] = {}
+            for reading in readings:
+                setting = engine.setting(reading.setting_id)
+                # Only to what [desired] names, never to a mere recommendation.
+                value = desired.get(setting.id, desired.get(setting.template_id))
+                if value is not None and setting.kind is not Kind.MANUAL:
+                    goal[setting.id] = value
+            settings = {i: engine.setting(i) for i in goal}
+            by_id = {r.setting_id: r for r in readings}
+            plan = make_plan("watch", goal, settings, by_id)
+            if plan.changes:
+                result = await carry_out(engine, plan, runtime.history)
+        return readings, result
+    finally:
+        await engine.close()
+
+
+@dataclass
+class Report:
+    """What one watched check found, and which of it is news to the person."""
+
+    at: datetime
+    findings: list[dict[str, Any]]
+    status: int
+    told_before: set[str] = field(default_factory=set)
+
+    @property
+    def keys(self) -> set[str]:
+        return {f["key"] for f in self.findings}
+
+    @property
+    def news(self) -> list[dict[str, Any]]:
+        return [f for f in self.findings if f["key"] not in self.told_before]
+
+    def told(self, notified: bool) -> set[str]:
+        """What the person knows after this run: still true, and told before or now."""
+        known = self.told_before & self.keys
+        return known | {f["key"] for f in self.news} if notified else known
+
+    def summary(self) -> str:
+        return summarise(self.findings)
+
+    def payload(self, config: Path | None) -> dict[str, Any]:
+        """The JSON the configured command gets: no secrets, only states and addresses."""
+        return {
+            "at": self.at.isoformat(),
+            "config": str(config) if config else None,
+            "summary": self.summary(),
+            "status": self.status,
+            "news": [f["key"] for f in self.news],
+            "findings": [{k: v for k, v in f.items() if k != "key"} for f in self.findings],
+        }
+
+
+def find(
+    runtime: Runtime,
+    readings: Iterable[Reading],
+    known_before: set[str],
+    result: Result | None = None,
+) -> list[dict[str, Any]]:
+    """The findings of one run, from its readings and the history."""
+    engine = runtime.engine
+    outcomes = {o.step.setting_id: o for o in result.outcomes} if result else {}
+    seen_platforms = {i.split(".", 1)[0] for i in known_before}
+    findings: list[dict[str, Any]] = []
+    signed_out: dict[str, list[Reading]] = {}
+    for reading in readings:
+        setting = engine.setting(reading.setting_id)
+        if reading.state is State.NEEDS_LOGIN:
+            signed_out.setdefault(setting.platform, []).append(reading)
+            continue
+        desired = runtime.desired(setting)
+        base = {
+            "id": setting.id,
+            "platform": setting.platform,
+            "label": setting.label,
+            "state": str(reading.state),
+            "desired": str(desired),
+            "checked_at": reading.checked_at.isoformat(),
+            "detail": reading.detail,
+            "url": _without_query(reading.url),
+        }
+        if reading.state.is_value and reading.state != desired:
+            drift = runtime.history.drift(setting.id)
+            finding = dict(base, kind="not_desired", key=f"{setting.id}={reading.state}")
+            if drift is not None:
+                finding.update(
+                    kind="came_back_on" if reading.state is State.ON else "changed",
+                    previous=str(drift.previous),
+                    previous_at=drift.previous_at.isoformat(),
+                )
+            outcome = outcomes.get(setting.id)
+            if outcome is not None:
+                finding["applied"] = {
+                    "to": str(outcome.step.target),
+                    "now": str(outcome.reading.state),
+                    "verified": outcome.ok,
+                }
+            findings.append(finding)
+        elif setting.id not in known_before and setting.platform in seen_platforms:
+            findings.append(dict(base, kind="new_setting", key=f"new:{setting.id}"))
+    for platform, found in signed_out.items():
+        findings.append(
+            {
+                "kind": "signed_out",
+                "key": f"signed_out:{platform}",
+                "platform": platform,
+                "ids": [r.setting_id for r in found],
+                "detail": found[0].detail,
+                "fix": f"privacy-tui login {platform}",
+            }
+        )
+    return findings
+
+
+def status_of(readings: Iterable[Reading], runtime: Runtime) -> int:
+    """As for ``check``: 1 one is not as desired, else 3 one was not read, else 0."""
+    readings = list(readings)
+    engine = runtime.engine
+    if any(
+        r.state.is_value and r.state != runtime.desired(engine.setting(r.setting_id))
+        for r in readings
+    ):
+        return EXIT_DRIFT
+    if any(not r.state.is_value for r in readings):
+        return EXIT_UNREAD
+    return EXIT_OK
+
+
+def _ids(findings: list[dict[str, Any]], kind: str) -> list[str]:
+    return [f["id"] for f in findings if f["kind"] == kind]
+
+
+def _named(ids: list[str], words: str) -> str:
+    if len(ids) <= 3:
+        return f"{', '.join(ids)} {words}"
+    return f"{len(ids)} settings {words}"
+
+
+def summarise(findings: list[dict[str, Any]]) -> str:
+    """One line for a whole run, not one per setting."""
+    parts = []
+    for kind, words in (
+        ("came_back_on", "came back on"),
+        ("changed", "changed, not by privacy-tui"),
+        ("not_desired", "not as desired"),
+    ):
+        ids = _ids(findings, kind)
+        if ids:
+            parts.append(_named(ids, words))
+    applied = [f for f in findings if "applied" in f]
+    if applied:
+        ok = sum(1 for f in applied if f["applied"]["verified"])
+        parts.append(f"{ok} of {len(applied)} switched back to [desired] (privacy-tui undo)")
+    new = _ids(findings, "new_setting")
+    if new:
+        parts.append(_named(new, "new"))
+    for finding in findings:
+        if finding["kind"] == "could_not_run":
+            parts.append(f"the check could not run: {finding['detail']}")
+        if finding["kind"] == "signed_out":
+            parts.append(f"could not sign in to {finding['platform']}: run {finding['fix']}")
+    return "; ".join(parts) or "all as desired"
+
+
+# -- telling -------------------------------------------------------------------------------
+
+
+def can_notify(system: System) -> bool:
+    """Whether a desktop notification can be shown here."""
+    if sys.platform == "darwin":
+        return system.available("osascript")
+    if not system.available("notify-send"):
+        return False
+    from .scheduler import RecordingSystem
+
+    if isinstance(system, RecordingSystem):
+        return True
+    return any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS")
+    )
+
+
+def _applescript(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def notify(system: System, report: Report) -> str | None:
+    """Show one desktop notification for the run; why not, when it failed."""
+    title = "privacy-tui: " + ("a setting changed" if report.status == EXIT_DRIFT else "watch")
+    body = report.summary()
+    if sys.platform == "darwin":
+        script = f"display notification {_applescript(body)} with title {_applescript(title)}"
+        argv = ["osascript", "-e", script]
+    else:
+        argv = ["notify-send", "--app-name=privacy-tui", title, body]
+    done = system.run(argv, timeout=15)
+    if done.status != 0:
+        return f"the desktop notification failed ({done.err or f'exit status {done.status}'})"
+    return None
+
+
+def run_command(argv: list[str], payload: Mapping[str, Any], timeout: float) -> None:
+    """Give the findings to the configured command on its standard input."""
+    shown = " ".join(argv)
+    try:
+        done = subprocess.run(
+            argv,
+            input=json.dumps(payload, indent=2) + "\n",
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+    except FileNotFoundError:
+        raise CommandFailed(f"the [watch] command {shown!r} was not found") from None
+    except PermissionError:
+        raise CommandFailed(
+            f"the [watch] command {shown!r} cannot be run (permission denied)"
+        ) from None
+    except subprocess.TimeoutExpired:
+        raise CommandFailed(
+            f"the [watch] command {shown!r} did not finish within {timeout:g} s"
+        ) from None
+    except OSError as exc:
+        raise CommandFailed(f"the [watch] command {shown!r} cannot be run ({exc})") from None
+    if done.returncode != 0:
+        last = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+        raise CommandFailed(
+            f"the [watch] command {shown!r} failed (exit status {done.returncode}): {last[0]}"
+        )
+
+
+def _without_query(url: str | None) -> str | None:
+    if not url:
+        return url
+    split = urlsplit(url)
+    return urlunsplit((split.scheme, split.netloc, split.path, "", ""))
+
+
+__all__ = [
+    "CommandFailed",
+    "Report",
+    "can_notify",
+    "find",
+    "notify",
+    "read_and_apply",
+    "run_command",
+    "status_of",
+    "summarise",
+    "targets",
+]

@@ -1,0 +1,271 @@
+"""`privacy-tui watch install | remove | status | run`: a check on a schedule."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from automation import scheduler
+from automation.browser import BrowserError
+from automation.config import ConfigError
+from automation.history import History, HistoryError
+from automation.history import default_path as history_path
+from automation.model import now
+from automation.scheduler import ScheduleError, System
+
+from ..output import fail
+
+log = logging.getLogger("privacy_tui.watch")
+
+
+def add_parser(commands: argparse._SubParsersAction, common: Callable[..., None]) -> None:
+    watch = commands.add_parser(
+        "watch",
+        help="re-check on a schedule and tell you when a setting came back on",
+        description="Set up a recurring check with this system's own scheduler (a systemd "
+        "user timer, a crontab line where there is none, a launchd agent on macOS), see "
+        "how it went, or remove it.",
+    )
+    actions = watch.add_subparsers(dest="watch_action", metavar="ACTION")
+    actions.required = True
+    install = actions.add_parser(
+        "install",
+        help="set up a recurring watched check for this user",
+        description="Write a systemd user timer (or a crontab line, or a launchd agent) "
+        "that runs `privacy-tui watch run` with this config. --dry-run prints what it "
+        "would write, and where, and writes nothing.",
+    )
+    common(install, sub=True)
+    install.add_argument(
+        "--every",
+        default="day",
+        metavar="DAY|WEEK",
+        help=f"how often: day (at {scheduler.HOUR}:00) or week (Mondays); default day",
+    )
+    install.add_argument(
+        "--dry-run", action="store_true", help="print what would be written and where"
+    )
+    install.add_argument(
+        "--scheduler",
+        choices=("auto", *scheduler.SCHEDULERS),
+        default="auto",
+        help="which scheduler (default: launchd on macOS, else systemd when a user "
+        "manager runs, else cron)",
+    )
+    remove = actions.add_parser(
+        "remove", help="stop watching: remove the timer, agent or crontab line"
+    )
+    remove.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
+    status = actions.add_parser(
+        "status", help="when the watched check last ran, what it found, when it runs next"
+    )
+    status.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
+    run = actions.add_parser(
+        "run",
+        help="one watched check now (what the schedule runs)",
+        description="Read every setting named in [desired], record it, and when something "
+        "is news (a setting came back on, one not as desired, a new one, an expired "
+        "session) show one desktop notification and run the [watch] command with the "
+        "findings as JSON on standard input. Changes a setting only with [watch] apply "
+        "= true. Exit status as for check.",
+    )
+    common(run, sub=True)
+
+
+def watch(args: argparse.Namespace, system: System | None = None) -> int:
+    system = system or scheduler.system()
+    try:
+        if args.watch_action == "install":
+            return _install(args, system)
+        if args.watch_action == "remove":
+            return _remove(system)
+        if args.watch_action == "status":
+            return _status(system)
+        return _run(args, system)
+    except ScheduleError as exc:
+        return fail(str(exc))
+
+
+def _config_path(args: argparse.Namespace) -> Path | None:
+    """The config the watched check is to use, checked now; ``None``: the defaults."""
+    from automation import registry
+    from automation.config import catalog_of, load, locate
+
+    path, required = locate(getattr(args, "config", None))
+    classes, _ = registry.load()
+    config = load(path, catalog_of(classes), required=required)
+    return None if config.path is None else path.absolute()
+
+
+def _install(args: argparse.Namespace, system: System) -> int:
+    every = args.every.lower()
+    if every not in scheduler.EVERY:
+        return fail(f"--every {args.every!r} is not known; use day or week")
+    if getattr(args, "demo", False):
+        return fail("the demo keeps nothing between runs, so there is nothing to watch")
+    try:
+        config = _config_path(args)
+    except ConfigError as exc:
+        return fail(str(exc))
+    which = scheduler.default_scheduler() if args.scheduler == "auto" else args.scheduler
+    from automation.runtime import log_path
+
+    plan = scheduler.plan_install(
+        which, every, scheduler.command_line(config), log_path().with_name("watch.log")
+    )
+    if args.dry_run:
+        print(plan.show())
+        return 0
+    scheduler.install(plan, system)
+    kinds = {
+        "systemd": "a systemd user timer",
+        "cron": "a crontab line",
+        "launchd": "a launchd agent",
+    }
+    print(
+        f"Watching with {kinds[which]}, {scheduler.describe(every)} "
+        f"(next: {_local(scheduler.next_run(every, now()))})."
+    )
+    for item in plan.files:
+        print(f"  wrote {item.path}")
+    print("`privacy-tui watch status` tells how it went; `privacy-tui watch remove` stops it.")
+    return 0
+
+
+def _remove(system: System) -> int:
+    removed = scheduler.remove(system)
+    if not removed:
+        print("Nothing to remove: no watch is installed.")
+        return 0
+    for what in removed:
+        print(f"Removed {what}.")
+    print("No more watched checks; the history keeps what they found.")
+    return 0
+
+
+def _status(system: System) -> int:
+    found = scheduler.installed(system)
+    if found is None:
+        print("Not watching: `privacy-tui watch install` sets it up.")
+    else:
+        where = "crontab" if found.scheduler == "cron" else found.where
+        print(f"Watching: {scheduler.describe(found.every)} ({found.scheduler}, {where}).")
+        print(f"Next run: {_local(scheduler.next_run(found.every, now()))}.")
+    last = None
+    if history_path().exists():
+        try:
+            history = History.open()
+        except HistoryError as exc:
+            return fail(str(exc))
+        try:
+            last = history.last_watch()
+        except HistoryError as exc:
+            return fail(str(exc))
+        finally:
+            history.close()
+    if last is None:
+        print("Last run: none yet.")
+    else:
+        print(f"Last run: {_local(last.at)}: {last.summary}.")
+    return 0
+
+
+def _run(args: argparse.Namespace, system: System) -> int:
+    from automation import watch as watching
+    from automation.runtime import SetupError, build, log_path, setup_logging
+
+    from ..cli import _history_kept
+
+    log_file: Path | None = log_path()
+    try:
+        setup_logging(log_file)
+    except OSError:
+        log_file = None
+    try:
+        runtime = build(
+            args.config,
+            demo=args.demo,
+            log=log_file,
+            store_unencrypted=args.store_unencrypted,
+        )
+    except (ConfigError, SetupError) as exc:
+        return fail(str(exc))
+    try:
+        for problem in runtime.problems:
+            print(f"privacy-tui: {problem}", file=sys.stderr)
+        runtime.engine.subscribe(_problems)
+        try:
+            known = runtime.history.known_ids()
+            after = runtime.history.last_entry_id()
+            last = runtime.history.last_watch()
+        except HistoryError as exc:
+            return fail(str(exc))
+        try:
+            readings, result = asyncio.run(watching.read_and_apply(runtime))
+            status = watching.status_of(readings, runtime)
+            findings = watching.find(runtime, readings, known, result)
+        except BrowserError as exc:
+            # Nobody reads a scheduled job's output: this is told like a finding.
+            print(f"privacy-tui: {exc}", file=sys.stderr)
+            status = 2
+            findings = [{"kind": "could_not_run", "key": "could_not_run", "detail": str(exc)}]
+        except HistoryError as exc:
+            return fail(str(exc))
+        report = watching.Report(now(), findings, status, last.told if last else set())
+        told, status = _tell(runtime, report, system, status)
+        runtime.history.record_watch(
+            after,
+            at=report.at,
+            status=status,
+            summary=report.summary(),
+            findings=report.payload(None)["findings"],
+            told=sorted(told),
+        )
+        log.info("watched check: %s", report.summary())
+        print(f"Watched check: {report.summary()}.")
+        if report.findings and not report.news:
+            print("Nothing new since the last watched check: nobody was told.")
+        return _history_kept(runtime, status)
+    finally:
+        runtime.close()
+
+
+def _tell(runtime, report, system: System, status: int) -> tuple[set[str], int]:
+    """Notify and run the command when there is news; what is told, and the status."""
+    from automation import watch as watching
+
+    if not report.news:
+        return report.told(notified=False), status
+    config = runtime.config.watch
+    told = True
+    if config.notify and watching.can_notify(system):
+        problem = watching.notify(system, report)
+        if problem is not None:
+            print(f"privacy-tui: {problem}", file=sys.stderr)
+    if config.command:
+        try:
+            watching.run_command(
+                config.command, report.payload(runtime.config.path), config.command_timeout
+            )
+        except watching.CommandFailed as exc:
+            print(f"privacy-tui: {exc}", file=sys.stderr)
+            log.warning("%s", exc)
+            told = False
+            # A failing command is a config to fix: 2, unless "not as desired" (1) applies.
+            status = status if status in (1, 2) else 2
+    return report.told(notified=told), status
+
+
+def _problems(event) -> None:
+    from automation import events
+
+    if isinstance(event, events.Problem):
+        print(f"privacy-tui: {event.message}", file=sys.stderr)
+
+
+def _local(moment) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
