@@ -193,10 +193,14 @@ def choose(switch: Switch, candidates: list[Candidate]) -> tuple[int | None, int
     return None, len(matching)
 
 
-async def look(page: Page, switch: Switch) -> Found | NotFound:
-    """One look at the page: the setting's control, or why it cannot be told."""
+async def look(page: Page, switch: Switch, candidates: str = CANDIDATES) -> Found | NotFound:
+    """One look at the page: the setting's control, or why it cannot be told.
+
+    ``candidates`` (CSS) are the elements that can be a control of this kind; by
+    default everything that holds an on/off position.
+    """
     handle = await page.evaluate_handle(
-        _COLLECT, {"within": switch.within, "candidates": CANDIDATES}
+        _COLLECT, {"within": switch.within, "candidates": candidates}
     )
     try:
         data = await handle.get_property("infos")
@@ -217,7 +221,9 @@ async def look(page: Page, switch: Switch) -> Found | NotFound:
         await handle.dispose()
 
 
-async def find(page: Page, switch: Switch, wait_ms: int) -> Found | NotFound:
+async def find(
+    page: Page, switch: Switch, wait_ms: int, candidates: str = CANDIDATES
+) -> Found | NotFound:
     """Wait up to ``wait_ms`` for the setting's control to appear and prove itself.
 
     Pages draw their controls after loading, so the page is looked at again until
@@ -231,10 +237,10 @@ async def find(page: Page, switch: Switch, wait_ms: int) -> Found | NotFound:
     settled_since: float | None = None
     last: NotFound | None = None
     while True:
-        seen = await look(page, switch)
+        seen = await look(page, switch, candidates)
         if isinstance(seen, Found):
             await asyncio.sleep(0.25)
-            again = await look(page, switch)
+            again = await look(page, switch, candidates)
             return again
         if seen.matches > 1 or seen.containers > 1:
             return seen

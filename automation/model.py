@@ -111,6 +111,15 @@ class Switch:
     loads to reveal the control (a menu, a settings dialog). ``confirms`` lists the
     button wordings of a confirmation dialog the platform may show after the click,
     besides the usual ones ("Turn off", "Confirm", "Yes, turn off").
+
+    ``fallbacks`` are other addresses of the same page, known from public sources
+    (a page some links reach at another path), tried in order when the page at
+    ``path`` is missing (HTTP 404) or lacks the control; a redirect from one known
+    address to another is the same page. ``submit`` is the whole name of the button
+    that keeps a change, on a page that saves nothing until it is pressed (Gmail's
+    "Save Changes"). ``subdomain`` is the first label of the host the page is on,
+    below the platform's origin, for a platform whose blogs each live on a host of
+    their own (``{name}`` on ``https://{name}.substack.com``).
     """
 
     path: str
@@ -121,6 +130,9 @@ class Switch:
     role: str = "switch"
     opens: tuple[str, ...] = ()
     confirms: tuple[str, ...] = ()
+    fallbacks: tuple[str, ...] = ()
+    submit: str | None = None
+    subdomain: str | None = None
 
 
 @dataclass(frozen=True)
@@ -129,13 +141,17 @@ class Discovery:
 
     The page at ``path`` lists them as links matching ``link`` (CSS); ``pattern`` is
     a regular expression on each link's path whose group ``name`` is the blog's
-    or site's name, which fills ``{name}`` in the switch's path.
+    or site's name, which fills ``{name}`` in the switch's path. Where each blog lives
+    on a host of its own below the platform's origin (``subdomain``), ``pattern`` is
+    matched against the first label of each link's host instead (links to other
+    hosts are ignored).
     """
 
     path: str
     link: str
     pattern: str
     noun: str = "blog"
+    subdomain: bool = False
 
 
 @dataclass(frozen=True)
@@ -200,6 +216,9 @@ class Setting:
             switch=replace(
                 self.switch,
                 path=self.switch.path.replace("{name}", name),
+                subdomain=(
+                    self.switch.subdomain.replace("{name}", name) if self.switch.subdomain else None
+                ),
                 # Some platforms name the blog in the switch's label as well.
                 names=tuple(n.replace("{name}", name) for n in self.switch.names),
             ),

@@ -100,6 +100,10 @@ class Plugin:
     signed_in_marker: ClassVar[str | None] = None
     #: Cookies only a signed-in browser holds, where they are on public record.
     session_cookies: ClassVar[tuple[str, ...]] = ()
+    #: Pages on hosts below the origin's (``<name>.substack.com`` below
+    #: ``substack.com``) are the platform's own too: a platform whose blogs each
+    #: live on a host of their own.
+    subdomains: ClassVar[bool] = False
 
     def __init__(self, origin: str | None = None) -> None:
         self.origin = (origin or self.default_origin).rstrip("/")
@@ -114,17 +118,24 @@ class Plugin:
         return self.origin + path
 
     def page_url(self, setting: Setting) -> str:
-        """The page a person opens to change ``setting`` on this origin."""
-        if setting.switch is not None:
-            return self.url(setting.switch.path)
-        return setting.url
+        """The page a person opens to change ``setting`` on this origin (on its blog's
+        own host below the origin, for a switch with a ``subdomain``)."""
+        switch = setting.switch
+        if switch is None:
+            return setting.url
+        if switch.subdomain:
+            split = urlsplit(self.origin)
+            return f"{split.scheme}://{switch.subdomain}.{split.netloc}{switch.path}"
+        return self.url(switch.path)
 
     def trusted_origin(self) -> bool:
         """Whether a password may be typed in here: the real site over HTTPS, or this machine."""
         if self.origin == self.default_origin.rstrip("/"):
             return urlsplit(self.origin).scheme == "https"
         host = urlsplit(self.origin).hostname or ""
-        if host == "localhost":
+        # Names under localhost are this machine's own (RFC 6761); browsers resolve
+        # them to a loopback address without asking anyone.
+        if host == "localhost" or host.endswith(".localhost"):
             return True
         try:
             return ipaddress.ip_address(host).is_loopback
@@ -145,8 +156,14 @@ class Plugin:
         return self.url(self.login_form.path) if self.login_form else self.origin + "/"
 
     def on_origin(self, url: str) -> bool:
+        """Whether ``url`` is on the platform's origin (or, with :attr:`subdomains`,
+        on a host below it)."""
         split, mine = urlsplit(url), urlsplit(self.origin)
-        return (split.scheme, split.netloc) == (mine.scheme, mine.netloc)
+        if split.scheme != mine.scheme:
+            return False
+        if split.netloc == mine.netloc:
+            return True
+        return self.subdomains and split.netloc.endswith("." + mine.netloc)
 
     # -- recognising pages ------------------------------------------------------
 

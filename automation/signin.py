@@ -148,9 +148,12 @@ async def is_signed_in(plugin: Plugin, context: BrowserContext) -> bool:
     return await shows_signed_in_page(plugin, context)
 
 
-async def shows_signed_in_page(plugin: Plugin, context: BrowserContext) -> bool:
+async def shows_signed_in_page(
+    plugin: Plugin, context: BrowserContext, candidates: str = controls.CANDIDATES
+) -> bool:
     """Whether :meth:`Plugin.signed_in_url`, opened with ``context``'s session in a
-    context of its own, shows the plugin's signed-in mark or a setting's own control."""
+    context of its own, shows the plugin's signed-in mark or a setting's own control
+    (one of ``candidates``, CSS: by default what holds an on/off position)."""
     from . import switches
 
     browser = context.browser
@@ -175,7 +178,7 @@ async def shows_signed_in_page(plugin: Plugin, context: BrowserContext) -> bool:
         setting = next((s for s in plugin.settings if s.switch is not None), None)
         if setting is None or setting.switch is None:
             return False
-        found = await controls.find(page, setting.switch, switches.CONTROL_WAIT_MS)
+        found = await controls.find(page, setting.switch, switches.CONTROL_WAIT_MS, candidates)
         return isinstance(found, controls.Found)
     finally:
         await probe.close()

@@ -10,8 +10,9 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import urljoin, urlsplit
 
 from . import controls, dialogs
 from .model import Reading, Setting, State
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from playwright.async_api import ElementHandle, Page, Response
 
     from .plugin import Plugin
+
+T = TypeVar("T")
 
 #: How long to wait for the switch to appear once the page has loaded (ms).
 CONTROL_WAIT_MS = 10_000
@@ -35,14 +38,39 @@ def describe(setting: Setting) -> str:
 
 
 async def open_page(plugin: Plugin, page: Page, setting: Setting) -> Reading | None:
-    """Load the setting's page; return a reading when it is not the page we asked for."""
+    """Load the setting's page; return a reading when it is not the page we asked for.
+
+    A redirect to another of the page's known addresses (``Switch.fallbacks``) is
+    the same page; any other address, or another host, is not.
+    """
+    opened = await _open(plugin, page, setting)
+    return opened.reading if isinstance(opened, Absent) else opened
+
+
+async def _open(plugin: Plugin, page: Page, setting: Setting) -> Reading | Absent | None:
+    """:func:`open_page`, with a missing page (HTTP 404) told apart as :class:`Absent`."""
     url = plugin.page_url(setting)
+    if urlsplit(url).fragment and urlsplit(page.url)[:4] == urlsplit(url)[:4]:
+        # Going to an address that differs from the page's own only after "#" would
+        # not load anything afresh (a page such as Gmail's settings keeps its
+        # unsaved state): leave the page first.
+        await page.goto("about:blank")
     response: Response | None = await page.goto(url, wait_until="domcontentloaded")
-    return _not_the_page(plugin, page, setting, response, url)
+    known = (setting.switch.path, *setting.switch.fallbacks) if setting.switch else ()
+    problem = _not_the_page(plugin, page, setting, response, url, known)
+    not_found = response is not None and response.status == 404
+    if problem is not None and problem.state is State.UNAVAILABLE and not_found:
+        return Absent(problem)
+    return problem
 
 
 def _not_the_page(
-    plugin: Plugin, page: Page, setting: Setting, response: Response | None, url: str
+    plugin: Plugin,
+    page: Page,
+    setting: Setting,
+    response: Response | None,
+    url: str,
+    known: tuple[str, ...] = (),
 ) -> Reading | None:
     wall = plugin.wall(page.url)
     if wall is not None:
@@ -62,8 +90,11 @@ def _not_the_page(
             f"{plugin.title} answered HTTP {response.status} for the settings page.",
             url=page.url,
         )
-    expected = urlsplit(url).path.rstrip("/")
-    if not plugin.on_origin(page.url) or urlsplit(page.url).path.rstrip("/") != expected:
+    asked, landed = urlsplit(url), urlsplit(page.url)
+    paths = {asked.path.rstrip("/")} | {path.rstrip("/") for path in known}
+    if (landed.scheme, landed.netloc) != (asked.scheme, asked.netloc) or (
+        landed.path.rstrip("/") not in paths
+    ):
         return Reading(
             setting.id,
             State.UNKNOWN,
@@ -99,7 +130,17 @@ async def discover(plugin: Plugin, page: Page, setting: Setting) -> list[str] | 
         )
     names: list[str] = []
     for href in await links.evaluate_all("els => els.map(e => e.getAttribute('href') || '')"):
-        found = re.search(per.pattern, urlsplit(href).path)
+        link = urlsplit(urljoin(page.url, href))
+        if per.subdomain:
+            # The blog's own host, below the platform's: <name>.<origin's host>.
+            mine = urlsplit(plugin.origin)
+            suffix = "." + mine.netloc
+            if link.scheme != mine.scheme or not link.netloc.endswith(suffix):
+                continue
+            part = link.netloc[: -len(suffix)]
+        else:
+            part = link.path
+        found = re.search(per.pattern, part)
         if found and found.group("name") not in names:
             names.append(found.group("name"))
     return names
@@ -190,15 +231,65 @@ async def _page_says(page: Page, pattern: re.Pattern[str]) -> str | None:
     return None
 
 
-async def find_switch(plugin: Plugin, page: Page, setting: Setting) -> controls.Found | Reading:
-    """The one control that proves it is ``setting``'s on the loaded page, or why not.
+@dataclass(frozen=True)
+class Absent:
+    """The page at one address is missing (HTTP 404) or lacks the setting's control:
+    another known address of the page may hold it (``Switch.fallbacks``)."""
 
-    A control found but disabled reads ``unavailable``: the platform shows the
-    setting and does not let this account change it.
+    reading: Reading
+
+
+async def at_addresses(
+    plugin: Plugin,
+    page: Page,
+    setting: Setting,
+    look: Callable[[Setting], Awaitable[T | Reading | Absent]],
+) -> T | Reading:
+    """``look`` at the setting's page at its address, then at each fallback address
+    while the page is missing or lacks the control.
+
+    Anything else stops the search: a control found, a sign-in page, a control
+    that is disabled, a page saying the setting is not offered, two candidate
+    controls. When no address holds the control the reading names each one tried:
+    ``unavailable`` when every one was missing, else ``unknown``.
     """
     switch = setting.switch
     assert switch is not None
-    seen = await controls.find(page, switch, CONTROL_WAIT_MS)
+    addresses = (switch.path, *switch.fallbacks)
+    tried: list[tuple[str, Reading]] = []
+    for path in addresses:
+        here = setting
+        if path != switch.path:
+            others = tuple(p for p in addresses if p != path)
+            here = replace(setting, switch=replace(switch, path=path, fallbacks=others))
+        outcome = await look(here)
+        if not isinstance(outcome, Absent):
+            return outcome
+        if any(outcome.reading.url == reading.url for _, reading in tried):
+            continue  # redirected to a page already looked at
+        tried.append((path, outcome.reading))
+    if len(tried) == 1:
+        return tried[0][1]
+    state = (
+        State.UNAVAILABLE if all(r.state is State.UNAVAILABLE for _, r in tried) else State.UNKNOWN
+    )
+    detail = " ".join(f"At {path}: {reading.detail}" for path, reading in tried)
+    return Reading(setting.id, state, detail, url=tried[-1][1].url)
+
+
+async def find_switch(
+    plugin: Plugin, page: Page, setting: Setting, candidates: str = controls.CANDIDATES
+) -> controls.Found | Reading | Absent:
+    """The one control that proves it is ``setting``'s on the loaded page, or why not.
+
+    A control found but disabled reads ``unavailable``: the platform shows the
+    setting and does not let this account change it. A page with no control of
+    the setting's, that gives no other reason, is :class:`Absent`. ``candidates``
+    (CSS) are what can be such a control (by default, what holds an on/off position).
+    """
+    switch = setting.switch
+    assert switch is not None
+    seen = await controls.find(page, switch, CONTROL_WAIT_MS, candidates)
     if isinstance(seen, controls.NotFound):
         if seen.containers > 1:
             return Reading(
@@ -222,11 +313,13 @@ async def find_switch(plugin: Plugin, page: Page, setting: Setting) -> controls.
             if seen.others
             else ""
         )
-        return await missing(
-            plugin,
-            page,
-            setting,
-            f"The page loaded but {describe(setting)} is not on it{others}",
+        return absent(
+            await missing(
+                plugin,
+                page,
+                setting,
+                f"The page loaded but {describe(setting)} is not on it{others}",
+            )
         )
     if seen.candidate.disabled:
         return Reading(
@@ -240,9 +333,26 @@ async def find_switch(plugin: Plugin, page: Page, setting: Setting) -> controls.
     return seen
 
 
-async def load_switch(plugin: Plugin, page: Page, setting: Setting) -> controls.Found | Reading:
-    """Load the setting's page afresh and find its one control, or say why not."""
-    problem = await open_page(plugin, page, setting)
+def absent(reading: Reading) -> Reading | Absent:
+    """A reading of a page that lacks the control: :class:`Absent` when it gives no
+    other reason (a wall, a "not offered" notice), so another address may be tried."""
+    return Absent(reading) if reading.state is State.UNKNOWN else reading
+
+
+async def load_switch(
+    plugin: Plugin, page: Page, setting: Setting, candidates: str = controls.CANDIDATES
+) -> controls.Found | Reading:
+    """Load the setting's page afresh and find its one control, or say why not,
+    trying the page's other known addresses where it is missing or lacks it."""
+    return await at_addresses(
+        plugin, page, setting, lambda here: _load_at(plugin, page, here, candidates)
+    )
+
+
+async def _load_at(
+    plugin: Plugin, page: Page, setting: Setting, candidates: str
+) -> controls.Found | Reading | Absent:
+    problem = await _open(plugin, page, setting)
     if problem is not None:
         return problem
     assert setting.switch is not None
@@ -253,13 +363,15 @@ async def load_switch(plugin: Plugin, page: Page, setting: Setting) -> controls.
         except Exception as exc:
             if not is_timeout(exc):
                 raise
-            return await missing(
-                plugin,
-                page,
-                setting,
-                f"The page has no {selector} to click on the way to {describe(setting)}",
+            return absent(
+                await missing(
+                    plugin,
+                    page,
+                    setting,
+                    f"The page has no {selector} to click on the way to {describe(setting)}",
+                )
             )
-    return await find_switch(plugin, page, setting)
+    return await find_switch(plugin, page, setting, candidates)
 
 
 async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
@@ -278,8 +390,9 @@ async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
 
 
 async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> Reading:
-    """Flip one switch to ``value``, confirm a dialog it may open, wait for the page to
-    save it, then read it back from a fresh load."""
+    """Flip one switch to ``value``, press the page's save button where it has one
+    (``Switch.submit``), confirm a dialog it may open, wait for the page to save it,
+    then read it back from a fresh load."""
     if value not in (State.ON, State.OFF):
         raise ValueError(f"cannot set a switch to {value}")
     found = await load_switch(plugin, page, setting)
@@ -287,14 +400,30 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
         return found
     if found.candidate.position == (value == State.ON):
         return Reading(setting.id, value, f"Switch was already {value}.", url=page.url)
-    assert setting.switch is not None
+    switch = setting.switch
+    assert switch is not None
+
+    async def change() -> None:
+        await _click(found.element)
+        if switch.submit:
+            # A page that keeps nothing until its own button is pressed.
+            await page.get_by_role("button", name=switch.submit, exact=True).click(
+                timeout=CONTROL_WAIT_MS
+            )
+
+    stuck = (
+        f'The {switch.role} was clicked but its page\'s one "{switch.submit}" button could '
+        "not be pressed, so nothing was saved."
+        if switch.submit
+        else "The switch did not stay moved when clicked."
+    )
     await dialogs.mark_open(page)
     outcome = await save(
         plugin,
         page,
-        lambda: _click(found.element),
-        "The switch did not stay moved when clicked.",
-        answer=lambda: dialogs.answer(page, setting.switch, value),  # type: ignore[arg-type]
+        change,
+        stuck,
+        answer=lambda: dialogs.answer(page, switch, value),
     )
     if isinstance(outcome, dialogs.Refused):
         after = await plugin.read(page, setting)

@@ -51,8 +51,8 @@ def _kind(setting: Setting) -> str:
     switch = setting.switch
     if switch is not None and switch.opens:
         words.append("(dialog)")
-    elif switch is not None and switch.role == "checkbox":
-        words.append("(checkbox)")
+    elif switch is not None and switch.role in ("checkbox", "drop-down"):
+        words.append(f"({switch.role})")
     kind = " ".join(words)
     return f"{kind}, per {setting.per.noun}" if setting.per else kind
 

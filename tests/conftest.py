@@ -17,6 +17,7 @@ from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer, demo_server
 from automation.runtime import Runtime, build
 from automation.sessions import MemorySessions
+from tests.loopback import on_this_machine
 
 
 @pytest.fixture(autouse=True)
@@ -124,9 +125,7 @@ async def make_engine(
     made: list[Engine] = []
 
     def make(*plugins: Plugin, signed_in: bool = True, credentials=None) -> Engine:
-        assert all(p.origin.startswith("http://127.0.0.1:") for p in plugins), (
-            "tests never reach a real site"
-        )
+        assert all(on_this_machine(p.origin) for p in plugins), "tests never reach a real site"
         state = (
             {p.name: replica.storage_state(p.name) for p in plugins if p.name in replica.origins}
             if signed_in

@@ -1,17 +1,23 @@
 """Adobe: content analysis, the machine-learning analysis of your files in Adobe's cloud.
 
-The page and its label are on record (``shared/platforms.md``); the markup is not,
-so the switch is found by role and label (a guess that it is a switch). Signed-out
-visitors are sent to Adobe's own sign-in service on another host.
+The page and its label are on record (``shared/platforms.md``), in two wordings:
+"Content analysis" and "Content analysis for product improvement". The markup is
+not, so the switch is found by role and label (a guess that it is a switch). The
+same page holds "Desktop app usage" (Adobe's usage-data FAQ), a switch about how
+you use Adobe's desktop apps, not this setting. Signed-out visitors are sent to
+Adobe's own sign-in service on another host.
 """
 
 from __future__ import annotations
 
-from automation.model import Setting, State, Switch
+from automation.model import Confidence, Evidence, Setting, State, Switch
 from automation.plugin import Plugin
 
 ORIGIN = "https://account.adobe.com"
 PATH = "/privacy"
+#: The label's wordings on record, the shorter first.
+LABELS = ("Content analysis", "Content analysis for product improvement")
+SOURCE = "public reports and Adobe's content analysis FAQ, as collected in shared/platforms.md"
 
 
 class Adobe(Plugin):
@@ -41,10 +47,24 @@ class Adobe(Plugin):
             recommended=State.OFF,
             manual_steps=(
                 "Open account.adobe.com/privacy and sign in to your Adobe account.",
-                'Find "Content analysis".',
+                'Find "Content analysis" (also worded "Content analysis for product '
+                'improvement"), not "Desktop app usage" above it.',
                 "Switch it off.",
             ),
+            notes=(
+                'Adobe\'s page words the switch "Content analysis" or "Content analysis for '
+                'product improvement"; both are recognised.'
+            ),
             source="shared/platforms.md",
-            switch=Switch(path=PATH, names=("Content analysis",)),
+            switch=Switch(path=PATH, names=LABELS),
+            evidence=(
+                Evidence("page", Confidence.LIKELY, SOURCE),
+                Evidence(
+                    "control",
+                    Confidence.GUESS,
+                    "no markup on record: found as a switch by its label",
+                ),
+                Evidence("label", Confidence.LIKELY, SOURCE),
+            ),
         ),
     )

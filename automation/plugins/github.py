@@ -1,25 +1,58 @@
 """GitHub: whether GitHub may use your Copilot data to train AI models.
 
-The page is on record (``shared/platforms.md``: ``/settings/copilot``, on by default
-since 24 April 2026 for Copilot Free, Pro and Pro+); the wording of the setting is
-not, so the plugin looks for the one wording on record and reads ``unknown`` when
-it is not on the page; a new wording found later goes into ``LABELS``. The markup
-is a guess: GitHub's settings pages use checkboxes.
+Facts from GitHub's own help (github/docs, ``manage-policies.md``, as
+``shared/platforms.md`` records them): on the Copilot settings page
+(``/settings/copilot``; some links use ``/settings/copilot/features``) the setting
+"Allow GitHub to use my data for AI model training" is a drop-down, not a
+checkbox: it is opened and "Disabled" chosen. It shows "Enabled" or "Disabled".
+The same page holds other Copilot policies as drop-downs of their own ("Copilot
+access to Bing" offers "Enabled" and "Disabled" too), so the drop-down must prove
+it is this setting by its label; anything else reads ``unknown``. The drop-down's
+markup is not on record: it may be a ``<select>`` or a button that opens a menu,
+and both are handled. Hidden for Copilot Business and Enterprise seats.
 """
 
 from __future__ import annotations
 
-from automation.model import Setting, State, Switch
+from typing import TYPE_CHECKING
+
+from automation import controls, signin, switches
+from automation.model import Confidence, Evidence, Reading, Setting, State, Switch
 from automation.plugin import Plugin
+
+if TYPE_CHECKING:
+    from playwright.async_api import BrowserContext, ElementHandle, Locator, Page
 
 ORIGIN = "https://github.com"
 PATH = "/settings/copilot"
-#: The wordings on record, current first (unverified).
+#: The same page at the address some of GitHub's links use.
+FEATURES_PATH = "/settings/copilot/features"
+#: The wordings on record, current first.
 LABELS = ("Allow GitHub to use my data for AI model training",)
+ENABLED = "Enabled"
+DISABLED = "Disabled"
+#: What the drop-down shows, and the state it means.
+SHOWN = {ENABLED: State.ON, DISABLED: State.OFF}
+SHOWN_BY_TEXT = {controls.normalise(text): state for text, state in SHOWN.items()}
+#: What can be a drop-down: a native select, or a button that opens a menu.
+DROPDOWNS = 'select, button[aria-haspopup], [role="combobox"]'
+#: The choices of an opened drop-down menu.
+CHOICES = '[role="menuitemradio"], [role="menuitem"], [role="option"]'
+DOCS = "github/docs content/copilot/how-tos/manage-your-account/manage-policies.md"
+
+_SHOWN_VALUE = """
+(el) => {
+  if (el.tagName === 'SELECT') {
+    const option = el.selectedOptions[0];
+    return option ? option.textContent : '';
+  }
+  return el.innerText || el.textContent || '';
+}
+"""
 
 
 class GitHub(Plugin):
-    """GitHub's Copilot setting for AI model training on your data."""
+    """GitHub's Copilot policy for AI model training on your data."""
 
     name = "github"
     title = "GitHub"
@@ -46,16 +79,136 @@ class GitHub(Plugin):
             recommended=State.OFF,
             manual_steps=(
                 "Sign in to GitHub.",
-                "Click your profile picture, then Settings.",
-                'Choose "Copilot" in the left menu (or open github.com/settings/copilot).',
-                "Find the setting that allows GitHub to use your data for AI model "
-                "training, and turn it off (uncheck it, or choose Disabled).",
+                'Click your profile picture, then "Your Copilot" (or open '
+                "github.com/settings/copilot).",
+                'Open the drop-down "Allow GitHub to use my data for AI model training".',
+                'Choose "Disabled".',
             ),
             notes=(
-                "Applies to Copilot Free, Pro and Pro+; Business and Enterprise seats are "
-                "governed by the organisation. The wording is unverified."
+                "Applies to Copilot Free, Pro and Pro+; Business and Enterprise seats do "
+                "not show it (their data is not used for training). A drop-down, not a "
+                'checkbox: "Enabled" reads on, "Disabled" off. The same page\'s other '
+                "Copilot policies are never changed."
             ),
-            source="shared/platforms.md (wording unverified)",
-            switch=Switch(path=PATH, names=LABELS, role="checkbox"),
+            source=DOCS,
+            switch=Switch(path=PATH, names=LABELS, role="drop-down", fallbacks=(FEATURES_PATH,)),
+            evidence=(
+                Evidence("page", Confidence.LIKELY, f"shared/platforms.md; {DOCS}"),
+                Evidence(
+                    "control",
+                    Confidence.LIKELY,
+                    f'{DOCS} (a drop-down offering "Enabled" and "Disabled"); its markup '
+                    "is not on record",
+                ),
+                Evidence("label", Confidence.CONFIRMED, DOCS),
+            ),
         ),
     )
+
+    async def read(self, page: Page, setting: Setting) -> Reading:
+        found = await self._dropdown(page, setting)
+        if isinstance(found, Reading):
+            return found
+        dropdown, state, shown = found
+        return Reading(
+            setting.id,
+            state,
+            f'The drop-down shows "{shown}" (found by {dropdown.proof}).',
+            url=page.url,
+        )
+
+    async def write(self, page: Page, setting: Setting, value: State) -> Reading:
+        if value not in (State.ON, State.OFF):
+            raise ValueError(f"cannot set a drop-down to {value}")
+        found = await self._dropdown(page, setting)
+        if isinstance(found, Reading):
+            return found
+        dropdown, state, _ = found
+        if state is value:
+            return Reading(
+                setting.id, value, f"The drop-down already showed {value}.", url=page.url
+            )
+        wanted = ENABLED if value is State.ON else DISABLED
+        element = dropdown.element
+        if await element.evaluate("el => el.tagName") == "SELECT":
+            offered = await element.evaluate(
+                "el => Array.from(el.options).map((o) => o.textContent)"
+            )
+            matching = [o for o in offered if controls.normalise(o) == controls.normalise(wanted)]
+            if len(matching) != 1:
+                return self._not_offered(setting, page, wanted, len(matching))
+            refused = await switches.save(
+                self,
+                page,
+                lambda: element.select_option(label=matching[0].strip()),
+                f'Choosing "{wanted}" did not take effect.',
+            )
+            return await switches.read_back(self, page, setting, value, refused)
+        await element.click(timeout=switches.CONTROL_WAIT_MS)
+        choices = await self._choices(page, element, wanted)
+        if len(choices) != 1:
+            await page.keyboard.press("Escape")
+            return self._not_offered(setting, page, wanted, len(choices))
+        refused = await switches.save(
+            self, page, choices[0].click, f'Choosing "{wanted}" did not take effect.'
+        )
+        return await switches.read_back(self, page, setting, value, refused)
+
+    async def signed_in(self, context: BrowserContext) -> bool:
+        # The setting's own drop-down, proved by its label, is the positive sign.
+        return await signin.shows_signed_in_page(self, context, DROPDOWNS)
+
+    async def _dropdown(
+        self, page: Page, setting: Setting
+    ) -> tuple[controls.Found, State, str] | Reading:
+        """Load the page afresh; the one drop-down named by the label, and what it shows."""
+        found = await switches.load_switch(self, page, setting, DROPDOWNS)
+        if isinstance(found, Reading):
+            return found
+        shown = " ".join((await found.element.evaluate(_SHOWN_VALUE)).split())
+        state = next(
+            (
+                s
+                for text, s in SHOWN.items()
+                if controls.normalise(text) == controls.normalise(shown)
+            ),
+            None,
+        )
+        if state is None:
+            return Reading(
+                setting.id,
+                State.UNKNOWN,
+                f'The drop-down shows "{shown}", neither "{ENABLED}" nor "{DISABLED}"; '
+                "not guessing the state.",
+                url=page.url,
+            )
+        return found, state, shown
+
+    async def _choices(self, page: Page, button: ElementHandle, wanted: str) -> list[Locator]:
+        """The shown menu items named exactly ``wanted``, in the menu the button controls
+        where it names one."""
+        menu = await button.get_attribute("aria-controls")
+        scope = page.locator(f'[id="{menu}"]') if menu else page.locator("body")
+        items = scope.locator(CHOICES)
+        try:
+            await items.first.wait_for(state="visible", timeout=switches.CONTROL_WAIT_MS)
+        except Exception as exc:
+            if not switches.is_timeout(exc):
+                raise
+            return []
+        found = []
+        for index in range(await items.count()):
+            item = items.nth(index)
+            if await item.is_visible() and controls.normalise(
+                await item.inner_text()
+            ) == controls.normalise(wanted):
+                found.append(item)
+        return found
+
+    def _not_offered(self, setting: Setting, page: Page, wanted: str, count: int) -> Reading:
+        return Reading(
+            setting.id,
+            State.UNKNOWN,
+            f'The drop-down offered {count} choices named "{wanted}"; nothing was chosen.',
+            url=page.url,
+        )

@@ -1,15 +1,18 @@
 """Gmail: smart features in Gmail, Chat and Meet.
 
 Facts from ``shared/platforms.md``: a checkbox in Gmail's settings, General tab
-(``mail.google.com``). Its markup is not on record, so it is found as a checkbox
-named by its label (a guess). Gmail is a platform of its own, next to ``google``,
-because a plugin drives one origin and these settings live on another one; both
-sign in through Google's accounts site.
+(``mail.google.com``), labelled "Smart features in Gmail, Chat, and Meet" (also
+written "Turn on smart features in Gmail, Chat, and Meet"). The General tab keeps
+nothing until "Save Changes" is pressed, so a change presses it and is then read
+back from a fresh load. The markup is not on record, so the box is found as a
+checkbox named by its label (a guess). Gmail is a platform of its own, next to
+``google``, because a plugin drives one origin and these settings live on another
+one; both sign in through Google's accounts site.
 """
 
 from __future__ import annotations
 
-from automation.model import Setting, State, Switch
+from automation.model import Confidence, Evidence, Setting, State, Switch
 from automation.plugin import Plugin
 from automation.plugins.google import CHECKPOINT_PATHS, LOGIN_PATHS, SIGN_IN_ORIGINS
 
@@ -17,6 +20,11 @@ ORIGIN = "https://mail.google.com"
 #: The General tab of the first signed-in account's settings.
 PATH = "/mail/u/0/#settings/general"
 LABEL = "Smart features in Gmail, Chat, and Meet"
+#: The wordings on record.
+LABELS = (LABEL, "Turn on smart features in Gmail, Chat, and Meet")
+#: The General tab's button that keeps a change.
+SAVE_CHANGES = "Save Changes"
+SOURCE = "Gmail Help, as collected in shared/platforms.md"
 
 SMART_FEATURES = Setting(
     platform="gmail",
@@ -33,16 +41,31 @@ SMART_FEATURES = Setting(
         "Sign in to Gmail on a computer.",
         'Click the gear icon, then "See all settings".',
         'On the "General" tab, find "Smart features".',
-        f'Uncheck "{LABEL}" and confirm.',
+        f'Uncheck "{LABEL}".',
+        f'Click "{SAVE_CHANGES}" at the bottom of the page: without it the change is lost.',
         "In the same section, also turn off the smart features in Google Workspace "
         "and in other Google products.",
     ),
     notes=(
-        "On by default. The page's markup is not on record. The Workspace and "
-        "other-products smart features are set in a separate dialog (manual steps)."
+        'On by default. The change holds only once "Save Changes" is pressed. The '
+        "page's markup is not on record. The Workspace and other-products smart "
+        "features are set in a separate dialog (manual steps)."
     ),
     source="Gmail Help",
-    switch=Switch(path=PATH, names=(LABEL,), role="checkbox"),
+    switch=Switch(path=PATH, names=LABELS, role="checkbox", submit=SAVE_CHANGES),
+    evidence=(
+        Evidence(
+            "page",
+            Confidence.LIKELY,
+            f"{SOURCE}: Settings, General; the address of the tab is inferred",
+        ),
+        Evidence(
+            "control",
+            Confidence.GUESS,
+            f'{SOURCE}: a checkbox kept by "Save Changes"; its markup is unverified',
+        ),
+        Evidence("label", Confidence.LIKELY, SOURCE),
+    ),
 )
 
 

@@ -1,19 +1,22 @@
 """Meta (Facebook, Instagram): objecting to the use of your data for its AI.
 
-Not a switch: in the EU and the UK, Meta takes objections through a "Right to
-object" form in its Privacy Center, several pages long, confirmed with a code sent
-by email. Only a person can send it, so the setting is ``manual``: the checklist
-shows the steps and the link, and never reads or writes anything on Meta's sites.
+Not a switch: in the EU and the UK, Meta takes objections through a form. Since
+2025 it is one page (``shared/platforms.md``:
+``https://www.facebook.com/help/contact/6359191084165019``), and the objection is
+confirmed with a code Meta sends by email; WhatsApp takes objections through a
+form of its own. Only a person can send it, so the setting is ``manual``: the
+checklist shows the steps and the link, and never reads or writes anything on
+Meta's sites.
 """
 
 from __future__ import annotations
 
-from automation.model import Kind, Setting, State
+from automation.model import Confidence, Evidence, Kind, Setting, State
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.facebook.com"
-# A guess at the Privacy Center's generative AI page; the form is reached from it.
-PAGE = ORIGIN + "/privacy/genai/"
+#: The objection form, one page since 2025.
+FORM = ORIGIN + "/help/contact/6359191084165019"
 
 
 class Meta(Plugin):
@@ -35,20 +38,29 @@ class Meta(Plugin):
                 "switch: only you can send the form, and privacy-tui cannot read "
                 "whether you did. Mark it done here when you have."
             ),
-            url=PAGE,
+            url=FORM,
             # For a manual setting "off" means: opted out.
             recommended=State.OFF,
             kind=Kind.MANUAL,
             manual_steps=(
-                "Sign in to Facebook or Instagram in your browser.",
-                "Open Meta's Privacy Center and its page on generative AI (the link here).",
-                'Choose "Right to object" and open the form.',
-                "Fill in each page of the form (among others, the country you live in "
-                "and your email address).",
-                "Enter the code Meta emails you to confirm the address, then send the form.",
+                "Sign in to Facebook (or to the Instagram account linked to it) in your browser.",
+                "Open Meta's objection form (the link here): one page.",
+                "Fill it in: among others, the country you live in and your email address.",
+                "Send it, then enter the code Meta emails you to confirm the address.",
                 "Keep Meta's answer by email: it says whether the objection was accepted.",
+                "For WhatsApp, object separately through WhatsApp's own form.",
             ),
-            notes="Only offered in the EU/EEA and the UK.",
+            notes=(
+                "Only offered in the EU/EEA and the UK. One page since 2025, confirmed by "
+                "an emailed code. WhatsApp has its own form."
+            ),
             source="shared/platforms.md",
+            evidence=(
+                Evidence(
+                    "page",
+                    Confidence.LIKELY,
+                    "shared/platforms.md: Meta's objection form, one page since 2025",
+                ),
+            ),
         ),
     )

@@ -1,18 +1,21 @@
 """Perplexity: AI data retention, whether your searches help improve its models.
 
-``shared/platforms.md`` records the label and that it sits under Settings,
+``shared/platforms.md`` records the label in two wordings ("AI data retention";
+Perplexity's FAQ calls it "AI Data Usage") and that it sits under Settings,
 Preferences; the page address and the markup are guesses, so the switch is found
-by role and label.
+by role and either label.
 """
 
 from __future__ import annotations
 
-from automation.model import Setting, State, Switch
+from automation.model import Confidence, Evidence, Setting, State, Switch
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.perplexity.ai"
 # A guess for the Preferences tab of the settings.
 PATH = "/settings/preferences"
+#: The label's wordings on record: the settings page's, then the FAQ's.
+LABELS = ("AI data retention", "AI Data Usage")
 
 
 class Perplexity(Plugin):
@@ -42,9 +45,30 @@ class Perplexity(Plugin):
                 "Sign in to Perplexity.",
                 "Open Settings.",
                 'Choose "Preferences".',
-                'Switch "AI data retention" off.',
+                'Switch "AI data retention" (called "AI Data Usage" in Perplexity\'s FAQ) off.',
+            ),
+            notes=(
+                'Perplexity\'s FAQ calls the switch "AI Data Usage"; both wordings are recognised.'
             ),
             source="shared/platforms.md",
-            switch=Switch(path=PATH, names=("AI data retention",)),
+            switch=Switch(path=PATH, names=LABELS),
+            evidence=(
+                Evidence(
+                    "page",
+                    Confidence.GUESS,
+                    "Settings, Preferences (shared/platforms.md); the address is inferred",
+                ),
+                Evidence(
+                    "control",
+                    Confidence.GUESS,
+                    "no markup on record: found as a switch by its label",
+                ),
+                Evidence(
+                    "label",
+                    Confidence.LIKELY,
+                    "public guides (AI data retention) and Perplexity's FAQ (AI Data Usage), "
+                    "as collected in shared/platforms.md",
+                ),
+            ),
         ),
     )

@@ -1,18 +1,23 @@
 """Pinterest: whether your data trains Pinterest Canvas, its image-generating model.
 
 ``shared/platforms.md`` records the label and that it sits under Settings,
-Privacy and data, and marks it unverified (the rollout is uneven). The page
-address and the markup are guesses: the switch is found by role and label.
+Privacy and data, at ``/settings/privacy`` (some tools use
+``/settings/privacy-and-data``), and marks it unverified (the rollout is uneven).
+The plugin opens the first address and, when that page is missing (HTTP 404) or
+lacks the switch, the second; a sign-in page, a "not offered" notice or a disabled
+switch at the first is the answer, and the second is not tried. The markup is a
+guess: the switch is found by role and label.
 """
 
 from __future__ import annotations
 
-from automation.model import Setting, State, Switch
+from automation.model import Confidence, Evidence, Setting, State, Switch
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.pinterest.com"
-# A guess for the "Privacy and data" settings page.
+#: The "Privacy and data" page, and the address some tools use for it.
 PATH = "/settings/privacy"
+OTHER_PATH = "/settings/privacy-and-data"
 LABEL = "Use your data to train Pinterest Canvas"
 
 
@@ -46,9 +51,28 @@ class Pinterest(Plugin):
             ),
             notes=(
                 "Unverified: the rollout is uneven, so the switch may be missing or "
-                "worded differently on your account."
+                "worded differently on your account. Looked for at /settings/privacy, "
+                "then at /settings/privacy-and-data."
             ),
             source="shared/platforms.md (unverified)",
-            switch=Switch(path=PATH, names=(LABEL,)),
+            switch=Switch(path=PATH, names=(LABEL,), fallbacks=(OTHER_PATH,)),
+            evidence=(
+                Evidence(
+                    "page",
+                    Confidence.LIKELY,
+                    "shared/platforms.md: Settings, Privacy and data at /settings/privacy; "
+                    "some tools use /settings/privacy-and-data",
+                ),
+                Evidence(
+                    "control",
+                    Confidence.GUESS,
+                    "no markup on record: found as a switch by its label",
+                ),
+                Evidence(
+                    "label",
+                    Confidence.LIKELY,
+                    "shared/platforms.md (unverified: one weak source, uneven rollout)",
+                ),
+            ),
         ),
     )

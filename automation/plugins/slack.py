@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from automation.model import Kind, Setting, State
+from automation.model import Confidence, Evidence, Kind, Setting, State
 from automation.plugin import Plugin
 
 ADDRESS = "feedback@slack.com"
@@ -49,5 +49,13 @@ class Slack(Plugin):
             ),
             notes="Included by default on every workspace; only the workspace owner can ask.",
             source="shared/platforms.md",
+            evidence=(
+                Evidence(
+                    "page",
+                    Confidence.LIKELY,
+                    f'shared/platforms.md: an email to {ADDRESS}, subject "{SUBJECT}", '
+                    "from the workspace owner",
+                ),
+            ),
         ),
     )

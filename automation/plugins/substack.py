@@ -2,27 +2,42 @@
 
 ON asks AI crawlers not to use the publication's posts (it sets a flag for
 crawlers); OFF, the default, does not. So the recommended state is ON.
-``shared/platforms.md`` records the label and that it sits in the publication's
-settings, details; the page addresses and the markup are guesses, so the switch is
-found by role and label. The real dashboard may live at each publication's own
-address; where these guessed pages do not exist the rows read ``unavailable`` or
-``unknown``, never a value.
+
+``shared/platforms.md`` records that each publication lives on a host of its own,
+below Substack's: its settings are at ``https://<publication>.substack.com/publish/settings``.
+So the publications are found as links to hosts below ``substack.com`` on the
+account's list of publications, each publication's name is its host's first
+label, and each one's switch is read on that host. The label is "Block AI
+training" (a 2026 report has it worded "Opt out of AI training"; both are
+recognised). The list page's address and the markup are guesses, so the switch is
+found by role and label; where the guessed pages do not exist the rows read
+``unavailable`` or ``unknown``, never a value.
 """
 
 from __future__ import annotations
 
-from automation.model import Discovery, Setting, State, Switch
+from typing import TYPE_CHECKING
+
+from automation import controls, switches
+from automation.model import Confidence, Discovery, Evidence, Reading, Setting, State, Switch
 from automation.plugin import Plugin
+
+if TYPE_CHECKING:
+    from playwright.async_api import BrowserContext
 
 ORIGIN = "https://substack.com"
 LABEL = "Block AI training"
-# Guesses: each publication's settings, and the account's list of publications.
-PUBLICATION_PATH = "/publish/settings/{name}"
+#: The wordings on record, the first current until a 2026 report.
+LABELS = (LABEL, "Opt out of AI training")
+#: A publication's settings, on its own host (``<publication>.substack.com``).
+PUBLICATION_PATH = "/publish/settings"
+# A guess: the account's list of publications, linking to each one's own host.
 PUBLICATIONS = Discovery(
     path="/settings",
-    link='a[href^="/publish/settings/"]',
-    pattern=r"^/publish/settings/(?P<name>[A-Za-z0-9-]+)/?$",
+    link='a[href*="/publish"]',
+    pattern=r"^(?!www$)(?P<name>[a-z0-9-]+)$",
     noun="publication",
+    subdomain=True,
 )
 
 
@@ -33,9 +48,12 @@ class Substack(Plugin):
     title = "Substack"
     default_origin = ORIGIN
     order = 72
+    # Each publication is on a host below substack.com.
+    subdomains = True
     # Guesses: Substack's sign-in page. It often signs in with an emailed link.
     login_paths = ("/sign-in",)
     login_form = None
+    signed_in_path = PUBLICATIONS.path
     settings = (
         Setting(
             platform="substack",
@@ -47,20 +65,58 @@ class Substack(Plugin):
                 "default, leaves them free to. Recommended: ON. Each of your "
                 "publications has its own switch."
             ),
-            url=ORIGIN + PUBLICATION_PATH,
+            url="https://{name}.substack.com" + PUBLICATION_PATH,
             recommended=State.ON,
             manual_steps=(
-                "Sign in to Substack and open your publication's dashboard.",
-                "Go to Settings.",
-                'In the publication details, switch "Block AI training" ON.',
+                "Sign in to Substack.",
+                "Open your publication's settings: "
+                "https://<your publication>.substack.com/publish/settings.",
+                'Switch "Block AI training" (newer wording: "Opt out of AI training") ON.',
                 "Repeat for each of your publications.",
             ),
             notes=(
-                "Kept per publication. It asks crawlers to stay away; it cannot stop "
-                "one that ignores the flag. Page addresses here are a guess."
+                "Kept per publication, each on its own host (<publication>.substack.com). "
+                "It asks crawlers to stay away; it cannot stop one that ignores the flag. "
+                "The page that lists your publications is a guess."
             ),
             source="shared/platforms.md",
-            switch=Switch(path=PUBLICATION_PATH, names=(LABEL,)),
+            switch=Switch(path=PUBLICATION_PATH, names=LABELS, subdomain="{name}"),
             per=PUBLICATIONS,
+            evidence=(
+                Evidence(
+                    "page",
+                    Confidence.LIKELY,
+                    "shared/platforms.md: <publication>.substack.com/publish/settings; the "
+                    "account's list of publications at substack.com/settings is inferred",
+                ),
+                Evidence(
+                    "control",
+                    Confidence.GUESS,
+                    "no markup on record: found as a switch by its label",
+                ),
+                Evidence(
+                    "label",
+                    Confidence.LIKELY,
+                    'shared/platforms.md; a 2026 report for "Opt out of AI training"',
+                ),
+            ),
         ),
     )
+
+    async def signed_in(self, context: BrowserContext) -> bool:
+        """Signed in when the list of publications loads and the first publication's
+        own page shows its switch (in a context of its own, so no window moves)."""
+        browser = context.browser
+        if browser is None:
+            return False
+        probe = await browser.new_context(storage_state=await context.storage_state())
+        try:
+            page = await probe.new_page()
+            [setting] = self.settings
+            names = await self.instances(page, setting)
+            if isinstance(names, Reading) or not names:
+                return False
+            found = await switches.load_switch(self, page, setting.for_instance(names[0]))
+            return isinstance(found, controls.Found)
+        finally:
+            await probe.close()

@@ -1,12 +1,24 @@
 """A replica of Pinterest's "Privacy and data" settings, as ``shared/platforms.md`` has it.
 
-The label is on record (unverified); the page address and the markup are guesses,
-drawn plainly: a labelled switch.
+The label is on record (unverified); the markup is not, so the switch is drawn
+plainly. Above it the page has the ads-personalisation boxes Pinterest's help
+lists on the same page ("Use sites you visit to improve which ads you see on
+Pinterest", "Use partner info to improve which ads you see on Pinterest"), drawn
+off while the switch is on. The page is at ``/settings/privacy``; some tools use
+``/settings/privacy-and-data``: :meth:`PinterestSite.move` puts the switch, or the
+whole page, at that address instead.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .switchsite import Control, SettingsPage, SwitchSite
+
+PRIVACY = "/settings/privacy"
+PRIVACY_AND_DATA = "/settings/privacy-and-data"
+HEADING = "Privacy and data"
+LABEL = "Use your data to train Pinterest Canvas"
 
 
 class PinterestSite(SwitchSite):
@@ -17,9 +29,24 @@ class PinterestSite(SwitchSite):
     header = '<header><strong>Pinterest</strong><a href="/">Home</a></header>'
     pages = (
         SettingsPage(
-            "genai_training",
-            "/settings/privacy",
-            "Privacy and data",
-            Control("Use your data to train Pinterest Canvas"),
+            "ads_sites_you_visit",
+            PRIVACY,
+            HEADING,
+            Control(
+                "Use sites you visit to improve which ads you see on Pinterest", kind="checkbox"
+            ),
+            default=False,
         ),
+        SettingsPage(
+            "ads_partner_info",
+            PRIVACY,
+            HEADING,
+            Control("Use partner info to improve which ads you see on Pinterest", kind="checkbox"),
+            default=False,
+        ),
+        SettingsPage("genai_training", PRIVACY, HEADING, Control(LABEL)),
     )
+
+    def move(self, keys: tuple[str, ...], path: str) -> None:
+        """Serve the settings ``keys`` at ``path`` instead (as another rollout would)."""
+        self.pages = tuple(replace(p, path=path) if p.key in keys else p for p in self.pages)

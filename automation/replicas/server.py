@@ -82,6 +82,9 @@ class Request:
     query: dict[str, str]
     cookies: dict[str, str]
     body: bytes
+    #: The Host header as sent (name and port): a site that serves several hosts
+    #: on one port (Substack's publications) tells them apart by it.
+    host: str = ""
 
     def form(self) -> dict[str, str]:
         return {k: v[0] for k, v in parse_qs(self.body.decode("utf-8", "replace")).items()}
@@ -115,6 +118,10 @@ class Site:
     name: ClassVar[str]
     title: ClassVar[str]
     session_cookie: ClassVar[str]
+    #: The host name of the site's origin, where not the server's loopback address:
+    #: a name under ``localhost``, which browsers resolve to loopback themselves, for
+    #: a site whose pages also live on hosts below its own (``<name>.<hostname>``).
+    hostname: ClassVar[str | None] = None
     #: Each setting's default value for a new account.
     defaults: ClassVar[dict[str, bool]] = {}
     #: How the demo account is set up (``Account`` fields, such as its blogs).
@@ -130,6 +137,8 @@ class Site:
         self.saves: list[tuple[str, str, bool]] = []
         #: Usernames whose password the sign-in form accepted, in order.
         self.sign_ins: list[str] = []
+        #: Every request that reached the site, as (host, method, path), for tests.
+        self.visits: list[tuple[str, str, str]] = []
         #: Signed out, the settings pages show a sign-in form at their own address
         #: (HTTP 200) instead of sending the browser to the sign-in page.
         self.inline_login = False
@@ -263,7 +272,10 @@ def _make_handler(site: Site, delay: float) -> type[BaseHTTPRequestHandler]:
                 {k: v[0] for k, v in parse_qs(split.query).items()},
                 {k: m.value for k, m in jar.items()},
                 self.rfile.read(length) if length else b"",
+                self.headers.get("Host", ""),
             )
+            with site.lock:
+                site.visits.append((request.host, request.method, request.path))
             try:
                 response = site.handle(request)
             except Exception as exc:  # a replica bug shows as a 500, like a real site's
@@ -316,7 +328,8 @@ class ReplicaServer:
                 server = _QuietServer((self.host, port), _make_handler(site, self.delay))
                 server.daemon_threads = True
                 self._servers.append(server)
-                self.origins[site.name] = f"http://{self.host}:{server.server_address[1]}"
+                host = site.hostname or self.host
+                self.origins[site.name] = f"http://{host}:{server.server_address[1]}"
                 threading.Thread(
                     target=server.serve_forever, name=f"replica-{site.name}", daemon=True
                 ).start()
