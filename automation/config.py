@@ -288,19 +288,7 @@ class _Checker:
                 raise self.fail(where, "headless", "must be true or false")
             result.headless = data["headless"]
         if "timeout" in data:
-            value = data["timeout"]
-            # inf, nan and huge numbers would overflow the browser's own limits.
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, int | float)
-                or not 0 < value <= MAX_TIMEOUT
-            ):
-                raise self.fail(
-                    where,
-                    "timeout",
-                    f"must be a number of seconds above 0 and at most {MAX_TIMEOUT}",
-                )
-            result.timeout = float(value)
+            result.timeout = self.seconds(data["timeout"], where, "timeout")
         if "concurrency" in data:
             value = data["concurrency"]
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 16:
@@ -329,19 +317,21 @@ class _Checker:
                     raise self.fail(where, key, "must be true or false")
                 setattr(result, key, data[key])
         if "command_timeout" in data:
-            value = data["command_timeout"]
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, int | float)
-                or not 0 < value <= MAX_TIMEOUT
-            ):
-                raise self.fail(
-                    where,
-                    "command_timeout",
-                    f"must be a number of seconds above 0 and at most {MAX_TIMEOUT}",
-                )
-            result.command_timeout = float(value)
+            result.command_timeout = self.seconds(data["command_timeout"], where, "command_timeout")
         return result
+
+    def seconds(self, value: Any, where: tuple[str, ...], key: str) -> float:
+        """A time limit: a number of seconds above 0 and at most :data:`MAX_TIMEOUT`."""
+        # inf, nan and huge numbers would overflow the browser's own limits.
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not 0 < value <= MAX_TIMEOUT
+        ):
+            raise self.fail(
+                where, key, f"must be a number of seconds above 0 and at most {MAX_TIMEOUT}"
+            )
+        return float(value)
 
     def platform(self, data: dict[str, Any], name: str) -> PlatformConfig:
         where = ("platforms", name)
