@@ -214,7 +214,8 @@ HELP = """\
                 site differs, the row reads unknown or
                 unavailable
   detail pane   each fact (page, control, label) with its
-                source and how sure it is
+                source and how sure it is: confirmed, likely
+                or guess
 
 Nothing changes on an account until you confirm it. A change
 counts only when a fresh load of the page reads the new value back.
