@@ -90,16 +90,21 @@ def destination(path: str | os.PathLike[str], *, overwrite: bool = False) -> Pat
     _check(path, overwrite)
     folder = _folder(path)
     with _SignalGuard() as guard:
-        try:
-            handle, probe = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        except OSError as exc:
-            raise ExportError(f"Cannot write {path}: {_reason(exc)}.") from None
+        handle, probe = _temporary(folder, path)
         try:
             guard.arm()
             os.close(handle)
         finally:
             Path(probe).unlink(missing_ok=True)
     return path
+
+
+def _temporary(folder: Path, path: Path) -> tuple[int, str]:
+    """A new hidden temporary file beside ``path``: its open handle and its name."""
+    try:
+        return tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise ExportError(f"Cannot write {path}: {_reason(exc)}.") from None
 
 
 def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = False) -> None:
@@ -119,10 +124,7 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = F
     except OSError as exc:
         raise ExportError(f"Cannot write {path}: {_reason(exc)}.") from None
     with _SignalGuard() as guard:
-        try:
-            handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        except OSError as exc:
-            raise ExportError(f"Cannot write {path}: {_reason(exc)}.") from None
+        handle, temp = _temporary(folder, path)
         try:
             guard.arm()
             with os.fdopen(handle, "w", encoding="utf-8") as out:
