@@ -26,7 +26,7 @@ from automation.runtime import build, log_path, setup_logging
 from automation.secrets import Credentials
 from tui.app import PrivacyApp
 from tui.cli import main
-from tui.screens import ExportPath
+from tui.dialogs import ExportPath
 
 pytestmark = pytest.mark.browser
 
@@ -93,7 +93,7 @@ def test_no_password_or_cookie_in_any_file_or_output(
             async with app.run_test(size=(140, 40)) as pilot:
                 await app.workers.wait_for_complete()
                 await pilot.pause()
-                assert app.readings["linkedin.ai_training"].state is State.ON
+                assert app.model.readings["linkedin.ai_training"].state is State.ON
                 await pilot.press("e")
                 assert isinstance(app.screen, ExportPath)
                 app.screen.query_one(Input).value = str(export)

@@ -423,8 +423,9 @@ async def test_the_checklist_shows_one_row_per_blog_and_switches_only_that_blog(
 ) -> None:
     from textual.widgets import DataTable
 
+    from tests.checklist_view import highlighted
     from tui.app import PrivacyApp
-    from tui.screens import Confirm
+    from tui.dialogs import Confirm
 
     runtime = build(demo=True, only=["tumblr.third_party_sharing"], log=tmp_path / "t.log")
     try:
@@ -435,16 +436,16 @@ async def test_the_checklist_shows_one_row_per_blog_and_switches_only_that_blog(
             await app.workers.wait_for_complete()
             await pilot.pause()
             rows = ["tumblr.third_party_sharing@myblog", "tumblr.third_party_sharing@art-notes"]
-            assert [s.id for s in app.rows] == rows
+            assert [s.id for s in app.model.rows] == rows
             table = app.query_one(DataTable)
             assert str(table.get_cell(rows[0], "state")) == "off ✗"
             # Marked "?": the per-blog page's address and the switch's markup are guesses.
             assert str(table.get_cell(rows[1], "label")).strip() == (
                 "Prevent third-party sharing (art-notes) ?"
             )
-            assert app._highlighted() == rows[0]
+            assert highlighted(app) == rows[0]
             await pilot.press("j")
-            assert app._highlighted() == rows[1]
+            assert highlighted(app) == rows[1]
             await pilot.press("space")
             await pilot.pause()
             assert isinstance(app.screen, Confirm)

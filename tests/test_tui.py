@@ -7,16 +7,17 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from automation.config import parse
 from automation.model import Kind, Reading, State
 from automation.plugins.linkedin import LinkedIn
 from automation.runtime import Runtime
+from tests.checklist_view import Notices, cell, highlighted
 from tests.demo import account
 from tests.processes import browsers_below, cmdline, descendants
 from tui.app import PrivacyApp
-from tui.screens import Confirm, ExportPath
+from tui.dialogs import Confirm, ExportPath
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +31,7 @@ def runtime(linkedin_demo: Runtime) -> Runtime:
 
 
 def state_cell(app: PrivacyApp, setting_id: str) -> str:
-    return str(app.query_one(DataTable).get_cell(setting_id, "state"))
+    return cell(app, setting_id, "state")
 
 
 def detail_text(app: PrivacyApp) -> str:
@@ -48,8 +49,8 @@ async def test_rows_fill_with_states_read_by_the_engine(runtime: Runtime) -> Non
     app = PrivacyApp(runtime, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert app.readings[AI].state is State.ON
-        assert app.readings["linkedin.research"].state is State.OFF
+        assert app.model.readings[AI].state is State.ON
+        assert app.model.readings["linkedin.research"].state is State.OFF
         assert state_cell(app, AI) == "on ✗"
         assert state_cell(app, "linkedin.research") == "off ✓"
         summary = str(app.query_one("#summary", Static).render())
@@ -63,15 +64,15 @@ async def test_ai_training_is_the_first_row_and_keys_move(runtime: Runtime) -> N
     app = PrivacyApp(runtime, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert app._highlighted() == AI
+        assert highlighted(app) == AI
         assert "Data for Generative AI Improvement" in detail_text(app)
         await pilot.press("j")
-        assert app._highlighted() == "linkedin.research"
+        assert highlighted(app) == "linkedin.research"
         assert "Social, economic and workplace research" in detail_text(app)
         await pilot.press("down", "down")
-        assert app._highlighted() == "linkedin.ads_third_party_data"
+        assert highlighted(app) == "linkedin.ads_third_party_data"
         await pilot.press("k", "up", "k")
-        assert app._highlighted() == AI
+        assert highlighted(app) == AI
         steps = detail_text(app)
         assert "Use my data for training content creation AI models" in steps
         assert "Switch is on (found by its id" in steps
@@ -99,7 +100,7 @@ async def test_switch_asks_first_and_reads_the_change_back(runtime: Runtime) -> 
         for _ in range(500):
             shown.append(state_cell(app, AI))
             if "changing" in shown[-1] or (
-                AI not in app.busy and app.readings[AI].state is State.OFF
+                AI not in app.model.busy and app.model.readings[AI].state is State.OFF
             ):
                 break
             await pilot.pause(0.01)
@@ -107,10 +108,10 @@ async def test_switch_asks_first_and_reads_the_change_back(runtime: Runtime) -> 
         await settle(app, pilot)
         assert seen == ["Changing", "Changed"]
         assert account(runtime).settings["ai_training"] is False
-        assert app.readings[AI].state is State.OFF
-        assert "read back as off" in app.readings[AI].detail
+        assert app.model.readings[AI].state is State.OFF
+        assert "read back as off" in app.model.readings[AI].detail
         assert state_cell(app, AI) == "off ✓"
-        assert app.desired[AI] is State.OFF
+        assert app.model.desired[AI] is State.OFF
         await app.action_quit()
 
 
@@ -120,7 +121,7 @@ async def test_no_switch_when_the_state_is_not_known(runtime: Runtime) -> None:
     app = PrivacyApp(runtime, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert app.readings[AI].state is State.UNKNOWN
+        assert app.model.readings[AI].state is State.UNKNOWN
         await pilot.press("space")
         assert not isinstance(app.screen, Confirm)
         assert runtime.demo.sites["linkedin"].saves == []
@@ -132,15 +133,15 @@ async def test_read_again_picks_up_a_change_made_elsewhere(runtime: Runtime) -> 
     app = PrivacyApp(runtime, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert app.readings[AI].state is State.ON
+        assert app.model.readings[AI].state is State.ON
         account(runtime).settings["ai_training"] = False
         await pilot.press("r")
         await settle(app, pilot)
-        assert app.readings[AI].state is State.OFF
+        assert app.model.readings[AI].state is State.OFF
         account(runtime).settings["research"] = False
         await pilot.press("R")
         await settle(app, pilot)
-        assert app.readings["linkedin.research"].state is State.OFF
+        assert app.model.readings["linkedin.research"].state is State.OFF
         await app.action_quit()
 
 
@@ -189,13 +190,14 @@ async def test_export_to_an_unwritable_place_keeps_everything(
 ) -> None:
     """An export that cannot be written says why on screen; readings and the app stay."""
     app = PrivacyApp(runtime, demo=True)
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(app, pilot)
-        before = dict(app.readings)
+        before = dict(app.model.readings)
         await export_to(app, pilot, tmp_path / "no-such-folder" / "out.toml")
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notices]
         assert any("does not exist" in m for m in messages), messages
-        assert app.readings == before
+        assert app.model.readings == before
         assert app.is_running
         assert not (tmp_path / "no-such-folder").exists()
         await app.action_quit()
@@ -219,9 +221,9 @@ async def test_a_plugin_exception_is_that_rows_error(runtime: Runtime) -> None:
     app = PrivacyApp(runtime, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert app.readings["linkedin.research"].state is State.ERROR
-        assert "plugin bug" in app.readings["linkedin.research"].detail
-        assert app.readings[AI].state is State.ON
+        assert app.model.readings["linkedin.research"].state is State.ERROR
+        assert "plugin bug" in app.model.readings["linkedin.research"].detail
+        assert app.model.readings[AI].state is State.ON
         assert app.is_running
         await app.action_quit()
 
@@ -237,7 +239,7 @@ async def test_playwright_starts_inside_the_running_app_with_a_real_stderr(
     app = PrivacyApp(runtime, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert app.readings[AI].state is State.ON
+        assert app.model.readings[AI].state is State.ON
         drivers = [p for p in descendants(os.getpid()) if "run-driver" in cmdline(p)]
         assert drivers, "the Playwright driver process was not found"
         stderr = os.readlink(f"/proc/{drivers[0]}/fd/2")

@@ -29,12 +29,12 @@ from automation.runtime import Runtime
 from automation.secrets import Credentials, KeyringCredentials
 from automation.session_store import SessionStore
 from automation.sessions import session_name
+from tests.checklist_view import Notices, cell, row_keys
 from tests.processes import browsers_below, cmdline
 from tests.xvfb import xvfb  # noqa: F401 (a fixture)
-from tui.account_screens import CodeDialog, CredentialsForm, SignOutDialog, WindowWaiting
-from tui.accounts import WAITING_FOR_WINDOW
 from tui.app import PrivacyApp
-from tui.screens import Confirm
+from tui.dialogs import CodeDialog, Confirm, CredentialsForm, SignOutDialog, WindowWaiting
+from tui.flows.accounts import WAITING_FOR_WINDOW
 
 pytestmark = pytest.mark.browser
 
@@ -77,7 +77,7 @@ async def until(pilot, done, what: str) -> None:
 
 
 def platform_cell(app: PrivacyApp) -> str:
-    return str(app.query_one(DataTable).get_cell("platform:linkedin", "state"))
+    return cell(app, "platform:linkedin", "state")
 
 
 def screen_text(app: PrivacyApp) -> str:
@@ -111,7 +111,7 @@ async def test_password_form_and_code_dialog_sign_in_and_read(
     app = PrivacyApp(runtime)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert app.readings[AI].state is State.NEEDS_LOGIN
+        assert app.model.readings[AI].state is State.NEEDS_LOGIN
         assert platform_cell(app) == "not signed in"
 
         await pilot.press("L")
@@ -125,7 +125,7 @@ async def test_password_form_and_code_dialog_sign_in_and_read(
         await pilot.press("enter")
         await settle(app, pilot)
 
-        assert app.readings[AI].state is State.OFF
+        assert app.model.readings[AI].state is State.OFF
         assert platform_cell(app) == "signed in"
         assert site.session_tokens(CODE_USER)
         assert kept_file(tmp_path, replica).exists()
@@ -169,7 +169,7 @@ async def test_keys_typed_fast_never_show_the_password(
         await until(pilot, lambda: replica.sites["linkedin"].sign_ins == [user], "signed in")
         await settle(app, pilot)
         shots.append(screen_text(app))
-        assert app.readings[AI].state is State.ON
+        assert app.model.readings[AI].state is State.ON
         assert not any(password in shot for shot in shots)
         await app.action_quit()
 
@@ -202,11 +202,12 @@ async def test_without_a_display_l_offers_the_form_and_a_captcha_is_shown(
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     replica.sites["linkedin"].add_account("robot@example.com", "pw-captcha", captcha=True)
     app = PrivacyApp(runtime)
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(app, pilot)
         await pilot.press("l")
         await until(pilot, lambda: isinstance(app.screen, CredentialsForm), "the form shows")
-        assert any("$DISPLAY" in n.message for n in app._notifications)
+        assert any("$DISPLAY" in n.message for n in notices)
         await fill_form(app, pilot, "robot@example.com", "pw-captcha", remember=False)
         await settle(app, pilot)
 
@@ -249,7 +250,8 @@ async def test_without_a_keyring_the_form_is_asked_for_and_nothing_is_kept(
     keyring.set_keyring(fail.Keyring())
     replica.sites["linkedin"].add_account("server@example.com", "pw-Nk-9931-typed")
     app = PrivacyApp(runtime)
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await until(pilot, lambda: isinstance(app.screen, CredentialsForm), "the form is asked")
         form = app.screen
         assert "no working keyring" in form.note
@@ -257,9 +259,9 @@ async def test_without_a_keyring_the_form_is_asked_for_and_nothing_is_kept(
         await fill_form(app, pilot, "server@example.com", "pw-Nk-9931-typed", remember=True)
         await settle(app, pilot)
 
-        assert app.readings[AI].state is State.ON
+        assert app.model.readings[AI].state is State.ON
         assert replica.sites["linkedin"].sign_ins == ["server@example.com"]
-        told = [n.message for n in app._notifications if "no working keyring" in n.message]
+        told = [n.message for n in notices if "no working keyring" in n.message]
         assert len(told) == 1 and "--store-unencrypted" in told[0]
         assert not (tmp_path / "sessions").exists()
         await app.action_quit()
@@ -283,11 +285,15 @@ async def test_without_a_keyring_only_a_platform_with_a_password_form_asks(
     monkeypatch.setenv("DISPLAY", ":99")  # only looked at; no window is opened here
     keyring.set_keyring(fail.Keyring())
     app = PrivacyApp(two_platforms)
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await until(pilot, lambda: isinstance(app.screen, CredentialsForm), "the form is asked")
         await until(
             pilot,
-            lambda: all(app.readings.get(s.id) for s in two_platforms.settings) and not app.busy,
+            lambda: (
+                all(app.model.readings.get(s.id) for s in two_platforms.settings)
+                and not app.model.busy
+            ),
             "every row is read",
         )
         for _ in range(20):  # time for any other form to be asked
@@ -296,18 +302,16 @@ async def test_without_a_keyring_only_a_platform_with_a_password_form_asks(
         assert [f.platform_title for f in forms] == ["LinkedIn"]
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, CredentialsForm), "it closes")
-        await until(
-            pilot, lambda: any("Not signed in to X" in n.message for n in app._notifications), "X"
-        )
-        [told] = [n.message for n in app._notifications if "Not signed in to X" in n.message]
+        await until(pilot, lambda: any("Not signed in to X" in n.message for n in notices), "X")
+        [told] = [n.message for n in notices if "Not signed in to X" in n.message]
         assert "press l" in told
 
-        keys = [row.key.value for row in app.query_one(DataTable).ordered_rows]
+        keys = row_keys(app)
         app.query_one(DataTable).move_cursor(row=keys.index("x.grok_training"))
         await pilot.press("L")
         await pilot.pause()
         assert not isinstance(app.screen, CredentialsForm)
-        assert any("X has no sign-in form" in n.message for n in app._notifications)
+        assert any("X has no sign-in form" in n.message for n in notices)
         app.query_one(DataTable).move_cursor(row=keys.index("platform:x"))
         await pilot.pause()
         detail = str(app.query_one("#detail", Static).render())
@@ -324,7 +328,7 @@ async def test_a_refused_password_in_the_form_keeps_the_session(
     app = PrivacyApp(runtime)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert app.readings[AI].state is State.ON
+        assert app.model.readings[AI].state is State.ON
         await pilot.press("L")
         await until(pilot, lambda: isinstance(app.screen, CredentialsForm), "the form shows")
         await fill_form(app, pilot, DEMO_USERNAME, "not-the-password", remember=False)
@@ -332,7 +336,7 @@ async def test_a_refused_password_in_the_form_keeps_the_session(
         assert platform_cell(app) == "sign-in failed"
         await pilot.press("r")
         await settle(app, pilot)
-        assert app.readings[AI].state is State.ON
+        assert app.model.readings[AI].state is State.ON
         assert platform_cell(app) == "signed in"
         await app.action_quit()
 
@@ -345,11 +349,12 @@ async def test_no_form_for_a_platform_pointed_at_a_foreign_origin(
     options = Options(executable=chromium, timeout=5, log_path=tmp_path / "app.log")
     engine = Engine([plugin], options, sessions=SessionStore(tmp_path / "sessions"))
     app = PrivacyApp(Runtime(Config(), [plugin], engine, log_path=tmp_path / "app.log"))
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await pilot.press("L")
         await pilot.pause()
         assert not isinstance(app.screen, CredentialsForm)
-        [told] = [n.message for n in app._notifications if "linkedin.example.org" in n.message]
+        [told] = [n.message for n in notices if "linkedin.example.org" in n.message]
         assert "sent only to https://www.linkedin.com" in told
         await app.action_quit()
 
@@ -363,7 +368,7 @@ async def test_sign_out_forgets_the_session_and_the_credentials(
     app = PrivacyApp(runtime)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert app.readings[AI].state is State.ON
+        assert app.model.readings[AI].state is State.ON
         await pilot.press("o")
         assert isinstance(app.screen, SignOutDialog)
         app.screen.query_one("#forget", Checkbox).value = True
@@ -372,7 +377,7 @@ async def test_sign_out_forgets_the_session_and_the_credentials(
 
         assert not kept_file(tmp_path, replica).exists()
         assert secrets.get_credentials("linkedin") is None
-        assert AI not in app.readings
+        assert AI not in app.model.readings
         assert platform_cell(app) == "signed out"
         assert replica.sites["linkedin"].sign_ins == []
         await app.action_quit()
@@ -396,7 +401,7 @@ async def test_l_opens_a_window_and_escape_closes_it(runtime: Runtime) -> None:
         assert visible_browsers() == []
         await pilot.press("l")
         assert isinstance(app.screen, WindowWaiting)
-        note = lambda: app.account_notes.get("linkedin")  # noqa: E731
+        note = lambda: app.model.notes.get("linkedin")  # noqa: E731
         await until(pilot, lambda: note() and note().detail == WAITING_FOR_WINDOW, "it opens")
         assert visible_browsers(), "the window's browser runs"
         assert platform_cell(app) == "signing in…"

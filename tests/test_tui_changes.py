@@ -5,14 +5,14 @@ from __future__ import annotations
 import tomllib
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from automation.model import State
 from automation.runtime import Runtime
+from tests.checklist_view import Notices, cell, highlighted
 from tests.demo import account
 from tui.app import PrivacyApp
-from tui.changes import PresetChoice
-from tui.screens import Confirm, ExportPath
+from tui.dialogs import Confirm, ExportPath, PresetChoice
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +48,8 @@ async def test_a_preset_lists_each_change_and_undo_puts_them_back(runtime: Runti
     others = [s.id for s in runtime.settings if s.key not in already]
     before = dict(account(runtime).settings)
     app = PrivacyApp(runtime, demo=True)
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(app, pilot)
         await pilot.press("p")
         assert isinstance(app.screen, PresetChoice)
@@ -63,7 +64,7 @@ async def test_a_preset_lists_each_change_and_undo_puts_them_back(runtime: Runti
         await settle(app, pilot)
         keys = {s.key for s in runtime.settings}
         assert not any(v for k, v in account(runtime).settings.items() if k in keys)
-        assert all(r.state is State.OFF for r in app.readings.values())
+        assert all(r.state is State.OFF for r in app.model.readings.values())
         record = runtime.history.last_apply()
         assert record is not None and record.source == "preset recommended"
         assert [i.setting_id for i in record.items] == others
@@ -75,11 +76,11 @@ async def test_a_preset_lists_each_change_and_undo_puts_them_back(runtime: Runti
         await pilot.press("y")
         await settle(app, pilot)
         assert account(runtime).settings == before
-        assert app.readings[AI].state is State.ON
+        assert app.model.readings[AI].state is State.ON
         await pilot.press("u")
         await pilot.pause()
         assert not isinstance(app.screen, Confirm)
-        assert any("undone already" in n.message for n in app._notifications)
+        assert any("undone already" in n.message for n in notices)
         await app.action_quit()
 
 
@@ -91,13 +92,13 @@ async def test_a_setting_switched_back_on_behind_the_apps_back_is_marked(
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("j")
-        assert app._highlighted() == RESEARCH
-        assert "!" not in str(app.query_one(DataTable).get_cell(RESEARCH, "state"))
+        assert highlighted(app) == RESEARCH
+        assert "!" not in cell(app, RESEARCH, "state")
 
         account(runtime).settings["research"] = True  # the platform, not the app
         await pilot.press("r")
         await settle(app, pilot)
-        assert str(app.query_one(DataTable).get_cell(RESEARCH, "state")) == "on ✗ !"
+        assert cell(app, RESEARCH, "state") == "on ✗ !"
         detail = text_of(app, "#detail")
         assert "Switched back on since the last check (off on" in detail
         assert "read on (changed, not by privacy-tui)" in detail
@@ -106,7 +107,7 @@ async def test_a_setting_switched_back_on_behind_the_apps_back_is_marked(
         # Switching it off through the app clears the mark and leaves an undo point.
         await pilot.press("space", "y")
         await settle(app, pilot)
-        assert str(app.query_one(DataTable).get_cell(RESEARCH, "state")) == "off ✓"
+        assert cell(app, RESEARCH, "state") == "off ✓"
         detail = text_of(app, "#detail")
         assert "Switched back on" not in detail
         assert "changed on → off: read back" in detail
@@ -118,12 +119,13 @@ async def test_a_setting_switched_back_on_behind_the_apps_back_is_marked(
 
 async def test_nothing_to_undo_says_so(runtime: Runtime) -> None:
     app = PrivacyApp(runtime, demo=True)
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(app, pilot)
         await pilot.press("u")
         await pilot.pause()
         assert not isinstance(app.screen, Confirm)
-        assert any("Nothing to undo" in n.message for n in app._notifications)
+        assert any("Nothing to undo" in n.message for n in notices)
         assert runtime.demo.sites["linkedin"].saves == []
         await app.action_quit()
 
@@ -133,11 +135,11 @@ async def test_undo_puts_a_state_back_and_leaves_the_wish_alone(runtime: Runtime
     app = PrivacyApp(runtime, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert app._highlighted() == AI
+        assert highlighted(app) == AI
         await pilot.press("space", "y")
         await settle(app, pilot)
         assert account(runtime).settings["ai_training"] is False
-        assert app.desired[AI] is State.OFF
+        assert app.model.desired[AI] is State.OFF
 
         await pilot.press("u")
         await settle(app, pilot)
@@ -145,8 +147,8 @@ async def test_undo_puts_a_state_back_and_leaves_the_wish_alone(runtime: Runtime
         await pilot.press("y")
         await settle(app, pilot)
         assert account(runtime).settings["ai_training"] is True
-        assert app.readings[AI].state is State.ON
-        assert app.desired[AI] is State.OFF
+        assert app.model.readings[AI].state is State.ON
+        assert app.model.desired[AI] is State.OFF
         assert "You want: on" not in text_of(app, "#detail")
 
         target = tmp_path / "out.toml"

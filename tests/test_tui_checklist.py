@@ -27,8 +27,9 @@ from automation.replicas.linkedin import LinkedInSite
 from automation.replicas.switchsite import Control, SettingsPage, SwitchSite
 from automation.runtime import Runtime
 from automation.sessions import MemorySessions
-from tui.app import PLATFORM_ROW, PrivacyApp
-from tui.screens import Confirm, ExportPath
+from tests.checklist_view import PLATFORM_ROW, Notices, cell, row_keys
+from tui.app import PrivacyApp
+from tui.dialogs import Confirm, ExportPath
 
 pytestmark = pytest.mark.browser
 SIZE = (140, 45)
@@ -104,14 +105,6 @@ def runtime(chromium: str, tmp_path: Path) -> Iterator[Runtime]:
         yield Runtime(Config(), plugins, engine, server, marks=marks)
 
 
-def row_keys(app: PrivacyApp) -> list[str]:
-    return [row.key.value for row in app.query_one(DataTable).ordered_rows]
-
-
-def cell(app: PrivacyApp, key: str, column: str) -> str:
-    return str(app.query_one(DataTable).get_cell(key, column))
-
-
 async def settle(app: PrivacyApp, pilot) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
@@ -121,7 +114,7 @@ async def test_groups_blogs_marks_filter_and_folding(runtime: Runtime, tmp_path:
     app = PrivacyApp(runtime, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(1000):
-            if app.busy:
+            if app.model.busy:
                 break
             await pilot.pause(0.01)
         assert app.query_one(ProgressBar).display, "a check of everything shows its progress"
@@ -134,14 +127,14 @@ async def test_groups_blogs_marks_filter_and_folding(runtime: Runtime, tmp_path:
         # The per-blog setting became one row per blog found on the account.
         assert "blogs.sharing" not in keys
         assert {"blogs.sharing@art", "blogs.sharing@notes"} <= set(keys)
-        assert app.readings["blogs.sharing@art"].state is State.OFF
-        assert "(art)" in app.settings["blogs.sharing@art"].label
+        assert app.model.readings["blogs.sharing@art"].state is State.OFF
+        assert "(art)" in app.model.settings["blogs.sharing@art"].label
         # Group headers carry the sign-in state and the count as recommended.
         assert cell(app, PLATFORM_ROW + "linkedin", "state") == "signed in"
         assert cell(app, PLATFORM_ROW + "blogs", "recommended") == "0/2 ✓"
 
         # A by-hand setting is never read and is marked by the user, not by a reading.
-        assert "blogs.objection" not in app.readings
+        assert "blogs.objection" not in app.model.readings
         assert cell(app, "blogs.objection", "state") == "by hand"
         app.query_one(DataTable).move_cursor(row=keys.index("blogs.objection"))
         await pilot.press("space")
@@ -208,7 +201,8 @@ async def test_a_preset_over_per_blog_rows_leaves_nothing_busy(
 ) -> None:
     """After a preset's re-read (answered yes or no) no row stays busy, and u and p work."""
     app = PrivacyApp(runtime, demo=True)
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(app, pilot)
         assert "blogs.sharing@art" in row_keys(app)
         await pilot.press("p", "enter")  # the recommended preset: reads every setting
@@ -217,7 +211,7 @@ async def test_a_preset_over_per_blog_rows_leaves_nothing_busy(
         assert "Prevent third-party sharing (art): [b]off[/b] → [b]on[/b]" in app.screen.question
         await pilot.press(answer)
         await settle(app, pilot)
-        assert app.busy == {}
+        assert app.model.busy == {}
         assert "working on" not in summary_text(app)
         assert not app.query_one(ProgressBar).display
         account = runtime.demo.sites["blogs"].account(DEMO_USERNAME)
@@ -227,7 +221,7 @@ async def test_a_preset_over_per_blog_rows_leaves_nothing_busy(
 
         await pilot.press("u")
         await settle(app, pilot)
-        waiting = [n for n in app._notifications if "Wait until" in n.message]
+        waiting = [n for n in notices if "Wait until" in n.message]
         assert waiting == []
         if changed:
             assert isinstance(app.screen, Confirm) and "Undo" in app.screen.question
@@ -235,7 +229,7 @@ async def test_a_preset_over_per_blog_rows_leaves_nothing_busy(
             await settle(app, pilot)
         await pilot.press("p")
         await pilot.pause()
-        assert not any("Wait until" in n.message for n in app._notifications)
+        assert not any("Wait until" in n.message for n in notices)
         await pilot.press("escape")
         await app.action_quit()
 
@@ -245,19 +239,19 @@ async def test_rows_of_work_that_was_stopped_are_not_left_busy(runtime: Runtime)
     app = PrivacyApp(runtime, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        before = dict(app.readings)
+        before = dict(app.model.readings)
         await pilot.press("R")
         for _ in range(1000):
-            if app.busy:
+            if app.model.busy:
                 break
             await pilot.pause(0.01)
-        assert app.busy
+        assert app.model.busy
         app.workers.cancel_group(app, "engine")
         with contextlib.suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.busy == {}
+        assert app.model.busy == {}
         assert "working on" not in summary_text(app)
         # A row that was not read again still shows what was read before.
-        assert all(app.readings[i].state is before[i].state for i in before)
+        assert all(app.model.readings[i].state is before[i].state for i in before)
         await app.action_quit()

@@ -7,15 +7,16 @@ app, its rows and its detail pane are the real ones.
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from automation.config import Config
 from automation.model import Confidence, Kind, State
 from automation.plugins.linkedin import AI_TRAINING, LinkedIn
 from automation.runtime import Runtime
+from tests.checklist_view import cell, highlighted
 from tests.test_snapshots import ORIGIN, FixedEngine
 from tui.app import PrivacyApp
-from tui.screens import Help
+from tui.dialogs import Help
 
 GUESSED = "linkedin.profile_visibility_partners"
 SIZE = (140, 45)
@@ -29,7 +30,7 @@ def app_on_linkedin() -> PrivacyApp:
 
 
 def label(app: PrivacyApp, setting_id: str) -> str:
-    return str(app.query_one(DataTable).get_cell(setting_id, "label"))
+    return cell(app, setting_id, "label")
 
 
 def detail(app: PrivacyApp) -> str:
@@ -51,7 +52,7 @@ async def test_the_detail_pane_gives_each_fact_its_confidence_and_source() -> No
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app._highlighted() == AI_TRAINING.id
+        assert highlighted(app) == AI_TRAINING.id
         text = detail(app)
         assert "How sure" in text
         for evidence in AI_TRAINING.evidence:
@@ -59,7 +60,7 @@ async def test_the_detail_pane_gives_each_fact_its_confidence_and_source() -> No
             assert line in " ".join(text.split()), line
         assert "Rests on a guess" not in text
 
-        while app._highlighted() != GUESSED:
+        while highlighted(app) != GUESSED:
             await pilot.press("j")
         text = " ".join(detail(app).split())
         assert "control: guess — inferred" in text

@@ -24,11 +24,12 @@ from textual.widgets._footer import FooterKey
 from automation.model import State
 from automation.plugins.linkedin import LinkedIn
 from automation.runtime import Runtime, build
+from tests.checklist_view import PLATFORM_ROW, highlighted, row_keys
 from tests.demo import account
-from tui.app import PLATFORM_ROW, PrivacyApp
-from tui.changes import PresetChoice
-from tui.screens import HELP, Confirm, ExportPath, Help
-from tui.widgets import Checklist
+from tui.app import PrivacyApp
+from tui.dialogs import Confirm, ExportPath, Help, PresetChoice
+from tui.keys import HELP
+from tui.widgets.checklist import Checklist
 
 pytestmark = pytest.mark.browser
 
@@ -217,7 +218,7 @@ async def test_layouts_follow_the_terminals_size_live(runtime: Runtime) -> None:
         assert "on ✗" in row_line(app, "Data for Generative AI")
         assert table.virtual_size.width <= table.scrollable_content_region.width
         await pilot.press("j")
-        assert app._highlighted() == "linkedin.research"
+        assert highlighted(app) == "linkedin.research"
         await pilot.press("d")
         await pilot.pause()
         assert pane.display and pane.region.y > table.region.y
@@ -247,10 +248,10 @@ async def test_home_and_end_go_to_the_first_and_last_row(runtime: Runtime) -> No
         table = app.query_one(DataTable)
         await pilot.press("end")
         assert table.cursor_row == table.row_count - 1
-        assert app._highlighted() == LINKEDIN_IDS[-1]
+        assert highlighted(app) == LINKEDIN_IDS[-1]
         await pilot.press("home")
         assert table.cursor_row == 0
-        assert app._highlighted() == PLATFORM_ROW + "linkedin"
+        assert highlighted(app) == PLATFORM_ROW + "linkedin"
         await app.action_quit()
 
 
@@ -327,7 +328,7 @@ async def test_the_palette_offers_every_action_and_every_setting(runtime: Runtim
             assert f"Go to {setting.label} (LinkedIn)" in offered
 
         await palette_run(app, pilot, "Interests and traits")
-        assert app._highlighted() == "linkedin.ads_interests"
+        assert highlighted(app) == "linkedin.ads_interests"
         await palette_run(app, pilot, "Export")
         assert isinstance(app.screen, ExportPath)
         await pilot.press("escape")
@@ -354,7 +355,7 @@ async def test_the_config_chooses_a_light_theme(chromium: str, tmp_path: Path) -
 def shown_segments(app: PrivacyApp, row_key: str) -> list[Segment]:
     """A row's segments as the terminal gets them, after the app's filters (NO_COLOR's)."""
     table = app.query_one(DataTable)
-    y = table.get_row_index(row_key) + 1 - round(table.scroll_y)  # below the header
+    y = row_keys(app).index(row_key) + 1 - round(table.scroll_y)  # below the header
     segments = list(table.render_line(y))
     for line_filter in app._filters:
         segments = line_filter.apply(segments, Color.parse("black"))
@@ -401,7 +402,7 @@ async def test_on_and_off_are_coloured_by_the_recommendation(
     assert not app.no_color
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        assert app.readings[AI].state is State.ON
+        assert app.model.readings[AI].state is State.ON
         app.query_one(DataTable).move_cursor(row=0)
         await pilot.pause()
         bad = segment_with(shown_segments(app, AI), "on ✗")

@@ -1,275 +1,140 @@
-"""The full-screen checklist."""
+"""The full-screen checklist: a thin shell that composes the widgets and routes messages.
+
+The state lives in :class:`~tui.model.ChecklistModel`, the drawing in the widgets
+under ``tui/widgets``, the keys in :mod:`tui.keys`, and each flow (switch, preset,
+undo, export, sign-in) in ``tui/flows``.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
+from collections.abc import Coroutine
+from typing import Any
 
-from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
-from textual.message import Message
-from textual.widgets import DataTable, Header, Input, ProgressBar, Static
-from textual.worker import NoActiveWorker, Worker, WorkerState, get_current_worker
+from textual.widgets import DataTable, Header, Input
+from textual.worker import Worker, WorkerState
 
 from automation import events
-from automation.browser import BrowserError
 from automation.engine import EngineClosed
-from automation.export import ExportError, render, write_atomic
-from automation.model import Kind, Reading, Setting, State, now
+from automation.model import Setting
 from automation.runtime import Runtime
 
-from . import history_view, view
-from .accounts import AccountActions
-from .changes import ChangeActions
+from . import history_view, keys
+from .dialogs import Help
+from .flows.accounts import Accounts
+from .flows.changes import Changes
+from .flows.export import Export
+from .flows.reading import Reading
+from .messages import EngineEvent
+from .model import ChecklistModel, PlatformRow, Redraw, SettingRow
 from .palette import ChecklistCommands
-from .screens import Confirm, ExportPath, Help
-from .widgets import Checklist, KeysFooter
-
-PLATFORM_ROW = "platform:"
-#: The status line while the app closes the browser on its way out.
-QUITTING = Text(" closing the browser…", style="bold")
+from .widgets.checklist import Checklist
+from .widgets.detail import DetailPane
+from .widgets.filter import FilterInput
+from .widgets.footer import KeysFooter
+from .widgets.layout import SIDE_BY_SIDE, MainArea
+from .widgets.status import StatusLine
 
 #: Textual's themes for the config's ``[display] theme``.
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
-#: Narrower than this, the detail pane goes below the checklist (columns).
-SIDE_BY_SIDE = 120
-#: Lower than this, the detail pane is left out unless asked for with d (lines).
-ROOM_FOR_DETAIL = 24
-#: The state column's width: "✓ marked by you" fits.
-STATE_WIDTH = 16
 
 
-class EngineEvent(Message):
-    """An engine event, delivered to the app's own message queue.
-
-    ``worker`` is the worker whose engine call sent it, so the rows it marks busy
-    can be released when that worker ends, however it ends.
-    """
-
-    def __init__(self, event: events.Event, worker: Worker[object] | None = None) -> None:
-        super().__init__()
-        self.event = event
-        self.worker = worker
-
-
-def _current_worker() -> Worker[object] | None:
-    try:
-        return get_current_worker()
-    except NoActiveWorker:
-        return None
-
-
-class FilterInput(Input):
-    """The filter line; Esc clears it and goes back to the checklist."""
-
-    BINDINGS = [Binding("escape", "clear", "Clear the filter")]
-
-    def action_clear(self) -> None:
-        self.value = ""
-        self.display = False
-        self.app.query_one(DataTable).focus()
-
-
-class PrivacyApp(AccountActions, ChangeActions, App[None]):
+class PrivacyApp(App[None]):
     """The privacy checklist: live states read by the engine, switched on request."""
 
     TITLE = "privacy-tui"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {ChecklistCommands}
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("space", "switch", "Switch", tooltip="Switch the selected setting (asks first)"),
-        Binding("r", "read", "Read again", tooltip="Read the selected setting again"),
-        Binding("R", "read_all", "Read all", tooltip="Read every setting again"),
-        Binding("slash", "filter", "Filter", tooltip="Show only the rows that match"),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
-        Binding("c", "collapse", "Fold", tooltip="Fold or unfold the selected platform"),
-        Binding("m", "mark", "Mark done", tooltip="Mark a by-hand step as done (or not)"),
-        Binding("e", "export", "Export", tooltip="Export the checklist to TOML"),
-        Binding("p", "preset", "Preset", tooltip="Apply a preset to every setting (asks first)"),
-        Binding("u", "undo", "Undo", tooltip="Put back what the last change found (asks first)"),
-        Binding("l", "sign_in", "Sign in", tooltip="Sign in to the platform in a browser window"),
-        Binding(
-            "L",
-            "sign_in_password",
-            "Password sign-in",
-            show=False,
-            tooltip="Sign in with email and password (where the platform has a form)",
-        ),
-        Binding(
-            "o", "sign_out", "Sign out", show=False, tooltip="Forget the platform's kept session"
-        ),
-        Binding("d", "details", "Details", tooltip="Show or hide the detail pane"),
-        Binding("question_mark", "help", "Help", tooltip="Every key, and what the states mean"),
-        Binding("q", "quit", "Quit", tooltip="Quit and close the browser"),
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
-    ]
+    BINDINGS = keys.bindings()
 
     def __init__(self, runtime: Runtime, *, demo: bool = False) -> None:
         super().__init__()
-        self.runtime = runtime
-        self.engine = runtime.engine
-        self.demo = demo
-        self.marks = runtime.marks
-        self.titles = {p.name: p.title for p in runtime.plugins}
-        #: The checklist's settings in order; a per-blog setting gives way to its blogs.
-        self.rows: list[Setting] = list(runtime.settings)
-        self.settings: dict[str, Setting] = {s.id: s for s in self.rows}
-        self.desired: dict[str, State] = {i: runtime.desired(s) for i, s in self.settings.items()}
-        self.readings: dict[str, Reading] = {}
-        self.busy: dict[str, str] = {}
-        #: The worker that marked each busy row; its end releases the row.
-        self._busy_by: dict[str, Worker[object]] = {}
-        self.collapsed: set[str] = set()
-        self.filter_text = ""
-        #: The detail pane as d last set it; ``None`` while the terminal's size decides.
-        self.detail_wanted: bool | None = None
-        self._widths: tuple[int, ...] = ()
-        self._wave = 0
-        self._frame = 0
+        self.runtime, self.engine, self.demo = runtime, runtime.engine, demo
+        history = runtime.history
+        self.model = ChecklistModel(
+            runtime.settings,
+            titles={p.name: p.title for p in runtime.plugins},
+            desired=runtime.desired,
+            lookup=lambda setting_id: self.engine.setting(setting_id),
+            marks=runtime.marks,
+            drifted=lambda setting_id: history.drift(setting_id) is not None,
+        )
+        self.accounts, self.changes, self.export = Accounts(self), Changes(self), Export(self)
+        self.reading = Reading(self)
         self._quitting = False
         self._history_told = False
-        #: The latest watched check, for the summary line (none in the demo).
-        self.last_watch = history_view.last_watch(runtime.history)
-        self._unsubscribe = self.engine.subscribe(
-            lambda e: self.post_message(EngineEvent(e, _current_worker()))
-        )
-        self.engine.ask_code = self.ask_code
-
-    # -- layout ------------------------------------------------------------------------
+        self._unsubscribe = self.engine.subscribe(lambda e: self.post_message(EngineEvent.now(e)))
+        self.engine.ask_code = self.accounts.ask_code
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield FilterInput(placeholder="Filter: part of a name or id; Esc clears", id="filter")
-        with Horizontal(id="main"):
-            yield Checklist(id="checklist", cursor_type="row", zebra_stripes=False)
-            with VerticalScroll(id="detail-pane"):
-                yield Static(id="detail")
-        with Horizontal(id="status"):
-            yield Static(id="summary")
-            yield ProgressBar(id="progress", show_eta=False)
+        with MainArea(id="main"):
+            yield Checklist(self.model, id="checklist")
+            yield DetailPane(
+                self.model, self.engine.plugins, self.runtime.history, id="detail-pane"
+            )
+        yield StatusLine(self.model, history_view.last_watch(self.runtime.history), id="status")
         yield KeysFooter(compact=True)
+
+    @property
+    def checklist(self) -> Checklist:
+        return self.query_one(Checklist)
 
     def on_mount(self) -> None:
         self.theme = THEMES.get(self.runtime.config.display.theme, THEMES["dark"])
         self.on_resize()
-        self.sub_title = "demo: local replica sites" if self.demo else self._config_name()
-        table = self.query_one(DataTable)
-        self._fit_columns()
-        table.focus()
+        path = self.runtime.config.path
+        config = f"config: {path}" if path else "no config file (defaults)"
+        self.sub_title = "demo: local replica sites" if self.demo else config
+        self.checklist.fit_columns()
+        self.checklist.focus()
         for problem in self.runtime.problems:
             self.notify(str(problem), severity="warning", timeout=10)
-        self.set_interval(0.1, self._spin)
-        self.check([s.id for s in self.rows if s.kind is not Kind.MANUAL])
+        self.set_interval(0.1, self.checklist.spin)
+        self.reading.check(self.model.readable_ids())
 
     def on_resize(self, event: Resize | None = None) -> None:
-        # Side by side needs room; on a narrow terminal the detail pane goes below,
-        # and on a low one it is left out unless d asks for it. (The event has the
-        # new size before the app does.)
-        width, height = event.size if event is not None else self.size
-        self.set_class(width < SIDE_BY_SIDE, "narrow")
-        shown = self.detail_wanted
-        if shown is None:
-            shown = height >= ROOM_FOR_DETAIL or width >= SIDE_BY_SIDE
-        self.set_class(not shown, "no-detail")
+        # The event has the new size before the app does.
+        size = event.size if event is not None else self.size
+        self.set_class(size.width < SIDE_BY_SIDE, "narrow")
+        self.query_one(MainArea).fit(size)
 
-    @on(Checklist.Resized)
-    def _fit_columns(self) -> None:
-        """Give the label column what the state and recommended columns leave.
+    # -- what flows and widgets ask of the app ----------------------------------------
 
-        Labels too long for it end in an ellipsis; the state column is never pushed out.
-        """
-        table = self.query_one(Checklist)
-        room = table.scrollable_content_region.width or self.size.width
-        narrow = room < 70
-        recommended = 7 if narrow else len("Recommended")
-        padding = 2 * table.cell_padding * 3
-        label = max(12, room - STATE_WIDTH - recommended - padding)
-        widths = (label, recommended)
-        if widths == self._widths:
-            return
-        self._widths = widths
-        keep = self._highlighted()
-        table.clear(columns=True)
-        table.add_column("Setting", key="label", width=label)
-        table.add_column("State", key="state", width=STATE_WIDTH)
-        table.add_column("Rec." if narrow else "Recommended", key="recommended", width=recommended)
-        self._rebuild(keep)
+    def work(self, job: Coroutine[Any, Any, None]) -> Worker[None]:
+        return self.run_worker(job, group="engine", exit_on_error=False)
 
-    def _config_name(self) -> str:
-        path = self.runtime.config.path
-        return f"config: {path}" if path else "no config file (defaults)"
+    def where(self) -> str:
+        return "the demo account on the local replica site" if self.demo else "your real account"
 
-    # -- engine work ------------------------------------------------------------------------
+    def redraw(self, what: Redraw = Redraw.CELLS) -> None:
+        if what is Redraw.ROWS:
+            self.checklist.lay_out()
+        self.checklist.update_cells()
+        self.query_one(StatusLine).show()
+        self.show_detail()
 
-    @work(group="engine", exit_on_error=False)
-    async def check(self, ids: list[str]) -> None:
-        try:
-            await self.engine.start()
-        except BrowserError as exc:
-            self.notify(str(exc), title="No browser", severity="error", timeout=30)
-        await self.engine.check(ids)
+    def show_detail(self) -> None:
+        row = self.checklist.highlighted()
+        state = self.checklist.state_cell(row.setting_id) if isinstance(row, SettingRow) else None
+        self.query_one(DetailPane).show(row, state)
 
-    @work(group="engine", exit_on_error=False)
-    async def change(self, setting_id: str, value: State) -> None:
-        # Through the same path as a preset, so a switch leaves an undo point too.
-        await self.run_plan(self.switch_plan(setting_id, value))
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if self._quitting or event.state not in (
-            WorkerState.SUCCESS,
-            WorkerState.CANCELLED,
-            WorkerState.ERROR,
-        ):
-            return
-        # The rows this work marked busy end with it, whatever way it ended: a row
-        # it never reported on keeps its last reading (or stays "not read").
-        left = [i for i, worker in self._busy_by.items() if worker is event.worker]
-        for setting_id in left:
-            self.busy.pop(setting_id, None)
-            del self._busy_by[setting_id]
-        error = event.worker.error if event.state is WorkerState.ERROR else None
-        if error is not None and not isinstance(error, EngineClosed):
-            self.log.error(error)
-            self.notify(f"{type(error).__name__}: {error}", title="Failed", severity="error")
-            # Rows the failed work left spinning say so, rather than showing an old value.
-            for setting_id in left:
-                self.readings[setting_id] = Reading(
-                    setting_id, State.ERROR, f"The work on this setting failed: {error}"
-                )
-        if left or error is not None:
-            self._refresh()
+    # -- messages ----------------------------------------------------------------------
 
     def on_engine_event(self, message: EngineEvent) -> None:
         event = message.event
-        if isinstance(event, events.Checking | events.Changing):
-            if not self.busy:
-                self._wave = 0
-            self._wave += 1
-            word = "checking" if isinstance(event, events.Checking) else "changing"
-            self.busy[event.setting_id] = word
-            if message.worker is not None:
-                self._busy_by[event.setting_id] = message.worker
-        elif isinstance(event, events.Read | events.Changed):
-            reading = event.reading
-            self._known(reading.setting_id)
-            self.busy.pop(reading.setting_id, None)
-            self._busy_by.pop(reading.setting_id, None)
-            self.readings[reading.setting_id] = reading
-            self.account_notes.pop(self.settings[reading.setting_id].platform, None)
-            self.account_read(reading)
+        what = self.model.apply(event, message.worker)
+        if isinstance(event, events.Read | events.Changed):
+            self.accounts.read(event.reading)
             if isinstance(event, events.Changed) and not event.ok:
-                label = self.settings[reading.setting_id].label
-                self.notify(reading.detail, title=f"{label}: not changed", severity="warning")
-        elif isinstance(event, events.Expanded):
-            self._expand(event)
+                label = self.model.settings[event.reading.setting_id].label
+                self.notify(event.reading.detail, title=f"{label}: not changed", severity="warning")
         elif isinstance(event, events.SigningIn):
-            title = self.titles.get(event.platform, event.platform)
+            title = self.model.title(event.platform)
             self.notify(f"Signing in to {title} with the stored credentials…")
         elif isinstance(event, events.Problem):
             self.notify(event.message, severity="warning", timeout=10)
@@ -277,370 +142,122 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
         if problem is not None and not self._history_told:
             self._history_told = True
             self.notify(problem, title="History not kept", severity="error", timeout=30)
-        self._refresh()
+        self.redraw(what)
 
-    def _known(self, setting_id: str) -> None:
-        """Learn a blog's setting the engine read by its id before its row was listed."""
-        if setting_id not in self.settings:
-            setting = self.engine.setting(setting_id)
-            self.settings[setting_id] = setting
-            self.desired[setting_id] = self.runtime.desired(setting)
-
-    def _expand(self, event: events.Expanded) -> None:
-        """A per-blog setting's row gives way to one row for each blog found.
-
-        Listed again (a preset, reading all), a blog that is new gets its row next
-        to the others.
-        """
-        # The listing is over, whatever it found: the setting's own row is not busy.
-        self.busy.pop(event.setting_id, None)
-        self._busy_by.pop(event.setting_id, None)
-        template = self.settings.get(event.setting_id)
-        if template is None:
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        ended = (WorkerState.SUCCESS, WorkerState.CANCELLED, WorkerState.ERROR)
+        if self._quitting or event.state not in ended:
             return
-        known = {s.id for s in self.rows}
-        fresh = [s for s in event.settings if s.id not in known]
-        for setting in fresh:
-            self.settings[setting.id] = setting
-            self.desired[setting.id] = self.runtime.desired(setting)
-        if template in self.rows:
-            place = self.rows.index(template)
-            self.rows[place : place + 1] = fresh
-        elif fresh:
-            siblings = [i for i, s in enumerate(self.rows) if s.template_id == template.id]
-            place = siblings[-1] + 1 if siblings else len(self.rows)
-            self.rows[place:place] = fresh
-        else:
-            return
-        self._rebuild()
-
-    # -- drawing ------------------------------------------------------------------------------
-
-    def _visible(self, setting: Setting) -> bool:
-        needle = self.filter_text.lower()
-        if not needle:
-            return True
-        title = self.titles.get(setting.platform, setting.platform)
-        return any(needle in text.lower() for text in (setting.label, setting.id, title))
-
-    def _rebuild(self, keep: str | None = None) -> None:
-        """Lay out the rows again (grouping, folding, filter), keeping the cursor's row
-        (or putting it on ``keep``)."""
-        table = self.query_one(DataTable)
-        if not table.columns:
-            return  # not laid out yet: the first fitting of the columns builds the rows
-        keep = keep or self._highlighted()
-        table.clear()
-        platforms = list(dict.fromkeys(s.platform for s in self.rows))
-        for platform in platforms:
-            shown = [s for s in self.rows if s.platform == platform and self._visible(s)]
-            if not shown:
-                continue
-            table.add_row(*self._platform_cells(platform), key=PLATFORM_ROW + platform)
-            if platform in self.collapsed:
-                continue
-            for setting in shown:
-                table.add_row(
-                    view.label_cell(setting),
-                    self._state_cell(setting.id),
-                    "by hand" if setting.kind is Kind.MANUAL else str(setting.recommended),
-                    key=setting.id,
-                )
-        keys = [row.key.value for row in table.ordered_rows]
-        if keep in keys:
-            table.move_cursor(row=keys.index(keep))
-        else:
-            first = next((i for i, k in enumerate(keys) if not k.startswith(PLATFORM_ROW)), 0)
-            table.move_cursor(row=first)
-        self._refresh()
-
-    def _platform_cells(self, platform: str):
-        members = [s for s in self.rows if s.platform == platform]
-        name, signed, count = view.platform_cells(
-            self.titles.get(platform, platform), members, self.readings, platform in self.collapsed
-        )
-        # News of a sign-in (signing in, code needed, captcha) stands over the readings.
-        return self._ink(name), self._ink(self.account_cell(platform) or signed), count
-
-    def _state_cell(self, setting_id: str):
-        setting = self.settings[setting_id]
-        return self._ink(
-            view.state_cell(
-                setting,
-                self.readings.get(setting_id),
-                self.busy.get(setting_id),
-                self._frame,
-                self.marks.get(setting_id),
-                drifted=self.runtime.history.drift(setting_id) is not None,
-            )
-        )
-
-    def _ink(self, text: Text) -> Text:
-        """``text`` as this terminal shows it best: with NO_COLOR its colours go (a red
-        turned grey all but vanishes on a dark background), and bold and shapes stay."""
-        return view.colourless(text) if self.no_color else text
-
-    def _spin(self) -> None:
-        if not self.busy:
-            return
-        self._frame += 1
-        table = self.query_one(DataTable)
-        for setting_id in list(self.busy):
-            if setting_id in table.rows:
-                table.update_cell(setting_id, "state", self._state_cell(setting_id))
-
-    def _refresh(self) -> None:
-        table = self.query_one(DataTable)
-        for key in table.rows:
-            value = key.value or ""
-            if value.startswith(PLATFORM_ROW):
-                name, signed, count = self._platform_cells(value[len(PLATFORM_ROW) :])
-                table.update_cell(key, "label", name)
-                table.update_cell(key, "state", signed)
-                table.update_cell(key, "recommended", count)
-            else:
-                table.update_cell(key, "state", self._state_cell(value))
-        marked = sum(1 for s in self.rows if s.kind is Kind.MANUAL and s.id in self.marks)
-        summary = view.summary(self.rows, self.readings, len(self.busy), marked)
-        drifted = sum(1 for s in self.rows if self.runtime.history.drift(s.id) is not None)
-        if drifted:
-            summary.append(f" · {drifted} changed since the last check", style="bold red")
-        summary.append_text(history_view.watch_text(self.last_watch))
-        self.query_one("#summary", Static).update(
-            QUITTING if self._quitting else self._ink(summary)
-        )
-        progress = self.query_one(ProgressBar)
-        progress.display = bool(self.busy) and not self._quitting
-        if self.busy:
-            progress.update(total=max(self._wave, 1), progress=self._wave - len(self.busy))
-        self._show_detail()
-
-    def _highlighted(self) -> str | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
-    def _show_detail(self) -> None:
-        key = self._highlighted()
-        pane = self.query_one("#detail", Static)
-        if key is None:
-            pane.update("No rows match the filter." if self.filter_text else "No settings.")
-        elif key.startswith(PLATFORM_ROW):
-            platform = key[len(PLATFORM_ROW) :]
-            text = self.account_detail(platform)
-            text.append("\nc folds or unfolds this platform's rows.", style="dim")
-            pane.update(self._ink(text))
-        else:
-            setting = self.settings[key]
-            plugin = self.engine.plugins.get(setting.platform)
-            page = plugin.page_url(setting) if plugin and setting.switch else setting.url
-            pane.update(
-                self._ink(
-                    view.detail(
-                        setting,
-                        page,
-                        self._state_cell(key),
-                        self.readings.get(key),
-                        self.desired[key],
-                        self.marks.get(key),
-                        history=self._history_text(setting),
-                    )
-                )
-            )
-
-    def _history_text(self, setting: Setting) -> Text:
-        """The drift warning and the latest history entries, for the detail pane."""
-        text = history_view.drift_text(self.runtime.history, setting.id)
-        plugin = self.engine.plugins.get(setting.platform)
-        if plugin is not None:
-            text.append_text(
-                history_view.recent_text(self.runtime.history, setting.id, plugin.origin)
-            )
-        return text
+        error = event.worker.error if event.state is WorkerState.ERROR else None
+        if isinstance(error, EngineClosed):
+            error = None
+        left = self.model.release(event.worker, error)
+        if error is not None:
+            self.log.error(error)
+            self.notify(f"{type(error).__name__}: {error}", title="Failed", severity="error")
+        if left or error is not None:
+            self.redraw()
 
     @on(DataTable.RowHighlighted)
-    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_detail()
+    def _row_highlighted(self) -> None:
+        self.show_detail()
 
     @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        if (event.row_key.value or "").startswith(PLATFORM_ROW):
+    def _row_selected(self) -> None:
+        if isinstance(self.checklist.highlighted(), PlatformRow):
             self.action_collapse()
 
-    # -- actions ------------------------------------------------------------------------------
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.model.filter_text = event.value.strip()
+        self.redraw(Redraw.ROWS)
 
-    def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
+    @on(Input.Submitted, "#filter")
+    @on(FilterInput.Cleared)
+    def _filter_done(self) -> None:
+        self.checklist.focus()
 
-    def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
+    # -- keys --------------------------------------------------------------------------
 
-    def _selected_setting(self) -> Setting | None:
-        key = self._highlighted()
-        if key is None or key.startswith(PLATFORM_ROW):
+    def selected_setting(self) -> Setting | None:
+        row = self.checklist.highlighted()
+        if not isinstance(row, SettingRow):
             self.notify("Choose a setting row first.")
             return None
-        return self.settings[key]
+        return self.model.settings[row.setting_id]
+
+    def selected_platform(self) -> str | None:
+        row = self.checklist.highlighted()
+        return None if row is None else self.model.platform_of(row)
 
     def action_read(self) -> None:
-        setting = self._selected_setting()
-        if setting is None:
-            return
-        if setting.kind is Kind.MANUAL:
-            self.notify("This one is done by hand; there is nothing to read.")
-            return
-        if setting.id in self.busy:
-            self.notify("That setting is already being worked on.")
-            return
-        self.check([setting.id])
+        if setting := self.selected_setting():
+            self.reading.read(setting)
 
     def action_read_all(self) -> None:
-        idle = [s.id for s in self.rows if s.id not in self.busy and s.kind is not Kind.MANUAL]
-        if idle:
-            self.check(idle)
+        self.reading.read_all()
 
     def action_switch(self) -> None:
-        setting = self._selected_setting()
-        if setting is None:
-            return
-        if setting.kind is Kind.MANUAL:
-            self.notify("This one can only be done by hand: see the steps, then press m.")
-            return
-        if setting.id in self.busy:
-            self.notify("Wait until this setting has been read.")
-            return
-        reading = self.readings.get(setting.id)
-        if reading is None or not reading.state.is_value:
-            self.notify(
-                "Its current state is not known, so it is not switched. Press r to read it again.",
-                severity="warning",
-            )
-            return
-        target = State.OFF if reading.state is State.ON else State.ON
-        where = "the demo account on the local replica site" if self.demo else "your real account"
-        platform = self.titles.get(setting.platform, setting.platform)
-        question = (
-            f"Switch [b]{setting.label}[/b] on {platform} from [b]{reading.state}[/b] "
-            f"to [b]{target}[/b]?\n\nThis changes {where}."
-        )
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.desired[setting.id] = target
-                self.change(setting.id, target)
-
-        self.push_screen(Confirm(question, yes=f"Switch {target}", no="Cancel"), answered)
+        if setting := self.selected_setting():
+            self.changes.switch(setting)
 
     def action_mark(self) -> None:
-        setting = self._selected_setting()
-        if setting is None:
-            return
-        if setting.kind is not Kind.MANUAL:
-            self.notify("Only by-hand steps are marked; this one is read from the page.")
-            return
-        when = None if setting.id in self.marks else now()
-        try:
-            self.marks.set(setting.id, when)
-        except ExportError as exc:
-            self.notify(f"{exc} The mark is kept until you quit.", severity="warning")
-        self._refresh()
+        if setting := self.selected_setting():
+            self.reading.mark(setting)
 
     def action_collapse(self) -> None:
-        key = self._highlighted()
-        if key is None:
-            return
-        platform = (
-            key[len(PLATFORM_ROW) :]
-            if key.startswith(PLATFORM_ROW)
-            else self.settings[key].platform
-        )
-        self.collapsed.symmetric_difference_update({platform})
-        self._rebuild()
-        table = self.query_one(DataTable)
-        keys = [row.key.value for row in table.ordered_rows]
-        table.move_cursor(row=keys.index(PLATFORM_ROW + platform))
+        if (platform := self.selected_platform()) is not None:
+            self.model.fold(platform)
+            self.redraw(Redraw.ROWS)
+            self.checklist.move_to(PlatformRow(platform))
 
     def action_filter(self) -> None:
-        field = self.query_one("#filter", Input)
+        field = self.query_one(FilterInput)
         field.display = True
         field.focus()
 
     def action_clear_filter(self) -> None:
         self.query_one(FilterInput).action_clear()
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.filter_text = event.value.strip()
-        self._rebuild()
+    def action_preset(self) -> None:
+        self.changes.preset()
 
-    @on(Input.Submitted, "#filter")
-    def _filter_done(self, event: Input.Submitted) -> None:
-        self.query_one(DataTable).focus()
+    def action_undo(self) -> None:
+        self.changes.undo()
 
     def action_export(self) -> None:
-        suggested = Path(self.runtime.config.export_path or "privacy-tui-export.toml")
-        self.push_screen(ExportPath(suggested.expanduser().absolute()), self._export_to)
+        self.export.start()
 
-    def _export_to(self, path: Path | None, overwrite: bool = False) -> None:
-        if path is None:
-            return
-        try:
-            exists = path.exists() and not path.is_dir()
-        except (OSError, ValueError) as exc:
-            self.notify(f"{path}: {exc}", title="Not exported", severity="error", timeout=10)
-            return
-        if exists and not overwrite:
+    def action_sign_in(self) -> None:
+        if (platform := self.selected_platform()) is not None:
+            self.accounts.sign_in(platform)
 
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self._export_to(path, overwrite=True)
+    def action_sign_in_password(self) -> None:
+        if (platform := self.selected_platform()) is not None:
+            self.accounts.sign_in_password(platform)
 
-            self.push_screen(
-                Confirm(f"{path} already exists. Replace it?", yes="Replace", no="Cancel"),
-                answered,
-            )
-            return
-        text = render(
-            self.rows,
-            self.desired,
-            self.readings,
-            self.runtime.config,
-            marks=dict(self.marks.items()),
-        )
-        try:
-            write_atomic(path, text, overwrite=overwrite)
-        except ExportError as exc:
-            self.notify(str(exc), title="Not exported", severity="error", timeout=10)
-            return
-        self.notify(f"Exported to {path}", title="Exported")
+    def action_sign_out(self) -> None:
+        if (platform := self.selected_platform()) is not None:
+            self.accounts.sign_out(platform)
 
     def action_help(self) -> None:
         self.push_screen(Help())
 
     def action_details(self) -> None:
-        self.detail_wanted = self.has_class("no-detail")
-        self.on_resize()
+        self.query_one(MainArea).toggle_detail()
 
     def go_to(self, setting_id: str) -> None:
         """Put the cursor on a setting's row, unfolding and unfiltering as needed."""
-        setting = self.settings[setting_id]
-        if not self._visible(setting):
-            self.filter_text = ""
+        if self.model.filter_text and not self.model.visible(self.model.settings[setting_id]):
             self.query_one(FilterInput).action_clear()
-        self.collapsed.discard(setting.platform)
-        self._rebuild()
-        self._move_to(setting_id)
+        self.model.show(setting_id)
+        self.redraw(Redraw.ROWS)
+        self.checklist.move_to(SettingRow(setting_id))
+        self.checklist.focus()
 
     def go_to_platform(self, platform: str) -> None:
-        self._move_to(PLATFORM_ROW + platform)
-
-    def _move_to(self, key: str) -> None:
-        table = self.query_one(DataTable)
-        keys = [row.key.value for row in table.ordered_rows]
-        if key in keys:
-            table.move_cursor(row=keys.index(key))
-        table.focus()
+        self.checklist.move_to(PlatformRow(platform))
+        self.checklist.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The palette acts on the checklist: not while a dialog is open over it.
@@ -653,8 +270,7 @@ class PrivacyApp(AccountActions, ChangeActions, App[None]):
             return
         self._quitting = True
         # Closing Chromium takes a second or more: the status line says so meanwhile.
-        self.query_one(ProgressBar).display = False
-        self.query_one("#summary", Static).update(QUITTING)
+        self.query_one(StatusLine).close()
         self.workers.cancel_group(self, "engine")
         try:
             await asyncio.wait_for(self.engine.close(), 20)

@@ -8,33 +8,35 @@ from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from .keys import CHECKLIST
+
 if TYPE_CHECKING:
     from .app import PrivacyApp
-
-#: Actions the palette leaves to the keys: moving one row up or down.
-NOT_OFFERED = ("cursor_down", "cursor_up")
 
 
 def commands(app: PrivacyApp) -> list[tuple[str, Callable[[], Any], str]]:
     """The palette's entries: (name, what it does, a line of help)."""
     entries: list[tuple[str, Callable[[], Any], str]] = []
     seen: set[str] = set()
-    for binding in app.BINDINGS:
-        if binding.action in seen or binding.action in NOT_OFFERED:
+    for key in CHECKLIST:
+        if key.action in seen or not key.help:
             continue
-        seen.add(binding.action)
-        keys = app.get_key_display(binding)
-        help = binding.tooltip or binding.description
+        seen.add(key.action)
+        shown = app.get_key_display(key.binding())
         entries.append(
-            (binding.description, partial(app.run_action, binding.action), f"{keys}: {help}")
+            (key.description, partial(app.run_action, key.action), f"{shown}: {key.help}")
         )
-    for platform in dict.fromkeys(s.platform for s in app.rows):
-        title = app.titles.get(platform, platform)
+    model = app.model
+    for platform in model.platforms():
         entries.append(
-            (f"Go to {title}", partial(app.go_to_platform, platform), "its row in the checklist")
+            (
+                f"Go to {model.title(platform)}",
+                partial(app.go_to_platform, platform),
+                "its row in the checklist",
+            )
         )
-    for setting in app.rows:
-        title = app.titles.get(setting.platform, setting.platform)
+    for setting in model.rows:
+        title = model.title(setting.platform)
         entries.append(
             (f"Go to {setting.label} ({title})", partial(app.go_to, setting.id), setting.id)
         )

@@ -11,6 +11,7 @@ from rich.text import Span, Text
 from automation.model import FACTS, Confidence, Kind, Reading, Setting, State
 
 from .history_view import DRIFT_MARK
+from .model import Counts
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
@@ -140,30 +141,20 @@ def platform_cells(
     return name, signed, count
 
 
-def summary(
-    settings: list[Setting],
-    readings: Mapping[str, Reading],
-    busy: int,
-    marked: int,
-) -> Text:
-    readable = [s for s in settings if s.kind is not Kind.MANUAL]
-    by_hand = len(settings) - len(readable)
+def summary(counts: Counts) -> Text:
+    """The status line's counts."""
     text = Text(
-        f" {as_recommended(readable, readings)} of {len(readable)} settings as recommended",
+        f" {counts.as_recommended} of {counts.readable} settings as recommended",
         style="bold",
     )
-    counts: dict[str, int] = {}
-    for setting in readable:
-        reading = readings.get(setting.id)
-        if reading is not None and not reading.state.is_value:
-            word = STATE_WORDS.get(reading.state, str(reading.state))
-            counts[word] = counts.get(word, 0) + 1
-    for word, count in counts.items():
-        text.append(f" · {count} {word}")
-    if by_hand:
-        text.append(f" · {marked} of {by_hand} by-hand steps marked done")
-    if busy:
-        text.append(f" · working on {busy}…", style="cyan")
+    for state, count in counts.not_values.items():
+        text.append(f" · {count} {STATE_WORDS.get(state, str(state))}")
+    if counts.by_hand:
+        text.append(f" · {counts.marked} of {counts.by_hand} by-hand steps marked done")
+    if counts.busy:
+        text.append(f" · working on {counts.busy}…", style="cyan")
+    if counts.drifted:
+        text.append(f" · {counts.drifted} changed since the last check", style="bold red")
     return text
 
 

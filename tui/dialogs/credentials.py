@@ -1,5 +1,4 @@
-"""Dialogs for signing in and out: the credentials form, the verification code, the
-wait for a browser window, and signing out."""
+"""The sign-in form: username, password, and whether to remember them."""
 
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from automation.secrets import Credentials
 
-from .screens import Dialog
+from .base import Dialog
 
 
 @dataclass(frozen=True)
@@ -152,105 +151,3 @@ class CredentialsForm(Dialog[CredentialsAnswer | None]):
     def action_cancel(self) -> None:
         self.query_one("#password", Input).value = ""
         self.dismiss(None)
-
-
-class CodeDialog(Dialog[str | None]):
-    """Ask for the verification code a platform sent; escape gives up."""
-
-    BINDINGS = [
-        Binding("enter", "send", "Send the code", priority=True),
-        Binding("escape", "cancel", "Give up"),
-    ]
-
-    def __init__(self, title: str, detail: str) -> None:
-        super().__init__()
-        self.platform_title = title
-        self.detail = detail
-
-    def body(self) -> ComposeResult:
-        yield Label(f"{self.platform_title}: verification code", classes="question")
-        yield Static(self.detail)
-        yield Input(placeholder="code", id="code")
-        yield Static("Enter to send it, Esc to give up signing in.", classes="hint")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#code", Input).focus()
-
-    def action_send(self) -> None:
-        code = self.query_one("#code", Input).value.strip()
-        if code:
-            self.dismiss(code)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        code = event.value.strip()
-        if code:
-            self.dismiss(code)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class WindowWaiting(Dialog[bool]):
-    """Shown while a browser window waits for the person to sign in; escape gives up."""
-
-    BINDINGS = [Binding("escape", "give_up", "Give up")]
-
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.platform_title = title
-
-    def body(self) -> ComposeResult:
-        yield Label(f"Sign in to {self.platform_title} in the browser window", classes="question")
-        yield Static(
-            f"A browser window is open at {self.platform_title}'s sign-in page. Sign in "
-            f"there, with any check {self.platform_title} asks for. The window closes by "
-            "itself once you are signed in, and the session is kept."
-        )
-        yield Static("Close the window, or press Esc here, to give up.", classes="hint")
-
-    def action_give_up(self) -> None:
-        self.dismiss(True)
-
-
-@dataclass(frozen=True)
-class SignOutAnswer:
-    forget_credentials: bool
-
-
-class SignOutDialog(Dialog[SignOutAnswer | None]):
-    """Confirm signing out, optionally forgetting the stored credentials too."""
-
-    BINDINGS = [
-        Binding("y", "answer(True)", "Sign out"),
-        Binding("n,escape", "answer(False)", "Cancel"),
-    ]
-
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.platform_title = title
-
-    def body(self) -> ComposeResult:
-        yield Static(
-            f"Sign out of [b]{self.platform_title}[/b] here? The session privacy-tui "
-            "keeps is forgotten; reading a setting needs signing in again.",
-            classes="question",
-        )
-        yield Checkbox("Also forget the stored email and password", id="forget")
-
-    def buttons(self) -> list[Widget]:
-        return [
-            Button("Sign out (y)", id="yes", variant="warning"),
-            Button("Cancel (n)", id="no", variant="primary"),
-        ]
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_answer(event.button.id == "yes")
-
-    def action_answer(self, yes: bool) -> None:
-        forget = self.query_one("#forget", Checkbox).value
-        self.dismiss(SignOutAnswer(forget) if yes else None)

@@ -1,30 +1,11 @@
-"""The checklist's own widgets: the table, and a footer that keeps help and quit in sight."""
+"""A footer that keeps the keys for help and quitting in sight."""
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import HorizontalGroup
-from textual.message import Message
-from textual.widgets import DataTable, Footer
+from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
-
-
-class Checklist(DataTable):
-    """The checklist table: Home and End go to the first and last row, and a change of
-    size is told to the app, which fits the columns to it."""
-
-    BINDINGS = [
-        Binding("home", "scroll_top", "First row", show=False),
-        Binding("end", "scroll_bottom", "Last row", show=False),
-    ]
-
-    class Resized(Message):
-        """The table's size changed; its columns should be fitted again."""
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.post_message(self.Resized())
 
 
 class KeysFooter(Footer):

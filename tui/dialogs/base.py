@@ -1,0 +1,85 @@
+"""The dialog every dialog is: its body scrolls, its buttons and its own keys stay in sight."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Footer
+
+T = TypeVar("T")
+
+
+class Dialog(ModalScreen[T]):
+    """A dialog whose body scrolls, whose buttons stay visible, with its keys in a footer.
+
+    Subclasses give :meth:`body` and :meth:`buttons`; ``DIALOG_CLASSES`` adds CSS
+    classes to the box.
+    """
+
+    DIALOG_CLASSES = ""
+    #: Bound after the dialog's own keys, so the footer names those first.
+    SCROLL_BINDINGS = (
+        Binding("pagedown", "scroll_body('page_down')", "Scroll", key_display="PgDn/PgUp"),
+        Binding("pageup", "scroll_body('page_up')", "Scroll up", show=False),
+        Binding("down", "scroll_body('down')", "Scroll down", show=False),
+        Binding("up", "scroll_body('up')", "Scroll up", show=False),
+        Binding("home", "scroll_body('home')", "Top", show=False),
+        Binding("end", "scroll_body('end')", "Bottom", show=False),
+    )
+
+    def __init__(self, keys: tuple[Binding, ...] = ()) -> None:
+        super().__init__()
+        for binding in (*keys, *self.SCROLL_BINDINGS):
+            self._bindings.bind(
+                binding.key,
+                binding.action,
+                binding.description,
+                show=binding.show,
+                key_display=binding.key_display,
+            )
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes=f"dialog {self.DIALOG_CLASSES}".strip()):
+            # Scrolled by the dialog's keys, so it takes no turn in the focus order.
+            with VerticalScroll(classes="body", can_focus=False):
+                yield from self.body()
+            buttons = list(self.buttons())
+            if buttons:
+                # Docked under the body, so no length of body pushes them out of sight.
+                with Horizontal(classes="buttons"):
+                    yield from buttons
+        yield Footer(show_command_palette=False)
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    def buttons(self) -> list[Widget]:
+        return []
+
+    def on_mount(self) -> None:
+        # Once laid out, the footer offers scrolling only if the body needs it.
+        self.call_after_refresh(self.refresh_bindings)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.refresh_bindings)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "scroll_body":
+            return self.query_one(".body", VerticalScroll).allow_vertical_scroll
+        return True
+
+    def action_scroll_body(self, how: str) -> None:
+        body = self.query_one(".body", VerticalScroll)
+        {
+            "page_down": body.scroll_page_down,
+            "page_up": body.scroll_page_up,
+            "down": body.scroll_down,
+            "up": body.scroll_up,
+            "home": body.scroll_home,
+            "end": body.scroll_end,
+        }[how](animate=False)

@@ -1,0 +1,22 @@
+"""The ``?`` help: every key, and what the states mean."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from ..keys import HELP
+from .base import Dialog
+
+
+class Help(Dialog[None]):
+    DIALOG_CLASSES = "help"
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
+
+    def body(self) -> ComposeResult:
+        yield Static(HELP)
+        yield Static("Esc to close.", classes="hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,54 @@
+"""Reading settings again, and marking the by-hand steps done."""
+
+from __future__ import annotations
+
+from automation.browser import BrowserError
+from automation.export import ExportError
+from automation.model import Kind, Setting, now
+
+from . import Host
+
+
+class Reading:
+    """Reads one setting, or all of them, and marks by-hand steps done or not."""
+
+    def __init__(self, host: Host) -> None:
+        self.host = host
+
+    def check(self, ids: list[str]) -> None:
+        """Read the settings ``ids`` (starting the browser first if need be)."""
+        host = self.host
+
+        async def reading() -> None:
+            try:
+                await host.engine.start()
+            except BrowserError as exc:
+                host.notify(str(exc), title="No browser", severity="error", timeout=30)
+            await host.engine.check(ids)
+
+        host.work(reading())
+
+    def read(self, setting: Setting) -> None:
+        if setting.kind is Kind.MANUAL:
+            self.host.notify("This one is done by hand; there is nothing to read.")
+        elif setting.id in self.host.model.busy:
+            self.host.notify("That setting is already being worked on.")
+        else:
+            self.check([setting.id])
+
+    def read_all(self) -> None:
+        if idle := self.host.model.idle_ids():
+            self.check(idle)
+
+    def mark(self, setting: Setting) -> None:
+        """Mark a by-hand step done, or no longer done."""
+        host = self.host
+        if setting.kind is not Kind.MANUAL:
+            host.notify("Only by-hand steps are marked; this one is read from the page.")
+            return
+        marks = host.runtime.marks
+        try:
+            marks.set(setting.id, None if setting.id in marks else now())
+        except ExportError as exc:
+            host.notify(f"{exc} The mark is kept until you quit.", severity="warning")
+        host.redraw()

@@ -1,0 +1,213 @@
+"""Every key of the checklist, and what it does, in one place.
+
+The app's bindings, the footer, the ``?`` help, the command palette and the hints in
+the detail pane are all made from :data:`CHECKLIST`, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class Key:
+    """A key of the checklist: its Textual key names, action, footer word and help line."""
+
+    keys: str
+    action: str
+    #: The footer's word for it, and the palette's name.
+    description: str
+    #: What it does, in the help, the palette and the panes' hints ("" for none).
+    help: str = ""
+    #: Whether the footer shows it.
+    show: bool = True
+    #: The help's column for it, where Textual's own names are not what people type.
+    written: str = ""
+    priority: bool = False
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys,
+            self.action,
+            self.description,
+            show=self.show,
+            priority=self.priority,
+            tooltip=self.help,
+            id=self.action,
+        )
+
+    @property
+    def label(self) -> str:
+        """The key as the help and the hints write it."""
+        if self.written:
+            return self.written
+        return "  ".join(WRITTEN.get(k.strip(), k.strip()) for k in self.keys.split(","))
+
+
+#: How the help writes a key Textual names otherwise.
+WRITTEN = {
+    "space": "space",
+    "slash": "/",
+    "question_mark": "?",
+    "escape": "Esc",
+    "ctrl+c": "Ctrl+C",
+    "ctrl+p": "Ctrl+P",
+    "home": "Home",
+    "end": "End",
+    "enter": "Enter",
+    "tab": "Tab",
+}
+
+CHECKLIST: tuple[Key, ...] = (
+    Key("space", "switch", "Switch", "switch the selected setting (asks first)"),
+    Key("r", "read", "Read again", "read the selected setting again"),
+    Key("R", "read_all", "Read all", "read every setting again"),
+    Key(
+        "slash",
+        "filter",
+        "Filter",
+        "show only the rows that match (Enter keeps the filter, Esc clears it)",
+    ),
+    Key("escape", "clear_filter", "Clear filter", "clear the filter", show=False),
+    Key("c", "collapse", "Fold", "fold or unfold a platform's rows", written="c or Enter"),
+    Key("m", "mark", "Mark done", "mark a by-hand step as done (or not)"),
+    Key("e", "export", "Export", "export the checklist to a TOML file"),
+    Key(
+        "p",
+        "preset",
+        "Preset",
+        "apply a preset (recommended or strict) to every setting: lists each change and asks first",
+    ),
+    Key(
+        "u",
+        "undo",
+        "Undo",
+        "undo the last change or preset: puts back the states it found, read back the "
+        "same way (asks first)",
+    ),
+    Key("l", "sign_in", "Sign in", "sign in in a browser window"),
+    Key(
+        "L",
+        "sign_in_password",
+        "Password sign-in",
+        "sign in with email and password, where the platform has a sign-in form (and a "
+        "code if asked)",
+        show=False,
+    ),
+    Key(
+        "o",
+        "sign_out",
+        "Sign out",
+        "sign out: forget the kept session (and, if asked, the stored email and password)",
+        show=False,
+    ),
+    Key("d", "details", "Details", "show or hide the detail pane"),
+    Key("question_mark", "help", "Help", "every key, and what the states mean"),
+    Key("q", "quit", "Quit", "quit (closes the browser)"),
+    Key("ctrl+c", "quit", "Quit", show=False, priority=True),
+)
+
+#: The keys of the checklist table itself (Textual's, and Home and End).
+TABLE: tuple[Key, ...] = (
+    Key("j", "cursor_down", "Down", show=False),
+    Key("k", "cursor_up", "Up", show=False),
+    Key("home", "scroll_top", "First row", show=False),
+    Key("end", "scroll_bottom", "Last row", show=False),
+)
+
+#: Lines of the help for keys bound elsewhere: the table's moves and the palette.
+MOVES = (
+    ("↑ ↓  j k", "move through the checklist"),
+    ("PgUp PgDn", "move a page up or down"),
+    ("Home End", "go to the first or the last row"),
+)
+PALETTE = ("Ctrl+P", "the command palette: every action, and every setting by name")
+
+#: The keys every dialog shares; its own keys are in its footer.
+DIALOG = (
+    ("y / n", "answer yes or no (the footer says what each does)"),
+    ("Esc", "cancel, or close"),
+    ("PgUp PgDn", "scroll a long dialog (↑ ↓ Home End too)"),
+    ("Tab", "the next field or button"),
+)
+
+STATES = """\
+[b]States[/b]
+  on / off      read from the setting's own page on your
+                signed-in account
+  ✓ / ✗         as recommended, or not (✗ and its value in bold)
+  needs login   the platform showed a sign-in page or a check
+  unavailable   the platform does not offer it to this account
+  unknown       the page did not look as expected; nothing is
+                guessed
+  error         the page could not be loaded or the plugin failed
+  by hand       a form or an email only you can do; marked by
+                you when you say so
+  !             changed since the last check, not by privacy-tui
+                (the platform, or someone on the site, switched it)
+
+[b]How sure[/b]
+  name ?        rests on a guess: its page, control or label
+                is inferred, not on public record; where the
+                site differs, the row reads unknown or
+                unavailable
+  detail pane   each fact (page, control, label) with its
+                source and how sure it is: confirmed, likely
+                or guess
+
+Nothing changes on an account until you confirm it. A change
+counts only when a fresh load of the page reads the new value back.
+"""
+
+#: The help's key column, then the text wrapped to this width.
+COLUMN = 14
+WIDTH = 64
+
+
+def bindings(keys: tuple[Key, ...] = CHECKLIST) -> list[Binding]:
+    return [key.binding() for key in keys]
+
+
+def key(action: str) -> Key:
+    """The checklist's key for ``action``."""
+    return next(k for k in CHECKLIST if k.action == action)
+
+
+def hint(action: str) -> str:
+    """A pane's one-line hint for a key: ``"l  sign in in a browser window"``."""
+    found = key(action)
+    return f"{found.label}  {found.help}"
+
+
+def _line(keys: str, text: str) -> str:
+    return textwrap.fill(
+        text,
+        WIDTH,
+        initial_indent="  " + keys.ljust(COLUMN),
+        subsequent_indent=" " * (COLUMN + 2),
+    )
+
+
+def help_text() -> str:
+    """The ``?`` help: every key, then what the states mean."""
+    lines = ["[b]Keys[/b]"]
+    lines += [_line(keys, text) for keys, text in MOVES]
+    # One line an action, with all its keys (q and Ctrl+C both quit).
+    actions: dict[str, list[Key]] = {}
+    for entry in CHECKLIST:
+        actions.setdefault(entry.action, []).append(entry)
+    for entries in actions.values():
+        described = [e for e in entries if e.help]
+        if described:
+            keys = "  ".join(e.label for e in entries)
+            lines.append(_line(keys, described[0].help))
+    lines.append(_line(*PALETTE))
+    lines += ["", "[b]In a dialog[/b]"]
+    lines += [_line(keys, text) for keys, text in DIALOG]
+    return "\n".join(lines) + "\n\n" + STATES
+
+
+HELP = help_text()

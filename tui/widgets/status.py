@@ -1,0 +1,52 @@
+"""The status line: how many settings are as recommended, and the progress of the work."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import ProgressBar, Static
+
+from automation.history import WatchRun
+
+from .. import history_view, view
+from ..model import ChecklistModel
+
+#: The status line while the app closes the browser on its way out.
+QUITTING = Text(" closing the browser…", style="bold")
+
+
+class StatusLine(Horizontal):
+    """The counts of the checklist, the latest watched check, and a progress bar while
+    settings are being read or changed."""
+
+    def __init__(self, model: ChecklistModel, last_watch: WatchRun | None, **kwargs: str) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.model = model
+        self.last_watch = last_watch
+        self.closing = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="summary")
+        yield ProgressBar(id="progress", show_eta=False)
+
+    def show(self) -> None:
+        """Draw the counts and the progress from the model."""
+        progress = self.query_one(ProgressBar)
+        progress.display = bool(self.model.busy) and not self.closing
+        if self.closing:
+            self.query_one("#summary", Static).update(QUITTING)
+            return
+        summary = view.summary(self.model.counts())
+        summary.append_text(history_view.watch_text(self.last_watch))
+        if self.app.no_color:
+            summary = view.colourless(summary)
+        self.query_one("#summary", Static).update(summary)
+        if self.model.busy:
+            total, done = self.model.progress()
+            progress.update(total=total, progress=done)
+
+    def close(self) -> None:
+        """Say that the browser is being closed, in place of the counts."""
+        self.closing = True
+        self.show()
