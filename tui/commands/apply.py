@@ -1,25 +1,47 @@
-"""`privacy-tui apply` and `privacy-tui undo`: read, plan, ask, change, verify, report."""
+"""`privacy-tui apply`: bring settings to the desired state, verified by reading back."""
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import sys
-from collections.abc import Callable, Coroutine
-from typing import Any, TextIO
+from typing import TYPE_CHECKING
 
-from automation.apply import Action, Plan, Result, carry_out, read_plan, read_undo_plan
-from automation.browser import BrowserError
-from automation.engine import Engine
-from automation.history import HistoryError
-from automation.model import MANUAL_WORDS, State
-from automation.presets import preset
-from automation.runtime import Runtime
+from automation.presets import PRESETS, preset
 
-from ..headless import EXIT_DRIFT, EXIT_OK, EXIT_UNREAD, EXIT_USAGE, show_progress
-from ..output import Table, colour_wanted, fail, paint, print_json, print_table
+from . import exits
+from .options import Subcommands, add_changing_options, add_common, add_only
+from .running import on_runtime
 
-Planner = Callable[[Engine], Coroutine[Any, Any, Plan]]
+if TYPE_CHECKING:
+    from automation.model import State
+    from automation.runtime import Runtime
+
+NAME = "apply"
+
+
+def add_parser(commands: Subcommands) -> None:
+    parser = commands.add_parser(
+        NAME,
+        help="bring settings to the desired state, verified by reading back",
+        description="Read every setting named in [desired] (or every setting, with "
+        "--preset), change those that differ, read each change back, and print what "
+        "was changed, left and not done. Asks first unless --yes; without a terminal "
+        "and without --yes it changes nothing. Exit status: 0 all as desired, "
+        "1 something is not (or would change), 2 usage or config error or no terminal "
+        "to ask on, 3 a setting could not be read.",
+    )
+    add_common(parser)
+    add_only(parser)
+    parser.add_argument(
+        "--preset",
+        choices=list(PRESETS),
+        help="; ".join(f"{p.name}: {p.description}" for p in PRESETS.values())
+        + " (instead of [desired])",
+    )
+    add_changing_options(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    return on_runtime(args, lambda runtime: apply(runtime, args))
 
 
 class UsageError(Exception):
@@ -28,43 +50,17 @@ class UsageError(Exception):
 
 def apply(runtime: Runtime, args: argparse.Namespace) -> int:
     """Bring the settings named in ``[desired]`` (or a preset) to their desired state."""
+    from automation.apply import read_plan
+
+    from .plans import run_plan
+
     try:
         targets, source = _targets(runtime, args)
     except UsageError as exc:
-        return fail(str(exc))
+        return exits.fail(str(exc))
     return run_plan(
         runtime,
         lambda engine: read_plan(engine, targets, source=source),
-        yes=args.yes,
-        dry_run=args.dry_run,
-        as_json=args.json,
-    )
-
-
-def undo(runtime: Runtime, args: argparse.Namespace) -> int:
-    """Put back the states the last apply found before it changed anything."""
-    if runtime.demo is not None:
-        print(
-            "Nothing to undo: --demo keeps no history between runs. "
-            "In the demo app, u undoes the last change."
-        )
-        return EXIT_OK
-    try:
-        record = runtime.history.last_apply()
-    except HistoryError as exc:
-        return fail(str(exc))
-    if record is None:
-        print("Nothing to undo: no apply has been recorded.")
-        return EXIT_OK
-    if record.undone_by is not None:
-        when = _local(record.at)
-        print(f"Nothing to undo: the last apply ({record.source}, {when}) was undone already.")
-        return EXIT_OK
-    if not args.json:
-        print(f"Undoing the {record.source} of {_local(record.at)}.", file=sys.stderr)
-    return run_plan(
-        runtime,
-        lambda engine: read_undo_plan(engine, record),
         yes=args.yes,
         dry_run=args.dry_run,
         as_json=args.json,
@@ -97,154 +93,3 @@ def _targets(runtime: Runtime, args: argparse.Namespace) -> tuple[dict[str, Stat
             "Name some (see config.example.toml), or use --preset recommended."
         )
     return targets, "apply"
-
-
-def run_plan(
-    runtime: Runtime,
-    planner: Planner,
-    *,
-    yes: bool,
-    dry_run: bool,
-    as_json: bool,
-    out: TextIO = sys.stdout,
-) -> int:
-    """Read and plan, ask unless ``yes``, carry the plan out, and print what happened."""
-    engine = runtime.engine
-    if not as_json:
-        engine.subscribe(lambda e: show_progress(e, sys.stderr))
-    held_back = ""
-    result: Result | None = None
-    # One loop for the whole command: Playwright's objects belong to the loop that
-    # made them, and the question in between is asked with no loop running, so
-    # Ctrl-C at the prompt stops the command at once.
-    with asyncio.Runner() as runner:
-        try:
-            runner.run(engine.start())
-            plan = runner.run(planner(engine))
-            if plan.changes and dry_run:
-                held_back = "dry run: nothing was changed"
-            elif plan.changes and not yes and not sys.stdin.isatty():
-                held_back = "not changed: no terminal to ask on; --yes applies without asking"
-            elif plan.changes and not yes and not _confirmed(plan, as_json):
-                held_back = "not changed: you said no"
-            elif plan.changes:
-                result = runner.run(carry_out(engine, plan, runtime.history))
-        except (BrowserError, HistoryError) as exc:
-            return fail(str(exc))
-        finally:
-            runner.run(engine.close())
-    rows = _rows(plan, result, held_back)
-    if as_json:
-        print_json(
-            {
-                "source": plan.source,
-                "dry_run": dry_run,
-                "applied": result is not None,
-                "undo_point": result.apply_id if result else None,
-                "settings": rows,
-            },
-            out,
-        )
-    else:
-        _print_rows(rows, out)
-    if held_back.startswith("not changed: no terminal"):
-        print(f"privacy-tui: {held_back}.", file=sys.stderr)
-        return EXIT_USAGE
-    return _status(rows)
-
-
-def _confirmed(plan: Plan, as_json: bool) -> bool:
-    """List each planned change on the terminal and ask; anything but yes is no."""
-    out = sys.stderr if as_json else sys.stdout
-    colour = colour_wanted(out)
-    print(paint(f"About to change {len(plan.changes)} setting(s):", "bold", colour), file=out)
-    for step in plan.changes:
-        print(f"  {step.setting_id}: {step.found} → {step.target}  ({step.label})", file=out)
-    print("Go ahead? [y/N] ", end="", file=sys.stderr, flush=True)
-    answer = sys.stdin.readline()
-    return answer.strip().lower() in ("y", "yes")
-
-
-def _rows(plan: Plan, result: Result | None, held_back: str) -> list[dict[str, Any]]:
-    outcomes = {o.step.setting_id: o for o in result.outcomes} if result else {}
-    rows = []
-    for step in plan.steps:
-        found = str(step.found) if step.found else None
-        row: dict[str, Any] = {
-            "id": step.setting_id,
-            "label": step.label,
-            "found": found,
-            # Done by hand: "done" or "skip", never a bare on or off that was not read.
-            "wanted": MANUAL_WORDS.get(step.target, str(step.target))
-            if step.manual
-            else str(step.target),
-            "now": found,
-            "verified": None,
-            "manual": step.manual,
-        }
-        if step.action is Action.KEEP:
-            row.update(result="left", detail=f"Already {step.target}.")
-        elif step.action is Action.CANNOT:
-            row.update(result="cannot", detail=step.reason)
-        elif step.setting_id in outcomes:
-            outcome = outcomes[step.setting_id]
-            row.update(
-                result="changed" if outcome.ok else "failed",
-                now=str(outcome.reading.state),
-                verified=outcome.ok,
-                detail=outcome.reading.detail,
-            )
-        else:
-            result_word = "would change" if held_back.startswith("dry run") else "not changed"
-            row.update(result=result_word, detail=held_back.capitalize() + ".")
-        rows.append(row)
-    return rows
-
-
-_STYLES = {
-    "changed": "green",
-    "left": "dim",
-    "failed": "bold red",
-    "cannot": "yellow",
-    "would change": "bold",
-    "not changed": "bold",
-}
-
-
-def _print_rows(rows: list[dict[str, Any]], out: TextIO) -> None:
-    table = Table("RESULT", "SETTING", "FOUND", "WANTED", "NOW", "DETAIL")
-    for row in rows:
-        table.add(
-            (row["result"], _STYLES[row["result"]]),
-            row["id"],
-            row["found"] or "-",
-            row["wanted"],
-            row["now"] or "-",
-            row["detail"],
-        )
-    print_table(table, out)
-    counts: dict[str, int] = {}
-    for row in rows:
-        counts[row["result"]] = counts.get(row["result"], 0) + 1
-    words = {
-        "changed": "changed and read back",
-        "left": "left as they were",
-        "failed": "not changed (the read-back disagreed)",
-        "cannot": "could not be done",
-        "would change": "would change",
-        "not changed": "not changed",
-    }
-    summary = ", ".join(f"{n} {words[k]}" for k, n in counts.items())
-    print(f"\n{summary or 'nothing to do'}.", file=out)
-
-
-def _status(rows: list[dict[str, Any]]) -> int:
-    if any(r["result"] in ("failed", "would change", "not changed") for r in rows):
-        return EXIT_DRIFT
-    if any(r["result"] == "cannot" and not r["manual"] for r in rows):
-        return EXIT_UNREAD
-    return EXIT_OK
-
-
-def _local(moment: Any) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -5,28 +5,52 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from typing import TYPE_CHECKING
 
 from automation.browser import BrowserError
-from automation.export import AlreadyExists, ExportError, destination, render, write_atomic
-from automation.runtime import Runtime
 
-from ..headless import EXIT_OK, read_all
-from ..output import fail
+from . import exits
+from .options import Subcommands, add_common
+from .reading import read_all
+from .running import on_runtime
+
+if TYPE_CHECKING:
+    from automation.runtime import Runtime
+
+NAME = "export"
+
+
+def add_parser(commands: Subcommands) -> None:
+    parser = commands.add_parser(
+        NAME,
+        help="read every setting and write the export TOML",
+        description="Read every setting and write the same TOML as the checklist's export "
+        "(itself a config). An existing file is replaced only with --force.",
+    )
+    add_common(parser)
+    parser.add_argument("path", metavar="PATH", help="the TOML file to write")
+    parser.add_argument("--force", action="store_true", help="replace PATH if it exists")
+
+
+def run(args: argparse.Namespace) -> int:
+    return on_runtime(args, lambda runtime: export(runtime, args))
 
 
 def export(runtime: Runtime, args: argparse.Namespace) -> int:
     """Read every setting, then write the same TOML as the checklist's ``e``."""
+    from automation.export import AlreadyExists, ExportError, destination, render, write_atomic
+
     # Say what is wrong with the path before the browser spends time reading.
     try:
         path = destination(args.path, overwrite=args.force)
     except AlreadyExists as exc:
-        return fail(f"{exc} --force replaces it.")
+        return exits.fail(f"{exc} --force replaces it.")
     except ExportError as exc:
-        return fail(str(exc))
+        return exits.fail(str(exc))
     try:
         readings = asyncio.run(read_all(runtime, sys.stderr))
     except BrowserError as exc:
-        return fail(str(exc))
+        return exits.fail(str(exc))
     settings = []
     for setting in runtime.settings:
         settings.append(setting)
@@ -47,6 +71,6 @@ def export(runtime: Runtime, args: argparse.Namespace) -> int:
     try:
         write_atomic(path, text, overwrite=args.force)
     except ExportError as exc:
-        return fail(str(exc))
+        return exits.fail(str(exc))
     print(f"Exported {len(readings)} settings to {path}.")
-    return EXIT_OK
+    return exits.OK

@@ -3,49 +3,80 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from automation import registry
-from automation.history import Entry, History, HistoryError
 from automation.model import State
 
-from ..headless import EXIT_OK
-from ..output import Table, fail, print_json, print_table
+from . import exits
+from .options import Subcommands, add_demo
+from .output import Table, print_json, print_table
+
+if TYPE_CHECKING:
+    from automation.history import Entry
+
+NAME = "history"
+#: The largest --limit the history file can be asked for (SQLite's largest integer).
+MAX_LIMIT = 2**63 - 1
 
 
-def show_history(args: argparse.Namespace) -> int:
+def add_parser(commands: Subcommands) -> None:
+    parser = commands.add_parser(
+        NAME,
+        help="show the recorded readings and changes",
+        description="The readings and changes recorded on this machine, oldest first, "
+        "with the state before and after and whether each change was verified.",
+    )
+    parser.add_argument("id", nargs="?", metavar="ID", help="only this setting id")
+    parser.add_argument(
+        "--limit", type=_limit, default=50, metavar="N", help="the latest N entries (0: all)"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    add_demo(parser, "the demo's history lasts one run, so there is none to show")
+
+
+def _limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 (everything) or more")
+    if value > MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"{text} is too large; 0 shows everything")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
     """Print the latest entries of the history (of one setting, with an id)."""
+    from automation.history import History, HistoryError
+
     if args.demo:
         # The demo's history lives in memory for one run: there is nothing recorded.
-        print(
-            "privacy-tui: --demo keeps its history in memory for one run; none is kept.",
-            file=sys.stderr,
-        )
+        exits.warn("--demo keeps its history in memory for one run; none is kept.")
         if args.json:
             print_json([])
         else:
             print("Nothing recorded for the demo.")
-        return EXIT_OK
+        return exits.OK
     try:
         history = History.open()
     except HistoryError as exc:
-        return fail(str(exc))
+        return exits.fail(str(exc))
     try:
         if args.id and args.id not in _known_ids() | history.known_ids():
-            return fail(f"unknown setting id {args.id!r}; `privacy-tui list` shows every id.")
+            return exits.fail(f"unknown setting id {args.id!r}; `privacy-tui list` shows every id.")
         entries = history.entries(args.id, limit=args.limit or None)
         watched = history.watched(entries)
     except HistoryError as exc:
-        return fail(str(exc))
+        return exits.fail(str(exc))
     finally:
         history.close()
     if args.json:
         print_json([_as_dict(e, e.id in watched) for e in entries])
-        return EXIT_OK
+        return exits.OK
     if not entries:
         print("Nothing recorded yet." if not args.id else f"Nothing recorded for {args.id} yet.")
-        return EXIT_OK
+        return exits.OK
     table = Table("WHEN", "SETTING", "WHAT", "BEFORE", "AFTER", "VERIFIED", "DETAIL")
     for entry in entries:
         table.add(
@@ -61,7 +92,7 @@ def show_history(args: argparse.Namespace) -> int:
             how = "switched back on" if entry.after is State.ON else "changed"
             table.note(f"{how} since the reading before, not by privacy-tui")
     print_table(table)
-    return EXIT_OK
+    return exits.OK
 
 
 def _what(entry: Entry) -> str:
@@ -75,6 +106,8 @@ def _verified(entry: Entry) -> str | tuple[str, str]:
 
 
 def _known_ids() -> set[str]:
+    from automation import registry
+
     classes, _ = registry.load()
     return {s.id for cls in classes for s in cls.settings}
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from automation import registry
 from automation.model import FACTS, Setting, wish_word
 from automation.presets import STRICT
 
-from ..headless import EXIT_OK
-from ..output import Table, fail, print_json, print_table
-from ..view import sure_marks
+from . import exits
+from .options import Subcommands, add_demo
+from .output import Table, print_json, print_table
+
+NAME = "list"
 
 #: Under the table: what the SURE column's marks mean.
 LEGEND = (
@@ -21,14 +21,32 @@ LEGEND = (
 )
 
 
-def list_settings(args: argparse.Namespace) -> int:
+def add_parser(commands: Subcommands) -> None:
+    parser = commands.add_parser(
+        NAME,
+        help="list every setting the installed plugins know",
+        description="Every setting the installed plugins know: id, kind, recommended and "
+        "strict values, how sure its page, control and label are (SURE: ✓ confirmed, "
+        "~ likely, ? a guess, - no evidence), label. --json adds every field, with each "
+        "fact's source.",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON with every field")
+    add_demo(parser)
+
+
+def run(args: argparse.Namespace) -> int:
     """Print each setting's id, kind, recommended value and how sure its facts are
     (``--json``: every field, the evidence with its sources)."""
+    from automation import registry
+
+    # The checklist's view, and rich with it, is loaded only when a list is printed.
+    from ..view import sure_marks
+
     classes, problems = registry.load()
     for problem in problems:
-        print(f"privacy-tui: {problem}", file=sys.stderr)
+        exits.warn(str(problem))
     if not classes:
-        return fail("no platform plugins are installed.")
+        return exits.fail("no platform plugins are installed.")
     rows: list[dict[str, Any]] = []
     settings: list[Setting] = []
     for cls in classes:
@@ -62,7 +80,7 @@ def list_settings(args: argparse.Namespace) -> int:
             )
     if args.json:
         print_json(rows)
-        return EXIT_OK
+        return exits.OK
     table = Table("SETTING", "KIND", "RECOMMENDED", "STRICT", "SURE", "LABEL")
     for row, setting in zip(rows, settings, strict=True):
         sure = sure_marks(setting)
@@ -76,4 +94,4 @@ def list_settings(args: argparse.Namespace) -> int:
         )
     print_table(table)
     print(f"\n{LEGEND}")
-    return EXIT_OK
+    return exits.OK

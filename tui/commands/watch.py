@@ -5,26 +5,26 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from automation import scheduler
 from automation.browser import BrowserError
 from automation.config import ConfigError
-from automation.history import History, HistoryError
-from automation.history import default_path as history_path
 from automation.model import now
 from automation.scheduler import ScheduleError, System
 
-from ..output import fail
+from . import exits
+from .options import Subcommands, add_common, add_demo
+from .output import local_time
+
+NAME = "watch"
 
 log = logging.getLogger("privacy_tui.watch")
 
 
-def add_parser(commands: argparse._SubParsersAction, common: Callable[..., None]) -> None:
+def add_parser(commands: Subcommands) -> None:
     watch = commands.add_parser(
-        "watch",
+        NAME,
         help="re-check on a schedule and tell you when a setting came back on",
         description="Set up a recurring check with this system's own scheduler (a systemd "
         "user timer, a crontab line where there is none, a launchd agent on macOS), see "
@@ -39,7 +39,7 @@ def add_parser(commands: argparse._SubParsersAction, common: Callable[..., None]
         "that runs `privacy-tui watch run` with this config. --dry-run prints what it "
         "would write, and where, and writes nothing.",
     )
-    common(install, sub=True)
+    add_common(install)
     install.add_argument(
         "--every",
         default="day",
@@ -59,12 +59,12 @@ def add_parser(commands: argparse._SubParsersAction, common: Callable[..., None]
     remove = actions.add_parser(
         "remove", help="stop watching: remove the timer, agent or crontab line"
     )
-    remove.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
+    add_demo(remove, None)
     status = actions.add_parser(
         "status", help="when the watched check last ran, what it found, when it runs next"
     )
-    status.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
-    run = actions.add_parser(
+    add_demo(status, None)
+    once = actions.add_parser(
         "run",
         help="one watched check now (what the schedule runs)",
         description="Read every setting named in [desired], record it, and when something "
@@ -73,10 +73,10 @@ def add_parser(commands: argparse._SubParsersAction, common: Callable[..., None]
         "findings as JSON on standard input. Changes a setting only with [watch] apply "
         "= true. Exit status as for check.",
     )
-    common(run, sub=True)
+    add_common(once)
 
 
-def watch(args: argparse.Namespace, system: System | None = None) -> int:
+def run(args: argparse.Namespace, system: System | None = None) -> int:
     system = system or scheduler.system()
     try:
         if args.watch_action == "install":
@@ -85,9 +85,9 @@ def watch(args: argparse.Namespace, system: System | None = None) -> int:
             return _remove(system)
         if args.watch_action == "status":
             return _status(system)
-        return _run(args, system)
+        return _watched_check(args, system)
     except ScheduleError as exc:
-        return fail(str(exc))
+        return exits.fail(str(exc))
 
 
 def _config_path(args: argparse.Namespace) -> Path | None:
@@ -104,13 +104,13 @@ def _config_path(args: argparse.Namespace) -> Path | None:
 def _install(args: argparse.Namespace, system: System) -> int:
     every = args.every.lower()
     if every not in scheduler.EVERY:
-        return fail(f"--every {args.every!r} is not known; use day or week")
+        return exits.fail(f"--every {args.every!r} is not known; use day or week")
     if getattr(args, "demo", False):
-        return fail("the demo keeps nothing between runs, so there is nothing to watch")
+        return exits.fail("the demo keeps nothing between runs, so there is nothing to watch")
     try:
         config = _config_path(args)
     except ConfigError as exc:
-        return fail(str(exc))
+        return exits.fail(str(exc))
     which = scheduler.default_scheduler() if args.scheduler == "auto" else args.scheduler
     from automation.runtime import log_path
 
@@ -119,7 +119,7 @@ def _install(args: argparse.Namespace, system: System) -> int:
     )
     if args.dry_run:
         print(plan.show())
-        return 0
+        return exits.OK
     scheduler.install(plan, system)
     kinds = {
         "systemd": "a systemd user timer",
@@ -128,57 +128,61 @@ def _install(args: argparse.Namespace, system: System) -> int:
     }
     print(
         f"Watching with {kinds[which]}, {scheduler.describe(every)} "
-        f"(next: {_local(scheduler.next_run(every, now()))})."
+        f"(next: {local_time(scheduler.next_run(every, now()))})."
     )
     for item in plan.files:
         print(f"  wrote {item.path}")
     print("`privacy-tui watch status` tells how it went; `privacy-tui watch remove` stops it.")
-    return 0
+    return exits.OK
 
 
 def _remove(system: System) -> int:
     removed = scheduler.remove(system)
     if not removed:
         print("Nothing to remove: no watch is installed.")
-        return 0
+        return exits.OK
     for what in removed:
         print(f"Removed {what}.")
     print("No more watched checks; the history keeps what they found.")
-    return 0
+    return exits.OK
 
 
 def _status(system: System) -> int:
+    from automation.history import History, HistoryError
+    from automation.history import default_path as history_path
+
     found = scheduler.installed(system)
     if found is None:
         print("Not watching: `privacy-tui watch install` sets it up.")
     else:
         where = "crontab" if found.scheduler == "cron" else found.where
         print(f"Watching: {scheduler.describe(found.every)} ({found.scheduler}, {where}).")
-        print(f"Next run: {_local(scheduler.next_run(found.every, now()))}.")
+        print(f"Next run: {local_time(scheduler.next_run(found.every, now()))}.")
     last = None
     if history_path().exists():
         try:
             history = History.open()
         except HistoryError as exc:
-            return fail(str(exc))
+            return exits.fail(str(exc))
         try:
             last = history.last_watch()
         except HistoryError as exc:
-            return fail(str(exc))
+            return exits.fail(str(exc))
         finally:
             history.close()
     if last is None:
         print("Last run: none yet.")
     else:
-        print(f"Last run: {_local(last.at)}: {last.summary}.")
-    return 0
+        print(f"Last run: {local_time(last.at)}: {last.summary}.")
+    return exits.OK
 
 
-def _run(args: argparse.Namespace, system: System) -> int:
+def _watched_check(args: argparse.Namespace, system: System) -> int:
     from automation import watch as watching
+    from automation.history import HistoryError
     from automation.runtime import SetupError, build, log_path, setup_logging
 
-    from ..cli import _history_kept
+    from .running import history_kept
 
     log_file: Path | None = log_path()
     try:
@@ -193,28 +197,28 @@ def _run(args: argparse.Namespace, system: System) -> int:
             store_unencrypted=args.store_unencrypted,
         )
     except (ConfigError, SetupError) as exc:
-        return fail(str(exc))
+        return exits.fail(str(exc))
     try:
         for problem in runtime.problems:
-            print(f"privacy-tui: {problem}", file=sys.stderr)
+            exits.warn(str(problem))
         runtime.engine.subscribe(_problems)
         try:
             known = runtime.history.known_ids()
             after = runtime.history.last_entry_id()
             last = runtime.history.last_watch()
         except HistoryError as exc:
-            return fail(str(exc))
+            return exits.fail(str(exc))
         try:
             readings, result = asyncio.run(watching.read_and_apply(runtime))
             status = watching.status_of(readings, runtime)
             findings = watching.find(runtime, readings, known, result)
         except BrowserError as exc:
             # Nobody reads a scheduled job's output: this is told like a finding.
-            print(f"privacy-tui: {exc}", file=sys.stderr)
-            status = 2
+            exits.warn(str(exc))
+            status = exits.USAGE
             findings = [{"kind": "could_not_run", "key": "could_not_run", "detail": str(exc)}]
         except HistoryError as exc:
-            return fail(str(exc))
+            return exits.fail(str(exc))
         report = watching.Report(now(), findings, status, last.told if last else set())
         told, status = _tell(runtime, report, system, status)
         runtime.history.record_watch(
@@ -229,7 +233,7 @@ def _run(args: argparse.Namespace, system: System) -> int:
         print(f"Watched check: {report.summary()}.")
         if report.findings and not report.news:
             print("Nothing new since the last watched check: nobody was told.")
-        return _history_kept(runtime, status)
+        return history_kept(runtime, status)
     finally:
         runtime.close()
 
@@ -245,18 +249,18 @@ def _tell(runtime, report, system: System, status: int) -> tuple[set[str], int]:
     if config.notify and watching.can_notify(system):
         problem = watching.notify(system, report)
         if problem is not None:
-            print(f"privacy-tui: {problem}", file=sys.stderr)
+            exits.warn(problem)
     if config.command:
         try:
             watching.run_command(
                 config.command, report.payload(runtime.config.path), config.command_timeout
             )
         except watching.CommandFailed as exc:
-            print(f"privacy-tui: {exc}", file=sys.stderr)
+            exits.warn(str(exc))
             log.warning("%s", exc)
             told = False
-            # A failing command is a config to fix: 2, unless "not as desired" (1) applies.
-            status = status if status in (1, 2) else 2
+            # A failing command is a config to fix.
+            status = exits.with_problem(status)
     return report.told(notified=told), status
 
 
@@ -264,8 +268,4 @@ def _problems(event) -> None:
     from automation import events
 
     if isinstance(event, events.Problem):
-        print(f"privacy-tui: {event.message}", file=sys.stderr)
-
-
-def _local(moment) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+        exits.warn(event.message)

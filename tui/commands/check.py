@@ -1,109 +1,42 @@
-"""The commands that run the engine without a screen."""
+"""`privacy-tui check`: read every setting without a screen and print its state."""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from automation import events
 from automation.browser import BrowserError
 from automation.model import Kind, Reading, Setting, wish_word
-from automation.runtime import Runtime
 
-from .output import Table, fail, print_json, print_table
+from . import exits
+from .options import Subcommands, add_common, add_only
+from .output import Table, print_json, print_table
+from .reading import read_all
+from .running import on_runtime
 
-#: Exit statuses: as desired, not as desired, usage or config error, not read.
-EXIT_OK, EXIT_DRIFT, EXIT_USAGE, EXIT_UNREAD = 0, 1, 2, 3
+if TYPE_CHECKING:
+    from automation.runtime import Runtime
 
-
-class LiveProgress:
-    """On a terminal, one line on stderr that counts the settings read, rewritten in place.
-
-    Other news (signing in, a problem) gets a line of its own above it; the line is
-    cleared when the work is done.
-    """
-
-    def __init__(self, out: TextIO) -> None:
-        self.out = out
-        self.started: set[str] = set()
-        self.finished: set[str] = set()
-        self.shown = False
-
-    def __call__(self, event: events.Event) -> None:
-        if isinstance(event, events.Checking):
-            self.started.add(event.setting_id)
-        elif isinstance(event, events.Read):
-            self.finished.add(event.reading.setting_id)
-        elif isinstance(event, events.Expanded):
-            # A per-blog setting gives way to its blogs, each read in turn.
-            self.started.discard(event.setting_id)
-        elif isinstance(event, events.SigningIn | events.Problem):
-            self.clear()
-            show_progress(event, self.out)
-        done = len(self.finished & self.started)
-        self.show(f"reading settings… {done} of {len(self.started)} read")
-
-    def show(self, text: str) -> None:
-        self.out.write(f"\r\x1b[K{text}")
-        self.out.flush()
-        self.shown = True
-
-    def clear(self) -> None:
-        if self.shown:
-            self.out.write("\r\x1b[K")
-            self.out.flush()
-            self.shown = False
+NAME = "check"
 
 
-async def read_all(runtime: Runtime, progress: TextIO | None) -> list[Reading]:
-    """Start the engine, read every setting of the run, and close the engine.
-
-    With stderr on a terminal, a line there counts the settings read (and says
-    when the browser is being closed, which takes a moment). Otherwise ``progress``
-    gets a line for what takes a while (signing in) and for problems; without it
-    only problems are told, on stderr.
-    """
-    engine = runtime.engine
-    live = LiveProgress(sys.stderr) if _on_terminal(sys.stderr) else None
-    if live is not None:
-        engine.subscribe(live)
-    elif progress is not None:
-        engine.subscribe(lambda e: show_progress(e, progress))
-    else:
-        # Even with --json, a problem (an unreadable kept session) is told, on stderr.
-        engine.subscribe(lambda e: _problem(e, sys.stderr))
-    # Settings done by hand are never read: with only those, no browser is started.
-    ids = [s.id for s in runtime.settings if s.kind is not Kind.MANUAL]
-    try:
-        if not ids:
-            return []
-        await engine.start()
-        return await engine.check(ids)
-    finally:
-        if live is not None and engine.started:
-            live.show("closing the browser…")
-        await engine.close()
-        if live is not None:
-            live.clear()
+def add_parser(commands: Subcommands) -> None:
+    parser = commands.add_parser(
+        NAME,
+        help="read every setting without a screen",
+        description="Read every setting with a headless browser and print its state. "
+        "Exit status: 0 all as desired, 1 something is not, 2 usage or config error "
+        "or no browser, 3 a setting could not be read.",
+    )
+    add_common(parser)
+    add_only(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
-def _on_terminal(stream: TextIO) -> bool:
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
-
-
-def _problem(event: events.Event, out: TextIO) -> None:
-    if isinstance(event, events.Problem):
-        print(event.message, file=out)
-
-
-def show_progress(event: events.Event, out: TextIO) -> None:
-    """Tell a person at the terminal what the engine is doing that takes a while."""
-    if isinstance(event, events.SigningIn):
-        print(f"signing in to {event.platform}…", file=out)
-    elif isinstance(event, events.Problem):
-        print(event.message, file=out)
+def run(args: argparse.Namespace) -> int:
+    return on_runtime(args, lambda runtime: check(runtime, as_json=args.json))
 
 
 def exit_status(rows: list[dict[str, Any]]) -> int:
@@ -113,10 +46,10 @@ def exit_status(rows: list[dict[str, Any]]) -> int:
     so it never decides the status.
     """
     if any(r["read"] and not r["as_desired"] for r in rows):
-        return EXIT_DRIFT
+        return exits.NOT_AS_DESIRED
     if any(not r["read"] and r["kind"] != Kind.MANUAL.value for r in rows):
-        return EXIT_UNREAD
-    return EXIT_OK
+        return exits.NOT_READ
+    return exits.OK
 
 
 def check(runtime: Runtime, *, as_json: bool, out: TextIO = sys.stdout) -> int:
@@ -127,7 +60,7 @@ def check(runtime: Runtime, *, as_json: bool, out: TextIO = sys.stdout) -> int:
     try:
         readings = asyncio.run(read_all(runtime, None if as_json else sys.stderr))
     except BrowserError as exc:
-        return fail(str(exc))
+        return exits.fail(str(exc))
     rows = []
     for setting in runtime.settings:
         if setting.kind is Kind.MANUAL:

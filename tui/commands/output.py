@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from datetime import datetime
 from typing import Any, TextIO
 
 #: ANSI codes for the few styles the tables use.
@@ -75,7 +76,6 @@ def print_json(data: Any, out: TextIO = sys.stdout) -> None:
     out.write("\n")
 
 
-def fail(message: str) -> int:
-    """Say what is wrong on stderr; the usage-or-config exit status."""
-    print(f"privacy-tui: {message}", file=sys.stderr)
-    return 2
+def local_time(moment: datetime) -> str:
+    """A moment as this machine's local date and time, to the minute."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

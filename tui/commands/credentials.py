@@ -1,0 +1,59 @@
+"""`privacy-tui credentials PLATFORM`: a platform's username and password, kept in the keyring."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from . import exits
+from .options import Subcommands, add_platform, known_platform
+
+NAME = "credentials"
+
+
+def add_parser(commands: Subcommands) -> None:
+    parser = commands.add_parser(
+        NAME,
+        help="store a platform's username and password in the keyring",
+        description="Ask for a platform's username and password and keep them in the "
+        "operating system's keyring (service privacy-tui), never in a file.",
+    )
+    add_platform(parser)
+    parser.add_argument("--forget", action="store_true", help="remove them instead")
+
+
+def run(args: argparse.Namespace) -> int:
+    from automation.secrets import (
+        Credentials,
+        SecretsError,
+        forget_credentials,
+        keyring_is_real,
+        set_credentials,
+    )
+
+    platform = args.platform
+    if not known_platform(platform):
+        return exits.USAGE
+    try:
+        if args.forget:
+            gone = forget_credentials(platform)
+            print(f"Forgot the {platform} credentials." if gone else "None were stored.")
+            return exits.OK
+        if not keyring_is_real():
+            return exits.fail(
+                "this system has no working keyring, so credentials cannot be "
+                "kept safely. Install and unlock one (GNOME Keyring, KWallet, macOS Keychain, "
+                "Windows Credential Locker)."
+            )
+        if not sys.stdin.isatty():
+            return exits.fail("credentials are asked for on a terminal.")
+        username = input(f"{platform} username (email): ").strip()
+        password = getpass.getpass(f"{platform} password (not shown): ")
+        if not username or not password:
+            return exits.fail("nothing stored (empty username or password).")
+        set_credentials(platform, Credentials(username, password))
+    except SecretsError as exc:
+        return exits.fail(str(exc))
+    print(f"Stored in the keyring (service privacy-tui, entry {platform}).")
+    return exits.OK

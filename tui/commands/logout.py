@@ -1,0 +1,60 @@
+"""`privacy-tui logout PLATFORM`: forget a platform's kept session (and its password)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+
+from . import exits
+from .options import Subcommands, add_platform, known_platform
+
+NAME = "logout"
+
+
+def add_parser(commands: Subcommands) -> None:
+    parser = commands.add_parser(
+        NAME,
+        help="forget a platform's kept session",
+        description="Remove the sessions privacy-tui keeps for the platform (the real "
+        "site's, and any kept for a replica site).",
+    )
+    add_platform(parser)
+    parser.add_argument(
+        "--forget-credentials",
+        action="store_true",
+        help="also remove the username and password from the keyring",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Forget a platform's kept session and, with ``--forget-credentials``, its password."""
+    from automation.secrets import SecretsError, forget_credentials, off_loop
+    from automation.session_store import SessionStore
+    from automation.sessions import SessionError
+
+    platform = args.platform
+    if not known_platform(platform):
+        return exits.USAGE
+    try:
+        # The real site's session and those of any replica the config pointed it at.
+        gone = asyncio.run(SessionStore().forget_every(platform))
+    except SessionError as exc:
+        return exits.fail(str(exc))
+    print(
+        f"Signed out of {platform} here: its kept session was removed."
+        if gone == 1
+        else f"Signed out of {platform} here: its {gone} kept sessions were removed."
+        if gone
+        else f"No {platform} session was kept here."
+    )
+    if args.forget_credentials:
+        try:
+            removed = asyncio.run(off_loop(forget_credentials, platform))
+        except SecretsError as exc:
+            return exits.fail(str(exc))
+        print(
+            f"Forgot the {platform} credentials in the keyring."
+            if removed
+            else f"No {platform} credentials were stored in the keyring."
+        )
+    return exits.OK

@@ -1,0 +1,76 @@
+"""The options and arguments several commands share, and the check of a platform name."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TypeAlias
+
+#: What a command module's ``add_parser`` is given: ``commands.add_parser(NAME, ...)``.
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def add_common(parser: argparse.ArgumentParser, *, sub: bool = True) -> None:
+    """Add ``--config``, ``--demo`` and ``--store-unencrypted``.
+
+    On a command (``sub``) they default to "not given", so that
+    ``privacy-tui --demo check`` and ``privacy-tui check --demo`` mean the same.
+    """
+    default = {"default": argparse.SUPPRESS} if sub else {}
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="config file (default: $PRIVACY_TUI_CONFIG, else the user config folder)",
+        **default,
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="use the built-in replica sites and demo accounts: no account, no network",
+        **default,
+    )
+    parser.add_argument(
+        "--store-unencrypted",
+        action="store_true",
+        help="where no keyring works, keep sessions on disk unencrypted (mode 0600) "
+        "instead of only in memory; like [sessions] store_unencrypted = true",
+        **default,
+    )
+
+
+def add_demo(parser: argparse.ArgumentParser, note: str | None = "the same as without it") -> None:
+    """Take ``--demo`` after a command that reads no config too, as every other command does."""
+    # Not given here means "as given before the command".
+    parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help=note)
+
+
+def add_changing_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a command that changes settings: ``--dry-run``, ``--yes``, ``--json``."""
+    parser.add_argument(
+        "--dry-run", action="store_true", help="read and show the plan; change nothing"
+    )
+    parser.add_argument("--yes", action="store_true", help="change without asking")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def add_only(parser: argparse.ArgumentParser) -> None:
+    """``--only ID...``: run on these settings alone."""
+    parser.add_argument(
+        "--only", nargs="+", metavar="ID", help="only these setting ids (like linkedin.ai_training)"
+    )
+
+
+def add_platform(parser: argparse.ArgumentParser) -> None:
+    """The ``PLATFORM`` argument of the account commands."""
+    parser.add_argument("platform", help="platform name, like linkedin")
+
+
+def known_platform(name: str) -> bool:
+    """True for an installed platform; otherwise says which ones are."""
+    from automation import registry
+
+    from .exits import warn
+
+    if name in registry.available():
+        return True
+    warn(f"unknown platform {name!r}; known: {', '.join(sorted(registry.available()))}")
+    return False

@@ -1,0 +1,60 @@
+"""Running a command on the engine: the Runtime built from the command line, then closed."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from . import exits
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from automation.runtime import Runtime
+
+
+def on_runtime(args: argparse.Namespace, body: Callable[[Runtime], int]) -> int:
+    """Build the Runtime that ``args`` ask for, run ``body`` on it and close it.
+
+    A config that cannot be used, or one that leaves nothing to check, is a usage
+    error (2) before ``body`` runs; a history that could not be written is told after.
+    """
+    from automation.config import ConfigError
+    from automation.runtime import SetupError, build, log_path, setup_logging
+
+    log: Path | None = log_path()
+    try:
+        setup_logging(log)
+    except OSError as exc:
+        exits.warn(f"no log is kept ({log.parent}: {exc.strerror})")
+        log = None
+    try:
+        runtime = build(
+            args.config,
+            demo=args.demo,
+            only=getattr(args, "only", None),
+            log=log,
+            store_unencrypted=args.store_unencrypted,
+        )
+    except (ConfigError, SetupError) as exc:
+        return exits.fail(str(exc))
+    for problem in runtime.problems:
+        exits.warn(str(problem))
+    if not runtime.settings:
+        status = exits.fail("no settings to check (every platform is disabled?)")
+        runtime.close()
+        return status
+    try:
+        return history_kept(runtime, body(runtime))
+    finally:
+        runtime.close()
+
+
+def history_kept(runtime: Runtime, status: int) -> int:
+    """Say when the history could not be written; that is status 2, unless 1 applies."""
+    problem = runtime.history.problem
+    if problem is None:
+        return status
+    exits.warn(problem)
+    return exits.with_problem(status)
