@@ -1,9 +1,4 @@
-"""The full-screen checklist: a thin shell that composes the widgets and routes messages.
-
-The state lives in :class:`~tui.model.ChecklistModel`, the drawing in the widgets
-under ``tui/widgets``, the keys in :mod:`tui.keys`, and each flow (switch, preset,
-undo, export, sign-in) in ``tui/flows``.
-"""
+"""The full-screen checklist: composes the widgets, routes messages and keys to the flows."""
 
 from __future__ import annotations
 
@@ -65,7 +60,6 @@ class PrivacyApp(App[None]):
         self.accounts, self.changes, self.export = Accounts(self), Changes(self), Export(self)
         self.reading = Reading(self)
         self._quitting = False
-        self._history_told = False
         self._unsubscribe = self.engine.subscribe(lambda e: self.post_message(EngineEvent.now(e)))
         self.engine.ask_code = self.accounts.ask_code
 
@@ -130,18 +124,7 @@ class PrivacyApp(App[None]):
         what = self.model.apply(event, message.worker)
         if isinstance(event, events.Read | events.Changed):
             self.accounts.read(event.reading)
-            if isinstance(event, events.Changed) and not event.ok:
-                label = self.model.settings[event.reading.setting_id].label
-                self.notify(event.reading.detail, title=f"{label}: not changed", severity="warning")
-        elif isinstance(event, events.SigningIn):
-            title = self.model.title(event.platform)
-            self.notify(f"Signing in to {title} with the stored credentials…")
-        elif isinstance(event, events.Problem):
-            self.notify(event.message, severity="warning", timeout=10)
-        problem = self.runtime.history.problem
-        if problem is not None and not self._history_told:
-            self._history_told = True
-            self.notify(problem, title="History not kept", severity="error", timeout=30)
+        self.reading.tell(event)
         self.redraw(what)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -180,15 +163,10 @@ class PrivacyApp(App[None]):
     # -- keys --------------------------------------------------------------------------
 
     def selected_setting(self) -> Setting | None:
-        row = self.checklist.highlighted()
-        if not isinstance(row, SettingRow):
+        setting = self.checklist.selected_setting()
+        if setting is None:
             self.notify("Choose a setting row first.")
-            return None
-        return self.model.settings[row.setting_id]
-
-    def selected_platform(self) -> str | None:
-        row = self.checklist.highlighted()
-        return None if row is None else self.model.platform_of(row)
+        return setting
 
     def action_read(self) -> None:
         if setting := self.selected_setting():
@@ -206,7 +184,7 @@ class PrivacyApp(App[None]):
             self.reading.mark(setting)
 
     def action_collapse(self) -> None:
-        if (platform := self.selected_platform()) is not None:
+        if (platform := self.checklist.selected_platform()) is not None:
             self.model.fold(platform)
             self.redraw(Redraw.ROWS)
             self.checklist.move_to(PlatformRow(platform))
@@ -229,15 +207,15 @@ class PrivacyApp(App[None]):
         self.export.start()
 
     def action_sign_in(self) -> None:
-        if (platform := self.selected_platform()) is not None:
+        if (platform := self.checklist.selected_platform()) is not None:
             self.accounts.sign_in(platform)
 
     def action_sign_in_password(self) -> None:
-        if (platform := self.selected_platform()) is not None:
+        if (platform := self.checklist.selected_platform()) is not None:
             self.accounts.sign_in_password(platform)
 
     def action_sign_out(self) -> None:
-        if (platform := self.selected_platform()) is not None:
+        if (platform := self.checklist.selected_platform()) is not None:
             self.accounts.sign_out(platform)
 
     def action_help(self) -> None:
@@ -245,19 +223,6 @@ class PrivacyApp(App[None]):
 
     def action_details(self) -> None:
         self.query_one(MainArea).toggle_detail()
-
-    def go_to(self, setting_id: str) -> None:
-        """Put the cursor on a setting's row, unfolding and unfiltering as needed."""
-        if self.model.filter_text and not self.model.visible(self.model.settings[setting_id]):
-            self.query_one(FilterInput).action_clear()
-        self.model.show(setting_id)
-        self.redraw(Redraw.ROWS)
-        self.checklist.move_to(SettingRow(setting_id))
-        self.checklist.focus()
-
-    def go_to_platform(self, platform: str) -> None:
-        self.checklist.move_to(PlatformRow(platform))
-        self.checklist.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The palette acts on the checklist: not while a dialog is open over it.

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from .keys import CHECKLIST
+from .model import PlatformRow, Redraw, SettingRow
+from .widgets.filter import FilterInput
 
 if TYPE_CHECKING:
     from .app import PrivacyApp
@@ -31,16 +33,32 @@ def commands(app: PrivacyApp) -> list[tuple[str, Callable[[], Any], str]]:
         entries.append(
             (
                 f"Go to {model.title(platform)}",
-                partial(app.go_to_platform, platform),
+                partial(go_to_platform, app, platform),
                 "its row in the checklist",
             )
         )
     for setting in model.rows:
         title = model.title(setting.platform)
         entries.append(
-            (f"Go to {setting.label} ({title})", partial(app.go_to, setting.id), setting.id)
+            (f"Go to {setting.label} ({title})", partial(go_to, app, setting.id), setting.id)
         )
     return entries
+
+
+def go_to(app: PrivacyApp, setting_id: str) -> None:
+    """Put the cursor on a setting's row, unfolding and unfiltering as needed."""
+    model = app.model
+    if model.filter_text and not model.visible(model.settings[setting_id]):
+        app.query_one(FilterInput).action_clear()
+    model.show(setting_id)
+    app.redraw(Redraw.ROWS)
+    app.checklist.move_to(SettingRow(setting_id))
+    app.checklist.focus()
+
+
+def go_to_platform(app: PrivacyApp, platform: str) -> None:
+    app.checklist.move_to(PlatformRow(platform))
+    app.checklist.focus()
 
 
 class ChecklistCommands(Provider):

@@ -1,7 +1,8 @@
-"""Reading settings again, and marking the by-hand steps done."""
+"""Reading settings, telling what the engine found, and marking by-hand steps done."""
 
 from __future__ import annotations
 
+from automation import events
 from automation.browser import BrowserError
 from automation.export import ExportError
 from automation.model import Kind, Setting, now
@@ -14,6 +15,23 @@ class Reading:
 
     def __init__(self, host: Host) -> None:
         self.host = host
+        self._history_told = False
+
+    def tell(self, event: events.Event) -> None:
+        """Say what the person should hear of an engine event (the rows show the rest)."""
+        host = self.host
+        if isinstance(event, events.Changed) and not event.ok:
+            label = host.model.settings[event.reading.setting_id].label
+            host.notify(event.reading.detail, title=f"{label}: not changed", severity="warning")
+        elif isinstance(event, events.SigningIn):
+            title = host.model.title(event.platform)
+            host.notify(f"Signing in to {title} with the stored credentials…")
+        elif isinstance(event, events.Problem):
+            host.notify(event.message, severity="warning", timeout=10)
+        problem = host.runtime.history.problem
+        if problem is not None and not self._history_told:
+            self._history_told = True
+            host.notify(problem, title="History not kept", severity="error", timeout=30)
 
     def check(self, ids: list[str]) -> None:
         """Read the settings ``ids`` (starting the browser first if need be)."""

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
 
-from automation.model import Kind
+from automation.model import Kind, Setting
 
 from .. import keys, view
 from ..model import ChecklistModel, PlatformRow, Row, SettingRow
@@ -50,6 +50,16 @@ class Checklist(DataTable[Text]):
             return None
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
         return _row(key) if key is not None else None
+
+    def selected_setting(self) -> Setting | None:
+        """The setting under the cursor (``None`` on a platform's row)."""
+        row = self.highlighted()
+        return self.model.settings[row.setting_id] if isinstance(row, SettingRow) else None
+
+    def selected_platform(self) -> str | None:
+        """The platform of the row under the cursor."""
+        row = self.highlighted()
+        return None if row is None else self.model.platform_of(row)
 
     def rows_shown(self) -> list[Row]:
         return [_row(row.key.value or "") for row in self.ordered_rows]
