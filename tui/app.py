@@ -60,8 +60,11 @@ class PrivacyApp(App[None]):
         self.accounts, self.changes, self.export = Accounts(self), Changes(self), Export(self)
         self.reading = Reading(self)
         self._quitting = False
-        self._unsubscribe = self.engine.subscribe(lambda e: self.post_message(EngineEvent.now(e)))
+        self._unsubscribe = self.engine.subscribe(self._engine_said)
         self.engine.ask_code = self.accounts.ask_code
+
+    def _engine_said(self, event: events.Event) -> None:
+        self.post_message(EngineEvent.now(event))
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True)
@@ -167,7 +167,7 @@ COLUMN = 14
 WIDTH = 64
 
 
-def bindings(keys: tuple[Key, ...] = CHECKLIST) -> list[Binding]:
+def bindings(keys: tuple[Key, ...] = CHECKLIST) -> list[BindingType]:
     return [key.binding() for key in keys]
 
 

@@ -11,9 +11,18 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from typing import Protocol
 
 from automation import events
 from automation.model import Kind, Reading, Setting, State
+
+
+class MarkBook(Protocol):
+    """The by-hand steps marked done: setting id → when."""
+
+    def __contains__(self, setting_id: object) -> bool: ...
+
+    def get(self, setting_id: str) -> datetime | None: ...
 
 
 @dataclass(frozen=True)
@@ -83,13 +92,13 @@ class ChecklistModel:
         titles: Mapping[str, str],
         desired: Callable[[Setting], State],
         lookup: Callable[[str], Setting],
-        marks: Mapping[str, datetime] | None = None,
+        marks: MarkBook | None = None,
         drifted: Callable[[str], bool] = lambda setting_id: False,
     ) -> None:
         self.titles = dict(titles)
         self._desired_of = desired
         self._lookup = lookup
-        self.marks: Mapping[str, datetime] = marks if marks is not None else {}
+        self.marks: MarkBook = marks if marks is not None else {}
         self._drifted = drifted
         #: The checklist's settings in order; a per-blog setting gives way to its blogs.
         self.rows: list[Setting] = list(settings)

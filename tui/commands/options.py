@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 #: What a command module's ``add_parser`` is given: ``commands.add_parser(NAME, ...)``.
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -15,7 +15,7 @@ def add_common(parser: argparse.ArgumentParser, *, sub: bool = True) -> None:
     On a command (``sub``) they default to "not given", so that
     ``privacy-tui --demo check`` and ``privacy-tui check --demo`` mean the same.
     """
-    default = {"default": argparse.SUPPRESS} if sub else {}
+    default: dict[str, Any] = {"default": argparse.SUPPRESS} if sub else {}
     parser.add_argument(
         "--config",
         metavar="PATH",

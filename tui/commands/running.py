@@ -25,9 +25,9 @@ def on_runtime(args: argparse.Namespace, body: Callable[[Runtime], int]) -> int:
 
     log: Path | None = log_path()
     try:
-        setup_logging(log)
+        setup_logging(log_path())
     except OSError as exc:
-        exits.warn(f"no log is kept ({log.parent}: {exc.strerror})")
+        exits.warn(f"no log is kept ({log_path().parent}: {exc.strerror})")
         log = None
     try:
         runtime = build(

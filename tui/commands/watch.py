@@ -186,7 +186,7 @@ def _watched_check(args: argparse.Namespace, system: System) -> int:
 
     log_file: Path | None = log_path()
     try:
-        setup_logging(log_file)
+        setup_logging(log_path())
     except OSError:
         log_file = None
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
@@ -34,9 +35,9 @@ class UsernameInput(Input):
     same way.
     """
 
-    def __init__(self, password: Input, **kwargs) -> None:
+    def __init__(self, password: Input, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.password = password
+        self.password_field = password
         self.handed_over = False
 
     # Textual calls these before Input's own handlers; prevent_default() skips those.
@@ -49,11 +50,11 @@ class UsernameInput(Input):
             event.stop()
             event.prevent_default()
             if event.is_printable and event.character is not None:
-                self.password.insert_text_at_cursor(event.character)
+                self.password_field.insert_text_at_cursor(event.character)
             elif event.key == "backspace":
-                self.password.action_delete_left()
+                self.password_field.action_delete_left()
             elif event.key == "enter":
-                await self.password.action_submit()
+                await self.password_field.action_submit()
             return
         if event.key in ("tab", "enter"):
             event.stop()
@@ -69,12 +70,12 @@ class UsernameInput(Input):
         self.insert_text_at_cursor(first)
         self._hand_over()
         password = re.split(r"[\t\r\n]", rest[0], maxsplit=1)[0]
-        self.password.insert_text_at_cursor(password)
+        self.password_field.insert_text_at_cursor(password)
 
     def _hand_over(self) -> None:
         self.handed_over = True
         # Set at once, not later: keys already on their way follow ``handed_over``.
-        self.screen.set_focus(self.password)
+        self.screen.set_focus(self.password_field)
 
 
 class CredentialsForm(Dialog[CredentialsAnswer | None]):
