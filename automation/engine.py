@@ -18,9 +18,9 @@ from typing import IO, TYPE_CHECKING, Any
 from . import events, signin
 from .browser import CHROMIUM_ARGS, BrowserError, find_browser, stderr_to
 from .model import Kind, Reading, Setting, State, resolve
-from .plugin import Wall
 from .secrets import SecretsError
 from .sessions import MemorySessions, SessionError, Sessions, StorageState, session_origin
+from .walls import Wall
 
 if TYPE_CHECKING:
     from playwright.async_api import Browser, BrowserContext, Page, Playwright
