@@ -14,13 +14,12 @@ from pathlib import Path
 
 import tomli_w
 
+from . import folders
 from .export import ExportError, write_atomic
 
 
 def default_path() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("privacy-tui", appauthor=False) / "marks.toml"
+    return folders.marks_file()
 
 
 class Marks:

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from .folders import launchd_folder, systemd_folder
+
 #: When set, system commands are recorded to this file instead of being run.
 RECORD_ENV = "PRIVACY_TUI_RECORD_SYSTEM"
 #: How often a watched check can run, and the hour of the day it runs at.
@@ -110,21 +112,6 @@ def system() -> System:
 
 
 # -- where things go ---------------------------------------------------------------------
-
-
-def _home() -> Path:
-    return Path(os.environ.get("HOME") or Path.home())
-
-
-def systemd_folder() -> Path:
-    """The systemd user unit folder: ``$XDG_CONFIG_HOME/systemd/user``."""
-    config = os.environ.get("XDG_CONFIG_HOME")
-    base = Path(config) if config and os.path.isabs(config) else _home() / ".config"
-    return base / "systemd" / "user"
-
-
-def launchd_folder() -> Path:
-    return _home() / "Library" / "LaunchAgents"
 
 
 def has_user_systemd() -> bool:

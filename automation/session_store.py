@@ -18,6 +18,7 @@ import glob
 import json
 from pathlib import Path
 
+from . import folders
 from .blocking import run_blocking
 from .private_files import set_aside, write_private
 from .secrets import KEYRING_TIMEOUT, SecretsError, keyring_is_real, off_loop
@@ -36,9 +37,7 @@ NO_KEYRING = (
 
 def sessions_folder() -> Path:
     """Where sessions are kept: ``sessions`` in the user data folder."""
-    from platformdirs import user_data_path
-
-    return user_data_path("privacy-tui", appauthor=False) / "sessions"
+    return folders.sessions_folder()
 
 
 # -- files -----------------------------------------------------------------------------
