@@ -67,12 +67,19 @@ def render(
         results.setdefault(setting.platform, {})[setting.key] = entry
     document["desired"] = wanted
     if marks:
-        from .marks import as_tables
-
         document["marks"] = as_tables(marks)
     if results:
         document["results"] = results
     return tomli_w.dumps(document)
+
+
+def as_tables(marks: Mapping[str, datetime]) -> dict[str, dict[str, datetime]]:
+    """``{"meta.ai_objection": t}`` as TOML tables: ``{"meta": {"ai_objection": t}}``."""
+    tables: dict[str, dict[str, datetime]] = {}
+    for setting_id, when in sorted(marks.items()):
+        platform, key = setting_id.split(".", 1)
+        tables.setdefault(platform, {})[key] = when
+    return tables
 
 
 def destination(path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
