@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from . import events, signin
 from .browser import BrowserError, Running, launch
@@ -30,14 +31,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("privacy_tui.engine")
 
+T = TypeVar("T")
+
 Listener = Callable[[events.Event], None]
 
 
-class CredentialSource:
+class CredentialSource(Protocol):
     """Anything that can hand the engine a platform's stored credentials."""
 
-    async def get(self, platform: str) -> Credentials | None:  # pragma: no cover - protocol
-        raise NotImplementedError
+    async def get(self, platform: str) -> Credentials | None:
+        """The stored credentials for ``platform``, or ``None`` when there are none."""
+        ...
 
 
 @dataclass
@@ -244,7 +248,7 @@ class Engine:
                 readings[setting_id] = []
                 for target in targets:
                     reading = await self._with_platform(
-                        name, target, lambda page, s=target: platform.plugin.read(page, s)
+                        name, target, partial(platform.plugin.read, setting=target)
                     )
                     self._emit(events.Read(reading))
                     readings[setting_id].append(reading)
@@ -266,7 +270,9 @@ class Engine:
             self._emit(events.Checking(instance.id))
         return instances
 
-    async def _with_platform(self, name: str, setting: Setting, step: Any) -> Any:
+    async def _with_platform(
+        self, name: str, setting: Setting, step: Callable[[Page], Awaitable[T]]
+    ) -> T | Reading:
         """Run one plugin step for ``setting`` in the platform's context, safely.
 
         Returns what the step returns, or a reading saying why it could not.
@@ -281,7 +287,9 @@ class Engine:
                     reading = replace(reading, detail=platform.sign_in_problem)
             return reading
 
-    async def _guarded(self, platform: _Platform, setting: Setting, step: Any) -> Any:
+    async def _guarded(
+        self, platform: _Platform, setting: Setting, step: Callable[[Page], Awaitable[T]]
+    ) -> T | Reading:
         from playwright.async_api import Error as PlaywrightError
         from playwright.async_api import TimeoutError as PlaywrightTimeout
 

@@ -92,7 +92,7 @@ class RecordingSystem(System):
         return self.log.with_name(self.log.name + ".crontab")
 
     def run(self, argv: list[str], stdin: str | None = None, timeout: float = 30) -> Done:
-        call = {"argv": argv, "stdin": stdin}
+        call: dict[str, object] = {"argv": argv, "stdin": stdin}
         self.calls.append(call)
         with self.log.open("a", encoding="utf-8") as out:
             out.write(json.dumps(call) + "\n")

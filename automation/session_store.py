@@ -17,6 +17,7 @@ import asyncio
 import glob
 import json
 from pathlib import Path
+from typing import cast
 
 from . import folders
 from .blocking import run_blocking
@@ -84,7 +85,8 @@ def _decode(data: bytes) -> StorageState:
     state = json.loads(data.decode("utf-8"))
     if not isinstance(state, dict) or not isinstance(state.get("cookies"), list):
         raise ValueError("not a browser session")
-    return state
+    # Checked as far as privacy-tui reads it; Playwright checks the rest when it loads it.
+    return cast("StorageState", state)
 
 
 def _reason(exc: OSError) -> str:
