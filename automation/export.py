@@ -112,7 +112,7 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = F
     try:
         # An export is the user's to share: a new one gets ordinary permissions, and a
         # replaced one keeps its mode (a private 0600 export stays private).
-        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644 & ~_umask()
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else private_files.shared_mode()
         private_files.write_atomic(path, text, mode=mode)
     except (OSError, UnicodeError) as exc:
         raise ExportError(f"Cannot write {path}: {_reason(exc)}.") from None
@@ -141,12 +141,6 @@ def _check(path: Path, overwrite: bool) -> None:
 
 def _folder(path: Path) -> Path:
     return path.parent if str(path.parent) else Path(".")
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _reason(exc: OSError | UnicodeError) -> str:

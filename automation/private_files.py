@@ -1,10 +1,11 @@
 """Writing files safely: whole or not at all, readable by their owner only where they
 are private, and never deleted in error.
 
-Sessions, the history, exports, marks and logs are all written through here:
-:func:`write_atomic` (and :func:`write_private`, its owner-only form) for files
-written whole, :func:`make_private` for a file others write into (the history's
-SQLite file, a log), :func:`open_log` for a log privacy-tui appends to itself.
+Sessions, the history, exports, marks, the scheduler's units and logs are all
+written through here: :func:`write_atomic` (and :func:`write_private`, its
+owner-only form) for files written whole, :func:`make_private` for a file others
+write into (the history's SQLite file, a log), :func:`open_log` for a log
+privacy-tui appends to itself.
 """
 
 from __future__ import annotations
@@ -50,6 +51,14 @@ def write_atomic(path: Path, data: bytes | str, *, mode: int = PRIVATE) -> None:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+
+
+def shared_mode() -> int:
+    """The mode of a new file others may read (an export, a scheduler's unit): 0644,
+    less what the user's umask takes away."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o644 & ~mask
 
 
 def write_private(path: Path, data: bytes | str) -> None:

@@ -26,6 +26,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from .folders import launchd_folder, systemd_folder
+from .private_files import shared_mode, write_atomic
 
 #: When set, system commands are recorded to this file instead of being run.
 RECORD_ENV = "PRIVACY_TUI_RECORD_SYSTEM"
@@ -275,9 +276,7 @@ def plan_install(scheduler: str, every: str, argv: list[str], log: Path | None) 
 def _write(item: File) -> None:
     try:
         item.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = item.path.with_name(f".{item.path.name}.tmp")
-        temporary.write_text(item.text, encoding="utf-8")
-        temporary.replace(item.path)
+        write_atomic(item.path, item.text, mode=shared_mode())
     except OSError as exc:
         raise ScheduleError(
             f"cannot write {item.path}: {(exc.strerror or str(exc)).lower()}"
