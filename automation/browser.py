@@ -1,14 +1,28 @@
-"""Finding a Chromium and starting Playwright safely."""
+"""Finding a Chromium and starting it: the one place a browser is launched.
+
+The engine's headless browser and the visible sign-in window both start through
+:func:`launch`, so they find the same browser, pass the same flags and keep
+Playwright's driver off a broken ``stderr`` the same way.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
+
+from .private_files import open_log
+
+if TYPE_CHECKING:
+    from playwright.async_api import Browser, Playwright
+
+log = logging.getLogger("privacy_tui.browser")
 
 #: Flags that keep Chromium quiet on the network and fast to start.
 CHROMIUM_ARGS = (
@@ -93,3 +107,73 @@ def stderr_to(log: IO[str]) -> Iterator[None]:
     finally:
         sys.stderr = saved
         os.environ.update(debug)
+
+
+@dataclass
+class Running:
+    """A started Playwright and the browser it launched; :meth:`close` ends both."""
+
+    playwright: Playwright
+    browser: Browser
+    executable: str
+    log: IO[str]
+
+    async def close(self) -> None:
+        """Close the browser, stop Playwright and close the driver's log; never raises."""
+        try:
+            await self.browser.close()
+        except Exception:
+            log.debug("closing the browser failed", exc_info=True)
+        try:
+            await self.playwright.stop()
+        except Exception:
+            log.debug("stopping Playwright failed", exc_info=True)
+        self.log.close()
+
+
+async def launch(
+    executable: str | None,
+    *,
+    headless: bool = True,
+    timeout: float = 30.0,
+    log_path: Path | None = None,
+    args: Sequence[str] = (),
+) -> Running:
+    """Start Playwright and launch the browser :func:`find_browser` picks.
+
+    ``executable`` is the configured browser, if any; ``timeout`` is in seconds;
+    ``args`` are Chromium flags besides :data:`CHROMIUM_ARGS`. Playwright's driver
+    writes its own messages to ``log_path`` (owner-only), or nowhere without one.
+    Raises :class:`BrowserError` (or :class:`BrowserNotFound`) with a message for the
+    user; nothing is left running then.
+    """
+    from playwright.async_api import Error as PlaywrightError
+    from playwright.async_api import async_playwright
+
+    driver_log = open_log(log_path)
+    try:
+        with stderr_to(driver_log):
+            playwright = await async_playwright().start()
+    except BaseException:
+        driver_log.close()
+        raise
+    path = executable or "the browser"
+    try:
+        path = find_browser(executable, playwright.chromium.executable_path)
+        browser = await playwright.chromium.launch(
+            executable_path=path,
+            headless=headless,
+            args=[*CHROMIUM_ARGS, *args],
+            timeout=timeout * 1000,
+        )
+    except BaseException as exc:
+        await playwright.stop()
+        driver_log.close()
+        if not isinstance(exc, PlaywrightError):
+            raise
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "no reason given"
+        first = first if len(first) <= 160 else first[:157] + "…"
+        log.error("launching %s failed: %s", path, exc)
+        raise BrowserError(f"The browser {path} could not be started: {first}") from None
+    log.info("browser started: %s", path)
+    return Running(playwright, browser, path, driver_log)

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from . import folders
 from .model import DESIRABLE, MANUAL_WORDS, Kind, State
 
 ENV_VAR = "PRIVACY_TUI_CONFIG"
@@ -135,9 +136,7 @@ def catalog_of(plugins: Iterable[Any]) -> dict[str, dict[str, Kind]]:
 
 
 def default_path() -> Path:
-    from platformdirs import user_config_path
-
-    return user_config_path("privacy-tui", appauthor=False) / "config.toml"
+    return folders.config_file()
 
 
 def locate(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:

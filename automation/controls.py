@@ -206,16 +206,16 @@ async def look(page: Page, switch: Switch, candidates: str = CANDIDATES) -> Foun
         data = await handle.get_property("infos")
         infos = await data.json_value()
         containers = await (await handle.get_property("containers")).json_value()
-        candidates = [Candidate.from_page(info) for info in infos]
+        seen = [Candidate.from_page(info) for info in infos]
         if switch.within and containers != 1:
-            return NotFound(0, len(candidates), containers)
-        index, matches = choose(switch, candidates)
+            return NotFound(0, len(seen), containers)
+        index, matches = choose(switch, seen)
         if index is None:
-            return NotFound(matches, len(candidates) - matches, containers)
+            return NotFound(matches, len(seen) - matches, containers)
         elements = await handle.get_property("els")
         element = (await elements.get_property(str(index))).as_element()
         assert element is not None
-        found = candidates[index]
+        found = seen[index]
         return Found(element, found, proof(switch, found) or "")
     finally:
         await handle.dispose()

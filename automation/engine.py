@@ -10,34 +10,38 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from . import events, signin
-from .browser import CHROMIUM_ARGS, BrowserError, find_browser, stderr_to
+from .browser import BrowserError, Running, launch
 from .model import Kind, Reading, Setting, State, resolve
-from .plugin import Wall
 from .secrets import SecretsError
 from .sessions import MemorySessions, SessionError, Sessions, StorageState, session_origin
+from .walls import Wall
 
 if TYPE_CHECKING:
-    from playwright.async_api import Browser, BrowserContext, Page, Playwright
+    from playwright.async_api import BrowserContext, Page
 
     from .plugin import Plugin
     from .secrets import Credentials
 
 log = logging.getLogger("privacy_tui.engine")
 
+T = TypeVar("T")
+
 Listener = Callable[[events.Event], None]
 
 
-class CredentialSource:
+class CredentialSource(Protocol):
     """Anything that can hand the engine a platform's stored credentials."""
 
-    async def get(self, platform: str) -> Credentials | None:  # pragma: no cover - protocol
-        raise NotImplementedError
+    async def get(self, platform: str) -> Credentials | None:
+        """The stored credentials for ``platform``, or ``None`` when there are none."""
+        ...
 
 
 @dataclass
@@ -95,9 +99,7 @@ class Engine:
         self._listeners: list[Listener] = []
         self._slots = asyncio.Semaphore(max(1, self.options.concurrency))
         self._start_lock = asyncio.Lock()
-        self._playwright: Playwright | None = None
-        self._browser: Browser | None = None
-        self._log_file: IO[str] | None = None
+        self._running: Running | None = None
         self._closed = False
 
     # -- subscribers -----------------------------------------------------------
@@ -142,7 +144,7 @@ class Engine:
 
     @property
     def started(self) -> bool:
-        return self._browser is not None
+        return self._running is not None
 
     # -- life cycle ------------------------------------------------------------------
 
@@ -155,43 +157,14 @@ class Engine:
         async with self._start_lock:
             if self._closed:
                 raise EngineClosed("the engine is closed")
-            if self._browser is not None:
+            if self._running is not None:
                 return
-            from playwright.async_api import Error as PlaywrightError
-            from playwright.async_api import async_playwright
-
-            log_path = self.options.log_path
-            if self._log_file is None:
-                if log_path is not None:
-                    log_path.parent.mkdir(parents=True, exist_ok=True)
-                    self._log_file = _private_log(log_path)
-                else:
-                    self._log_file = open(_devnull(), "w", encoding="utf-8")  # noqa: SIM115
-            with stderr_to(self._log_file):
-                playwright = await async_playwright().start()
-            try:
-                executable = find_browser(
-                    self.options.executable, playwright.chromium.executable_path
-                )
-                self._browser = await playwright.chromium.launch(
-                    executable_path=executable,
-                    headless=self.options.headless,
-                    args=list(CHROMIUM_ARGS),
-                    timeout=self.options.timeout * 1000,
-                )
-            except PlaywrightError as exc:
-                await playwright.stop()
-                first = str(exc).strip().splitlines()[0] if str(exc).strip() else "no reason given"
-                first = first if len(first) <= 160 else first[:157] + "…"
-                log.error("launching %s failed: %s", executable, exc)
-                raise BrowserError(
-                    f"The browser {executable} could not be started: {first}"
-                ) from None
-            except BaseException:
-                await playwright.stop()
-                raise
-            self._playwright = playwright
-            log.info("browser started: %s", executable)
+            self._running = await launch(
+                self.options.executable,
+                headless=self.options.headless,
+                timeout=self.options.timeout,
+                log_path=self.options.log_path,
+            )
 
     async def close(self) -> None:
         """Close every context, the browser and Playwright. Safe to call twice."""
@@ -206,21 +179,9 @@ class Engine:
                             "closing %s's context failed", platform.plugin.name, exc_info=True
                         )
                     platform.context = platform.page = None
-            if self._browser is not None:
-                try:
-                    await self._browser.close()
-                except Exception:
-                    log.debug("closing the browser failed", exc_info=True)
-                self._browser = None
-            if self._playwright is not None:
-                try:
-                    await self._playwright.stop()
-                except Exception:
-                    log.debug("stopping Playwright failed", exc_info=True)
-                self._playwright = None
-            if self._log_file is not None:
-                self._log_file.close()
-                self._log_file = None
+            if self._running is not None:
+                await self._running.close()
+                self._running = None
 
     async def __aenter__(self) -> Engine:
         return self
@@ -287,7 +248,7 @@ class Engine:
                 readings[setting_id] = []
                 for target in targets:
                     reading = await self._with_platform(
-                        name, target, lambda page, s=target: platform.plugin.read(page, s)
+                        name, target, partial(platform.plugin.read, setting=target)
                     )
                     self._emit(events.Read(reading))
                     readings[setting_id].append(reading)
@@ -309,7 +270,9 @@ class Engine:
             self._emit(events.Checking(instance.id))
         return instances
 
-    async def _with_platform(self, name: str, setting: Setting, step: Any) -> Any:
+    async def _with_platform(
+        self, name: str, setting: Setting, step: Callable[[Page], Awaitable[T]]
+    ) -> T | Reading:
         """Run one plugin step for ``setting`` in the platform's context, safely.
 
         Returns what the step returns, or a reading saying why it could not.
@@ -324,7 +287,9 @@ class Engine:
                     reading = replace(reading, detail=platform.sign_in_problem)
             return reading
 
-    async def _guarded(self, platform: _Platform, setting: Setting, step: Any) -> Any:
+    async def _guarded(
+        self, platform: _Platform, setting: Setting, step: Callable[[Page], Awaitable[T]]
+    ) -> T | Reading:
         from playwright.async_api import Error as PlaywrightError
         from playwright.async_api import TimeoutError as PlaywrightTimeout
 
@@ -361,7 +326,6 @@ class Engine:
     async def _page(self, platform: _Platform) -> Page:
         await self.start()
         if platform.context is None:
-            assert self._browser is not None
             state = platform.handed or await self._load_session(platform.plugin)
             platform.context = await self._new_context(state)
         if platform.page is None or platform.page.is_closed():
@@ -370,8 +334,8 @@ class Engine:
 
     async def _new_context(self, state: StorageState | None) -> BrowserContext:
         await self.start()
-        assert self._browser is not None
-        context = await self._browser.new_context(storage_state=state)
+        assert self._running is not None
+        context = await self._running.browser.new_context(storage_state=state)
         context.set_default_timeout(self.options.timeout * 1000)
         context.set_default_navigation_timeout(self.options.timeout * 1000)
         return context
@@ -518,17 +482,3 @@ def _network_detail(title: str, exc: Exception) -> str:
         code = first[first.index("net::ERR_") :].split()[0]
         return f"Could not reach {title} ({code}); check the network and try again."
     return f"The browser failed on {title}: {first}"
-
-
-def _private_log(path: Path) -> IO[str]:
-    """Open the log for appending, readable by its owner only."""
-    import os
-
-    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    return os.fdopen(descriptor, "a", encoding="utf-8")
-
-
-def _devnull() -> str:
-    import os
-
-    return os.devnull

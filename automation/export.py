@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import os
-import signal
 import stat
-import tempfile
-import threading
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +11,7 @@ from typing import Any
 
 import tomli_w
 
-from . import __version__
+from . import __version__, private_files
 from .config import Config
 from .model import Reading, Setting, State, now, wish_word
 
@@ -70,12 +67,19 @@ def render(
         results.setdefault(setting.platform, {})[setting.key] = entry
     document["desired"] = wanted
     if marks:
-        from .marks import as_tables
-
         document["marks"] = as_tables(marks)
     if results:
         document["results"] = results
     return tomli_w.dumps(document)
+
+
+def as_tables(marks: Mapping[str, datetime]) -> dict[str, dict[str, datetime]]:
+    """``{"meta.ai_objection": t}`` as TOML tables: ``{"meta": {"ai_objection": t}}``."""
+    tables: dict[str, dict[str, datetime]] = {}
+    for setting_id, when in sorted(marks.items()):
+        platform, key = setting_id.split(".", 1)
+        tables.setdefault(platform, {})[key] = when
+    return tables
 
 
 def destination(path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
@@ -88,23 +92,11 @@ def destination(path: str | os.PathLike[str], *, overwrite: bool = False) -> Pat
     """
     path = _expanded(path)
     _check(path, overwrite)
-    folder = _folder(path)
-    with _SignalGuard() as guard:
-        handle, probe = _temporary(folder, path)
-        try:
-            guard.arm()
-            os.close(handle)
-        finally:
-            Path(probe).unlink(missing_ok=True)
-    return path
-
-
-def _temporary(folder: Path, path: Path) -> tuple[int, str]:
-    """A new hidden temporary file beside ``path``: its open handle and its name."""
     try:
-        return tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        private_files.try_folder(path)
     except OSError as exc:
         raise ExportError(f"Cannot write {path}: {_reason(exc)}.") from None
+    return path
 
 
 def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = False) -> None:
@@ -117,29 +109,13 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = F
     """
     path = _expanded(path)
     _check(path, overwrite)
-    folder = _folder(path)
     try:
-        # A replaced file keeps its mode (a private 0600 export stays private).
-        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644 & ~_umask()
-    except OSError as exc:
+        # An export is the user's to share: a new one gets ordinary permissions, and a
+        # replaced one keeps its mode (a private 0600 export stays private).
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else private_files.shared_mode()
+        private_files.write_atomic(path, text, mode=mode)
+    except (OSError, UnicodeError) as exc:
         raise ExportError(f"Cannot write {path}: {_reason(exc)}.") from None
-    with _SignalGuard() as guard:
-        handle, temp = _temporary(folder, path)
-        try:
-            guard.arm()
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(temp, mode)
-            os.replace(temp, path)
-        except BaseException as exc:
-            # Whatever stopped the write (a full disk, text that is not UTF-8, Ctrl-C,
-            # a kill), the temporary file goes and any existing file stays as it was.
-            Path(temp).unlink(missing_ok=True)
-            if isinstance(exc, OSError | UnicodeError):
-                raise ExportError(f"Cannot write {path}: {_reason(exc)}.") from None
-            raise
 
 
 def _expanded(path: str | os.PathLike[str]) -> Path:
@@ -165,63 +141,6 @@ def _check(path: Path, overwrite: bool) -> None:
 
 def _folder(path: Path) -> Path:
     return path.parent if str(path.parent) else Path(".")
-
-
-class _Terminated(BaseException):
-    """A termination signal arrived while a temporary file existed."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-class _SignalGuard:
-    """Hold SIGTERM and SIGHUP while a temporary file is made, then die of them cleanly.
-
-    Their default action ends the process at once, which would leave the temporary
-    file behind. Inside the guard a signal is only noted until :meth:`arm` (called
-    once the temporary file's name is known); from then on it raises
-    :class:`_Terminated`, the caller removes the file, and on leaving the guard the
-    process ends by the signal as it would have. Only signals left at their default
-    are taken over, and only in the main thread (the only one that may set handlers).
-    """
-
-    def __init__(self) -> None:
-        self.armed = False
-        self.pending: int | None = None
-        self._taken: dict[int, Any] = {}
-
-    def _handler(self, signum: int, _frame: object) -> None:
-        if self.armed:
-            raise _Terminated(signum)
-        self.pending = signum
-
-    def arm(self) -> None:
-        """From now on a signal raises; one that came before raises now."""
-        self.armed = True
-        if self.pending is not None:
-            raise _Terminated(self.pending)
-
-    def __enter__(self) -> _SignalGuard:
-        if threading.current_thread() is threading.main_thread():
-            for number in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-                if number is not None and signal.getsignal(number) is signal.SIG_DFL:
-                    self._taken[number] = signal.signal(number, self._handler)
-        return self
-
-    def __exit__(self, kind: object, exc: BaseException | None, _tb: object) -> None:
-        for number, handler in self._taken.items():
-            signal.signal(number, handler)
-        signum = exc.signum if isinstance(exc, _Terminated) else self.pending
-        if self._taken and signum is not None:
-            # Cleaned up: now end the way the signal asked.
-            os.kill(os.getpid(), signum)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _reason(exc: OSError | UnicodeError) -> str:

@@ -14,13 +14,12 @@ from pathlib import Path
 
 import tomli_w
 
-from .export import ExportError, write_atomic
+from . import folders
+from .export import ExportError, as_tables, write_atomic
 
 
 def default_path() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("privacy-tui", appauthor=False) / "marks.toml"
+    return folders.marks_file()
 
 
 class Marks:
@@ -55,15 +54,6 @@ class Marks:
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, tomli_w.dumps(as_tables(self._marks)), overwrite=True)
-
-
-def as_tables(marks: Mapping[str, datetime]) -> dict[str, dict[str, datetime]]:
-    """``{"meta.ai_objection": t}`` as TOML tables: ``{"meta": {"ai_objection": t}}``."""
-    tables: dict[str, dict[str, datetime]] = {}
-    for setting_id, when in sorted(marks.items()):
-        platform, key = setting_id.split(".", 1)
-        tables.setdefault(platform, {})[key] = when
-    return tables
 
 
 def _read(path: Path) -> dict[str, datetime]:

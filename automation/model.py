@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit, urlunsplit
@@ -83,6 +83,32 @@ class Evidence:
     source: str
 
 
+#: What one fact rests on: how sure the project is and the source, in words.
+Sourced = tuple[Confidence, str]
+
+#: The usual guess for a control whose markup nobody has published: a switch found by
+#: its label alone.
+FOUND_BY_LABEL: Sourced = (
+    Confidence.GUESS,
+    "inferred: a switch named by its label; its markup is not on record",
+)
+
+
+def evidence(
+    *,
+    page: Sourced | None = None,
+    control: Sourced | None = None,
+    label: Sourced | None = None,
+) -> tuple[Evidence, ...]:
+    """A setting's evidence, fact by fact: each a confidence and its source in words.
+
+    ``evidence(page=(Confidence.CONFIRMED, "Example Help"), control=FOUND_BY_LABEL,
+    label=(Confidence.LIKELY, "public guides"))``; a fact left out has no evidence.
+    """
+    given = (("page", page), ("control", control), ("label", label))
+    return tuple(Evidence(fact, *sourced) for fact, sourced in given if sourced is not None)
+
+
 @dataclass(frozen=True)
 class Switch:
     """Where a setting's control lives and how it proves it is this setting.
@@ -134,6 +160,15 @@ class Switch:
     submit: str | None = None
     subdomain: str | None = None
 
+    def address(self, origin: str) -> str:
+        """The page's absolute address on ``origin`` (on its blog's own host below
+        ``origin``, for a switch with a ``subdomain``)."""
+        origin = origin.rstrip("/")
+        if self.subdomain:
+            split = urlsplit(origin)
+            return f"{split.scheme}://{self.subdomain}.{split.netloc}{self.path}"
+        return origin + self.path
+
 
 @dataclass(frozen=True)
 class Discovery:
@@ -154,16 +189,22 @@ class Discovery:
     subdomain: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Setting:
-    """One entry of the checklist."""
+    """One entry of the checklist.
 
-    platform: str
+    A plugin declares its settings as data and the :class:`~automation.plugin.Plugin`
+    class fills in what follows from it: ``platform`` is the plugin's name, and
+    ``url``, the page a person opens, defaults to the switch's page on the platform's
+    real site. ``recommended`` is ``off`` unless said otherwise.
+    """
+
     key: str
     label: str
     description: str
-    url: str
-    recommended: State
+    platform: str = ""
+    url: str = ""
+    recommended: State = State.OFF
     kind: Kind = Kind.TOGGLE
     manual_steps: tuple[str, ...] = ()
     notes: str = ""
@@ -193,6 +234,11 @@ class Setting:
 
     @property
     def id(self) -> str:
+        """``platform.key``: how the config, exports and the command line name it."""
+        if not self.platform:
+            # Only a Plugin class gives a setting its platform; an id without one
+            # would name no setting anywhere.
+            raise ValueError(f"the setting {self.key!r} belongs to no plugin yet")
         return f"{self.platform}.{self.key}"
 
     @property
@@ -223,6 +269,70 @@ class Setting:
                 names=tuple(n.replace("{name}", name) for n in self.switch.names),
             ),
             per=None,
+        )
+
+
+@dataclass(frozen=True)
+class Toggles:
+    """What a plugin's switch settings of one kind share; calling it makes one of them.
+
+    Where a platform's pages are alike (LinkedIn's advertising-data pages, X's
+    checkboxes), the source, the notes, the steps a person takes and the evidence are
+    said once; each setting adds its key, its label, its description and its
+    :class:`Switch`::
+
+        ADS = Toggles(source="LinkedIn Help", manual_steps=ads_steps)
+
+        ADS(
+            "ads_age",
+            "Age",
+            "Uses your age range, as LinkedIn infers it, to choose your ads.",
+            Switch("/mypreferences/d/settings/ads-by-age", ids=("allowAdsByAge",)),
+        )
+
+    ``manual_steps`` and ``evidence`` may be functions of the setting (given with
+    everything else filled in), for steps that name its label or its page. What a
+    call gives wins over what the family says.
+    """
+
+    source: str = ""
+    notes: str = ""
+    manual_steps: tuple[str, ...] | Callable[[Setting], tuple[str, ...]] = ()
+    evidence: tuple[Evidence, ...] | Callable[[Setting], tuple[Evidence, ...]] = ()
+
+    def __call__(
+        self,
+        key: str,
+        label: str,
+        description: str,
+        switch: Switch,
+        *,
+        recommended: State = State.OFF,
+        strict: State | None = None,
+        notes: str | None = None,
+        manual_steps: tuple[str, ...] | Callable[[Setting], tuple[str, ...]] | None = None,
+        evidence: tuple[Evidence, ...] | Callable[[Setting], tuple[Evidence, ...]] | None = None,
+        url: str = "",
+    ) -> Setting:
+        """One setting of the family: its key, its label and description for people,
+        and where its switch is."""
+        setting = Setting(
+            key=key,
+            label=label,
+            description=description,
+            url=url,
+            recommended=recommended,
+            strict=strict,
+            notes=self.notes if notes is None else notes,
+            source=self.source,
+            switch=switch,
+        )
+        steps = self.manual_steps if manual_steps is None else manual_steps
+        proof = self.evidence if evidence is None else evidence
+        return replace(
+            setting,
+            manual_steps=steps(setting) if callable(steps) else steps,
+            evidence=proof(setting) if callable(proof) else proof,
         )
 
 

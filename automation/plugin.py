@@ -8,6 +8,29 @@ takes a code in, and the page that shows an account is signed in. The shared cod
 page; a plugin overrides :meth:`Plugin.read` or :meth:`Plugin.write` only for a flow
 that really differs (a dialog, a menu).
 
+A setting names neither its platform nor, when it is a switch, its page's address:
+the class fills both in (the address is the switch's path on ``default_origin``),
+and ``off`` is the recommendation unless the setting says otherwise. A new switch
+is its text for people and one :class:`~automation.model.Switch`::
+
+    class MyPlatform(Plugin):
+        name = "myplatform"
+        title = "My Platform"
+        default_origin = "https://example.org"
+        settings = (
+            Setting(
+                key="ai_training",
+                label="Use my posts to train AI",
+                description="Lets My Platform train its models on your posts.",
+                manual_steps=("Open Settings, Privacy.", "Switch it off."),
+                source="My Platform Help",
+                switch=Switch("/settings/privacy", names=("Use my posts to train AI",)),
+            ),
+        )
+
+Settings that share their text (one kind of page, one source) come from one
+:class:`~automation.model.Toggles`.
+
 Plugins never launch a browser: the engine hands them a Playwright ``Page`` in the
 platform's own browser context. They are registered through the entry-point group
 ``privacy_tui.plugins``, the same way for built-in and third-party plugins::
@@ -19,11 +42,13 @@ platform's own browser context. They are registered through the entry-point grou
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
+from . import signin, switches
 from .model import Reading, Setting, State
+from .walls import CodeForm, LoginForm, Wall
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Page
@@ -31,41 +56,13 @@ if TYPE_CHECKING:
     from .secrets import Credentials
 
 
-@dataclass(frozen=True)
-class LoginForm:
-    """Where the platform's sign-in form is and how to fill it (CSS selectors)."""
-
-    path: str
-    username: str
-    password: str
-    submit: str
-
-
-@dataclass(frozen=True)
-class CodeForm:
-    """Where a verification page asks for the code the platform sent (CSS selectors)."""
-
-    field: str
-    submit: str
-
-
-@dataclass(frozen=True)
-class Wall:
-    """A page that stands between the user and their settings."""
-
-    kind: str
-    """``login``, ``authwall`` or ``checkpoint`` (told by the URL); on a closer look at
-    a checkpoint, ``code`` (it asks for a verification code) or ``captcha`` (a check
-    only a person can pass); ``error`` when signing in failed on the way; ``origin``
-    when no password may be sent to the platform's configured origin."""
-    detail: str
-
-
 class Plugin:
     """Base class of every platform plugin.
 
     Subclasses set the class attributes; ``origin`` can be overridden per instance
     (the config's ``[platforms.NAME] origin``), which is how replica sites are used.
+    Defining a subclass fills in its settings' platform and address (see the module's
+    documentation); a setting of another platform is refused with ``TypeError``.
     """
 
     #: Short name used in setting ids and the config (``linkedin``).
@@ -105,6 +102,42 @@ class Plugin:
     #: live on a host of their own.
     subdomains: ClassVar[bool] = False
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # A base class shared by several plugins names no platform yet.
+        if hasattr(cls, "name") and ("name" in vars(cls) or "settings" in vars(cls)):
+            cls.settings = tuple(cls._own(setting) for setting in getattr(cls, "settings", ()))
+
+    @classmethod
+    def _own(cls, setting: Setting) -> Setting:
+        """``setting`` as this platform's: its platform and its page's address filled in.
+
+        Raises ``TypeError`` for a setting of another platform, or one that has
+        neither an address nor a switch to take it from.
+        """
+        if setting.platform and setting.platform != cls.name:
+            raise TypeError(
+                f"{cls.__name__} is the {cls.name!r} plugin but lists "
+                f"{setting.platform}.{setting.key}, a setting of another platform"
+            )
+        url = setting.url
+        if not url:
+            if setting.switch is None:
+                raise TypeError(
+                    f"{cls.name}.{setting.key} has no switch, so it needs its url: "
+                    "the page, form or email a person uses"
+                )
+            url = setting.switch.address(cls.default_origin)
+        return replace(setting, platform=cls.name, url=url)
+
+    @classmethod
+    def setting(cls, key: str) -> Setting:
+        """This plugin's setting ``key``; ``KeyError`` when it has none."""
+        for setting in cls.settings:
+            if setting.key == key:
+                return setting
+        raise KeyError(f"{cls.name}.{key}")
+
     def __init__(self, origin: str | None = None) -> None:
         self.origin = (origin or self.default_origin).rstrip("/")
 
@@ -120,13 +153,9 @@ class Plugin:
     def page_url(self, setting: Setting) -> str:
         """The page a person opens to change ``setting`` on this origin (on its blog's
         own host below the origin, for a switch with a ``subdomain``)."""
-        switch = setting.switch
-        if switch is None:
+        if setting.switch is None:
             return setting.url
-        if switch.subdomain:
-            split = urlsplit(self.origin)
-            return f"{split.scheme}://{switch.subdomain}.{split.netloc}{switch.path}"
-        return self.url(switch.path)
+        return setting.switch.address(self.origin)
 
     def trusted_origin(self) -> bool:
         """Whether a password may be typed in here: the real site over HTTPS, or this machine."""
@@ -150,6 +179,12 @@ class Plugin:
             if setting.switch is not None:
                 return self.url(setting.switch.path)
         return self.origin + "/"
+
+    def offers_password(self) -> bool:
+        """Whether a username and password can sign in here: the platform has a
+        sign-in form a browser can fill (:attr:`login_form`), or overrides
+        :meth:`sign_in` with a flow of its own."""
+        return self.login_form is not None or type(self).sign_in is not Plugin.sign_in
 
     def sign_in_url(self) -> str:
         """Where a person signs in: the sign-in form's page, else the origin."""
@@ -201,8 +236,6 @@ class Plugin:
         A checkpoint with :attr:`code_form`'s field is a ``code`` wall; any other
         checkpoint is a ``captcha`` wall: a check only a person can pass.
         """
-        from . import signin
-
         return await signin.recognise(self, page)
 
     async def signed_in(self, context: BrowserContext) -> bool:
@@ -214,8 +247,6 @@ class Plugin:
         no open window is moved) and must show :attr:`signed_in_marker`, or else the
         control of the first switch setting, proved to be that setting's.
         """
-        from . import signin
-
         return await signin.is_signed_in(self, context)
 
     # -- reading and writing ------------------------------------------------------
@@ -226,8 +257,6 @@ class Plugin:
         Returns ``on`` or ``off`` only when the value was read from the setting's
         own page on a signed-in account; otherwise the state that says why not.
         """
-        from . import switches
-
         return await switches.read(self, page, setting)
 
     async def write(self, page: Page, setting: Setting, value: State) -> Reading:
@@ -236,8 +265,6 @@ class Plugin:
         The returned reading is that fresh read: the change counts only if it
         shows ``value``.
         """
-        from . import switches
-
         return await switches.write(self, page, setting, value)
 
     async def instances(self, page: Page, setting: Setting) -> list[str] | Reading:
@@ -246,8 +273,6 @@ class Plugin:
         Returns a reading instead when the list could not be read (signed out, a
         changed page). The default follows ``setting.per``.
         """
-        from . import switches
-
         return await switches.discover(self, page, setting)
 
     async def sign_in(self, page: Page, credentials: Credentials) -> Wall | None:
@@ -256,8 +281,6 @@ class Plugin:
         Otherwise return the wall that is still in the way, with a detail a person
         can act on. The default fills :attr:`login_form`.
         """
-        from . import signin
-
         return await signin.fill_login_form(self, page, credentials)
 
     async def enter_code(self, page: Page, code: str) -> Wall | None:
@@ -266,6 +289,7 @@ class Plugin:
         Returns ``None`` when no wall is left, else the wall (a refused code is a
         ``code`` wall again). The default fills :attr:`code_form`.
         """
-        from . import signin
-
         return await signin.fill_code_form(self, page, code)
+
+
+__all__ = ["CodeForm", "LoginForm", "Plugin", "Wall"]

@@ -7,11 +7,10 @@ same engine the same way.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import registry
+from . import folders, registry
 from .config import Config, ConfigError, catalog_of, load, locate
 from .engine import Engine, Options
 from .export import ExportError
@@ -20,6 +19,7 @@ from .marks import Marks
 from .marks import default_path as marks_path
 from .model import Kind, Setting, State, resolve
 from .plugin import Plugin
+from .private_files import make_private
 from .replicas import ReplicaServer, demo_server
 from .secrets import KeyringCredentials
 from .session_store import SessionStore
@@ -87,17 +87,13 @@ class Runtime:
 
 
 def log_path() -> Path:
-    from platformdirs import user_log_path
-
-    return user_log_path("privacy-tui", appauthor=False) / "privacy-tui.log"
+    return folders.log_file()
 
 
 def setup_logging(path: Path) -> None:
     """Send the app's own log to ``path``; secrets are never logged."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     # Owner-only, like everything else privacy-tui keeps.
-    os.close(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600))
-    os.chmod(path, 0o600)
+    make_private(path)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("privacy_tui")

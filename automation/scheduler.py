@@ -25,6 +25,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from .folders import launchd_folder, systemd_folder
+from .private_files import shared_mode, write_atomic
+
 #: When set, system commands are recorded to this file instead of being run.
 RECORD_ENV = "PRIVACY_TUI_RECORD_SYSTEM"
 #: How often a watched check can run, and the hour of the day it runs at.
@@ -90,7 +93,7 @@ class RecordingSystem(System):
         return self.log.with_name(self.log.name + ".crontab")
 
     def run(self, argv: list[str], stdin: str | None = None, timeout: float = 30) -> Done:
-        call = {"argv": argv, "stdin": stdin}
+        call: dict[str, object] = {"argv": argv, "stdin": stdin}
         self.calls.append(call)
         with self.log.open("a", encoding="utf-8") as out:
             out.write(json.dumps(call) + "\n")
@@ -110,21 +113,6 @@ def system() -> System:
 
 
 # -- where things go ---------------------------------------------------------------------
-
-
-def _home() -> Path:
-    return Path(os.environ.get("HOME") or Path.home())
-
-
-def systemd_folder() -> Path:
-    """The systemd user unit folder: ``$XDG_CONFIG_HOME/systemd/user``."""
-    config = os.environ.get("XDG_CONFIG_HOME")
-    base = Path(config) if config and os.path.isabs(config) else _home() / ".config"
-    return base / "systemd" / "user"
-
-
-def launchd_folder() -> Path:
-    return _home() / "Library" / "LaunchAgents"
 
 
 def has_user_systemd() -> bool:
@@ -288,9 +276,7 @@ def plan_install(scheduler: str, every: str, argv: list[str], log: Path | None) 
 def _write(item: File) -> None:
     try:
         item.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = item.path.with_name(f".{item.path.name}.tmp")
-        temporary.write_text(item.text, encoding="utf-8")
-        temporary.replace(item.path)
+        write_atomic(item.path, item.text, mode=shared_mode())
     except OSError as exc:
         raise ScheduleError(
             f"cannot write {item.path}: {(exc.strerror or str(exc)).lower()}"

@@ -17,7 +17,9 @@ import asyncio
 import glob
 import json
 from pathlib import Path
+from typing import cast
 
+from . import folders
 from .blocking import run_blocking
 from .private_files import set_aside, write_private
 from .secrets import KEYRING_TIMEOUT, SecretsError, keyring_is_real, off_loop
@@ -36,9 +38,7 @@ NO_KEYRING = (
 
 def sessions_folder() -> Path:
     """Where sessions are kept: ``sessions`` in the user data folder."""
-    from platformdirs import user_data_path
-
-    return user_data_path("privacy-tui", appauthor=False) / "sessions"
+    return folders.sessions_folder()
 
 
 # -- files -----------------------------------------------------------------------------
@@ -85,7 +85,8 @@ def _decode(data: bytes) -> StorageState:
     state = json.loads(data.decode("utf-8"))
     if not isinstance(state, dict) or not isinstance(state.get("cookies"), list):
         raise ValueError("not a browser session")
-    return state
+    # Checked as far as privacy-tui reads it; Playwright checks the rest when it loads it.
+    return cast("StorageState", state)
 
 
 def _reason(exc: OSError) -> str:

@@ -8,13 +8,17 @@ implementations live in :mod:`automation.session_store`.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
+    from playwright.async_api import StorageState as PlaywrightStorageState
+
     from .plugin import Plugin
 
-StorageState = dict[str, Any]
+#: Playwright's storage state of one browser context: its cookies and local storage.
+#: (Named as a string so that nothing here loads Playwright before a browser is wanted.)
+StorageState: TypeAlias = "PlaywrightStorageState"
 
 
 def session_origin(plugin: Plugin) -> str | None:

@@ -12,12 +12,13 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from . import controls
-from .plugin import Plugin, Wall
+from . import controls, switches
+from .walls import Wall
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Locator, Page
 
+    from .plugin import Plugin
     from .secrets import Credentials
 
 #: Asks the user for the verification code a platform sent: given the platform's name
@@ -72,7 +73,7 @@ async def sign_in(
 def offers_password(plugin: Plugin) -> bool:
     """Whether the platform can be signed in to with a username and password here:
     it has a sign-in form a browser can fill, or a sign-in flow of its own."""
-    return plugin.login_form is not None or type(plugin).sign_in is not Plugin.sign_in
+    return plugin.offers_password()
 
 
 def password_refused(plugin: Plugin) -> str | None:
@@ -154,8 +155,6 @@ async def shows_signed_in_page(
     """Whether :meth:`Plugin.signed_in_url`, opened with ``context``'s session in a
     context of its own, shows the plugin's signed-in mark or a setting's own control
     (one of ``candidates``, CSS: by default what holds an on/off position)."""
-    from . import switches
-
     browser = context.browser
     if browser is None:
         return await reaches_signed_in_page(plugin, context)

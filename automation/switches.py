@@ -11,7 +11,7 @@ import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, overload
 from urllib.parse import urljoin, urlsplit
 
 from . import controls, dialogs
@@ -473,6 +473,23 @@ async def read_back(
             url=after.url,
         )
     return after
+
+
+@overload
+async def save(
+    plugin: Plugin, page: Page, action: Callable[[], Awaitable[object]], stuck: str
+) -> str | None: ...
+
+
+@overload
+async def save(
+    plugin: Plugin,
+    page: Page,
+    action: Callable[[], Awaitable[object]],
+    stuck: str,
+    *,
+    answer: Callable[[], Awaitable[dialogs.Refused | bool]],
+) -> str | dialogs.Refused | None: ...
 
 
 async def save(

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .browser import CHROMIUM_ARGS, BrowserError, find_browser, stderr_to
+from .browser import launch
 from .sessions import StorageState
 
 if TYPE_CHECKING:
@@ -85,42 +85,18 @@ async def sign_in_in_window(
     problem = display_problem()
     if problem is not None:
         raise NoDisplay(problem)
-    from playwright.async_api import Error as PlaywrightError
-    from playwright.async_api import async_playwright
-
-    log = (
-        open(options.log_path, "a", encoding="utf-8")  # noqa: SIM115
-        if options.log_path is not None
-        else open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    running = await launch(
+        options.executable,
+        headless=False,
+        timeout=options.timeout,
+        log_path=options.log_path,
+        args=browser_args,
     )
     try:
-        with stderr_to(log):
-            playwright = await async_playwright().start()
-        try:
-            executable = find_browser(options.executable, playwright.chromium.executable_path)
-            try:
-                browser = await playwright.chromium.launch(
-                    executable_path=executable,
-                    headless=False,
-                    args=[*CHROMIUM_ARGS, *browser_args],
-                    timeout=options.timeout * 1000,
-                )
-            except PlaywrightError as exc:
-                first = (str(exc).strip().splitlines() or ["no reason given"])[0]
-                raise BrowserError(
-                    f"The browser {executable} could not be started: {first}"
-                ) from None
-            try:
-                context = await browser.new_context(no_viewport=True)
-                return await _wait_for_sign_in(plugin, context, opened, give_up_after, options)
-            finally:
-                with contextlib.suppress(Exception):
-                    await browser.close()
-        finally:
-            with contextlib.suppress(Exception):
-                await playwright.stop()
+        context = await running.browser.new_context(no_viewport=True)
+        return await _wait_for_sign_in(plugin, context, opened, give_up_after, options)
     finally:
-        log.close()
+        await running.close()
 
 
 async def _wait_for_sign_in(

@@ -139,7 +139,7 @@ def find(
             signed_out.setdefault(setting.platform, []).append(reading)
             continue
         desired = runtime.desired(setting)
-        base = {
+        base: dict[str, Any] = {
             "id": setting.id,
             "platform": setting.platform,
             "label": setting.label,

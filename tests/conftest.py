@@ -11,12 +11,13 @@ from keyring.backend import KeyringBackend
 
 from automation import switches
 from automation.browser import BrowserNotFound, find_browser
-from automation.engine import Engine, Options
+from automation.engine import CredentialSource, Engine, Options
 from automation.plugin import Plugin
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer, demo_server
 from automation.runtime import Runtime, build
-from automation.sessions import MemorySessions
+from automation.sessions import MemorySessions, Sessions
+from automation.signin import AskCode
 from tests.loopback import on_this_machine
 
 
@@ -121,21 +122,30 @@ async def linkedin_demo(chromium: str, tmp_path) -> AsyncIterator[Runtime]:
 async def make_engine(
     chromium: str, replica: ReplicaServer, tmp_path
 ) -> AsyncIterator[Callable[..., Engine]]:
-    """Engines for plugins on their replicas, signed in unless told otherwise; all closed after."""
+    """Engines for plugins on their replicas, signed in unless told otherwise; all closed after.
+
+    ``sessions`` hands the engine a store of its own (then ``signed_in=False`` says so:
+    nothing is seeded into it); ``credentials`` and ``ask_code`` go to the engine.
+    """
     made: list[Engine] = []
 
-    def make(*plugins: Plugin, signed_in: bool = True, credentials=None) -> Engine:
+    def make(
+        *plugins: Plugin,
+        signed_in: bool = True,
+        credentials: CredentialSource | None = None,
+        sessions: Sessions | None = None,
+        ask_code: AskCode | None = None,
+    ) -> Engine:
         assert all(on_this_machine(p.origin) for p in plugins), "tests never reach a real site"
-        state = (
-            {p.name: replica.storage_state(p.name) for p in plugins if p.name in replica.origins}
-            if signed_in
-            else {}
-        )
+        assert sessions is None or not signed_in, "a store of its own starts as it is"
+        if sessions is None:
+            seeded = [p.name for p in plugins if signed_in and p.name in replica.origins]
+            sessions = MemorySessions({name: replica.storage_state(name) for name in seeded})
         options = Options(
             executable=chromium, timeout=15, log_path=tmp_path / f"engine-{len(made)}.log"
         )
         engine = Engine(
-            list(plugins), options, sessions=MemorySessions(state), credentials=credentials
+            list(plugins), options, sessions=sessions, credentials=credentials, ask_code=ask_code
         )
         made.append(engine)
         return engine

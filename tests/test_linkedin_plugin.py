@@ -7,17 +7,15 @@ replica, so a test sees what the "account" really holds, not what the plugin say
 
 from __future__ import annotations
 
-import asyncio
 import os
 import socket
-from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from automation import events, secrets, switches
-from automation.engine import Engine, EngineClosed, Options
+from automation.engine import Engine, EngineClosed
 from automation.model import State
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
@@ -53,32 +51,6 @@ def closed_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-@pytest.fixture
-async def make_engine(chromium: str, tmp_path: Path) -> AsyncIterator[Callable[..., Engine]]:
-    """Build engines with their own sessions and credentials; all are closed afterwards."""
-    made: list[Engine] = []
-
-    def make(plugin: LinkedIn, *, sessions=None, credentials=None) -> Engine:
-        assert plugin.origin.startswith("http://127.0.0.1:"), "tests never reach a real site"
-        options = Options(
-            executable=chromium, timeout=15, log_path=tmp_path / f"engine-{len(made)}.log"
-        )
-        engine = Engine(
-            [plugin],
-            options,
-            sessions=sessions if sessions is not None else MemorySessions(),
-            credentials=credentials,
-        )
-        made.append(engine)
-        return engine
-
-    try:
-        yield make
-    finally:
-        for engine in made:
-            await asyncio.wait_for(engine.close(), 30)
 
 
 def _processes() -> dict[int, tuple[int, str, str]]:
@@ -222,7 +194,7 @@ async def test_signed_out_needs_login(
     make_engine, linkedin: LinkedIn, replica: ReplicaServer
 ) -> None:
     """Without a session the plugin sees the sign-in page: ``needs_login``, and no write."""
-    engine = make_engine(linkedin)
+    engine = make_engine(linkedin, signed_in=False)
     [reading] = await engine.check([AI])
     assert reading.state is State.NEEDS_LOGIN
     assert "sign" in reading.detail.lower()
@@ -286,7 +258,7 @@ async def test_not_offered_is_unavailable(engine: Engine, replica: ReplicaServer
 async def test_dead_origin_is_an_error_not_an_exception(make_engine) -> None:
     """A site that cannot be reached is that setting's ``error``, with a readable detail."""
     plugin = LinkedIn(f"http://127.0.0.1:{closed_port()}")
-    engine = make_engine(plugin)
+    engine = make_engine(plugin, signed_in=False)
     [reading] = await engine.check([AI])
     assert reading.state is State.ERROR
     assert "LinkedIn" in reading.detail
@@ -308,7 +280,9 @@ async def test_signs_in_with_keyring_credentials(
     secrets.set_credentials("linkedin", Credentials(DEMO_USERNAME, DEMO_PASSWORD))
     account(replica).settings["ai_training"] = stored
     sessions = MemorySessions()
-    engine = make_engine(linkedin, sessions=sessions, credentials=KeyringCredentials())
+    engine = make_engine(
+        linkedin, signed_in=False, sessions=sessions, credentials=KeyringCredentials()
+    )
     seen: list[events.Event] = []
     engine.subscribe(seen.append)
 
@@ -327,7 +301,7 @@ async def test_wrong_password_needs_login_and_stays_secret(
     """A refused password is ``needs_login`` saying so; the password shows up nowhere."""
     password = "not-the-demo-password-7Qx"
     secrets.set_credentials("linkedin", Credentials(DEMO_USERNAME, password))
-    engine = make_engine(linkedin, credentials=KeyringCredentials())
+    engine = make_engine(linkedin, signed_in=False, credentials=KeyringCredentials())
     seen: list[events.Event] = []
     engine.subscribe(seen.append)
 

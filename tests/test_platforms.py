@@ -1,9 +1,11 @@
 """Every installed plugin against its replica site, in real Chromium: the shared contract.
 
-For each platform: every switch reads ``on`` and ``off`` as the replica's account
-holds it, a change is written and read back (and reaches the replica's server
-state), and a signed-out browser reads ``needs_login``. Settings kept per blog or
-site expand to one reading for each blog the demo account has.
+Every plugin registered through the entry points is covered, none by a hand list:
+its settings are declared whole and belong to it. Then, for each platform: every
+switch reads ``on`` and ``off`` as the replica's account holds it, a change is
+written and read back (and reaches the replica's server state), and a signed-out
+browser reads ``needs_login``. Settings kept per blog or site expand to one reading
+for each blog the demo account has.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ import pytest
 
 from automation import events, registry
 from automation.engine import Engine, Options
-from automation.model import Kind, Setting, State
+from automation.model import DESIRABLE, Kind, Setting, State, Switch
+from automation.plugin import Plugin
 from automation.replicas import DEMO_USERNAME, SITES, ReplicaServer
 from automation.sessions import MemorySessions
 
@@ -25,6 +28,73 @@ PLUGINS = {cls.name: cls for cls in registry.load()[0]}
 COVERED = sorted(set(PLUGINS) & set(SITES))
 #: The covered platforms with a setting kept per blog or site.
 PER_BLOG = [n for n in COVERED if any(s.per is not None for s in PLUGINS[n].settings)]
+
+
+def test_every_registered_plugin_loads() -> None:
+    classes, problems = registry.load()
+    assert problems == []
+    assert {cls.name for cls in classes} == set(registry.available())
+
+
+@pytest.mark.parametrize("name", sorted(PLUGINS))
+def test_every_setting_belongs_to_its_plugin_and_is_declared_whole(name: str) -> None:
+    """The plugin filled in each setting's platform and address; keys are unique."""
+    cls = PLUGINS[name]
+    keys = [s.key for s in cls.settings]
+    assert keys and len(set(keys)) == len(keys), keys
+    for setting in cls.settings:
+        assert setting.platform == cls.name, setting
+        assert setting.id == f"{name}.{setting.key}"
+        assert setting.url.startswith(("https://", "mailto:")), setting.url
+        assert setting.recommended in DESIRABLE
+        if setting.switch is not None and setting.per is None:
+            # The page a person opens and the page the switch is read on are one site's.
+            assert setting.url.startswith(cls.default_origin.rstrip("/") + "/"), setting.url
+
+
+def test_a_plugin_fills_in_platform_address_and_recommendation() -> None:
+    """A toggle is its text and its switch: platform, address and ``off`` come by default."""
+
+    class Example(Plugin):
+        name = "example"
+        title = "Example"
+        default_origin = "https://example.org"
+        settings = (
+            Setting(
+                key="training",
+                label="Training",
+                description="Trains a model on your posts.",
+                switch=Switch("/settings/privacy", names=("Use my posts for training",)),
+            ),
+        )
+
+    [setting] = Example.settings
+    assert setting.id == "example.training"
+    assert setting.url == "https://example.org/settings/privacy"
+    assert setting.recommended is State.OFF
+    assert Example("http://127.0.0.1:9").page_url(setting) == "http://127.0.0.1:9/settings/privacy"
+
+
+def test_a_setting_of_another_platform_or_without_an_address_is_refused() -> None:
+    stray = Setting(platform="other", key="k", label="K", description="d", url="https://a.b/")
+    with pytest.raises(TypeError, match="another platform"):
+
+        class Mixed(Plugin):
+            name = "mixed"
+            title = "Mixed"
+            default_origin = "https://example.org"
+            settings = (stray,)
+
+    with pytest.raises(TypeError, match="needs its url"):
+
+        class Nowhere(Plugin):
+            name = "nowhere"
+            title = "Nowhere"
+            default_origin = "https://example.org"
+            settings = (Setting(key="k", label="K", description="d", kind=Kind.MANUAL),)
+
+    with pytest.raises(ValueError, match="belongs to no plugin"):
+        _ = Setting(key="k", label="K", description="d").id
 
 
 def test_every_plugin_with_settings_to_switch_has_a_replica() -> None:

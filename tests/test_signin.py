@@ -7,8 +7,6 @@ with the in-memory keyring (or ``keyring``'s fail back end for the no-keyring ro
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import keyring
@@ -16,14 +14,14 @@ import pytest
 from keyring.backends import fail
 
 from automation import events, secrets
-from automation.engine import Engine, Options
+from automation.engine import Engine
 from automation.model import State
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.replicas.linkedin import LinkedInSite
 from automation.secrets import Credentials, KeyringCredentials
 from automation.session_store import NO_KEYRING, SessionStore
-from automation.sessions import Sessions, session_name
+from automation.sessions import session_name
 
 pytestmark = pytest.mark.browser
 
@@ -38,25 +36,6 @@ def kept_file(folder: Path, plugin: LinkedIn) -> Path:
 
 def site(replica: ReplicaServer) -> LinkedInSite:
     return replica.sites["linkedin"]  # type: ignore[return-value]
-
-
-@pytest.fixture
-async def make_engine(chromium: str, tmp_path: Path) -> AsyncIterator[Callable[..., Engine]]:
-    """Engines on one plugin, with their own sessions; all are closed afterwards."""
-    made: list[Engine] = []
-
-    def make(plugin: LinkedIn, sessions: Sessions, **kwargs) -> Engine:
-        assert plugin.origin.startswith("http://127.0.0.1:"), "tests never reach a real site"
-        options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
-        engine = Engine([plugin], options, sessions=sessions, **kwargs)
-        made.append(engine)
-        return engine
-
-    try:
-        yield make
-    finally:
-        for engine in made:
-            await asyncio.wait_for(engine.close(), 30)
 
 
 def watch(engine: Engine) -> list[events.Event]:
@@ -75,7 +54,7 @@ async def test_credentials_sign_in_is_kept_encrypted_and_reused_next_run(
     """Sign in once with typed credentials; the next run reads without signing in again."""
     folder = tmp_path / "sessions"
     site(replica).account(DEMO_USERNAME).settings["ai_training"] = False
-    first = make_engine(linkedin, SessionStore(folder))
+    first = make_engine(linkedin, signed_in=False, sessions=SessionStore(folder))
     assert await first.sign_in("linkedin", Credentials(DEMO_USERNAME, DEMO_PASSWORD)) is None
     [reading] = await first.check([AI])
     assert reading.state is State.OFF
@@ -91,7 +70,10 @@ async def test_credentials_sign_in_is_kept_encrypted_and_reused_next_run(
     # The next run: credentials are available, yet none are needed.
     secrets.set_credentials("linkedin", Credentials(DEMO_USERNAME, DEMO_PASSWORD))
     second = make_engine(
-        LinkedIn(linkedin.origin), SessionStore(folder), credentials=KeyringCredentials()
+        LinkedIn(linkedin.origin),
+        signed_in=False,
+        sessions=SessionStore(folder),
+        credentials=KeyringCredentials(),
     )
     seen = watch(second)
     [again] = await second.check([AI])
@@ -107,7 +89,9 @@ async def test_verification_code_is_asked_for_and_typed_in(
     """After the password the site wants a code: nobody to ask ends it; a person's code works."""
     site(replica).add_account(CODE_USER, CODE_PASSWORD, verification_code=CODE)
     secrets.set_credentials("linkedin", Credentials(CODE_USER, CODE_PASSWORD))
-    engine = make_engine(linkedin, SessionStore(tmp_path), credentials=KeyringCredentials())
+    engine = make_engine(
+        linkedin, signed_in=False, sessions=SessionStore(tmp_path), credentials=KeyringCredentials()
+    )
 
     # A run with nobody to ask (like `privacy-tui check`) says what is wanted.
     [reading] = await engine.check([AI])
@@ -142,7 +126,7 @@ async def test_giving_up_on_the_code_signs_nobody_in(
         return None
 
     store = SessionStore(tmp_path)
-    engine = make_engine(linkedin, store, ask_code=cancel)
+    engine = make_engine(linkedin, signed_in=False, sessions=store, ask_code=cancel)
     wall = await engine.sign_in("linkedin", Credentials(CODE_USER, CODE_PASSWORD))
     assert wall is not None and wall.kind == "code"
     assert "No verification code" in wall.detail
@@ -157,7 +141,9 @@ async def test_captcha_is_reported_with_the_window_route(
     site(replica).add_account("robot@example.com", "pw-captcha", captcha=True)
     secrets.set_credentials("linkedin", Credentials("robot@example.com", "pw-captcha"))
     store = SessionStore(tmp_path)
-    engine = make_engine(linkedin, store, credentials=KeyringCredentials())
+    engine = make_engine(
+        linkedin, signed_in=False, sessions=store, credentials=KeyringCredentials()
+    )
 
     wall = await engine.sign_in("linkedin", Credentials("robot@example.com", "pw-captcha"))
     assert wall is not None and wall.kind == "captcha"
@@ -177,13 +163,15 @@ async def test_expired_session_is_renewed_with_stored_credentials(
     await store.save("linkedin", replica.storage_state("linkedin"), linkedin.origin)
     site(replica).end_sessions(DEMO_USERNAME)  # the site lets the session expire
 
-    without = make_engine(linkedin, store)
+    without = make_engine(linkedin, signed_in=False, sessions=store)
     [reading] = await without.check([AI])
     assert reading.state is State.NEEDS_LOGIN
     await without.close()
 
     secrets.set_credentials("linkedin", Credentials(DEMO_USERNAME, DEMO_PASSWORD))
-    engine = make_engine(LinkedIn(linkedin.origin), store, credentials=KeyringCredentials())
+    engine = make_engine(
+        LinkedIn(linkedin.origin), signed_in=False, sessions=store, credentials=KeyringCredentials()
+    )
     seen = watch(engine)
     [reading] = await engine.check([AI])
     assert reading.state is State.ON
@@ -199,7 +187,7 @@ async def test_corrupt_session_file_is_set_aside_and_the_user_told(
     make_engine, linkedin: LinkedIn, replica: ReplicaServer, tmp_path: Path
 ) -> None:
     kept_file(tmp_path, linkedin).write_bytes(b"\x00garbage from a crashed disk")
-    engine = make_engine(linkedin, SessionStore(tmp_path))
+    engine = make_engine(linkedin, signed_in=False, sessions=SessionStore(tmp_path))
     seen = watch(engine)
     [reading] = await engine.check([AI])
     assert reading.state is State.NEEDS_LOGIN
@@ -216,7 +204,9 @@ async def test_no_keyring_asks_and_keeps_the_session_in_memory_only(
     """Without a keyring: stored credentials cannot be read, typed ones work, nothing on disk."""
     keyring.set_keyring(fail.Keyring())
     folder = tmp_path / "sessions"
-    engine = make_engine(linkedin, SessionStore(folder), credentials=KeyringCredentials())
+    engine = make_engine(
+        linkedin, signed_in=False, sessions=SessionStore(folder), credentials=KeyringCredentials()
+    )
     seen = watch(engine)
     [reading] = await engine.check([AI])
     assert reading.state is State.NEEDS_LOGIN
@@ -233,7 +223,7 @@ async def test_sign_out_forgets_the_session(
     make_engine, linkedin: LinkedIn, replica: ReplicaServer, tmp_path: Path
 ) -> None:
     store = SessionStore(tmp_path)
-    engine = make_engine(linkedin, store)
+    engine = make_engine(linkedin, signed_in=False, sessions=store)
     assert await engine.sign_in("linkedin", Credentials(DEMO_USERNAME, DEMO_PASSWORD)) is None
     assert kept_file(tmp_path, linkedin).exists()
 
@@ -251,7 +241,7 @@ async def test_signing_in_on_a_replica_leaves_the_real_sites_session_alone(
     store = SessionStore(tmp_path)
     real_site = {"cookies": [], "origins": [{"origin": "https://www.linkedin.com"}]}
     await store.save("linkedin", real_site)
-    engine = make_engine(linkedin, store)
+    engine = make_engine(linkedin, signed_in=False, sessions=store)
     assert await engine.sign_in("linkedin", Credentials(DEMO_USERNAME, DEMO_PASSWORD)) is None
     assert await store.load("linkedin") == real_site
     kept = await store.load("linkedin", linkedin.origin)
@@ -268,7 +258,7 @@ async def test_a_refused_password_keeps_the_session_that_works(
     site(replica).add_account(CODE_USER, CODE_PASSWORD, verification_code=CODE)
     store, working = SessionStore(tmp_path), replica.storage_state("linkedin")
     await store.save("linkedin", working, linkedin.origin)
-    engine = make_engine(linkedin, store)
+    engine = make_engine(linkedin, signed_in=False, sessions=store)
     [reading] = await engine.check([AI])
     assert reading.state is State.ON
 

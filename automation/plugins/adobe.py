@@ -10,7 +10,7 @@ Adobe's own sign-in service on another host.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Evidence, Setting, State, Switch
+from automation.model import FOUND_BY_LABEL, Confidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://account.adobe.com"
@@ -35,7 +35,6 @@ class Adobe(Plugin):
     login_form = None
     settings = (
         Setting(
-            platform="adobe",
             key="content_analysis",
             label="Content analysis",
             description=(
@@ -43,8 +42,6 @@ class Adobe(Plugin):
                 "learning) to develop and improve its products and services. On by "
                 "default. Turn it off to keep your work out of that analysis."
             ),
-            url=ORIGIN + PATH,
-            recommended=State.OFF,
             manual_steps=(
                 "Open account.adobe.com/privacy and sign in to your Adobe account.",
                 'Find "Content analysis" (also worded "Content analysis for product '
@@ -57,14 +54,10 @@ class Adobe(Plugin):
             ),
             source="shared/platforms.md",
             switch=Switch(path=PATH, names=LABELS),
-            evidence=(
-                Evidence("page", Confidence.LIKELY, SOURCE),
-                Evidence(
-                    "control",
-                    Confidence.GUESS,
-                    "no markup on record: found as a switch by its label",
-                ),
-                Evidence("label", Confidence.LIKELY, SOURCE),
+            evidence=evidence(
+                page=(Confidence.LIKELY, SOURCE),
+                control=FOUND_BY_LABEL,
+                label=(Confidence.LIKELY, SOURCE),
             ),
         ),
     )

@@ -10,7 +10,7 @@ the shared switch code.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Evidence, Setting, State, Switch
+from automation.model import Confidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://chatgpt.com"
@@ -28,8 +28,7 @@ DIALOG = tuple(
     )
 )
 
-IMPROVE_MODEL = Setting(
-    platform="chatgpt",
+_IMPROVE_MODEL = Setting(
     key="improve_model",
     label="Improve the model for everyone",
     description=(
@@ -37,7 +36,6 @@ IMPROVE_MODEL = Setting(
         "for Free, Plus and Pro accounts. Turning it off covers new conversations."
     ),
     url=ORIGIN + "/#settings/DataControls",
-    recommended=State.OFF,
     manual_steps=(
         "Sign in to ChatGPT.",
         'Click your profile picture, then "Settings".',
@@ -49,19 +47,17 @@ IMPROVE_MODEL = Setting(
     source="OpenAI Help Center; brave/psst-component task lists",
     # The settings dialog opens over the start page, which is where the clicks begin.
     switch=Switch(path="/", testid="improve-model-toggle", opens=DIALOG),
-    evidence=(
-        Evidence(
-            "page",
+    evidence=evidence(
+        page=(
             Confidence.CONFIRMED,
             f"{PSST}, task 1: the start page, then the profile menu, Settings, Data "
             "controls and the setting's dialog, by their test ids",
         ),
-        Evidence(
-            "control",
+        control=(
             Confidence.CONFIRMED,
             f'{PSST}, task 1: button[data-testid="improve-model-toggle"]',
         ),
-        Evidence("label", Confidence.CONFIRMED, f"OpenAI Help Center; {PSST}"),
+        label=(Confidence.CONFIRMED, f"OpenAI Help Center; {PSST}"),
     ),
 )
 
@@ -84,4 +80,8 @@ class ChatGPT(Plugin):
     # chatgpt.com serves its start page to visitors too: only the account menu shows
     # a signed-in account (brave/psst-component).
     signed_in_marker = '[data-testid="accounts-profile-button"]'
-    settings = (IMPROVE_MODEL,)
+    settings = (_IMPROVE_MODEL,)
+
+
+#: The setting as the plugin holds it (its platform filled in).
+IMPROVE_MODEL = ChatGPT.setting("improve_model")

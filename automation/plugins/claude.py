@@ -7,14 +7,13 @@ a toggle that is a button with ``aria-checked``).
 
 from __future__ import annotations
 
-from automation.model import Confidence, Evidence, Setting, State, Switch
+from automation.model import Confidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://claude.ai"
 PATH = "/settings/data-privacy-controls"
 
 HELP_IMPROVE = Setting(
-    platform="claude",
     key="help_improve",
     label="Help improve Claude",
     description=(
@@ -22,8 +21,6 @@ HELP_IMPROVE = Setting(
         "Anthropic's AI models. On by default for consumer accounts since the terms "
         "of 28 August 2025."
     ),
-    url=ORIGIN + PATH,
-    recommended=State.OFF,
     manual_steps=(
         "Sign in to Claude.",
         'Click your name or initials, then "Settings".',
@@ -33,19 +30,16 @@ HELP_IMPROVE = Setting(
     notes="Applies to consumer accounts (the consumer terms since 28 August 2025).",
     source="Anthropic consumer terms update, August 2025; Claude privacy settings",
     switch=Switch(path=PATH, names=("Help improve Claude",)),
-    evidence=(
-        Evidence(
-            "page",
+    evidence=evidence(
+        page=(
             Confidence.LIKELY,
             "Anthropic Privacy Center (Settings, Privacy); public reports, late 2026",
         ),
-        Evidence(
-            "control",
+        control=(
             Confidence.GUESS,
             "inferred: a toggle with aria-checked, named by its label; its markup is not on record",
         ),
-        Evidence(
-            "label",
+        label=(
             Confidence.CONFIRMED,
             'Anthropic Privacy Center, "How do I change my model improvement privacy settings?"',
         ),

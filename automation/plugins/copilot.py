@@ -8,58 +8,48 @@ service on another host (a guess).
 
 from __future__ import annotations
 
-from automation.model import Confidence, Evidence, Setting, State, Switch
+from automation.model import FOUND_BY_LABEL, Confidence, Setting, Switch, Toggles, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://copilot.microsoft.com"
 # A guess: the privacy settings may live in a dialog, not at an address of their own.
 PATH = "/settings/privacy"
-SOURCE = "shared/platforms.md"
-NOTES = (
-    "Hidden for work and school accounts, for people under 18 and in some countries; "
-    "where it is hidden the row reads unknown or unavailable."
-)
 
 
-def _training(key: str, label: str, what: str) -> Setting:
-    return Setting(
-        platform="copilot",
-        key=key,
-        label=label,
-        description=(
-            f"Lets Microsoft use your {what} with Copilot to train its generative AI "
-            "models. On by default. Turn it off to keep them out of training."
-        ),
-        url=ORIGIN + PATH,
-        recommended=State.OFF,
-        manual_steps=(
-            "Sign in to Copilot with your Microsoft account.",
-            "Open Settings (from your profile picture), then Account.",
-            'Choose "Privacy".',
-            f'Switch "{label}" off.',
-        ),
-        notes=NOTES,
-        source=SOURCE,
-        switch=Switch(path=PATH, names=(label,)),
-        evidence=(
-            Evidence(
-                "page",
-                Confidence.GUESS,
-                'inferred from "Settings, Account, Privacy" in Microsoft\'s Copilot help; '
-                "no address is on record, and the settings may live in a dialog",
-            ),
-            Evidence(
-                "control",
-                Confidence.GUESS,
-                "inferred: a switch named by its label; its markup is not on record",
-            ),
-            Evidence(
-                "label",
-                Confidence.LIKELY,
-                "public guides to Copilot's privacy settings, 2026",
-            ),
-        ),
+def _steps(setting: Setting) -> tuple[str, ...]:
+    return (
+        "Sign in to Copilot with your Microsoft account.",
+        "Open Settings (from your profile picture), then Account.",
+        'Choose "Privacy".',
+        f'Switch "{setting.label}" off.',
     )
+
+
+def _description(what: str) -> str:
+    return (
+        f"Lets Microsoft use your {what} with Copilot to train its generative AI "
+        "models. On by default. Turn it off to keep them out of training."
+    )
+
+
+#: Copilot's training switches, side by side on its privacy settings.
+TRAINING = Toggles(
+    source="shared/platforms.md",
+    notes=(
+        "Hidden for work and school accounts, for people under 18 and in some countries; "
+        "where it is hidden the row reads unknown or unavailable."
+    ),
+    manual_steps=_steps,
+    evidence=evidence(
+        page=(
+            Confidence.GUESS,
+            'inferred from "Settings, Account, Privacy" in Microsoft\'s Copilot help; '
+            "no address is on record, and the settings may live in a dialog",
+        ),
+        control=FOUND_BY_LABEL,
+        label=(Confidence.LIKELY, "public guides to Copilot's privacy settings, 2026"),
+    ),
+)
 
 
 class Copilot(Plugin):
@@ -75,6 +65,16 @@ class Copilot(Plugin):
     # A Microsoft account sign-in takes several steps and often a code: left to a person.
     login_form = None
     settings = (
-        _training("model_training_text", "Model training on text", "conversations (text)"),
-        _training("model_training_voice", "Model training on voice", "voice conversations"),
+        TRAINING(
+            "model_training_text",
+            "Model training on text",
+            _description("conversations (text)"),
+            Switch(PATH, names=("Model training on text",)),
+        ),
+        TRAINING(
+            "model_training_voice",
+            "Model training on voice",
+            _description("voice conversations"),
+            Switch(PATH, names=("Model training on voice",)),
+        ),
     )

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from automation import controls, signin, switches
-from automation.model import Confidence, Evidence, Reading, Setting, State, Switch
+from automation.model import Confidence, Reading, Setting, State, Switch, evidence
 from automation.plugin import Plugin
 
 if TYPE_CHECKING:
@@ -66,7 +66,6 @@ class GitHub(Plugin):
     login_form = None
     settings = (
         Setting(
-            platform="github",
             key="copilot_training",
             label="Copilot: use my data for AI model training",
             description=(
@@ -75,8 +74,6 @@ class GitHub(Plugin):
                 "2026 for Copilot Free, Pro and Pro+. Turn it off to keep your code and "
                 "prompts out of training."
             ),
-            url=ORIGIN + PATH,
-            recommended=State.OFF,
             manual_steps=(
                 "Sign in to GitHub.",
                 'Click your profile picture, then "Your Copilot" (or open '
@@ -92,15 +89,14 @@ class GitHub(Plugin):
             ),
             source=DOCS,
             switch=Switch(path=PATH, names=LABELS, role="drop-down", fallbacks=(FEATURES_PATH,)),
-            evidence=(
-                Evidence("page", Confidence.LIKELY, f"shared/platforms.md; {DOCS}"),
-                Evidence(
-                    "control",
+            evidence=evidence(
+                page=(Confidence.LIKELY, f"shared/platforms.md; {DOCS}"),
+                control=(
                     Confidence.LIKELY,
                     f'{DOCS} (a drop-down offering "Enabled" and "Disabled"); its markup '
                     "is not on record",
                 ),
-                Evidence("label", Confidence.CONFIRMED, DOCS),
+                label=(Confidence.CONFIRMED, DOCS),
             ),
         ),
     )

@@ -12,7 +12,7 @@ one; both sign in through Google's accounts site.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Evidence, Setting, State, Switch
+from automation.model import Confidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 from automation.plugins.google import CHECKPOINT_PATHS, LOGIN_PATHS, SIGN_IN_ORIGINS
 
@@ -27,7 +27,6 @@ SAVE_CHANGES = "Save Changes"
 SOURCE = "Gmail Help, as collected in shared/platforms.md"
 
 SMART_FEATURES = Setting(
-    platform="gmail",
     key="smart_features",
     label=LABEL,
     description=(
@@ -35,8 +34,6 @@ SMART_FEATURES = Setting(
         "features such as suggested replies, summaries and automatic sorting. On by "
         "default. Turning it off also turns those features off."
     ),
-    url=ORIGIN + PATH,
-    recommended=State.OFF,
     manual_steps=(
         "Sign in to Gmail on a computer.",
         'Click the gear icon, then "See all settings".',
@@ -53,18 +50,16 @@ SMART_FEATURES = Setting(
     ),
     source="Gmail Help",
     switch=Switch(path=PATH, names=LABELS, role="checkbox", submit=SAVE_CHANGES),
-    evidence=(
-        Evidence(
-            "page",
+    evidence=evidence(
+        page=(
             Confidence.LIKELY,
             f"{SOURCE}: Settings, General; the address of the tab is inferred",
         ),
-        Evidence(
-            "control",
+        control=(
             Confidence.GUESS,
             f'{SOURCE}: a checkbox kept by "Save Changes"; its markup is unverified',
         ),
-        Evidence("label", Confidence.LIKELY, SOURCE),
+        label=(Confidence.LIKELY, SOURCE),
     ),
 )
 

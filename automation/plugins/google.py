@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from automation import switches
-from automation.model import Confidence, Evidence, Reading, Setting, State, Switch
+from automation.model import Confidence, Reading, Setting, State, Switch, evidence
 from automation.plugin import Plugin
 
 if TYPE_CHECKING:
@@ -37,15 +37,12 @@ TURN_OFF = "Turn off"
 TURN_ON = "Turn on"
 
 GEMINI_ACTIVITY = Setting(
-    platform="google",
     key="gemini_activity",
     label="Keep Activity (Gemini Apps Activity)",
     description=(
         "Keeps your Gemini conversations in your Google Account, where they can be "
         "reviewed and used to improve Google's AI. On by default for users 18 and over."
     ),
-    url=ORIGIN + GEMINI_PATH,
-    recommended=State.OFF,
     manual_steps=(
         "Sign in to your Google Account.",
         f"Open {ORIGIN}{GEMINI_PATH} (My Activity, Gemini Apps).",
@@ -61,29 +58,25 @@ GEMINI_ACTIVITY = Setting(
     source=SOURCE,
     # The page has a menu, not a switch: read and written by Google.read/write below.
     switch=Switch(path=GEMINI_PATH, names=GEMINI_NAMES, role="button"),
-    evidence=(
-        Evidence("page", Confidence.CONFIRMED, "Gemini Apps Privacy Hub"),
-        Evidence(
-            "control",
+    evidence=evidence(
+        page=(Confidence.CONFIRMED, "Gemini Apps Privacy Hub"),
+        control=(
             Confidence.GUESS,
             'inferred: a "Turn off" or "Turn on" button named by its text, and a menu whose '
             'items are named "Turn off" and "Turn off and delete activity" (the choices '
             "are on record, the markup is not)",
         ),
-        Evidence("label", Confidence.CONFIRMED, "Gemini Apps Privacy Hub"),
+        label=(Confidence.CONFIRMED, "Gemini Apps Privacy Hub"),
     ),
 )
 
 WEB_APP_ACTIVITY = Setting(
-    platform="google",
     key="web_app_activity",
     label="Web & App Activity",
     description=(
         "Saves your searches, activity in Google apps and browsing in Chrome to your "
         "Google Account, where it personalises results and ads. On by default."
     ),
-    url=ORIGIN + "/activitycontrols/webandapp",
-    recommended=State.OFF,
     manual_steps=(
         "Sign in to your Google Account.",
         f"Open {ORIGIN}/activitycontrols/webandapp (Data & privacy, Web & App Activity).",
@@ -96,15 +89,14 @@ WEB_APP_ACTIVITY = Setting(
     source=SOURCE,
     # A guess: the Material switch's accessible name is the setting's name.
     switch=Switch(path="/activitycontrols/webandapp", names=("Web & App Activity",)),
-    evidence=(
-        Evidence("page", Confidence.CONFIRMED, "Google Account Help"),
-        Evidence(
-            "control",
+    evidence=evidence(
+        page=(Confidence.CONFIRMED, "Google Account Help"),
+        control=(
             Confidence.GUESS,
             "inferred: a switch with aria-checked named by the setting; its class names "
             "are obfuscated and no stable id is on record",
         ),
-        Evidence("label", Confidence.CONFIRMED, "Google Account Help"),
+        label=(Confidence.CONFIRMED, "Google Account Help"),
     ),
 )
 

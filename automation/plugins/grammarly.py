@@ -6,7 +6,7 @@ so the switch is found by role and label (a guess that it is a switch).
 
 from __future__ import annotations
 
-from automation.model import Confidence, Evidence, Setting, State, Switch
+from automation.model import Confidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://account.grammarly.com"
@@ -31,7 +31,6 @@ class Grammarly(Plugin):
     login_form = None
     settings = (
         Setting(
-            platform="grammarly",
             key="product_improvement",
             label=LABEL,
             description=(
@@ -39,8 +38,6 @@ class Grammarly(Plugin):
                 "train its models. On by default for individual accounts. Turn it off to "
                 "keep your text out of training."
             ),
-            url=ORIGIN + PATH,
-            recommended=State.OFF,
             manual_steps=(
                 "Open account.grammarly.com/security/privacy and sign in to Grammarly.",
                 f'Find "{LABEL}".',
@@ -52,15 +49,14 @@ class Grammarly(Plugin):
             ),
             source="shared/platforms.md",
             switch=Switch(path=PATH, names=(LABEL,)),
-            evidence=(
-                Evidence("page", Confidence.CONFIRMED, HELP),
-                Evidence(
-                    "control",
+            evidence=evidence(
+                page=(Confidence.CONFIRMED, HELP),
+                control=(
                     Confidence.GUESS,
                     f"inferred: a switch named by its label ({HELP} calls it a toggle); "
                     "its markup is not on record",
                 ),
-                Evidence("label", Confidence.CONFIRMED, HELP),
+                label=(Confidence.CONFIRMED, HELP),
             ),
         ),
     )

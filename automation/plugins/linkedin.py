@@ -11,32 +11,30 @@ and by its label, in English and Japanese where on record, when the id changes.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Evidence, Setting, State, Switch
-from automation.plugin import CodeForm, LoginForm, Plugin
+from automation.model import Confidence, Evidence, Setting, Sourced, Switch, Toggles, evidence
+from automation.plugin import Plugin
+from automation.walls import CodeForm, LoginForm
 
-ORIGIN = "https://www.linkedin.com"
 SETTINGS = "/mypreferences/d/settings/"
 SOURCE = "LinkedIn Help; brave/psst-component task lists"
 #: Brave's public automation code: each task names a settings page and its switch.
 PSST = "brave/psst-component src/linkedin/user.ts"
 
+#: The names of the settings pages, as LinkedIn's help names them; the page itself
+#: is not on record in those words.
+PAGE_NAME: Sourced = (Confidence.LIKELY, "LinkedIn Help (the settings' names)")
 
-def _recorded(task: int, own_id: str, label: Evidence) -> tuple[Evidence, ...]:
+
+def _recorded(task: int, own_id: str, label: Sourced = PAGE_NAME) -> tuple[Evidence, ...]:
     """The evidence of a switch whose page and id public automation code records."""
-    return (
-        Evidence("page", Confidence.CONFIRMED, f"{PSST}, task {task}"),
-        Evidence(
-            "control",
+    return evidence(
+        page=(Confidence.CONFIRMED, f"{PSST}, task {task}"),
+        control=(
             Confidence.CONFIRMED,
             f'{PSST}, task {task}: input[role="switch"][aria-labelledby="{own_id}"]',
         ),
-        label,
+        label=label,
     )
-
-
-#: The names of the settings pages, as LinkedIn's help names them; the page itself
-#: is not on record in those words.
-PAGE_NAME = Evidence("label", Confidence.LIKELY, "LinkedIn Help (the settings' names)")
 
 
 def _steps(page_name: str, switch: str, section: str = "Data privacy") -> tuple[str, ...]:
@@ -49,20 +47,12 @@ def _steps(page_name: str, switch: str, section: str = "Data privacy") -> tuple[
     )
 
 
-def _ads(key: str, slug: str, own_id: str, task: int, page_name: str, description: str) -> Setting:
-    return Setting(
-        platform="linkedin",
-        key=key,
-        label=page_name,
-        description=description,
-        url=ORIGIN + SETTINGS + slug,
-        recommended=State.OFF,
-        manual_steps=_steps(page_name, "the setting", section="Advertising data"),
-        source=SOURCE,
-        switch=Switch(path=SETTINGS + slug, ids=(own_id,)),
-        evidence=_recorded(task, own_id, PAGE_NAME),
-    )
-
+#: The advertising-data pages: one switch each, named by its own id, on a page named
+#: like the setting.
+ADS = Toggles(
+    source=SOURCE,
+    manual_steps=lambda s: _steps(s.label, "the setting", section="Advertising data"),
+)
 
 #: The AI-training switch's label: English, then the Japanese interface's wording as
 #: reported in the Japanese press (likely, not confirmed on the page itself).
@@ -72,8 +62,7 @@ AI_TRAINING_LABELS = (
     "コンテンツ作成AIモデルのトレーニングに自分のデータを使用する",
 )
 
-AI_TRAINING = Setting(
-    platform="linkedin",
+_AI_TRAINING = Setting(
     key="ai_training",
     label="Data for Generative AI Improvement",
     description=(
@@ -81,8 +70,6 @@ AI_TRAINING = Setting(
         "to train AI models that generate content. It is on by default. Turning it off "
         "stops future use; it does not remove data already used for training."
     ),
-    url=ORIGIN + SETTINGS + "data-for-ai-improvement",
-    recommended=State.OFF,
     manual_steps=(
         "Sign in to LinkedIn.",
         'Click your profile picture ("Me") in the header, then "Settings & Privacy".',
@@ -104,8 +91,7 @@ AI_TRAINING = Setting(
     evidence=_recorded(
         1,
         "allowDataForGenerativeAI",
-        Evidence(
-            "label",
+        (
             Confidence.LIKELY,
             "LinkedIn Help (the English wording); Japanese press reports (the Japanese "
             "wordings, not seen on the page)",
@@ -119,7 +105,7 @@ class LinkedIn(Plugin):
 
     name = "linkedin"
     title = "LinkedIn"
-    default_origin = ORIGIN
+    default_origin = "https://www.linkedin.com"
     order = 0
     login_paths = ("/login", "/uas/login", "/authwall", "/signup")
     checkpoint_paths = ("/checkpoint/", "/challenge/")
@@ -138,129 +124,111 @@ class LinkedIn(Plugin):
         submit='form:has(input[name="pin"]) button[type="submit"]',
     )
     settings = (
-        AI_TRAINING,
+        _AI_TRAINING,
         Setting(
-            platform="linkedin",
             key="research",
             label="Social, economic and workplace research",
             description=(
                 "Lets LinkedIn share your data with trusted partners for social, "
                 "economic and workplace research. On by default."
             ),
-            url=ORIGIN + SETTINGS + "policy-and-academic-research",
-            recommended=State.OFF,
             manual_steps=_steps("Social, economic and workplace research", "the setting"),
             source=SOURCE,
             switch=Switch(
-                path=SETTINGS + "policy-and-academic-research",
-                ids=("allowAnonymizedDataResearch",),
+                SETTINGS + "policy-and-academic-research", ids=("allowAnonymizedDataResearch",)
             ),
-            evidence=_recorded(2, "allowAnonymizedDataResearch", PAGE_NAME),
+            evidence=_recorded(2, "allowAnonymizedDataResearch"),
         ),
-        _ads(
+        ADS(
             "ads_beyond_linkedin",
-            "ads-beyond-linkedin",
-            "allowLinkedInAudienceNetwork",
-            8,
             "Ads beyond LinkedIn",
             "Shows you ads on other apps and websites (LinkedIn's audience network), "
             "using your LinkedIn data. On by default.",
+            Switch(SETTINGS + "ads-beyond-linkedin", ids=("allowLinkedInAudienceNetwork",)),
+            evidence=_recorded(8, "allowLinkedInAudienceNetwork"),
         ),
-        _ads(
+        ADS(
             "ads_third_party_data",
-            "ads-interactions-with-business",
-            "allowUseOfThirdPartyData",
-            9,
             "Interactions with businesses",
             "Uses data that advertisers and other businesses share with LinkedIn about "
             "you (visits, sign-ups, purchases) to choose your ads. On by default.",
+            Switch(SETTINGS + "ads-interactions-with-business", ids=("allowUseOfThirdPartyData",)),
+            evidence=_recorded(9, "allowUseOfThirdPartyData"),
         ),
-        _ads(
+        ADS(
             "ads_conversion_tracking",
-            "ads-related-actions",
-            "allowConversionTrackings",
-            10,
             "Ad-related actions",
             "Lets LinkedIn tell advertisers when you act on their ads elsewhere "
             "(conversion tracking). On by default.",
+            Switch(SETTINGS + "ads-related-actions", ids=("allowConversionTrackings",)),
+            evidence=_recorded(10, "allowConversionTrackings"),
         ),
-        _ads(
+        ADS(
             "ads_inferred_location",
-            "ads-inferred-location",
-            "allowIpToPersonalizeAds",
-            12,
             "Inferred city location",
             "Uses the city LinkedIn infers from your IP address to target ads. On by default.",
+            Switch(SETTINGS + "ads-inferred-location", ids=("allowIpToPersonalizeAds",)),
+            evidence=_recorded(12, "allowIpToPersonalizeAds"),
         ),
-        _ads(
+        ADS(
             "ads_age",
-            "ads-by-age",
-            "allowAdsByAge",
-            6,
             "Age",
             "Uses your age range, as LinkedIn infers it, to choose your ads. On by default.",
+            Switch(SETTINGS + "ads-by-age", ids=("allowAdsByAge",)),
+            evidence=_recorded(6, "allowAdsByAge"),
         ),
-        _ads(
+        ADS(
             "ads_gender",
-            "ads-by-gender",
-            "allowAdsByGender",
-            7,
             "Gender",
             "Uses your gender, as LinkedIn infers it, to choose your ads. On by default.",
+            Switch(SETTINGS + "ads-by-gender", ids=("allowAdsByGender",)),
+            evidence=_recorded(7, "allowAdsByGender"),
         ),
-        Setting(
-            platform="linkedin",
-            key="ads_interests",
-            label="Interests and traits",
-            description=(
-                "Uses the interests and traits LinkedIn infers from your activity to "
-                "choose your ads. On by default."
-            ),
-            url=ORIGIN + "/mypreferences/d/interest-categories",
-            recommended=State.OFF,
-            manual_steps=_steps("Interests and traits", "the setting", section="Advertising data"),
-            source=SOURCE,
-            switch=Switch(
-                path="/mypreferences/d/interest-categories",
+        ADS(
+            "ads_interests",
+            "Interests and traits",
+            "Uses the interests and traits LinkedIn infers from your activity to "
+            "choose your ads. On by default.",
+            Switch(
+                "/mypreferences/d/interest-categories",
                 ids=("adsPrivacyAllowInterestsAndBehaviors",),
             ),
-            evidence=_recorded(13, "adsPrivacyAllowInterestsAndBehaviors", PAGE_NAME),
+            evidence=_recorded(13, "adsPrivacyAllowInterestsAndBehaviors"),
         ),
         Setting(
-            platform="linkedin",
             key="profile_visibility_partners",
             label="Profile visibility off LinkedIn",
             description=(
                 "Lets partners and other services show your profile information outside "
                 "LinkedIn. On by default."
             ),
-            url=ORIGIN + SETTINGS + "profile-visibility-for-partners",
-            recommended=State.OFF,
             manual_steps=_steps("Profile visibility off LinkedIn", "the setting", "Visibility"),
             notes="The label and markup of this page are not on public record.",
             source=SOURCE,
             # A guess: the page is thought to carry a switch like its siblings, so it
             # is found by role and the label variants people report.
             switch=Switch(
-                path=SETTINGS + "profile-visibility-for-partners",
+                SETTINGS + "profile-visibility-for-partners",
                 names=(
                     "Profile visibility off LinkedIn",
                     "Allow your profile to be shown to partners",
                 ),
             ),
-            evidence=(
-                Evidence("page", Confidence.LIKELY, "one public report (unverified)"),
-                Evidence(
-                    "control",
+            evidence=evidence(
+                page=(Confidence.LIKELY, "one public report (unverified)"),
+                control=(
                     Confidence.GUESS,
                     "inferred: a switch like those of the pages beside it; its markup is "
                     "not on record",
                 ),
-                Evidence(
-                    "label",
+                label=(
                     Confidence.GUESS,
                     "inferred: the wordings people report; the page's own is not on record",
                 ),
             ),
         ),
     )
+
+
+#: The setting as the plugin holds it (its platform and address filled in).
+AI_TRAINING = LinkedIn.setting("ai_training")

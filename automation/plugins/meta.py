@@ -11,7 +11,7 @@ Meta's sites.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Evidence, Kind, Setting, State
+from automation.model import Confidence, Kind, Setting, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.facebook.com"
@@ -28,7 +28,6 @@ class Meta(Plugin):
     order = 90
     settings = (
         Setting(
-            platform="meta",
             key="ai_objection",
             label='Object to AI training ("Right to object" form)',
             description=(
@@ -39,8 +38,6 @@ class Meta(Plugin):
                 "whether you did. Mark it done here when you have."
             ),
             url=FORM,
-            # For a manual setting "off" means: opted out.
-            recommended=State.OFF,
             kind=Kind.MANUAL,
             manual_steps=(
                 "Sign in to Facebook (or to the Instagram account linked to it) in your browser.",
@@ -55,9 +52,8 @@ class Meta(Plugin):
                 "an emailed code. WhatsApp has its own form."
             ),
             source="shared/platforms.md",
-            evidence=(
-                Evidence(
-                    "page",
+            evidence=evidence(
+                page=(
                     Confidence.LIKELY,
                     "shared/platforms.md: Meta's objection form, one page since 2025",
                 ),

@@ -8,7 +8,7 @@ by role and either label.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Evidence, Setting, State, Switch
+from automation.model import FOUND_BY_LABEL, Confidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.perplexity.ai"
@@ -31,7 +31,6 @@ class Perplexity(Plugin):
     login_form = None
     settings = (
         Setting(
-            platform="perplexity",
             key="data_retention",
             label="AI data retention",
             description=(
@@ -39,8 +38,6 @@ class Perplexity(Plugin):
                 "its AI models. On by default. Turn it off to keep your questions out of "
                 "that use."
             ),
-            url=ORIGIN + PATH,
-            recommended=State.OFF,
             manual_steps=(
                 "Sign in to Perplexity.",
                 "Open Settings.",
@@ -52,19 +49,13 @@ class Perplexity(Plugin):
             ),
             source="shared/platforms.md",
             switch=Switch(path=PATH, names=LABELS),
-            evidence=(
-                Evidence(
-                    "page",
+            evidence=evidence(
+                page=(
                     Confidence.GUESS,
                     "Settings, Preferences (shared/platforms.md); the address is inferred",
                 ),
-                Evidence(
-                    "control",
-                    Confidence.GUESS,
-                    "no markup on record: found as a switch by its label",
-                ),
-                Evidence(
-                    "label",
+                control=FOUND_BY_LABEL,
+                label=(
                     Confidence.LIKELY,
                     "public guides (AI data retention) and Perplexity's FAQ (AI Data Usage), "
                     "as collected in shared/platforms.md",

@@ -11,7 +11,7 @@ guess: the switch is found by role and label.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Evidence, Setting, State, Switch
+from automation.model import FOUND_BY_LABEL, Confidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.pinterest.com"
@@ -33,7 +33,6 @@ class Pinterest(Plugin):
     login_form = None
     settings = (
         Setting(
-            platform="pinterest",
             key="genai_training",
             label=LABEL,
             description=(
@@ -41,8 +40,6 @@ class Pinterest(Plugin):
                 "Canvas, its model that generates images. On by default where it is "
                 "offered. Turn it off to keep your data out of that training."
             ),
-            url=ORIGIN + PATH,
-            recommended=State.OFF,
             manual_steps=(
                 "Sign in to Pinterest.",
                 "Open Settings (from the menu at the top right).",
@@ -56,20 +53,14 @@ class Pinterest(Plugin):
             ),
             source="shared/platforms.md (unverified)",
             switch=Switch(path=PATH, names=(LABEL,), fallbacks=(OTHER_PATH,)),
-            evidence=(
-                Evidence(
-                    "page",
+            evidence=evidence(
+                page=(
                     Confidence.LIKELY,
                     "shared/platforms.md: Settings, Privacy and data at /settings/privacy; "
                     "some tools use /settings/privacy-and-data",
                 ),
-                Evidence(
-                    "control",
-                    Confidence.GUESS,
-                    "no markup on record: found as a switch by its label",
-                ),
-                Evidence(
-                    "label",
+                control=FOUND_BY_LABEL,
+                label=(
                     Confidence.LIKELY,
                     "shared/platforms.md (unverified: one weak source, uneven rollout)",
                 ),

@@ -7,7 +7,7 @@ label rests on one weak source, so the switch is found by role and that label.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Evidence, Setting, State, Switch
+from automation.model import FOUND_BY_LABEL, Confidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.quora.com"
@@ -30,7 +30,6 @@ class Quora(Plugin):
     login_form = None
     settings = (
         Setting(
-            platform="quora",
             key="llm_training",
             label=LABEL,
             description=(
@@ -38,8 +37,6 @@ class Quora(Plugin):
                 "answers and posts you write. Turn it off to keep your writing out of "
                 "AI training."
             ),
-            url=ORIGIN + PATH,
-            recommended=State.OFF,
             manual_steps=(
                 "Sign in to Quora.",
                 "Open Settings (from the menu under your profile picture).",
@@ -49,18 +46,13 @@ class Quora(Plugin):
             notes="The wording and the default are unverified: Quora may show it differently.",
             source="shared/platforms.md (one weak source)",
             switch=Switch(path=PATH, names=(LABEL,)),
-            evidence=(
-                Evidence(
-                    "page",
+            evidence=evidence(
+                page=(
                     Confidence.GUESS,
                     'inferred from "Settings, Privacy"; no address is on record',
                 ),
-                Evidence(
-                    "control",
-                    Confidence.GUESS,
-                    "inferred: a switch named by its label; its markup is not on record",
-                ),
-                Evidence("label", Confidence.LIKELY, "one public report (unverified)"),
+                control=FOUND_BY_LABEL,
+                label=(Confidence.LIKELY, "one public report (unverified)"),
             ),
         ),
     )

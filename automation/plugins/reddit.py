@@ -7,15 +7,15 @@ record; the control is found as a switch named by its label (a guess).
 
 from __future__ import annotations
 
-from automation.model import Confidence, Evidence, Setting, State, Switch
-from automation.plugin import LoginForm, Plugin
+from automation.model import FOUND_BY_LABEL, Confidence, Setting, Switch, evidence
+from automation.plugin import Plugin
+from automation.walls import LoginForm
 
 ORIGIN = "https://www.reddit.com"
 PATH = "/settings/privacy"
 LABEL = "Improve ads based on your online activity and information from our partners"
 
 PERSONALIZED_ADS = Setting(
-    platform="reddit",
     key="personalized_ads",
     # The page's label is long; the checklist shows its gist.
     label="Ads from your activity and partners' data",
@@ -23,8 +23,6 @@ PERSONALIZED_ADS = Setting(
         "Lets Reddit choose your ads using what you do elsewhere online and what its "
         "partners tell it about you. On by default."
     ),
-    url=ORIGIN + PATH,
-    recommended=State.OFF,
     manual_steps=(
         "Sign in to Reddit.",
         'Click your avatar, then "Settings".',
@@ -37,15 +35,10 @@ PERSONALIZED_ADS = Setting(
     ),
     source="Reddit Help",
     switch=Switch(path=PATH, names=(LABEL,)),
-    evidence=(
-        Evidence("page", Confidence.LIKELY, "Reddit Help (Settings, Privacy)"),
-        Evidence(
-            "control",
-            Confidence.GUESS,
-            "inferred: a switch named by its label; its markup is not on record",
-        ),
-        Evidence(
-            "label",
+    evidence=evidence(
+        page=(Confidence.LIKELY, "Reddit Help (Settings, Privacy)"),
+        control=FOUND_BY_LABEL,
+        label=(
             Confidence.CONFIRMED,
             "Reddit's announcement in r/reddit, September 2023, which merged two switches "
             "into this one (reported by Engadget and others)",

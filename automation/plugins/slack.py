@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from automation.model import Confidence, Evidence, Kind, Setting, State
+from automation.model import Confidence, Kind, Setting, evidence
 from automation.plugin import Plugin
 
 ADDRESS = "feedback@slack.com"
@@ -26,7 +26,6 @@ class Slack(Plugin):
     order = 91
     settings = (
         Setting(
-            platform="slack",
             key="global_model_optout",
             label="Opt the workspace out of global models (email)",
             description=(
@@ -37,8 +36,6 @@ class Slack(Plugin):
                 "read whether it was done. Mark it done here when you have."
             ),
             url=f"mailto:{ADDRESS}?subject={quote(SUBJECT)}",
-            # For a manual setting "off" means: opted out.
-            recommended=State.OFF,
             kind=Kind.MANUAL,
             manual_steps=(
                 "Make sure you are the workspace owner (or ask the owner to do this).",
@@ -49,9 +46,8 @@ class Slack(Plugin):
             ),
             notes="Included by default on every workspace; only the workspace owner can ask.",
             source="shared/platforms.md",
-            evidence=(
-                Evidence(
-                    "page",
+            evidence=evidence(
+                page=(
                     Confidence.LIKELY,
                     f'shared/platforms.md: an email to {ADDRESS}, subject "{SUBJECT}", '
                     "from the workspace owner",

@@ -19,7 +19,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from automation import controls, switches
-from automation.model import Confidence, Discovery, Evidence, Reading, Setting, State, Switch
+from automation.model import (
+    FOUND_BY_LABEL,
+    Confidence,
+    Discovery,
+    Reading,
+    Setting,
+    State,
+    Switch,
+    evidence,
+)
 from automation.plugin import Plugin
 
 if TYPE_CHECKING:
@@ -56,7 +65,6 @@ class Substack(Plugin):
     signed_in_path = PUBLICATIONS.path
     settings = (
         Setting(
-            platform="substack",
             key="block_ai_training",
             label=LABEL,
             description=(
@@ -65,7 +73,6 @@ class Substack(Plugin):
                 "default, leaves them free to. Recommended: ON. Each of your "
                 "publications has its own switch."
             ),
-            url="https://{name}.substack.com" + PUBLICATION_PATH,
             recommended=State.ON,
             manual_steps=(
                 "Sign in to Substack.",
@@ -82,20 +89,14 @@ class Substack(Plugin):
             source="shared/platforms.md",
             switch=Switch(path=PUBLICATION_PATH, names=LABELS, subdomain="{name}"),
             per=PUBLICATIONS,
-            evidence=(
-                Evidence(
-                    "page",
+            evidence=evidence(
+                page=(
                     Confidence.LIKELY,
                     "shared/platforms.md: <publication>.substack.com/publish/settings; the "
                     "account's list of publications at substack.com/settings is inferred",
                 ),
-                Evidence(
-                    "control",
-                    Confidence.GUESS,
-                    "no markup on record: found as a switch by its label",
-                ),
-                Evidence(
-                    "label",
+                control=FOUND_BY_LABEL,
+                label=(
                     Confidence.LIKELY,
                     'shared/platforms.md; a 2026 report for "Opt out of AI training"',
                 ),

@@ -10,7 +10,7 @@ the blog.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Discovery, Evidence, Setting, State, Switch
+from automation.model import FOUND_BY_LABEL, Confidence, Discovery, Setting, State, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.tumblr.com"
@@ -37,7 +37,6 @@ class Tumblr(Plugin):
     login_form = None
     settings = (
         Setting(
-            platform="tumblr",
             key="third_party_sharing",
             label="Prevent third-party sharing",
             description=(
@@ -46,7 +45,6 @@ class Tumblr(Plugin):
                 "models; OFF, the default, lets it share them. Recommended: ON. Each of "
                 "your blogs has its own switch."
             ),
-            url=ORIGIN + BLOG_PATH,
             recommended=State.ON,
             manual_steps=(
                 "Sign in to Tumblr.",
@@ -62,20 +60,14 @@ class Tumblr(Plugin):
             source="shared/platforms.md",
             switch=Switch(path=BLOG_PATH, names=("Prevent third-party sharing for {name}",)),
             per=BLOG_LIST,
-            evidence=(
-                Evidence(
-                    "page",
+            evidence=evidence(
+                page=(
                     Confidence.GUESS,
                     "inferred: each blog's settings at /settings/blog/<blog>, listed from "
                     'the account settings; only "blog settings, Visibility" is on record',
                 ),
-                Evidence(
-                    "control",
-                    Confidence.GUESS,
-                    "inferred: a switch named by its label; its markup is not on record",
-                ),
-                Evidence(
-                    "label",
+                control=FOUND_BY_LABEL,
+                label=(
                     Confidence.LIKELY,
                     "Tumblr Help, as quoted by public opt-out guides (2024)",
                 ),

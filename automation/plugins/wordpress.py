@@ -10,7 +10,7 @@ role and label.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Discovery, Evidence, Setting, State, Switch
+from automation.model import FOUND_BY_LABEL, Confidence, Discovery, Setting, State, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://wordpress.com"
@@ -38,7 +38,6 @@ class WordPress(Plugin):
     login_form = None
     settings = (
         Setting(
-            platform="wordpress",
             key="third_party_sharing",
             label=LABEL,
             description=(
@@ -47,7 +46,6 @@ class WordPress(Plugin):
                 "AI models; OFF, the default, lets it share. Recommended: ON. Each of "
                 "your sites has its own switch."
             ),
-            url=ORIGIN + SITE_PATH,
             recommended=State.ON,
             manual_steps=(
                 "Sign in to WordPress.com.",
@@ -62,19 +60,14 @@ class WordPress(Plugin):
             source="shared/platforms.md",
             switch=Switch(path=SITE_PATH, names=(LABEL,)),
             per=SITE_LIST,
-            evidence=(
-                Evidence(
-                    "page",
+            evidence=evidence(
+                page=(
                     Confidence.GUESS,
                     "inferred: /settings/general is on record, the site's part of the "
                     "address and the list of sites at /sites are not",
                 ),
-                Evidence(
-                    "control",
-                    Confidence.GUESS,
-                    "inferred: a switch named by its label; its markup is not on record",
-                ),
-                Evidence("label", Confidence.LIKELY, "public reports, late 2026"),
+                control=FOUND_BY_LABEL,
+                label=(Confidence.LIKELY, "public reports, late 2026"),
             ),
         ),
     )

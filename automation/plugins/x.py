@@ -12,7 +12,7 @@ wording (curly apostrophes and all), and the Grok boxes only inside X's
 
 from __future__ import annotations
 
-from automation.model import Confidence, Evidence, Setting, State, Switch
+from automation.model import Confidence, Evidence, Setting, State, Switch, Toggles, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://x.com"
@@ -25,22 +25,62 @@ GROK_BOX = '[data-testid="xaiDataSharingSettings"]'
 STRINGS = "X web client strings i18n/en.js"
 BUNDLES = "X web client SettingsRevamp bundles"
 PSST = "brave/psst-component src/twitter/user.ts"
+#: The pages Brave's automation code visits.
+PSST_PAGES = (
+    "/settings/data_sharing_with_business_partners",
+    "/settings/off_twitter_activity",
+    "/settings/ads_preferences",
+)
 
-
-def _evidence(psst: bool, control: str) -> tuple[Evidence, ...]:
-    """Page, checkbox and wording, all from X's own client (and PSST where it goes)."""
-    also = f"; {PSST}" if psst else ""
-    return (
-        Evidence("page", Confidence.CONFIRMED, BUNDLES + also),
-        Evidence("control", Confidence.CONFIRMED, f"{BUNDLES}: {control}{also}"),
-        Evidence("label", Confidence.CONFIRMED, STRINGS),
-    )
-
+#: Each settings page's name in X's menus, by its address.
+PAGE_NAMES = {
+    "/settings/grok_settings": "Grok & Third-party Collaborators",
+    "/settings/data_sharing_with_business_partners": "Data sharing with business partners",
+    "/settings/off_twitter_activity": "Off-X activity",
+    "/settings/ads_preferences": "Ads preferences",
+    "/settings/location_information": "Location information",
+}
 
 #: A checkbox tied to its text by aria-describedby, found by that text.
 DESCRIBED = "a checkbox whose aria-describedby text is its label"
 #: The Grok page's three checkboxes share one container.
 IN_GROK_BOX = f"a checkbox inside {GROK_BOX}, described by its label"
+
+
+def _evidence(setting: Setting) -> tuple[Evidence, ...]:
+    """Page, checkbox and wording, all from X's own client (and PSST where it goes)."""
+    switch = setting.switch
+    assert switch is not None
+    also = f"; {PSST}" if switch.path in PSST_PAGES else ""
+    control = IN_GROK_BOX if switch.within == GROK_BOX else DESCRIBED
+    return evidence(
+        page=(Confidence.CONFIRMED, BUNDLES + also),
+        control=(Confidence.CONFIRMED, f"{BUNDLES}: {control}{also}"),
+        label=(Confidence.CONFIRMED, STRINGS),
+    )
+
+
+def _steps(setting: Setting, what: str = "") -> tuple[str, ...]:
+    """How a person unchecks the box: ``what`` names it, by default in X's exact wording."""
+    switch = setting.switch
+    assert switch is not None
+    what = what or f'"{switch.names[0]}"'
+    return (
+        "Sign in to X.",
+        f'Open {ORIGIN}{switch.path} ("More", "Settings and privacy", '
+        f'"Privacy and safety", then "{PAGE_NAMES[switch.path]}").',
+        f"Uncheck {what}.",
+    )
+
+
+#: X's checkboxes, each found by its label in X's exact wording; the row's label may
+#: be shorter.
+CHECKBOX = Toggles(
+    source=SOURCE,
+    notes="Checked by default; no regional or account limits are on record.",
+    manual_steps=_steps,
+    evidence=_evidence,
+)
 
 #: The Grok training checkbox's label, newest first: X's strings as of mid 2025
 #: (under "Grok & Third-party Collaborators"), then the 2024 wording.
@@ -49,99 +89,6 @@ GROK_LABELS = (
     "and xAI to be used for training and fine-tuning",
     "Allow your posts as well as your interactions, inputs, and results with Grok to be "
     "used for training and fine-tuning",
-)
-
-
-def _steps(slug: str, page_name: str, what: str) -> tuple[str, ...]:
-    return (
-        "Sign in to X.",
-        f'Open {ORIGIN}/settings/{slug} ("More", "Settings and privacy", '
-        f'"Privacy and safety", then "{page_name}").',
-        f"Uncheck {what}.",
-    )
-
-
-def _checkbox(
-    key: str,
-    slug: str,
-    label: str,
-    page_name: str,
-    description: str,
-    notes: str = "",
-    *,
-    psst: bool = False,
-    short: str = "",
-) -> Setting:
-    """A checkbox setting; ``label`` is X's exact wording, ``short`` the row's name."""
-    return Setting(
-        platform="x",
-        key=key,
-        label=short or label,
-        description=description,
-        url=f"{ORIGIN}/settings/{slug}",
-        recommended=State.OFF,
-        manual_steps=_steps(slug, page_name, f'"{label}"'),
-        notes=notes or "Checked by default; no regional or account limits are on record.",
-        source=SOURCE,
-        switch=Switch(path=f"/settings/{slug}", names=(label,), role="checkbox"),
-        evidence=_evidence(psst, DESCRIBED),
-    )
-
-
-GROK_TRAINING = Setting(
-    platform="x",
-    key="grok_training",
-    label="Grok and xAI training on your data",
-    description=(
-        "Lets X use your posts and your conversations with Grok to train and fine-tune "
-        "Grok and xAI's models. Checked by default."
-    ),
-    url=f"{ORIGIN}/settings/grok_settings",
-    recommended=State.OFF,
-    manual_steps=_steps(
-        "grok_settings",
-        "Grok & Third-party Collaborators",
-        "the box that lets your data and your Grok interactions be used for training "
-        "and fine-tuning",
-    ),
-    notes=(
-        "Checked by default. Private accounts are excluded from training. The same page "
-        "has separate checkboxes for personalising Grok and for its conversation history. "
-        "The label's wording has changed; both known wordings are accepted."
-    ),
-    source=SOURCE,
-    switch=Switch(
-        path="/settings/grok_settings", names=GROK_LABELS, within=GROK_BOX, role="checkbox"
-    ),
-    evidence=_evidence(False, IN_GROK_BOX),
-)
-
-GROK_PERSONALIZE = Setting(
-    platform="x",
-    key="grok_personalize",
-    label="Grok personalised from your X activity",
-    description=(
-        "Lets X use what you do on X to personalise Grok's answers to you. Checked by "
-        "default. It is a convenience rather than training: the strict preset turns it "
-        "off, the recommended one leaves it as you like."
-    ),
-    url=f"{ORIGIN}/settings/grok_settings",
-    recommended=State.ON,
-    strict=State.OFF,
-    manual_steps=_steps(
-        "grok_settings",
-        "Grok & Third-party Collaborators",
-        '"Allow X to personalize your experience with Grok"',
-    ),
-    notes="Checked by default; the second of the three boxes on the Grok page.",
-    source=SOURCE,
-    switch=Switch(
-        path="/settings/grok_settings",
-        names=("Allow X to personalize your experience with Grok",),
-        within=GROK_BOX,
-        role="checkbox",
-    ),
-    evidence=_evidence(False, IN_GROK_BOX),
 )
 
 
@@ -159,62 +106,96 @@ class X(Plugin):
     # not one form a browser can fill.
     login_form = None
     settings = (
-        GROK_TRAINING,
-        GROK_PERSONALIZE,
-        _checkbox(
+        CHECKBOX(
+            "grok_training",
+            "Grok and xAI training on your data",
+            "Lets X use your posts and your conversations with Grok to train and fine-tune "
+            "Grok and xAI's models. Checked by default.",
+            Switch("/settings/grok_settings", names=GROK_LABELS, within=GROK_BOX, role="checkbox"),
+            manual_steps=lambda s: _steps(
+                s,
+                "the box that lets your data and your Grok interactions be used for "
+                "training and fine-tuning",
+            ),
+            notes=(
+                "Checked by default. Private accounts are excluded from training. The same "
+                "page has separate checkboxes for personalising Grok and for its conversation "
+                "history. The label's wording has changed; both known wordings are accepted."
+            ),
+        ),
+        CHECKBOX(
+            "grok_personalize",
+            "Grok personalised from your X activity",
+            "Lets X use what you do on X to personalise Grok's answers to you. Checked by "
+            "default. It is a convenience rather than training: the strict preset turns it "
+            "off, the recommended one leaves it as you like.",
+            Switch(
+                "/settings/grok_settings",
+                names=("Allow X to personalize your experience with Grok",),
+                within=GROK_BOX,
+                role="checkbox",
+            ),
+            recommended=State.ON,
+            strict=State.OFF,
+            notes="Checked by default; the second of the three boxes on the Grok page.",
+        ),
+        CHECKBOX(
             "business_partners",
-            "data_sharing_with_business_partners",
-            "Allow additional information sharing with business partners",
-            "Data sharing with business partners",
+            "Share more with business partners",
             "Lets X share more information about you with its business partners. "
             "Checked by default.",
-            psst=True,
-            short="Share more with business partners",
+            Switch(
+                "/settings/data_sharing_with_business_partners",
+                names=("Allow additional information sharing with business partners",),
+                role="checkbox",
+            ),
         ),
-        _checkbox(
+        CHECKBOX(
             "web_content_use",
-            "off_twitter_activity",
-            "Allow use of where you see X content across the Web",
-            "Off-X activity",
+            "Use where you see X content on the web",
             "Lets X use the places on the web where you see X content (embedded posts, "
             "buttons) to personalise what you see. Checked by default.",
+            Switch(
+                "/settings/off_twitter_activity",
+                names=("Allow use of where you see X content across the Web",),
+                role="checkbox",
+            ),
             notes=(
                 "Checked by default. The first box on the Off-X activity page; X hides it "
                 "for some accounts. Turning it off asks for a confirmation in the EU."
             ),
-            psst=True,
-            short="Use where you see X content on the web",
         ),
-        _checkbox(
+        CHECKBOX(
             "off_platform_activity",
-            "off_twitter_activity",
-            "Personalize based on your inferred identity",
-            "Off-X activity",
+            "Personalize from your inferred identity",
             "Lets X tailor what you see using where you go and what you do off X, and "
             "the devices and identities it links to you. Checked by default.",
+            Switch(
+                "/settings/off_twitter_activity",
+                names=("Personalize based on your inferred identity",),
+                role="checkbox",
+            ),
             notes=(
                 "Checked by default. The second box on the Off-X activity page where both "
                 "show, the only one where X hides the other: found by its label."
             ),
-            psst=True,
-            short="Personalize from your inferred identity",
         ),
-        _checkbox(
+        CHECKBOX(
             "personalized_ads",
-            "ads_preferences",
             "Personalized ads",
-            "Ads preferences",
             "Lets X choose the ads you see from your activity and profile. Checked by default.",
-            psst=True,
+            Switch("/settings/ads_preferences", names=("Personalized ads",), role="checkbox"),
         ),
-        _checkbox(
+        CHECKBOX(
             "location",
-            "location_information",
-            "Personalize based on places you\u2019ve been",
-            "Location information",
+            "Personalize from places you have been",
             "Lets X tailor what you see, ads included, using places you have been. "
             "Checked by default. Not the same as adding a location to your posts, which "
             "is set on the page next to it.",
-            short="Personalize from places you have been",
+            Switch(
+                "/settings/location_information",
+                names=("Personalize based on places you\u2019ve been",),
+                role="checkbox",
+            ),
         ),
     )

@@ -27,7 +27,7 @@ class PinterestSite(SwitchSite):
     session_cookie = "_pinterest_sess"
     api_prefix = "/resource/settings/"
     header = '<header><strong>Pinterest</strong><a href="/">Home</a></header>'
-    pages = (
+    pages: tuple[SettingsPage, ...] = (
         SettingsPage(
             "ads_sites_you_visit",
             PRIVACY,

@@ -17,8 +17,11 @@ import time
 from dataclasses import dataclass, field
 from http import cookies
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
+
+if TYPE_CHECKING:
+    from playwright.async_api import StorageState
 
 DEMO_USERNAME = "demo@example.com"
 #: What a decoy control's key ends with in ``Account.settings``.
@@ -202,7 +205,7 @@ class Site:
     def session_cookie_header(self, token: str) -> tuple[str, str]:
         return ("Set-Cookie", f"{self.session_cookie}={token}; Path=/; HttpOnly; SameSite=Lax")
 
-    def storage_state(self, origin: str, username: str) -> dict[str, Any]:
+    def storage_state(self, origin: str, username: str) -> StorageState:
         """A Playwright storage state that is signed in to ``username`` on this site."""
         host = urlsplit(origin).hostname or "127.0.0.1"
         return {
@@ -356,7 +359,7 @@ class ReplicaServer:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def storage_state(self, name: str, username: str = DEMO_USERNAME) -> dict[str, Any]:
+    def storage_state(self, name: str, username: str = DEMO_USERNAME) -> StorageState:
         """A signed-in Playwright storage state for ``username`` on site ``name``."""
         return self.sites[name].storage_state(self.origins[name], username)
 

@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import html
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from .server import Account, Request, Response, page
 from .switchsite import Control, SettingsPage, SwitchSite
+
+if TYPE_CHECKING:
+    from playwright.async_api import StorageState
 
 HOSTNAME = "substack.localhost"
 #: A publication's settings, on the publication's own host.
@@ -104,7 +107,7 @@ class SubstackSite(SwitchSite):
         name, value = super().session_cookie_header(token)
         return name, f"{value}; Domain={HOSTNAME}"
 
-    def storage_state(self, origin: str, username: str) -> dict[str, Any]:
+    def storage_state(self, origin: str, username: str) -> StorageState:
         state = super().storage_state(origin, username)
         for cookie in state["cookies"]:
             cookie["domain"] = "." + HOSTNAME

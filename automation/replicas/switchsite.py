@@ -85,7 +85,7 @@ class SwitchSite(Site):
     #: HTML at the top of every signed-in page.
     header: ClassVar[str] = ""
     #: The settings pages.
-    pages: ClassVar[tuple[SettingsPage, ...]] = ()
+    pages: tuple[SettingsPage, ...] = ()
     #: For per-blog settings: the page listing the account's blogs, and each blog's link.
     blogs_path: ClassVar[str | None] = None
     blog_link: ClassVar[str] = "/blog/{name}/settings"
@@ -288,12 +288,18 @@ class SwitchSite(Site):
         with self.lock:
             value = account.settings.setdefault(key, not account.settings.get(found.key, True))
         control = replace(found.control, label=DECOY_LABEL, testid=None)
-        for field in ("labelledby", "describedby"):
-            ref = getattr(control, field)
-            if ref:
-                # A counter id stays a counter; an id of the setting's own is not copied.
-                ref = ref.replace("{n}", str(number)) if "{n}" in ref else f"decoy-{found.key}"
-                control = replace(control, **{field: ref})
+
+        def decoy_id(ref: str | None) -> str | None:
+            # A counter id stays a counter; an id of the setting's own is not copied.
+            if not ref:
+                return ref
+            return ref.replace("{n}", str(number)) if "{n}" in ref else f"decoy-{found.key}"
+
+        control = replace(
+            control,
+            labelledby=decoy_id(control.labelledby),
+            describedby=decoy_id(control.describedby),
+        )
         api = html.escape(self.api_prefix + quote(key))
         return (
             f'<div class="setting" data-api="{api}" data-confirm="">'

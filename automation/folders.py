@@ -1,0 +1,79 @@
+"""The user's folders: where privacy-tui keeps its config, data, state and cache.
+
+Every path privacy-tui keeps something at comes from here, so moving one is one edit.
+The folders follow each system's conventions (the XDG variables on Linux) through
+``platformdirs``; nothing here creates them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_cache_path, user_config_path, user_data_path, user_log_path
+
+APP = "privacy-tui"
+
+
+def config_folder() -> Path:
+    """Where the config file lives (``~/.config/privacy-tui`` on Linux)."""
+    return user_config_path(APP, appauthor=False)
+
+
+def data_folder() -> Path:
+    """What privacy-tui keeps for the user: sessions, history, marks."""
+    return user_data_path(APP, appauthor=False)
+
+
+def log_folder() -> Path:
+    """Where the logs go (in the state folder on Linux: ``~/.local/state/privacy-tui/log``)."""
+    return user_log_path(APP, appauthor=False)
+
+
+def cache_folder() -> Path:
+    """What can be thrown away and made again."""
+    return user_cache_path(APP, appauthor=False)
+
+
+def config_file() -> Path:
+    """The config file used when neither ``--config`` nor ``$PRIVACY_TUI_CONFIG`` names one."""
+    return config_folder() / "config.toml"
+
+
+def sessions_folder() -> Path:
+    """Where signed-in browser sessions are kept between runs."""
+    return data_folder() / "sessions"
+
+
+def history_file() -> Path:
+    """The record of readings, changes and undo points."""
+    return data_folder() / "history.sqlite"
+
+
+def marks_file() -> Path:
+    """The user's marks on settings done by hand."""
+    return data_folder() / "marks.toml"
+
+
+def log_file(name: str = "privacy-tui.log") -> Path:
+    """One of the logs: the app's own by default."""
+    return log_folder() / name
+
+
+# -- the system's own folders for scheduled checks ----------------------------------------
+
+
+def home() -> Path:
+    return Path(os.environ.get("HOME") or Path.home())
+
+
+def systemd_folder() -> Path:
+    """The systemd user unit folder: ``$XDG_CONFIG_HOME/systemd/user``."""
+    config = os.environ.get("XDG_CONFIG_HOME")
+    base = Path(config) if config and os.path.isabs(config) else home() / ".config"
+    return base / "systemd" / "user"
+
+
+def launchd_folder() -> Path:
+    """Where macOS keeps the user's launch agents."""
+    return home() / "Library" / "LaunchAgents"
