@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from automation import scheduler
 from automation.browser import BrowserError
@@ -16,6 +17,11 @@ from automation.scheduler import ScheduleError, System
 from . import exits
 from .options import Subcommands, add_common, add_demo
 from .output import local_time
+
+if TYPE_CHECKING:
+    from automation.events import Event
+    from automation.runtime import Runtime
+    from automation.watch import Report
 
 NAME = "watch"
 
@@ -238,7 +244,7 @@ def _watched_check(args: argparse.Namespace, system: System) -> int:
         runtime.close()
 
 
-def _tell(runtime, report, system: System, status: int) -> tuple[set[str], int]:
+def _tell(runtime: Runtime, report: Report, system: System, status: int) -> tuple[set[str], int]:
     """Notify and run the command when there is news; what is told, and the status."""
     from automation import watch as watching
 
@@ -264,7 +270,7 @@ def _tell(runtime, report, system: System, status: int) -> tuple[set[str], int]:
     return report.told(notified=told), status
 
 
-def _problems(event) -> None:
+def _problems(event: Event) -> None:
     from automation import events
 
     if isinstance(event, events.Problem):
