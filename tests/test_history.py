@@ -287,7 +287,7 @@ async def test_the_history_holds_no_password_and_no_session(
         readings = await engine.check([AI, RESEARCH])
         assert [r.state for r in readings] == [State.ON, State.ON]
         await engine.change(AI, State.OFF)
-        tokens = list(site._sessions)
+        tokens = site.session_tokens("someone@example.com")
     finally:
         await engine.close()
     history.close()

@@ -421,9 +421,7 @@ def test_the_demo_shows_manual_platforms_without_a_replica(tmp_path: Path) -> No
 async def test_the_checklist_shows_one_row_per_blog_and_switches_only_that_blog(
     chromium: str, tmp_path: Path
 ) -> None:
-    from textual.widgets import DataTable
-
-    from tests.checklist_view import highlighted
+    from tests.checklist_view import cell, highlighted
     from tui.app import PrivacyApp
     from tui.dialogs import Confirm
 
@@ -437,10 +435,9 @@ async def test_the_checklist_shows_one_row_per_blog_and_switches_only_that_blog(
             await pilot.pause()
             rows = ["tumblr.third_party_sharing@myblog", "tumblr.third_party_sharing@art-notes"]
             assert [s.id for s in app.model.rows] == rows
-            table = app.query_one(DataTable)
-            assert str(table.get_cell(rows[0], "state")) == "off ✗"
+            assert cell(app, rows[0], "state") == "off ✗"
             # Marked "?": the per-blog page's address and the switch's markup are guesses.
-            assert str(table.get_cell(rows[1], "label")).strip() == (
+            assert cell(app, rows[1], "label").strip() == (
                 "Prevent third-party sharing (art-notes) ?"
             )
             assert highlighted(app) == rows[0]
@@ -452,7 +449,7 @@ async def test_the_checklist_shows_one_row_per_blog_and_switches_only_that_blog(
             await pilot.press("y")
             await app.workers.wait_for_complete()
             await pilot.pause()
-            assert str(table.get_cell(rows[1], "state")) == "on ✓"
+            assert cell(app, rows[1], "state") == "on ✓"
             assert account.settings == {
                 "third_party_sharing@myblog": False,
                 "third_party_sharing@art-notes": True,

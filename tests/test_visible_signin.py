@@ -122,6 +122,8 @@ async def test_signing_in_in_the_window_hands_back_that_session(
 async def test_closing_the_window_gives_up(
     chromium: str, replica: ReplicaServer, linkedin: LinkedIn, tmp_path: Path
 ) -> None:
+    # Browsers other tests in this process keep open are not this window's.
+    others = set(browsers_below())
     task, port = await open_window(linkedin, chromium, tmp_path)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{port}")
@@ -131,7 +133,7 @@ async def test_closing_the_window_gives_up(
     assert not result.signed_in
     assert "window was closed" in result.detail
     assert replica.sites["linkedin"].sign_ins == []
-    assert browsers_below() == []
+    assert set(browsers_below()) <= others
 
 
 @pytest.mark.browser
@@ -140,9 +142,10 @@ async def test_cancelling_closes_the_window(
     chromium: str, linkedin: LinkedIn, tmp_path: Path
 ) -> None:
     """Quitting the app while the window waits leaves no browser behind."""
+    others = set(browsers_below())
     task, _ = await open_window(linkedin, chromium, tmp_path)
-    assert browsers_below(), "the scan should see the open window (else this proves nothing)"
+    assert set(browsers_below()) - others, "the scan should see the open window"
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    assert browsers_below() == []
+    assert set(browsers_below()) <= others

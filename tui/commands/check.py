@@ -52,11 +52,12 @@ def exit_status(rows: list[dict[str, Any]]) -> int:
     return exits.OK
 
 
-def check(runtime: Runtime, *, as_json: bool, out: TextIO = sys.stdout) -> int:
+def check(runtime: Runtime, *, as_json: bool, out: TextIO | None = None) -> int:
     """Read every setting and print a table (or JSON).
 
     Exit status: 0 all as desired, 1 one is not, 2 no browser, 3 one could not be read.
     """
+    out = out or sys.stdout
     try:
         readings = asyncio.run(read_all(runtime, None if as_json else sys.stderr))
     except BrowserError as exc:

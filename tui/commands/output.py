@@ -67,11 +67,13 @@ class Table:
         return "  ".join(parts).rstrip()
 
 
-def print_table(table: Table, out: TextIO = sys.stdout) -> None:
+def print_table(table: Table, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
     print(table.render(colour_wanted(out)), file=out)
 
 
-def print_json(data: Any, out: TextIO = sys.stdout) -> None:
+def print_json(data: Any, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
     json.dump(data, out, indent=2, ensure_ascii=False)
     out.write("\n")
 

@@ -31,9 +31,10 @@ def run_plan(
     yes: bool,
     dry_run: bool,
     as_json: bool,
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
 ) -> int:
     """Read and plan, ask unless ``yes``, carry the plan out, and print what happened."""
+    out = out or sys.stdout
     engine = runtime.engine
     if not as_json:
         engine.subscribe(lambda e: show_progress(e, sys.stderr))
