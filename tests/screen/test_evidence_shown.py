@@ -14,7 +14,7 @@ from automation.model import Confidence, Kind, State
 from automation.plugins.linkedin import AI_TRAINING, LinkedIn
 from automation.runtime import Runtime
 from tests.checklist_view import cell, highlighted
-from tests.test_snapshots import ORIGIN, FixedEngine
+from tests.screen.test_snapshots import ORIGIN, FixedEngine
 from tui.app import PrivacyApp
 from tui.dialogs import Help
 

@@ -1,6 +1,6 @@
 """`privacy-tui watch run` against a replica served by the test.
 
-As in tests/test_apply_cli.py, the command is a separate process that reaches the
+As in tests/cli/test_apply_cli.py, the command is a separate process that reaches the
 in-test replica through a config, and signs in with credentials from a keyring file.
 Desktop notifications are recorded (``PRIVACY_TUI_RECORD_SYSTEM``), never shown; the
 configured command is a real program that keeps what it was given.
@@ -19,10 +19,10 @@ from automation import scheduler
 from automation.history import History, default_path
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import Account
+from tests.cli.test_cli import no_traceback, run
 from tests.file_keyring import ENV as KEYRING_FILE
-from tests.test_cli import no_traceback, run
+from tests.paths import ROOT
 
-ROOT = Path(__file__).parent.parent
 AI = "linkedin.ai_training"
 RESEARCH = "linkedin.research"
 

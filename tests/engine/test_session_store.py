@@ -23,6 +23,7 @@ from automation.secrets import SERVICE, KeyringCredentials, SecretsError
 from automation.session_crypto import KEY_ENTRY, MAGIC
 from automation.session_store import NO_KEYRING, EncryptedSessions, SessionStore
 from automation.sessions import SessionError
+from tests.paths import ROOT
 
 COOKIE = "AQEDAR-cookie-value-that-must-stay-secret-9f3k"
 
@@ -288,7 +289,7 @@ def test_the_sessions_option_is_checked() -> None:
 def test_the_example_config_shows_the_sessions_default() -> None:
     from automation.config import SessionsConfig, load
 
-    example = Path(__file__).parent.parent / "config.example.toml"
+    example = ROOT / "config.example.toml"
     from automation import registry
 
     plugins, _ = registry.load()

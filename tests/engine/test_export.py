@@ -18,6 +18,7 @@ from automation.config import parse
 from automation.export import ExportError, destination, render, write_atomic
 from automation.model import Reading, State
 from automation.plugins.linkedin import LinkedIn
+from tests.paths import ROOT
 
 CATALOG = {"linkedin": {s.key for s in LinkedIn.settings}}
 SETTINGS = LinkedIn.settings
@@ -243,7 +244,7 @@ def test_killed_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
     """
     path = tmp_path / "privacy.toml"
     path.write_text("old = true\n", encoding="utf-8")
-    root = Path(__file__).parent.parent
+    root = ROOT
     process = subprocess.Popen(
         [sys.executable, "-c", KILLED_WRITER, str(path)], cwd=root, env={**os.environ}
     )

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 
 import tui.commands
-from tests.test_cli import run
+from tests.cli.test_cli import run
+from tests.paths import ROOT
 from tui.cli import main
 from tui.commands import COMMANDS, exits, registered
 from tui.commands.options import Subcommands
 
-ROOT = Path(__file__).resolve().parent.parent
 COMMANDS_DIR = ROOT / "tui" / "commands"
 
 

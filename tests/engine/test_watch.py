@@ -21,7 +21,8 @@ from automation.config import ConfigError, catalog_of, parse
 from automation.history import History
 from automation.scheduler import RecordingSystem
 from automation.watch import Report, summarise
-from tests.test_cli import COMMAND, no_traceback, run
+from tests.cli.test_cli import COMMAND, no_traceback, run
+from tests.paths import ROOT
 
 CATALOG = catalog_of(registry.load()[0])
 
@@ -184,7 +185,7 @@ def test_config_rejects_bad_watch_values(text: str, key: str, message: str) -> N
 def test_config_watch_defaults_and_values() -> None:
     assert parse("", CATALOG).watch.command == []
     assert parse("", CATALOG).watch.apply is False and parse("", CATALOG).watch.notify
-    example = Path(__file__).parent.parent / "config.example.toml"
+    example = ROOT / "config.example.toml"
     watch = parse(example.read_text(), CATALOG).watch
     assert (watch.command, watch.apply, watch.notify, watch.command_timeout) == (
         [],

@@ -16,8 +16,8 @@ from pathlib import Path
 from automation import registry
 from automation.model import Confidence, Evidence
 from automation.plugins.linkedin import LinkedIn
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "platform_table.py"
 
 spec = importlib.util.spec_from_file_location("platform_table", SCRIPT)

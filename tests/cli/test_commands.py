@@ -13,7 +13,7 @@ import pytest
 from automation import events, registry
 from automation.history import History, default_path
 from automation.model import FACTS, Reading, State
-from tests.test_cli import COMMAND, no_traceback, run
+from tests.cli.test_cli import COMMAND, no_traceback, run
 from tui.view import sure_marks
 
 AI = "linkedin.ai_training"

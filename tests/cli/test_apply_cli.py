@@ -21,11 +21,11 @@ import pytest
 from automation.history import History, default_path
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import Account
+from tests.cli.test_cli import COMMAND, no_traceback, run
+from tests.engine.test_history import damaged_in_the_middle
 from tests.file_keyring import ENV as KEYRING_FILE
-from tests.test_cli import COMMAND, no_traceback, run
-from tests.test_history import damaged_in_the_middle
+from tests.paths import ROOT
 
-ROOT = Path(__file__).parent.parent
 AI = "linkedin.ai_training"
 RESEARCH = "linkedin.research"
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).parent.parent / "automation"
+from tests.paths import ROOT
+
+ENGINE = ROOT / "automation"
 FORBIDDEN = ("tui", "textual")
 
 
@@ -20,10 +22,10 @@ def imported(path: Path) -> set[str]:
 
 
 def test_automation_never_imports_the_screen() -> None:
-    files = sorted(ROOT.rglob("*.py"))
+    files = sorted(ENGINE.rglob("*.py"))
     assert len(files) > 10
     offenders = {
-        f"{path.relative_to(ROOT.parent)}: {name}"
+        f"{path.relative_to(ENGINE.parent)}: {name}"
         for path in files
         for name in imported(path)
         if name.split(".")[0] in FORBIDDEN

@@ -23,7 +23,7 @@ from automation.model import State
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.meta import Meta
 from automation.plugins.slack import Slack
-from tests.test_cli import no_traceback, run
+from tests.cli.test_cli import no_traceback, run
 
 OBJECTION = "meta.ai_objection"
 OPT_OUT = "slack.global_model_optout"

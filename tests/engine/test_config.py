@@ -18,6 +18,7 @@ from automation.config import (
 )
 from automation.model import Kind, State
 from automation.plugins.linkedin import LinkedIn
+from tests.paths import ROOT
 
 CATALOG = {"linkedin": {s.key for s in LinkedIn.settings}}
 
@@ -399,7 +400,7 @@ def test_the_example_config_loads_and_shows_every_default() -> None:
 
     It names every installed plugin's origin and every setting with its recommendation.
     """
-    example = Path(__file__).parent.parent / "config.example.toml"
+    example = ROOT / "config.example.toml"
     plugins, problems = registry.load()
     assert problems == []
     catalog = {cls.name: {s.key for s in cls.settings} for cls in plugins}

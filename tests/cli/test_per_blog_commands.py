@@ -19,7 +19,7 @@ from automation.config import parse
 from automation.engine import Engine
 from automation.model import State
 from automation.plugins.tumblr import Tumblr
-from tests.test_cli import no_traceback, run
+from tests.cli.test_cli import no_traceback, run
 
 TUMBLR = "tumblr.third_party_sharing"
 WORDPRESS = "wordpress.third_party_sharing"
