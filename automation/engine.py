@@ -56,6 +56,11 @@ class Options:
     """Platforms worked on at the same time."""
     log_path: Path | None = None
     """Where Playwright's driver writes its own messages."""
+    captures: Path | None = None
+    """Where a redacted capture of a page that read ``unknown`` goes (``None``: the
+    user's captures folder)."""
+    capture_unknown: bool = True
+    """Whether a page that read ``unknown`` is captured."""
 
 
 @dataclass
@@ -98,6 +103,8 @@ class Engine:
         }
         self._listeners: list[Listener] = []
         self._slots = asyncio.Semaphore(max(1, self.options.concurrency))
+        #: Settings whose page is captured the next time it is read, whatever it shows.
+        self._capture_wanted: set[str] = set()
         self._start_lock = asyncio.Lock()
         self._running: Running | None = None
         self._closed = False
@@ -216,6 +223,7 @@ class Engine:
         readings: dict[str, list[Reading]] = {}
         for group in results:
             readings.update(group)
+        self._capture_wanted.difference_update(ids)
         return [r for i in ids for r in readings[i]]
 
     async def change(self, setting_id: str, value: State) -> Reading:
@@ -285,7 +293,40 @@ class Engine:
                     reading = await self._guarded(platform, setting, step)
                 elif platform.sign_in_problem:
                     reading = replace(reading, detail=platform.sign_in_problem)
+            if isinstance(reading, Reading) and self._wants_capture(reading, setting):
+                reading = await self._capture(platform, setting, reading)
             return reading
+
+    def capture_next(self, setting_id: str) -> None:
+        """Keep a capture of ``setting_id``'s page the next time it is read, whatever
+        the reading (``privacy-tui capture``, and the checklist's capture key)."""
+        self._capture_wanted.add(setting_id)
+
+    def _wants_capture(self, reading: Reading, setting: Setting) -> bool:
+        # A per-blog setting asked for stands for each of its blogs.
+        if {setting.id, setting.template_id} & self._capture_wanted:
+            return True
+        return reading.state is State.UNKNOWN and self.options.capture_unknown
+
+    async def _capture(self, platform: _Platform, setting: Setting, reading: Reading) -> Reading:
+        """``reading`` with a redacted capture of the page it was read from."""
+        from . import capture
+
+        self._capture_wanted.discard(setting.id)
+        page = platform.page
+        if page is None or page.is_closed():
+            return reading
+        try:
+            taken = await asyncio.wait_for(capture.take(page, setting, reading), 30)
+            path = await asyncio.to_thread(capture.save, taken, self.options.captures)
+        except (OSError, TimeoutError) as exc:
+            log.warning("no capture of %s: %s", setting.id, exc)
+            return reading
+        except Exception:
+            # A capture helps a report; its failure must never cost the reading.
+            log.exception("no capture of %s", setting.id)
+            return reading
+        return replace(reading, detail=reading.detail + capture.told(path), capture=str(path))
 
     async def _guarded(
         self, platform: _Platform, setting: Setting, step: Callable[[Page], Awaitable[T]]

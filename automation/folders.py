@@ -10,7 +10,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_cache_path, user_config_path, user_data_path, user_log_path
+from platformdirs import (
+    user_cache_path,
+    user_config_path,
+    user_data_path,
+    user_log_path,
+    user_state_path,
+)
 
 APP = "privacy-tui"
 
@@ -28,6 +34,16 @@ def data_folder() -> Path:
 def log_folder() -> Path:
     """Where the logs go (in the state folder on Linux: ``~/.local/state/privacy-tui/log``)."""
     return user_log_path(APP, appauthor=False)
+
+
+def state_folder() -> Path:
+    """What privacy-tui keeps about its own runs (``~/.local/state/privacy-tui`` on Linux)."""
+    return user_state_path(APP, appauthor=False)
+
+
+def captures_folder() -> Path:
+    """Where redacted captures of pages that did not read as expected are kept."""
+    return state_folder() / "captures"
 
 
 def cache_folder() -> Path:

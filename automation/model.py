@@ -387,7 +387,8 @@ class Reading:
     detail: str
     checked_at: datetime = field(default_factory=now)
     url: str | None = None
-    screenshot: str | None = None
+    #: A redacted capture of the page, kept when the reading did not match.
+    capture: str | None = None
 
     def __post_init__(self) -> None:
         # A page address is evidence, but its query can carry tokens (a challenge

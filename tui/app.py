@@ -23,7 +23,7 @@ from .flows.accounts import Accounts
 from .flows.changes import Changes
 from .flows.export import Export
 from .flows.reading import Reading
-from .messages import EngineEvent
+from .messages import EngineEvent, sender
 from .model import ChecklistModel, PlatformRow, Redraw, SettingRow
 from .palette import ChecklistCommands
 from .widgets.checklist import Checklist
@@ -60,11 +60,8 @@ class PrivacyApp(App[None]):
         self.accounts, self.changes, self.export = Accounts(self), Changes(self), Export(self)
         self.reading = Reading(self)
         self._quitting = False
-        self._unsubscribe = self.engine.subscribe(self._engine_said)
+        self._unsubscribe = self.engine.subscribe(sender(self))
         self.engine.ask_code = self.accounts.ask_code
-
-    def _engine_said(self, event: events.Event) -> None:
-        self.post_message(EngineEvent.now(event))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -181,6 +178,10 @@ class PrivacyApp(App[None]):
     def action_switch(self) -> None:
         if setting := self.selected_setting():
             self.changes.switch(setting)
+
+    def action_capture(self) -> None:
+        if setting := self.selected_setting():
+            self.reading.capture(setting)
 
     def action_mark(self) -> None:
         if setting := self.selected_setting():

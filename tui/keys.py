@@ -74,6 +74,14 @@ CHECKLIST: tuple[Key, ...] = (
     Key("escape", "clear_filter", "Clear filter", "clear the filter", show=False),
     Key("c", "collapse", "Fold", "fold or unfold a platform's rows", written="c or Enter"),
     Key("m", "mark", "Mark done", "mark a by-hand step as done (or not)"),
+    Key(
+        "C",
+        "capture",
+        "Capture",
+        "read the setting again and keep a redacted capture of its page, to report a "
+        "page that changed",
+        show=False,
+    ),
     Key("e", "export", "Export", "export the checklist to a TOML file"),
     Key(
         "p",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.worker import NoActiveWorker, Worker, get_current_worker
 
 from automation import events
@@ -26,3 +28,12 @@ class EngineEvent(Message):
         except NoActiveWorker:
             worker = None
         return cls(event, worker)
+
+
+def sender(target: MessagePump) -> Callable[[events.Event], None]:
+    """A listener for the engine that posts each event to ``target`` as a message."""
+
+    def send(event: events.Event) -> None:
+        target.post_message(EngineEvent.now(event))
+
+    return send

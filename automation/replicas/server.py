@@ -76,6 +76,10 @@ class Account:
     #: Settings whose switch asks in a dialog before it moves: key to ``known`` (a
     #: "Turn off" confirmation) or ``strange`` (a dialog no plugin knows).
     confirms: dict[str, str] = field(default_factory=dict)
+    #: What the account's own pages show of the person, in a header on every page:
+    #: ``name``, ``email``, ``phone``, ``token`` (in a link), ``address`` (in a form
+    #: field) and ``picture`` (the profile picture's address).
+    personal: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -230,6 +234,22 @@ class Site:
         raise NotImplementedError
 
 
+def personal_header(personal: dict[str, str]) -> str:
+    """The header a signed-in page shows of its person, as real sites do: a picture, a
+    name, contact details, a link that carries a token, and a form field."""
+    e = {k: html.escape(v) for k, v in personal.items()}
+    return (
+        '<header class="me">'
+        f'<img src="{e.get("picture", "")}" alt="{e.get("name", "")}" width="1" height="1">'
+        f'<button type="button" aria-label="Account menu for {e.get("name", "")}">'
+        f"{e.get('name', '')}</button>"
+        f"<p>{e.get('email', '')} · {e.get('phone', '')}</p>"
+        f'<a href="/me/{e.get("token", "")}?session={e.get("token", "")}">Your activity</a>'
+        f'<form><label>Address <input name="address" value="{e.get("address", "")}"></label>'
+        "</form></header>"
+    )
+
+
 def page(title: str, body: str, script: str = "") -> str:
     """A whole HTML document; ``title`` is escaped, ``body`` and ``script`` are not."""
     tag = f"<script>{script}</script>" if script else ""
@@ -283,6 +303,10 @@ def _make_handler(site: Site, delay: float) -> type[BaseHTTPRequestHandler]:
                 response = site.handle(request)
             except Exception as exc:  # a replica bug shows as a 500, like a real site's
                 response = Response(500, page("Error", f"<p>{html.escape(repr(exc))}</p>"))
+            account = site.signed_in(request)
+            if account is not None and account.personal and response.body.count("<body>") == 1:
+                header = personal_header(account.personal)
+                response.body = response.body.replace("<body>", "<body>" + header, 1)
             body = response.body.encode("utf-8")
             self.send_response(response.status)
             self.send_header("Content-Type", response.content_type)

@@ -259,3 +259,28 @@ async def test_quit_closes_the_browser(runtime: Runtime) -> None:
         await pilot.pause()
     assert not app.is_running
     assert set(browsers_below()) <= others
+
+
+async def test_capital_c_keeps_a_capture_of_the_selected_setting(runtime: Runtime) -> None:
+    """C reads the row again, keeps a redacted capture of its page, says where, and the
+    detail pane tells what to do with it; an unknown reading keeps one by itself."""
+    app = PrivacyApp(runtime, demo=True)
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await settle(app, pilot)
+        assert highlighted(app) == AI
+        assert app.model.readings[AI].capture is None
+        await pilot.press("C")
+        await settle(app, pilot)
+        kept = app.model.readings[AI].capture
+        assert kept is not None and Path(kept).exists()
+        assert any(f"Kept in {kept}" in n.message for n in notices)
+        assert f"privacy-tui capture --show {kept}" in " ".join(detail_text(app).split())
+
+        account(runtime).hidden.add("research")
+        await pilot.press("j", "r")
+        await settle(app, pilot)
+        unknown = app.model.readings["linkedin.research"]
+        assert unknown.state is State.UNKNOWN and unknown.capture is not None
+        assert "capture --show" in " ".join(detail_text(app).split())
+        await app.action_quit()

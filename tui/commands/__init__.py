@@ -32,6 +32,7 @@ COMMANDS = (
     "export",
     "listing",
     "history",
+    "capture",
     "watch",
     "replica",
     "credentials",

@@ -117,6 +117,7 @@ def _read_row(runtime: Runtime, reading: Reading) -> dict[str, Any]:
         "detail": reading.detail,
         "checked_at": reading.checked_at.isoformat(),
         "url": reading.url,
+        "capture": reading.capture,
         "marked_at": None,
         "drift": None
         if drift is None
@@ -146,6 +147,7 @@ def _by_hand(runtime: Runtime, setting: Setting) -> dict[str, Any]:
         "detail": detail,
         "checked_at": None,
         "url": setting.url,
+        "capture": None,
         "marked_at": marked.isoformat() if marked is not None else None,
         "drift": None,
     }

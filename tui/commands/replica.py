@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from pathlib import Path
 
 from . import exits
 from .options import Subcommands
@@ -15,7 +17,15 @@ def add_parser(commands: Subcommands) -> None:
         NAME,
         help="run the replica sites on their own",
         description="Serve every replica site on loopback and print the config lines that "
-        "point privacy-tui at them. Ctrl-C stops it.",
+        "point privacy-tui at them; with --capture, serve a capture file as a page instead "
+        "(its controls follow clicks), to replay a page that did not read as expected. "
+        "Ctrl-C stops it.",
+    )
+    parser.add_argument(
+        "--capture",
+        metavar="FILE",
+        type=Path,
+        help="serve this capture (from privacy-tui capture) at every address",
     )
     parser.add_argument(
         "--port", type=int, default=8801, help="port of the first site (default 8801; 0 = any free)"
@@ -23,8 +33,8 @@ def add_parser(commands: Subcommands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import threading
-
+    if args.capture is not None:
+        return serve_capture(args.capture, args.port)
     from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, demo_server
 
     try:
@@ -35,10 +45,37 @@ def run(args: argparse.Namespace) -> int:
     print(server.config_lines())
     print(f"Demo account on every site: {DEMO_USERNAME} / {DEMO_PASSWORD}")
     print("Press Ctrl-C to stop.", flush=True)
+    _wait(server.stop)
+    return exits.OK
+
+
+def serve_capture(path: Path, port: int) -> int:
+    from automation.capture import CaptureError, load
+    from automation.replicas.captured import CapturedPage
+
+    try:
+        kept = load(path)
+    except CaptureError as exc:
+        return exits.fail(str(exc))
+    try:
+        page = CapturedPage(kept, port).start()
+    except OSError as exc:
+        return exits.fail(f"cannot listen on port {port}: {exc.strerror}")
+    platform = kept.get("platform", "the platform")
+    print(f"Serving the capture of {kept.get('setting')} at {page.origin}")
+    print(f"Point {platform} at it in a config:\n")
+    print(f'[platforms.{platform}]\norigin = "{page.origin}"\n')
+    print("Press Ctrl-C to stop.", flush=True)
+    _wait(page.stop)
+    return exits.OK
+
+
+def _wait(stop: Callable[[], None]) -> None:
+    import threading
+
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
         pass
     finally:
-        server.stop()
-    return exits.OK
+        stop()

@@ -16,6 +16,8 @@ class Reading:
     def __init__(self, host: Host) -> None:
         self.host = host
         self._history_told = False
+        #: Settings whose capture the person asked for; told when it is kept.
+        self._capturing: set[str] = set()
 
     def tell(self, event: events.Event) -> None:
         """Say what the person should hear of an engine event (the rows show the rest)."""
@@ -28,6 +30,17 @@ class Reading:
             host.notify(f"Signing in to {title} with the stored credentials…")
         elif isinstance(event, events.Problem):
             host.notify(event.message, severity="warning", timeout=10)
+        if isinstance(event, events.Read) and event.reading.setting_id in self._capturing:
+            self._capturing.discard(event.reading.setting_id)
+            kept = event.reading.capture
+            host.notify(
+                f"Kept in {kept}. Look at it with privacy-tui capture --show before sending it."
+                if kept
+                else f"No capture: {event.reading.detail}",
+                title="Capture",
+                severity="information" if kept else "warning",
+                timeout=15,
+            )
         problem = host.runtime.history.problem
         if problem is not None and not self._history_told:
             self._history_told = True
@@ -53,6 +66,15 @@ class Reading:
             self.host.notify("That setting is already being worked on.")
         else:
             self.check([setting.id])
+
+    def capture(self, setting: Setting) -> None:
+        """Read ``setting`` again and keep a redacted capture of its page."""
+        if setting.kind is Kind.MANUAL:
+            self.host.notify("This one is done by hand; it has no page to capture.")
+            return
+        self._capturing.add(setting.id)
+        self.host.engine.capture_next(setting.id)
+        self.read(setting)
 
     def read_all(self) -> None:
         if idle := self.host.model.idle_ids():

@@ -1,0 +1,287 @@
+"""Captures of pages: redacted, kept when a reading is unknown, and served back as pages
+that read the same as the pages they came from."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+from playwright.async_api import async_playwright
+
+from automation import capture
+from automation.model import Reading, State
+from automation.plugins.linkedin import LinkedIn
+from automation.replicas import ReplicaServer
+from automation.replicas.captured import CapturedPage
+from automation.replicas.server import DEMO_USERNAME
+from automation.runtime import build
+from tests.replay import read_served
+
+AI = "linkedin.ai_training"
+
+#: What a person's own pages show of them; no capture may hold any of it.
+PERSONAL = {
+    "name": "Jane Q. Example",
+    "email": "jane.example@example.org",
+    "phone": "+1 415 555 0134",
+    "token": "s3ssionT0ken4bcdEfgh1234567890xyz",
+    "address": "221B Baker Street, London",
+    "picture": "https://cdn.example.net/p/jane-q-example-photo.jpg",
+}
+#: Parts of it that must not survive either.
+FRAGMENTS = ("Jane Q", "555 0134", "Baker Street", "cdn.example.net", "jane.example")
+
+
+def test_the_redactor_takes_out_what_is_personal() -> None:
+    scrub = capture.Redactor(["Jane Q. Example"])
+    said = scrub(
+        "Account menu for Jane Q. Example, jane@example.org, call +44 20 7946 0958, "
+        "follow @jane_q, token a1b2c3d4e5f6g7h8i9j0k1l2"
+    )
+    assert "Jane" not in said and "example.org" not in said and "7946" not in said
+    assert "@jane_q" not in said and "a1b2c3d4" not in said
+    assert said.startswith("Account menu for [name], [email], call [phone]")
+    # Interface words stay as they are, ids and all.
+    words = "Use my data for training content creation AI models (allowDataForGenerativeAI)"
+    assert scrub(words) == words
+
+
+def test_text_that_is_not_an_interface_word_becomes_a_placeholder() -> None:
+    node = {
+        "tag": "body",
+        "attrs": {},
+        "children": [
+            {"text": "A private message about my health", "ui": False},
+            {"text": "Save", "ui": True},
+            {
+                "tag": "a",
+                "attrs": {"href": "/feed/x?session=abc", "title": "Jane"},
+                "children": [],
+            },
+        ],
+    }
+    redacted = capture.redact_node(node, capture.Redactor())
+    text = json.dumps(redacted)
+    assert "health" not in text and "session" not in text and "title" not in text
+    assert redacted["children"][1] == {"text": "Save", "ui": True}
+    assert redacted["children"][2]["attrs"] == {"href": "/feed/x"}
+
+
+def test_a_file_that_is_not_a_capture_is_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "not.json"
+    path.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(capture.CaptureError, match="not a capture file"):
+        capture.load(path)
+    with pytest.raises(capture.CaptureError, match="No such file"):
+        capture.load(tmp_path / "missing.json")
+
+
+@pytest.mark.browser
+async def test_an_unknown_reading_points_to_a_private_capture(
+    make_engine, replica: ReplicaServer, linkedin: LinkedIn, tmp_path: Path
+) -> None:
+    """A page that lost its switch reads unknown, and the reading says where its capture is."""
+    replica.sites["linkedin"].account(DEMO_USERNAME).hidden.add("ai_training")
+    engine = make_engine(linkedin)
+    engine.options.captures = tmp_path / "captures"
+    [reading] = await engine.check([AI])
+    assert reading.state is State.UNKNOWN
+    assert reading.capture is not None
+    path = Path(reading.capture)
+    assert path.parent == tmp_path / "captures"
+    assert f"privacy-tui capture --show {path}" in reading.detail
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    kept = capture.load(path)
+    assert kept["setting"] == AI and kept["reading"]["state"] == "unknown"
+    assert kept["looked_for"]["ids"] == ["allowDataForGenerativeAI"]
+    # A reading that is as expected leaves no capture, unless one is asked for.
+    replica.sites["linkedin"].account(DEMO_USERNAME).hidden.clear()
+    [reading] = await engine.check([AI])
+    assert reading.state is State.ON and reading.capture is None
+    engine.capture_next(AI)
+    [reading] = await engine.check([AI])
+    assert reading.state is State.ON and reading.capture is not None
+    [reading] = await engine.check([AI])
+    assert reading.capture is None
+
+
+@pytest.mark.browser
+async def test_captures_keep_nothing_personal_and_read_back_the_same(
+    chromium: str, tmp_path: Path
+) -> None:
+    """Every page of an account that shows a name, an email address, a phone number, a
+    token in a link, an address in a form field and a profile picture: no capture holds
+    any of it, each is under 200 KB, and each served back reads the same."""
+    runtime = build(demo=True, log=tmp_path / "run.log")
+    try:
+        assert runtime.demo is not None
+        for site in runtime.demo.sites.values():
+            site.account(DEMO_USERNAME).personal = dict(PERSONAL)
+        engine = runtime.engine
+        engine.options.captures = tmp_path / "captures"
+        ids = [s.id for s in runtime.settings if s.switch is not None]
+        for setting_id in ids:
+            engine.capture_next(setting_id)
+        readings = await engine.check(ids)
+    finally:
+        await engine.close()
+        runtime.close()
+
+    assert len(readings) >= len(ids)
+    assert all(r.state.is_value for r in readings), [r for r in readings if not r.state.is_value]
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium)
+        try:
+            for reading in readings:
+                assert reading.capture is not None, reading.setting_id
+                path = Path(reading.capture)
+                text = path.read_text(encoding="utf-8")
+                for secret in (*PERSONAL.values(), *FRAGMENTS):
+                    assert secret.lower() not in text.lower(), (reading.setting_id, secret)
+                assert path.stat().st_size < 200_000, reading.setting_id
+                again = await read_served(capture.load(path), browser)
+                assert again.state is reading.state, (reading.setting_id, again.detail)
+        finally:
+            await browser.close()
+
+
+def test_a_capture_is_described_in_reading_order(tmp_path: Path) -> None:
+    kept = {
+        "format": capture.FORMAT,
+        "setting": AI,
+        "captured_at": "2026-11-30T10:00:00+00:00",
+        "address": "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
+        "status": 200,
+        "title": "Data for Generative AI Improvement",
+        "looked_for": {"setting": AI, "ids": ["allowDataForGenerativeAI"]},
+        "reading": {"state": "unknown", "detail": "No switch found."},
+        "accessibility": '- switch "Use my data" [checked]',
+        "dom": {
+            "tag": "body",
+            "attrs": {},
+            "children": [
+                {"tag": "input", "attrs": {"role": "switch", "id": "x"}, "checked": True},
+                {"text": "▒▒▒▒"},
+            ],
+        },
+    }
+    lines = list(capture.describe(kept))
+    order = [
+        next(i for i, line in enumerate(lines) if line.startswith(p))
+        for p in ("Setting:", "Address:", "Read as:", "Looked for:", "The page", "Accessibility")
+    ]
+    assert order == sorted(order)
+    assert any('<input role="switch" id="x" checked>' in line for line in lines)
+
+
+def test_reading_keeps_its_capture_path() -> None:
+    reading = Reading(AI, State.UNKNOWN, "no switch", capture="/tmp/x.json")
+    assert reading.capture == "/tmp/x.json"
+
+
+def capture_of_linkedin(tmp_path: Path) -> Path:
+    path = tmp_path / "linkedin.json"
+    kept = {
+        "format": capture.FORMAT,
+        "setting": AI,
+        "platform": "linkedin",
+        "title": "Data for Generative AI Improvement",
+        "looked_for": {},
+        "reading": {"state": "on", "detail": ""},
+        "dom": {
+            "tag": "body",
+            "attrs": {},
+            "children": [
+                {
+                    "tag": "input",
+                    "attrs": {
+                        "type": "checkbox",
+                        "role": "switch",
+                        "aria-labelledby": "allowDataForGenerativeAI",
+                    },
+                    "checked": True,
+                    "children": [],
+                },
+                {
+                    "tag": "span",
+                    "attrs": {"id": "allowDataForGenerativeAI"},
+                    "children": [
+                        {"text": "Use my data for training content creation AI models", "ui": True}
+                    ],
+                },
+            ],
+        },
+    }
+    path.write_text(json.dumps(kept), encoding="utf-8")
+    return path
+
+
+def test_capture_show_prints_the_file_and_refuses_what_is_not_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli import main
+
+    path = capture_of_linkedin(tmp_path)
+    assert main(["capture", "--show", str(path)]) == 0
+    shown = capsys.readouterr().out
+    assert "Setting:   linkedin.ai_training" in shown
+    assert "Use my data for training content creation AI models" in shown
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    assert main(["capture", "--show", str(tmp_path / "bad.json")]) == 2
+    said = capsys.readouterr().err
+    assert "not a capture file" in said and "Traceback" not in said
+    assert main(["capture"]) == 2
+    assert "give the setting to capture" in capsys.readouterr().err
+
+
+@pytest.mark.browser
+async def test_a_served_capture_switches_and_keeps_the_new_state(
+    chromium: str, tmp_path: Path
+) -> None:
+    """Served back, the controls follow clicks and a reload shows the new state, so a
+    plugin's switch and its read-back work on a capture too."""
+    kept = capture.load(capture_of_linkedin(tmp_path))
+    kept["format"] = capture.FORMAT
+    with CapturedPage(kept) as served:
+        plugin = LinkedIn(served.origin)
+        setting = LinkedIn.setting("ai_training")
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=chromium)
+            try:
+                page = await browser.new_page()
+                assert (await plugin.read(page, setting)).state is State.ON
+                written = await plugin.write(page, setting, State.OFF)
+                assert written.state is State.OFF, written.detail
+                assert (await plugin.read(page, setting)).state is State.OFF
+            finally:
+                await browser.close()
+
+
+def test_replica_serves_a_capture_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import urllib.request
+
+    from tests.paths import ROOT
+
+    path = capture_of_linkedin(tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "replica", "--capture", str(path), "--port", "0"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        assert first.startswith("Serving the capture of linkedin.ai_training at http://")
+        origin = first.rsplit(" ", 1)[1].strip()
+        with urllib.request.urlopen(origin + "/any/page") as answer:
+            served = answer.read().decode()
+        assert 'aria-labelledby="allowDataForGenerativeAI"' in served
+        assert "checked" in served
+    finally:
+        process.terminate()
+        process.wait(10)

@@ -1,0 +1,81 @@
+"""`privacy-tui capture`: keep a redacted capture of a setting's page, or show one."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import exits
+from .options import Subcommands, add_common
+from .running import on_runtime
+
+if TYPE_CHECKING:
+    from automation.runtime import Runtime
+
+NAME = "capture"
+
+
+def add_parser(commands: Subcommands) -> None:
+    parser = commands.add_parser(
+        NAME,
+        help="keep a redacted capture of a setting's page, or show what one holds",
+        description="Read a setting (or a per-blog setting's blogs) and keep a redacted "
+        "capture of its page: the page's structure and controls, the interface's words, "
+        "and none of your data (see README, 'Reporting a page that changed'). A reading "
+        "of 'unknown' keeps one by itself. With --show, print what a capture file holds, "
+        "to check it before attaching it to a report. Exit status: 0 kept (or shown), "
+        "2 usage or config error, 3 the page could not be captured.",
+    )
+    add_common(parser)
+    parser.add_argument(
+        "id", nargs="?", metavar="ID", help="the setting (like linkedin.ai_training)"
+    )
+    parser.add_argument("--show", metavar="FILE", type=Path, help="print what FILE holds")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.show is not None:
+        if args.id is not None:
+            return exits.fail("give a setting id or --show FILE, not both")
+        return show(args.show)
+    if args.id is None:
+        return exits.fail("give the setting to capture (see privacy-tui list), or --show FILE")
+    args.only = [args.id]
+    return on_runtime(args, lambda runtime: keep(runtime, args.id))
+
+
+def show(path: Path) -> int:
+    from automation.capture import CaptureError, describe, load
+
+    try:
+        kept = load(path)
+    except CaptureError as exc:
+        return exits.fail(str(exc))
+    for line in describe(kept):
+        print(line)
+    return exits.OK
+
+
+def keep(runtime: Runtime, setting_id: str) -> int:
+    from automation.browser import BrowserError
+
+    from .reading import read_all
+
+    runtime.engine.capture_next(setting_id)
+    try:
+        readings = asyncio.run(read_all(runtime, sys.stderr))
+    except BrowserError as exc:
+        return exits.fail(str(exc))
+    status = exits.OK
+    for reading in readings:
+        if reading.capture is None:
+            exits.warn(f"{reading.setting_id}: no capture: {reading.state}: {reading.detail}")
+            status = exits.NOT_READ
+        else:
+            print(f"{reading.setting_id}: read {reading.state}; capture kept in {reading.capture}")
+    if status == exits.OK:
+        print("Look at it with privacy-tui capture --show FILE before sending it anywhere.")
+    return status
