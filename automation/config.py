@@ -59,6 +59,8 @@ class BrowserConfig:
     headless: bool = True
     timeout: float = 30.0
     concurrency: int = 4
+    #: Block images, media, fonts and other hosts' requests while reading.
+    light: bool = True
 
 
 @dataclass
@@ -278,7 +280,7 @@ class _Checker:
 
     def browser(self, data: dict[str, Any]) -> BrowserConfig:
         where = ("browser",)
-        self.only(data, where, ["executable", "headless", "timeout", "concurrency"])
+        self.only(data, where, ["executable", "headless", "timeout", "concurrency", "light"])
         result = BrowserConfig()
         if "executable" in data:
             result.executable = self.string(data["executable"], where, "executable") or None
@@ -286,6 +288,10 @@ class _Checker:
             if not isinstance(data["headless"], bool):
                 raise self.fail(where, "headless", "must be true or false")
             result.headless = data["headless"]
+        if "light" in data:
+            if not isinstance(data["light"], bool):
+                raise self.fail(where, "light", "must be true or false")
+            result.light = data["light"]
         if "timeout" in data:
             result.timeout = self.seconds(data["timeout"], where, "timeout")
         if "concurrency" in data:

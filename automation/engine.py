@@ -24,7 +24,7 @@ from .sessions import MemorySessions, SessionError, Sessions, StorageState, sess
 from .walls import Wall
 
 if TYPE_CHECKING:
-    from playwright.async_api import BrowserContext, Page
+    from playwright.async_api import BrowserContext, Page, Route
 
     from .plugin import Plugin
     from .secrets import Credentials
@@ -61,6 +61,9 @@ class Options:
     user's captures folder)."""
     capture_unknown: bool = True
     """Whether a page that read ``unknown`` is captured."""
+    light: bool = True
+    """Load only what a reading needs: no images, media or fonts, and nothing from
+    hosts other than the platform's own (see :meth:`Plugin.first_party`)."""
 
 
 @dataclass
@@ -368,17 +371,19 @@ class Engine:
         await self.start()
         if platform.context is None:
             state = platform.handed or await self._load_session(platform.plugin)
-            platform.context = await self._new_context(state)
+            platform.context = await self._new_context(state, platform.plugin)
         if platform.page is None or platform.page.is_closed():
             platform.page = await platform.context.new_page()
         return platform.page
 
-    async def _new_context(self, state: StorageState | None) -> BrowserContext:
+    async def _new_context(self, state: StorageState | None, plugin: Plugin) -> BrowserContext:
         await self.start()
         assert self._running is not None
         context = await self._running.browser.new_context(storage_state=state)
         context.set_default_timeout(self.options.timeout * 1000)
         context.set_default_navigation_timeout(self.options.timeout * 1000)
+        if self.options.light:
+            await context.route("**/*", partial(_only_what_is_needed, plugin))
         return context
 
     async def _sign_in(self, platform: _Platform) -> bool:
@@ -423,7 +428,7 @@ class Engine:
         self._emit(events.SigningIn(plugin.name))
         context: BrowserContext | None = None
         try:
-            context = await self._new_context(None)
+            context = await self._new_context(None, plugin)
             page = await context.new_page()
             wall = await signin.sign_in(
                 plugin, page, credentials, ask_code=self.ask_code, limit=self.options.timeout * 4
@@ -523,3 +528,17 @@ def _network_detail(title: str, exc: Exception) -> str:
         code = first[first.index("net::ERR_") :].split()[0]
         return f"Could not reach {title} ({code}); check the network and try again."
     return f"The browser failed on {title}: {first}"
+
+
+#: What a reading never needs to load.
+HEAVY = frozenset({"image", "media", "font"})
+
+
+async def _only_what_is_needed(plugin: Plugin, route: Route) -> None:
+    """Let a request through only when a reading may need it (see :attr:`Options.light`):
+    a privacy tool feeds no tracker, and loads no picture it will not look at."""
+    request = route.request
+    if request.resource_type in HEAVY or not plugin.first_party(request.url):
+        await route.abort("blockedbyclient")
+    else:
+        await route.fallback()

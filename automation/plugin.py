@@ -84,6 +84,11 @@ class Plugin:
     #: Other origins where the platform signs people in (Google's accounts.google.com);
     #: pages there are judged by ``login_paths`` and ``checkpoint_paths`` too.
     sign_in_origins: ClassVar[tuple[str, ...]] = ()
+    #: Hosts of the platform's own, beyond its site's domain, that its pages need to
+    #: work (a content network serving its scripts), as domain names: ``"licdn.com"``
+    #: lets ``static.licdn.com`` through. Everything else a page asks for from another
+    #: host (trackers, ad networks, analytics) is blocked while reading.
+    asset_hosts: ClassVar[tuple[str, ...]] = ()
     #: The sign-in form, when the platform has one a browser can fill.
     login_form: ClassVar[LoginForm | None] = None
     #: The field of a verification page that takes an emailed or texted code.
@@ -200,6 +205,25 @@ class Plugin:
             return True
         return self.subdomains and split.netloc.endswith("." + mine.netloc)
 
+    def first_party(self, url: str) -> bool:
+        """Whether a page of this platform may load ``url``: the platform's own site
+        (its domain and the hosts below it), its sign-in origins and login pages, and
+        its :attr:`asset_hosts`. A loopback or IP origin allows only itself."""
+        split = urlsplit(url)
+        if split.scheme in ("data", "blob", "about"):
+            return True
+        if self.on_origin(url) or any(url.startswith(p) for p in self.login_urls):
+            return True
+        if f"{split.scheme}://{split.netloc}" in self.sign_in_origins:
+            return True
+        host, mine = split.hostname or "", urlsplit(self.origin).hostname or ""
+        if _is_address(mine) or mine == "localhost" or mine.endswith(".localhost"):
+            return False  # a replica on this machine: its own origin, and nothing else
+        site = ".".join(mine.split(".")[-2:])
+        return any(
+            host == domain or host.endswith("." + domain) for domain in (site, *self.asset_hosts)
+        )
+
     # -- recognising pages ------------------------------------------------------
 
     def wall(self, url: str) -> Wall | None:
@@ -293,3 +317,14 @@ class Plugin:
 
 
 __all__ = ["CodeForm", "LoginForm", "Plugin", "Wall"]
+
+
+def _is_address(host: str) -> bool:
+    """Whether ``host`` is an IP address rather than a name."""
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True

@@ -166,6 +166,7 @@ def build(
             headless=config.browser.headless,
             timeout=config.browser.timeout,
             concurrency=config.browser.concurrency,
+            light=config.browser.light,
             log_path=log,
         )
         engine = Engine(

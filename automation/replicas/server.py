@@ -234,6 +234,73 @@ class Site:
         raise NotImplementedError
 
 
+#: What a real settings page carries besides its settings, so that loading only what
+#: a reading needs can be measured: a stylesheet with a web font, a large script
+#: bundle, a picture, and a third-party analytics script and pixel (``{tracker}``).
+HEAD_WEIGHT = (
+    '<link rel="stylesheet" href="/static/site.css">'
+    '<script src="/static/bundle.js" defer></script>'
+    '<script src="{tracker}/collect.js" async></script>'
+)
+BODY_WEIGHT = (
+    '<img class="weight" src="/static/hero.png" alt="" width="1" height="1">'
+    '<img class="weight" src="{tracker}/pixel.gif" alt="" width="1" height="1">'
+)
+
+
+def _asset(size: int, head: bytes = b"", filler: bytes = b"0") -> bytes:
+    return head + filler * (size - len(head))
+
+
+#: The assets every replica page loads, by path: (content type, body).
+STATIC = {
+    "/static/site.css": (
+        "text/css",
+        b"@font-face{font-family:Replica;src:url(/static/font.woff2) format('woff2')}"
+        b"body{font-family:Replica,sans-serif}",
+    ),
+    "/static/bundle.js": (
+        "text/javascript",
+        _asset(400_000, b"window.replicaBundle=true;\n/*", b"x") + b"*/\n",
+    ),
+    "/static/hero.png": ("image/png", _asset(150_000, b"\x89PNG\r\n\x1a\n")),
+    "/static/font.woff2": ("font/woff2", _asset(80_000, b"wOF2")),
+}
+
+
+class Tracker:
+    """A third-party analytics host on its own loopback port that counts what reaches it."""
+
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        tracker = self
+        self.hits: list[str] = []
+        self.lock = threading.Lock()
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                with tracker.lock:
+                    tracker.hits.append(self.path)
+                body = b"/* counted */" if self.path.endswith(".js") else b"GIF89a"
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_POST = do_GET
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.server = _QuietServer((host, 0), Handler)
+        self.server.daemon_threads = True
+        self.origin = f"http://{host}:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, name="tracker", daemon=True).start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
 def personal_header(personal: dict[str, str]) -> str:
     """The header a signed-in page shows of its person, as real sites do: a picture, a
     name, contact details, a link that carries a token, and a form field."""
@@ -274,7 +341,7 @@ label,input{font-size:16px} form{display:flex;flex-direction:column;gap:8px;max-
 """
 
 
-def _make_handler(site: Site, delay: float) -> type[BaseHTTPRequestHandler]:
+def _make_handler(site: Site, delay: float, tracker: str) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "replica"
 
@@ -285,6 +352,9 @@ def _make_handler(site: Site, delay: float) -> type[BaseHTTPRequestHandler]:
             if delay:
                 time.sleep(delay)
             split = urlsplit(self.path)
+            if split.path in STATIC:
+                self._send_static(*STATIC[split.path])
+                return
             jar = cookies.SimpleCookie()
             with contextlib.suppress(cookies.CookieError):
                 jar.load(self.headers.get("Cookie", ""))
@@ -307,6 +377,10 @@ def _make_handler(site: Site, delay: float) -> type[BaseHTTPRequestHandler]:
             if account is not None and account.personal and response.body.count("<body>") == 1:
                 header = personal_header(account.personal)
                 response.body = response.body.replace("<body>", "<body>" + header, 1)
+            if response.content_type.startswith("text/html") and "</head>" in response.body:
+                response.body = response.body.replace(
+                    "</head>", HEAD_WEIGHT.format(tracker=tracker) + "</head>", 1
+                ).replace("</body>", BODY_WEIGHT.format(tracker=tracker) + "</body>", 1)
             body = response.body.encode("utf-8")
             self.send_response(response.status)
             self.send_header("Content-Type", response.content_type)
@@ -314,6 +388,14 @@ def _make_handler(site: Site, delay: float) -> type[BaseHTTPRequestHandler]:
             self.send_header("Cache-Control", "no-store")
             for name, value in response.headers:
                 self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _send_static(self, kind: str, body: bytes) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
             self.end_headers()
             self.wfile.write(body)
 
@@ -347,12 +429,16 @@ class ReplicaServer:
         self.delay = delay
         self.origins: dict[str, str] = {}
         self._servers: list[ThreadingHTTPServer] = []
+        #: The third-party analytics host every page calls (``None`` until started).
+        self.tracker: Tracker | None = None
 
     def start(self) -> ReplicaServer:
         try:
+            self.tracker = Tracker(self.host)
             for number, site in enumerate(self.sites.values()):
                 port = self.first_port + number if self.first_port else 0
-                server = _QuietServer((self.host, port), _make_handler(site, self.delay))
+                handler = _make_handler(site, self.delay, self.tracker.origin)
+                server = _QuietServer((self.host, port), handler)
                 server.daemon_threads = True
                 self._servers.append(server)
                 host = site.hostname or self.host
@@ -376,6 +462,9 @@ class ReplicaServer:
         for server in self._servers:
             server.server_close()
         self._servers.clear()
+        if self.tracker is not None:
+            self.tracker.stop()
+            self.tracker = None
 
     def __enter__(self) -> ReplicaServer:
         return self.start()
