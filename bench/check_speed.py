@@ -1,14 +1,20 @@
-"""How much checking platforms at once saves, measured side by side in one run.
+"""How fast and how light a full check is, measured side by side in one run.
 
-Runs what `privacy-tui check --demo` runs (the replica sites, the demo accounts,
-one Chromium) with every replica response delayed by a fixed time, and prints:
+Runs what `privacy-tui check --demo` runs (the replica sites, the demo accounts, one
+Chromium) with every replica response delayed by a fixed time, and prints ratios of
+figures measured in this one run, on this machine:
 
-- the whole concurrent check against the slowest platform checked alone (the floor
-  a fully parallel check cannot beat), as a ratio; the target is at most 1.5;
-- the same check one platform after another, as a ratio against the concurrent one;
-- the peak memory of the Chromium process tree during the concurrent check.
+- the whole check with platforms at once against the slowest platform checked alone
+  (the floor a fully parallel check cannot beat);
+- the same check one platform after another against the one at once;
+- the peak proportional memory (PSS, which counts a page shared by several processes
+  once between them) of the Chromium process tree during the check at once, against
+  one Chromium reading one setting on one page;
+- the bytes the sites sent with pages loaded whole against light reading (no
+  pictures, fonts or other hosts), and the requests that reached the replicas'
+  third-party analytics host in each.
 
-Usage: python bench/check_speed.py [--delay 0.3] [--concurrency 8]
+Usage: python bench/check_speed.py [--delay 0.3] [--concurrency 4]
 """
 
 from __future__ import annotations
@@ -19,13 +25,14 @@ import os
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from automation.runtime import build
 
 
-def chromium_rss() -> int:
-    """Bytes of resident memory of every Chromium process below this one."""
+def chromium_pss() -> int:
+    """Bytes of proportional memory of every Chromium process below this one."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -41,16 +48,24 @@ def chromium_rss() -> int:
             try:
                 if b"chrom" not in Path(f"/proc/{pid}/cmdline").read_bytes().lower():
                     continue
-                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                    if line.startswith("VmRSS:"):
+                for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                    if line.startswith("Pss:"):
                         total += int(line.split()[1]) * 1024
             except OSError:
                 continue
     return total
 
 
-async def timed_check(config: Path, delay: float, only: list[str] | None) -> tuple[float, int]:
-    """Seconds one check took (browser start excluded) and the peak Chromium memory."""
+@dataclass
+class Run:
+    seconds: float
+    peak_pss: int
+    sent: int
+    tracker_hits: int
+
+
+async def timed_check(config: Path, delay: float, only: list[str] | None) -> Run:
+    """One check (browser start excluded): its time, peak memory and bytes sent."""
     runtime = build(str(config), demo=True, only=only, demo_delay=delay)
     engine = runtime.engine
     peak = 0
@@ -60,7 +75,7 @@ async def timed_check(config: Path, delay: float, only: list[str] | None) -> tup
         async def watch() -> None:
             nonlocal peak
             while True:
-                peak = max(peak, chromium_rss())
+                peak = max(peak, chromium_pss())
                 await asyncio.sleep(0.05)
 
         watcher = asyncio.create_task(watch())
@@ -71,48 +86,65 @@ async def timed_check(config: Path, delay: float, only: list[str] | None) -> tup
         bad = [r for r in readings if not r.state.is_value]
         if bad:
             raise SystemExit(f"bench: a setting did not read on/off: {bad[0]}")
-        return elapsed, peak
+        demo = runtime.demo
+        assert demo is not None and demo.tracker is not None
+        sent = sum(site.sent for site in demo.sites.values()) + demo.tracker.sent
+        return Run(elapsed, peak, sent, len(demo.tracker.hits))
     finally:
         await engine.close()
         runtime.close()
 
 
-def config_file(folder: Path, concurrency: int) -> Path:
-    path = folder / f"c{concurrency}.toml"
-    path.write_text(f"[browser]\nconcurrency = {concurrency}\n")
+def config_file(folder: Path, concurrency: int, light: bool = True) -> Path:
+    path = folder / f"c{concurrency}-{light}.toml"
+    path.write_text(f"[browser]\nconcurrency = {concurrency}\nlight = {str(light).lower()}\n")
     return path
 
 
 async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--delay", type=float, default=0.3, help="seconds added to each response")
-    parser.add_argument("--concurrency", type=int, default=8, help="platforms at once")
+    parser.add_argument("--concurrency", type=int, default=4, help="platforms at once")
     args = parser.parse_args()
 
     probe = build(None, demo=True)
     platforms = {p.name: [s.id for s in p.settings if s.switch] for p in probe.plugins}
     platforms = {name: ids for name, ids in platforms.items() if ids}
     probe.close()
+    first = next(iter(platforms.values()))[0]
     with tempfile.TemporaryDirectory() as folder:
         parallel = config_file(Path(folder), args.concurrency)
         serial = config_file(Path(folder), 1)
+        whole = config_file(Path(folder), args.concurrency, light=False)
         alone = {}
         for name, ids in platforms.items():
-            alone[name], _ = await timed_check(parallel, args.delay, ids)
-        together, peak = await timed_check(parallel, args.delay, None)
-        one_by_one, _ = await timed_check(serial, args.delay, None)
+            alone[name] = (await timed_check(parallel, args.delay, ids)).seconds
+        together = await timed_check(parallel, args.delay, None)
+        one_by_one = await timed_check(serial, args.delay, None)
+        unblocked = await timed_check(whole, args.delay, None)
+        one_page = await timed_check(parallel, args.delay, [first])
 
-    slowest = max(alone, key=alone.get)
+    slowest = max(alone, key=lambda name: alone[name])
     print(
         f"platforms: {len(platforms)}, settings: {sum(map(len, platforms.values()))}, "
         f"delay per response: {args.delay:g} s, concurrency: {args.concurrency}"
     )
     print(f"slowest platform alone ({slowest}): {alone[slowest]:.2f} s")
-    print(f"all platforms at once:           {together:.2f} s")
-    print(f"all platforms one after another: {one_by_one:.2f} s")
-    print(f"at once / slowest alone:         {together / alone[slowest]:.2f}  (target <= 1.5)")
-    print(f"one after another / at once:     {one_by_one / together:.2f}")
-    print(f"peak Chromium memory (at once):  {peak / 2**20:.0f} MiB")
+    print(f"all platforms at once:           {together.seconds:.2f} s")
+    print(f"all platforms one after another: {one_by_one.seconds:.2f} s")
+    print(f"one Chromium, one page ({first}): peak PSS {one_page.peak_pss / 2**20:.0f} MiB")
+    print(f"all at once: peak PSS            {together.peak_pss / 2**20:.0f} MiB")
+    print(f"bytes sent, light:               {together.sent / 2**20:.1f} MiB")
+    print(f"bytes sent, pages loaded whole:  {unblocked.sent / 2**20:.1f} MiB")
+    print()
+    print(f"at once / slowest alone:         {together.seconds / alone[slowest]:.2f}")
+    print(f"one after another / at once:     {one_by_one.seconds / together.seconds:.2f}")
+    print(f"peak PSS at once / one page:     {together.peak_pss / one_page.peak_pss:.2f}")
+    print(f"bytes whole / light:             {unblocked.sent / together.sent:.2f}")
+    print(
+        f"third-party requests:            {together.tracker_hits} light, "
+        f"{unblocked.tracker_hits} whole"
+    )
     return 0
 
 

@@ -146,6 +146,8 @@ class Site:
         self.sign_ins: list[str] = []
         #: Every request that reached the site, as (host, method, path), for tests.
         self.visits: list[tuple[str, str, str]] = []
+        #: Bytes of response bodies sent, pages and assets (for the benchmark).
+        self.sent = 0
         #: Signed out, the settings pages show a sign-in form at their own address
         #: (HTTP 200) instead of sending the browser to the sign-in page.
         self.inline_login = False
@@ -274,13 +276,15 @@ class Tracker:
     def __init__(self, host: str = "127.0.0.1") -> None:
         tracker = self
         self.hits: list[str] = []
+        self.sent = 0
         self.lock = threading.Lock()
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
+                body = b"/* counted */" if self.path.endswith(".js") else b"GIF89a"
                 with tracker.lock:
                     tracker.hits.append(self.path)
-                body = b"/* counted */" if self.path.endswith(".js") else b"GIF89a"
+                    tracker.sent += len(body)
                 self.send_response(200)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
@@ -382,6 +386,8 @@ def _make_handler(site: Site, delay: float, tracker: str) -> type[BaseHTTPReques
                     "</head>", HEAD_WEIGHT.format(tracker=tracker) + "</head>", 1
                 ).replace("</body>", BODY_WEIGHT.format(tracker=tracker) + "</body>", 1)
             body = response.body.encode("utf-8")
+            with site.lock:
+                site.sent += len(body)
             self.send_response(response.status)
             self.send_header("Content-Type", response.content_type)
             self.send_header("Content-Length", str(len(body)))
@@ -392,6 +398,8 @@ def _make_handler(site: Site, delay: float, tracker: str) -> type[BaseHTTPReques
             self.wfile.write(body)
 
         def _send_static(self, kind: str, body: bytes) -> None:
+            with site.lock:
+                site.sent += len(body)
             self.send_response(200)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
