@@ -280,6 +280,59 @@ async def test_ai_training_by_its_id_or_its_label(
     assert reading.state is expected, reading
 
 
+PROMOTIONS = ("linkedin.marketing_ads", "linkedin.marketing_emails")
+
+
+@pytest.mark.browser
+async def test_linkedin_promotions_switches_are_each_read_by_their_own_id(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """Two switches on one page, in opposite positions: each reads its own and a change
+    reaches only its own. With one switch's id renamed (and no label on record to fall
+    back on), that one reads unknown and the other still reads its own value."""
+    holder = account(replica, "linkedin")
+    engine = make_engine(LinkedIn(replica.origins["linkedin"]))
+    for ads in (True, False):
+        holder.settings.update(marketing_ads=ads, marketing_emails=not ads)
+        readings = {r.setting_id: r for r in await engine.check(list(PROMOTIONS))}
+        assert readings["linkedin.marketing_ads"].state is (State.ON if ads else State.OFF)
+        assert readings["linkedin.marketing_emails"].state is (State.OFF if ads else State.ON)
+        assert "allowProfileAndActivityDataForMarketingAds" in (
+            readings["linkedin.marketing_ads"].detail
+        )
+        assert "tipsForUsingLinkedinViaEmail" in readings["linkedin.marketing_emails"].detail
+
+    reading = await engine.change("linkedin.marketing_emails", State.OFF)
+    assert reading.state is State.OFF, reading
+    assert (holder.settings["marketing_ads"], holder.settings["marketing_emails"]) == (False, False)
+    assert replica.sites["linkedin"].saves == [(DEMO_USERNAME, "marketing_emails", False)]
+
+    holder.renamed.add("marketing_ads")
+    holder.settings["marketing_emails"] = True
+    readings = {r.setting_id: r for r in await engine.check(list(PROMOTIONS))}
+    assert readings["linkedin.marketing_ads"].state is State.UNKNOWN
+    # Its own switch, now without the id, and the emails switch: neither is taken.
+    assert "2 other controls" in readings["linkedin.marketing_ads"].detail
+    assert readings["linkedin.marketing_emails"].state is State.ON
+
+
+@pytest.mark.browser
+async def test_linkedin_cookies_switch_is_found_by_the_id_it_carries(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """#nonEssentialCookieConsent is the switch's own id, not an aria-labelledby one."""
+    holder = account(replica, "linkedin")
+    holder.settings["non_essential_cookies"] = True
+    engine = make_engine(LinkedIn(replica.origins["linkedin"]))
+    [reading] = await engine.check(["linkedin.non_essential_cookies"])
+    assert reading.state is State.ON, reading
+    assert 'its id "nonEssentialCookieConsent"' in reading.detail
+    holder.renamed.add("non_essential_cookies")
+    [reading] = await engine.check(["linkedin.non_essential_cookies"])
+    assert reading.state is State.UNKNOWN, reading
+    assert replica.sites["linkedin"].saves == []
+
+
 # -- the states a real account shows --------------------------------------------------------------
 
 
