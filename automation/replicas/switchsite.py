@@ -232,6 +232,7 @@ class SwitchSite(Site):
         controls = "".join(drawn)
         if found.container:
             controls = f'<div data-testid="{html.escape(found.container)}">{controls}</div>'
+        controls += self.beside(account, shared, len(drawn) + 1)
         # A heading may name the blog it belongs to.
         heading = found.heading.replace("{name}", name or "")
         openers = "".join(
@@ -250,6 +251,11 @@ class SwitchSite(Site):
 </section></main>
 <template id="control">{controls}</template>"""
         return Response(200, page(f"{heading} | {self.title}", body, SCRIPT))
+
+    def beside(self, account: Account, shared: list[SettingsPage], number: int) -> str:
+        """Controls a subclass draws after the page's settings (outside their
+        container), numbered from ``number``; none by default."""
+        return ""
 
     def _setting_html(
         self, account: Account, found: SettingsPage, name: str | None, number: int = 1

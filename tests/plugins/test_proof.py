@@ -19,6 +19,7 @@ from automation.plugins.linkedin import AI_TRAINING, LinkedIn
 from automation.plugins.x import X
 from automation.replicas import DEMO_USERNAME, SITES, ReplicaServer
 from automation.replicas.server import DECOY, Account
+from automation.replicas.x import OUTSIDE
 
 PLUGINS = {cls.name: cls for cls in registry.load()[0]}
 SWITCHES = [
@@ -238,18 +239,42 @@ async def test_location_is_read_from_location_information_not_the_posts_page(
     assert old_way is False, "the old address holds another setting, off"
 
 
+GROK_BOXES = ("x.grok_training", "x.grok_personalize", "x.grok_history")
+
+
 @pytest.mark.browser
-async def test_grok_boxes_each_read_their_own_value(make_engine, replica: ReplicaServer) -> None:
+@pytest.mark.parametrize("outside", [False, True], ids=["container-only", "copies-outside"])
+async def test_grok_boxes_each_read_their_own_value(
+    outside: bool, make_engine, replica: ReplicaServer
+) -> None:
+    """Each of the three boxes reads its own value; with a copy of each, same label and
+    the other position, drawn outside xaiDataSharingSettings, only the container's count."""
+    replica.sites["x"].copies_outside = outside
     holder = account(replica, "x")
     holder.settings.update(grok_training=False, grok_personalize=True, grok_history=False)
     engine = make_engine(X(replica.origins["x"]))
-    readings = {
-        r.setting_id: r.state for r in await engine.check(["x.grok_training", "x.grok_personalize"])
+    readings = {r.setting_id: r.state for r in await engine.check(list(GROK_BOXES))}
+    assert readings == {
+        "x.grok_training": State.OFF,
+        "x.grok_personalize": State.ON,
+        "x.grok_history": State.OFF,
     }
-    assert readings == {"x.grok_training": State.OFF, "x.grok_personalize": State.ON}
+    reading = await engine.change("x.grok_history", State.ON)
+    assert reading.state is State.ON, reading
     reading = await engine.change("x.grok_personalize", State.OFF)
-    assert reading.state is State.OFF
-    assert (holder.settings["grok_training"], holder.settings["grok_history"]) == (False, False)
+    assert reading.state is State.OFF, reading
+    assert (holder.settings["grok_training"], holder.settings["grok_history"]) == (False, True)
+    copies = {k: v for k, v in holder.settings.items() if k.endswith(OUTSIDE)}
+    if outside:
+        # The copies started opposite and were never sent a change.
+        assert copies == {
+            "grok_training" + OUTSIDE: True,
+            "grok_personalize" + OUTSIDE: False,
+            "grok_history" + OUTSIDE: True,
+        }
+    else:
+        assert copies == {}
+    assert [key for _, key, _ in replica.sites["x"].saves] == ["grok_history", "grok_personalize"]
 
 
 # -- LinkedIn: the id first, the label in any known language ------------------------------------
