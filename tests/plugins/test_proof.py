@@ -452,13 +452,13 @@ async def test_save_answered_but_not_kept_is_not_done(make_engine, replica: Repl
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("name", ["chatgpt", "linkedin", "x"])
+@pytest.mark.parametrize("name", ["chatgpt", "linkedin", "x", "grok"])
 async def test_signed_in_needs_a_positive_sign(
     name: str, chromium: str, replica: ReplicaServer
 ) -> None:
     """ChatGPT's start page loads signed out too: only its account menu proves a
-    session. LinkedIn's needs its session cookie and a page without a wall; X's, the
-    setting's own control on its page."""
+    session. LinkedIn's needs its session cookie and a page without a wall; X's and
+    grok.com's, the setting's own control on its page."""
     from playwright.async_api import async_playwright
 
     plugin = PLUGINS[name](replica.origins[name])
