@@ -1,18 +1,23 @@
-"""Gmail: smart features in Gmail, Chat and Meet.
+"""Gmail: smart features in Gmail, Chat and Meet, and the two Workspace smart features.
 
 Facts from ``shared/platforms.md``: a checkbox in Gmail's settings, General tab
 (``mail.google.com``), labelled "Smart features in Gmail, Chat, and Meet" (also
 written "Turn on smart features in Gmail, Chat, and Meet"). The General tab keeps
 nothing until "Save Changes" is pressed, so a change presses it and is then read
 back from a fresh load. The markup is not on record, so the box is found as a
-checkbox named by its label (a guess). Gmail is a platform of its own, next to
-``google``, because a plugin drives one origin and these settings live on another
-one; both sign in through Google's accounts site.
+checkbox named by its label (a guess). "Smart features in Google Workspace" and
+"Smart features in other Google products" sit in a dialog that the General tab's
+"Manage Workspace smart feature settings" opens (Google's help names the three
+settings; public guides name the button): each is found by its label after that
+click, and kept by the dialog's own "Save" (a guess: the dialog's buttons are not
+on record). Gmail is a platform of its own, next to ``google``, because a plugin
+drives one origin and these settings live on another one; both sign in through
+Google's accounts site.
 """
 
 from __future__ import annotations
 
-from automation.model import Confidence, Setting, Switch, evidence
+from automation.model import Confidence, Setting, Sourced, Switch, Toggles, evidence
 from automation.plugin import Plugin
 from automation.plugins.google import CHECKPOINT_PATHS, LOGIN_PATHS, SIGN_IN_ORIGINS
 
@@ -25,6 +30,16 @@ LABELS = (LABEL, "Turn on smart features in Gmail, Chat, and Meet")
 #: The General tab's button that keeps a change.
 SAVE_CHANGES = "Save Changes"
 SOURCE = "Gmail Help, as collected in shared/platforms.md"
+#: Google's help page that names the three smart-features settings and what each does.
+HELP = (
+    'Gmail Help, "Learn about smart features & controls for Google Workspace & other '
+    'Google products" (answer 15604322)'
+)
+#: The General tab's button that opens the dialog of the Workspace smart features.
+MANAGE = "Manage Workspace smart feature settings"
+#: The dialog's button that keeps a change (a guess: the dialog's buttons are not on
+#: record; its checkboxes are not part of the General tab's "Save Changes").
+DIALOG_SAVE = "Save"
 
 SMART_FEATURES = Setting(
     key="smart_features",
@@ -40,13 +55,11 @@ SMART_FEATURES = Setting(
         'On the "General" tab, find "Smart features".',
         f'Uncheck "{LABEL}".',
         f'Click "{SAVE_CHANGES}" at the bottom of the page: without it the change is lost.',
-        "In the same section, also turn off the smart features in Google Workspace "
-        "and in other Google products.",
     ),
     notes=(
         'On by default. The change holds only once "Save Changes" is pressed. The '
         "page's markup is not on record. The Workspace and other-products smart "
-        "features are set in a separate dialog (manual steps)."
+        "features are rows of their own."
     ),
     source="Gmail Help",
     switch=Switch(path=PATH, names=LABELS, role="checkbox", submit=SAVE_CHANGES),
@@ -64,8 +77,88 @@ SMART_FEATURES = Setting(
 )
 
 
+#: How sure the project is of the dialog's parts: Google's help names the settings and
+#: the button's wording comes from public guides; the markup is nobody's record.
+IN_DIALOG_CONTROL: Sourced = (
+    Confidence.GUESS,
+    f'inferred: a checkbox named by its label in the dialog that "{MANAGE}" opens (the '
+    f"button's wording from public guides), kept by the dialog's \"{DIALOG_SAVE}\"; "
+    "the dialog's markup and buttons are not on record",
+)
+
+
+def _dialog_steps(setting: Setting) -> tuple[str, ...]:
+    return (
+        "Sign in to Gmail on a computer.",
+        'Click the gear icon, then "See all settings".',
+        f'On the "General" tab, click "{MANAGE}".',
+        f'In the dialog, uncheck "{setting.label}".',
+        f'Click "{DIALOG_SAVE}" in the dialog.',
+    )
+
+
+#: The two settings of the Workspace smart-features dialog.
+IN_DIALOG = Toggles(
+    source=HELP,
+    manual_steps=_dialog_steps,
+    evidence=evidence(
+        page=(
+            Confidence.LIKELY,
+            f"{HELP}: set in Gmail; the address of the General tab is inferred",
+        ),
+        control=IN_DIALOG_CONTROL,
+        label=(Confidence.LIKELY, HELP),
+    ),
+)
+
+
+def _in_dialog(label: str) -> Switch:
+    """A checkbox of the dialog, found by its label once the dialog is open."""
+    return Switch(
+        path=PATH,
+        names=(label,),
+        role="checkbox",
+        # Playwright's text selector: the button's markup is not on record, its
+        # wording is.
+        opens=(f'text="{MANAGE}"',),
+        submit=DIALOG_SAVE,
+    )
+
+
+WORKSPACE = IN_DIALOG(
+    "workspace_smart_features",
+    "Smart features in Google Workspace",
+    "Lets Google use your Workspace content and activity (mail, calendar, files, chats "
+    "and meetings) to provide smart features across Workspace products, such as "
+    "events from your mail added to Calendar and Gemini drawing on your files. On by "
+    "default in most regions. Separate from the Gmail, Chat and Meet box on the "
+    "General tab: each can be on while the other is off. Turning it off stops that "
+    "use from now on; it deletes nothing.",
+    _in_dialog("Smart features in Google Workspace"),
+    notes=(
+        f'In the dialog "{MANAGE}" opens, kept by the dialog\'s own "{DIALOG_SAVE}"; '
+        "the dialog's markup is not on record."
+    ),
+)
+
+OTHER_PRODUCTS = IN_DIALOG(
+    "other_products_smart_features",
+    "Smart features in other Google products",
+    "Lets Google use your Workspace content and activity to personalise other Google "
+    "products, such as reservations and orders shown in Maps and tickets and loyalty "
+    "cards suggested in Wallet. On by default in most regions. Those products may "
+    "have controls of their own as well (Web & App Activity among them). Turning it "
+    "off stops that use from now on; it deletes nothing already in those products.",
+    _in_dialog("Smart features in other Google products"),
+    notes=(
+        f'In the dialog "{MANAGE}" opens, kept by the dialog\'s own "{DIALOG_SAVE}"; '
+        "the dialog's markup is not on record."
+    ),
+)
+
+
 class Gmail(Plugin):
-    """Gmail's smart-features checkbox."""
+    """Gmail's smart-features checkboxes: the General tab's and the dialog's two."""
 
     name = "gmail"
     title = "Gmail"
@@ -76,4 +169,4 @@ class Gmail(Plugin):
     sign_in_origins = SIGN_IN_ORIGINS
     # Google signs in over several pages and often asks for a second step.
     login_form = None
-    settings = (SMART_FEATURES,)
+    settings = (SMART_FEATURES, WORKSPACE, OTHER_PRODUCTS)

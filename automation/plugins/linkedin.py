@@ -1,4 +1,5 @@
-"""LinkedIn: the AI-training switch first, then research and advertising data.
+"""LinkedIn: the AI-training switch first, then research, advertising data, LinkedIn's
+own marketing, sharing with partners and cookies.
 
 Facts from public help pages and public automation code (see
 ``shared/platforms.md``): the settings pages live under
@@ -7,14 +8,21 @@ Facts from public help pages and public automation code (see
 training). That id is part of the page's code, so it is the same in every
 interface language; the label is translated. Each switch is found by its id first
 and by its label, in English and Japanese where on record, when the id changes.
+The promotions page holds two switches (marketing ads, marketing emails): each is
+found by its own id, never as "the switch on the page". The cookies page's switch
+carries its id on itself (``#nonEssentialCookieConsent``) instead of in
+``aria-labelledby``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from automation.model import Confidence, Evidence, Setting, Sourced, Switch, Toggles, evidence
 from automation.plugin import Plugin
 from automation.walls import CodeForm, LoginForm
 
+ORIGIN = "https://www.linkedin.com"
 SETTINGS = "/mypreferences/d/settings/"
 SOURCE = "LinkedIn Help; brave/psst-component task lists"
 #: Brave's public automation code: each task names a settings page and its switch.
@@ -46,6 +54,24 @@ def _steps(page_name: str, switch: str, section: str = "Data privacy") -> tuple[
         f"Switch {switch} off.",
     )
 
+
+def _at_address(switch: str) -> Callable[[Setting], tuple[str, ...]]:
+    """Steps for a page whose place in LinkedIn's settings menu is not on record: its
+    address is, so a person opens it directly."""
+
+    def steps(setting: Setting) -> tuple[str, ...]:
+        assert setting.switch is not None
+        return (
+            "Sign in to LinkedIn.",
+            f'Open {ORIGIN}{setting.switch.path} (a page of "Settings & Privacy").',
+            f"Switch {switch} off.",
+        )
+
+    return steps
+
+
+#: The page that holds both LinkedIn-promotions switches (PSST tasks 3 and 4).
+PROMOTIONS = SETTINGS + "linkedin-promotions"
 
 #: The advertising-data pages: one switch each, named by its own id, on a page named
 #: like the setting.
@@ -105,7 +131,7 @@ class LinkedIn(Plugin):
 
     name = "linkedin"
     title = "LinkedIn"
-    default_origin = "https://www.linkedin.com"
+    default_origin = ORIGIN
     order = 0
     login_paths = ("/login", "/uas/login", "/authwall", "/signup")
     checkpoint_paths = ("/checkpoint/", "/challenge/")
@@ -194,6 +220,100 @@ class LinkedIn(Plugin):
                 ids=("adsPrivacyAllowInterestsAndBehaviors",),
             ),
             evidence=_recorded(13, "adsPrivacyAllowInterestsAndBehaviors"),
+        ),
+        ADS(
+            "marketing_ads",
+            "Your data in LinkedIn's own marketing ads",
+            "Lets LinkedIn use your profile and activity to choose the ads it runs for "
+            "itself (for LinkedIn and its products) on other websites and apps. On by "
+            "default. Turning it off stops that use from now on; it does not undo ads "
+            "already shown. The marketing emails on the same page are a separate switch.",
+            Switch(
+                PROMOTIONS,
+                ids=("allowProfileAndActivityDataForMarketingAds",),
+            ),
+            manual_steps=_at_address("the use of your profile and activity data for ads"),
+            evidence=_recorded(
+                3,
+                "allowProfileAndActivityDataForMarketingAds",
+                (Confidence.LIKELY, f'{PSST}, task 3 ("Disable marketing promotions")'),
+            ),
+            notes="On by default. It shares the promotions page with the marketing-emails switch.",
+        ),
+        ADS(
+            "marketing_emails",
+            "LinkedIn's marketing emails",
+            "Lets LinkedIn email you its own marketing: tips for using LinkedIn and "
+            "offers for its products. On by default. Turning it off stops these emails "
+            "only: LinkedIn's other emails (about your account, messages, notifications) "
+            "are set elsewhere.",
+            Switch(PROMOTIONS, ids=("tipsForUsingLinkedinViaEmail",)),
+            manual_steps=_at_address("the marketing emails"),
+            evidence=_recorded(
+                4,
+                "tipsForUsingLinkedinViaEmail",
+                (Confidence.LIKELY, f'{PSST}, task 4 ("Disable marketing emails")'),
+            ),
+            notes="On by default. It shares the promotions page with the marketing-ads switch.",
+        ),
+        ADS(
+            "share_with_partners",
+            "Data sharing with affiliates and select partners",
+            "Lets LinkedIn share data about you (your profile, your activity, how you "
+            "engage with ads) with its affiliates, the Microsoft companies, and with "
+            "select partners, who use it to personalise the ads they show you. On by "
+            "default. Turning it off stops further sharing; it does not take back what "
+            "was already shared.",
+            Switch(
+                SETTINGS + "share-data-with-select-partners",
+                ids=("shareDataWithTrustedPartners",),
+            ),
+            manual_steps=_at_address("the data sharing with affiliates and partners"),
+            evidence=_recorded(
+                5,
+                "shareDataWithTrustedPartners",
+                (
+                    Confidence.LIKELY,
+                    f'{PSST}, task 5 ("Disable data sharing with affiliates and partners")',
+                ),
+            ),
+        ),
+        Setting(
+            key="non_essential_cookies",
+            label="Non-essential cookies",
+            description=(
+                "Lets LinkedIn and its partners use non-essential cookies (for advertising "
+                "and analytics) when you use LinkedIn. On by default. Turning it off leaves "
+                "only the cookies LinkedIn needs to work, from now on; cookies already in "
+                "your browser stay until they expire or you clear them."
+            ),
+            manual_steps=(
+                "Sign in to LinkedIn.",
+                f'Open {ORIGIN}/mypreferences/d/member-cookies (a page of "Settings & Privacy").',
+                "Switch the non-essential cookies off.",
+            ),
+            notes=(
+                "One user report says public automation code failed to switch it once; a "
+                "page that lacks the switch reads unknown."
+            ),
+            source=SOURCE,
+            # The switch carries its own id, not an aria-labelledby one (PSST task 11).
+            switch=Switch(
+                "/mypreferences/d/member-cookies",
+                ids=("nonEssentialCookieConsent",),
+            ),
+            evidence=evidence(
+                page=(Confidence.CONFIRMED, f"{PSST}, task 11"),
+                control=(
+                    Confidence.LIKELY,
+                    f'{PSST}, task 11: input[role="switch"]#nonEssentialCookieConsent; '
+                    "a user report says the task failed once",
+                ),
+                label=(
+                    Confidence.LIKELY,
+                    f'{PSST}, task 11 ("Disable all non-essential cookies")',
+                ),
+            ),
         ),
         Setting(
             key="profile_visibility_partners",

@@ -140,6 +140,25 @@ class X(Plugin):
             notes="Checked by default; the second of the three boxes on the Grok page.",
         ),
         CHECKBOX(
+            "grok_history",
+            "Grok remembers your conversations",
+            "Lets Grok keep your past conversations with it and draw on them in new "
+            "ones, so its answers follow on from what you told it before. It is a "
+            "convenience rather than training (the first box on the page decides "
+            "training), so the recommended preset leaves it on and the strict one "
+            "turns it off. Turning it off stops Grok drawing on your past conversations; "
+            "it does not delete them: that is done from Grok's conversation history.",
+            Switch(
+                "/settings/grok_settings",
+                names=("Allow Grok to remember your conversation history",),
+                within=GROK_BOX,
+                role="checkbox",
+            ),
+            recommended=State.ON,
+            strict=State.OFF,
+            notes=("The third of the three boxes on the Grok page; its default is not on record."),
+        ),
+        CHECKBOX(
             "business_partners",
             "Share more with business partners",
             "Lets X share more information about you with its business partners. "

@@ -4,10 +4,12 @@ The smart-features setting is a checkbox on the General tab, and the tab keeps
 nothing until "Save Changes" is pressed: ticking or unticking the box changes the
 page only, and leaving or reloading the page forgets it. "Smart features in
 Google Workspace" and "Smart features in other Google products" sit in a dialog
-of their own (with its own "Save"), drawn here in other states than the setting.
-The markup is not on record, so the replica draws checkboxes named by their
-labels (a guess). The settings open at ``/mail/u/0/#settings/general``; the part
-after ``#`` never reaches a server. Signed-out visitors are sent to a Google
+that "Manage Workspace smart feature settings" opens, with its own "Save" (a
+guess); their checkboxes exist only once the dialog is open, as a dialog's content
+does, and start in other states than the General tab's. The markup is not on
+record, so the replica draws checkboxes named by their labels (a guess). The
+settings open at ``/mail/u/0/#settings/general``; the part after ``#`` never
+reaches a server. Signed-out visitors are sent to a Google
 sign-in page.
 """
 
@@ -57,18 +59,13 @@ class GmailSite(GoogleSignIn):
             return Response.redirect(self.home_path, 302)
         if found.key in account.broken:
             return Response(500, page("Error | Gmail", "<h1>Something went wrong</h1>"))
-        general = self._setting_html(account, SMART_FEATURES, None, 2) or ""
-        if SMART_FEATURES.key in account.decoys:
-            general = self._decoy_html(account, SMART_FEATURES, 1) + general
-        notice = (
+        general = self._drawn(account, SMART_FEATURES, 1)
+        notice = "".join(
             "<p>This setting isn't available in your region.</p>"
-            if SMART_FEATURES.key in account.not_offered
-            else ""
+            for each in self.pages
+            if each.key in account.not_offered
         )
-        dialog = "".join(
-            self._setting_html(account, each, None, number) or ""
-            for number, each in enumerate(IN_DIALOG, start=3)
-        )
+        dialog = "".join(self._drawn(account, each, n) for n, each in enumerate(IN_DIALOG, 3))
         body = f"""<header><strong>Gmail</strong><a href="/mail/u/0/inbox">Inbox</a></header>
 <main><section>
   <h1>Settings</h1>
@@ -85,12 +82,20 @@ class GmailSite(GoogleSignIn):
   <p role="status" id="status"></p>
 </section></main>
 <div role="dialog" aria-modal="true" aria-label="{html.escape(DIALOG)}" id="dialog" hidden>
-  <h2>{html.escape(DIALOG)}</h2>{dialog}
+  <h2>{html.escape(DIALOG)}</h2><div id="dialog-rows"></div>
   <button type="button" id="dialog-save">Save</button>
   <button type="button" id="dialog-cancel">Cancel</button>
 </div>
-<template id="rows">{general}</template>"""
+<template id="rows">{general}</template>
+<template id="in-dialog">{dialog}</template>"""
         return Response(200, page("Settings - Gmail", body, SCRIPT))
+
+    def _drawn(self, account: Account, found: SettingsPage, number: int) -> str:
+        """One setting's checkbox, after a look-alike when the account asks for one."""
+        drawn = self._setting_html(account, found, None, number + 1) or ""
+        if found.key in account.decoys:
+            drawn = self._decoy_html(account, found, number) + drawn
+        return drawn
 
 
 SCRIPT = """
@@ -116,13 +121,18 @@ const saveAll = async (root) => {
 const undo = (root) => boxes(root).forEach((box) => { box.checked = box.defaultChecked; });
 document.getElementById('save-changes').addEventListener('click', () => saveAll(general));
 document.getElementById('cancel').addEventListener('click', () => undo(general));
-document.getElementById('manage').addEventListener('click', () => { dialog.hidden = false; });
+const rows = document.getElementById('dialog-rows');
+// The dialog's checkboxes exist only while it is open.
+document.getElementById('manage').addEventListener('click', () => {
+  rows.replaceChildren(document.getElementById('in-dialog').content.cloneNode(true));
+  rows.querySelectorAll('.switch-state').forEach((shown) => shown.remove());
+  dialog.hidden = false;
+});
+const close = () => { dialog.hidden = true; rows.replaceChildren(); };
 document.getElementById('dialog-save').addEventListener('click', async () => {
-  await saveAll(dialog); dialog.hidden = true;
+  await saveAll(dialog); close();
 });
-document.getElementById('dialog-cancel').addEventListener('click', () => {
-  undo(dialog); dialog.hidden = true;
-});
+document.getElementById('dialog-cancel').addEventListener('click', close);
 document.querySelectorAll('.switch-state').forEach((shown) => shown.remove());
 setTimeout(() => {
   general.appendChild(document.getElementById('rows').content.cloneNode(true));

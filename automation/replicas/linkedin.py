@@ -5,9 +5,12 @@ button), the redirect of signed-out visitors to it, the join wall at ``/authwall
 the security checks under ``/checkpoint/`` (:mod:`.linkedin_checkpoint`), and
 settings pages at their real paths with their real headings and labels. Every
 switch is an ``input[role="switch"]`` with its recorded ``aria-labelledby`` id
-(``allowDataForGenerativeAI`` for AI training). The promotions page holds its two
-switches (marketing use of your data, then marketing emails), so a locator that
-takes "the switch on the page" is caught there.
+(``allowDataForGenerativeAI`` for AI training), except the cookies page's, which
+carries its own id (``#nonEssentialCookieConsent``). The promotions page holds its
+two switches (marketing use of your data, then marketing emails) in different
+positions, so a locator that takes "the switch on the page" is caught there. The
+headings, questions and labels of the promotions, partners and cookies pages are
+not on record; the replica's own words stand in for them.
 """
 
 from __future__ import annotations
@@ -135,6 +138,24 @@ class LinkedInSite(SwitchSite):
                 "Receive tips for using LinkedIn by email",
                 labelledby="tipsForUsingLinkedinViaEmail",
             ),
+        ),
+        _ads(
+            "share_with_partners",
+            "share-data-with-select-partners",
+            "Data sharing with affiliates and select partners",
+            "Can LinkedIn share your data with its affiliates and select partners?",
+            "Share my data with LinkedIn's affiliates and select partners",
+            "shareDataWithTrustedPartners",
+        ),
+        # The cookies switch carries its own id rather than an aria-labelledby one
+        # (brave/psst-component task 11); its label is tied by a plain one.
+        SettingsPage(
+            "non_essential_cookies",
+            "/mypreferences/d/member-cookies",
+            "Cookie preferences",
+            Control("Non-essential cookies", own_id="nonEssentialCookieConsent"),
+            "Can LinkedIn and its partners use non-essential cookies when you use LinkedIn?",
+            default=False,
         ),
         SettingsPage(
             "profile_visibility_partners",

@@ -29,8 +29,10 @@ class Control:
     ``{n}`` in either is the control's number on its page, counted over every
     control drawn there (X's ``CHECKBOX_{n}_LABEL``). ``wrapped`` draws the control
     inside a ``<label>`` with its text, as X does. ``testid`` sets ``data-testid``.
-    ``renamed_id`` is the id an account with the setting in ``Account.renamed``
-    gets instead of ``labelledby``.
+    ``own_id`` is an id the control carries itself (LinkedIn's cookies switch,
+    ``#nonEssentialCookieConsent``), its label then tied by a plain
+    ``aria-labelledby``. An account with the setting in ``Account.renamed`` gets
+    each of these ids with ``Renamed`` appended.
     """
 
     label: str
@@ -39,6 +41,7 @@ class Control:
     describedby: str | None = None
     testid: str | None = None
     wrapped: bool = False
+    own_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -229,6 +232,7 @@ class SwitchSite(Site):
         controls = "".join(drawn)
         if found.container:
             controls = f'<div data-testid="{html.escape(found.container)}">{controls}</div>'
+        controls += self.beside(account, shared, len(drawn) + 1)
         # A heading may name the blog it belongs to.
         heading = found.heading.replace("{name}", name or "")
         openers = "".join(
@@ -248,6 +252,11 @@ class SwitchSite(Site):
 <template id="control">{controls}</template>"""
         return Response(200, page(f"{heading} | {self.title}", body, SCRIPT))
 
+    def beside(self, account: Account, shared: list[SettingsPage], number: int) -> str:
+        """Controls a subclass draws after the page's settings (outside their
+        container), numbered from ``number``; none by default."""
+        return ""
+
     def _setting_html(
         self, account: Account, found: SettingsPage, name: str | None, number: int = 1
     ) -> str | None:
@@ -263,7 +272,7 @@ class SwitchSite(Site):
         # be shown another wording of it.
         label = account.labels.get(found.key, found.control.label)
         drawn = replace(found.control, label=label.replace("{name}", name or ""))
-        for field in ("labelledby", "describedby"):
+        for field in ("labelledby", "describedby", "own_id"):
             ref = getattr(drawn, field)
             if ref:
                 ref = ref.replace("{n}", str(number))
@@ -299,6 +308,8 @@ class SwitchSite(Site):
             control,
             labelledby=decoy_id(control.labelledby),
             describedby=decoy_id(control.describedby),
+            # A look-alike never carries the setting's own id.
+            own_id=None,
         )
         api = html.escape(self.api_prefix + quote(key))
         return (
@@ -347,7 +358,9 @@ def draw(
         "" if copy else f'<span id="{html.escape(label_id)}">{html.escape(control.label)}</span>'
     )
     off = " disabled" if disabled else ""
-    common = f'class="switch" {attribute}="{html.escape(label_id)}" {_testid(control.testid)}'
+    # A copy never repeats an element id of the page.
+    own = f'id="{html.escape(control.own_id)}" ' if control.own_id and not copy else ""
+    common = f'{own}class="switch" {attribute}="{html.escape(label_id)}" {_testid(control.testid)}'
     if control.kind == "button":
         widget = (
             f'<button type="button" role="switch" {common} '

@@ -7,12 +7,18 @@ neighbours, in the real order: the Grok page's three boxes inside
 ``data-testid="xaiDataSharingSettings"``, the Off-X activity page's two boxes
 (the first of which X hides for some accounts), and ``/settings/location`` ("Add
 location information to your posts") next to ``/settings/location_information``.
-Apostrophes are curly, as in X's strings.
+Apostrophes are curly, as in X's strings. For tests, the Grok page can also draw a
+copy of its three boxes outside their container (``copies_outside``).
 """
 
 from __future__ import annotations
 
-from .switchsite import Control, SettingsPage, SwitchSite
+import html
+from dataclasses import replace
+from urllib.parse import quote
+
+from .server import Account
+from .switchsite import Control, SettingsPage, SwitchSite, draw
 
 #: The current wording of the Grok training box (X's strings, 2025).
 GROK_LABEL = (
@@ -27,6 +33,8 @@ GROK_LABEL_2024 = (
 GROK_BOX = "xaiDataSharingSettings"
 #: X's page-wide counter id; ``{n}`` is the box's number on its page.
 COUNTER = "CHECKBOX_{n}_LABEL"
+#: What a copy drawn outside the Grok container keeps its value under (key + this).
+OUTSIDE = "~outside"
 
 
 def _box(
@@ -57,6 +65,7 @@ class XSite(SwitchSite):
     checkpoint_path = "/account/access"
     api_prefix = "/i/api/settings/"
     header = '<header><strong>X</strong><a href="/home">Home</a></header>'
+
     pages = (
         _box(
             "grok_training",
@@ -113,3 +122,34 @@ class XSite(SwitchSite):
             "Personalize based on places you\u2019ve been",
         ),
     )
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: For tests: the Grok page also draws, after X's container, a copy of each of
+        #: its boxes with the same label in the other position (kept under key +
+        #: ``OUTSIDE``). Nothing on record says the real page has one; it is the
+        #: look-alike that only ``xaiDataSharingSettings`` tells apart.
+        self.copies_outside = False
+
+    def beside(self, account: Account, shared: list[SettingsPage], number: int) -> str:
+        if not self.copies_outside:
+            return ""
+        boxes = [each for each in shared if each.container == GROK_BOX]
+        if not boxes:
+            return ""
+        copies = []
+        for offset, each in enumerate(boxes):
+            key = each.key + OUTSIDE
+            with self.lock:
+                value = account.settings.setdefault(key, not account.settings.get(each.key, True))
+            control = replace(
+                each.control,
+                label=account.labels.get(each.key, each.control.label),
+                describedby=COUNTER.format(n=number + offset),
+            )
+            api = html.escape(self.api_prefix + quote(key))
+            copies.append(
+                f'<div class="setting" data-api="{api}" data-confirm="">'
+                f"{draw(control, value, ref=f'outside-{each.key}-label')}</div>"
+            )
+        return f"<section><h2>Elsewhere on the page</h2>{''.join(copies)}</section>"

@@ -18,6 +18,7 @@ from automation.plugin import Plugin
 from automation.plugins.chatgpt import IMPROVE_MODEL, ChatGPT
 from automation.plugins.gmail import Gmail
 from automation.plugins.google import Google
+from automation.plugins.grok import Grok
 from automation.plugins.reddit import Reddit
 from automation.plugins.x import X
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
@@ -167,6 +168,7 @@ async def test_grok_checkbox_with_an_unknown_wording_is_unknown(
         (ChatGPT(), "https://chatgpt.com/auth/login", "login"),
         (X(), "https://x.com/i/flow/login?redirect_after_login=%2Fsettings", "login"),
         (X(), "https://x.com/account/access", "checkpoint"),
+        (Grok(), "https://accounts.x.ai/sign-in?redirect=grok-com", "login"),
     ],
 )
 def test_sign_in_pages_are_recognised_on_their_own_origins(
@@ -183,6 +185,8 @@ def test_sign_in_pages_are_recognised_on_their_own_origins(
         (Google(), "https://myactivity.google.com/product/gemini"),
         (Google(), "https://example.com/v3/signin/identifier"),
         (ChatGPT(), "https://openai.com/log-in"),
+        (Grok(), "https://grok.com/?_s=data"),
+        (Grok(), "https://x.com/i/flow/login"),
     ],
 )
 def test_other_pages_are_not_walls(plugin: Plugin, url: str) -> None:

@@ -37,6 +37,7 @@ AI_TRAINING = "substack.block_ai_training"
 CANVAS = "pinterest.genai_training"
 PINTEREST_NEIGHBOURS = ("ads_sites_you_visit", "ads_partner_info")
 GMAIL_NEIGHBOURS = ("workspace_smart_features", "other_products_smart_features")
+GMAIL_IN_DIALOG = tuple(f"gmail.{key}" for key in GMAIL_NEIGHBOURS)
 ADOBE_LONG = "Content analysis for product improvement"
 
 
@@ -244,6 +245,75 @@ async def test_gmail_keeps_no_change_without_save_changes(
     assert reading.state is State.ON, reading
     assert "did not save the change" in reading.detail
     assert holder.settings["smart_features"] is True
+    assert replica.sites["gmail"].saves == []
+
+
+WORKSPACE = "gmail.workspace_smart_features"
+OTHER_PRODUCTS = "gmail.other_products_smart_features"
+
+
+@pytest.mark.browser
+async def test_gmail_dialogs_two_boxes_are_read_each_apart_from_the_general_tab(
+    make_engine, replica: ReplicaServer
+) -> None:
+    """The dialog's boxes are read once it is opened, each its own value, whatever the
+    General tab's box shows; reading sends nothing."""
+    holder = account(replica, "gmail")
+    engine = make_engine(Gmail(replica.origins["gmail"]))
+    for value in (True, False):
+        holder.settings.update(
+            smart_features=not value,
+            workspace_smart_features=value,
+            other_products_smart_features=not value,
+        )
+        readings = {r.setting_id: r.state for r in await engine.check([SMART, *GMAIL_IN_DIALOG])}
+        assert readings == {
+            SMART: State.OFF if value else State.ON,
+            WORKSPACE: State.ON if value else State.OFF,
+            OTHER_PRODUCTS: State.OFF if value else State.ON,
+        }
+    assert replica.sites["gmail"].saves == []
+
+
+@pytest.mark.browser
+async def test_gmail_dialog_change_presses_the_dialogs_save_then_reads_back(
+    make_engine, replica: ReplicaServer
+) -> None:
+    """A box of the dialog is unticked and the dialog's "Save" pressed; only that setting
+    is sent, and a fresh load (the dialog opened again) shows it off."""
+    site = replica.sites["gmail"]
+    holder = account(replica, "gmail")
+    holder.settings.update(
+        smart_features=True, workspace_smart_features=True, other_products_smart_features=True
+    )
+    engine = make_engine(Gmail(replica.origins["gmail"]))
+    reading = await engine.change(OTHER_PRODUCTS, State.OFF)
+    assert reading.state is State.OFF, reading
+    assert "read back as off after reloading" in reading.detail
+    assert holder.settings == {
+        "smart_features": True,
+        "workspace_smart_features": True,
+        "other_products_smart_features": False,
+    }
+    assert site.saves == [(DEMO_USERNAME, "other_products_smart_features", False)]
+
+
+@pytest.mark.browser
+async def test_gmail_dialog_boxes_exist_only_behind_its_button(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """Without the click on "Manage Workspace smart feature settings" the General tab
+    holds only its own box: the dialog's setting reads unknown, never that box's value."""
+    workspace = Gmail.setting("workspace_smart_features")
+    assert workspace.switch is not None
+
+    class NoClick(Gmail):
+        settings = (replace(workspace, switch=replace(workspace.switch, opens=())),)
+
+    account(replica, "gmail").settings.update(smart_features=True, workspace_smart_features=False)
+    [reading] = await make_engine(NoClick(replica.origins["gmail"])).check([WORKSPACE])
+    assert reading.state is State.UNKNOWN, reading
+    assert "Smart features in Google Workspace" in reading.detail
     assert replica.sites["gmail"].saves == []
 
 

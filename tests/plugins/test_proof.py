@@ -19,6 +19,7 @@ from automation.plugins.linkedin import AI_TRAINING, LinkedIn
 from automation.plugins.x import X
 from automation.replicas import DEMO_USERNAME, SITES, ReplicaServer
 from automation.replicas.server import DECOY, Account
+from automation.replicas.x import OUTSIDE
 
 PLUGINS = {cls.name: cls for cls in registry.load()[0]}
 SWITCHES = [
@@ -238,18 +239,42 @@ async def test_location_is_read_from_location_information_not_the_posts_page(
     assert old_way is False, "the old address holds another setting, off"
 
 
+GROK_BOXES = ("x.grok_training", "x.grok_personalize", "x.grok_history")
+
+
 @pytest.mark.browser
-async def test_grok_boxes_each_read_their_own_value(make_engine, replica: ReplicaServer) -> None:
+@pytest.mark.parametrize("outside", [False, True], ids=["container-only", "copies-outside"])
+async def test_grok_boxes_each_read_their_own_value(
+    outside: bool, make_engine, replica: ReplicaServer
+) -> None:
+    """Each of the three boxes reads its own value; with a copy of each, same label and
+    the other position, drawn outside xaiDataSharingSettings, only the container's count."""
+    replica.sites["x"].copies_outside = outside
     holder = account(replica, "x")
     holder.settings.update(grok_training=False, grok_personalize=True, grok_history=False)
     engine = make_engine(X(replica.origins["x"]))
-    readings = {
-        r.setting_id: r.state for r in await engine.check(["x.grok_training", "x.grok_personalize"])
+    readings = {r.setting_id: r.state for r in await engine.check(list(GROK_BOXES))}
+    assert readings == {
+        "x.grok_training": State.OFF,
+        "x.grok_personalize": State.ON,
+        "x.grok_history": State.OFF,
     }
-    assert readings == {"x.grok_training": State.OFF, "x.grok_personalize": State.ON}
+    reading = await engine.change("x.grok_history", State.ON)
+    assert reading.state is State.ON, reading
     reading = await engine.change("x.grok_personalize", State.OFF)
-    assert reading.state is State.OFF
-    assert (holder.settings["grok_training"], holder.settings["grok_history"]) == (False, False)
+    assert reading.state is State.OFF, reading
+    assert (holder.settings["grok_training"], holder.settings["grok_history"]) == (False, True)
+    copies = {k: v for k, v in holder.settings.items() if k.endswith(OUTSIDE)}
+    if outside:
+        # The copies started opposite and were never sent a change.
+        assert copies == {
+            "grok_training" + OUTSIDE: True,
+            "grok_personalize" + OUTSIDE: False,
+            "grok_history" + OUTSIDE: True,
+        }
+    else:
+        assert copies == {}
+    assert [key for _, key, _ in replica.sites["x"].saves] == ["grok_history", "grok_personalize"]
 
 
 # -- LinkedIn: the id first, the label in any known language ------------------------------------
@@ -278,6 +303,59 @@ async def test_ai_training_by_its_id_or_its_label(
     engine = make_engine(LinkedIn(replica.origins["linkedin"]))
     [reading] = await engine.check([AI_TRAINING.id])
     assert reading.state is expected, reading
+
+
+PROMOTIONS = ("linkedin.marketing_ads", "linkedin.marketing_emails")
+
+
+@pytest.mark.browser
+async def test_linkedin_promotions_switches_are_each_read_by_their_own_id(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """Two switches on one page, in opposite positions: each reads its own and a change
+    reaches only its own. With one switch's id renamed (and no label on record to fall
+    back on), that one reads unknown and the other still reads its own value."""
+    holder = account(replica, "linkedin")
+    engine = make_engine(LinkedIn(replica.origins["linkedin"]))
+    for ads in (True, False):
+        holder.settings.update(marketing_ads=ads, marketing_emails=not ads)
+        readings = {r.setting_id: r for r in await engine.check(list(PROMOTIONS))}
+        assert readings["linkedin.marketing_ads"].state is (State.ON if ads else State.OFF)
+        assert readings["linkedin.marketing_emails"].state is (State.OFF if ads else State.ON)
+        assert "allowProfileAndActivityDataForMarketingAds" in (
+            readings["linkedin.marketing_ads"].detail
+        )
+        assert "tipsForUsingLinkedinViaEmail" in readings["linkedin.marketing_emails"].detail
+
+    reading = await engine.change("linkedin.marketing_emails", State.OFF)
+    assert reading.state is State.OFF, reading
+    assert (holder.settings["marketing_ads"], holder.settings["marketing_emails"]) == (False, False)
+    assert replica.sites["linkedin"].saves == [(DEMO_USERNAME, "marketing_emails", False)]
+
+    holder.renamed.add("marketing_ads")
+    holder.settings["marketing_emails"] = True
+    readings = {r.setting_id: r for r in await engine.check(list(PROMOTIONS))}
+    assert readings["linkedin.marketing_ads"].state is State.UNKNOWN
+    # Its own switch, now without the id, and the emails switch: neither is taken.
+    assert "2 other controls" in readings["linkedin.marketing_ads"].detail
+    assert readings["linkedin.marketing_emails"].state is State.ON
+
+
+@pytest.mark.browser
+async def test_linkedin_cookies_switch_is_found_by_the_id_it_carries(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """#nonEssentialCookieConsent is the switch's own id, not an aria-labelledby one."""
+    holder = account(replica, "linkedin")
+    holder.settings["non_essential_cookies"] = True
+    engine = make_engine(LinkedIn(replica.origins["linkedin"]))
+    [reading] = await engine.check(["linkedin.non_essential_cookies"])
+    assert reading.state is State.ON, reading
+    assert 'its id "nonEssentialCookieConsent"' in reading.detail
+    holder.renamed.add("non_essential_cookies")
+    [reading] = await engine.check(["linkedin.non_essential_cookies"])
+    assert reading.state is State.UNKNOWN, reading
+    assert replica.sites["linkedin"].saves == []
 
 
 # -- the states a real account shows --------------------------------------------------------------
@@ -374,13 +452,13 @@ async def test_save_answered_but_not_kept_is_not_done(make_engine, replica: Repl
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("name", ["chatgpt", "linkedin", "x"])
+@pytest.mark.parametrize("name", ["chatgpt", "linkedin", "x", "grok"])
 async def test_signed_in_needs_a_positive_sign(
     name: str, chromium: str, replica: ReplicaServer
 ) -> None:
     """ChatGPT's start page loads signed out too: only its account menu proves a
-    session. LinkedIn's needs its session cookie and a page without a wall; X's, the
-    setting's own control on its page."""
+    session. LinkedIn's needs its session cookie and a page without a wall; X's and
+    grok.com's, the setting's own control on its page."""
     from playwright.async_api import async_playwright
 
     plugin = PLUGINS[name](replica.origins[name])
