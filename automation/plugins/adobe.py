@@ -26,6 +26,8 @@ class Adobe(Plugin):
     name = "adobe"
     title = "Adobe"
     default_origin = ORIGIN
+    # Adobe's account pages sign in through adobelogin.com.
+    asset_hosts = ("adobelogin.com",)
     order = 80
     # Guesses: Adobe's single sign-on host, and a sign-in path on the account site.
     login_urls = ("https://auth.services.adobe.com/",)

@@ -57,6 +57,8 @@ class GitHub(Plugin):
     name = "github"
     title = "GitHub"
     default_origin = ORIGIN
+    # GitHub's scripts and styles come from github.githubassets.com.
+    asset_hosts = ("githubassets.com",)
     order = 85
     # GitHub's sign-in page and its two-step and device-verification pages (from the
     # public site's addresses; the replica models the sign-in path only).

@@ -163,6 +163,8 @@ class Gmail(Plugin):
     name = "gmail"
     title = "Gmail"
     default_origin = ORIGIN
+    # Gmail loads its scripts from gstatic.com and googleapis.com.
+    asset_hosts = ("gstatic.com", "googleapis.com")
     order = 41
     login_paths = LOGIN_PATHS
     checkpoint_paths = CHECKPOINT_PATHS

@@ -107,6 +107,8 @@ class Google(Plugin):
     name = "google"
     title = "Google"
     default_origin = ORIGIN
+    # Google's pages load their scripts from gstatic.com and googleapis.com.
+    asset_hosts = ("gstatic.com", "googleapis.com")
     order = 40
     login_paths = LOGIN_PATHS
     checkpoint_paths = CHECKPOINT_PATHS

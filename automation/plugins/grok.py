@@ -54,6 +54,8 @@ class Grok(Plugin):
     name = "grok"
     title = "Grok (grok.com)"
     default_origin = ORIGIN
+    # grok.com's account pages are served from x.ai hosts.
+    asset_hosts = ("x.ai",)
     order = 11
     # Guesses: grok.com sends people to xAI's accounts site to sign in, and may
     # keep sign-in paths of its own.

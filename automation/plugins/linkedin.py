@@ -132,6 +132,8 @@ class LinkedIn(Plugin):
     name = "linkedin"
     title = "LinkedIn"
     default_origin = ORIGIN
+    # LinkedIn's scripts and styles come from static.licdn.com.
+    asset_hosts = ("licdn.com",)
     order = 0
     login_paths = ("/login", "/uas/login", "/authwall", "/signup")
     checkpoint_paths = ("/checkpoint/", "/challenge/")

@@ -27,6 +27,8 @@ class Pinterest(Plugin):
     name = "pinterest"
     title = "Pinterest"
     default_origin = ORIGIN
+    # Pinterest's scripts come from s.pinimg.com.
+    asset_hosts = ("pinimg.com",)
     order = 82
     # Guesses: Pinterest's sign-in page.
     login_paths = ("/login",)

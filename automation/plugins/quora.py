@@ -22,6 +22,8 @@ class Quora(Plugin):
     name = "quora"
     title = "Quora"
     default_origin = ORIGIN
+    # Quora's scripts come from quoracdn.net.
+    asset_hosts = ("quoracdn.net",)
     order = 60
     # Guesses: no record of where Quora sends a signed-out visitor.
     login_paths = ("/login",)

@@ -53,6 +53,8 @@ class Reddit(Plugin):
     name = "reddit"
     title = "Reddit"
     default_origin = ORIGIN
+    # Reddit's scripts come from redditstatic.com.
+    asset_hosts = ("redditstatic.com",)
     order = 60
     # Guess: signed-out visitors are sent to /login.
     login_paths = ("/login", "/account/login")

@@ -56,6 +56,8 @@ class Substack(Plugin):
     name = "substack"
     title = "Substack"
     default_origin = ORIGIN
+    # Substack's scripts come from substackcdn.com.
+    asset_hosts = ("substackcdn.com",)
     order = 72
     # Each publication is on a host below substack.com.
     subdomains = True

@@ -32,6 +32,8 @@ class WordPress(Plugin):
     name = "wordpress"
     title = "WordPress.com"
     default_origin = ORIGIN
+    # WordPress.com's scripts and styles come from wp.com hosts (s0.wp.com).
+    asset_hosts = ("wp.com",)
     order = 71
     # Guesses: WordPress.com's sign-in page.
     login_paths = ("/log-in",)

@@ -98,6 +98,8 @@ class X(Plugin):
     name = "x"
     title = "X"
     default_origin = ORIGIN
+    # X's web client loads from abs.twimg.com and still calls some twitter.com hosts.
+    asset_hosts = ("twimg.com", "twitter.com")
     order = 10
     # Guesses: where X sends signed-out visitors and accounts it has locked.
     login_paths = ("/i/flow/login", "/login", "/i/flow/signup")
