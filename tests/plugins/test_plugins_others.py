@@ -3,7 +3,8 @@
 Per-blog settings (Tumblr, WordPress.com, Substack, Squarespace) expand to one
 reading per blog and a change reaches only its own blog, even beside a look-alike;
 a label that matches none of the known wordings reads ``unknown``; manual settings
-(Meta's form, Slack's email) are never read and visit no page. The plain read/write/signed-out contract of every plugin is
+(Meta's form, Slack's email, WhatsApp's form, Snapchat's app-only setting) are never
+read and visit no page. The plain read/write/signed-out contract of every plugin is
 in ``test_platforms.py``. Every plugin here points at a loopback origin.
 """
 
@@ -169,7 +170,7 @@ def test_a_blog_named_in_the_label_is_filled_in_per_blog() -> None:
     assert mine.per is None
 
 
-@pytest.mark.parametrize("name", ["meta", "slack"])
+@pytest.mark.parametrize("name", ["meta", "slack", "whatsapp", "snapchat"])
 def test_manual_settings_are_manual_with_a_link_and_steps(name: str) -> None:
     """No switch, a link to follow, steps, "off" meaning opted out, and only you can do it."""
     for setting in PLUGINS[name].settings:
