@@ -33,14 +33,18 @@ class DiscordSite(SwitchSite):
             PATH,
             "Data & Privacy",
             Control("Use data to personalize my Discord experience"),
+        ),
+        SettingsPage(
+            "sponsored_content_1",
+            PATH,
+            "Data & Privacy",
+            Control("Sponsored content"),
             default=False,
         ),
-        SettingsPage("sponsored_content_1", PATH, "Data & Privacy", Control("Sponsored content")),
         SettingsPage(
             "sponsored_content_2",
             PATH,
             "Data & Privacy",
             Control("Sponsored content, second switch"),
-            default=False,
         ),
     )
