@@ -44,7 +44,7 @@ class Kind(enum.StrEnum):
     TOGGLE = "toggle"
     """A switch a browser can flip."""
     MANUAL = "manual"
-    """A form or an email that only a person can finish."""
+    """A form, an email or a setting of a phone app that only a person can finish."""
 
     def __str__(self) -> str:
         return self.value

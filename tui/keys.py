@@ -152,8 +152,8 @@ STATES = """\
   unknown       the page did not look as expected; nothing is
                 guessed
   error         the page could not be loaded or the plugin failed
-  by hand       a form or an email only you can do; marked by
-                you when you say so
+  by hand       a form, an email or a phone app only you can
+                do; marked by you when you say so
   !             changed since the last check, not by privacy-tui
                 (the platform, or someone on the site, switched it)
 

@@ -1,8 +1,9 @@
-"""Anthropic Claude: "Help improve Claude".
+"""Anthropic Claude: "Help improve Claude" and "Location metadata", on one page.
 
-Facts from ``shared/platforms.md``: a toggle on ``/settings/data-privacy-controls``.
-Its markup is not on record; it is found as a switch named by its label (a guess:
-a toggle that is a button with ``aria-checked``).
+Facts from ``shared/platforms.md``: two toggles side by side on
+``/settings/data-privacy-controls``. Their markup is not on record; each is found as
+a switch named by its own label (a guess: a toggle that is a button with
+``aria-checked``), so neither can be taken for the other.
 """
 
 from __future__ import annotations
@@ -47,12 +48,48 @@ HELP_IMPROVE = Setting(
 )
 
 
+LOCATION_METADATA = Setting(
+    key="location_metadata",
+    label="Location metadata",
+    description=(
+        "Lets Claude use metadata about where you are, such as the area your "
+        "connection comes from, with your chats; how precise it is and its default "
+        "are not on record. It goes to Anthropic. Turning it off stops its use from "
+        "then on; chats that already carried it are not changed, and Anthropic still "
+        "sees your connection's address as any website does."
+    ),
+    manual_steps=(
+        "Sign in to Claude.",
+        'Click your name or initials, then "Settings".',
+        'Choose "Privacy".',
+        'Switch "Location metadata" off.',
+    ),
+    notes='On the same page as "Help improve Claude"; found by its own label.',
+    source="shared/platforms.md (public reports, late 2026)",
+    switch=Switch(path=PATH, names=("Location metadata",)),
+    evidence=evidence(
+        page=(
+            Confidence.LIKELY,
+            'shared/platforms.md: beside "Help improve Claude" on '
+            "/settings/data-privacy-controls (public reports, late 2026)",
+        ),
+        control=(
+            Confidence.GUESS,
+            "inferred: a toggle with aria-checked, named by its label; its markup is not on record",
+        ),
+        label=(Confidence.LIKELY, "shared/platforms.md (public reports, late 2026)"),
+    ),
+)
+
+
 class Claude(Plugin):
-    """Claude's model-training switch."""
+    """Claude's privacy switches: model training and location metadata."""
 
     name = "claude"
     title = "Claude"
     default_origin = ORIGIN
+    # Claude's pages call anthropic.com hosts.
+    asset_hosts = ("anthropic.com",)
     order = 30
     # Guess: signed-out visitors are sent to /login.
     login_paths = ("/login",)
@@ -60,4 +97,4 @@ class Claude(Plugin):
     checkpoint_paths = ()
     # Claude signs in by an emailed link or another account, never a password.
     login_form = None
-    settings = (HELP_IMPROVE,)
+    settings = (HELP_IMPROVE, LOCATION_METADATA)

@@ -1,11 +1,13 @@
 """A replica of ChatGPT's start page and its settings dialog, as ``shared/platforms.md`` records.
 
-The switch, ``button[data-testid="improve-model-toggle"]`` with ``aria-checked``,
-exists only after four clicks: the profile button, "Settings", the "Data controls"
-tab, then the button that opens the "Improve the model for everyone" dialog, each
-with its recorded test id. The Data controls tab's other switches, "Location" and
-"Remote browser data", are drawn beside it. Signed out, the start page is still
-served (as chatgpt.com does: a visitor can chat), without the account menu.
+Three clicks, each on its recorded test id (the profile button, "Settings", the
+"Data controls" tab), open the tab. It holds the "Location" and "Remote browser
+data" switches, whose markup is not on record (drawn as plain labelled switches),
+and the button of the "Improve the model for everyone" dialog, whose name ends in
+the setting's position ("On" or "Off"), as the real one's does. Only a fourth click,
+on that button, opens the dialog with ``button[data-testid="improve-model-toggle"]``.
+Signed out, the start page is still served (as chatgpt.com does: a visitor can
+chat), without the account menu.
 """
 
 from __future__ import annotations
@@ -14,6 +16,12 @@ from .server import Request, Response, page
 from .switchsite import Control, Opener, SettingsPage, SwitchSite
 
 LABEL = "Improve the model for everyone"
+#: The clicks that open Settings on its Data controls tab.
+TAB = (
+    Opener("Profile", testid="accounts-profile-button"),
+    Opener("Settings", testid="settings-menu-item"),
+    Opener("Data controls", testid="data-controls-tab"),
+)
 
 
 class ChatGPTSite(SwitchSite):
@@ -31,10 +39,13 @@ class ChatGPTSite(SwitchSite):
             Control(LABEL, kind="button", testid="improve-model-toggle"),
             "What can I help with?",
             opens=(
-                Opener("Profile", testid="accounts-profile-button"),
-                Opener("Settings", testid="settings-menu-item"),
-                Opener("Data controls", testid="data-controls-tab"),
-                Opener(LABEL, testid="improve-model-open-modal-button"),
+                *TAB,
+                Opener(
+                    LABEL,
+                    testid="improve-model-open-modal-button",
+                    dialog=True,
+                    shows="improve_model",
+                ),
             ),
         ),
         SettingsPage(
@@ -43,12 +54,14 @@ class ChatGPTSite(SwitchSite):
             "ChatGPT",
             Control("Location", kind="button", labelledby="location-label"),
             default=False,
+            opens=TAB,
         ),
         SettingsPage(
             "remote_browser_data",
             "/",
             "ChatGPT",
             Control("Remote browser data", kind="button", labelledby="remote-browser-label"),
+            opens=TAB,
         ),
     )
 

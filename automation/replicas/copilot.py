@@ -1,7 +1,8 @@
 """A replica of Copilot's privacy settings, as ``shared/platforms.md`` records them.
 
-Two switches on one page ("Model training on text", "Model training on voice");
-the page address and the markup are guesses, drawn plainly. The real site signs
+Four switches on one page ("Model training on text", "Model training on voice",
+"Personalization and memory", "Ad personalization"), in different positions; the
+page address and the markup are guesses, drawn plainly. The real site signs
 people in on Microsoft's account host; the replica keeps its sign-in page on its
 own origin at a path the plugin also knows.
 """
@@ -23,4 +24,10 @@ class CopilotSite(SwitchSite):
     pages = (
         SettingsPage("model_training_text", PATH, "Privacy", Control("Model training on text")),
         SettingsPage("model_training_voice", PATH, "Privacy", Control("Model training on voice")),
+        SettingsPage(
+            "personalization_memory", PATH, "Privacy", Control("Personalization and memory")
+        ),
+        SettingsPage(
+            "ad_personalization", PATH, "Privacy", Control("Ad personalization"), default=False
+        ),
     )

@@ -46,16 +46,29 @@ class Control:
 
 @dataclass(frozen=True)
 class Opener:
-    """A button that must be clicked to reveal what follows (a menu, a dialog)."""
+    """A button that must be clicked to reveal what follows (a menu, a tab, a dialog).
+
+    ``dialog`` draws what it reveals inside a modal dialog. ``shows`` is the key of
+    a setting whose position the button's name ends with ("... On"), as a button
+    that opens one setting's own dialog may say.
+    """
 
     label: str
     testid: str | None = None
+    dialog: bool = False
+    shows: str | None = None
 
 
 @dataclass(frozen=True)
 class SettingsPage:
     """One setting's page. ``path``, ``heading`` and the control's label may hold
-    ``{name}`` for a per-blog setting."""
+    ``{name}`` for a per-blog setting.
+
+    Settings that share a path share the page. Their ``opens`` say how deep each
+    control sits: each is a prefix of the longest (a tab holds some switches and
+    the button of a dialog that holds another), and a control is drawn once the
+    openers of its own ``opens`` have all been clicked.
+    """
 
     key: str
     path: str
@@ -213,49 +226,74 @@ class SwitchSite(Site):
         if found.key in account.broken:
             return Response(500, page(f"Error | {self.title}", "<h1>Something went wrong</h1>"))
         # Settings declared with the same path share one page (several controls, in
-        # the order declared, as the real page draws them).
+        # the order declared, as the real page draws them), each at the depth its
+        # openers reach.
         shared = [each for each in self.pages if each.path == found.path]
-        drawn: list[str] = []
+        chain = max((each.opens for each in shared), key=len)
+        if any(each.opens != chain[: len(each.opens)] for each in shared):
+            raise ValueError(f"{found.path}: the openers of its settings do not nest")
+        stages: dict[int, list[str]] = {}
+        count = 0
         for each in shared:
-            if each.key in account.decoys and name is None:
-                drawn.append(self._decoy_html(account, each, number=len(drawn) + 1))
-            control = self._setting_html(account, each, name, number=len(drawn) + 1)
+            drawn = stages.setdefault(len(each.opens), [])
+            if each.key in account.decoys:
+                count += 1
+                drawn.append(self._decoy_html(account, each, count, name))
+            control = self._setting_html(account, each, name, number=count + 1)
             if control is not None:
+                count += 1
                 drawn.append(control)
         notice = "".join(
             "<p>This setting isn't available in your region.</p>"
             for each in shared
             if each.key in account.not_offered
         )
-        if not drawn and not notice:
+        if not count and not notice:
             return Response(404, page(f"Not found | {self.title}", "<h1>Page not found</h1>"))
-        controls = "".join(drawn)
-        if found.container:
-            controls = f'<div data-testid="{html.escape(found.container)}">{controls}</div>'
-        controls += self.beside(account, shared, len(drawn) + 1)
+        templates = ""
+        for stage, drawn in sorted(stages.items()):
+            controls = "".join(drawn)
+            if found.container:
+                controls = f'<div data-testid="{html.escape(found.container)}">{controls}</div>'
+            if stage == 0:
+                controls += self.beside(account, shared, count + 1)
+            if stage and chain[stage - 1].dialog:
+                # What the last click opened is a dialog over the page, as a
+                # setting's own dialog is.
+                controls = (
+                    f'<div role="dialog" aria-modal="true" aria-label="'
+                    f'{html.escape(chain[stage - 1].label)}">{controls}</div>'
+                )
+            templates += f'<template class="stage" data-stage="{stage}">{controls}</template>'
         # A heading may name the blog it belongs to.
         heading = found.heading.replace("{name}", name or "")
-        openers = "".join(
-            f'<button type="button" class="opener" {_testid(o.testid)} hidden>'
-            f"{html.escape(o.label)}</button>"
-            for o in found.opens
-        )
+        openers = "".join(self._opener_html(account, o) for o in chain)
         body = f"""{self.header}
 <main><section>
   <h1>{html.escape(heading)}</h1>
   <p>{html.escape(found.question)}</p>
   {notice}
   {openers}
-  <div id="setting" {"hidden" if found.opens else ""}></div>
+  <div id="setting" hidden></div>
   <p role="status" id="status"></p>
 </section></main>
-<template id="control">{controls}</template>"""
+{templates}"""
         return Response(200, page(f"{heading} | {self.title}", body, SCRIPT))
 
     def beside(self, account: Account, shared: list[SettingsPage], number: int) -> str:
         """Controls a subclass draws after the page's settings (outside their
         container), numbered from ``number``; none by default."""
         return ""
+
+    def _opener_html(self, account: Account, opener: Opener) -> str:
+        name = html.escape(opener.label)
+        if opener.shows is not None:
+            with self.lock:
+                value = account.settings.get(opener.shows)
+            if value is not None:
+                name += f" <span>{'On' if value else 'Off'}</span>"
+        testid = _testid(opener.testid)
+        return f'<button type="button" class="opener" {testid} hidden>{name}</button>'
 
     def _setting_html(
         self, account: Account, found: SettingsPage, name: str | None, number: int = 1
@@ -291,11 +329,14 @@ class SwitchSite(Site):
         confirm = html.escape(account.confirms.get(found.key, ""))
         return f'<div class="setting" data-api="{api}" data-confirm="{confirm}">{control}</div>'
 
-    def _decoy_html(self, account: Account, found: SettingsPage, number: int) -> str:
-        """A look-alike of ``found``'s control for another setting, in the other position."""
-        key = found.key + DECOY
+    def _decoy_html(
+        self, account: Account, found: SettingsPage, number: int, name: str | None = None
+    ) -> str:
+        """A look-alike of ``found``'s control for another setting, in the other position
+        (on a per-blog page, beside that blog's control)."""
+        key = f"{found.key}@{name}" if name else found.key
         with self.lock:
-            value = account.settings.setdefault(key, not account.settings.get(found.key, True))
+            value = account.settings.setdefault(key + DECOY, not account.settings.get(key, True))
         control = replace(found.control, label=DECOY_LABEL, testid=None)
 
         def decoy_id(ref: str | None) -> str | None:
@@ -311,7 +352,7 @@ class SwitchSite(Site):
             # A look-alike never carries the setting's own id.
             own_id=None,
         )
-        api = html.escape(self.api_prefix + quote(key))
+        api = html.escape(self.api_prefix + quote(key + DECOY))
         return (
             f'<div class="setting" data-api="{api}" data-confirm="">'
             f"{draw(control, value, ref=f'decoy-{found.key}-label')}</div>"
@@ -384,61 +425,70 @@ CHECKPOINT = """<main><section><h1>Let's make sure it's you</h1>
 SCRIPT = """
 const openers = Array.from(document.querySelectorAll('.opener'));
 const holder = document.getElementById('setting');
-// Behind openers (a menu, a dialog) the switch exists only once the last one is
-// clicked, as a dialog's content does; otherwise it is drawn a moment after loading.
-const show = () => {
-  holder.hidden = false;
-  holder.appendChild(document.getElementById('control').content.cloneNode(true));
-  holder.querySelectorAll('.switch').forEach((sw) => {
-    const isButton = sw.tagName === 'BUTTON';
-    const get = () => isButton ? sw.getAttribute('aria-checked') === 'true' : sw.checked;
-    const set = (v) => {
-      if (isButton) sw.setAttribute('aria-checked', String(v)); else sw.checked = v;
-    };
-    const shown = sw.parentElement.querySelector('.switch-state');
-    const status = document.getElementById('status');
-    const asks = sw.closest('[data-confirm]').dataset.confirm;
-    const ask = (want) => new Promise((resolve) => {
-      const box = document.createElement('div');
-      box.setAttribute('role', 'dialog');
-      box.setAttribute('aria-modal', 'true');
-      const strange = asks === 'strange';
-      const title = strange ? 'Before you go: tell us why' : (want ? 'Turn on?' : 'Turn off?');
-      const yes = strange ? 'Delete my history too' : (want ? 'Turn on' : 'Turn off');
-      box.innerHTML = `<h2>${title}</h2><p>This changes how your data is used.</p>` +
-        `<button type="button" class="yes">${yes}</button>` +
-        '<button type="button" class="no">Cancel</button>';
-      document.body.appendChild(box);
-      box.querySelector('.yes').addEventListener('click', () => { box.remove(); resolve(true); });
-      box.querySelector('.no').addEventListener('click', () => { box.remove(); resolve(false); });
-    });
-    const changed = async (want) => {
-      if (asks && !(await ask(want))) {
-        set(!want);
-        shown.textContent = get() ? 'On' : 'Off';
-        return;
-      }
-      shown.textContent = want ? 'On' : 'Off';
-      try {
-        const r = await fetch(sw.closest('[data-api]').dataset.api, {method: 'POST',
-          headers: {'Content-Type': 'application/json'},
-          body: JSON.stringify({value: want})});
-        if (!r.ok) throw new Error(String(r.status));
-        status.textContent = 'Saved.';
-      } catch (e) {
-        set(!want);
-        shown.textContent = get() ? 'On' : 'Off';
-        status.textContent = "Couldn't save your change. Try again.";
-      }
-    };
-    if (isButton) {
-      sw.addEventListener('click', () => { const want = !get(); set(want); changed(want); });
-    }
-    else sw.addEventListener('change', () => changed(sw.checked));
+const status = document.getElementById('status');
+const wire = (sw) => {
+  const isButton = sw.tagName === 'BUTTON';
+  const get = () => isButton ? sw.getAttribute('aria-checked') === 'true' : sw.checked;
+  const set = (v) => {
+    if (isButton) sw.setAttribute('aria-checked', String(v)); else sw.checked = v;
+  };
+  const shown = sw.parentElement.querySelector('.switch-state');
+  const asks = sw.closest('[data-confirm]').dataset.confirm;
+  const ask = (want) => new Promise((resolve) => {
+    const box = document.createElement('div');
+    box.setAttribute('role', 'dialog');
+    box.setAttribute('aria-modal', 'true');
+    const strange = asks === 'strange';
+    const title = strange ? 'Before you go: tell us why' : (want ? 'Turn on?' : 'Turn off?');
+    const yes = strange ? 'Delete my history too' : (want ? 'Turn on' : 'Turn off');
+    box.innerHTML = `<h2>${title}</h2><p>This changes how your data is used.</p>` +
+      `<button type="button" class="yes">${yes}</button>` +
+      '<button type="button" class="no">Cancel</button>';
+    document.body.appendChild(box);
+    box.querySelector('.yes').addEventListener('click', () => { box.remove(); resolve(true); });
+    box.querySelector('.no').addEventListener('click', () => { box.remove(); resolve(false); });
   });
+  const changed = async (want) => {
+    if (asks && !(await ask(want))) {
+      set(!want);
+      shown.textContent = get() ? 'On' : 'Off';
+      return;
+    }
+    shown.textContent = want ? 'On' : 'Off';
+    try {
+      const r = await fetch(sw.closest('[data-api]').dataset.api, {method: 'POST',
+        headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({value: want})});
+      if (!r.ok) throw new Error(String(r.status));
+      status.textContent = 'Saved.';
+    } catch (e) {
+      set(!want);
+      shown.textContent = get() ? 'On' : 'Off';
+      status.textContent = "Couldn't save your change. Try again.";
+    }
+  };
+  if (isButton) {
+    sw.addEventListener('click', () => { const want = !get(); set(want); changed(want); });
+  }
+  else sw.addEventListener('change', () => changed(sw.checked));
+};
+// The controls behind n openers (a menu, a tab, a dialog) exist only once the n-th
+// is clicked, as a dialog's content does; those behind none are drawn a moment
+// after loading.
+const drawn = new Set();
+const show = (stage) => {
+  const template = document.querySelector(`template.stage[data-stage="${stage}"]`);
+  if (!template || drawn.has(stage)) return;
+  drawn.add(stage);
+  holder.hidden = false;
+  const part = document.createElement('div');
+  part.appendChild(template.content.cloneNode(true));
+  holder.appendChild(part);
+  part.querySelectorAll('.switch').forEach(wire);
 };
 openers.forEach((button, i) => button.addEventListener('click', () => {
-  if (openers[i + 1]) openers[i + 1].hidden = false; else if (holder.hidden) show();
+  if (openers[i + 1]) openers[i + 1].hidden = false;
+  show(i + 1);
 }));
-setTimeout(() => { if (openers.length) openers[0].hidden = false; else show(); }, 150);
+setTimeout(() => { if (openers.length) openers[0].hidden = false; show(0); }, 150);
 """

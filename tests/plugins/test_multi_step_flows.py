@@ -1,6 +1,7 @@
 """The flows of X, ChatGPT, Google, Gmail and Reddit that are not one switch on one page.
 
-ChatGPT's switch sits in a dialog behind four clicks; Google's Gemini activity is
+ChatGPT's model-training switch sits in a dialog behind four clicks, beside two
+switches of the tab the third click opens; Google's Gemini activity is
 turned off through a menu whose other item deletes activity; X's Grok checkbox has
 been reworded. Every plugin is pointed at its replica on loopback, and what the
 "account" holds is read from the replica's server state, not from the plugin.
@@ -15,7 +16,7 @@ import pytest
 from automation import secrets
 from automation.model import State
 from automation.plugin import Plugin
-from automation.plugins.chatgpt import IMPROVE_MODEL, ChatGPT
+from automation.plugins.chatgpt import IMPROVE_MODEL, TAB, ChatGPT
 from automation.plugins.gmail import Gmail
 from automation.plugins.google import Google
 from automation.plugins.grok import Grok
@@ -69,6 +70,52 @@ async def test_chatgpt_dialog_without_the_switch_is_unknown_and_unchanged(
     assert "not on it" in reading.detail
     assert replica.sites["chatgpt"].saves == []
     assert account(replica, "chatgpt").settings["improve_model"] is True
+
+
+DATA_CONTROLS = ("chatgpt.improve_model", "chatgpt.location", "chatgpt.remote_browser_data")
+
+
+@pytest.mark.browser
+async def test_chatgpt_data_controls_are_each_read_by_their_own_mark(
+    make_engine, replica: ReplicaServer
+) -> None:
+    """Location and Remote browser data sit in the tab beside the button of the
+    model-training dialog (whose name ends in that setting's "On"): each reads its own
+    value by its own label or test id, and a change reaches only its own."""
+    holder = account(replica, "chatgpt")
+    holder.settings.update(improve_model=True, location=False, remote_browser_data=True)
+    engine = make_engine(ChatGPT(replica.origins["chatgpt"]))
+    readings = {r.setting_id: r for r in await engine.check(list(DATA_CONTROLS))}
+    assert {k: r.state for k, r in readings.items()} == {
+        "chatgpt.improve_model": State.ON,
+        "chatgpt.location": State.OFF,
+        "chatgpt.remote_browser_data": State.ON,
+    }
+    assert 'test id "improve-model-toggle"' in readings["chatgpt.improve_model"].detail
+    assert 'label "Location"' in readings["chatgpt.location"].detail
+    assert 'label "Remote browser data"' in readings["chatgpt.remote_browser_data"].detail
+
+    reading = await engine.change("chatgpt.location", State.ON)
+    assert reading.state is State.ON, reading
+    assert holder.settings == {"improve_model": True, "location": True, "remote_browser_data": True}
+    assert replica.sites["chatgpt"].saves == [(DEMO_USERNAME, "location", True)]
+
+
+@pytest.mark.browser
+async def test_chatgpt_tab_switches_need_the_clicks_to_the_tab(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """The tab's switches exist only once the tab is open: without the clicks that
+    open it, Location reads ``unknown``."""
+    location = ChatGPT.setting("location")
+    assert location.switch is not None and location.switch.opens == TAB
+
+    class NoClicks(ChatGPT):
+        settings = (replace(location, switch=replace(location.switch, opens=())),)
+
+    [reading] = await make_engine(NoClicks(replica.origins["chatgpt"])).check([location.id])
+    assert reading.state is State.UNKNOWN, reading
+    assert 'label "Location"' in reading.detail
 
 
 # -- Google: the "Turn off" menu ------------------------------------------------------------

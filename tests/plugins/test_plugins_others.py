@@ -1,8 +1,9 @@
 """The plugins beyond LinkedIn whose flows are not one plain switch, against their replicas.
 
-Per-blog settings (Tumblr, WordPress.com, Substack) expand to one reading per blog
-and a change reaches only its own blog; a label that matches none of the known
-wordings reads ``unknown``; manual settings (Meta's form, Slack's email) are never
+Per-blog settings (Tumblr, WordPress.com, Substack, Squarespace) expand to one
+reading per blog and a change reaches only its own blog, even beside a look-alike;
+a label that matches none of the known wordings reads ``unknown``; manual settings
+(Meta's form, Slack's email, WhatsApp's form, Snapchat's app-only setting) are never
 read and visit no page. The plain read/write/signed-out contract of every plugin is
 in ``test_platforms.py``. Every plugin here points at a loopback origin.
 """
@@ -30,8 +31,10 @@ from automation.plugins.meta import Meta
 from automation.plugins.pinterest import Pinterest
 from automation.plugins.quora import Quora
 from automation.plugins.slack import Slack
+from automation.plugins.squarespace import Squarespace
 from automation.plugins.tumblr import Tumblr
 from automation.replicas import DEMO_USERNAME, ReplicaServer
+from automation.replicas.server import DECOY
 from automation.replicas.switchsite import SwitchSite
 from automation.runtime import Runtime, build
 
@@ -50,7 +53,7 @@ MINE = (
     "meta",
     "slack",
 )
-PER_BLOG = ("tumblr", "wordpress", "substack")
+PER_BLOG = ("tumblr", "wordpress", "substack", "squarespace")
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -167,7 +170,7 @@ def test_a_blog_named_in_the_label_is_filled_in_per_blog() -> None:
     assert mine.per is None
 
 
-@pytest.mark.parametrize("name", ["meta", "slack"])
+@pytest.mark.parametrize("name", ["meta", "slack", "whatsapp", "snapchat"])
 def test_manual_settings_are_manual_with_a_link_and_steps(name: str) -> None:
     """No switch, a link to follow, steps, "off" meaning opted out, and only you can do it."""
     for setting in PLUGINS[name].settings:
@@ -280,6 +283,33 @@ async def test_each_blog_is_read_and_a_change_reaches_only_its_own_blog(
     assert account.settings[f"{setting.key}@{second}"] is True
     again = await engine.check([ids[1]])
     assert [r.state for r in again] == [State.ON]
+
+
+@pytest.mark.browser
+async def test_each_squarespace_site_reads_its_own_switch_beside_a_look_alike(
+    replica: ReplicaServer, make_engine
+) -> None:
+    """Each site's Crawlers page draws, first, a look-alike for another setting in the
+    other position: every site reads its own switch, and a change reaches only that
+    site's switch, never the look-alike or the other site."""
+    site = replica.sites["squarespace"]
+    account = site.account(DEMO_USERNAME)
+    [setting] = Squarespace.settings
+    first, second = (f"{setting.key}@{blog}" for blog in account.blogs)
+    account.settings.update({first: False, second: True})
+    account.decoys.add(setting.key)
+    engine = make_engine(Squarespace(replica.origins["squarespace"]))
+
+    readings = await engine.check([setting.id])
+    assert [r.state for r in readings] == [State.OFF, State.ON], readings
+    looks = {k: v for k, v in account.settings.items() if k.endswith(DECOY)}
+    assert looks == {first + DECOY: True, second + DECOY: False}
+
+    changed = await engine.change(f"squarespace.{first}", State.ON)
+    assert changed.state is State.ON, changed
+    assert (account.settings[first], account.settings[second]) == (True, True)
+    assert {k: v for k, v in account.settings.items() if k.endswith(DECOY)} == looks
+    assert site.saves == [(DEMO_USERNAME, first, True)]
 
 
 @pytest.mark.browser

@@ -136,7 +136,9 @@ def _by_hand(runtime: Runtime, setting: Setting) -> dict[str, Any]:
         when = marked.astimezone().strftime("%Y-%m-%d %H:%M")
         detail = f"Marked done by you on {when}; privacy-tui cannot read it."
     else:
-        detail = "Only you can do this (a form or an email); the checklist shows the steps."
+        detail = (
+            "Only you can do this (a form, an email or a phone app); the checklist shows the steps."
+        )
     return {
         "id": setting.id,
         "kind": str(setting.kind),
