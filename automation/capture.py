@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
@@ -279,15 +279,19 @@ async def take(page: Page, setting: Setting, reading: Reading) -> dict[str, Any]
     }
 
 
-def file_name(setting_id: str, at: datetime) -> str:
+def file_name(setting_id: str, at: datetime, number: int = 1) -> str:
+    """``<setting>-<UTC time>.json``; a second capture in the same second gets ``-2``."""
     safe = re.sub(r"[^A-Za-z0-9_.@-]", "_", setting_id)
-    return f"{safe}-{at.strftime('%Y%m%dT%H%M%S%fZ')}.json"
+    again = f"-{number}" if number > 1 else ""
+    return f"{safe}-{at.astimezone(UTC).strftime('%Y%m%dT%H%M%SZ')}{again}.json"
 
 
 def save(capture: dict[str, Any], folder: Path | None = None) -> Path:
     """Write ``capture`` owner-only into ``folder`` (the captures folder by default)."""
     folder = folder or folders.captures_folder()
-    path = folder / file_name(capture["setting"], now())
+    at, number = now(), 1
+    while (path := folder / file_name(capture["setting"], at, number)).exists():
+        number += 1
     write_private(path, json.dumps(capture, ensure_ascii=False, indent=1) + "\n")
     return path
 
