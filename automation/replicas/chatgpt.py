@@ -53,7 +53,6 @@ class ChatGPTSite(SwitchSite):
             "/",
             "ChatGPT",
             Control("Location", kind="button", labelledby="location-label"),
-            default=False,
             opens=TAB,
         ),
         SettingsPage(

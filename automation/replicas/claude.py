@@ -31,6 +31,5 @@ class ClaudeSite(SwitchSite):
             "/settings/data-privacy-controls",
             "Privacy",
             Control("Location metadata", kind="button", labelledby="location-metadata-label"),
-            default=False,
         ),
     )

@@ -25,9 +25,11 @@ class CopilotSite(SwitchSite):
         SettingsPage("model_training_text", PATH, "Privacy", Control("Model training on text")),
         SettingsPage("model_training_voice", PATH, "Privacy", Control("Model training on voice")),
         SettingsPage(
-            "personalization_memory", PATH, "Privacy", Control("Personalization and memory")
+            "personalization_memory",
+            PATH,
+            "Privacy",
+            Control("Personalization and memory"),
+            default=False,
         ),
-        SettingsPage(
-            "ad_personalization", PATH, "Privacy", Control("Ad personalization"), default=False
-        ),
+        SettingsPage("ad_personalization", PATH, "Privacy", Control("Ad personalization")),
     )

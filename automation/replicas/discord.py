@@ -33,6 +33,7 @@ class DiscordSite(SwitchSite):
             PATH,
             "Data & Privacy",
             Control("Use data to personalize my Discord experience"),
+            default=False,
         ),
         SettingsPage(
             "sponsored_content_1",

@@ -42,8 +42,8 @@ def _checkbox(key: str, label: str, default: bool = True) -> SettingsPage:
 SMART_FEATURES = _checkbox("smart_features", LABEL)
 #: The dialog's two settings, in its order.
 IN_DIALOG = (
-    _checkbox("workspace_smart_features", "Smart features in Google Workspace", default=False),
-    _checkbox("other_products_smart_features", "Smart features in other Google products", False),
+    _checkbox("workspace_smart_features", "Smart features in Google Workspace"),
+    _checkbox("other_products_smart_features", "Smart features in other Google products"),
 )
 
 

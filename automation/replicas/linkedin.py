@@ -7,8 +7,9 @@ settings pages at their real paths with their real headings and labels. Every
 switch is an ``input[role="switch"]`` with its recorded ``aria-labelledby`` id
 (``allowDataForGenerativeAI`` for AI training), except the cookies page's, which
 carries its own id (``#nonEssentialCookieConsent``). The promotions page holds its
-two switches (marketing use of your data, then marketing emails) in different
-positions, so a locator that takes "the switch on the page" is caught there. The
+two switches (marketing use of your data, then marketing emails); on by default, as
+on the real site, and put in opposite positions by the tests, so a locator that takes
+"the switch on the page" is caught there. The
 headings, questions and labels of the promotions, partners and cookies pages are
 not on record; the replica's own words stand in for them.
 """
@@ -128,7 +129,6 @@ class LinkedInSite(SwitchSite):
                 labelledby="allowProfileAndActivityDataForMarketingAds",
             ),
             "Can LinkedIn use your profile and activity data in its own marketing?",
-            default=False,
         ),
         SettingsPage(
             "marketing_emails",
@@ -155,7 +155,6 @@ class LinkedInSite(SwitchSite):
             "Cookie preferences",
             Control("Non-essential cookies", own_id="nonEssentialCookieConsent"),
             "Can LinkedIn and its partners use non-essential cookies when you use LinkedIn?",
-            default=False,
         ),
         SettingsPage(
             "profile_visibility_partners",

@@ -87,6 +87,7 @@ class XSite(SwitchSite):
             "grok_settings",
             "Grok & Third-party Collaborators",
             "Allow Grok to remember your conversation history",
+            default=False,
             container=GROK_BOX,
         ),
         _box(
