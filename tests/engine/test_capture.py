@@ -11,7 +11,7 @@ import pytest
 from playwright.async_api import async_playwright
 
 from automation import capture
-from automation.model import Reading, State
+from automation.model import State
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer
 from automation.replicas.captured import CapturedPage
@@ -174,11 +174,6 @@ def test_a_capture_is_described_in_reading_order(tmp_path: Path) -> None:
     ]
     assert order == sorted(order)
     assert any('<input role="switch" id="x" checked>' in line for line in lines)
-
-
-def test_reading_keeps_its_capture_path() -> None:
-    reading = Reading(AI, State.UNKNOWN, "no switch", capture="/tmp/x.json")
-    assert reading.capture == "/tmp/x.json"
 
 
 def capture_of_linkedin(tmp_path: Path) -> Path:
