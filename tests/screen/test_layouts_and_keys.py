@@ -129,6 +129,10 @@ async def test_a_preset_of_every_setting_scrolls_and_keeps_its_buttons(
 
         # A long label wraps in a narrow dialog: its beginning is on one line.
         first, last = changes[0][:30], changes[-1][:30]
+
+        def shows(text: str) -> bool:
+            return any(text in line for line in screen_lines(app))
+
         for size in ((80, 24), (140, 45)):
             await pilot.resize_terminal(*size)
             await pilot.pause()
@@ -137,13 +141,12 @@ async def test_a_preset_of_every_setting_scrolls_and_keeps_its_buttons(
             keys = footer_keys(app)
             assert keys.get("y") == "Change" and keys.get("n") == "Cancel", keys
             assert "pagedown" in keys, "a list longer than the screen offers scrolling"
+            # Scrolling to an end waits for the next refresh: give a busy machine time.
             await pilot.press("end")
-            await pilot.pause()
-            assert any(last in line for line in screen_lines(app)), last
+            await until(pilot, lambda: shows(last), f"{last!r} after end at {size}", 10)
             await pilot.press("home")
-            await pilot.pause()
-            assert any(first in line for line in screen_lines(app))
-            assert not any(last in line for line in screen_lines(app))
+            await until(pilot, lambda: shows(first), f"{first!r} after home at {size}", 10)
+            assert not shows(last)
 
         await pilot.press("n")
         await pilot.pause()
