@@ -58,7 +58,8 @@ class BrowserConfig:
     executable: str | None = None
     headless: bool = True
     timeout: float = 30.0
-    concurrency: int = 4
+    #: Pages open at once across all platforms; ``None``: two a core, from 2 to 8.
+    pages: int | None = None
     #: Block images, media, fonts and other hosts' requests while reading.
     light: bool = True
 
@@ -280,7 +281,9 @@ class _Checker:
 
     def browser(self, data: dict[str, Any]) -> BrowserConfig:
         where = ("browser",)
-        self.only(data, where, ["executable", "headless", "timeout", "concurrency", "light"])
+        self.only(
+            data, where, ["executable", "headless", "timeout", "pages", "concurrency", "light"]
+        )
         result = BrowserConfig()
         if "executable" in data:
             result.executable = self.string(data["executable"], where, "executable") or None
@@ -294,11 +297,13 @@ class _Checker:
             result.light = data["light"]
         if "timeout" in data:
             result.timeout = self.seconds(data["timeout"], where, "timeout")
-        if "concurrency" in data:
-            value = data["concurrency"]
-            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 16:
-                raise self.fail(where, "concurrency", "must be a whole number from 1 to 16")
-            result.concurrency = value
+        # ``concurrency`` is the older name of ``pages``; ``pages`` wins when both are given.
+        for key in ("concurrency", "pages"):
+            if key in data:
+                value = data[key]
+                if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 16:
+                    raise self.fail(where, key, "must be a whole number from 1 to 16")
+                result.pages = value
         return result
 
     def watch(self, data: dict[str, Any]) -> WatchConfig:

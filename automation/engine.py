@@ -1,16 +1,19 @@
 """The engine: one browser, one context per platform, readings and changes as events.
 
-Platforms run concurrently (a bounded number at a time); the settings of one
-platform run one after another in that platform's own browser context, which
-holds its session. Every step has a time limit, and a plugin's failure becomes
-that setting's ``error`` reading, never the caller's exception.
+Work runs in pages (see :mod:`automation.pages`): a bounded number are open at once
+across the run; a platform's settings that live on different pages are read in
+parallel pages of the platform's own browser context, which holds its session, and
+that context closes once the platform's work is done. Every step has a time limit,
+and a plugin's failure becomes that setting's ``error`` reading, never the caller's
+exception.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -19,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from . import events, signin
 from .browser import BrowserError, Running, launch
 from .model import Kind, Reading, Setting, State, resolve
+from .pages import Gate, Tab, by_page, default_pages
 from .secrets import SecretsError
 from .sessions import MemorySessions, SessionError, Sessions, StorageState, session_origin
 from .walls import Wall
@@ -52,8 +56,8 @@ class Options:
     headless: bool = True
     timeout: float = 30.0
     """Seconds one step (a page load, a click) may take."""
-    concurrency: int = 4
-    """Platforms worked on at the same time."""
+    pages: int = field(default_factory=default_pages)
+    """Pages open at the same time, across all platforms."""
     log_path: Path | None = None
     """Where Playwright's driver writes its own messages."""
     captures: Path | None = None
@@ -69,9 +73,20 @@ class Options:
 @dataclass
 class _Platform:
     plugin: Plugin
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    #: Steps share the context; a sign-in, a handed session or a sign-out replaces
+    #: or drops it alone.
+    gate: Gate = field(default_factory=Gate)
+    opening: asyncio.Lock = field(default_factory=asyncio.Lock)
     context: BrowserContext | None = None
-    page: Page | None = None
+    #: Counts the contexts dropped or replaced: a step that found no session in an
+    #: older one is tried again rather than signing in twice.
+    generation: int = 0
+    #: Work now running for the platform; its context closes when the last one ends.
+    users: int = 0
+    #: The session the context was opened with, and whether a step in it read as
+    #: signed in (only then is its refreshed session kept).
+    opened_with: StorageState | None = None
+    proven: bool = False
     tried_sign_in: bool = False
     sign_in_problem: str | None = None
     #: A session handed over during this run (from a browser window), used before the
@@ -105,7 +120,7 @@ class Engine:
             s.id: (p.plugin, s) for p in self._platforms.values() for s in p.plugin.settings
         }
         self._listeners: list[Listener] = []
-        self._slots = asyncio.Semaphore(max(1, self.options.concurrency))
+        self._slots = asyncio.Semaphore(max(1, self.options.pages))
         #: Settings whose page is captured the next time it is read, whatever it shows.
         self._capture_wanted: set[str] = set()
         self._start_lock = asyncio.Lock()
@@ -188,7 +203,7 @@ class Engine:
                         log.debug(
                             "closing %s's context failed", platform.plugin.name, exc_info=True
                         )
-                    platform.context = platform.page = None
+                    platform.context = None
             if self._running is not None:
                 await self._running.close()
                 self._running = None
@@ -202,7 +217,7 @@ class Engine:
     # -- work --------------------------------------------------------------------------
 
     async def check(self, setting_ids: Iterable[str] | None = None) -> list[Reading]:
-        """Read the given settings (all by default); platforms run concurrently.
+        """Read the given settings (all by default), in pages open at once.
 
         Settings that only a person can change (``manual``) are not read. A setting
         kept per blog or site is read once for each one found on the account; its
@@ -220,8 +235,11 @@ class Engine:
             self._platforms[name].sign_in_problem = None
         for setting_id in ids:
             self._emit(events.Checking(setting_id))
+        # The platforms with most pages to read start first: a long one started last
+        # would make the whole check wait for it.
+        order = sorted(by_platform, key=lambda name: -self._pages_of(name, by_platform[name]))
         results = await asyncio.gather(
-            *(self._check_platform(name, group) for name, group in by_platform.items())
+            *(self._check_platform(name, by_platform[name]) for name in order)
         )
         readings: dict[str, list[Reading]] = {}
         for group in results:
@@ -229,47 +247,80 @@ class Engine:
         self._capture_wanted.difference_update(ids)
         return [r for i in ids for r in readings[i]]
 
+    def _pages_of(self, name: str, setting_ids: list[str]) -> int:
+        plugin = self._platforms[name].plugin
+        # A setting kept per blog reads its list of blogs, then each blog's page.
+        settings = [self._settings[i][1] for i in setting_ids]
+        return len(by_page(plugin, settings)) + sum(s.per is not None for s in settings)
+
     async def change(self, setting_id: str, value: State) -> Reading:
         """Switch one setting to ``value``; the reading is the read-back after a reload."""
         plugin, setting = self._entry(setting_id)
         if setting.kind is Kind.MANUAL or setting.per is not None:
             raise ValueError(f"{setting_id} cannot be switched by the browser")
         self._emit(events.Changing(setting_id, value))
-        async with self._slots:
+        platform = self._platforms[plugin.name]
+        async with self._working(platform), self._tab() as tab:
             reading = await self._with_platform(
-                plugin.name, setting, lambda page: plugin.write(page, setting, value)
+                platform, setting, lambda page: plugin.write(page, setting, value), tab
             )
         self._emit(events.Changed(reading, value))
         return reading
 
     async def _check_platform(self, name: str, setting_ids: list[str]) -> dict[str, list[Reading]]:
+        """Read one platform's settings: one page for each page they live on, at once."""
         platform = self._platforms[name]
-        readings: dict[str, list[Reading]] = {}
-        async with self._slots:
-            for setting_id in setting_ids:
-                setting = self._settings[setting_id][1]
-                targets: list[Setting] = [setting]
-                if setting.per is not None:
-                    found = await self._expand(platform, setting)
-                    if isinstance(found, Reading):
-                        self._emit(events.Read(found))
-                        readings[setting_id] = [found]
-                        continue
-                    targets = found
-                readings[setting_id] = []
-                for target in targets:
-                    reading = await self._with_platform(
-                        name, target, partial(platform.plugin.read, setting=target)
-                    )
-                    self._emit(events.Read(reading))
-                    readings[setting_id].append(reading)
-        return readings
+        plugin = platform.plugin
+        settings = [self._settings[setting_id][1] for setting_id in setting_ids]
+        # Each setting's readings, in order (a per-blog setting has one a blog).
+        found: dict[str, list[Reading | None]] = {s.id: [None] for s in settings}
+        place = {s.id: (s.id, 0) for s in settings}
+        waiting = by_page(plugin, settings)
 
-    async def _expand(self, platform: _Platform, setting: Setting) -> list[Setting] | Reading:
+        async def read(setting: Setting, tab: Tab) -> None:
+            if setting.per is None:
+                reading = await self._with_platform(
+                    platform, setting, partial(plugin.read, setting=setting), tab
+                )
+                self._emit(events.Read(reading))
+                key, index = place[setting.id]
+                found[key][index] = reading
+                return
+            instances = await self._expand(platform, setting, tab)
+            if isinstance(instances, Reading):
+                self._emit(events.Read(instances))
+                found[setting.id] = [instances]
+                return
+            found[setting.id] = [None] * len(instances)
+            place.update((instance.id, (setting.id, i)) for i, instance in enumerate(instances))
+            waiting.extend([instance] for instance in instances)
+            for _ in instances[1:]:
+                lanes.create_task(lane())
+
+        async def lane() -> None:
+            if not waiting:
+                return
+            async with self._tab() as tab:
+                while waiting:
+                    for setting in waiting.pop(0):
+                        await read(setting, tab)
+
+        async with self._working(platform):
+            try:
+                async with asyncio.TaskGroup() as lanes:
+                    for _ in waiting:
+                        lanes.create_task(lane())
+            except* EngineClosed:
+                raise EngineClosed("the engine is closed") from None
+        return {key: [r for r in readings if r is not None] for key, readings in found.items()}
+
+    async def _expand(
+        self, platform: _Platform, setting: Setting, tab: Tab
+    ) -> list[Setting] | Reading:
         """Find the blogs or sites of a per-blog setting and register one setting each."""
         plugin = platform.plugin
         found = await self._with_platform(
-            plugin.name, setting, lambda page: plugin.instances(page, setting)
+            platform, setting, lambda page: plugin.instances(page, setting), tab
         )
         if isinstance(found, Reading):
             return found
@@ -281,24 +332,68 @@ class Engine:
             self._emit(events.Checking(instance.id))
         return instances
 
+    @asynccontextmanager
+    async def _tab(self) -> AsyncIterator[Tab]:
+        """One of the pages open at once: waits for a free one, closes it after."""
+        tab = Tab()
+        async with self._slots:
+            try:
+                yield tab
+            finally:
+                await tab.close()
+
+    @asynccontextmanager
+    async def _working(self, platform: _Platform) -> AsyncIterator[None]:
+        """Work on ``platform``; when the last work on it ends, its context rests."""
+        platform.users += 1
+        try:
+            yield
+        finally:
+            platform.users -= 1
+            if not platform.users and not self._closed:
+                await self._rest(platform)
+
+    async def _rest(self, platform: _Platform) -> None:
+        """Close the context of a platform nothing works on, keeping its session first.
+
+        The session is kept only when a step in the context read as signed in, so a
+        session that had expired is not written over a stored one.
+        """
+        async with platform.gate.alone():
+            context = platform.context
+            if platform.users or context is None:
+                return
+            if platform.opened_with is not None and platform.proven:
+                try:
+                    state: StorageState | None = await context.storage_state()
+                except Exception:
+                    log.debug("no session from %s's context", platform.plugin.name, exc_info=True)
+                    state = None
+                if state is not None and state != platform.opened_with:
+                    platform.handed = state
+                    await self._save_session(platform.plugin, state)
+            await self._drop_context(platform)
+
     async def _with_platform(
-        self, name: str, setting: Setting, step: Callable[[Page], Awaitable[T]]
+        self, platform: _Platform, setting: Setting, step: Callable[[Page], Awaitable[T]], tab: Tab
     ) -> T | Reading:
-        """Run one plugin step for ``setting`` in the platform's context, safely.
+        """Run one plugin step for ``setting`` on ``tab``'s page of the platform, safely.
 
         Returns what the step returns, or a reading saying why it could not.
         """
-        platform = self._platforms[name]
-        async with platform.lock:
-            reading = await self._guarded(platform, setting, step)
-            if isinstance(reading, Reading) and reading.state is State.NEEDS_LOGIN:
-                if await self._sign_in(platform):
-                    reading = await self._guarded(platform, setting, step)
-                elif platform.sign_in_problem:
-                    reading = replace(reading, detail=platform.sign_in_problem)
-            if isinstance(reading, Reading) and self._wants_capture(reading, setting):
-                reading = await self._capture(platform, setting, reading)
-            return reading
+        generation = platform.generation
+        reading = await self._guarded(platform, setting, step, tab)
+        if isinstance(reading, Reading) and reading.state is State.NEEDS_LOGIN:
+            async with platform.gate.alone():
+                # Another page may have signed in (or been handed a session) meanwhile.
+                again = platform.generation != generation or await self._sign_in(platform)
+            if again:
+                reading = await self._guarded(platform, setting, step, tab)
+            elif platform.sign_in_problem:
+                reading = replace(reading, detail=platform.sign_in_problem)
+        if isinstance(reading, Reading) and self._wants_capture(reading, setting):
+            reading = await self._capture(platform, setting, reading, tab)
+        return reading
 
     def capture_next(self, setting_id: str) -> None:
         """Keep a capture of ``setting_id``'s page the next time it is read, whatever
@@ -311,28 +406,35 @@ class Engine:
             return True
         return reading.state is State.UNKNOWN and self.options.capture_unknown
 
-    async def _capture(self, platform: _Platform, setting: Setting, reading: Reading) -> Reading:
+    async def _capture(
+        self, platform: _Platform, setting: Setting, reading: Reading, tab: Tab
+    ) -> Reading:
         """``reading`` with a redacted capture of the page it was read from."""
         from . import capture
 
         self._capture_wanted.discard(setting.id)
-        page = platform.page
-        if page is None or page.is_closed():
-            return reading
-        try:
-            taken = await asyncio.wait_for(capture.take(page, setting, reading), 30)
-            path = await asyncio.to_thread(capture.save, taken, self.options.captures)
-        except (OSError, TimeoutError) as exc:
-            log.warning("no capture of %s: %s", setting.id, exc)
-            return reading
-        except Exception:
-            # A capture helps a report; its failure must never cost the reading.
-            log.exception("no capture of %s", setting.id)
-            return reading
+        async with platform.gate.shared():
+            page = tab.current
+            if page is None:
+                return reading
+            try:
+                taken = await asyncio.wait_for(capture.take(page, setting, reading), 30)
+                path = await asyncio.to_thread(capture.save, taken, self.options.captures)
+            except (OSError, TimeoutError) as exc:
+                log.warning("no capture of %s: %s", setting.id, exc)
+                return reading
+            except Exception:
+                # A capture helps a report; its failure must never cost the reading.
+                log.exception("no capture of %s", setting.id)
+                return reading
         return replace(reading, detail=reading.detail + capture.told(path), capture=str(path))
 
     async def _guarded(
-        self, platform: _Platform, setting: Setting, step: Callable[[Page], Awaitable[T]]
+        self,
+        platform: _Platform,
+        setting: Setting,
+        step: Callable[[Page], Awaitable[T]],
+        tab: Tab,
     ) -> T | Reading:
         from playwright.async_api import Error as PlaywrightError
         from playwright.async_api import TimeoutError as PlaywrightTimeout
@@ -342,8 +444,12 @@ class Engine:
         # is a handful of steps.
         limit = self.options.timeout * 6
         try:
-            page = await self._page(platform)
-            return await asyncio.wait_for(step(page), limit)
+            async with platform.gate.shared():
+                page = await tab.page(await self._context(platform))
+                result = await asyncio.wait_for(step(page), limit)
+            if not isinstance(result, Reading) or result.state.is_value:
+                platform.proven = True
+            return result
         except BrowserError as exc:
             return Reading(setting.id, State.ERROR, str(exc).splitlines()[0])
         except (PlaywrightTimeout, TimeoutError):
@@ -367,14 +473,15 @@ class Engine:
                 f"The {title} plugin failed: {type(exc).__name__}: {exc}",
             )
 
-    async def _page(self, platform: _Platform) -> Page:
+    async def _context(self, platform: _Platform) -> BrowserContext:
+        """The platform's context, opened with its session when it has none."""
         await self.start()
-        if platform.context is None:
-            state = platform.handed or await self._load_session(platform.plugin)
-            platform.context = await self._new_context(state, platform.plugin)
-        if platform.page is None or platform.page.is_closed():
-            platform.page = await platform.context.new_page()
-        return platform.page
+        async with platform.opening:
+            if platform.context is None:
+                state = platform.handed or await self._load_session(platform.plugin)
+                platform.context = await self._new_context(state, platform.plugin)
+                platform.opened_with, platform.proven = state, False
+            return platform.context
 
     async def _new_context(self, state: StorageState | None, plugin: Plugin) -> BrowserContext:
         await self.start()
@@ -435,9 +542,10 @@ class Engine:
             )
             if wall is None:
                 state = await context.storage_state()
+                await _close_quietly(page)  # the pages at work open their own
                 await self._drop_context(platform)
-                platform.context, platform.page, context = context, page, None
-                platform.handed = state
+                platform.context, context = context, None
+                platform.opened_with, platform.proven, platform.handed = state, True, state
                 await self._save_session(plugin, state)
         except BrowserError as exc:
             return Wall("error", str(exc).splitlines()[0])
@@ -467,7 +575,8 @@ class Engine:
             self._emit(events.Problem(str(exc)))
 
     async def _drop_context(self, platform: _Platform) -> None:
-        context, platform.context, platform.page = platform.context, None, None
+        context, platform.context = platform.context, None
+        platform.generation += 1
         if context is not None:
             await _close_quietly(context)
 
@@ -487,13 +596,13 @@ class Engine:
         if refused is not None:
             # Typed passwords get the same protection as stored ones.
             return Wall("origin", refused)
-        async with platform.lock:
+        async with self._working(platform), platform.gate.alone():
             return await self._sign_in_with(platform, credentials)
 
     async def use_session(self, name: str, state: StorageState) -> None:
         """Use a session signed in elsewhere (a browser window) from now on, and keep it."""
         platform = self._platforms[name]
-        async with platform.lock:
+        async with platform.gate.alone():
             await self._drop_context(platform)
             platform.handed = state
             await self._save_session(platform.plugin, state)
@@ -505,7 +614,7 @@ class Engine:
         record of the session is left alone.
         """
         platform = self._platforms[name]
-        async with platform.lock:
+        async with platform.gate.alone():
             await self._drop_context(platform)
             platform.handed = None
             try:
@@ -515,11 +624,11 @@ class Engine:
                 return False
 
 
-async def _close_quietly(context: BrowserContext) -> None:
+async def _close_quietly(what: BrowserContext | Page) -> None:
     try:
-        await context.close()
+        await what.close()
     except Exception:
-        log.debug("closing a browser context failed", exc_info=True)
+        log.debug("closing a browser context or page failed", exc_info=True)
 
 
 def _network_detail(title: str, exc: Exception) -> str:

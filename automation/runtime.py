@@ -18,6 +18,7 @@ from .history import History, HistoryError
 from .marks import Marks
 from .marks import default_path as marks_path
 from .model import Kind, Setting, State, resolve
+from .pages import default_pages
 from .plugin import Plugin
 from .private_files import make_private
 from .replicas import ReplicaServer, demo_server
@@ -165,7 +166,7 @@ def build(
             executable=config.browser.executable,
             headless=config.browser.headless,
             timeout=config.browser.timeout,
-            concurrency=config.browser.concurrency,
+            pages=config.browser.pages or default_pages(),
             light=config.browser.light,
             log_path=log,
         )

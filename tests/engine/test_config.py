@@ -27,7 +27,7 @@ FULL = """\
 executable = "/usr/bin/chromium"
 headless = false
 timeout = 12.5
-concurrency = 2
+pages = 2
 
 [platforms.linkedin]
 origin = "http://127.0.0.1:8801/"
@@ -66,7 +66,7 @@ def test_full_config_parses() -> None:
     assert config.browser.executable == "/usr/bin/chromium"
     assert config.browser.headless is False
     assert config.browser.timeout == 12.5
-    assert config.browser.concurrency == 2
+    assert config.browser.pages == 2
     assert config.origin("linkedin") == "http://127.0.0.1:8801"
     assert config.enabled("linkedin") is True
     assert config.desired == {"linkedin.ai_training": State.OFF, "linkedin.research": State.ON}
@@ -76,12 +76,19 @@ def test_full_config_parses() -> None:
     }
 
 
+def test_concurrency_is_the_older_name_of_pages() -> None:
+    """A config written for the older ``concurrency`` key still works; ``pages`` wins."""
+    assert parse("[browser]\nconcurrency = 3\n", CATALOG).browser.pages == 3
+    both = parse("[browser]\npages = 5\nconcurrency = 3\n", CATALOG)
+    assert both.browser.pages == 5
+
+
 def test_empty_config_gives_defaults() -> None:
     """An empty file means the defaults: headless, no overrides, nothing desired."""
     config = parse("", CATALOG)
     assert config.browser.headless is True
     assert config.browser.executable is None
-    assert config.browser.timeout > 0 and config.browser.concurrency >= 1
+    assert config.browser.timeout > 0 and config.browser.pages is None  # from the cores
     assert config.origin("linkedin") is None
     assert config.enabled("linkedin") is True
     assert config.desired == {}
@@ -163,7 +170,7 @@ def test_unknown_browser_key_lists_allowed_keys() -> None:
     exc = error(text)
     assert exc.key == "browser.headles"
     assert exc.line == line_of(text, "headles =")
-    for allowed in ("executable", "headless", "timeout", "concurrency"):
+    for allowed in ("executable", "headless", "timeout", "pages"):
         assert allowed in exc.message
 
 
@@ -305,6 +312,10 @@ def test_origin_with_a_backslash_is_refused(origin: str) -> None:
         ("timeout = -inf", "browser.timeout"),
         ("timeout = 1e12", "browser.timeout"),
         ("timeout = 3601", "browser.timeout"),
+        ("pages = 0", "browser.pages"),
+        ("pages = 2.5", "browser.pages"),
+        ("pages = true", "browser.pages"),
+        ("pages = 17", "browser.pages"),
         ("concurrency = 0", "browser.concurrency"),
         ("concurrency = 2.5", "browser.concurrency"),
         ("concurrency = 17", "browser.concurrency"),

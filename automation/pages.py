@@ -1,0 +1,138 @@
+"""The engine's pages: how many are open at once, who may use them, and when.
+
+A full check is the engine's most common run. It works in pages, not platforms:
+
+- a fixed number of pages may be open at once across the whole run (:func:`default_pages`,
+  from the number of cores, or the config's ``[browser] pages``);
+- the settings of one platform that live on different pages are read in parallel pages
+  of that platform's browser context (:func:`by_page`);
+- one page (a :class:`Tab`) reads every setting it is given in turn, so a page is
+  opened once and reused;
+- a platform's context closes once its work is done (the engine keeps its session
+  first), so memory follows the pages at work, not the platforms already read.
+
+A :class:`Gate` lets many steps use a platform's context at once, and lets a sign-in
+or a sign-out replace or drop that context only when no step is using it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.async_api import BrowserContext, Page
+
+    from .model import Setting
+    from .plugin import Plugin
+
+log = logging.getLogger("privacy_tui.engine")
+
+#: The most pages the config may ask for at once.
+MOST_PAGES = 16
+
+
+def default_pages(cores: int | None = None) -> int:
+    """Pages open at once when the config does not say: two a core, from 2 to 8.
+
+    Reading a page is mostly waiting on the network, so a core keeps two busy; past
+    eight, memory grows faster than a full check speeds up.
+    """
+    cores = cores if cores is not None else (os.cpu_count() or 1)
+    return max(2, min(8, 2 * cores))
+
+
+def by_page(plugin: Plugin, settings: Iterable[Setting]) -> list[list[Setting]]:
+    """``settings`` grouped by the page each is read from, in their order.
+
+    Settings on one page are read one after another on one page (a second page would
+    load the same document again); groups run in parallel pages.
+    """
+    groups: dict[str, list[Setting]] = {}
+    for setting in settings:
+        key = "per:" + setting.id if setting.per is not None else plugin.page_url(setting)
+        groups.setdefault(key, []).append(setting)
+    return list(groups.values())
+
+
+class Gate:
+    """Many steps at once, or one change of a platform's context alone.
+
+    A step holds :meth:`shared` while it uses the context; a sign-in, a handed
+    session or a sign-out holds :meth:`alone` to replace or drop it. A change waiting
+    to go alone goes before steps that come after it, so a sign-in is not kept
+    waiting by a stream of reads.
+    """
+
+    def __init__(self) -> None:
+        self._changed = asyncio.Condition()
+        self._steps = 0
+        self._alone = False
+        self._waiting = 0
+
+    @asynccontextmanager
+    async def shared(self) -> AsyncIterator[None]:
+        async with self._changed:
+            await self._changed.wait_for(lambda: not self._alone and not self._waiting)
+            self._steps += 1
+        try:
+            yield
+        finally:
+            async with self._changed:
+                self._steps -= 1
+                self._changed.notify_all()
+
+    @asynccontextmanager
+    async def alone(self) -> AsyncIterator[None]:
+        async with self._changed:
+            self._waiting += 1
+            try:
+                await self._changed.wait_for(lambda: not self._alone and not self._steps)
+            finally:
+                self._waiting -= 1
+            self._alone = True
+        try:
+            yield
+        finally:
+            async with self._changed:
+                self._alone = False
+                self._changed.notify_all()
+
+
+class Tab:
+    """One page of a platform's context, used by one line of work and reused by it.
+
+    When the platform's context has been replaced (a sign-in), the next :meth:`page`
+    closes the old page and opens one in the new context.
+    """
+
+    def __init__(self) -> None:
+        self._page: Page | None = None
+        self._context: BrowserContext | None = None
+
+    @property
+    def current(self) -> Page | None:
+        """The page last used, while it is open."""
+        page = self._page
+        return page if page is not None and not page.is_closed() else None
+
+    async def page(self, context: BrowserContext) -> Page:
+        """A page of ``context``: the one used last when it is still there."""
+        page = self.current
+        if page is not None and self._context is context:
+            return page
+        await self.close()
+        self._page, self._context = await context.new_page(), context
+        return self._page
+
+    async def close(self) -> None:
+        page, self._page, self._context = self._page, None, None
+        if page is not None and not page.is_closed():
+            try:
+                await page.close()
+            except Exception:  # its context may be closing; the page goes with it
+                log.debug("closing a page failed", exc_info=True)
