@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from . import events, signin
 from .browser import BrowserError, Running, launch
 from .model import Kind, Reading, Setting, State, resolve
-from .pages import Gate, Tab, by_page, default_pages
+from .pages import Gate, Tab, Tabs, by_page, default_pages
 from .secrets import SecretsError
 from .sessions import MemorySessions, SessionError, Sessions, StorageState, session_origin
 from .walls import Wall
@@ -73,6 +73,8 @@ class Options:
 @dataclass
 class _Platform:
     plugin: Plugin
+    #: The platform's pages, each holding one of the run's places until the context closes.
+    tabs: Tabs
     #: Steps share the context; a sign-in, a handed session or a sign-out replaces
     #: or drops it alone.
     gate: Gate = field(default_factory=Gate)
@@ -115,12 +117,12 @@ class Engine:
         self.credentials = credentials
         #: Asks the user for a verification code; without it a code page ends signing in.
         self.ask_code = ask_code
-        self._platforms = {p.name: _Platform(p) for p in plugins}
+        self._slots = asyncio.Semaphore(max(1, self.options.pages))
+        self._platforms = {p.name: _Platform(p, Tabs(self._slots)) for p in plugins}
         self._settings: dict[str, tuple[Plugin, Setting]] = {
             s.id: (p.plugin, s) for p in self._platforms.values() for s in p.plugin.settings
         }
         self._listeners: list[Listener] = []
-        self._slots = asyncio.Semaphore(max(1, self.options.pages))
         #: Settings whose page is captured the next time it is read, whatever it shows.
         self._capture_wanted: set[str] = set()
         self._start_lock = asyncio.Lock()
@@ -170,6 +172,14 @@ class Engine:
     @property
     def started(self) -> bool:
         return self._running is not None
+
+    def open_pages(self) -> dict[str, int]:
+        """The pages open now in each platform's browser context (none once at rest)."""
+        return {
+            name: len(platform.context.pages)
+            for name, platform in self._platforms.items()
+            if platform.context is not None
+        }
 
     # -- life cycle ------------------------------------------------------------------
 
@@ -260,7 +270,7 @@ class Engine:
             raise ValueError(f"{setting_id} cannot be switched by the browser")
         self._emit(events.Changing(setting_id, value))
         platform = self._platforms[plugin.name]
-        async with self._working(platform), self._tab() as tab:
+        async with self._working(platform), platform.tabs.one() as tab:
             reading = await self._with_platform(
                 platform, setting, lambda page: plugin.write(page, setting, value), tab
             )
@@ -300,7 +310,7 @@ class Engine:
         async def lane() -> None:
             if not waiting:
                 return
-            async with self._tab() as tab:
+            async with platform.tabs.one() as tab:
                 while waiting:
                     for setting in waiting.pop(0):
                         await read(setting, tab)
@@ -333,16 +343,6 @@ class Engine:
         return instances
 
     @asynccontextmanager
-    async def _tab(self) -> AsyncIterator[Tab]:
-        """One of the pages open at once: waits for a free one, closes it after."""
-        tab = Tab()
-        async with self._slots:
-            try:
-                yield tab
-            finally:
-                await tab.close()
-
-    @asynccontextmanager
     async def _working(self, platform: _Platform) -> AsyncIterator[None]:
         """Work on ``platform``; when the last work on it ends, its context rests."""
         platform.users += 1
@@ -361,7 +361,10 @@ class Engine:
         """
         async with platform.gate.alone():
             context = platform.context
-            if platform.users or context is None:
+            if platform.users:
+                return
+            if context is None:
+                platform.tabs.release()
                 return
             if platform.opened_with is not None and platform.proven:
                 try:
@@ -373,6 +376,7 @@ class Engine:
                     platform.handed = state
                     await self._save_session(platform.plugin, state)
             await self._drop_context(platform)
+            platform.tabs.release()
 
     async def _with_platform(
         self, platform: _Platform, setting: Setting, step: Callable[[Page], Awaitable[T]], tab: Tab

@@ -22,7 +22,7 @@ import logging
 import os
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Page
@@ -104,10 +104,12 @@ class Gate:
 
 
 class Tab:
-    """One page of a platform's context, used by one line of work and reused by it.
+    """One page of a platform's context, used by one line of work at a time and reused.
 
     When the platform's context has been replaced (a sign-in), the next :meth:`page`
-    closes the old page and opens one in the new context.
+    opens one in the new context; the old page went with the old context. Pages are
+    closed with their context, never one by one: closing a single page that shows a
+    browser error page can wait forever.
     """
 
     def __init__(self) -> None:
@@ -125,14 +127,70 @@ class Tab:
         page = self.current
         if page is not None and self._context is context:
             return page
-        await self.close()
         self._page, self._context = await context.new_page(), context
         return self._page
 
-    async def close(self) -> None:
-        page, self._page, self._context = self._page, None, None
-        if page is not None and not page.is_closed():
-            try:
-                await page.close()
-            except Exception:  # its context may be closing; the page goes with it
-                log.debug("closing a page failed", exc_info=True)
+
+class Tabs:
+    """A platform's pages: each holds one of the run's places (``slots``) until the
+    platform's context closes (:meth:`release`), so the pages open never outnumber
+    the places. A page whose work is done goes to the platform's next line of work,
+    or waits idle for one.
+    """
+
+    def __init__(self, slots: asyncio.Semaphore) -> None:
+        self._slots = slots
+        self._idle: list[Tab] = []
+        self._wanted: list[asyncio.Future[Tab]] = []
+        self._held = 0
+
+    @asynccontextmanager
+    async def one(self) -> AsyncIterator[Tab]:
+        """A page of the platform: an idle one, one handed on, or a new place."""
+        tab = self._idle.pop() if self._idle else await self._wait()
+        try:
+            yield tab
+        finally:
+            self._hand_on(tab)
+
+    async def _wait(self) -> Tab:
+        handed: asyncio.Future[Tab] = asyncio.get_running_loop().create_future()
+        self._wanted.append(handed)
+        place = asyncio.ensure_future(self._slots.acquire())
+        try:
+            either: set[asyncio.Future[Any]] = {handed, place}
+            await asyncio.wait(either, return_when=asyncio.FIRST_COMPLETED)
+        except BaseException:
+            place.cancel()
+            if handed.done() and not handed.cancelled():
+                self._hand_on(handed.result())
+            handed.cancel()
+            raise
+        finally:
+            if handed in self._wanted:
+                self._wanted.remove(handed)
+        if handed.done():
+            # A page of this platform came free: the place is not needed after all.
+            if place.done() and not place.cancelled():
+                self._slots.release()
+            else:
+                place.cancel()
+            return handed.result()
+        handed.cancel()
+        self._held += 1
+        return Tab()
+
+    def _hand_on(self, tab: Tab) -> None:
+        while self._wanted:
+            waiter = self._wanted.pop(0)
+            if not waiter.done():
+                waiter.set_result(tab)
+                return
+        self._idle.append(tab)
+
+    def release(self) -> None:
+        """Give back every place once the platform's context (and its pages) closed."""
+        for _ in range(self._held):
+            self._slots.release()
+        self._held = 0
+        self._idle.clear()

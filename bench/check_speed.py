@@ -4,9 +4,10 @@ Runs what `privacy-tui check --demo` runs (the replica sites, the demo accounts,
 Chromium) with every replica response delayed by a fixed time, and prints ratios of
 figures measured in this one run, on this machine:
 
-- the whole check with platforms at once against the slowest platform checked alone
+- the whole check, with as many pages open at once as the engine opens by default
+  (two a core), against the slowest platform checked alone with the same pages
   (the floor a fully parallel check cannot beat);
-- the same check one platform after another against the one at once;
+- the same check one page at a time against the one at once;
 - the peak proportional memory (PSS, which counts a page shared by several processes
   once between them) of the Chromium process tree during the check at once, against
   one Chromium reading one setting on one page;
@@ -14,7 +15,7 @@ figures measured in this one run, on this machine:
   pictures, fonts or other hosts), and the requests that reached the replicas'
   third-party analytics host in each.
 
-Usage: python bench/check_speed.py [--delay 0.3] [--concurrency 4]
+Usage: python bench/check_speed.py [--delay 0.3] [--pages N]
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from automation.pages import default_pages
 from automation.runtime import build
 
 
@@ -95,16 +97,18 @@ async def timed_check(config: Path, delay: float, only: list[str] | None) -> Run
         runtime.close()
 
 
-def config_file(folder: Path, concurrency: int, light: bool = True) -> Path:
-    path = folder / f"c{concurrency}-{light}.toml"
-    path.write_text(f"[browser]\nconcurrency = {concurrency}\nlight = {str(light).lower()}\n")
+def config_file(folder: Path, pages: int, light: bool = True) -> Path:
+    path = folder / f"p{pages}-{light}.toml"
+    path.write_text(f"[browser]\npages = {pages}\nlight = {str(light).lower()}\n")
     return path
 
 
 async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--delay", type=float, default=0.3, help="seconds added to each response")
-    parser.add_argument("--concurrency", type=int, default=4, help="platforms at once")
+    parser.add_argument(
+        "--pages", type=int, default=default_pages(), help="pages at once (default: %(default)s)"
+    )
     args = parser.parse_args()
 
     probe = build(None, demo=True)
@@ -113,9 +117,9 @@ async def main() -> int:
     probe.close()
     first = next(iter(platforms.values()))[0]
     with tempfile.TemporaryDirectory() as folder:
-        parallel = config_file(Path(folder), args.concurrency)
+        parallel = config_file(Path(folder), args.pages)
         serial = config_file(Path(folder), 1)
-        whole = config_file(Path(folder), args.concurrency, light=False)
+        whole = config_file(Path(folder), args.pages, light=False)
         alone = {}
         for name, ids in platforms.items():
             alone[name] = (await timed_check(parallel, args.delay, ids)).seconds
@@ -127,18 +131,18 @@ async def main() -> int:
     slowest = max(alone, key=lambda name: alone[name])
     print(
         f"platforms: {len(platforms)}, settings: {sum(map(len, platforms.values()))}, "
-        f"delay per response: {args.delay:g} s, concurrency: {args.concurrency}"
+        f"delay per response: {args.delay:g} s, pages at once: {args.pages}"
     )
     print(f"slowest platform alone ({slowest}): {alone[slowest]:.2f} s")
     print(f"all platforms at once:           {together.seconds:.2f} s")
-    print(f"all platforms one after another: {one_by_one.seconds:.2f} s")
+    print(f"one page at a time:              {one_by_one.seconds:.2f} s")
     print(f"one Chromium, one page ({first}): peak PSS {one_page.peak_pss / 2**20:.0f} MiB")
     print(f"all at once: peak PSS            {together.peak_pss / 2**20:.0f} MiB")
     print(f"bytes sent, light:               {together.sent / 2**20:.1f} MiB")
     print(f"bytes sent, pages loaded whole:  {unblocked.sent / 2**20:.1f} MiB")
     print()
     print(f"at once / slowest alone:         {together.seconds / alone[slowest]:.2f}")
-    print(f"one after another / at once:     {one_by_one.seconds / together.seconds:.2f}")
+    print(f"one page at a time / at once:    {one_by_one.seconds / together.seconds:.2f}")
     print(f"peak PSS at once / one page:     {together.peak_pss / one_page.peak_pss:.2f}")
     print(f"bytes whole / light:             {unblocked.sent / together.sent:.2f}")
     print(
