@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from . import events, signin
 from .browser import BrowserError, Running, launch
 from .model import Kind, Reading, Setting, State, resolve
-from .pages import Gate, Tab, Tabs, by_page, default_pages
+from .pages import Gate, Places, Tab, Tabs, by_page, default_pages
 from .secrets import SecretsError
 from .sessions import MemorySessions, SessionError, Sessions, StorageState, session_origin
 from .walls import Wall
@@ -96,6 +96,11 @@ class _Platform:
     handed: StorageState | None = None
 
 
+#: Seconds a platform's context stays open after a change, for the next change (a
+#: preset or an undo changes one setting after another).
+LINGER = 3.0
+
+
 class EngineClosed(Exception):
     """The engine was closed while work was waiting."""
 
@@ -117,8 +122,11 @@ class Engine:
         self.credentials = credentials
         #: Asks the user for a verification code; without it a code page ends signing in.
         self.ask_code = ask_code
-        self._slots = asyncio.Semaphore(max(1, self.options.pages))
+        self._slots = Places(self.options.pages, short=self._rest_lingering)
         self._platforms = {p.name: _Platform(p, Tabs(self._slots)) for p in plugins}
+        #: Platforms whose context stays open a moment after a change, for the next one.
+        self._lingering: dict[str, asyncio.TimerHandle] = {}
+        self._resting: set[asyncio.Task[None]] = set()
         self._settings: dict[str, tuple[Plugin, Setting]] = {
             s.id: (p.plugin, s) for p in self._platforms.values() for s in p.plugin.settings
         }
@@ -204,6 +212,9 @@ class Engine:
     async def close(self) -> None:
         """Close every context, the browser and Playwright. Safe to call twice."""
         self._closed = True
+        for timer in self._lingering.values():
+            timer.cancel()
+        self._lingering.clear()
         async with self._start_lock:
             for platform in self._platforms.values():
                 if platform.context is not None:
@@ -270,7 +281,7 @@ class Engine:
             raise ValueError(f"{setting_id} cannot be switched by the browser")
         self._emit(events.Changing(setting_id, value))
         platform = self._platforms[plugin.name]
-        async with self._working(platform), platform.tabs.one() as tab:
+        async with self._working(platform, linger=LINGER), platform.tabs.one() as tab:
             reading = await self._with_platform(
                 platform, setting, lambda page: plugin.write(page, setting, value), tab
             )
@@ -343,15 +354,35 @@ class Engine:
         return instances
 
     @asynccontextmanager
-    async def _working(self, platform: _Platform) -> AsyncIterator[None]:
-        """Work on ``platform``; when the last work on it ends, its context rests."""
+    async def _working(self, platform: _Platform, linger: float = 0) -> AsyncIterator[None]:
+        """Work on ``platform``; when the last work on it ends, its context rests, at
+        once or after ``linger`` seconds (unless another page wants its places)."""
+        name = platform.plugin.name
+        if name in self._lingering:
+            self._lingering.pop(name).cancel()
         platform.users += 1
         try:
             yield
         finally:
             platform.users -= 1
             if not platform.users and not self._closed:
-                await self._rest(platform)
+                if linger and not self._slots.locked():
+                    loop = asyncio.get_running_loop()
+                    self._lingering[name] = loop.call_later(linger, self._rest_soon, platform)
+                else:
+                    await self._rest(platform)
+
+    def _rest_soon(self, platform: _Platform) -> None:
+        self._lingering.pop(platform.plugin.name, None)
+        task = asyncio.get_running_loop().create_task(self._rest(platform))
+        self._resting.add(task)
+        task.add_done_callback(self._resting.discard)
+
+    def _rest_lingering(self) -> None:
+        """A page waits for a place: the platforms kept open after a change rest now."""
+        for name in list(self._lingering):
+            self._lingering.pop(name).cancel()
+            self._rest_soon(self._platforms[name])
 
     async def _rest(self, platform: _Platform) -> None:
         """Close the context of a platform nothing works on, keeping its session first.
@@ -361,7 +392,7 @@ class Engine:
         """
         async with platform.gate.alone():
             context = platform.context
-            if platform.users:
+            if platform.users or self._closed:
                 return
             if context is None:
                 platform.tabs.release()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -131,6 +131,31 @@ class Tab:
         return self._page
 
 
+class Places:
+    """The run's places for pages: a page open holds one.
+
+    ``short`` is called when a page has to wait for a place, so that a platform
+    keeping its context open for a moment (after a change, for the next one) can
+    give its places back at once.
+    """
+
+    def __init__(self, count: int, short: Callable[[], None] = lambda: None) -> None:
+        self._free = asyncio.Semaphore(max(1, count))
+        self.short = short
+
+    async def acquire(self) -> None:
+        if self._free.locked():
+            self.short()
+        await self._free.acquire()
+
+    def release(self) -> None:
+        self._free.release()
+
+    def locked(self) -> bool:
+        """No place is free."""
+        return self._free.locked()
+
+
 class Tabs:
     """A platform's pages: each holds one of the run's places (``slots``) until the
     platform's context closes (:meth:`release`), so the pages open never outnumber
@@ -138,7 +163,7 @@ class Tabs:
     or waits idle for one.
     """
 
-    def __init__(self, slots: asyncio.Semaphore) -> None:
+    def __init__(self, slots: Places) -> None:
         self._slots = slots
         self._idle: list[Tab] = []
         self._wanted: list[asyncio.Future[Tab]] = []

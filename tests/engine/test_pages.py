@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from automation import events, secrets
-from automation.engine import Engine, Options
+from automation.engine import LINGER, Engine, Options
 from automation.model import Kind, State
 from automation.pages import Gate, Tabs, by_page, default_pages
 from automation.plugins.chatgpt import ChatGPT
@@ -207,9 +207,11 @@ async def test_parallel_pages_sign_in_once_and_all_read(
 
 
 @pytest.mark.browser
-async def test_a_change_after_a_check_opens_the_context_again_and_rests(
+async def test_a_change_keeps_the_context_a_moment_for_the_next_then_it_rests(
     engines, replica: ReplicaServer
 ) -> None:
+    """A preset changes one setting after another: the platform's context stays open
+    for the next change (the same browser pages), and closes a few seconds after the last."""
     linkedin = LinkedIn(replica.origins["linkedin"])
     engine = engines([linkedin], 2, sessions=signed_in(replica, "linkedin"))
     [before] = await engine.check(["linkedin.ai_training"])
@@ -217,4 +219,10 @@ async def test_a_change_after_a_check_opens_the_context_again_and_rests(
     target = State.OFF if before.state is State.ON else State.ON
     after = await engine.change("linkedin.ai_training", target)
     assert after.state is target
-    assert engine.open_pages() == {}
+    assert engine.open_pages() == {"linkedin": 1}
+    back = await engine.change("linkedin.ai_training", before.state)
+    assert back.state is before.state
+    assert engine.open_pages() == {"linkedin": 1}, "the second change reused the page"
+    async with asyncio.timeout(LINGER + 10):
+        while engine.open_pages():
+            await asyncio.sleep(0.1)
