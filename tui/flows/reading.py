@@ -5,6 +5,7 @@ from __future__ import annotations
 from automation import events
 from automation.browser import BrowserError
 from automation.export import ExportError
+from automation.history import HistoryError
 from automation.model import Kind, Setting, now
 
 from . import Host
@@ -16,6 +17,8 @@ class Reading:
     def __init__(self, host: Host) -> None:
         self.host = host
         self._history_told = False
+        #: Why the app could not start (a history that cannot be used), once it ended so.
+        self.refused: str | None = None
         #: Settings whose capture the person asked for; told when it is kept.
         self._capturing: set[str] = set()
 
@@ -45,6 +48,18 @@ class Reading:
         if problem is not None and not self._history_told:
             self._history_told = True
             host.notify(problem, title="History not kept", severity="error", timeout=30)
+
+    def start(self) -> None:
+        """Once the checklist is on screen: open the history, then read every setting."""
+        host = self.host
+        try:
+            host.runtime.history.ready()
+        except HistoryError as exc:
+            self.refused = str(exc)
+            host.exit()
+            return
+        host.redraw()
+        self.check(host.model.readable_ids())
 
     def check(self, ids: list[str]) -> None:
         """Read the settings ``ids`` (starting the browser first if need be)."""
