@@ -16,7 +16,10 @@ import sys
 
 import pytest
 
+from automation.history import default_path
+from automation.runtime import build
 from tests.paths import ROOT
+from tui.app import PrivacyApp
 
 #: What the first frame must not wait for: the browser's driver, the keyring (and the
 #: session files' encryption), the history's database.
@@ -71,3 +74,25 @@ def test_first_frame_needs_no_browser_keyring_or_history(mode: str) -> None:
     screen = html.unescape(re.sub(r"<[^>]+>", "", str(seen["screen"]))).replace("\xa0", " ")
     assert "LinkedIn" in screen
     assert "not read" in screen
+
+
+async def test_a_history_that_cannot_be_used_ends_the_app_before_the_browser() -> None:
+    """Opened after the first frame, a damaged history still stops the app, which the
+    command then reports as before (status 2, the same message)."""
+    path = default_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a database" * 50)
+    runtime = build(None, open_history=False)
+    app = PrivacyApp(runtime)
+    try:
+        async with app.run_test() as pilot:
+            for _ in range(50):
+                if app.reading.refused is not None:
+                    break
+                await pilot.pause(0.05)
+    finally:
+        runtime.close()
+    assert app.reading.refused is not None
+    assert str(path) in app.reading.refused and "move it away" in app.reading.refused
+    assert not runtime.engine.started
+    assert path.read_bytes() == b"not a database" * 50
