@@ -89,7 +89,7 @@ class PrivacyApp(App[None]):
         for problem in self.runtime.problems:
             self.notify(str(problem), severity="warning", timeout=10)
         self.set_interval(0.1, self.checklist.spin)
-        self.call_after_refresh(self.reading.start)
+        self.reading.start()
 
     def on_resize(self, event: Resize | None = None) -> None:
         # The event has the new size before the app does.

@@ -1,7 +1,7 @@
 """The checklist is on screen before the browser, the history and the keyring are touched.
 
 Each case runs in a fresh Python, so what an earlier test imported does not count:
-the app runs headless until the work it does after its first frame would begin, and
+the app runs headless until it would open the history, after its first frame, and
 that moment says which modules were loaded and what the screen showed.
 """
 
@@ -40,8 +40,9 @@ def after_first_frame(self):
     seen["screen"] = self.host.export_screenshot()
     seen["history_opened"] = self.host.runtime.history.opened
     self.host.exit()
+    return False
 
-Reading.start = after_first_frame
+Reading.open_history = after_first_frame
 try:
     PrivacyApp(runtime, demo=demo).run(headless=True, size=(120, 40))
 finally:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from automation import events
 from automation.browser import BrowserError
 from automation.export import ExportError
@@ -50,29 +52,42 @@ class Reading:
             host.notify(problem, title="History not kept", severity="error", timeout=30)
 
     def start(self) -> None:
-        """Once the checklist is on screen: open the history, then read every setting."""
+        """Read every setting, once the checklist is on screen: the history is opened
+        and the browser started only then."""
+        host = self.host
+        shown = asyncio.Event()
+        host.call_after_refresh(shown.set)
+
+        async def starting() -> None:
+            await shown.wait()
+            if self.open_history():
+                await self._read(host.model.readable_ids())
+
+        host.work(starting())
+
+    def open_history(self) -> bool:
+        """Open the history; one that cannot be used ends the app (see ``refused``)."""
         host = self.host
         try:
             host.runtime.history.ready()
         except HistoryError as exc:
             self.refused = str(exc)
             host.exit()
-            return
+            return False
         host.redraw()
-        self.check(host.model.readable_ids())
+        return True
 
     def check(self, ids: list[str]) -> None:
         """Read the settings ``ids`` (starting the browser first if need be)."""
+        self.host.work(self._read(ids))
+
+    async def _read(self, ids: list[str]) -> None:
         host = self.host
-
-        async def reading() -> None:
-            try:
-                await host.engine.start()
-            except BrowserError as exc:
-                host.notify(str(exc), title="No browser", severity="error", timeout=30)
-            await host.engine.check(ids)
-
-        host.work(reading())
+        try:
+            await host.engine.start()
+        except BrowserError as exc:
+            host.notify(str(exc), title="No browser", severity="error", timeout=30)
+        await host.engine.check(ids)
 
     def read(self, setting: Setting) -> None:
         if setting.kind is Kind.MANUAL:
