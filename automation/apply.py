@@ -13,11 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .history import ApplyItem, ApplyRecord, History
 from .model import Kind, Reading, Setting, State
 
 if TYPE_CHECKING:
     from .engine import Engine
+    from .history import ApplyRecord, History
 
 
 class Action(enum.StrEnum):
@@ -213,6 +213,8 @@ async def carry_out(engine: Engine, plan: Plan, history: History) -> Result:
     Raises :class:`~automation.history.HistoryError`, having changed nothing, when
     the undo point cannot be written.
     """
+    from .history import ApplyItem
+
     changes = plan.changes
     if not changes:
         return Result(plan)

@@ -111,6 +111,7 @@ def build(
     log: Path | None = None,
     demo_delay: float = 0.0,
     store_unencrypted: bool = False,
+    open_history: bool = True,
 ) -> Runtime:
     """Load the config and plugins and make an engine (not yet started).
 
@@ -121,7 +122,10 @@ def build(
     :class:`~automation.config.ConfigError` or :class:`SetupError`.
 
     Readings and changes are recorded in the history file in the user's data
-    folder, or in memory with ``demo``.
+    folder, or in memory with ``demo``. Without ``open_history`` the file is opened at
+    its first use, or by ``runtime.history.ready()``, which raises
+    :class:`~automation.history.HistoryError` then (the app opens it once the checklist
+    is on screen).
     """
     classes, problems = registry.load()
     if not classes:
@@ -133,7 +137,7 @@ def build(
     config = load(path, catalog_of(classes), required=required)
 
     try:
-        history = History.in_memory() if demo else History.open()
+        history = History.in_memory() if demo else History.open(later=not open_history)
     except HistoryError as exc:
         raise SetupError(str(exc)) from None
     server = demo_server(delay=demo_delay).start() if demo else None

@@ -17,7 +17,7 @@ from automation.engine import EngineClosed
 from automation.model import Setting
 from automation.runtime import Runtime
 
-from . import history_view, keys
+from . import keys
 from .dialogs import Help
 from .flows.accounts import Accounts
 from .flows.changes import Changes
@@ -71,7 +71,7 @@ class PrivacyApp(App[None]):
             yield DetailPane(
                 self.model, self.engine.plugins, self.runtime.history, id="detail-pane"
             )
-        yield StatusLine(self.model, history_view.last_watch(self.runtime.history), id="status")
+        yield StatusLine(self.model, self.runtime.history, id="status")
         yield KeysFooter(compact=True)
 
     @property
@@ -89,7 +89,7 @@ class PrivacyApp(App[None]):
         for problem in self.runtime.problems:
             self.notify(str(problem), severity="warning", timeout=10)
         self.set_interval(0.1, self.checklist.spin)
-        self.reading.check(self.model.readable_ids())
+        self.reading.start()
 
     def on_resize(self, event: Resize | None = None) -> None:
         # The event has the new size before the app does.

@@ -57,7 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from .commands.running import on_runtime
 
-            return on_runtime(args, lambda runtime: _open_app(runtime, demo=args.demo))
+            return on_runtime(
+                args, lambda runtime: _open_app(runtime, demo=args.demo), open_history=False
+            )
         return commands.run(args)
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
@@ -67,7 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _open_app(runtime: Runtime, *, demo: bool) -> int:
     from .app import PrivacyApp
 
-    PrivacyApp(runtime, demo=demo).run()
+    app = PrivacyApp(runtime, demo=demo)
+    app.run()
+    # The history is opened once the checklist is on screen; one that cannot be used
+    # ends the app with the message it would have had before.
+    if app.reading.refused is not None:
+        return exits.fail(app.reading.refused)
     return exits.OK
 
 

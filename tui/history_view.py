@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from automation.history import Entry, History, HistoryError, WatchRun
+from automation.history import History, HistoryError
+
+if TYPE_CHECKING:
+    from automation.history import Entry, WatchRun
 
 #: How many entries of a setting's history the detail pane shows.
 RECENT = 5
@@ -21,7 +26,13 @@ def drift_text(history: History, setting_id: str) -> Text:
 
 
 def recent_text(history: History, setting_id: str, origin: str) -> Text:
-    """The latest entries for ``setting_id`` on ``origin``, newest last; nothing when none."""
+    """The latest entries for ``setting_id`` on ``origin``, newest last; nothing when none.
+
+    Nothing either before the history is opened, which waits for the checklist's first
+    frame; the pane is drawn again then.
+    """
+    if not history.opened:
+        return Text()
     try:
         entries = history.entries(setting_id, origin=origin, limit=RECENT)
     except HistoryError as exc:

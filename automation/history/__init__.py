@@ -15,13 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
+from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .. import events
-from .recorder import Drift, Entry, EventSource, Recorder, WatchRun
-from .store import SCHEMA_VERSION, HistoryError, Store, default_path
-from .undo import ApplyItem, ApplyRecord, UndoPoints
+from .. import events, folders
+from .errors import HistoryError
+
+if TYPE_CHECKING:
+    from .recorder import Drift, Entry, EventSource, Recorder, WatchRun
+    from .store import SCHEMA_VERSION, Store, default_path
+    from .undo import ApplyItem, ApplyRecord, UndoPoints
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -35,46 +39,139 @@ __all__ = [
     "default_path",
 ]
 
+#: Where the names this package hands on are defined. They are imported when first
+#: asked for, so naming the history (and opening it later) does not load SQLite.
+_LATER = {
+    "SCHEMA_VERSION": "store",
+    "default_path": "store",
+    "Drift": "recorder",
+    "Entry": "recorder",
+    "WatchRun": "recorder",
+    "ApplyItem": "undo",
+    "ApplyRecord": "undo",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LATER:
+        return getattr(import_module(f"{__name__}.{_LATER[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 class History:
     """The record of readings, changes and undo points.
 
     Open a file with :meth:`open`, or keep one only in memory with :meth:`in_memory`
-    (the demo does, so replica readings never reach the user's own record).
+    (the demo does, so replica readings never reach the user's own record). The
+    in-memory one, and a file opened with ``later``, are opened at their first use,
+    or by :meth:`ready`.
     """
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.recorder = Recorder(store)
-        self.undo_points = UndoPoints(store)
+    def __init__(self, opener: Callable[[], Store], path: Path | None = None) -> None:
+        self._opener = opener
+        self._path = path
+        self._store: Store | None = None
+        self._recorder: Recorder | None = None
+        self._undo_points: UndoPoints | None = None
 
     @classmethod
-    def open(cls, path: Path | None = None) -> History:
-        """Open (or create) the history file; raises :class:`HistoryError`."""
-        return cls(Store.open(path))
+    def open(cls, path: Path | None = None, *, later: bool = False) -> History:
+        """Open (or create) the history file; raises :class:`HistoryError`.
+
+        With ``later``, the file is opened at the history's first use (or by
+        :meth:`ready`), which raises it then.
+        """
+
+        def opener() -> Store:
+            from .store import Store
+
+            return Store.open(path)
+
+        # The store's default_path, without loading SQLite yet.
+        history = cls(opener, path or folders.history_file())
+        if not later:
+            history.ready()
+        return history
 
     @classmethod
     def in_memory(cls) -> History:
         """A history that lasts as long as the process."""
-        return cls(Store.in_memory())
+
+        def opener() -> Store:
+            from .store import Store
+
+            return Store.in_memory()
+
+        return cls(opener)
+
+    def ready(self) -> None:
+        """Open the history now if it is not open yet; raises :class:`HistoryError`."""
+        if self._store is None:
+            from .recorder import Recorder
+            from .undo import UndoPoints
+
+            store = self._opener()
+            self._recorder, self._undo_points = Recorder(store), UndoPoints(store)
+            self._store = store
+
+    @property
+    def opened(self) -> bool:
+        return self._store is not None
+
+    @property
+    def store(self) -> Store:
+        self.ready()
+        assert self._store is not None
+        return self._store
+
+    @property
+    def recorder(self) -> Recorder:
+        self.ready()
+        assert self._recorder is not None
+        return self._recorder
+
+    @property
+    def undo_points(self) -> UndoPoints:
+        self.ready()
+        assert self._undo_points is not None
+        return self._undo_points
 
     @property
     def path(self) -> Path | None:
-        return self.store.path
+        return self._path if self._store is None else self._store.path
 
     @property
     def problem(self) -> str | None:
         """Why this run's entries could not be written, once a write failed."""
-        return self.store.problem
+        return None if self._store is None else self._store.problem
 
     def close(self) -> None:
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
+            return
+        # Not opened yet: used after this, it acts as closed (nothing is written).
+        opener = self._opener
+
+        def closed() -> Store:
+            store = opener()
+            store.close()
+            return store
+
+        self._opener = closed
 
     # -- recording -----------------------------------------------------------------------
 
     def attach(self, engine: EventSource) -> Callable[[], None]:
-        """Record every reading and change ``engine`` makes; returns a function that stops."""
-        return self.recorder.attach(engine)
+        """Record every reading and change ``engine`` makes; returns a function that stops.
+
+        The history is opened at the first event, if it is not open by then.
+        """
+        origins = {name: plugin.origin for name, plugin in engine.plugins.items()}
+
+        def listener(event: events.Event) -> None:
+            self.record(event, origins)
+
+        return engine.subscribe(listener)
 
     def record(self, event: events.Event, origins: Mapping[str, str]) -> None:
         """Append what ``event`` says; ``origins`` maps platform names to their origin."""
@@ -82,7 +179,8 @@ class History:
 
     def drift(self, setting_id: str) -> Drift | None:
         """The drift this run found for ``setting_id``, until privacy-tui changes it."""
-        return self.recorder.drift(setting_id)
+        # Before the history is opened, this run has recorded nothing.
+        return None if self._recorder is None else self._recorder.drift(setting_id)
 
     def entries(
         self,

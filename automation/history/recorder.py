@@ -1,10 +1,11 @@
 """Recording the engine's readings and changes, and the watched checks, in the history.
 
-The engine's events are the only source of entries: :meth:`Recorder.attach`
-subscribes to an engine, so the terminal app and the headless commands record the
-same way. A reading that finds a value privacy-tui did not set since the last one is
-drift. Nothing secret is recorded: readings hold states, sentences and page
-addresses, and addresses lose their query and fragment before they are stored.
+The engine's events are the only source of entries:
+:meth:`automation.history.History.attach` subscribes to an engine, so the terminal
+app and the headless commands record the same way. A reading that finds a value
+privacy-tui did not set since the last one is drift. Nothing secret is recorded:
+readings hold states, sentences and page addresses, and addresses lose their query
+and fragment before they are stored.
 """
 
 from __future__ import annotations
@@ -99,15 +100,6 @@ class Recorder:
     @property
     def _db(self) -> sqlite3.Connection:
         return self._store.db
-
-    def attach(self, engine: EventSource) -> Callable[[], None]:
-        """Record every reading and change ``engine`` makes; returns a function that stops."""
-        origins = {name: plugin.origin for name, plugin in engine.plugins.items()}
-
-        def listener(event: events.Event) -> None:
-            self.record(event, origins)
-
-        return engine.subscribe(listener)
 
     def record(self, event: events.Event, origins: Mapping[str, str]) -> None:
         """Append what ``event`` says; ``origins`` maps platform names to their origin.

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 from .. import folders
 from ..model import State
 from ..private_files import make_private
+from .errors import HistoryError
 
 T = TypeVar("T")
 
@@ -72,10 +73,6 @@ CREATE TABLE IF NOT EXISTS watch_runs (
     told TEXT NOT NULL
 );
 """
-
-
-class HistoryError(Exception):
-    """The history file cannot be used; the message says why and what to do."""
 
 
 def default_path() -> Path:

@@ -14,11 +14,14 @@ if TYPE_CHECKING:
     from automation.runtime import Runtime
 
 
-def on_runtime(args: argparse.Namespace, body: Callable[[Runtime], int]) -> int:
+def on_runtime(
+    args: argparse.Namespace, body: Callable[[Runtime], int], *, open_history: bool = True
+) -> int:
     """Build the Runtime that ``args`` ask for, run ``body`` on it and close it.
 
     A config that cannot be used, or one that leaves nothing to check, is a usage
     error (2) before ``body`` runs; a history that could not be written is told after.
+    Without ``open_history``, ``body`` opens the history (see :func:`automation.runtime.build`).
     """
     from automation.config import ConfigError
     from automation.runtime import SetupError, build, log_path, setup_logging
@@ -36,6 +39,7 @@ def on_runtime(args: argparse.Namespace, body: Callable[[Runtime], int]) -> int:
             only=getattr(args, "only", None),
             log=log,
             store_unencrypted=args.store_unencrypted,
+            open_history=open_history,
         )
     except (ConfigError, SetupError) as exc:
         return exits.fail(str(exc))

@@ -51,6 +51,10 @@ class Host(Protocol):
 
     def set_timer(self, delay: float, callback: Callable[[], Any] | None = None) -> Timer: ...
 
+    def exit(self, result: Any = None, return_code: int = 0, message: Any = None) -> None: ...
+
+    def call_after_refresh(self, callback: Callable[[], Any]) -> bool: ...
+
     def work(self, job: Coroutine[Any, Any, None]) -> Worker[None]:
         """Run ``job`` as engine work: quitting cancels it, and its rows are released
         when it ends, however it ends."""

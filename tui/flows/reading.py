@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from automation import events
 from automation.browser import BrowserError
 from automation.export import ExportError
+from automation.history import HistoryError
 from automation.model import Kind, Setting, now
 
 from . import Host
@@ -16,6 +19,8 @@ class Reading:
     def __init__(self, host: Host) -> None:
         self.host = host
         self._history_told = False
+        #: Why the app could not start (a history that cannot be used), once it ended so.
+        self.refused: str | None = None
         #: Settings whose capture the person asked for; told when it is kept.
         self._capturing: set[str] = set()
 
@@ -46,18 +51,43 @@ class Reading:
             self._history_told = True
             host.notify(problem, title="History not kept", severity="error", timeout=30)
 
+    def start(self) -> None:
+        """Read every setting, once the checklist is on screen: the history is opened
+        and the browser started only then."""
+        host = self.host
+        shown = asyncio.Event()
+        host.call_after_refresh(shown.set)
+
+        async def starting() -> None:
+            await shown.wait()
+            if self.open_history():
+                await self._read(host.model.readable_ids())
+
+        host.work(starting())
+
+    def open_history(self) -> bool:
+        """Open the history; one that cannot be used ends the app (see ``refused``)."""
+        host = self.host
+        try:
+            host.runtime.history.ready()
+        except HistoryError as exc:
+            self.refused = str(exc)
+            host.exit()
+            return False
+        host.redraw()
+        return True
+
     def check(self, ids: list[str]) -> None:
         """Read the settings ``ids`` (starting the browser first if need be)."""
+        self.host.work(self._read(ids))
+
+    async def _read(self, ids: list[str]) -> None:
         host = self.host
-
-        async def reading() -> None:
-            try:
-                await host.engine.start()
-            except BrowserError as exc:
-                host.notify(str(exc), title="No browser", severity="error", timeout=30)
-            await host.engine.check(ids)
-
-        host.work(reading())
+        try:
+            await host.engine.start()
+        except BrowserError as exc:
+            host.notify(str(exc), title="No browser", severity="error", timeout=30)
+        await host.engine.check(ids)
 
     def read(self, setting: Setting) -> None:
         if setting.kind is Kind.MANUAL:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
-from automation.history import WatchRun
-
 from .. import history_view, view
 from ..model import ChecklistModel
+
+if TYPE_CHECKING:
+    from automation.history import History, WatchRun
 
 #: The status line while the app closes the browser on its way out.
 QUITTING = Text(" closing the browser…", style="bold")
@@ -20,10 +23,13 @@ class StatusLine(Horizontal):
     """The counts of the checklist, the latest watched check, and a progress bar while
     settings are being read or changed."""
 
-    def __init__(self, model: ChecklistModel, last_watch: WatchRun | None, **kwargs: str) -> None:
+    def __init__(self, model: ChecklistModel, history: History, **kwargs: str) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.model = model
-        self.last_watch = last_watch
+        self.history = history
+        #: The latest watched check, looked up once the history is open.
+        self.last_watch: WatchRun | None = None
+        self._looked = False
         self.closing = False
 
     def compose(self) -> ComposeResult:
@@ -37,6 +43,9 @@ class StatusLine(Horizontal):
         if self.closing:
             self.query_one("#summary", Static).update(QUITTING)
             return
+        if not self._looked and self.history.opened:
+            self._looked = True
+            self.last_watch = history_view.last_watch(self.history)
         summary = view.summary(self.model.counts())
         summary.append_text(history_view.watch_text(self.last_watch))
         if self.app.no_color:
