@@ -119,6 +119,15 @@ async def linkedin_demo(chromium: str, tmp_path) -> AsyncIterator[Runtime]:
 
 
 @pytest.fixture
+async def whole_demo(chromium: str, tmp_path) -> AsyncIterator[Runtime]:
+    """What `privacy-tui --demo` builds, every platform included."""
+    built = build(demo=True, log=tmp_path / "app.log")
+    yield built
+    await asyncio.wait_for(built.engine.close(), 30)
+    built.close()
+
+
+@pytest.fixture
 async def make_engine(
     chromium: str, replica: ReplicaServer, tmp_path
 ) -> AsyncIterator[Callable[..., Engine]]:

@@ -19,12 +19,13 @@ from automation.runtime import Runtime
 
 from . import keys
 from .dialogs import Help
+from .drawing import Drawing
 from .flows.accounts import Accounts
 from .flows.changes import Changes
 from .flows.export import Export
 from .flows.reading import Reading
 from .messages import EngineEvent, sender
-from .model import ChecklistModel, PlatformRow, Redraw, SettingRow
+from .model import ChecklistModel, PlatformRow, Redraw
 from .palette import ChecklistCommands
 from .widgets.checklist import Checklist
 from .widgets.detail import DetailPane
@@ -58,7 +59,7 @@ class PrivacyApp(App[None]):
             drifted=lambda setting_id: history.drift(setting_id) is not None,
         )
         self.accounts, self.changes, self.export = Accounts(self), Changes(self), Export(self)
-        self.reading = Reading(self)
+        self.reading, self.drawing = Reading(self), Drawing(self, self.model)
         self._quitting = False
         self._unsubscribe = self.engine.subscribe(sender(self))
         self.engine.ask_code = self.accounts.ask_code
@@ -106,16 +107,7 @@ class PrivacyApp(App[None]):
         return "the demo account on the local replica site" if self.demo else "your real account"
 
     def redraw(self, what: Redraw = Redraw.CELLS) -> None:
-        if what is Redraw.ROWS:
-            self.checklist.lay_out()
-        self.checklist.update_cells()
-        self.query_one(StatusLine).show()
-        self.show_detail()
-
-    def show_detail(self) -> None:
-        row = self.checklist.highlighted()
-        state = self.checklist.state_cell(row.setting_id) if isinstance(row, SettingRow) else None
-        self.query_one(DetailPane).show(row, state)
+        self.drawing.now(what)
 
     # -- messages ----------------------------------------------------------------------
 
@@ -125,7 +117,7 @@ class PrivacyApp(App[None]):
         if isinstance(event, events.Read | events.Changed):
             self.accounts.read(event.reading)
         self.reading.tell(event)
-        self.redraw(what)
+        self.drawing.soon(what)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         ended = (WorkerState.SUCCESS, WorkerState.CANCELLED, WorkerState.ERROR)
@@ -143,7 +135,7 @@ class PrivacyApp(App[None]):
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self) -> None:
-        self.show_detail()
+        self.drawing.detail()
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:
@@ -247,3 +239,6 @@ class PrivacyApp(App[None]):
             self.log.error("closing the browser took too long")
         self._unsubscribe()
         self.exit()
+
+    def on_unmount(self) -> None:
+        self.drawing.hold_collections(False)

@@ -210,6 +210,16 @@ def local(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
 
 
+def same(old: object, new: Text) -> bool:
+    """Whether ``old`` is drawn as ``new`` is (rich's ``==`` leaves a text's own style out)."""
+    return (
+        isinstance(old, Text)
+        and old.plain == new.plain
+        and old.style == new.style
+        and old.spans == new.spans
+    )
+
+
 def colourless(text: Text) -> Text:
     """``text`` with every colour dropped, and bold, dim and the rest kept (for NO_COLOR)."""
     plain = text.copy()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import io
 import re
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -40,15 +39,6 @@ LINKEDIN_IDS = [s.id for s in LinkedIn.settings]
 @pytest.fixture
 def runtime(linkedin_demo: Runtime) -> Runtime:
     return linkedin_demo
-
-
-@pytest.fixture
-async def whole_demo(chromium: str, tmp_path: Path) -> AsyncIterator[Runtime]:
-    """What `privacy-tui --demo` builds, every platform included."""
-    built = build(demo=True, log=tmp_path / "app.log")
-    yield built
-    await asyncio.wait_for(built.engine.close(), 30)
-    built.close()
 
 
 async def settle(app: PrivacyApp, pilot) -> None:

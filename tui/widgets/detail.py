@@ -32,6 +32,8 @@ class DetailPane(VerticalScroll):
         self.model = model
         self.plugins = plugins
         self.history = history
+        #: What the pane shows: drawn again only when it changes.
+        self.shown: Text | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail")
@@ -46,7 +48,9 @@ class DetailPane(VerticalScroll):
             text = self.setting_text(row.setting_id, state or Text())
         if self.app.no_color:
             text = view.colourless(text)
-        self.query_one("#detail", Static).update(text)
+        if not view.same(self.shown, text):
+            self.shown = text
+            self.query_one("#detail", Static).update(text)
 
     def platform_text(self, platform: str) -> Text:
         """A platform: the last sign-in news, and the keys that sign in and out."""

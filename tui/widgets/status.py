@@ -31,6 +31,8 @@ class StatusLine(Horizontal):
         self.last_watch: WatchRun | None = None
         self._looked = False
         self.closing = False
+        #: The counts shown: drawn again only when they change.
+        self.shown: Text | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="summary")
@@ -50,7 +52,9 @@ class StatusLine(Horizontal):
         summary.append_text(history_view.watch_text(self.last_watch))
         if self.app.no_color:
             summary = view.colourless(summary)
-        self.query_one("#summary", Static).update(summary)
+        if not view.same(self.shown, summary):
+            self.shown = summary
+            self.query_one("#summary", Static).update(summary)
         if self.model.busy:
             total, done = self.model.progress()
             progress.update(total=total, progress=done)
