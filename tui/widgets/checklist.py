@@ -110,8 +110,9 @@ class Checklist(DataTable[Text]):
         self._put(cells)
 
     def spin(self) -> None:
-        """Turn the spinner of the rows being worked on."""
-        if not self.model.busy:
+        """Turn the spinner of the rows being worked on; not while a dialog is over the
+        checklist: each turn would draw the whole screen behind the dialog again."""
+        if not self.model.busy or self.screen is not self.app.screen:
             return
         self._frame += 1
         keys = ((_key(SettingRow(i)), i) for i in list(self.model.busy))
