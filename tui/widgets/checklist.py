@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.text import Text
 from textual import events
+from textual._two_way_dict import TwoWayDict
 from textual.cache import LRUCache
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
@@ -85,9 +86,11 @@ class Checklist(DataTable[Text]):
         if not self.columns:
             return  # not laid out yet: the first fitting of the columns builds the rows
         keep = keep or self.highlighted()
-        self.clear()
-        for row in self.model.layout():
-            self.add_row(*self._cells(row), key=_key(row))
+        rows = self.model.layout()
+        if not self._replace_block(rows):
+            self.clear()
+            for row in rows:
+                self.add_row(*self._cells(row), key=_key(row))
         shown = self.rows_shown()
         if keep in shown:
             self.move_cursor(row=shown.index(keep))
@@ -107,8 +110,9 @@ class Checklist(DataTable[Text]):
         self._put(cells)
 
     def spin(self) -> None:
-        """Turn the spinner of the rows being worked on."""
-        if not self.model.busy:
+        """Turn the spinner of the rows being worked on; not while a dialog is over the
+        checklist: each turn would draw the whole screen behind the dialog again."""
+        if not self.model.busy or self.screen is not self.app.screen:
             return
         self._frame += 1
         keys = ((_key(SettingRow(i)), i) for i in list(self.model.busy))
@@ -157,6 +161,35 @@ class Checklist(DataTable[Text]):
         for place in places:
             if place is not None:
                 self.refresh_row(place)
+
+    def _replace_block(self, rows: list[Row]) -> bool:
+        """Go from the rows shown to ``rows`` by replacing one run of rows (a per-blog
+        setting's row gives way to its blogs' rows, a platform is folded).
+
+        Only the rows that come are put together and measured, not every row of the
+        table. Returns ``False`` when the run would be longer than the rows around it
+        that stay: then the table is laid out anew.
+        """
+        old = [row.key.value or "" for row in self.ordered_rows]
+        new = [_key(row) for row in rows]
+        before = 0
+        while before < min(len(old), len(new)) and old[before] == new[before]:
+            before += 1
+        after = 0
+        while after < min(len(old), len(new)) - before and old[-1 - after] == new[-1 - after]:
+            after += 1
+        gone, come = old[before : len(old) - after], new[before : len(new) - after]
+        if not gone and not come:
+            return True
+        if set(gone) & set(come) or len(gone) + len(come) > before + after:
+            return False
+        for key in gone:
+            self.remove_row(key)
+        for row in rows[before : len(new) - after]:
+            self.add_row(*self._cells(row), key=_key(row))
+        self._row_locations = TwoWayDict({RowKey(key): i for i, key in enumerate(new)})
+        self._update_count += 1  # the order changed: the table's caches by order go
+        return True
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_columns()

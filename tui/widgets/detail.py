@@ -50,7 +50,7 @@ class DetailPane(VerticalScroll):
             text = view.colourless(text)
         if not view.same(self.shown, text):
             self.shown = text
-            self.query_one("#detail", Static).update(text)
+            _update(self.query_one("#detail", Static), text)
 
     def platform_text(self, platform: str) -> Text:
         """A platform: the last sign-in news, and the keys that sign in and out."""
@@ -92,3 +92,17 @@ class DetailPane(VerticalScroll):
             model.marks.get(setting_id),
             history=history,
         )
+
+
+def _update(static: Static, text: Text) -> None:
+    """Put ``text`` in ``static``, and lay the screen out again only if the number of
+    lines it takes changed: laying out draws every widget again, tens of milliseconds."""
+    width = static.content_size.width
+
+    def height() -> int:
+        return static.get_content_height(static.content_size, static.app.size, width)
+
+    before = height() if width else None
+    static.update(text, layout=False)
+    if before is None or height() != before:
+        static.refresh(layout=True)

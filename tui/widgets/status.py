@@ -54,7 +54,9 @@ class StatusLine(Horizontal):
             summary = view.colourless(summary)
         if not view.same(self.shown, summary):
             self.shown = summary
-            self.query_one("#summary", Static).update(summary)
+            # One line, as wide as the status line leaves it whatever it says: the screen
+            # need not be laid out again (that would draw every widget again).
+            self.query_one("#summary", Static).update(summary, layout=False)
         if self.model.busy:
             total, done = self.model.progress()
             progress.update(total=total, progress=done)
