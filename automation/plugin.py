@@ -94,8 +94,14 @@ class Plugin:
     #: The field of a verification page that takes an emailed or texted code.
     code_form: ClassVar[CodeForm | None] = None
     #: A page only a signed-in account reaches (the positive sign of being signed in).
-    #: ``None``: the page of the first setting that is a switch.
+    #: ``None``: the page of :meth:`session_proof` (for a setting kept per blog, the
+    #: page that lists the blogs).
     signed_in_path: ClassVar[str | None] = None
+    #: The key of the setting whose own control, shown on its page, proves a session.
+    #: ``None``: the first setting that is a switch. A platform whose first setting
+    #: is not a control that holds an on/off position (Google's Gemini activity is a
+    #: menu) names another.
+    session_setting: ClassVar[str | None] = None
     #: CSS selector of an element only a signed-in account's pages show (ChatGPT's
     #: account menu), for a platform that serves its pages to visitors too. A page
     #: without the setting's control and without this mark reads ``needs_login``.
@@ -180,10 +186,18 @@ class Plugin:
         """The page whose loading without a wall shows the account is signed in."""
         if self.signed_in_path:
             return self.url(self.signed_in_path)
-        for setting in self.settings:
-            if setting.switch is not None:
-                return self.url(setting.switch.path)
+        setting = self.session_proof()
+        if setting is not None and setting.per is not None:
+            return self.url(setting.per.path)
+        if setting is not None and setting.switch is not None:
+            return self.url(setting.switch.path)
         return self.origin + "/"
+
+    def session_proof(self) -> Setting | None:
+        """The setting whose own control proves a session (see :attr:`session_setting`)."""
+        if self.session_setting is not None:
+            return self.setting(self.session_setting)
+        return next((s for s in self.settings if s.switch is not None), None)
 
     def offers_password(self) -> bool:
         """Whether a username and password can sign in here: the platform has a
@@ -269,7 +283,8 @@ class Plugin:
         record, one of them must be held and :meth:`signed_in_url` must load with no
         wall on the way; otherwise that page is opened (in a context of its own, so
         no open window is moved) and must show :attr:`signed_in_marker`, or else the
-        control of the first switch setting, proved to be that setting's.
+        control of :meth:`session_proof`'s setting, proved to be that setting's (for
+        a setting kept per blog, the first blog's).
         """
         return await signin.is_signed_in(self, context)
 

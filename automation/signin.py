@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from . import controls, switches
+from .model import Reading
 from .walls import Wall
 
 if TYPE_CHECKING:
@@ -153,8 +154,9 @@ async def shows_signed_in_page(
     plugin: Plugin, context: BrowserContext, candidates: str = controls.CANDIDATES
 ) -> bool:
     """Whether :meth:`Plugin.signed_in_url`, opened with ``context``'s session in a
-    context of its own, shows the plugin's signed-in mark or a setting's own control
-    (one of ``candidates``, CSS: by default what holds an on/off position)."""
+    context of its own, shows the plugin's signed-in mark or the own control of
+    :meth:`Plugin.session_proof` (one of ``candidates``, CSS: by default what holds an
+    on/off position). A setting kept per blog is proved by the first blog's control."""
     browser = context.browser
     if browser is None:
         return await reaches_signed_in_page(plugin, context)
@@ -174,9 +176,16 @@ async def shows_signed_in_page(
                     return False
                 raise
             return True
-        setting = next((s for s in plugin.settings if s.switch is not None), None)
+        setting = plugin.session_proof()
         if setting is None or setting.switch is None:
             return False
+        if setting.per is not None:
+            names = await plugin.instances(page, setting)
+            if isinstance(names, Reading) or not names:
+                return False
+            first = setting.for_instance(names[0])
+            found = await switches.load_switch(plugin, page, first, candidates)
+            return isinstance(found, controls.Found)
         found = await controls.find(page, setting.switch, switches.CONTROL_WAIT_MS, candidates)
         return isinstance(found, controls.Found)
     finally:

@@ -115,6 +115,9 @@ class Google(Plugin):
     sign_in_origins = SIGN_IN_ORIGINS
     # Google signs in over several pages and often asks for a second step.
     login_form = None
+    # Gemini activity is a menu, not a control that holds a position: a session is
+    # proved by Web & App Activity's own switch.
+    session_setting = "web_app_activity"
     settings = (GEMINI_ACTIVITY, WEB_APP_ACTIVITY)
 
     async def read(self, page: Page, setting: Setting) -> Reading:

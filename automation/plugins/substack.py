@@ -16,23 +16,16 @@ found by role and label; where the guessed pages do not exist the rows read
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from automation import controls, switches
 from automation.model import (
     FOUND_BY_LABEL,
     Confidence,
     Discovery,
-    Reading,
     Setting,
     State,
     Switch,
     evidence,
 )
 from automation.plugin import Plugin
-
-if TYPE_CHECKING:
-    from playwright.async_api import BrowserContext
 
 ORIGIN = "https://substack.com"
 LABEL = "Block AI training"
@@ -64,7 +57,6 @@ class Substack(Plugin):
     # Guesses: Substack's sign-in page. It often signs in with an emailed link.
     login_paths = ("/sign-in",)
     login_form = None
-    signed_in_path = PUBLICATIONS.path
     settings = (
         Setting(
             key="block_ai_training",
@@ -105,21 +97,3 @@ class Substack(Plugin):
             ),
         ),
     )
-
-    async def signed_in(self, context: BrowserContext) -> bool:
-        """Signed in when the list of publications loads and the first publication's
-        own page shows its switch (in a context of its own, so no window moves)."""
-        browser = context.browser
-        if browser is None:
-            return False
-        probe = await browser.new_context(storage_state=await context.storage_state())
-        try:
-            page = await probe.new_page()
-            [setting] = self.settings
-            names = await self.instances(page, setting)
-            if isinstance(names, Reading) or not names:
-                return False
-            found = await switches.load_switch(self, page, setting.for_instance(names[0]))
-            return isinstance(found, controls.Found)
-        finally:
-            await probe.close()

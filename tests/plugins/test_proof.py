@@ -480,6 +480,33 @@ async def test_signed_in_needs_a_positive_sign(
 
 
 @pytest.mark.browser
+async def test_every_platform_with_a_replica_can_prove_its_session(
+    chromium: str, replica: ReplicaServer
+) -> None:
+    """Signing in through a window ends when the session is proved: each platform's
+    proof must hold for the demo account's session, and not for none. A platform
+    whose first setting is a menu (Google's Gemini activity) or is kept per blog
+    (Tumblr, WordPress, Squarespace, Substack) proves it by another control."""
+    from playwright.async_api import async_playwright
+
+    unproved, proved_signed_out = [], []
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium)
+        try:
+            for name in sorted(set(PLUGINS) & set(SITES)):
+                plugin = PLUGINS[name](replica.origins[name])
+                signed = await browser.new_context(storage_state=replica.storage_state(name))
+                if not await plugin.signed_in(signed):
+                    unproved.append(name)
+                if await plugin.signed_in(await browser.new_context()):
+                    proved_signed_out.append(name)
+        finally:
+            await browser.close()
+    assert unproved == [], "a signed-in session not proved"
+    assert proved_signed_out == [], "no session taken for signed in"
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize(
     ("markup", "expected"),
     [
