@@ -184,8 +184,8 @@ async def shows_signed_in_page(
             if isinstance(names, Reading) or not names:
                 return False
             first = setting.for_instance(names[0])
-            found = await switches.load_switch(plugin, page, first, candidates)
-            return isinstance(found, controls.Found)
+            loaded = await switches.load_switch(plugin, page, first, candidates)
+            return isinstance(loaded, controls.Found)
         found = await controls.find(page, setting.switch, switches.CONTROL_WAIT_MS, candidates)
         return isinstance(found, controls.Found)
     finally:

@@ -11,15 +11,16 @@ it, nothing is chosen. Gmail's smart features live on another origin
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import TYPE_CHECKING
 
-from automation import switches
+from automation import controls, switches
 from automation.model import Confidence, Reading, Setting, State, Switch, evidence
 from automation.plugin import Plugin
 
 if TYPE_CHECKING:
-    from playwright.async_api import Locator, Page
+    from playwright.async_api import ElementHandle, JSHandle, Page
 
 ORIGIN = "https://myactivity.google.com"
 SOURCE = "Google Account Help; Gemini Apps Privacy Hub"
@@ -176,12 +177,15 @@ class Google(Plugin):
 
     async def _activity_button(
         self, page: Page, setting: Setting
-    ) -> tuple[State, Locator] | Reading:
-        """Load the Gemini page afresh; the one "Turn off" or "Turn on" button tells the state.
+    ) -> tuple[State, ElementHandle] | Reading:
+        """Load the Gemini page afresh; the setting's "Turn off" or "Turn on" button
+        tells the state.
 
         The page offers "Turn off" while activity is kept and "Turn on" while it is
-        not (a guess at its markup: buttons named by their text). The setting's name
-        must be on the page too, so another page with such a button is not read.
+        not (a guess at its markup: buttons named by their text). A button counts as
+        the setting's only where the setting's name comes before it in the page's
+        order, with no other control between them: a page may hold other activity
+        controls with the same words, and one of them must never be read for this.
         """
         problem = await switches.open_page(self, page, setting)
         if problem is not None:
@@ -199,26 +203,96 @@ class Google(Plugin):
                 setting,
                 f'The page loaded but offers neither "{TURN_OFF}" nor "{TURN_ON}"',
             )
-        title = page.get_by_text(re.compile("|".join(re.escape(n) for n in names)))
-        if not await title.count():
-            return Reading(
-                setting.id,
-                State.UNKNOWN,
-                f'The page does not name "{names[0]}" (or "{names[-1]}"); '
-                f"{self.title} may have changed it, so its buttons are not trusted.",
-                url=page.url,
-            )
-        offs = page.get_by_role("button", name=TURN_OFF, exact=True)
-        ons = page.get_by_role("button", name=TURN_ON, exact=True)
-        counts = (await offs.count(), await ons.count())
-        if counts == (1, 0):
-            return State.ON, offs
-        if counts == (0, 1):
-            return State.OFF, ons
-        return Reading(
-            setting.id,
-            State.UNKNOWN,
-            f'The page offers {counts[0]} "{TURN_OFF}" and {counts[1]} "{TURN_ON}" buttons; '
-            "not guessing the state.",
-            url=page.url,
+        handle = await _settled_look(page, names)
+        try:
+            buttons = await (await handle.get_property("buttons")).json_value()
+            words = await (await handle.get_property("words")).json_value()
+            if len(buttons) != 1:
+                seen = f"{words} such button(s)" if words else "no such button"
+                return Reading(
+                    setting.id,
+                    State.UNKNOWN,
+                    f'The page has {seen}, and {len(buttons)} after "{names[0]}" with no '
+                    "other control between them; its buttons are not trusted, so the "
+                    "state is not guessed.",
+                    url=page.url,
+                )
+            element = (await handle.get_property("elements")).as_element()
+            assert element is not None
+        finally:
+            await handle.dispose()
+        state = (
+            State.ON
+            if controls.normalise(buttons[0]) == controls.normalise(TURN_OFF)
+            else State.OFF
         )
+        return state, element
+
+
+async def _settled_look(page: Page, names: tuple[str, ...]) -> JSHandle:
+    """The page's buttons beside the setting's name, once two looks agree.
+
+    The page draws its controls after loading, and a neighbour drawn first would
+    otherwise stand right after the name: two looks half a second apart must see
+    the same names and controls in the same order.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + switches.CONTROL_WAIT_MS / 1000
+    args = {"names": list(names), "words": [TURN_OFF, TURN_ON]}
+    last = None
+    while True:
+        handle = await page.evaluate_handle(_BESIDE_ITS_NAME, args)
+        shape = await (await handle.get_property("shape")).json_value()
+        if shape == last or loop.time() >= deadline:
+            return handle
+        await handle.dispose()
+        last = shape
+        await asyncio.sleep(0.5)
+
+
+#: The "Turn off" or "Turn on" buttons that come after one of the setting's names in
+#: the page's order with no other control between them, and how many buttons with those
+#: words the page shows in all. Only a name before counts: a button at the end of one
+#: section is followed by the next section's heading.
+_BESIDE_ITS_NAME = """
+({names, words}) => {
+  const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim().toLowerCase();
+  const wanted = names.map(norm);
+  const turns = words.map(norm);
+  // Links ("Learn more") are not controls here: only what could be the setting's own.
+  const CONTROL = 'button, [role="button"], [role="switch"], [role="checkbox"], '
+    + '[role="menuitem"], input, select, textarea';
+  const shown = (el) => el.getClientRects().length > 0
+    && getComputedStyle(el).visibility !== 'hidden';
+  const order = [];
+  const walker = document.createTreeWalker(
+    document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent && parent.closest(CONTROL)) continue;  // inside a control: part of it
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      if (node.matches(CONTROL) && shown(node)) {
+        const text = norm(node.getAttribute('aria-label') || node.innerText);
+        const isButton = node.matches('button, [role="button"]') && turns.includes(text);
+        order.push({el: node, text, turn: isButton});
+      }
+    } else if (parent && shown(parent)) {
+      const text = norm(node.textContent);
+      if (text && wanted.some((name) => text.includes(name))) order.push({name: true});
+    }
+  }
+  const buttons = [];
+  const elements = [];
+  order.forEach((item, i) => {
+    if (!item.turn) return;
+    const before = order[i - 1];
+    if (before && before.name) {
+      buttons.push(item.text);
+      elements.push(item.el);
+    }
+  });
+  return {buttons, words: order.filter((item) => item.turn).length,
+          shape: order.map((item) => (item.name ? '' : item.text)),
+          elements: elements.length === 1 ? elements[0] : null};
+}
+"""

@@ -5,7 +5,8 @@ Web & App Activity is a Material switch (a button with ``role="switch"`` and
 page, so none are modelled). Gemini Apps Activity is a menu flow: while activity is
 kept the page offers "Turn off", which opens a menu with "Turn off" and "Turn off
 and delete activity"; while it is not, the page offers "Turn on". Choosing the
-delete item is recorded, so tests can show that it is never chosen.
+delete item is recorded, so tests can show that it is never chosen. Below it, as on
+the real page, sits the activity's auto-delete option, with a button of its own.
 
 Google signs people in on its own accounts site; a replica has one origin, so its
 sign-in pages sit at the accounts site's paths on the replica's own origin.
@@ -57,6 +58,12 @@ class GoogleSite(GoogleSignIn):
         self.menu: tuple[str, ...] = (TURN_OFF, DELETE)
         #: Usernames whose activity was deleted through the menu.
         self.deletions: list[str] = []
+        #: The words of the setting's button while on and while off (tests give
+        #: another interface language's).
+        self.words: dict[bool, str] = {True: TURN_OFF, False: "Turn on"}
+        #: The button of the auto-delete section below (tests give one the same
+        #: words as the setting's).
+        self.auto_delete = "Choose an auto-delete option"
 
     def route(self, request: Request) -> Response | None:
         if request.path not in (GEMINI_PATH, GEMINI_API):
@@ -97,8 +104,15 @@ class GoogleSite(GoogleSignIn):
     data-hidden="{str(key in account.hidden).lower()}"></div>
   <ul role="menu" id="menu" hidden>{items}</ul>
   <p role="status" id="status"></p>
+</section>
+<section>
+  <h2>Auto-delete</h2>
+  <p>Deleting activity older than 18 months</p>
+  <button type="button">{html.escape(self.auto_delete)}</button>
 </section></main>"""
-        script = GEMINI_SCRIPT.replace("__API__", json.dumps(GEMINI_API))
+        script = GEMINI_SCRIPT.replace("__API__", json.dumps(GEMINI_API)).replace(
+            "__WORDS__", json.dumps([self.words[True], self.words[False]])
+        )
         return Response(200, page("Gemini Apps Activity | Google", body, script))
 
 
@@ -118,7 +132,8 @@ const draw = (on) => {
   menu.hidden = true;
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = on ? 'Turn off' : 'Turn on';
+  const words = __WORDS__;
+  button.textContent = on ? words[0] : words[1];
   if (on) {
     button.setAttribute('aria-haspopup', 'menu');
     button.addEventListener('click', () => { menu.hidden = false; });

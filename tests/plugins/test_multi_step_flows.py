@@ -167,6 +167,42 @@ async def test_gemini_page_without_its_buttons_is_unknown(
     assert "neither" in reading.detail
 
 
+@pytest.mark.browser
+async def test_gemini_reads_its_own_button_beside_a_neighbour_with_the_same_words(
+    make_engine, replica: ReplicaServer
+) -> None:
+    """The auto-delete section below offering "Turn off" too is not the setting's:
+    the reading and the change use the button after the setting's name."""
+    site = replica.sites["google"]
+    site.auto_delete = "Turn off"
+    engine = make_engine(Google(replica.origins["google"]))
+    [before] = await engine.check([GEMINI])
+    assert before.state is State.ON, before
+    reading = await engine.change(GEMINI, State.OFF)
+    assert reading.state is State.OFF, reading
+    assert site.saves == [(DEMO_USERNAME, "gemini_activity", False)]
+
+
+@pytest.mark.browser
+async def test_gemini_in_another_language_is_not_read_from_a_neighbour(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """The setting's own button in other words, and the section below offering
+    "Turn on": that is another control's, so the reading is ``unknown``, not ``off``,
+    and a change clicks nothing."""
+    site = replica.sites["google"]
+    site.words = {True: "Désactiver", False: "Activer"}
+    site.auto_delete = "Turn on"
+    engine = make_engine(Google(replica.origins["google"]))
+    [reading] = await engine.check([GEMINI])
+    assert reading.state is State.UNKNOWN, reading
+    assert "not guessed" in reading.detail
+    changed = await engine.change(GEMINI, State.ON)
+    assert changed.state is State.UNKNOWN, changed
+    assert site.saves == []
+    assert account(replica, "google").settings["gemini_activity"] is True
+
+
 # -- X: the reworded Grok checkbox ----------------------------------------------------------
 
 
