@@ -85,14 +85,21 @@ def normalise(text: str) -> str:
 
 
 def _edge(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+    # Names join their parts with "-" and "_" (a blog "my-blog" is not "my").
+    return ch.isascii() and (ch.isalnum() or ch in "-_")
 
 
 def names_it(text: str, wording: str) -> bool:
-    """True when ``text`` holds ``wording`` as a whole phrase (not inside a longer word)."""
+    """True when ``text`` holds ``wording`` as a whole phrase (not inside a longer word).
+
+    A wording of one word (ChatGPT's "Location") must be a whole line of ``text``: as
+    a word inside a sentence ("use your precise location") it names nothing.
+    """
     haystack, needle = normalise(text), normalise(wording)
     if not needle:
         return False
+    if needle.isascii() and " " not in needle:
+        return any(normalise(line) == needle for line in text.splitlines())
     start = haystack.find(needle)
     while start != -1:
         end = start + len(needle)

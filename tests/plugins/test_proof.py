@@ -100,6 +100,11 @@ def test_labels_match_as_whole_phrases_in_any_quote_or_case() -> None:
     assert names_it("Personalize based on places you\u2019ve been", "places you've been")
     assert names_it("  PERSONALIZED   ads\n Learn more", "Personalized ads")
     assert not names_it("Prevent third-party sharing for myblog2", "sharing for myblog")
+    assert not names_it("Prevent third-party sharing for my-blog", "sharing for my")
+    assert not names_it("Prevent third-party sharing for art_notes", "sharing for art")
+    assert names_it("Location\nAllow ChatGPT to use your precise location.", "Location")
+    assert not names_it("Allow ChatGPT to use your precise location", "Location")
+    assert not names_it("Location metadata", "Location")
     assert names_it(
         "設定: コンテンツ作成AIモデルのトレーニングにデータを使用する", AI_TRAINING.switch.names[1]
     )
