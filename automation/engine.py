@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from . import events, signin
 from .browser import BrowserError, Running, launch
 from .model import Kind, Reading, Setting, State, resolve
-from .pages import Gate, Places, Tab, Tabs, by_page, default_pages
+from .pages import Gate, Places, Tab, Tabs, by_page, default_pages, longest_first, steps
 from .secrets import SecretsError
 from .sessions import MemorySessions, SessionError, Sessions, StorageState, session_origin
 from .walls import Wall
@@ -256,23 +256,18 @@ class Engine:
             self._platforms[name].sign_in_problem = None
         for setting_id in ids:
             self._emit(events.Checking(setting_id))
-        # The platforms with most pages to read start first: a long one started last
-        # would make the whole check wait for it.
-        order = sorted(by_platform, key=lambda name: -self._pages_of(name, by_platform[name]))
+        work = {
+            name: by_page(self._platforms[name].plugin, [self._settings[i][1] for i in ids])
+            for name, ids in by_platform.items()
+        }
         results = await asyncio.gather(
-            *(self._check_platform(name, by_platform[name]) for name in order)
+            *(self._check_platform(name, work[name]) for name in longest_first(work))
         )
         readings: dict[str, list[Reading]] = {}
         for group in results:
             readings.update(group)
         self._capture_wanted.difference_update(ids)
         return [r for i in ids for r in readings[i]]
-
-    def _pages_of(self, name: str, setting_ids: list[str]) -> int:
-        plugin = self._platforms[name].plugin
-        # A setting kept per blog reads its list of blogs, then each blog's page.
-        settings = [self._settings[i][1] for i in setting_ids]
-        return len(by_page(plugin, settings)) + sum(s.per is not None for s in settings)
 
     async def change(self, setting_id: str, value: State) -> Reading:
         """Switch one setting to ``value``; the reading is the read-back after a reload."""
@@ -288,15 +283,18 @@ class Engine:
         self._emit(events.Changed(reading, value))
         return reading
 
-    async def _check_platform(self, name: str, setting_ids: list[str]) -> dict[str, list[Reading]]:
-        """Read one platform's settings: one page for each page they live on, at once."""
+    async def _check_platform(
+        self, name: str, groups: list[list[Setting]]
+    ) -> dict[str, list[Reading]]:
+        """Read one platform's settings, grouped by page: one page for each, at once."""
         platform = self._platforms[name]
         plugin = platform.plugin
-        settings = [self._settings[setting_id][1] for setting_id in setting_ids]
+        settings = [setting for group in groups for setting in group]
         # Each setting's readings, in order (a per-blog setting has one a blog).
         found: dict[str, list[Reading | None]] = {s.id: [None] for s in settings}
         place = {s.id: (s.id, 0) for s in settings}
-        waiting = by_page(plugin, settings)
+        # The longest line of work starts first (see longest_first).
+        waiting = sorted(groups, key=steps, reverse=True)
 
         async def read(setting: Setting, tab: Tab) -> None:
             if setting.per is None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +57,26 @@ def by_page(plugin: Plugin, settings: Iterable[Setting]) -> list[list[Setting]]:
         key = "per:" + setting.id if setting.per is not None else plugin.page_url(setting)
         groups.setdefault(key, []).append(setting)
     return list(groups.values())
+
+
+def steps(group: list[Setting]) -> int:
+    """How many steps a page's line of work takes one after another: one a setting,
+    and two for a setting kept per blog (its list of blogs, then a blog's page)."""
+    return sum(2 if setting.per is not None else 1 for setting in group)
+
+
+def longest_first(work: Mapping[str, list[list[Setting]]]) -> list[str]:
+    """The platforms in the order their work should start, given each one's pages.
+
+    The platform with the longest line of work on one page starts first (Copilot's
+    four settings share one page, so they take four steps one after another, however
+    many pages are free); among equals, the one with most pages. A long line started
+    last would have the whole check wait for it at the end, with the other places idle.
+    """
+    return sorted(
+        work,
+        key=lambda name: (-max(map(steps, work[name]), default=0), -len(work[name])),
+    )
 
 
 class Gate:

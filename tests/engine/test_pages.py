@@ -15,7 +15,7 @@ import pytest
 from automation import events, secrets
 from automation.engine import LINGER, Engine, Options
 from automation.model import Kind, State
-from automation.pages import Gate, Tabs, by_page, default_pages
+from automation.pages import Gate, Tabs, by_page, default_pages, longest_first, steps
 from automation.plugins.chatgpt import ChatGPT
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.x import X
@@ -48,6 +48,24 @@ def test_settings_on_one_page_share_it_and_other_pages_get_their_own() -> None:
     groups = by_page(linkedin, switches)
     assert len(groups) == len({linkedin.page_url(s) for s in switches}) > 2
     assert [s for group in groups for s in group] == switches  # nothing lost, order kept
+
+
+def test_the_longest_line_of_work_starts_first() -> None:
+    """Copilot's four settings share one page: four steps one after another, so it
+    starts before LinkedIn's thirteen pages of one or two; a per-blog setting is two
+    steps (the list, then a blog); among equals, more pages go first."""
+    from automation.plugins.copilot import Copilot
+    from automation.plugins.tumblr import Tumblr
+
+    origin = "http://127.0.0.1:1"
+    plugins = [LinkedIn(origin), X(origin), ChatGPT(origin), Copilot(origin), Tumblr(origin)]
+    work = {
+        p.name: by_page(p, [s for s in p.settings if s.kind is not Kind.MANUAL]) for p in plugins
+    }
+    assert [steps(group) for group in work["tumblr"]] == [2]
+    assert max(map(steps, work["linkedin"])) == 2 and len(work["linkedin"]) > 10
+    # Copilot 4 steps; X and ChatGPT 3 (X has more pages); LinkedIn 2 on 13 pages; Tumblr 2.
+    assert longest_first(work) == ["copilot", "x", "chatgpt", "linkedin", "tumblr"]
 
 
 async def test_the_gate_lets_a_change_wait_for_steps_and_go_before_later_ones() -> None:
