@@ -7,7 +7,9 @@ figures measured in this one run, on this machine:
 - the whole check, with as many pages open at once as the engine opens by default
   (two a core), against the slowest platform checked alone with the same pages
   (the floor a fully parallel check cannot beat);
-- the same check one page at a time against the one at once;
+- the same check one page at a time against the one at once, and the one at once
+  against a perfect share of the one at a time over the pages (its time divided by
+  the number of pages: the floor when every page is busy all the time);
 - the peak proportional memory (PSS, which counts a page shared by several processes
   once between them) of the Chromium process tree during the check at once, against
   one Chromium reading one setting on one page;
@@ -143,6 +145,8 @@ async def main() -> int:
     print()
     print(f"at once / slowest alone:         {together.seconds / alone[slowest]:.2f}")
     print(f"one page at a time / at once:    {one_by_one.seconds / together.seconds:.2f}")
+    floor = one_by_one.seconds / args.pages
+    print(f"at once / (one at a time / pages): {together.seconds / floor:.2f}")
     print(f"peak PSS at once / one page:     {together.peak_pss / one_page.peak_pss:.2f}")
     print(f"bytes whole / light:             {unblocked.sent / together.sent:.2f}")
     print(
