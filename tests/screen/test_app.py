@@ -237,13 +237,18 @@ async def test_playwright_starts_inside_the_running_app_with_a_real_stderr(
     Were it given the -1 Textual reports, asyncio would hand it a pipe that no one
     reads, and the driver would stall once that pipe filled.
     """
+
+    def drivers() -> set[int]:
+        return {p for p in descendants(os.getpid()) if "run-driver" in cmdline(p)}
+
+    others = drivers()  # left running by other tests in this process
     app = PrivacyApp(runtime, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert app.model.readings[AI].state is State.ON
-        drivers = [p for p in descendants(os.getpid()) if "run-driver" in cmdline(p)]
-        assert drivers, "the Playwright driver process was not found"
-        stderr = os.readlink(f"/proc/{drivers[0]}/fd/2")
+        started = sorted(drivers() - others)
+        assert len(started) == 1, f"the app's Playwright driver among {started}"
+        stderr = os.readlink(f"/proc/{started[0]}/fd/2")
         assert stderr == str(runtime.log_path), stderr
         await app.action_quit()
 
