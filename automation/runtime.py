@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import folders, registry
 from .config import Config, ConfigError, catalog_of, load, locate
@@ -21,10 +22,12 @@ from .model import Kind, Setting, State, resolve
 from .pages import default_pages
 from .plugin import Plugin
 from .private_files import make_private
-from .replicas import ReplicaServer, demo_server
 from .secrets import KeyringCredentials
 from .session_store import SessionStore
 from .sessions import MemorySessions, Sessions
+
+if TYPE_CHECKING:
+    from .replicas import ReplicaServer
 
 
 class SetupError(Exception):
@@ -140,7 +143,11 @@ def build(
         history = History.in_memory() if demo else History.open(later=not open_history)
     except HistoryError as exc:
         raise SetupError(str(exc)) from None
-    server = demo_server(delay=demo_delay).start() if demo else None
+    server = None
+    if demo:
+        from .replicas import demo_server  # only the demo needs the replica sites
+
+        server = demo_server(delay=demo_delay).start()
     try:
         plugins = [
             cls(server.origins.get(cls.name) if server else config.origin(cls.name))
