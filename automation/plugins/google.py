@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from automation import controls, switches
 from automation.model import Confidence, Reading, Setting, State, Switch, evidence
@@ -204,17 +204,25 @@ class Google(Plugin):
                 f'The page loaded but offers neither "{TURN_OFF}" nor "{TURN_ON}"',
             )
         handle = await _settled_look(page, names)
+        if handle is None:
+            return Reading(
+                setting.id,
+                State.UNKNOWN,
+                f"The page kept changing for {switches.CONTROL_WAIT_MS / 1000:g} s; its "
+                "buttons are not trusted, so the state is not guessed.",
+                url=page.url,
+            )
         try:
-            buttons = await (await handle.get_property("buttons")).json_value()
-            words = await (await handle.get_property("words")).json_value()
+            buttons = await _json(handle, "buttons")
+            words = await _json(handle, "words")
             if len(buttons) != 1:
                 seen = f"{words} such button(s)" if words else "no such button"
                 return Reading(
                     setting.id,
                     State.UNKNOWN,
-                    f'The page has {seen}, and {len(buttons)} after "{names[0]}" with no '
-                    "other control between them; its buttons are not trusted, so the "
-                    "state is not guessed.",
+                    f'The page has {seen}, and {len(buttons)} right after "{names[0]}" '
+                    "with no other control or heading between them; its buttons are not "
+                    "trusted, so the state is not guessed.",
                     url=page.url,
                 )
             element = (await handle.get_property("elements")).as_element()
@@ -229,12 +237,22 @@ class Google(Plugin):
         return state, element
 
 
-async def _settled_look(page: Page, names: tuple[str, ...]) -> JSHandle:
-    """The page's buttons beside the setting's name, once two looks agree.
+async def _json(handle: JSHandle, name: str) -> Any:
+    """A property of a page object, as JSON (its own handle let go)."""
+    prop = await handle.get_property(name)
+    try:
+        return await prop.json_value()
+    finally:
+        await prop.dispose()
+
+
+async def _settled_look(page: Page, names: tuple[str, ...]) -> JSHandle | None:
+    """The page's buttons beside the setting's name, once two looks agree; ``None``
+    when the page is still changing when the time for a control is up.
 
     The page draws its controls after loading, and a neighbour drawn first would
     otherwise stand right after the name: two looks half a second apart must see
-    the same names and controls in the same order.
+    the same names, headings and controls in the same order.
     """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + switches.CONTROL_WAIT_MS / 1000
@@ -242,18 +260,21 @@ async def _settled_look(page: Page, names: tuple[str, ...]) -> JSHandle:
     last = None
     while True:
         handle = await page.evaluate_handle(_BESIDE_ITS_NAME, args)
-        shape = await (await handle.get_property("shape")).json_value()
-        if shape == last or loop.time() >= deadline:
+        shape = await _json(handle, "shape")
+        if shape == last:
             return handle
         await handle.dispose()
+        if loop.time() >= deadline:
+            return None
         last = shape
         await asyncio.sleep(0.5)
 
 
-#: The "Turn off" or "Turn on" buttons that come after one of the setting's names in
-#: the page's order with no other control between them, and how many buttons with those
-#: words the page shows in all. Only a name before counts: a button at the end of one
-#: section is followed by the next section's heading.
+#: The "Turn off" or "Turn on" buttons that come right after one of the setting's names
+#: in the page's order, with no other control and no other heading between them (a
+#: heading starts another section), and how many buttons with those words the page
+#: shows in all. A name is a text that is one of the setting's names, whole. Only a name
+#: before counts: a button at the end of one section is followed by the next one's heading.
 _BESIDE_ITS_NAME = """
 ({names, words}) => {
   const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim().toLowerCase();
@@ -271,14 +292,21 @@ _BESIDE_ITS_NAME = """
     const parent = node.parentElement;
     if (parent && parent.closest(CONTROL)) continue;  // inside a control: part of it
     if (node.nodeType === Node.ELEMENT_NODE) {
-      if (node.matches(CONTROL) && shown(node)) {
+      if (!shown(node)) continue;
+      if (node.matches(CONTROL)) {
         const text = norm(node.getAttribute('aria-label') || node.innerText);
         const isButton = node.matches('button, [role="button"]') && turns.includes(text);
         order.push({el: node, text, turn: isButton});
+      } else if (node.matches('h1, h2, h3, h4, h5, h6, [role="heading"]')
+                 && !wanted.includes(norm(node.innerText))) {
+        order.push({text: '#'});  // another section's heading
       }
     } else if (parent && shown(parent)) {
+      // The name whole, in one text or in one element split over several.
       const text = norm(node.textContent);
-      if (text && wanted.some((name) => text.includes(name))) order.push({name: true});
+      if (wanted.includes(text) || (text && wanted.includes(norm(parent.innerText)))) {
+        order.push({name: true});
+      }
     }
   }
   const buttons = [];

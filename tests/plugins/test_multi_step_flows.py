@@ -203,6 +203,24 @@ async def test_gemini_in_another_language_is_not_read_from_a_neighbour(
     assert account(replica, "google").settings["gemini_activity"] is True
 
 
+@pytest.mark.browser
+async def test_gemini_without_its_own_button_is_not_read_from_the_section_below(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """The setting's own button not drawn, and the auto-delete section below offering
+    "Turn on": its heading stands between, so the reading is ``unknown``, not ``off``."""
+    site = replica.sites["google"]
+    site.auto_delete = "Turn on"
+    account(replica, "google").hidden.add("gemini_activity")
+    engine = make_engine(Google(replica.origins["google"]))
+    [reading] = await engine.check([GEMINI])
+    assert reading.state is State.UNKNOWN, reading
+    assert "not guessed" in reading.detail
+    changed = await engine.change(GEMINI, State.ON)
+    assert changed.state is State.UNKNOWN, changed
+    assert site.saves == []
+
+
 # -- X: the reworded Grok checkbox ----------------------------------------------------------
 
 
