@@ -201,6 +201,33 @@ async def test_a_check_never_has_more_pages_open_than_allowed_and_rests_after(
 
 
 @pytest.mark.browser
+async def test_a_check_starts_the_longest_line_of_work_first(
+    engines, replica: ReplicaServer
+) -> None:
+    """With one place, the order of the readings is the order work started: Copilot's
+    four settings on one page before LinkedIn's thirteen pages, and LinkedIn's page
+    with two settings before its pages with one. The result keeps the order asked."""
+    from automation.plugins.copilot import Copilot
+
+    plugins = [LinkedIn(replica.origins["linkedin"]), Copilot(replica.origins["copilot"])]
+    engine = engines(plugins, 1, sessions=signed_in(replica, "linkedin", "copilot"))
+    order: list[str] = []
+    engine.subscribe(
+        lambda e: order.append(e.reading.setting_id) if isinstance(e, events.Read) else None
+    )
+    ids = [s.id for p in plugins for s in p.settings if s.kind is not Kind.MANUAL]
+    readings = await engine.check(ids)
+    assert [r.setting_id for r in readings] == ids
+    assert all(r.state.is_value for r in readings), readings
+    copilot = [i for i in ids if i.startswith("copilot.")]
+    assert order[: len(copilot)] == copilot, order
+    assert set(order[len(copilot) : len(copilot) + 2]) == {
+        "linkedin.marketing_ads",
+        "linkedin.marketing_emails",
+    }, order
+
+
+@pytest.mark.browser
 async def test_parallel_pages_sign_in_once_and_all_read(
     engines, replica: ReplicaServer, tmp_path: Path
 ) -> None:
