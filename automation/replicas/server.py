@@ -9,6 +9,7 @@ change a setting only when the page's own save request reaches them.
 from __future__ import annotations
 
 import contextlib
+import copy
 import html
 import json
 import secrets
@@ -155,6 +156,9 @@ class Site:
     # -- accounts and sessions ----------------------------------------------------
 
     def add_account(self, username: str, password: str, **options: Any) -> Account:
+        # A copy: the options often come from a class's ``demo_account``, and an account's
+        # lists (its blogs) are changed in place; the next site made must not see that.
+        options = copy.deepcopy(options)
         with self.lock:
             account = Account(username, password, dict(self.defaults), **options)
             self.accounts[username] = account

@@ -339,6 +339,20 @@ async def test_an_account_without_blogs_reads_unknown_with_a_reason(
     assert "Found no publication" in reading.detail
 
 
+def test_a_change_to_one_replicas_account_stays_in_it() -> None:
+    """Each replica's demo account has its own list of blogs: clearing one (as the test
+    above does) leaves the next replica made in the same process whole."""
+    from automation.replicas import demo_server
+
+    first = demo_server()
+    first.sites["substack"].account(DEMO_USERNAME).blogs.clear()
+    second = demo_server()
+    assert second.sites["substack"].account(DEMO_USERNAME).blogs == [
+        "mynewsletter",
+        "weekly-notes",
+    ]
+
+
 # -- unverified wording ---------------------------------------------------------------------
 
 
