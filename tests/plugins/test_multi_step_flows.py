@@ -184,15 +184,22 @@ async def test_gemini_reads_its_own_button_beside_a_neighbour_with_the_same_word
 
 
 @pytest.mark.browser
-async def test_gemini_in_another_language_is_not_read_from_a_neighbour(
-    make_engine, replica: ReplicaServer, short_waits
+@pytest.mark.parametrize(
+    "own_button",
+    ["in another language", "missing"],
+)
+async def test_gemini_is_not_read_from_the_section_below(
+    make_engine, replica: ReplicaServer, short_waits, own_button: str
 ) -> None:
-    """The setting's own button in other words, and the section below offering
-    "Turn on": that is another control's, so the reading is ``unknown``, not ``off``,
-    and a change clicks nothing."""
+    """The setting's own button in other words, or not drawn, while the auto-delete
+    section below offers "Turn on": that is another control's (its heading stands
+    between), so the reading is ``unknown``, not ``off``, and a change clicks nothing."""
     site = replica.sites["google"]
-    site.words = {True: "Désactiver", False: "Activer"}
     site.auto_delete = "Turn on"
+    if own_button == "missing":
+        account(replica, "google").hidden.add("gemini_activity")
+    else:
+        site.words = {True: "Désactiver", False: "Activer"}
     engine = make_engine(Google(replica.origins["google"]))
     [reading] = await engine.check([GEMINI])
     assert reading.state is State.UNKNOWN, reading
@@ -201,24 +208,6 @@ async def test_gemini_in_another_language_is_not_read_from_a_neighbour(
     assert changed.state is State.UNKNOWN, changed
     assert site.saves == []
     assert account(replica, "google").settings["gemini_activity"] is True
-
-
-@pytest.mark.browser
-async def test_gemini_without_its_own_button_is_not_read_from_the_section_below(
-    make_engine, replica: ReplicaServer, short_waits
-) -> None:
-    """The setting's own button not drawn, and the auto-delete section below offering
-    "Turn on": its heading stands between, so the reading is ``unknown``, not ``off``."""
-    site = replica.sites["google"]
-    site.auto_delete = "Turn on"
-    account(replica, "google").hidden.add("gemini_activity")
-    engine = make_engine(Google(replica.origins["google"]))
-    [reading] = await engine.check([GEMINI])
-    assert reading.state is State.UNKNOWN, reading
-    assert "not guessed" in reading.detail
-    changed = await engine.change(GEMINI, State.ON)
-    assert changed.state is State.UNKNOWN, changed
-    assert site.saves == []
 
 
 # -- X: the reworded Grok checkbox ----------------------------------------------------------
