@@ -257,8 +257,8 @@ class Engine:
         for setting_id in ids:
             self._emit(events.Checking(setting_id))
         work = {
-            name: by_page(self._platforms[name].plugin, [self._settings[i][1] for i in ids])
-            for name, ids in by_platform.items()
+            name: by_page(self._platforms[name].plugin, [self._settings[i][1] for i in members])
+            for name, members in by_platform.items()
         }
         results = await asyncio.gather(
             *(self._check_platform(name, work[name]) for name in longest_first(work))

@@ -163,6 +163,15 @@ async def shows_signed_in_page(
     probe = await browser.new_context(storage_state=await context.storage_state())
     try:
         page = await probe.new_page()
+        setting = plugin.session_proof()
+        if setting is not None and setting.per is not None and not plugin.signed_in_marker:
+            # Reading the list of blogs loads it, and sees a wall on the way.
+            names = await plugin.instances(page, setting)
+            if isinstance(names, Reading) or not names:
+                return False
+            first = setting.for_instance(names[0])
+            loaded = await switches.load_switch(plugin, page, first, candidates)
+            return isinstance(loaded, controls.Found)
         await page.goto(plugin.signed_in_url(), wait_until="domcontentloaded")
         if plugin.wall(page.url) is not None:
             return False
@@ -176,16 +185,8 @@ async def shows_signed_in_page(
                     return False
                 raise
             return True
-        setting = plugin.session_proof()
         if setting is None or setting.switch is None:
             return False
-        if setting.per is not None:
-            names = await plugin.instances(page, setting)
-            if isinstance(names, Reading) or not names:
-                return False
-            first = setting.for_instance(names[0])
-            loaded = await switches.load_switch(plugin, page, first, candidates)
-            return isinstance(loaded, controls.Found)
         found = await controls.find(page, setting.switch, switches.CONTROL_WAIT_MS, candidates)
         return isinstance(found, controls.Found)
     finally:
