@@ -32,7 +32,29 @@ def epilog() -> str:
     )
 
 
-def parser() -> argparse.ArgumentParser:
+#: The options of the full-screen checklist itself (``--config`` also takes a value).
+APP_FLAGS = ("--demo", "--store-unencrypted")
+
+
+def opens_app(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` only opens the checklist: nothing but its own options, spelled out.
+
+    Anything else (a command, ``--help``, ``--version``, a shortened or unknown option)
+    is left to the whole parser, so what it accepts and how it refuses stay the same.
+    """
+    words = iter(argv)
+    for word in words:
+        if word == "--config":
+            if next(words, None) is None:
+                return False
+        elif not (word in APP_FLAGS or word.startswith("--config=")):
+            return False
+    return True
+
+
+def parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser; without ``with_commands``, the checklist's options alone
+    (building every command's parser means importing every command's module)."""
     top = argparse.ArgumentParser(
         prog="privacy-tui",
         description=DESCRIPTION,
@@ -41,6 +63,9 @@ def parser() -> argparse.ArgumentParser:
     )
     top.add_argument("--version", action="version", version=f"privacy-tui {__version__}")
     add_common(top, sub=False)
+    if not with_commands:
+        top.set_defaults(command=None)
+        return top
     subcommands = top.add_subparsers(
         dest="command",
         metavar="COMMAND",
@@ -52,7 +77,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = parser(with_commands=not opens_app(words)).parse_args(words)
     try:
         if args.command is None:
             from .commands.running import on_runtime

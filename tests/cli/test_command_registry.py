@@ -121,3 +121,53 @@ def test_statuses_and_error_messages_come_from_exits(path: Path) -> None:
             assert type(node.value.value) is not int, f"{path.name}:{node.lineno}"
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             assert not node.value.startswith("privacy-tui: "), f"{path.name}:{node.lineno}"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--demo"],
+        ["--config", "my.toml"],
+        ["--config=my.toml", "--store-unencrypted"],
+        ["--demo", "--config", "check"],
+        ["--config", "--demo"],
+    ],
+)
+def test_opening_the_checklist_parses_as_the_whole_parser_does(argv: list[str]) -> None:
+    from tui.cli import opens_app, parser
+
+    assert opens_app(argv)
+    whole, short = parser(), parser(with_commands=False)
+    try:
+        expected: object = whole.parse_args(argv)
+    except SystemExit as exc:
+        expected = exc.code
+    try:
+        got: object = short.parse_args(argv)
+    except SystemExit as exc:
+        got = exc.code
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["check"], ["--demo", "check"], ["--help"], ["-h"], ["--version"], ["--dem"], ["--config"]],
+)
+def test_anything_but_the_checklists_own_options_goes_to_the_whole_parser(argv: list[str]) -> None:
+    from tui.cli import opens_app
+
+    assert not opens_app(argv)
+
+
+def test_opening_the_checklist_imports_no_command_module() -> None:
+    code = (
+        "import sys; from tui.cli import opens_app, parser; "
+        "parser(with_commands=not opens_app(['--demo'])).parse_args(['--demo']); "
+        "print(sorted(m for m in sys.modules if m.startswith('tui.commands.')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['tui.commands.exits', 'tui.commands.options']"
