@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from . import events, signin
+from . import events
 from .browser import BrowserError, Running, launch
 from .model import Kind, Reading, Setting, State, resolve
 from .pages import Gate, Places, Tab, Tabs, by_page, default_pages, longest_first, steps
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from .plugin import Plugin
     from .secrets import Credentials
+    from .signin import AskCode
 
 log = logging.getLogger("privacy_tui.engine")
 
@@ -115,7 +116,7 @@ class Engine:
         *,
         sessions: Sessions | None = None,
         credentials: CredentialSource | None = None,
-        ask_code: signin.AskCode | None = None,
+        ask_code: AskCode | None = None,
     ) -> None:
         self.options = options or Options()
         self.sessions: Sessions = sessions if sessions is not None else MemorySessions()
@@ -570,6 +571,8 @@ class Engine:
         try:
             context = await self._new_context(None, plugin)
             page = await context.new_page()
+            from . import signin
+
             wall = await signin.sign_in(
                 plugin, page, credentials, ask_code=self.ask_code, limit=self.options.timeout * 4
             )
@@ -625,7 +628,7 @@ class Engine:
         else the wall still in the way, with a detail for the user.
         """
         platform = self._platforms[name]
-        refused = signin.password_refused(platform.plugin)
+        refused = platform.plugin.password_refused()
         if refused is not None:
             # Typed passwords get the same protection as stored ones.
             return Wall("origin", refused)

@@ -46,7 +46,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
-from . import signin, switches
 from .model import Reading, Setting, State
 from .walls import CodeForm, LoginForm, Wall
 
@@ -182,6 +181,20 @@ class Plugin:
         except ValueError:
             return False
 
+    def password_refused(self) -> str | None:
+        """Why a password typed by the user may not be sent to this origin, if so.
+
+        A password goes only to the platform's real site over HTTPS, or to a replica
+        on this machine (a loopback address): never to whatever origin a config names.
+        """
+        if self.trusted_origin():
+            return None
+        return (
+            f"Not signed in to {self.title}: its origin is set to {self.origin}, and a "
+            f"password is sent only to {self.default_origin} or to a replica on this "
+            f"machine. Check [platforms.{self.name}] origin in the config."
+        )
+
     def signed_in_url(self) -> str:
         """The page whose loading without a wall shows the account is signed in."""
         if self.signed_in_path:
@@ -274,6 +287,8 @@ class Plugin:
         A checkpoint with :attr:`code_form`'s field is a ``code`` wall; any other
         checkpoint is a ``captcha`` wall: a check only a person can pass.
         """
+        from . import signin
+
         return await signin.recognise(self, page)
 
     async def signed_in(self, context: BrowserContext) -> bool:
@@ -286,6 +301,8 @@ class Plugin:
         control of :meth:`session_proof`'s setting, proved to be that setting's (for
         a setting kept per blog, the first blog's).
         """
+        from . import signin
+
         return await signin.is_signed_in(self, context)
 
     # -- reading and writing ------------------------------------------------------
@@ -296,6 +313,8 @@ class Plugin:
         Returns ``on`` or ``off`` only when the value was read from the setting's
         own page on a signed-in account; otherwise the state that says why not.
         """
+        from . import switches
+
         return await switches.read(self, page, setting)
 
     async def write(self, page: Page, setting: Setting, value: State) -> Reading:
@@ -304,6 +323,8 @@ class Plugin:
         The returned reading is that fresh read: the change counts only if it
         shows ``value``.
         """
+        from . import switches
+
         return await switches.write(self, page, setting, value)
 
     async def instances(self, page: Page, setting: Setting) -> list[str] | Reading:
@@ -312,6 +333,8 @@ class Plugin:
         Returns a reading instead when the list could not be read (signed out, a
         changed page). The default follows ``setting.per``.
         """
+        from . import switches
+
         return await switches.discover(self, page, setting)
 
     async def sign_in(self, page: Page, credentials: Credentials) -> Wall | None:
@@ -320,6 +343,8 @@ class Plugin:
         Otherwise return the wall that is still in the way, with a detail a person
         can act on. The default fills :attr:`login_form`.
         """
+        from . import signin
+
         return await signin.fill_login_form(self, page, credentials)
 
     async def enter_code(self, page: Page, code: str) -> Wall | None:
@@ -328,6 +353,8 @@ class Plugin:
         Returns ``None`` when no wall is left, else the wall (a refused code is a
         ``code`` wall again). The default fills :attr:`code_form`.
         """
+        from . import signin
+
         return await signin.fill_code_form(self, page, code)
 
 

@@ -71,27 +71,6 @@ async def sign_in(
     return None
 
 
-def offers_password(plugin: Plugin) -> bool:
-    """Whether the platform can be signed in to with a username and password here:
-    it has a sign-in form a browser can fill, or a sign-in flow of its own."""
-    return plugin.offers_password()
-
-
-def password_refused(plugin: Plugin) -> str | None:
-    """Why a password typed by the user may not be sent to ``plugin``'s origin, if so.
-
-    A password goes only to the platform's real site over HTTPS, or to a replica on
-    this machine (a loopback address): never to whatever origin a config names.
-    """
-    if plugin.trusted_origin():
-        return None
-    return (
-        f"Not signed in to {plugin.title}: its origin is set to {plugin.origin}, and a "
-        f"password is sent only to {plugin.default_origin} or to a replica on this machine. "
-        f"Check [platforms.{plugin.name}] origin in the config."
-    )
-
-
 async def fill_login_form(plugin: Plugin, page: Page, credentials: Credentials) -> Wall | None:
     """Fill and submit ``plugin.login_form``; return what is still in the way, if anything."""
     form = plugin.login_form

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from automation import controls, signin, switches
 from automation.model import Confidence, Reading, Setting, State, Switch, evidence
 from automation.plugin import Plugin
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, ElementHandle, Locator, Page
+
+    from automation import controls
 
 ORIGIN = "https://github.com"
 PATH = "/settings/copilot"
@@ -33,7 +34,6 @@ ENABLED = "Enabled"
 DISABLED = "Disabled"
 #: What the drop-down shows, and the state it means.
 SHOWN = {ENABLED: State.ON, DISABLED: State.OFF}
-SHOWN_BY_TEXT = {controls.normalise(text): state for text, state in SHOWN.items()}
 #: What can be a drop-down: a native select, or a button that opens a menu.
 DROPDOWNS = 'select, button[aria-haspopup], [role="combobox"]'
 #: The choices of an opened drop-down menu.
@@ -126,6 +126,8 @@ class GitHub(Plugin):
             return Reading(
                 setting.id, value, f"The drop-down already showed {value}.", url=page.url
             )
+        from automation import controls, switches
+
         wanted = ENABLED if value is State.ON else DISABLED
         element = dropdown.element
         if await element.evaluate("el => el.tagName") == "SELECT":
@@ -154,12 +156,16 @@ class GitHub(Plugin):
 
     async def signed_in(self, context: BrowserContext) -> bool:
         # The setting's own drop-down, proved by its label, is the positive sign.
+        from automation import signin
+
         return await signin.shows_signed_in_page(self, context, DROPDOWNS)
 
     async def _dropdown(
         self, page: Page, setting: Setting
     ) -> tuple[controls.Found, State, str] | Reading:
         """Load the page afresh; the one drop-down named by the label, and what it shows."""
+        from automation import controls, switches
+
         found = await switches.load_switch(self, page, setting, DROPDOWNS)
         if isinstance(found, Reading):
             return found
@@ -185,6 +191,8 @@ class GitHub(Plugin):
     async def _choices(self, page: Page, button: ElementHandle, wanted: str) -> list[Locator]:
         """The shown menu items named exactly ``wanted``, in the menu the button controls
         where it names one."""
+        from automation import controls, switches
+
         menu = await button.get_attribute("aria-controls")
         scope = page.locator(f'[id="{menu}"]') if menu else page.locator("body")
         items = scope.locator(CHOICES)

@@ -15,7 +15,6 @@ import asyncio
 import re
 from typing import TYPE_CHECKING, Any
 
-from automation import controls, switches
 from automation.model import Confidence, Reading, Setting, State, Switch, evidence
 from automation.plugin import Plugin
 
@@ -142,6 +141,8 @@ class Google(Plugin):
         if isinstance(found, Reading):
             return found
         state, button = found
+        from automation import switches
+
         if state is value:
             return Reading(setting.id, value, f"Activity was already {value}.", url=page.url)
         if value is State.ON:
@@ -187,6 +188,8 @@ class Google(Plugin):
         order, with no other control between them: a page may hold other activity
         controls with the same words, and one of them must never be read for this.
         """
+        from automation import controls, switches
+
         problem = await switches.open_page(self, page, setting)
         if problem is not None:
             return problem
@@ -254,6 +257,8 @@ async def _settled_look(page: Page, names: tuple[str, ...]) -> JSHandle | None:
     otherwise stand right after the name: two looks half a second apart must see
     the same names, headings and controls in the same order.
     """
+    from automation import switches
+
     loop = asyncio.get_running_loop()
     deadline = loop.time() + switches.CONTROL_WAIT_MS / 1000
     args = {"names": list(names), "words": [TURN_OFF, TURN_ON]}

@@ -20,7 +20,6 @@ from automation.secrets import (
 )
 from automation.session_store import MEMORY, SessionStore
 from automation.sessions import SessionError, session_origin
-from automation.signin import password_refused
 from automation.visible import GIVE_UP_AFTER, NoDisplay, display_problem, sign_in_in_window
 
 from . import exits
@@ -100,7 +99,7 @@ async def _login(engine: Engine, plugin: Plugin, *, password: bool, remember: bo
         if problem is None:
             return await _in_window(engine, plugin)
         exits.warn(problem)
-        if (refused := password_refused(plugin)) is not None:
+        if (refused := plugin.password_refused()) is not None:
             return exits.fail(refused)
         print(
             f"Sign in with your email and password instead: privacy-tui login {plugin.name} "
@@ -138,7 +137,7 @@ async def _in_window(engine: Engine, plugin: Plugin) -> int:
 
 async def _with_password(engine: Engine, plugin: Plugin, *, remember: bool) -> int:
     # Asked before anything is typed: a password goes only to the real site or this machine.
-    if (refused := password_refused(plugin)) is not None:
+    if (refused := plugin.password_refused()) is not None:
         return exits.fail(refused)
     if not sys.stdin.isatty():
         return exits.fail("a username and password are asked for on a terminal.")

@@ -19,7 +19,6 @@ from automation.secrets import (
     off_loop,
     set_credentials,
 )
-from automation.signin import offers_password, password_refused
 from automation.visible import NoDisplay, display_problem, sign_in_in_window
 
 from ..dialogs import (
@@ -81,7 +80,7 @@ class Accounts:
 
     async def _offering(self, platform: str) -> None:
         plugin = self.host.engine.plugins[platform]
-        askable = offers_password(plugin) and password_refused(plugin) is None
+        askable = plugin.offers_password() and plugin.password_refused() is None
         if askable:
             try:
                 real = await off_loop(keyring_is_real)
@@ -114,7 +113,7 @@ class Accounts:
             if display_problem()
             else "Select a platform's row and press l to sign in in a browser window"
         )
-        forms = [p.title for p in plugins if offers_password(p)]
+        forms = [p.title for p in plugins if p.offers_password()]
         if forms:
             joiner = "; press" if display_problem() else ", or"
             message += f"{joiner} L to sign in with email and password ({_names(forms)})"
@@ -129,7 +128,7 @@ class Accounts:
         problem = display_problem()
         if problem is not None:
             plugin = self.host.engine.plugins[platform]
-            if not offers_password(plugin):
+            if not plugin.offers_password():
                 self.host.notify(
                     f"{problem} {plugin.title} has no sign-in form a password can fill here, "
                     "so sign in on a machine with a display: privacy-tui login "
@@ -154,7 +153,7 @@ class Accounts:
         if not self._free(platform):
             return
         plugin = self.host.engine.plugins[platform]
-        if not offers_password(plugin):
+        if not plugin.offers_password():
             self.host.notify(
                 f"{plugin.title} has no sign-in form a password can fill here: press l to "
                 "sign in in a browser window.",
@@ -231,7 +230,7 @@ class Accounts:
 
     async def _with_password(self, platform: str, note: str = "") -> None:
         plugin = self.host.engine.plugins[platform]
-        refused = password_refused(plugin)
+        refused = plugin.password_refused()
         if refused is not None:
             # Not even asked for: a password goes only to the real site or this machine.
             self._note(platform, "not signed in", refused)

@@ -11,7 +11,6 @@ from textual.widgets import Static
 
 from automation.history import History
 from automation.plugin import Plugin
-from automation.signin import offers_password
 
 from .. import history_view, keys, view
 from ..model import ChecklistModel, PlatformRow, Row
@@ -63,10 +62,10 @@ class DetailPane(VerticalScroll):
             text.append(note.detail + "\n\n")
         if plugin is not None:
             actions = ["sign_in", "sign_in_password", "sign_out"]
-            if not offers_password(plugin):
+            if not plugin.offers_password():
                 actions.remove("sign_in_password")
             text.append("\n".join(keys.hint(a) for a in actions))
-            if not offers_password(plugin):
+            if not plugin.offers_password():
                 text.append(
                     f"\n\n{plugin.title} has no sign-in form a password can fill here: "
                     "sign in in a browser window.",
