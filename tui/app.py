@@ -18,7 +18,6 @@ from automation.model import Setting
 from automation.runtime import Runtime
 
 from . import keys
-from .dialogs import Help
 from .drawing import Drawing
 from .flows.accounts import Accounts
 from .flows.changes import Changes
@@ -215,6 +214,8 @@ class PrivacyApp(App[None]):
             self.accounts.sign_out(platform)
 
     def action_help(self) -> None:
+        from .dialogs import Help
+
         self.push_screen(Help())
 
     def action_details(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from automation.browser import BrowserError
 from automation.model import Reading, State
@@ -21,15 +22,10 @@ from automation.secrets import (
 )
 from automation.visible import NoDisplay, display_problem, sign_in_in_window
 
-from ..dialogs import (
-    CodeDialog,
-    Confirm,
-    CredentialsForm,
-    SignOutAnswer,
-    SignOutDialog,
-    WindowWaiting,
-)
 from . import Host
+
+if TYPE_CHECKING:
+    from ..dialogs import SignOutAnswer, WindowWaiting
 
 #: What the platform row says after signing in stopped at a wall of this kind.
 WALL_WORDS = {
@@ -168,6 +164,8 @@ class Accounts:
         """o: forget the platform's session, and the stored credentials if asked."""
         if not self._free(platform):
             return
+        from ..dialogs import SignOutDialog
+
         title = self.host.engine.plugins[platform].title
 
         def answered(answer: SignOutAnswer | None) -> None:
@@ -180,10 +178,14 @@ class Accounts:
 
     async def ask_code(self, platform: str, detail: str) -> str | None:
         """The engine's question for a verification code, asked in a dialog."""
+        from ..dialogs import CodeDialog
+
         title = self.host.engine.plugins[platform].title
         return await self.host.push_screen_wait(CodeDialog(title, detail))
 
     def _open_window(self, platform: str) -> None:
+        from ..dialogs import WindowWaiting
+
         title = self.host.engine.plugins[platform].title
         waiting = WindowWaiting(title)
         worker = self.host.work(self._in_window(platform, waiting))
@@ -229,6 +231,8 @@ class Accounts:
         self.host.work(self._with_password(platform, note))
 
     async def _with_password(self, platform: str, note: str = "") -> None:
+        from ..dialogs import CredentialsForm
+
         plugin = self.host.engine.plugins[platform]
         refused = plugin.password_refused()
         if refused is not None:
@@ -277,6 +281,8 @@ class Accounts:
     def _offer_window(self, platform: str, detail: str) -> None:
         if display_problem() is not None:
             return  # no window can open here; the detail already says what to do
+        from ..dialogs import Confirm
+
         question = f"{detail}\n\nOpen a browser window to sign in there now?"
 
         def answered(yes: bool | None) -> None:

@@ -18,7 +18,6 @@ from automation.history import HistoryError
 from automation.model import Kind, Setting, State
 from automation.presets import preset
 
-from ..dialogs import Confirm, PresetChoice
 from ..model import Redraw
 from . import Host
 
@@ -39,6 +38,8 @@ class Changes:
 
     def switch(self, setting: Setting) -> None:
         """Ask to switch ``setting`` to the other value, from its row's own reading."""
+        from ..dialogs import Confirm
+
         host, model = self.host, self.host.model
         if setting.kind is Kind.MANUAL:
             host.notify("This one can only be done by hand: see the steps, then press m.")
@@ -82,6 +83,8 @@ class Changes:
                 targets = preset(name).desired(self.host.model.settings.values())
                 self._plan(lambda engine: read_plan(engine, targets, source=f"preset {name}"))
 
+        from ..dialogs import PresetChoice
+
         self.host.push_screen(PresetChoice(), chosen)
 
     def undo(self) -> None:
@@ -108,6 +111,8 @@ class Changes:
         self.host.work(plan())
 
     def _confirm(self, plan: Plan) -> None:
+        from ..dialogs import Confirm
+
         host = self.host
         if not plan.changes:
             left = f"{len(plan.kept)} already as wanted"

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from automation.export import ExportError, render, write_atomic
 
-from ..dialogs import Confirm, ExportPath
 from . import Host
 
 #: Where an export goes when the config names no place.
@@ -20,6 +19,8 @@ class Export:
         self.host = host
 
     def start(self) -> None:
+        from ..dialogs import ExportPath
+
         suggested = Path(self.host.runtime.config.export_path or DEFAULT_PATH)
         self.host.push_screen(ExportPath(suggested.expanduser().absolute()), self.to)
 
@@ -33,6 +34,7 @@ class Export:
             host.notify(f"{path}: {exc}", title="Not exported", severity="error", timeout=10)
             return
         if exists and not overwrite:
+            from ..dialogs import Confirm
 
             def answered(yes: bool | None) -> None:
                 if yes:
