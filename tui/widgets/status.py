@@ -36,12 +36,23 @@ class StatusLine(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(id="summary")
-        yield ProgressBar(id="progress", show_eta=False)
+
+    def _bar(self, wanted: bool) -> ProgressBar | None:
+        """The progress bar: put in the first time there is progress to show, so the
+        first frame does not wait for a widget it keeps hidden."""
+        found = self.query(ProgressBar)
+        if found or not wanted:
+            return found.first() if found else None
+        bar = ProgressBar(id="progress", show_eta=False)
+        self.mount(bar)
+        return bar
 
     def show(self) -> None:
         """Draw the counts and the progress from the model."""
-        progress = self.query_one(ProgressBar)
-        progress.display = bool(self.model.busy) and not self.closing
+        working = bool(self.model.busy) and not self.closing
+        progress = self._bar(working)
+        if progress is not None:
+            progress.display = working
         if self.closing:
             self.query_one("#summary", Static).update(QUITTING)
             return
@@ -57,7 +68,7 @@ class StatusLine(Horizontal):
             # One line, as wide as the status line leaves it whatever it says: the screen
             # need not be laid out again (that would draw every widget again).
             self.query_one("#summary", Static).update(summary, layout=False)
-        if self.model.busy:
+        if progress is not None and self.model.busy:
             total, done = self.model.progress()
             progress.update(total=total, progress=done)
 
