@@ -36,7 +36,14 @@ CANDIDATES = (
 
 _COLLECT = """
 ({within, candidates}) => {
-  const roots = within ? Array.from(document.querySelectorAll(within)) : [document];
+  const shows = (node) => {
+    if (!node) return false;
+    const box = node.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(node).visibility !== 'hidden';
+  };
+  let roots = within ? Array.from(document.querySelectorAll(within)) : [document];
+  // A place kept twice, once hidden for another layout: the shown one is the page's.
+  if (roots.length > 1 && roots.filter(shows).length === 1) roots = roots.filter(shows);
   const els = [];
   for (const root of roots) {
     for (const el of root.querySelectorAll(candidates)) {
@@ -45,19 +52,39 @@ _COLLECT = """
   }
   const all = Array.from(document.querySelectorAll(candidates));
   const text = (node) => (node ? (node.innerText || node.textContent || '') : '');
-  const byIds = (value) => (value || '').split(/\\s+/).filter(Boolean)
-    .map((id) => text(document.getElementById(id))).filter(Boolean);
+  const common = (a, b) => {
+    const above = new Set();
+    for (let node = a; node; node = node.parentNode) above.add(node);
+    for (let node = b; node; node = node.parentNode) if (above.has(node)) return node;
+    return null;
+  };
+  const depth = (node) => { let n = 0; for (; node; node = node.parentNode) n++; return n; };
+  // The element an id names for this control: where a page repeats an id (a hidden
+  // copy of a section, a counter started again), the one sharing the deepest
+  // ancestor with the control; none when two are as near.
+  const named = (el, id) => {
+    const found = Array.from(document.querySelectorAll('[id="' + CSS.escape(id) + '"]'));
+    if (found.length < 2) return found[0] || null;
+    const near = found.map((node) => [depth(common(el, node)), node]);
+    near.sort((a, b) => b[0] - a[0]);
+    return near[0][0] > near[1][0] ? near[0][1] : null;
+  };
+  const idsOf = (value) => (value || '').split(/\\s+/).filter(Boolean);
+  const byIds = (el, value) => idsOf(value).map((id) => text(named(el, id))).filter(Boolean);
   const alone = (node, el) => all.every((other) => other === el || !node.contains(other));
   const infos = els.map((el) => {
+    // What names the control alone, and what may also hold a description of it.
     const texts = [];
+    const words = [];
     const label = el.getAttribute('aria-label');
     if (label) texts.push(label);
-    texts.push(...byIds(el.getAttribute('aria-labelledby')));
-    texts.push(...byIds(el.getAttribute('aria-describedby')));
-    for (const l of Array.from(el.labels || [])) if (alone(l, el)) texts.push(text(l));
+    texts.push(...byIds(el, el.getAttribute('aria-labelledby')));
     if (el.tagName === 'BUTTON') texts.push(text(el));
-    const ids = [el.id, ...(el.getAttribute('aria-labelledby') || '').split(/\\s+/),
-                 ...(el.getAttribute('aria-describedby') || '').split(/\\s+/)].filter(Boolean);
+    words.push(...byIds(el, el.getAttribute('aria-describedby')));
+    const labels = Array.from(el.labels || []);
+    for (const l of labels) if (alone(l, el)) words.push(text(l));
+    const ids = [el.id, ...idsOf(el.getAttribute('aria-labelledby')),
+                 ...idsOf(el.getAttribute('aria-describedby'))].filter(Boolean);
     // A native checkbox's own state is the truth (browsers ignore aria-checked on
     // it); a drawn switch has only its aria-checked (or aria-pressed).
     let checked = el.tagName === 'INPUT' ? (el.checked ? 'true' : 'false')
@@ -65,11 +92,12 @@ _COLLECT = """
     if (checked === null) checked = el.getAttribute('aria-pressed');
     const disabled = Boolean(el.disabled) || el.getAttribute('aria-disabled') === 'true'
       || Boolean(el.closest('fieldset[disabled]'));
-    const box = el.getBoundingClientRect();
-    const style = getComputedStyle(el);
-    const visible = box.width > 0 && box.height > 0 && style.visibility !== 'hidden';
-    return {testid: el.getAttribute('data-testid'), ids, texts, checked, disabled, visible,
-            tag: el.tagName.toLowerCase(), role: el.getAttribute('role')};
+    // A styled switch hides its box and shows its label: the setting is on screen
+    // when the control or what names it is.
+    const visible = shows(el) || labels.some(shows)
+      || idsOf(el.getAttribute('aria-labelledby')).some((id) => shows(named(el, id)));
+    return {testid: el.getAttribute('data-testid'), ids, texts, words, checked, disabled,
+            visible, tag: el.tagName.toLowerCase(), role: el.getAttribute('role')};
   });
   return {infos, els, containers: within ? roots.length : 1};
 }
@@ -89,26 +117,39 @@ def _edge(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in "-_")
 
 
-def names_it(text: str, wording: str) -> bool:
+def names_it(text: str, wording: str, *, leading: bool = False) -> bool:
     """True when ``text`` holds ``wording`` as a whole phrase (not inside a longer word).
 
     A wording of one word (ChatGPT's "Location") must be a whole line of ``text``: as
-    a word inside a sentence ("use your precise location") it names nothing.
+    a word inside a sentence ("use your precise location") it names nothing. With
+    ``leading`` (a label that also holds a description, a description), the wording
+    must begin a line: a description that mentions another setting by its name
+    ("... covered by Model training on voice") does not name that setting.
     """
-    haystack, needle = normalise(text), normalise(wording)
+    needle = normalise(wording)
     if not needle:
         return False
     if needle.isascii() and " " not in needle:
         return any(normalise(line) == needle for line in text.splitlines())
+    if leading:
+        return any(_phrase_at(normalise(line), needle, 0) for line in text.splitlines())
+    haystack = normalise(text)
     start = haystack.find(needle)
     while start != -1:
-        end = start + len(needle)
-        before = haystack[start - 1] if start else " "
-        after = haystack[end] if end < len(haystack) else " "
-        if not (_edge(before) and _edge(needle[0])) and not (_edge(after) and _edge(needle[-1])):
+        if _phrase_at(haystack, needle, start):
             return True
         start = haystack.find(needle, start + 1)
     return False
+
+
+def _phrase_at(haystack: str, needle: str, start: int) -> bool:
+    """Whether ``needle`` stands at ``start`` in ``haystack`` as a whole phrase."""
+    if not haystack.startswith(needle, start):
+        return False
+    end = start + len(needle)
+    before = haystack[start - 1] if start else " "
+    after = haystack[end] if end < len(haystack) else " "
+    return not (_edge(before) and _edge(needle[0])) and not (_edge(after) and _edge(needle[-1]))
 
 
 @dataclass(frozen=True)
@@ -117,10 +158,15 @@ class Candidate:
 
     testid: str | None
     ids: tuple[str, ...]
+    #: What names the control alone: its aria-label, the text of its aria-labelledby,
+    #: a button's own text.
     texts: tuple[str, ...]
     checked: str | None
     disabled: bool
     visible: bool
+    #: What may hold a description besides its name: its own ``<label>``, the text of
+    #: its aria-describedby (a wording counts there only at the start of a line).
+    words: tuple[str, ...] = ()
 
     @classmethod
     def from_page(cls, info: dict[str, Any]) -> Candidate:
@@ -131,6 +177,7 @@ class Candidate:
             checked=info.get("checked"),
             disabled=bool(info.get("disabled")),
             visible=bool(info.get("visible")),
+            words=tuple(t for t in info.get("words") or () if t),
         )
 
     @property
@@ -147,7 +194,9 @@ def proof(switch: Switch, candidate: Candidate) -> str | None:
         if own in candidate.ids:
             return f'its id "{own}"'
     for wording in switch.names:
-        if any(names_it(text, wording) for text in candidate.texts):
+        if any(names_it(text, wording) for text in candidate.texts) or any(
+            names_it(text, wording, leading=True) for text in candidate.words
+        ):
             return f'its label "{wording}"'
     return None
 
@@ -183,21 +232,41 @@ class NotFound:
     matches: int
     others: int
     containers: int
+    #: Controls that name the setting but are not shown.
+    hidden: int = 0
 
 
 def choose(switch: Switch, candidates: list[Candidate]) -> tuple[int | None, int]:
-    """The index of the one candidate that proves it is ``switch``'s, and how many did.
+    """The index of the one shown candidate that proves it is ``switch``'s, and how many
+    shown ones did.
 
-    Where several match and exactly one of them is shown (a page that keeps a
-    hidden copy for another layout), the shown one is taken; otherwise none is.
+    A control counts only where the page shows it (or what names it): a page may keep
+    a hidden copy for another layout, or a setting it does not offer here. A hidden
+    one that is not a copy of the shown one leaves it in doubt.
     """
     matching = [i for i, c in enumerate(candidates) if proof(switch, c) is not None]
-    if len(matching) == 1:
-        return matching[0], 1
     shown = [i for i in matching if candidates[i].visible]
-    if len(matching) > 1 and len(shown) == 1:
-        return shown[0], len(matching)
+    if len(shown) != 1:
+        return None, len(shown)
+    one = candidates[shown[0]]
+    others = [candidates[i] for i in matching if i != shown[0]]
+    if all(_same_words(one, other) for other in others):
+        return shown[0], 1
+    # A hidden control that names the setting otherwise than the shown one: which of
+    # them is the setting is not known (a neighbour whose name holds the setting's).
     return None, len(matching)
+
+
+def _same_words(one: Candidate, other: Candidate) -> bool:
+    """Whether two controls carry the same words: copies of one control."""
+    return [normalise(t) for t in (*one.texts, *one.words)] == [
+        normalise(t) for t in (*other.texts, *other.words)
+    ]
+
+
+def hidden(switch: Switch, candidates: list[Candidate]) -> int:
+    """How many candidates name ``switch``'s setting but are not shown."""
+    return sum(1 for c in candidates if not c.visible and proof(switch, c) is not None)
 
 
 async def look(page: Page, switch: Switch, candidates: str = CANDIDATES) -> Found | NotFound:
@@ -218,7 +287,9 @@ async def look(page: Page, switch: Switch, candidates: str = CANDIDATES) -> Foun
             return NotFound(0, len(seen), containers)
         index, matches = choose(switch, seen)
         if index is None:
-            return NotFound(matches, len(seen) - matches, containers)
+            named = sum(1 for c in seen if proof(switch, c) is not None)
+            out_of_sight = hidden(switch, seen) if not matches else 0
+            return NotFound(matches, len(seen) - named, containers, out_of_sight)
         elements = await handle.get_property("els")
         element = (await elements.get_property(str(index))).as_element()
         assert element is not None

@@ -313,12 +313,13 @@ async def find_switch(
             if seen.others
             else ""
         )
+        where = "is there but not shown" if seen.hidden else "is not on it"
         return absent(
             await missing(
                 plugin,
                 page,
                 setting,
-                f"The page loaded but {describe(setting)} is not on it{others}",
+                f"The page loaded but {describe(setting)} {where}{others}",
             )
         )
     if seen.candidate.disabled:

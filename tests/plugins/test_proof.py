@@ -88,12 +88,44 @@ def test_a_counter_id_proves_nothing_and_the_label_decides() -> None:
     assert choose(by_label, off_x[:1]) == (None, 0), "the neighbour alone is never taken"
 
 
-def test_several_matches_are_none_unless_exactly_one_is_shown() -> None:
+def test_only_a_shown_control_counts_and_only_when_it_is_the_one() -> None:
     switch = Switch(path="/", names=("Personalized ads",))
     two = [_box("Personalized ads", True), _box("Personalized ads", False)]
     assert choose(switch, two) == (None, 2)
-    hidden_copy = [two[0], Candidate(None, (), ("Personalized ads",), "false", False, False)]
-    assert choose(switch, hidden_copy) == (0, 2)
+    out_of_sight = Candidate(None, (), ("Personalized ads",), "false", False, False)
+    # A hidden copy for another layout is left aside.
+    assert choose(switch, [two[0], out_of_sight]) == (0, 1)
+    # A hidden control alone is not the setting shown: a page that does not offer it
+    # may still carry it.
+    assert choose(switch, [out_of_sight]) == (None, 0)
+    assert controls.hidden(switch, [out_of_sight, two[0]]) == 1
+    # A hidden control named otherwise than the shown one (a neighbour whose name holds
+    # the setting's, the setting's own row folded away) leaves the shown one in doubt.
+    own_folded = Candidate(None, (), ("Use data to personalize",), "true", False, False)
+    neighbour = _box("Use data to personalize with sponsored content", False)
+    personalize = Switch(path="/", names=("Use data to personalize",))
+    assert choose(personalize, [own_folded, neighbour]) == (None, 2)
+
+
+def test_a_description_names_only_the_setting_it_begins_with() -> None:
+    voice = Switch(path="/", names=("Model training on voice",))
+    text_box = Candidate(
+        None,
+        (),
+        (),
+        "true",
+        False,
+        True,
+        words=("Model training on text\nVoice is covered by Model training on voice.",),
+    )
+    assert choose(voice, [text_box]) == (None, 0)
+    own = Candidate(None, (), (), "false", False, True, words=("Model training on voice\nMore",))
+    assert choose(voice, [text_box, own]) == (1, 1)
+    # A name alone (aria-label, aria-labelledby) may hold the wording anywhere.
+    assert names_it("Settings: Model training on voice", "Model training on voice")
+    assert not names_it(
+        "Settings: Model training on voice", "Model training on voice", leading=True
+    )
 
 
 def test_labels_match_as_whole_phrases_in_any_quote_or_case() -> None:
@@ -537,8 +569,57 @@ async def test_every_platform_with_a_replica_can_prove_its_session(
             "<label>Personalized ads <input type=checkbox checked> <input type=checkbox></label>",
             None,
         ),
+        # A styled switch: the box itself hidden, its label shown.
+        (
+            '<label><input type=checkbox checked style="display:none">'
+            '<span class="track"></span> Personalized ads</label>',
+            True,
+        ),
+        # The whole setting kept in the page but not shown (not offered here, a flag).
+        (
+            '<div style="display:none"><label><input type=checkbox checked> '
+            "Personalized ads</label></div>",
+            None,
+        ),
+        # A description that mentions the setting by name belongs to another box.
+        (
+            "<label><input type=checkbox checked> Personalize based on your inferred "
+            "identity<div>Turn off Personalized ads to see fewer ads.</div></label>",
+            None,
+        ),
+        # A counter id used twice: a hidden copy laid out for other accounts first, then
+        # the page as shown, whose box under the same id is another setting. The id's
+        # text is taken from the copy the box is in.
+        (
+            '<section style="display:none"><span id="CHECKBOX_1_LABEL">Personalized ads'
+            '</span><input type=checkbox aria-describedby="CHECKBOX_1_LABEL"></section>'
+            '<section><span id="CHECKBOX_1_LABEL">Personalize based on your inferred '
+            'identity</span><input type=checkbox checked aria-describedby="CHECKBOX_1_LABEL">'
+            "</section>",
+            None,
+        ),
+        # The same, with the setting's own box in the shown copy.
+        (
+            '<section style="display:none"><span id="CHECKBOX_1_LABEL">Personalize based '
+            "on your inferred identity</span><input type=checkbox checked "
+            'aria-describedby="CHECKBOX_1_LABEL"></section><section><span '
+            'id="CHECKBOX_1_LABEL">Personalized ads</span><input type=checkbox '
+            'aria-describedby="CHECKBOX_1_LABEL"></section>',
+            False,
+        ),
     ],
-    ids=["x-label", "stale-aria", "button", "loose-words", "shared-label"],
+    ids=[
+        "x-label",
+        "stale-aria",
+        "button",
+        "loose-words",
+        "shared-label",
+        "styled-switch",
+        "not-shown",
+        "description-mentions-it",
+        "repeated-counter-id",
+        "repeated-counter-id-own",
+    ],
 )
 async def test_what_a_control_is_tied_to_decides(chromium: str, markup: str, expected) -> None:
     from playwright.async_api import async_playwright
@@ -557,3 +638,38 @@ async def test_what_a_control_is_tied_to_decides(chromium: str, markup: str, exp
     else:
         assert isinstance(seen, controls.Found), seen
         assert seen.candidate.position is expected
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("copies", [1, 2])
+async def test_a_place_kept_twice_is_read_in_the_copy_shown(chromium: str, copies: int) -> None:
+    """X's Grok settings in a hidden copy for another layout, then as shown, with the
+    boxes the other way round: only the shown place is looked in."""
+    from playwright.async_api import async_playwright
+
+    def place(style: str, training: bool) -> str:
+        box = "<input type=checkbox{}>"
+        return (
+            f'<div data-testid="xaiDataSharingSettings" style="{style}">'
+            f"<label>Allow your posts to be used for training {box.format(' checked' * training)}"
+            f"</label><label>Allow X to personalize your experience with Grok "
+            f"{box.format(' checked' * (not training))}</label></div>"
+        )
+
+    markup = place("", False) if copies == 1 else place("display:none", True) + place("", False)
+    switch = Switch(
+        path="/",
+        names=("Allow your posts to be used for training",),
+        role="checkbox",
+        within='[data-testid="xaiDataSharingSettings"]',
+    )
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium)
+        try:
+            page = await browser.new_page()
+            await page.set_content(f"<main>{markup}</main>")
+            seen = await controls.look(page, switch)
+        finally:
+            await browser.close()
+    assert isinstance(seen, controls.Found), seen
+    assert seen.candidate.position is False
