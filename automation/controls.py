@@ -238,30 +238,39 @@ class NotFound:
 
 def choose(switch: Switch, candidates: list[Candidate]) -> tuple[int | None, int]:
     """The index of the one shown candidate that proves it is ``switch``'s, and how many
-    shown ones did.
+    did.
 
     A control counts only where the page shows it (or what names it): a page may keep
-    a hidden copy for another layout, or a setting it does not offer here. A hidden
-    one that is not a copy of the shown one leaves it in doubt.
+    a hidden copy for another layout, or a setting it does not offer here. But where
+    the shown one is named only by a longer label that holds the setting's wording,
+    and a hidden one by exactly that wording, the shown one is a neighbour as likely as
+    the setting (its own row folded away): neither is taken.
     """
     matching = [i for i, c in enumerate(candidates) if proof(switch, c) is not None]
     shown = [i for i in matching if candidates[i].visible]
     if len(shown) != 1:
         return None, len(shown)
-    one = candidates[shown[0]]
-    others = [candidates[i] for i in matching if i != shown[0]]
-    if all(_same_words(one, other) for other in others):
-        return shown[0], 1
-    # A hidden control that names the setting otherwise than the shown one: which of
-    # them is the setting is not known (a neighbour whose name holds the setting's).
+    one = shown[0]
+    if exact(switch, candidates[one]) or not any(
+        exact(switch, candidates[i]) for i in matching if i != one
+    ):
+        return one, 1
     return None, len(matching)
 
 
-def _same_words(one: Candidate, other: Candidate) -> bool:
-    """Whether two controls carry the same words: copies of one control."""
-    return [normalise(t) for t in (*one.texts, *one.words)] == [
-        normalise(t) for t in (*other.texts, *other.words)
-    ]
+def exact(switch: Switch, candidate: Candidate) -> bool:
+    """Whether ``candidate`` carries the setting's test id or own id, or a line of its
+    label is exactly one of the setting's wordings."""
+    if switch.testid and candidate.testid == switch.testid:
+        return True
+    if set(switch.ids) & set(candidate.ids):
+        return True
+    wordings = {normalise(w) for w in switch.names}
+    return any(
+        normalise(line) in wordings
+        for text in (*candidate.texts, *candidate.words)
+        for line in text.splitlines()
+    )
 
 
 def hidden(switch: Switch, candidates: list[Candidate]) -> int:

@@ -105,6 +105,15 @@ def test_only_a_shown_control_counts_and_only_when_it_is_the_one() -> None:
     neighbour = _box("Use data to personalize with sponsored content", False)
     personalize = Switch(path="/", names=("Use data to personalize",))
     assert choose(personalize, [own_folded, neighbour]) == (None, 2)
+    # Copies that differ in what else their labels say (a state word "On"/"Off") are
+    # still copies when the shown one is named exactly: by its own id, or its wording.
+    by_id = Switch(path="/", ids=("allowAds",), names=("Ads",))
+    copy = Candidate(None, ("allowAds",), (), "true", False, False, words=("On",))
+    own = Candidate(None, ("allowAds",), (), "false", False, True, words=("Off",))
+    assert choose(by_id, [copy, own]) == (1, 1)
+    other_layout = Candidate(None, (), (), "true", False, False, words=("Use data to personalize",))
+    shown = _box("Use data to personalize", False)
+    assert choose(personalize, [other_layout, shown]) == (1, 1)
 
 
 def test_a_description_names_only_the_setting_it_begins_with() -> None:
