@@ -552,6 +552,20 @@ async def test_every_platform_with_a_replica_can_prove_its_session(
     assert proved_signed_out == [], "no session taken for signed in"
 
 
+async def look_at(chromium: str, markup: str, switch: Switch) -> controls.Found | controls.NotFound:
+    """One look for ``switch``'s control on a page holding ``markup``."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium)
+        try:
+            page = await browser.new_page()
+            await page.set_content(f"<main>{markup}</main>")
+            return await controls.look(page, switch)
+        finally:
+            await browser.close()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(
     ("markup", "expected"),
@@ -631,17 +645,8 @@ async def test_every_platform_with_a_replica_can_prove_its_session(
     ],
 )
 async def test_what_a_control_is_tied_to_decides(chromium: str, markup: str, expected) -> None:
-    from playwright.async_api import async_playwright
-
     switch = Switch(path="/", names=("Personalized ads",), role="checkbox")
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium)
-        try:
-            page = await browser.new_page()
-            await page.set_content(f"<main>{markup}</main>")
-            seen = await controls.look(page, switch)
-        finally:
-            await browser.close()
+    seen = await look_at(chromium, markup, switch)
     if expected is None:
         assert isinstance(seen, controls.NotFound), seen
     else:
@@ -654,7 +659,6 @@ async def test_what_a_control_is_tied_to_decides(chromium: str, markup: str, exp
 async def test_a_place_kept_twice_is_read_in_the_copy_shown(chromium: str, copies: int) -> None:
     """X's Grok settings in a hidden copy for another layout, then as shown, with the
     boxes the other way round: only the shown place is looked in."""
-    from playwright.async_api import async_playwright
 
     def place(style: str, training: bool) -> str:
         box = "<input type=checkbox{}>"
@@ -672,13 +676,6 @@ async def test_a_place_kept_twice_is_read_in_the_copy_shown(chromium: str, copie
         role="checkbox",
         within='[data-testid="xaiDataSharingSettings"]',
     )
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium)
-        try:
-            page = await browser.new_page()
-            await page.set_content(f"<main>{markup}</main>")
-            seen = await controls.look(page, switch)
-        finally:
-            await browser.close()
+    seen = await look_at(chromium, markup, switch)
     assert isinstance(seen, controls.Found), seen
     assert seen.candidate.position is False
