@@ -17,6 +17,11 @@ have_browser() {
   return 1
 }
 
+have_headless_shell() {
+  command -v chromium-headless-shell >/dev/null 2>&1 || command -v chrome-headless-shell >/dev/null 2>&1
+}
+
+updated=false
 apt_install() {
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "setup: please install: $* (no apt-get on this system)" >&2
@@ -25,7 +30,8 @@ apt_install() {
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "setup: installing $* with apt-get"
-  $sudo apt-get update -qq
+  $updated || $sudo apt-get update -qq
+  updated=true
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
 }
 
@@ -37,6 +43,16 @@ if $want_tests; then
   command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
 fi
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+# Chromium's headless shell reads pages for a fraction of the CPU. Debian packages it.
+# It is optional (the whole browser reads too), so it is not worth a password prompt.
+if ! have_headless_shell && command -v apt-get >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt_install chromium-headless-shell 2>/dev/null ||
+      echo "setup: no chromium-headless-shell here; checks use the whole browser" >&2
+  else
+    echo "setup: for lighter checks: sudo apt-get install chromium-headless-shell"
+  fi
+fi
 
 python=${PYTHON:-python3}
 if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
