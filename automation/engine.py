@@ -117,8 +117,11 @@ class Engine:
         sessions: Sessions | None = None,
         credentials: CredentialSource | None = None,
         ask_code: AskCode | None = None,
+        before_start: Callable[[], object] | None = None,
     ) -> None:
         self.options = options or Options()
+        #: Called once before the browser starts (the demo serves its sites then).
+        self._before_start = before_start
         self.sessions: Sessions = sessions if sessions is not None else MemorySessions()
         self.credentials = credentials
         #: Asks the user for a verification code; without it a code page ends signing in.
@@ -203,6 +206,9 @@ class Engine:
                 raise EngineClosed("the engine is closed")
             if self._running is not None:
                 return
+            if self._before_start is not None:
+                self._before_start()
+                self._before_start = None
             self._running = await launch(
                 self.options.executable,
                 headless=self.options.headless,

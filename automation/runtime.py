@@ -24,10 +24,10 @@ from .plugin import Plugin
 from .private_files import make_private
 from .secrets import KeyringCredentials
 from .session_store import SessionStore
-from .sessions import MemorySessions, Sessions
+from .sessions import Sessions
 
 if TYPE_CHECKING:
-    from .replicas import ReplicaServer
+    from .demo import Demo
 
 
 class SetupError(Exception):
@@ -39,7 +39,7 @@ class Runtime:
     config: Config
     plugins: list[Plugin]
     engine: Engine
-    demo: ReplicaServer | None = None
+    demo: Demo | None = None
     problems: list[registry.LoadProblem] = field(default_factory=list)
     log_path: Path | None = None
     #: When not empty, the run covers only these setting ids.
@@ -115,11 +115,14 @@ def build(
     demo_delay: float = 0.0,
     store_unencrypted: bool = False,
     open_history: bool = True,
+    serve_now: bool = True,
 ) -> Runtime:
     """Load the config and plugins and make an engine (not yet started).
 
     With ``demo``, the replica sites start on free loopback ports, every platform
     points at them and is signed in as the demo account, and nothing is kept on disk.
+    Without ``serve_now`` the ports are taken but the sites are served only when the
+    engine starts its browser (the app draws the checklist first).
     ``store_unencrypted`` opts in to unencrypted session files where no keyring works,
     like the config's ``[sessions] store_unencrypted``. Raises
     :class:`~automation.config.ConfigError` or :class:`SetupError`.
@@ -145,9 +148,11 @@ def build(
         raise SetupError(str(exc)) from None
     server = None
     if demo:
-        from .replicas import demo_server  # only the demo needs the replica sites
+        from .demo import Demo  # only the demo needs the replica sites
 
-        server = demo_server(delay=demo_delay).start()
+        server = Demo(delay=demo_delay)
+        if serve_now:
+            server.serve()
     try:
         plugins = [
             cls(server.origins.get(cls.name) if server else config.origin(cls.name))
@@ -168,7 +173,7 @@ def build(
             )
         sessions: Sessions
         if server is not None:
-            sessions = MemorySessions({name: server.storage_state(name) for name in server.origins})
+            sessions = server.sessions()
         else:
             sessions = SessionStore(
                 store_unencrypted=store_unencrypted or config.sessions.store_unencrypted
@@ -186,6 +191,7 @@ def build(
             options,
             sessions=sessions,
             credentials=None if server else KeyringCredentials(),
+            before_start=server.serve if server else None,
         )
         # The one place readings and changes are recorded, for every face of the app.
         history.attach(engine)

@@ -8,6 +8,7 @@ implementations live in :mod:`automation.session_store`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, TypeAlias
 from urllib.parse import urlsplit
 
@@ -71,8 +72,20 @@ class MemorySessions:
     One run points each platform at one origin, so these are kept by platform alone.
     """
 
-    def __init__(self, initial: dict[str, StorageState] | None = None) -> None:
-        self._states: dict[str, StorageState] = dict(initial or {})
+    def __init__(
+        self,
+        initial: dict[str, StorageState] | Callable[[], dict[str, StorageState]] | None = None,
+    ) -> None:
+        """``initial`` may be a function, called when a session is first asked for."""
+        self._later = initial if callable(initial) else None
+        self._kept: dict[str, StorageState] = {} if callable(initial) else dict(initial or {})
+
+    @property
+    def _states(self) -> dict[str, StorageState]:
+        if self._later is not None:
+            later, self._later = self._later, None
+            self._kept = {**later(), **self._kept}
+        return self._kept
 
     async def load(self, platform: str, origin: str | None = None) -> StorageState | None:
         return self._states.get(platform)
@@ -84,4 +97,4 @@ class MemorySessions:
         return self._states.pop(platform, None) is not None
 
     def __repr__(self) -> str:
-        return f"MemorySessions(platforms={sorted(self._states)})"
+        return f"MemorySessions(platforms={sorted(self._kept)})"

@@ -64,4 +64,7 @@ fi
 extra=""
 $want_tests && extra="[test]"
 .venv/bin/python -m pip install -q -c constraints.txt -e ".${extra}"
+# An editable install leaves the modules uncompiled; compile them now, as installing a
+# package does, so no start has to (PYTHONDONTWRITEBYTECODE would stop it saving them).
+.venv/bin/python -m compileall -q automation tui >/dev/null
 echo "setup: done. Try: .venv/bin/privacy-tui --demo"

@@ -84,7 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .commands.running import on_runtime
 
             return on_runtime(
-                args, lambda runtime: _open_app(runtime, demo=args.demo), open_history=False
+                args,
+                lambda runtime: _open_app(runtime, demo=args.demo),
+                open_history=False,
+                serve_now=False,
             )
         return commands.run(args)
     except KeyboardInterrupt:

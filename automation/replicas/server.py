@@ -13,11 +13,14 @@ import copy
 import html
 import json
 import secrets
+import socket
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from http import cookies
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from socketserver import TCPServer
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
@@ -417,8 +420,26 @@ def _make_handler(site: Site, delay: float, tracker: str) -> type[BaseHTTPReques
 
 
 class _QuietServer(ThreadingHTTPServer):
+    def server_bind(self) -> None:
+        # HTTPServer's own asks the resolver for the host's full name, which can
+        # wait on a slow name server for a loopback address; the name is not used.
+        TCPServer.server_bind(self)
+        host, port = self.socket.getsockname()[:2]
+        self.server_name, self.server_port = str(host), int(port)
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # a browser that hangs up mid-response is normal, not news
+
+    @classmethod
+    def on(cls, listening: socket.socket, handler: type[BaseHTTPRequestHandler]) -> _QuietServer:
+        """A server for a socket already bound and listening (see :mod:`automation.demo`)."""
+        server = cls(listening.getsockname()[:2], handler, bind_and_activate=False)
+        server.socket.close()
+        server.socket = listening
+        host, port = listening.getsockname()[:2]
+        server.server_address = (host, port)
+        server.server_name, server.server_port = str(host), int(port)
+        return server
 
 
 class ReplicaServer:
@@ -444,13 +465,19 @@ class ReplicaServer:
         #: The third-party analytics host every page calls (``None`` until started).
         self.tracker: Tracker | None = None
 
-    def start(self) -> ReplicaServer:
+    def start(self, listening: Mapping[str, socket.socket] | None = None) -> ReplicaServer:
+        """Serve every site; one named in ``listening`` on that socket, already bound
+        (the server owns it from then on)."""
+        listening = listening or {}
         try:
             self.tracker = Tracker(self.host)
             for number, site in enumerate(self.sites.values()):
                 port = self.first_port + number if self.first_port else 0
                 handler = _make_handler(site, self.delay, self.tracker.origin)
-                server = _QuietServer((self.host, port), handler)
+                if site.name in listening:
+                    server = _QuietServer.on(listening[site.name], handler)
+                else:
+                    server = _QuietServer((self.host, port), handler)
                 server.daemon_threads = True
                 self._servers.append(server)
                 host = site.hostname or self.host

@@ -15,13 +15,18 @@ if TYPE_CHECKING:
 
 
 def on_runtime(
-    args: argparse.Namespace, body: Callable[[Runtime], int], *, open_history: bool = True
+    args: argparse.Namespace,
+    body: Callable[[Runtime], int],
+    *,
+    open_history: bool = True,
+    serve_now: bool = True,
 ) -> int:
     """Build the Runtime that ``args`` ask for, run ``body`` on it and close it.
 
     A config that cannot be used, or one that leaves nothing to check, is a usage
     error (2) before ``body`` runs; a history that could not be written is told after.
-    Without ``open_history``, ``body`` opens the history (see :func:`automation.runtime.build`).
+    Without ``open_history``, ``body`` opens the history, and without ``serve_now`` the
+    engine serves the demo's sites (see :func:`automation.runtime.build`).
     """
     from automation.config import ConfigError
     from automation.runtime import SetupError, build, log_path, setup_logging
@@ -40,6 +45,7 @@ def on_runtime(
             log=log,
             store_unencrypted=args.store_unencrypted,
             open_history=open_history,
+            serve_now=serve_now,
         )
     except (ConfigError, SetupError) as exc:
         return exits.fail(str(exc))

@@ -1,0 +1,76 @@
+"""The demo takes its ports at once and serves its replica sites when the browser is
+wanted: nothing sent early is lost, and nothing is left bound."""
+
+from __future__ import annotations
+
+import socket
+from urllib.parse import urlsplit
+
+import pytest
+
+from automation import demo
+from automation.model import State
+from automation.replicas import SITES
+from automation.runtime import build
+
+
+def test_the_demo_knows_every_replica_site_and_its_host() -> None:
+    assert {name: cls.hostname for name, cls in SITES.items()} == demo.SITES
+
+
+def address(origin: str) -> tuple[str, int]:
+    port = urlsplit(origin).port
+    assert port is not None
+    return demo.HOST, port
+
+
+def test_a_request_sent_before_the_sites_are_served_is_answered_once_they_are() -> None:
+    early = demo.Demo()
+    try:
+        with socket.create_connection(address(early.origins["linkedin"]), timeout=10) as conn:
+            conn.sendall(b"GET /static/site.css HTTP/1.0\r\nHost: x\r\n\r\n")
+            conn.settimeout(0.3)
+            with pytest.raises(TimeoutError):
+                conn.recv(100)  # nothing serves the port yet
+            early.serve()
+            conn.settimeout(10)
+            answer = b""
+            while chunk := conn.recv(4096):
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.0 200"), answer[:80]
+        assert b"font-family" in answer
+        assert early.serve().origins == early.origins
+    finally:
+        early.stop()
+
+
+def test_ports_never_served_are_given_back() -> None:
+    unused = demo.Demo()
+    where = address(unused.origins["linkedin"])
+    unused.stop()
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(where, timeout=5).close()
+
+
+def test_a_substack_blog_host_is_below_the_sites_own() -> None:
+    named = demo.Demo()
+    try:
+        assert urlsplit(named.origins["substack"]).hostname == "substack.localhost"
+        assert urlsplit(named.origins["linkedin"]).hostname == demo.HOST
+    finally:
+        named.stop()
+
+
+@pytest.mark.browser
+async def test_the_engine_serves_the_demo_before_its_browser_reads(chromium: str) -> None:
+    runtime = build(None, demo=True, open_history=False, serve_now=False)
+    assert runtime.demo is not None
+    try:
+        assert not runtime.demo.served
+        assert set(runtime.demo.origins) <= {p.name for p in runtime.plugins}
+        [reading] = await runtime.engine.check(["linkedin.ai_training"])
+        assert reading.state is State.ON, reading.detail
+        assert runtime.demo.served
+    finally:
+        await runtime.engine.close()
+        runtime.close()
