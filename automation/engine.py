@@ -185,6 +185,11 @@ class Engine:
     def started(self) -> bool:
         return self._running is not None
 
+    @property
+    def browser(self) -> str | None:
+        """The path of the browser the engine started (``None`` until it has)."""
+        return self._running.executable if self._running is not None else None
+
     def open_pages(self) -> dict[str, int]:
         """The pages open now in each platform's browser context (none once at rest)."""
         return {

@@ -8,6 +8,8 @@ figures measured in this one run, on this machine:
   (two a core), against the slowest platform checked alone with the same pages
   (the floor a fully parallel check cannot beat), and against that platform checked
   alone one page at a time (how a platform was read before it had pages of its own);
+  with the page loads each took, whose ratio is where the first of those ratios ends
+  up when every page is busy in both runs;
 - the same check one page at a time against the one at once, and the one at once
   against a perfect share of the one at a time over the pages (its time divided by
   the number of pages: the floor when every page is busy all the time);
@@ -36,6 +38,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from automation import events
 from automation.pages import default_pages
 from automation.runtime import build
 
@@ -67,10 +70,14 @@ def chromium_pss() -> int:
 
 @dataclass
 class Run:
+    browser: str
     seconds: float
     peak_pss: int
     sent: int
     tracker_hits: int
+    #: Page loads the check took: one a reading, and one for each per-blog setting's
+    #: list of blogs.
+    steps: int
 
 
 async def timed_check(
@@ -81,6 +88,13 @@ async def timed_check(
     runtime = build(str(config), demo=True, only=only, demo_delay=delay)
     engine = runtime.engine
     peak = 0
+    lists = 0
+
+    def count(event: events.Event) -> None:
+        nonlocal lists
+        lists += isinstance(event, events.Expanded)
+
+    engine.subscribe(count)
     try:
         await engine.start()
 
@@ -102,7 +116,10 @@ async def timed_check(
         demo = runtime.demo
         assert demo is not None and demo.tracker is not None
         sent = sum(site.sent for site in demo.sites.values()) + demo.tracker.sent
-        return Run(elapsed, peak, sent, len(demo.tracker.hits))
+        assert engine.browser is not None
+        return Run(
+            engine.browser, elapsed, peak, sent, len(demo.tracker.hits), len(readings) + lists
+        )
     finally:
         await engine.close()
         runtime.close()
@@ -131,9 +148,10 @@ async def main() -> int:
         parallel = config_file(Path(folder), args.pages)
         serial = config_file(Path(folder), 1)
         whole = config_file(Path(folder), args.pages, light=False)
-        alone = {}
-        for name, ids in platforms.items():
-            alone[name] = (await timed_check(parallel, args.delay, ids)).seconds
+        runs = {
+            name: await timed_check(parallel, args.delay, ids) for name, ids in platforms.items()
+        }
+        alone = {name: run.seconds for name, run in runs.items()}
         slowest = max(alone, key=lambda name: alone[name])
         slowest_serial = await timed_check(serial, args.delay, platforms[slowest])
         together = await timed_check(parallel, args.delay, None)
@@ -146,6 +164,7 @@ async def main() -> int:
         f"platforms: {len(platforms)}, settings: {sum(map(len, platforms.values()))}, "
         f"delay per response: {args.delay:g} s, pages at once: {args.pages}"
     )
+    print(f"browser: {together.browser}")
     print(f"slowest platform alone ({slowest}): {alone[slowest]:.2f} s")
     print(f"  the same, one page at a time:  {slowest_serial.seconds:.2f} s")
     print(f"all platforms at once:           {together.seconds:.2f} s")
@@ -155,10 +174,15 @@ async def main() -> int:
     print(f"bytes sent, light:               {together.sent / 2**20:.1f} MiB")
     print(f"bytes sent, pages loaded whole:  {unblocked.sent / 2**20:.1f} MiB")
     print()
-    print(f"at once / slowest alone:         {together.seconds / alone[slowest]:.2f}")
     print(
         f"at once / slowest alone, one page at a time: "
         f"{together.seconds / slowest_serial.seconds:.2f}"
+    )
+    print(f"at once / slowest alone, same pages: {together.seconds / alone[slowest]:.2f}")
+    print(
+        f"  page loads: {together.steps} in all, {runs[slowest].steps} for {slowest}; "
+        f"ratio {together.steps / runs[slowest].steps:.2f} (the one above, when every page "
+        "is busy in both)"
     )
     print(f"one page at a time / at once:    {one_by_one.seconds / together.seconds:.2f}")
     floor = one_by_one.seconds / args.pages
