@@ -98,7 +98,22 @@ def find_browser(
     for candidate in SYSTEM_PATHS:
         if os.access(candidate, os.X_OK):
             return candidate
+    shells = [found for name in HEADLESS_NAMES if (found := shutil.which(name))]
+    if shells:
+        ways = HOW_TO_GET_ONE.split("\n", 1)[1]
+        raise BrowserNotFound(
+            f"Only a headless Chromium ({shells[0]}) was found, which cannot open a "
+            f"window. Install the whole browser, then try again:\n{ways}"
+        )
     raise BrowserNotFound(HOW_TO_GET_ONE)
+
+
+def _whole_browser(playwright_path: str | None) -> str | None:
+    """The whole browser :func:`find_browser` would pick for a window, if any."""
+    try:
+        return find_browser(None, playwright_path, headless=False)
+    except BrowserNotFound:
+        return None
 
 
 @contextlib.contextmanager
@@ -172,13 +187,29 @@ async def launch(
         raise
     path = executable or "the browser"
     try:
-        path = find_browser(executable, playwright.chromium.executable_path, headless=headless)
-        browser = await playwright.chromium.launch(
-            executable_path=path,
-            headless=headless,
-            args=[*CHROMIUM_ARGS, *args],
-            timeout=timeout * 1000,
-        )
+        found = playwright.chromium.executable_path
+        path = find_browser(executable, found, headless=headless)
+        try:
+            browser = await playwright.chromium.launch(
+                executable_path=path,
+                headless=headless,
+                args=[*CHROMIUM_ARGS, *args],
+                timeout=timeout * 1000,
+            )
+        except PlaywrightError as exc:
+            # A headless shell that does not start (too old for this Playwright, say)
+            # should not stop a check that the whole browser can do.
+            whole = _whole_browser(found) if Path(path).name in HEADLESS_NAMES else None
+            if whole is None:
+                raise
+            log.warning("launching %s failed (%s); trying %s", path, exc, whole)
+            path = whole
+            browser = await playwright.chromium.launch(
+                executable_path=path,
+                headless=headless,
+                args=[*CHROMIUM_ARGS, *args],
+                timeout=timeout * 1000,
+            )
     except BaseException as exc:
         await playwright.stop()
         driver_log.close()

@@ -52,10 +52,16 @@ SITES: dict[str, str | None] = {
 HOST = "127.0.0.1"
 
 
+class DemoError(Exception):
+    """The demo cannot run here; the message says why."""
+
+
 class Demo:
     """The demo's replica sites: addresses from the start, served from :meth:`serve`."""
 
     def __init__(self, *, delay: float = 0.0) -> None:
+        """Take a loopback port for each site; raises :class:`DemoError` when one
+        cannot be taken."""
         self.delay = delay
         self._listening: dict[str, socket.socket] = {}
         self.origins: dict[str, str] = {}
@@ -64,10 +70,11 @@ class Demo:
                 listening = socket.create_server((HOST, 0), backlog=64)
                 self._listening[name] = listening
                 self.origins[name] = f"http://{hostname or HOST}:{listening.getsockname()[1]}"
-        except OSError:
+        except OSError as exc:
             self.stop()
-            raise
+            raise DemoError(f"The demo could not take a loopback port: {exc}") from None
         self._server: ReplicaServer | None = None
+        self._failed: str | None = None
         self._lock = threading.Lock()
 
     @property
@@ -75,18 +82,35 @@ class Demo:
         return self._server is not None
 
     def serve(self) -> ReplicaServer:
-        """Import the replica sites and serve them on their sockets (once)."""
-        with self._lock:
-            if self._server is None:
-                from .replicas import demo_server
+        """Import the replica sites and serve them on their sockets (once).
 
-                listening, self._listening = self._listening, {}
-                self._server = demo_server(delay=self.delay).start(listening)
-                if self._server.origins != self.origins:
-                    raise RuntimeError(
-                        f"the replica sites are not the demo's: {sorted(self._server.origins)}"
-                    )
+        Raises :class:`DemoError` when they cannot be served, then and every time after.
+        """
+        with self._lock:
+            if self._failed is not None:
+                raise DemoError(self._failed)
+            if self._server is None:
+                try:
+                    self._server = self._start()
+                except Exception as exc:
+                    self._failed = f"The demo's replica sites could not be served: {exc}"
+                    self.stop()
+                    raise DemoError(self._failed) from exc
             return self._server
+
+    def _start(self) -> ReplicaServer:
+        from .replicas import demo_server
+
+        server = demo_server(delay=self.delay)
+        if set(server.sites) != set(self.origins):
+            raise RuntimeError(f"its sites are {sorted(server.sites)}, not {sorted(self.origins)}")
+        # The server owns the sockets from here, and closes them if it fails to start.
+        listening, self._listening = self._listening, {}
+        try:
+            return server.start(listening)
+        finally:
+            for unused in set(listening.values()) - server.sockets():
+                unused.close()
 
     def stop(self) -> None:
         """Stop serving, or give the ports back if the sites were never served."""

@@ -211,15 +211,20 @@ class Engine:
                 raise EngineClosed("the engine is closed")
             if self._running is not None:
                 return
-            if self._before_start is not None:
-                self._before_start()
-                self._before_start = None
+            self.prepare()
             self._running = await launch(
                 self.options.executable,
                 headless=self.options.headless,
                 timeout=self.options.timeout,
                 log_path=self.options.log_path,
             )
+
+    def prepare(self) -> None:
+        """Do what must be done before any browser reaches a site (the demo serves its
+        sites): once, before the engine's browser starts or a window opens."""
+        if self._before_start is not None:
+            self._before_start()
+            self._before_start = None
 
     async def close(self) -> None:
         """Close every context, the browser and Playwright. Safe to call twice."""

@@ -148,11 +148,17 @@ def build(
         raise SetupError(str(exc)) from None
     server = None
     if demo:
-        from .demo import Demo  # only the demo needs the replica sites
+        from .demo import Demo, DemoError  # only the demo needs the replica sites
 
-        server = Demo(delay=demo_delay)
-        if serve_now:
-            server.serve()
+        try:
+            server = Demo(delay=demo_delay)
+            if serve_now:
+                server.serve()
+        except DemoError as exc:
+            history.close()
+            if server is not None:
+                server.stop()
+            raise SetupError(str(exc)) from None
     try:
         plugins = [
             cls(server.origins.get(cls.name) if server else config.origin(cls.name))

@@ -83,8 +83,8 @@ class MemorySessions:
     @property
     def _states(self) -> dict[str, StorageState]:
         if self._later is not None:
-            later, self._later = self._later, None
-            self._kept = {**later(), **self._kept}
+            self._kept = {**self._later(), **self._kept}
+            self._later = None
         return self._kept
 
     async def load(self, platform: str, origin: str | None = None) -> StorageState | None:

@@ -5,11 +5,10 @@ Chromium) with every replica response delayed by a fixed time, and prints ratios
 figures measured in this one run, on this machine:
 
 - the whole check, with as many pages open at once as the engine opens by default
-  (two a core), against the slowest platform checked alone with the same pages
-  (the floor a fully parallel check cannot beat), and against that platform checked
-  alone one page at a time (how a platform was read before it had pages of its own);
-  with the page loads each took, whose ratio is where the first of those ratios ends
-  up when every page is busy in both runs;
+  (two a core), against the slowest platform checked alone one page at a time (how
+  a platform was read before it had pages of its own), and against that platform
+  checked alone with the same pages; with the page loads each took, whose ratio is
+  where the same-pages ratio ends up when every page is busy in both runs;
 - the same check one page at a time against the one at once, and the one at once
   against a perfect share of the one at a time over the pages (its time divided by
   the number of pages: the floor when every page is busy all the time);

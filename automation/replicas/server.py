@@ -479,13 +479,18 @@ class ReplicaServer:
                 else:
                     server = _QuietServer((self.host, port), handler)
                 server.daemon_threads = True
+                try:
+                    threading.Thread(
+                        target=server.serve_forever, name=f"replica-{site.name}", daemon=True
+                    ).start()
+                except BaseException:
+                    server.server_close()
+                    raise
+                # Only a server that serves is stopped by stop() (shutdown waits for it).
                 self._servers.append(server)
                 host = site.hostname or self.host
                 self.origins[site.name] = f"http://{host}:{server.server_address[1]}"
-                threading.Thread(
-                    target=server.serve_forever, name=f"replica-{site.name}", daemon=True
-                ).start()
-        except OSError:
+        except BaseException:
             self.stop()
             raise
         return self
@@ -504,6 +509,10 @@ class ReplicaServer:
         if self.tracker is not None:
             self.tracker.stop()
             self.tracker = None
+
+    def sockets(self) -> set[socket.socket]:
+        """The sockets the server listens on now."""
+        return {server.socket for server in self._servers}
 
     def __enter__(self) -> ReplicaServer:
         return self.start()

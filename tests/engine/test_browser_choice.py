@@ -63,9 +63,37 @@ def test_the_configured_browser_wins(bin_dir: Path, tmp_path: Path) -> None:
 
 def test_a_shell_alone_does_not_open_a_window(bin_dir: Path) -> None:
     program(bin_dir, "chromium-headless-shell")
-    with pytest.raises(BrowserNotFound):
+    with pytest.raises(BrowserNotFound, match=r"Only a headless Chromium .* cannot open a window"):
         find_browser(None, None, headless=False)
     assert find_browser(None, None, headless=True).endswith("chromium-headless-shell")
+
+
+def whole_chromium() -> str | None:
+    """This machine's whole browser, if it has one."""
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+WHOLE = whole_chromium()
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(WHOLE is None, reason="no whole Chromium on this machine")
+async def test_a_shell_that_does_not_start_gives_way_to_the_whole_browser(bin_dir: Path) -> None:
+    assert WHOLE is not None
+    os.symlink(WHOLE, bin_dir / "chromium")
+    program(bin_dir, "chromium-headless-shell")  # exits at once
+    running = await launch(None, headless=True, timeout=30)
+    try:
+        assert running.executable == str(bin_dir / "chromium")
+        page = await running.browser.new_page()
+        await page.set_content("<p id=x>read</p>")
+        assert await page.text_content("#x") == "read"
+    finally:
+        await running.close()
 
 
 SHELL = shutil.which("chromium-headless-shell") or shutil.which("chrome-headless-shell")

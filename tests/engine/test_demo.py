@@ -9,9 +9,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from automation import demo
+from automation.demo import DemoError
 from automation.model import State
 from automation.replicas import SITES
-from automation.runtime import build
+from automation.runtime import Runtime, build
+from tui import cli
 
 
 def test_the_demo_knows_every_replica_site_and_its_host() -> None:
@@ -68,9 +70,44 @@ async def test_the_engine_serves_the_demo_before_its_browser_reads(chromium: str
     try:
         assert not runtime.demo.served
         assert set(runtime.demo.origins) <= {p.name for p in runtime.plugins}
+        await runtime.engine.start()
+        assert runtime.demo.served  # before any page asks for a session
         [reading] = await runtime.engine.check(["linkedin.ai_training"])
         assert reading.state is State.ON, reading.detail
         assert runtime.demo.served
     finally:
         await runtime.engine.close()
         runtime.close()
+
+
+def test_sites_that_cannot_be_served_give_their_ports_back_and_say_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(demo.SITES, "nosuch", None)
+    broken = demo.Demo()
+    where = [address(origin) for origin in broken.origins.values()]
+    try:
+        for _ in range(2):  # the same clear error every time, never a half-served demo
+            with pytest.raises(DemoError, match="could not be served"):
+                broken.serve()
+        assert not broken.served
+        for place in where:
+            with pytest.raises(ConnectionRefusedError):
+                socket.create_connection(place, timeout=5).close()
+    finally:
+        broken.stop()
+
+
+def test_the_checklist_command_leaves_the_demos_sites_for_later(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[bool] = []
+
+    def open_app(runtime: Runtime, *, demo: bool) -> int:
+        assert runtime.demo is not None and demo
+        seen.append(runtime.demo.served)
+        return 0
+
+    monkeypatch.setattr(cli, "_open_app", open_app)
+    assert cli.main(["--demo"]) == 0
+    assert seen == [False]

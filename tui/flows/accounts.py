@@ -205,6 +205,7 @@ class Accounts:
             self._note(platform, "signing in…", WAITING_FOR_WINDOW, "cyan")
 
         try:
+            self.host.engine.prepare()
             result = await sign_in_in_window(plugin, self.host.engine.options, opened=opened)
         except (NoDisplay, BrowserError) as exc:
             self._note(platform, "not signed in", str(exc))
