@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -83,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from .commands.running import on_runtime
 
+            # Garbage collections wait until the checklist is on screen (see
+            # tui.flows.reading): the start makes many objects and little garbage, and
+            # collecting it on the way took some 50 ms before the first frame.
+            gc.disable()
             return on_runtime(
                 args,
                 lambda runtime: _open_app(runtime, demo=args.demo),

@@ -8,6 +8,7 @@ that moment says which modules were loaded and what the screen showed.
 
 from __future__ import annotations
 
+import gc
 import html
 import json
 import os
@@ -18,8 +19,9 @@ import sys
 import pytest
 
 from automation.history import default_path
-from automation.runtime import build
+from automation.runtime import Runtime, build
 from tests.paths import ROOT
+from tui import cli
 from tui.app import PrivacyApp
 
 #: What the first frame must not wait for: the browser's driver, the plugins' page code
@@ -38,17 +40,21 @@ NOT_YET = (
 )
 
 FIRST_FRAME = """
-import json, sys
-from automation.runtime import build
+import gc, json, sys
+from automation.runtime import Runtime, build
+from tui import cli
 from tui.app import PrivacyApp
 from tui.flows.reading import Reading
 
 demo = sys.argv[1] == "demo"
-# As the command opens the checklist (tui.cli): the history and the demo's sites later.
+# As the command opens the checklist (tui.cli): the history and the demo's sites later,
+# and no garbage collection before the first frame.
+gc.disable()
 runtime = build(None, demo=demo, open_history=False, serve_now=False)
 seen = {}
 
 def after_first_frame(self):
+    seen["collecting"] = gc.isenabled() and gc.get_freeze_count() > 0
     seen["modules"] = [name for name in sys.argv[2:] if name in sys.modules]
     seen["screen"] = self.host.export_screenshot()
     seen["history_opened"] = self.host.runtime.history.opened
@@ -87,6 +93,8 @@ def first_frame(mode: str) -> dict[str, object]:
 def test_first_frame_needs_no_browser_keyring_or_history(mode: str) -> None:
     seen = first_frame(mode)
     assert seen["modules"] == []
+    # Collections come back with the first frame, the start's objects left out of them.
+    assert seen["collecting"] is True
     assert seen["history_opened"] is False
     # The rows were drawn, each still unread.
     screen = html.unescape(re.sub(r"<[^>]+>", "", str(seen["screen"]))).replace("\xa0", " ")
@@ -114,3 +122,20 @@ async def test_a_history_that_cannot_be_used_ends_the_app_before_the_browser() -
     assert str(path) in app.reading.refused and "move it away" in app.reading.refused
     assert not runtime.engine.started
     assert path.read_bytes() == b"not a database" * 50
+
+
+def test_the_checklist_command_holds_collections_until_the_first_frame(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[bool] = []
+
+    def open_app(runtime: Runtime, *, demo: bool) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(cli, "_open_app", open_app)
+    try:
+        assert cli.main(["--demo"]) == 0
+    finally:
+        gc.enable()
+    assert seen == [False]

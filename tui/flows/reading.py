@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 
 from automation import events
 from automation.browser import BrowserError
@@ -11,6 +12,15 @@ from automation.history import HistoryError
 from automation.model import Kind, Setting, now
 
 from . import Host
+
+
+def collections_come_back() -> None:
+    """The checklist is on screen: if garbage collections waited for it (``tui.cli``
+    turns them off while the app starts), they come again, and what the start made,
+    which lives as long as the app, is left out of every later one."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 class Reading:
@@ -60,6 +70,7 @@ class Reading:
 
         async def starting() -> None:
             await shown.wait()
+            collections_come_back()
             if self.open_history():
                 await self._read(host.model.readable_ids())
 
