@@ -65,6 +65,9 @@ class Demo:
         self.delay = delay
         self._listening: dict[str, socket.socket] = {}
         self.origins: dict[str, str] = {}
+        self._server: ReplicaServer | None = None
+        self._failed: str | None = None
+        self._lock = threading.Lock()
         try:
             for name, hostname in SITES.items():
                 listening = socket.create_server((HOST, 0), backlog=64)
@@ -73,9 +76,6 @@ class Demo:
         except OSError as exc:
             self.stop()
             raise DemoError(f"The demo could not take a loopback port: {exc}") from None
-        self._server: ReplicaServer | None = None
-        self._failed: str | None = None
-        self._lock = threading.Lock()
 
     @property
     def served(self) -> bool:
@@ -113,7 +113,9 @@ class Demo:
                 unused.close()
 
     def stop(self) -> None:
-        """Stop serving, or give the ports back if the sites were never served."""
+        """Stop serving, or give the ports back if the sites were never served; the
+        demo cannot serve again."""
+        self._failed = self._failed or "The demo's replica sites have been stopped."
         for listening in self._listening.values():
             listening.close()
         self._listening.clear()

@@ -4,6 +4,7 @@ wanted: nothing sent early is lost, and nothing is left bound."""
 from __future__ import annotations
 
 import socket
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -52,6 +53,26 @@ def test_ports_never_served_are_given_back() -> None:
     unused.stop()
     with pytest.raises(ConnectionRefusedError):
         socket.create_connection(where, timeout=5).close()
+    # Serving now would need ports no platform points at.
+    with pytest.raises(DemoError, match="stopped"):
+        unused.serve()
+
+
+def test_a_port_that_cannot_be_taken_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    taken: list[socket.socket] = []
+    real = socket.create_server
+
+    def create_server(address: tuple[str, int], **kwargs: Any) -> socket.socket:
+        if len(taken) == 3:
+            raise OSError(98, "Address already in use")
+        taken.append(real(address, **kwargs))
+        return taken[-1]
+
+    monkeypatch.setattr(demo.socket, "create_server", create_server)
+    with pytest.raises(DemoError, match="could not take a loopback port"):
+        demo.Demo()
+    assert len(taken) == 3
+    assert all(listening.fileno() == -1 for listening in taken)  # given back
 
 
 def test_a_substack_blog_host_is_below_the_sites_own() -> None:
