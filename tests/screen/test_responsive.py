@@ -10,10 +10,12 @@ it (see the README's speed section).
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
-from automation.runtime import Runtime
+from automation.runtime import Runtime, build
 from tests.checklist_view import PLATFORM_ROW, highlighted, row_keys
 from tui.app import PrivacyApp
 from tui.dialogs import Help
@@ -52,8 +54,18 @@ async def one_round(app: PrivacyApp, pilot) -> None:
     assert not isinstance(app.screen, Help), "Esc closed the help"
 
 
-async def test_keys_are_answered_while_the_whole_demo_is_checked(whole_demo: Runtime) -> None:
-    app = PrivacyApp(whole_demo, demo=True)
+@pytest.fixture
+async def slow_demo(chromium: str, tmp_path: Path) -> AsyncIterator[Runtime]:
+    """The whole demo with every replica answer 0.3 s late, as ``bench/check_speed.py``
+    has it: a check that lasts for rounds of keys however fast the machine reads."""
+    built = build(demo=True, log=tmp_path / "app.log", demo_delay=0.3)
+    yield built
+    await asyncio.wait_for(built.engine.close(), 30)
+    built.close()
+
+
+async def test_keys_are_answered_while_the_whole_demo_is_checked(slow_demo: Runtime) -> None:
+    app = PrivacyApp(slow_demo, demo=True)
     async with app.run_test(size=(140, 45)) as pilot:
         async with asyncio.timeout(120):
             while not app.model.busy:
