@@ -189,13 +189,17 @@ async def launch(
     try:
         found = playwright.chromium.executable_path
         path = find_browser(executable, found, headless=headless)
-        try:
-            browser = await playwright.chromium.launch(
+
+        async def start(path: str) -> Browser:
+            return await playwright.chromium.launch(
                 executable_path=path,
                 headless=headless,
                 args=[*CHROMIUM_ARGS, *args],
                 timeout=timeout * 1000,
             )
+
+        try:
+            browser = await start(path)
         except PlaywrightError as exc:
             # A headless shell that does not start (too old for this Playwright, say)
             # should not stop a check that the whole browser can do.
@@ -204,12 +208,7 @@ async def launch(
                 raise
             log.warning("launching %s failed (%s); trying %s", path, exc, whole)
             path = whole
-            browser = await playwright.chromium.launch(
-                executable_path=path,
-                headless=headless,
-                args=[*CHROMIUM_ARGS, *args],
-                timeout=timeout * 1000,
-            )
+            browser = await start(path)
     except BaseException as exc:
         await playwright.stop()
         driver_log.close()

@@ -80,20 +80,25 @@ def whole_chromium() -> str | None:
 WHOLE = whole_chromium()
 
 
+async def headless_launch_reads() -> str:
+    """Launch for headless work, read a page; the browser that was started."""
+    running = await launch(None, headless=True, timeout=30)
+    try:
+        page = await running.browser.new_page()
+        await page.set_content("<p id=x>read</p>")
+        assert await page.text_content("#x") == "read"
+        return running.executable
+    finally:
+        await running.close()
+
+
 @pytest.mark.browser
 @pytest.mark.skipif(WHOLE is None, reason="no whole Chromium on this machine")
 async def test_a_shell_that_does_not_start_gives_way_to_the_whole_browser(bin_dir: Path) -> None:
     assert WHOLE is not None
     os.symlink(WHOLE, bin_dir / "chromium")
     program(bin_dir, "chromium-headless-shell")  # exits at once
-    running = await launch(None, headless=True, timeout=30)
-    try:
-        assert running.executable == str(bin_dir / "chromium")
-        page = await running.browser.new_page()
-        await page.set_content("<p id=x>read</p>")
-        assert await page.text_content("#x") == "read"
-    finally:
-        await running.close()
+    assert await headless_launch_reads() == str(bin_dir / "chromium")
 
 
 SHELL = shutil.which("chromium-headless-shell") or shutil.which("chrome-headless-shell")
@@ -107,11 +112,4 @@ async def test_a_headless_launch_runs_the_shell(bin_dir: Path) -> None:
     assert SHELL is not None
     os.symlink(os.path.realpath(SHELL), bin_dir / "chromium-headless-shell")
     program(bin_dir, "chromium")
-    running = await launch(None, headless=True, timeout=30)
-    try:
-        assert running.executable == str(bin_dir / "chromium-headless-shell")
-        page = await running.browser.new_page()
-        await page.set_content("<p id=x>read</p>")
-        assert await page.text_content("#x") == "read"
-    finally:
-        await running.close()
+    assert await headless_launch_reads() == str(bin_dir / "chromium-headless-shell")
