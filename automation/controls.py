@@ -28,42 +28,102 @@ if TYPE_CHECKING:
 #: Ids that say where a control sits, not which setting it is.
 POSITIONAL_ID = re.compile(r"^(?:CHECKBOX|SWITCH|TOGGLE|INPUT|RADIO)_?\d+(?:_LABEL)?$", re.I)
 
-#: Every element that can hold a setting's on/off position.
+#: Every element that can hold a setting's on/off position: native checkboxes, drawn
+#: switches, and Reddit's switch component, which shows its position on its host
+#: (``aria-checked``) and draws its input in a shadow root of its own.
 CANDIDATES = (
     'input[type="checkbox"], [role="switch"], [role="checkbox"], '
-    "button[aria-checked], button[aria-pressed]"
+    "button[aria-checked], button[aria-pressed], faceplate-switch-input"
 )
 
-_COLLECT = """
-({within, candidates}) => {
+#: What both page scripts below stand on: whether an element is shown, the element
+#: above one (out of a shadow root to its host), a shadow root's host, every match of
+#: a selector inside open shadow roots too, and whether one element holds another.
+_HELPERS = """
   const shows = (node) => {
     if (!node) return false;
     const box = node.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && getComputedStyle(node).visibility !== 'hidden';
   };
-  let roots = within ? Array.from(document.querySelectorAll(within)) : [document];
+  const up = (node) =>
+    node.parentNode instanceof ShadowRoot ? node.parentNode.host : node.parentElement;
+  const hostOf = (el) => {
+    const root = el.getRootNode();
+    return root instanceof ShadowRoot ? root.host : null;
+  };
+  const deep = (root, selector) => {
+    const found = [];
+    const walk = (node) => {
+      for (const el of node.querySelectorAll('*')) {
+        if (el.matches(selector)) found.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(root);
+    return found;
+  };
+  const holds = (node, other) => {
+    for (let at = other; at; at = up(at)) if (at === node) return true;
+    return false;
+  };
+"""
+
+_COLLECT = (
+    """
+({within, candidates}) => {"""
+    + _HELPERS
+    + """
+  // Every match is looked for inside open shadow roots too: a web component
+  // (Reddit's faceplate-switch-input) draws its control in its own.
+  let roots = within ? deep(document, within) : [document];
   // A place kept twice, once hidden for another layout: the shown one is the page's.
   if (roots.length > 1 && roots.filter(shows).length === 1) roots = roots.filter(shows);
-  const els = [];
+  let els = [];
   for (const root of roots) {
-    for (const el of root.querySelectorAll(candidates)) {
+    for (const el of deep(root, candidates)) {
       if (!els.includes(el)) els.push(el);
     }
   }
-  const all = Array.from(document.querySelectorAll(candidates));
+  // A native checkbox's own state is the truth (browsers ignore aria-checked on it);
+  // a drawn switch has only its aria-checked (or aria-pressed); a component may keep
+  // its position as a property of its own (``checked``).
+  const stateOf = (el) => {
+    if (el.tagName === 'INPUT') return el.checked ? 'true' : 'false';
+    let state = el.getAttribute('aria-checked');
+    if (state === null) state = el.getAttribute('aria-pressed');
+    if (state === null && el.tagName.includes('-') && typeof el.checked === 'boolean') {
+      state = el.checked ? 'true' : 'false';
+    }
+    return state;
+  };
+  // A component that shows its state on its host and draws an input inside is one
+  // control: the host stands for it, or the input where the host shows no state.
+  const inside = (el, host) => {
+    for (let h = hostOf(el); h; h = hostOf(h)) if (h === host) return true;
+    return false;
+  };
+  els = els.filter((el) => {
+    for (let host = hostOf(el); host; host = hostOf(host)) {
+      if (els.includes(host) && stateOf(host) !== null) return false;
+    }
+    return stateOf(el) !== null || !els.some((other) => other !== el && inside(other, el));
+  });
+  const all = deep(document, candidates);
   const text = (node) => (node ? (node.innerText || node.textContent || '') : '');
   const common = (a, b) => {
     const above = new Set();
-    for (let node = a; node; node = node.parentNode) above.add(node);
-    for (let node = b; node; node = node.parentNode) if (above.has(node)) return node;
+    for (let node = a; node; node = up(node)) above.add(node);
+    for (let node = b; node; node = up(node)) if (above.has(node)) return node;
     return null;
   };
-  const depth = (node) => { let n = 0; for (; node; node = node.parentNode) n++; return n; };
-  // The element an id names for this control: where a page repeats an id (a hidden
-  // copy of a section, a counter started again), the one sharing the deepest
-  // ancestor with the control; none when two are as near.
+  const depth = (node) => { let n = 0; for (; node; node = up(node)) n++; return n; };
+  // The element an id names for this control, in the control's own document or
+  // shadow root: where a page repeats an id (a hidden copy of a section, a counter
+  // started again), the one sharing the deepest ancestor with the control; none
+  // when two are as near.
   const named = (el, id) => {
-    const found = Array.from(document.querySelectorAll('[id="' + CSS.escape(id) + '"]'));
+    const scope = el.getRootNode();
+    const found = Array.from(scope.querySelectorAll('[id="' + CSS.escape(id) + '"]'));
     if (found.length < 2) return found[0] || null;
     const near = found.map((node) => [depth(common(el, node)), node]);
     near.sort((a, b) => b[0] - a[0]);
@@ -71,11 +131,11 @@ _COLLECT = """
   };
   const idsOf = (value) => (value || '').split(/\\s+/).filter(Boolean);
   const byIds = (el, value) => idsOf(value).map((id) => text(named(el, id))).filter(Boolean);
-  const alone = (node, el) => all.every((other) => other === el || !node.contains(other));
-  const infos = els.map((el) => {
-    // What names the control alone, and what may also hold a description of it.
-    const texts = [];
-    const words = [];
+  const alone = (node, el) =>
+    all.every((other) => other === el || holds(el, other) || !holds(node, other));
+  // What names one element: its aria-label, what its aria-labelledby points to, a
+  // button's own text; and what may also describe it.
+  const naming = (el, texts, words) => {
     const label = el.getAttribute('aria-label');
     if (label) texts.push(label);
     texts.push(...byIds(el, el.getAttribute('aria-labelledby')));
@@ -83,18 +143,35 @@ _COLLECT = """
     words.push(...byIds(el, el.getAttribute('aria-describedby')));
     const labels = Array.from(el.labels || []);
     for (const l of labels) if (alone(l, el)) words.push(text(l));
+    return labels;
+  };
+  const infos = els.map((el) => {
+    const texts = [];
+    const words = [];
+    const labels = naming(el, texts, words);
+    // A control inside a component is named by the component too (its label stands
+    // outside the shadow root).
+    for (let host = hostOf(el); host; host = hostOf(host)) {
+      labels.push(...naming(host, texts, words));
+    }
+    // A control that nothing names is named by its row: the nearest element around
+    // it that has words, when that row holds no other control.
+    let row = null;
+    if (!texts.some((t) => t.trim()) && !words.some((t) => t.trim())) {
+      for (let node = up(el); node && node !== document.documentElement; node = up(node)) {
+        if (text(node).trim()) { row = node; break; }
+      }
+      if (row && alone(row, el)) words.push(text(row)); else row = null;
+    }
     const ids = [el.id, ...idsOf(el.getAttribute('aria-labelledby')),
                  ...idsOf(el.getAttribute('aria-describedby'))].filter(Boolean);
-    // A native checkbox's own state is the truth (browsers ignore aria-checked on
-    // it); a drawn switch has only its aria-checked (or aria-pressed).
-    let checked = el.tagName === 'INPUT' ? (el.checked ? 'true' : 'false')
-      : el.getAttribute('aria-checked');
-    if (checked === null) checked = el.getAttribute('aria-pressed');
+    const checked = stateOf(el);
     const disabled = Boolean(el.disabled) || el.getAttribute('aria-disabled') === 'true'
       || Boolean(el.closest('fieldset[disabled]'));
     // A styled switch hides its box and shows its label: the setting is on screen
-    // when the control or what names it is.
-    const visible = shows(el) || labels.some(shows)
+    // when the control, what names it, or its component is.
+    const visible = shows(el) || labels.some(shows) || (row !== null && shows(row))
+      || Boolean(hostOf(el) && shows(hostOf(el)))
       || idsOf(el.getAttribute('aria-labelledby')).some((id) => shows(named(el, id)));
     return {testid: el.getAttribute('data-testid'), ids, texts, words, checked, disabled,
             visible, tag: el.tagName.toLowerCase(), role: el.getAttribute('role')};
@@ -102,6 +179,7 @@ _COLLECT = """
   return {infos, els, containers: within ? roots.length : 1};
 }
 """
+)
 
 
 def normalise(text: str) -> str:
@@ -342,3 +420,27 @@ async def find(
         if now >= deadline:
             return seen
         await asyncio.sleep(0.2)
+
+
+#: What a person clicks for a control that takes no click itself (an input drawn under
+#: its styling, or one a component keeps from the pointer): its label, else its row
+#: (the nearest element around it with words, holding no other control).
+PERSON_TARGET = (
+    """
+({el, candidates}) => {"""
+    + _HELPERS
+    + """
+  for (let at = el; at; at = hostOf(at)) {
+    const label = Array.from(at.labels || []).find(shows);
+    if (label) return label;
+  }
+  const all = deep(document, candidates);
+  for (let node = up(el); node && node !== document.body; node = up(node)) {
+    if (!(node.innerText || '').trim()) continue;
+    const others = all.filter((o) => o !== el && !holds(el, o) && !holds(o, el) && holds(node, o));
+    return others.length === 0 && shows(node) ? node : null;
+  }
+  return null;
+}
+"""
+)

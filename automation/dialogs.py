@@ -31,7 +31,16 @@ CANCELS = ("Cancel", "No", "Not now", "Close", "Keep it on", "Keep it off", "Go 
 #: Words that no confirmation this code presses may carry.
 NEVER = ("delete", "remove", "erase")
 
-_MARK = "dialogs => document.querySelectorAll(dialogs).forEach(d => { d.__ptuiSeen = true; })"
+#: Marks the dialogs shown now. A dialog kept hidden in the page until a click shows
+#: it (a confirmation drawn in advance) is left unmarked, so it is seen once shown.
+_MARK = """
+(dialogs) => document.querySelectorAll(dialogs).forEach((d) => {
+  const box = d.getBoundingClientRect();
+  if (box.width > 0 && box.height > 0 && getComputedStyle(d).visibility !== 'hidden') {
+    d.__ptuiSeen = true;
+  }
+})
+"""
 
 _NEW = """
 (dialogs) => {
@@ -69,7 +78,8 @@ class Refused:
 
 
 async def mark_open(page: Page) -> None:
-    """Remember the dialogs already open (a settings dialog that holds the switch)."""
+    """Remember the dialogs already shown (a settings dialog that holds the switch);
+    one that sits hidden in the page is not open, and counts as new once shown."""
     await page.evaluate(_MARK, DIALOGS)
 
 

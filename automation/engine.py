@@ -489,6 +489,8 @@ class Engine:
         from playwright.async_api import Error as PlaywrightError
         from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+        from . import account
+
         title = platform.plugin.title
         # A backstop above Playwright's own per-step limits: a whole read or write
         # is a handful of steps.
@@ -497,6 +499,12 @@ class Engine:
             async with platform.gate.shared():
                 page = await tab.page(await self._context(platform))
                 result = await asyncio.wait_for(step(page), limit)
+                if isinstance(result, Reading) and result.state.is_value:
+                    # A value counts only on a page the account's own sign is on,
+                    # whatever way the plugin reached it.
+                    unproved = await account.check(platform.plugin, page, setting)
+                    if unproved is not None:
+                        return replace(unproved, setting_id=result.setting_id)
             if not isinstance(result, Reading) or result.state.is_value:
                 platform.proven = True
             return result

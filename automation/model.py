@@ -146,6 +146,12 @@ class Switch:
     "Save Changes"). ``subdomain`` is the first label of the host the page is on,
     below the platform's origin, for a platform whose blogs each live on a host of
     their own (``{name}`` on ``https://{name}.substack.com``).
+
+    ``shape`` says how the real page draws the control, and so which shared page code
+    reads and changes it: ``switch`` (a switch or checkbox that holds its position,
+    the default), ``chip`` (a chip that shows the state and opens a menu of choices,
+    :mod:`automation.chips`) or ``row`` (a row button whose name ends with the state
+    and opens a menu or dialog holding the choice, :mod:`automation.rows`).
     """
 
     path: str
@@ -159,6 +165,7 @@ class Switch:
     fallbacks: tuple[str, ...] = ()
     submit: str | None = None
     subdomain: str | None = None
+    shape: str = "switch"
 
     def address(self, origin: str) -> str:
         """The page's absolute address on ``origin`` (on its blog's own host below

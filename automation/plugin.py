@@ -92,21 +92,22 @@ class Plugin:
     login_form: ClassVar[LoginForm | None] = None
     #: The field of a verification page that takes an emailed or texted code.
     code_form: ClassVar[CodeForm | None] = None
-    #: A page only a signed-in account reaches (the positive sign of being signed in).
-    #: ``None``: the page of :meth:`session_proof` (for a setting kept per blog, the
-    #: page that lists the blogs).
+    #: A page a signed-in account reaches, where :meth:`signed_in` looks for the
+    #: account's sign. ``None``: the page of :meth:`session_proof`'s setting (for a
+    #: setting kept per blog, the page that lists the blogs).
     signed_in_path: ClassVar[str | None] = None
-    #: The key of the setting whose own control, shown on its page, proves a session.
-    #: ``None``: the first setting that is a switch. A platform whose first setting
-    #: is not a control that holds an on/off position (Google's Gemini activity is a
-    #: menu) names another.
+    #: The key of the setting whose page :meth:`signed_in` opens when no
+    #: :attr:`signed_in_path` is given. ``None``: the first setting that is a switch.
     session_setting: ClassVar[str | None] = None
-    #: CSS selector of an element only a signed-in account's pages show (ChatGPT's
-    #: account menu), for a platform that serves its pages to visitors too. A page
-    #: without the setting's control and without this mark reads ``needs_login``.
+    #: CSS selector of what only a signed-in account's pages draw (an account menu, an
+    #: avatar), where it is on record. With :attr:`session_cookies`, the positive sign
+    #: of an account: a page shows ``on`` or ``off`` only where one of them is found.
     signed_in_marker: ClassVar[str | None] = None
-    #: Cookies only a signed-in browser holds, where they are on public record.
+    #: Cookies only a signed-in browser holds, where their names are on public record.
     session_cookies: ClassVar[tuple[str, ...]] = ()
+    #: The public address(es) that record :attr:`session_cookies` or
+    #: :attr:`signed_in_marker` (a URL, or ``owner/repo@commit:path``).
+    account_source: ClassVar[str] = ""
     #: Pages on hosts below the origin's (``<name>.substack.com`` below
     #: ``substack.com``) are the platform's own too: a platform whose blogs each
     #: live on a host of their own.
@@ -207,7 +208,7 @@ class Plugin:
         return self.origin + "/"
 
     def session_proof(self) -> Setting | None:
-        """The setting whose own control proves a session (see :attr:`session_setting`)."""
+        """The setting whose page :meth:`signed_in` opens (see :attr:`session_setting`)."""
         if self.session_setting is not None:
             return self.setting(self.session_setting)
         return next((s for s in self.settings if s.switch is not None), None)
@@ -294,12 +295,11 @@ class Plugin:
     async def signed_in(self, context: BrowserContext) -> bool:
         """True when ``context``'s session is signed in, proved by a positive sign.
 
-        Never the mere absence of a redirect: where :attr:`session_cookies` are on
-        record, one of them must be held and :meth:`signed_in_url` must load with no
-        wall on the way; otherwise that page is opened (in a context of its own, so
-        no open window is moved) and must show :attr:`signed_in_marker`, or else the
-        control of :meth:`session_proof`'s setting, proved to be that setting's (for
-        a setting kept per blog, the first blog's).
+        Never the mere absence of a redirect, and never the setting's own control
+        (some sites show it to visitors): one of :attr:`session_cookies` must be held
+        and :meth:`signed_in_url` load with no wall on the way, or that page (opened in
+        a context of its own, so no open window is moved) must show
+        :attr:`signed_in_marker`.
         """
         from . import signin
 
@@ -313,6 +313,15 @@ class Plugin:
         Returns ``on`` or ``off`` only when the value was read from the setting's
         own page on a signed-in account; otherwise the state that says why not.
         """
+        shape = setting.switch.shape if setting.switch else "switch"
+        if shape == "chip":
+            from . import chips
+
+            return await chips.read(self, page, setting)
+        if shape == "row":
+            from . import rows
+
+            return await rows.read(self, page, setting)
         from . import switches
 
         return await switches.read(self, page, setting)
@@ -323,6 +332,15 @@ class Plugin:
         The returned reading is that fresh read: the change counts only if it
         shows ``value``.
         """
+        shape = setting.switch.shape if setting.switch else "switch"
+        if shape == "chip":
+            from . import chips
+
+            return await chips.write(self, page, setting, value)
+        if shape == "row":
+            from . import rows
+
+            return await rows.write(self, page, setting, value)
         from . import switches
 
         return await switches.write(self, page, setting, value)

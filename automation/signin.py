@@ -12,8 +12,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from . import controls, switches
-from .model import Reading
+from . import account, switches
 from .walls import Wall
 
 if TYPE_CHECKING:
@@ -120,54 +119,37 @@ async def recognise(plugin: Plugin, page: Page) -> Wall | None:
 
 
 async def is_signed_in(plugin: Plugin, context: BrowserContext) -> bool:
-    """The positive proof behind :meth:`Plugin.signed_in`."""
+    """The positive proof behind :meth:`Plugin.signed_in`: the account's own sign.
+
+    A session cookie on record must be held and :meth:`Plugin.signed_in_url` reached
+    without a wall; a platform known by its account menu instead must show it there.
+    The setting's own control proves nothing: some sites show it to visitors too.
+    """
     if plugin.session_cookies:
         held = {c["name"] for c in await context.cookies(plugin.origin)}
-        if not held & set(plugin.session_cookies):
+        if held & set(plugin.session_cookies):
+            return await reaches_signed_in_page(plugin, context)
+        if not plugin.signed_in_marker:
             return False
-        return await reaches_signed_in_page(plugin, context)
+    if not plugin.signed_in_marker:
+        return False
     return await shows_signed_in_page(plugin, context)
 
 
-async def shows_signed_in_page(
-    plugin: Plugin, context: BrowserContext, candidates: str = controls.CANDIDATES
-) -> bool:
+async def shows_signed_in_page(plugin: Plugin, context: BrowserContext) -> bool:
     """Whether :meth:`Plugin.signed_in_url`, opened with ``context``'s session in a
-    context of its own, shows the plugin's signed-in mark or the own control of
-    :meth:`Plugin.session_proof` (one of ``candidates``, CSS: by default what holds an
-    on/off position). A setting kept per blog is proved by the first blog's control."""
+    context of its own (so no open window is moved), shows the account's own mark
+    (:attr:`Plugin.signed_in_marker`) with no offer to sign in beside it."""
     browser = context.browser
     if browser is None:
         return await reaches_signed_in_page(plugin, context)
     probe = await browser.new_context(storage_state=await context.storage_state())
     try:
         page = await probe.new_page()
-        setting = plugin.session_proof()
-        if setting is not None and setting.per is not None and not plugin.signed_in_marker:
-            # Reading the list of blogs loads it, and sees a wall on the way.
-            names = await plugin.instances(page, setting)
-            if isinstance(names, Reading) or not names:
-                return False
-            first = setting.for_instance(names[0])
-            loaded = await switches.load_switch(plugin, page, first, candidates)
-            return isinstance(loaded, controls.Found)
         await page.goto(plugin.signed_in_url(), wait_until="domcontentloaded")
         if plugin.wall(page.url) is not None:
             return False
-        if plugin.signed_in_marker:
-            try:
-                await page.locator(plugin.signed_in_marker).first.wait_for(
-                    state="attached", timeout=switches.CONTROL_WAIT_MS
-                )
-            except Exception as exc:
-                if switches.is_timeout(exc):
-                    return False
-                raise
-            return True
-        if setting is None or setting.switch is None:
-            return False
-        found = await controls.find(page, setting.switch, switches.CONTROL_WAIT_MS, candidates)
-        return isinstance(found, controls.Found)
+        return await account.sign(plugin, page, switches.CONTROL_WAIT_MS) is not None
     finally:
         await probe.close()
 

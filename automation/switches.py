@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar, overload
 from urllib.parse import urljoin, urlsplit
 
-from . import controls, dialogs
+from . import account, controls, dialogs
 from .model import Reading, Setting, State
 
 if TYPE_CHECKING:
@@ -61,6 +61,9 @@ async def _open(plugin: Plugin, page: Page, setting: Setting) -> Reading | Absen
     not_found = response is not None and response.status == 404
     if problem is not None and problem.state is State.UNAVAILABLE and not_found:
         return Absent(problem)
+    if problem is None:
+        # The page is the setting's; whose it is, only the account's own sign says.
+        problem = await account.check(plugin, page, setting, CONTROL_WAIT_MS)
     return problem
 
 
@@ -112,7 +115,9 @@ async def discover(plugin: Plugin, page: Page, setting: Setting) -> list[str] | 
         raise ValueError(f"{setting.id} is not kept per blog or site")
     url = plugin.url(per.path)
     response = await page.goto(url, wait_until="domcontentloaded")
-    problem = _not_the_page(plugin, page, setting, response, url)
+    problem = _not_the_page(plugin, page, setting, response, url) or await account.check(
+        plugin, page, setting, CONTROL_WAIT_MS
+    )
     if problem is not None:
         return problem
     links = page.locator(per.link)
@@ -438,15 +443,38 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
     return await read_back(plugin, page, setting, value, outcome)
 
 
+#: How long a control is given to take a click before what a person clicks is (ms).
+CLICK_WAIT_MS = 3_000
+
+
 async def _click(element: ElementHandle) -> None:
-    """Click the control as a person would; a control drawn out of sight (a styled
-    switch whose input is hidden) is clicked by the page's own click."""
+    """Click the control as a person would.
+
+    A control that takes no click itself (a styled switch whose input is hidden, or
+    an input a component keeps from the pointer) is clicked where a person clicks: its
+    label, else its row. Only where neither is shown does the page's own click do it.
+    """
     try:
-        await element.click(timeout=CONTROL_WAIT_MS)
+        await element.click(timeout=CLICK_WAIT_MS)
+        return
     except Exception as exc:
-        if not _is_playwright_error(exc) or "not visible" not in str(exc):
+        if not _is_playwright_error(exc):
             raise
+    handle = await element.evaluate_handle(
+        controls.PERSON_TARGET, {"el": element, "candidates": controls.CANDIDATES}
+    )
+    target = handle.as_element()
+    try:
+        if target is not None:
+            try:
+                await target.click(timeout=CONTROL_WAIT_MS)
+                return
+            except Exception as exc:
+                if not _is_playwright_error(exc):
+                    raise
         await element.evaluate("el => el.click()")
+    finally:
+        await handle.dispose()
 
 
 async def read_back(

@@ -33,7 +33,8 @@ def plugin_for(kept: dict[str, Any], port: int) -> Plugin:
 
 async def read_served(kept: dict[str, Any], browser: Browser) -> Reading:
     """Serve ``kept`` and read its setting from it with a fresh browser context."""
-    with CapturedPage(kept) as served:
+    [cls], _ = registry.load({kept["platform"]})
+    with CapturedPage(kept, session_cookies=cls.session_cookies) as served:
         plugin = plugin_for(kept, served.port)
         context = await browser.new_context()
         try:

@@ -1,15 +1,17 @@
 """GitHub: whether GitHub may use your Copilot data to train AI models.
 
-Facts from GitHub's own help (github/docs, ``manage-policies.md``, as
-``shared/platforms.md`` records them): on the Copilot settings page
-(``/settings/copilot``; some links use ``/settings/copilot/features``) the setting
-"Allow GitHub to use my data for AI model training" is a drop-down, not a
-checkbox: it is opened and "Disabled" chosen. It shows "Enabled" or "Disabled".
-The same page holds other Copilot policies as drop-downs of their own ("Copilot
-access to Bing" offers "Enabled" and "Disabled" too), so the drop-down must prove
-it is this setting by its label; anything else reads ``unknown``. The drop-down's
-markup is not on record: it may be a ``<select>`` or a button that opens a menu,
-and both are handled. Hidden for Copilot Business and Enterprise seats.
+GitHub's own help (``github/docs``, ``manage-policies.md``) says the setting "Allow
+GitHub to use my data for AI model training" is a drop-down on the Copilot settings
+(``/settings/copilot``; some links use ``/settings/copilot/features``), not a
+checkbox: it is opened and "Disabled" chosen. It shows "Enabled" or "Disabled". The
+same page holds other Copilot policies as drop-downs of their own ("Copilot access
+to Bing" offers "Enabled" and "Disabled" too), so the drop-down must prove it is
+this setting by its label; anything else reads ``unknown``. The drop-down's markup
+is not on record: it may be a ``<select>`` or a button that opens a menu, and both
+are handled. Hidden for Copilot Business and Enterprise seats.
+
+Signed in is proved by GitHub's own session cookie (``user_session``, "used to log
+you in" in GitHub's list of its cookies), never by the drop-down itself.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from automation.model import Confidence, Reading, Setting, State, Switch, eviden
 from automation.plugin import Plugin
 
 if TYPE_CHECKING:
-    from playwright.async_api import BrowserContext, ElementHandle, Locator, Page
+    from playwright.async_api import ElementHandle, Locator, Page
 
     from automation import controls
 
@@ -38,7 +40,25 @@ SHOWN = {ENABLED: State.ON, DISABLED: State.OFF}
 DROPDOWNS = 'select, button[aria-haspopup], [role="combobox"]'
 #: The choices of an opened drop-down menu.
 CHOICES = '[role="menuitemradio"], [role="menuitem"], [role="option"]'
-DOCS = "github/docs content/copilot/how-tos/manage-your-account/manage-policies.md"
+#: GitHub's help on these policies: the page people read, and its source.
+HELP = "https://docs.github.com/en/copilot/how-tos/manage-your-account/manage-policies"
+DOCS = (
+    "github/docs@0460e4095b136e687f3647e7c2420427b90ae4dc:"
+    "content/copilot/how-tos/manage-your-account/manage-policies.md"
+)
+#: How GitHub's help reaches the page: the profile picture's "Your Copilot".
+REACHED = (
+    "github/docs@1b80c9ad8ab0a16c40581853707ab657fb9b1c59:"
+    "data/reusables/user-settings/copilot-settings.md"
+)
+#: A print of the real page (its sections and drop-downs with their values).
+PRINT = "https://github.com/user-attachments/files/32107755/Copilot-settings.pdf"
+#: GitHub's list of its cookies: ``user_session`` logs you in.
+COOKIES = (
+    "https://docs.github.com/en/site-policy/privacy-policies/github-cookies; "
+    "github/docs@0460e4095b136e687f3647e7c2420427b90ae4dc:"
+    "content/site-policy/privacy-policies/github-cookies.md"
+)
 
 _SHOWN_VALUE = """
 (el) => {
@@ -66,6 +86,10 @@ class GitHub(Plugin):
     checkpoint_paths = ("/sessions/two-factor", "/sessions/verified-device")
     # Many GitHub accounts meet a two-step check; sign-in is left to a person.
     login_form = None
+    #: ``user_session`` logs you in; ``dotcom_user`` names the signed-in account.
+    #: (``logged_in`` is left out: GitHub sets it to "no" for visitors too.)
+    session_cookies = ("user_session", "dotcom_user")
+    account_source = COOKIES
     settings = (
         Setting(
             key="copilot_training",
@@ -89,16 +113,15 @@ class GitHub(Plugin):
                 'checkbox: "Enabled" reads on, "Disabled" off. The same page\'s other '
                 "Copilot policies are never changed."
             ),
-            source=DOCS,
+            source=f"{HELP}; {DOCS}",
             switch=Switch(path=PATH, names=LABELS, role="drop-down", fallbacks=(FEATURES_PATH,)),
             evidence=evidence(
-                page=(Confidence.LIKELY, f"shared/platforms.md; {DOCS}"),
+                page=(Confidence.LIKELY, f"{HELP}; {REACHED}; {PRINT}"),
                 control=(
                     Confidence.LIKELY,
-                    f'{DOCS} (a drop-down offering "Enabled" and "Disabled"); its markup '
-                    "is not on record",
+                    f'{HELP} (a drop-down: select it and click "Disabled"); {PRINT}',
                 ),
-                label=(Confidence.CONFIRMED, DOCS),
+                label=(Confidence.CONFIRMED, f"{DOCS}; {HELP}"),
             ),
         ),
     )
@@ -153,12 +176,6 @@ class GitHub(Plugin):
             self, page, choices[0].click, f'Choosing "{wanted}" did not take effect.'
         )
         return await switches.read_back(self, page, setting, value, refused)
-
-    async def signed_in(self, context: BrowserContext) -> bool:
-        # The setting's own drop-down, proved by its label, is the positive sign.
-        from automation import signin
-
-        return await signin.shows_signed_in_page(self, context, DROPDOWNS)
 
     async def _dropdown(
         self, page: Page, setting: Setting

@@ -91,7 +91,12 @@ def _element(node: dict[str, Any], counter: Any, states: dict[str, bool]) -> str
 class CapturedPage:
     """Serves one capture on a loopback port until stopped."""
 
-    def __init__(self, capture: dict[str, Any] | Path, port: int = 0) -> None:
+    def __init__(
+        self, capture: dict[str, Any] | Path, port: int = 0, session_cookies: tuple[str, ...] = ()
+    ) -> None:
+        """``session_cookies`` are the names of the platform's session cookies: the page
+        hands the browser each of them (with a stand-in value), as the signed-in page the
+        capture was taken from had them, so a plugin reads it as an account's page."""
         self.capture: dict[str, Any] = (
             json.loads(capture.read_text(encoding="utf-8"))
             if isinstance(capture, Path)
@@ -105,7 +110,7 @@ class CapturedPage:
             def do_GET(self) -> None:
                 with page.lock:
                     body = render(page.capture, page.states).encode()
-                self._send(200, body, "text/html; charset=utf-8")
+                self._send(200, body, "text/html; charset=utf-8", session_cookies)
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
@@ -118,11 +123,15 @@ class CapturedPage:
                     return
                 self._send(200, b"{}", "application/json")
 
-            def _send(self, status: int, body: bytes, kind: str) -> None:
+            def _send(
+                self, status: int, body: bytes, kind: str, cookies: tuple[str, ...] = ()
+            ) -> None:
                 self.send_response(status)
                 self.send_header("Content-Type", kind)
                 self.send_header("Content-Length", str(len(body)))
                 self.send_header("Cache-Control", "no-store")
+                for name in cookies:
+                    self.send_header("Set-Cookie", f"{name}=replay; Path=/; SameSite=Lax")
                 self.end_headers()
                 self.wfile.write(body)
 

@@ -84,6 +84,10 @@ class Account:
     #: ``name``, ``email``, ``phone``, ``token`` (in a link), ``address`` (in a form
     #: field) and ``picture`` (the profile picture's address).
     personal: dict[str, str] = field(default_factory=dict)
+    #: A visitor who is not signed in, on a site that shows its settings to visitors
+    #: (``Site.open_to_visitors``): the pages draw the settings, never the account's
+    #: own marks, and the visitor's choices are kept apart from every account.
+    visitor: bool = False
 
 
 @dataclass
@@ -155,6 +159,11 @@ class Site:
         #: Signed out, the settings pages show a sign-in form at their own address
         #: (HTTP 200) instead of sending the browser to the sign-in page.
         self.inline_login = False
+        #: Signed out, the settings pages are shown to the visitor as they are to an
+        #: account (grok.com shows its settings to visitors and keeps their choice in
+        #: the browser): a visitor's choices go to :attr:`visitor`, no account's.
+        self.open_to_visitors = False
+        self.visitor = Account("visitor", "", dict(self.defaults), visitor=True)
 
     # -- accounts and sessions ----------------------------------------------------
 
@@ -210,10 +219,21 @@ class Site:
         return self.start_session(username)
 
     def signed_in(self, request: Request) -> Account | None:
+        """The account whose session ``request`` carries; the visitor, on a site open
+        to visitors, for a request that carries none."""
         token = request.cookies.get(self.session_cookie)
         with self.lock:
             username = self._sessions.get(token or "")
-            return self.accounts.get(username) if username else None
+            account = self.accounts.get(username) if username else None
+        if account is None and self.open_to_visitors:
+            return self.visitor
+        return account
+
+    def member(self, request: Request) -> Account | None:
+        """The signed-in account of ``request``, never the visitor: what draws the
+        account's own marks (its menu, its avatar)."""
+        account = self.signed_in(request)
+        return None if account is None or account.visitor else account
 
     def session_cookie_header(self, token: str) -> tuple[str, str]:
         return ("Set-Cookie", f"{self.session_cookie}={token}; Path=/; HttpOnly; SameSite=Lax")
@@ -384,7 +404,7 @@ def _make_handler(site: Site, delay: float, tracker: str) -> type[BaseHTTPReques
                 response = site.handle(request)
             except Exception as exc:  # a replica bug shows as a 500, like a real site's
                 response = Response(500, page("Error", f"<p>{html.escape(repr(exc))}</p>"))
-            account = site.signed_in(request)
+            account = site.member(request)
             if account is not None and account.personal and response.body.count("<body>") == 1:
                 header = personal_header(account.personal)
                 response.body = response.body.replace("<body>", "<body>" + header, 1)

@@ -530,9 +530,9 @@ async def test_every_platform_with_a_replica_can_prove_its_session(
     chromium: str, replica: ReplicaServer
 ) -> None:
     """Signing in through a window ends when the session is proved: each platform's
-    proof must hold for the demo account's session, and not for none. A platform
-    whose first setting is a menu (Google's Gemini activity) or is kept per blog
-    (Tumblr, WordPress, Squarespace, Substack) proves it by another control."""
+    proof (its session cookie on record, or its account menu) must hold for the demo
+    account's session, and not for none, even where the settings pages are shown to
+    visitors who are not signed in."""
     from playwright.async_api import async_playwright
 
     unproved, proved_signed_out = [], []
@@ -544,6 +544,7 @@ async def test_every_platform_with_a_replica_can_prove_its_session(
                 signed = await browser.new_context(storage_state=replica.storage_state(name))
                 if not await plugin.signed_in(signed):
                     unproved.append(name)
+                replica.sites[name].open_to_visitors = True
                 if await plugin.signed_in(await browser.new_context()):
                     proved_signed_out.append(name)
         finally:
@@ -585,8 +586,35 @@ async def look_at(chromium: str, markup: str, switch: Switch) -> controls.Found 
             '<button role="switch" aria-checked="false" aria-label="Personalized ads"></button>',
             False,
         ),
-        # The words beside a box, tied to nothing, prove nothing.
-        ("<div><span>Personalized ads</span><input type=checkbox checked></div>", None),
+        # A box that nothing names is named by its row (claude.ai's settings rows)...
+        ("<div><span>Personalized ads</span><input type=checkbox checked></div>", True),
+        # ... only where the row holds no other control...
+        (
+            "<div><span>Personalized ads</span><input type=checkbox checked>"
+            "<input type=checkbox></div>",
+            None,
+        ),
+        # ... and only a box with no name of its own: one named otherwise is another's.
+        (
+            '<div><span>Personalized ads</span><input type=checkbox checked aria-label="Sounds">'
+            "</div>",
+            None,
+        ),
+        # The row's words must begin with the setting's: a sentence that mentions it
+        # names nothing.
+        (
+            "<div><span>Turn off Personalized ads to see fewer ads</span>"
+            "<input type=checkbox checked></div>",
+            None,
+        ),
+        # A box drawn inside a component's shadow root, named by the row around the
+        # component (Reddit's faceplate-switch-input).
+        (
+            "<div><span>Personalized ads</span><span><shadow-box></shadow-box></span></div>"
+            "<script>document.querySelector('shadow-box').attachShadow({mode: 'open'})"
+            ".innerHTML = '<input type=checkbox checked>';</script>",
+            True,
+        ),
         # One <label> around two boxes names neither.
         (
             "<label>Personalized ads <input type=checkbox checked> <input type=checkbox></label>",
@@ -635,7 +663,11 @@ async def look_at(chromium: str, markup: str, switch: Switch) -> controls.Found 
         "x-label",
         "stale-aria",
         "button",
-        "loose-words",
+        "row-words",
+        "row-of-two",
+        "row-but-own-name",
+        "row-mentions-it",
+        "row-around-shadow-root",
         "shared-label",
         "styled-switch",
         "not-shown",

@@ -57,8 +57,12 @@ def serve_capture(path: Path, port: int) -> int:
         kept = load(path)
     except CaptureError as exc:
         return exits.fail(str(exc))
+    from automation import registry
+
+    plugins, _ = registry.load({str(kept.get("platform", ""))})
+    cookies = plugins[0].session_cookies if plugins else ()
     try:
-        page = CapturedPage(kept, port).start()
+        page = CapturedPage(kept, port, cookies).start()
     except OSError as exc:
         return exits.fail(f"cannot listen on port {port}: {exc.strerror}")
     platform = kept.get("platform", "the platform")
