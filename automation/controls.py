@@ -131,8 +131,9 @@ _COLLECT = (
   };
   const idsOf = (value) => (value || '').split(/\\s+/).filter(Boolean);
   const byIds = (el, value) => idsOf(value).map((id) => text(named(el, id))).filter(Boolean);
-  const alone = (node, el) =>
-    all.every((other) => other === el || holds(el, other) || !holds(node, other));
+  // Whether ``node`` holds no control but ``el`` (and the component it is drawn in).
+  const alone = (node, el) => all.every(
+    (other) => other === el || holds(el, other) || holds(other, el) || !holds(node, other));
   // What names one element: its aria-label, what its aria-labelledby points to, a
   // button's own text; and what may also describe it.
   const naming = (el, texts, words) => {
@@ -427,7 +428,7 @@ async def find(
 #: (the nearest element around it with words, holding no other control).
 PERSON_TARGET = (
     """
-({el, candidates}) => {"""
+(el, candidates) => {"""
     + _HELPERS
     + """
   for (let at = el; at; at = hostOf(at)) {

@@ -460,9 +460,7 @@ async def _click(element: ElementHandle) -> None:
     except Exception as exc:
         if not _is_playwright_error(exc):
             raise
-    handle = await element.evaluate_handle(
-        controls.PERSON_TARGET, {"el": element, "candidates": controls.CANDIDATES}
-    )
+    handle = await element.evaluate_handle(controls.PERSON_TARGET, controls.CANDIDATES)
     target = handle.as_element()
     try:
         if target is not None:

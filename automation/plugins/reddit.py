@@ -1,27 +1,40 @@
-"""Reddit: ads based on your activity and partners' data.
+"""Reddit: ads personalised with what Reddit's partners tell it.
 
-Facts from ``shared/platforms.md``: the setting is on ``/settings/privacy``. Reddit
-offers no setting that keeps your content out of AI training. The markup is not on
-record; the control is found as a switch named by its label (a guess).
+The setting is on ``/settings/privacy``, worded "Personalize ads on Reddit based on
+information and activity from our partners" (a crawl of the signed-in page), beside
+"Ads off Reddit", "Show up in search results" and others. Reddit draws each switch as
+its ``faceplate-switch-input`` web component: the position on the component, its
+input inside an open shadow root, the label outside it in the row. The shared switch
+code looks inside shadow roots and names such a switch by its row. Reddit offers no
+setting that keeps your content out of AI training.
 """
 
 from __future__ import annotations
 
-from automation.model import FOUND_BY_LABEL, Confidence, Setting, Switch, evidence
+from automation.model import Confidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 from automation.walls import LoginForm
 
 ORIGIN = "https://www.reddit.com"
 PATH = "/settings/privacy"
-LABEL = "Improve ads based on your online activity and information from our partners"
+LABEL = "Personalize ads on Reddit based on information and activity from our partners"
+#: The wording of 2023, when Reddit merged two switches into this one.
+OLD_LABEL = "Improve ads based on your online activity and information from our partners"
+#: A crawl of Reddit's signed-in settings pages, with each setting's words and address.
+CRAWL = (
+    "sebastianferragut/DSC180A_PrivacyProject@2107142320bc39bcd9c253e6c4c0056d1546dc26:"
+    "database/data/extracted_settings_with_urls_and_layers_classified.json"
+)
+#: A public script that reads and flips Reddit's switch component by its host.
+COMPONENT = "https://greasyfork.org/scripts/489037"
 
 PERSONALIZED_ADS = Setting(
     key="personalized_ads",
-    # The page's label is long; the checklist shows its gist.
-    label="Ads from your activity and partners' data",
+    # The page's label is long; the checklist shows its gist in Reddit's words.
+    label="Personalize ads on Reddit (partners' information)",
     description=(
-        "Lets Reddit choose your ads using what you do elsewhere online and what its "
-        "partners tell it about you. On by default."
+        "Lets Reddit choose your ads using what its partners tell it about you and "
+        "what you do elsewhere online. On by default."
     ),
     manual_steps=(
         "Sign in to Reddit.",
@@ -31,18 +44,19 @@ PERSONALIZED_ADS = Setting(
     ),
     notes=(
         "Reddit offers no setting to keep your posts and comments out of AI training; "
-        "this one only limits how your ads are chosen."
+        'this one only limits how your ads are chosen. "Ads off Reddit", below it, is '
+        "another setting."
     ),
-    source="Reddit Help",
-    switch=Switch(path=PATH, names=(LABEL,)),
+    source=CRAWL,
+    switch=Switch(path=PATH, names=(LABEL, OLD_LABEL)),
     evidence=evidence(
-        page=(Confidence.LIKELY, "Reddit Help (Settings, Privacy)"),
-        control=FOUND_BY_LABEL,
-        label=(
-            Confidence.CONFIRMED,
-            "Reddit's announcement in r/reddit, September 2023, which merged two switches "
-            "into this one (reported by Engadget and others)",
+        page=(Confidence.CONFIRMED, f"{CRAWL} (Reddit, url {ORIGIN}{PATH})"),
+        control=(
+            Confidence.LIKELY,
+            f"{COMPONENT}: Reddit's switches are faceplate-switch-input components whose "
+            "host carries aria-checked; the label stands in the row beside it",
         ),
+        label=(Confidence.CONFIRMED, f"{CRAWL} (Reddit, setting {LABEL!r})"),
     ),
 )
 
@@ -66,5 +80,9 @@ class Reddit(Plugin):
         username='input[name="username"]',
         password='input[name="password"]',
         submit='button[type="submit"]',
+    )
+    session_cookies = ("reddit_session",)
+    account_source = (
+        "CookieCadger/CookieCadger@8935cb1c1da1f069e97d09966e0ee075e94c7ebf:plugins/reddit.js"
     )
     settings = (PERSONALIZED_ADS,)
