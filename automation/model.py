@@ -143,9 +143,11 @@ class Switch:
     ``path`` is missing (HTTP 404) or lacks the control; a redirect from one known
     address to another is the same page. ``submit`` is the whole name of the button
     that keeps a change, on a page that saves nothing until it is pressed (Gmail's
-    "Save Changes"). ``subdomain`` is the first label of the host the page is on,
-    below the platform's origin, for a platform whose blogs each live on a host of
-    their own (``{name}`` on ``https://{name}.substack.com``).
+    "Save Changes"), or several names, one per known form of the page (WordPress.com's
+    "Save" and "Save settings"); the one in the control's own form is pressed.
+    ``subdomain`` is the first label of the host the page is on, below the platform's
+    origin, for a platform whose blogs each live on a host of their own (``{name}`` on
+    ``https://{name}.substack.com``).
 
     ``shape`` says how the real page draws the control, and so which shared page code
     reads and changes it: ``switch`` (a switch or checkbox that holds its position,
@@ -163,7 +165,7 @@ class Switch:
     opens: tuple[str, ...] = ()
     confirms: tuple[str, ...] = ()
     fallbacks: tuple[str, ...] = ()
-    submit: str | None = None
+    submit: str | tuple[str, ...] | None = None
     subdomain: str | None = None
     shape: str = "switch"
 
@@ -269,6 +271,7 @@ class Setting:
             switch=replace(
                 self.switch,
                 path=self.switch.path.replace("{name}", name),
+                fallbacks=tuple(f.replace("{name}", name) for f in self.switch.fallbacks),
                 subdomain=(
                     self.switch.subdomain.replace("{name}", name) if self.switch.subdomain else None
                 ),

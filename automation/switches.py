@@ -409,18 +409,19 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
     switch = setting.switch
     assert switch is not None
 
+    submits = (switch.submit,) if isinstance(switch.submit, str) else switch.submit or ()
+
     async def change() -> None:
         await _click(found.element)
-        if switch.submit:
+        if submits:
             # A page that keeps nothing until its own button is pressed.
-            await page.get_by_role("button", name=switch.submit, exact=True).click(
-                timeout=CONTROL_WAIT_MS
-            )
+            await _press_save(page, found.element, submits)
 
+    named = " or ".join(f'"{name}"' for name in submits)
     stuck = (
-        f'The {switch.role} was clicked but its page\'s one "{switch.submit}" button could '
-        "not be pressed, so nothing was saved."
-        if switch.submit
+        f"The {switch.role} was clicked but its page's one {named} button could not be "
+        "pressed, so nothing was saved."
+        if submits
         else "The switch did not stay moved when clicked."
     )
     await dialogs.mark_open(page)
@@ -441,6 +442,40 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
             url=after.url,
         )
     return await read_back(plugin, page, setting, value, outcome)
+
+
+#: The buttons of a control's own form whose whole name is one of ``names`` (a form's
+#: Save), as elements.
+_FORM_BUTTONS = """
+(el, names) => {
+  const form = el.form || el.closest('form');
+  if (!form) return [];
+  const wanted = names.map((n) => n.trim().toLowerCase());
+  return Array.from(form.querySelectorAll('button, input[type="submit"]')).filter((b) => {
+    const name = (b.getAttribute('aria-label') || b.innerText || b.value || '').trim();
+    return wanted.includes(name.toLowerCase());
+  });
+}
+"""
+
+
+async def _press_save(page: Page, element: ElementHandle, names: tuple[str, ...]) -> None:
+    """Press the one button named one of ``names`` that keeps the control's change: in
+    the control's own form where it has one, else on the page. A Save drawn disabled
+    until something changed is waited for."""
+    handle = await element.evaluate_handle(_FORM_BUTTONS, list(names))
+    try:
+        found = [h for key, h in (await handle.get_properties()).items() if key.isdigit()]
+        buttons = [button for h in found if (button := h.as_element()) is not None]
+        if len(buttons) == 1:
+            await buttons[0].click(timeout=CONTROL_WAIT_MS)
+            return
+    finally:
+        await handle.dispose()
+    pattern = "|".join(re.escape(name) for name in names)
+    await page.get_by_role("button", name=re.compile(f"^(?:{pattern})$", re.I)).click(
+        timeout=CONTROL_WAIT_MS
+    )
 
 
 #: How long a control is given to take a click before what a person clicks is (ms).
