@@ -1,25 +1,50 @@
 """Gmail: smart features in Gmail, Chat and Meet, and the two Workspace smart features.
 
-Facts from ``shared/platforms.md``: a checkbox in Gmail's settings, General tab
-(``mail.google.com``), labelled "Smart features in Gmail, Chat, and Meet" (also
-written "Turn on smart features in Gmail, Chat, and Meet"). The General tab keeps
-nothing until "Save Changes" is pressed, so a change presses it and is then read
-back from a fresh load. The markup is not on record, so the box is found as a
-checkbox named by its label (a guess). "Smart features in Google Workspace" and
-"Smart features in other Google products" sit in a dialog that the General tab's
-"Manage Workspace smart feature settings" opens (Google's help names the three
-settings; public guides name the button): each is found by its label after that
-click, and kept by the dialog's own "Save" (a guess: the dialog's buttons are not
-on record). Gmail is a platform of its own, next to ``google``, because a plugin
-drives one origin and these settings live on another one; both sign in through
-Google's accounts site.
+A checkbox in Gmail's settings, General tab (``mail.google.com``), labelled "Smart
+features in Gmail, Chat, and Meet" (also written "Turn on smart features in Gmail, Chat,
+and Meet"), as Gmail's help and public guides describe it (the addresses are in each
+setting's evidence). The General tab keeps nothing until "Save Changes" is pressed, so a
+change presses it and is then read back from a fresh load. The markup is not on record,
+so the box is found as a checkbox named by its label. "Smart features in Google
+Workspace" and "Smart features in other Google products" sit in a dialog that the
+General tab's "Manage Workspace smart feature settings" opens: each is found by its
+label after that click, and kept by the dialog's own "Save". Gmail is a platform of its
+own, next to ``google``, because a plugin drives one origin and these settings live on
+another one; both sign in through Google's accounts site, and a session is proved by
+Google's session cookies.
+
+An account that never answered Gmail's first-run question, "Allow smart features in
+Gmail, Chat, and Meet to use your data", gets it as a dialog over the mailbox. Its
+answer sets these very settings, so nothing is read past it and it is never answered
+here: the reading is ``unknown`` and asks the person to answer it in Gmail.
 """
 
 from __future__ import annotations
 
-from automation.model import Confidence, Setting, Sourced, Switch, Toggles, evidence
+import asyncio
+from typing import TYPE_CHECKING
+
+from automation.model import (
+    Confidence,
+    Reading,
+    Setting,
+    Sourced,
+    State,
+    Switch,
+    Toggles,
+    evidence,
+)
 from automation.plugin import Plugin
-from automation.plugins.google import CHECKPOINT_PATHS, LOGIN_PATHS, SIGN_IN_ORIGINS
+from automation.plugins.google import (
+    ACCOUNT_SOURCE,
+    CHECKPOINT_PATHS,
+    LOGIN_PATHS,
+    SESSION_COOKIES,
+    SIGN_IN_ORIGINS,
+)
+
+if TYPE_CHECKING:
+    from playwright.async_api import Page
 
 ORIGIN = "https://mail.google.com"
 #: The General tab of the first signed-in account's settings.
@@ -29,17 +54,44 @@ LABEL = "Smart features in Gmail, Chat, and Meet"
 LABELS = (LABEL, "Turn on smart features in Gmail, Chat, and Meet")
 #: The General tab's button that keeps a change.
 SAVE_CHANGES = "Save Changes"
-SOURCE = "Gmail Help, as collected in shared/platforms.md"
+#: Gmail Help on the smart features settings: Settings, See all settings, General, and a
+#: box to check or uncheck.
+SETTINGS_HELP = "https://support.google.com/mail/answer/10079371"
 #: Google's help page that names the three smart-features settings and what each does.
-HELP = (
-    'Gmail Help, "Learn about smart features & controls for Google Workspace & other '
-    'Google products" (answer 15604322)'
-)
+HELP = "https://support.google.com/mail/answer/15604322"
+#: A guide that walks both: the General tab's box ("Turn on smart features in Gmail,
+#: Chat, and Meet", then "Save Changes") and the dialog "Manage Workspace smart feature
+#: settings" opens (both boxes off, then "Save").
+GUIDE = "https://www.sotwe.com/syachi2"
+#: A guide that names the dialog's two boxes.
+PROTON = "https://proton.me/da/blog/turn-off-gemini-gmail"
 #: The General tab's button that opens the dialog of the Workspace smart features.
 MANAGE = "Manage Workspace smart feature settings"
 #: The dialog's button that keeps a change (a guess: the dialog's buttons are not on
 #: record; its checkboxes are not part of the General tab's "Save Changes").
 DIALOG_SAVE = "Save"
+#: Gmail's first-run question: its title, and its button that goes on with an answer.
+#: The Verge shows the question
+#: (https://www.theverge.com/2020/11/16/21569599/google-gmail-meet-chat-personal-data-toggle-privacy);
+#: the button's name is the one public automations of Gmail's first run click.
+FIRST_RUN = "Allow smart features in Gmail, Chat, and Meet to use your data"
+FIRST_RUN_NEXT = 'button[name="data_consent_dialog_next"]'
+#: How long the page may take to draw its first-run question after its controls (s).
+FIRST_RUN_GRACE = 0.3
+
+#: Whether the page shows the first-run question: its button, or a dialog with its title.
+_FIRST_RUN_SHOWN = """
+({next, title}) => {
+  const shows = (el) => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+  };
+  const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim().toLowerCase();
+  if (Array.from(document.querySelectorAll(next)).some(shows)) return true;
+  return Array.from(document.querySelectorAll('[role="dialog"], [role="alertdialog"], dialog'))
+    .some((d) => shows(d) && norm(d.innerText).includes(norm(title)));
+}
+"""
 
 SMART_FEATURES = Setting(
     key="smart_features",
@@ -61,29 +113,33 @@ SMART_FEATURES = Setting(
         "page's markup is not on record. The Workspace and other-products smart "
         "features are rows of their own."
     ),
-    source="Gmail Help",
+    source=f"Gmail Help ({SETTINGS_HELP})",
     switch=Switch(path=PATH, names=LABELS, role="checkbox", submit=SAVE_CHANGES),
     evidence=evidence(
         page=(
             Confidence.LIKELY,
-            f"{SOURCE}: Settings, General; the address of the tab is inferred",
+            f"{SETTINGS_HELP} (Settings, See all settings, the General tab)",
         ),
         control=(
-            Confidence.GUESS,
-            f'{SOURCE}: a checkbox kept by "Save Changes"; its markup is unverified',
+            Confidence.LIKELY,
+            f"{SETTINGS_HELP} (check or uncheck the box); {GUIDE} (uncheck it, then "
+            '"Save Changes"); its markup is not on record',
         ),
-        label=(Confidence.LIKELY, SOURCE),
+        label=(
+            Confidence.LIKELY,
+            f'{HELP} ("Smart features in Gmail, Chat, and Meet"); {GUIDE} ("Turn on smart '
+            'features in Gmail, Chat, and Meet")',
+        ),
     ),
 )
 
 
-#: How sure the project is of the dialog's parts: Google's help names the settings and
-#: the button's wording comes from public guides; the markup is nobody's record.
+#: How sure the project is of the dialog's parts: public guides walk the button, the
+#: two boxes and the dialog's "Save"; the markup is nobody's record.
 IN_DIALOG_CONTROL: Sourced = (
-    Confidence.GUESS,
-    f'inferred: a checkbox named by its label in the dialog that "{MANAGE}" opens (the '
-    f"button's wording from public guides), kept by the dialog's \"{DIALOG_SAVE}\"; "
-    "the dialog's markup and buttons are not on record",
+    Confidence.LIKELY,
+    f'{GUIDE} ("{MANAGE}", both boxes off, then "{DIALOG_SAVE}"); {PROTON} (the '
+    "dialog's two boxes); the dialog's markup is not on record",
 )
 
 
@@ -104,7 +160,7 @@ IN_DIALOG = Toggles(
     evidence=evidence(
         page=(
             Confidence.LIKELY,
-            f"{HELP}: set in Gmail; the address of the General tab is inferred",
+            f'{HELP} (set in Gmail); {GUIDE} (on the General tab, behind "{MANAGE}")',
         ),
         control=IN_DIALOG_CONTROL,
         label=(Confidence.LIKELY, HELP),
@@ -171,4 +227,45 @@ class Gmail(Plugin):
     sign_in_origins = SIGN_IN_ORIGINS
     # Google signs in over several pages and often asks for a second step.
     login_form = None
+    session_cookies = SESSION_COOKIES
+    account_source = ACCOUNT_SOURCE
     settings = (SMART_FEATURES, WORKSPACE, OTHER_PRODUCTS)
+
+    async def read(self, page: Page, setting: Setting) -> Reading:
+        waiting = await self._first_run(page, setting)
+        return waiting if waiting is not None else await super().read(page, setting)
+
+    async def write(self, page: Page, setting: Setting, value: State) -> Reading:
+        waiting = await self._first_run(page, setting)
+        return waiting if waiting is not None else await super().write(page, setting, value)
+
+    async def _first_run(self, page: Page, setting: Setting) -> Reading | None:
+        """A reading when the settings page is not to be read: it is not the account's
+        page (a sign-in, a move), or Gmail shows its first-run question over it."""
+        from automation import controls, switches
+
+        problem = await switches.open_page(self, page, setting)
+        if problem is not None:
+            return problem
+        # Wait for the page to draw either the question or its settings, then a moment
+        # more: the question may come just after the page's controls.
+        try:
+            await page.wait_for_selector(
+                f"{FIRST_RUN_NEXT}, {controls.CANDIDATES}",
+                state="attached",
+                timeout=switches.CONTROL_WAIT_MS,
+            )
+        except Exception as exc:
+            if not switches.is_timeout(exc):
+                raise
+        await asyncio.sleep(FIRST_RUN_GRACE)
+        if not await page.evaluate(_FIRST_RUN_SHOWN, {"next": FIRST_RUN_NEXT, "title": FIRST_RUN}):
+            return None
+        return Reading(
+            setting.id,
+            State.UNKNOWN,
+            f'Gmail shows its first-run question "{FIRST_RUN}" over the mailbox. Its answer '
+            "sets these smart features, so privacy-tui neither reads past it nor answers "
+            "it: open Gmail, answer it yourself, then check again.",
+            url=page.url,
+        )

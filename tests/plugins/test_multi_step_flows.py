@@ -23,12 +23,10 @@ from automation.plugins.grok import Grok
 from automation.plugins.reddit import Reddit
 from automation.plugins.x import X
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
-from automation.replicas.google import DELETE
 from automation.replicas.server import Account
 from automation.replicas.x import GROK_LABEL_2024
 from automation.secrets import Credentials, KeyringCredentials
 
-GEMINI = "google.gemini_activity"
 GROK = "x.grok_training"
 
 
@@ -116,98 +114,6 @@ async def test_chatgpt_tab_switches_need_the_clicks_to_the_tab(
     [reading] = await make_engine(NoClicks(replica.origins["chatgpt"])).check([location.id])
     assert reading.state is State.UNKNOWN, reading
     assert 'label "Location"' in reading.detail
-
-
-# -- Google: the "Turn off" menu ------------------------------------------------------------
-
-
-@pytest.mark.browser
-async def test_gemini_turn_off_chooses_plain_turn_off_and_deletes_nothing(
-    make_engine, replica: ReplicaServer
-) -> None:
-    """Turning Gemini activity off picks "Turn off", reads it back, and deletes no activity."""
-    site = replica.sites["google"]
-    engine = make_engine(Google(replica.origins["google"]))
-    [before] = await engine.check([GEMINI])
-    assert before.state is State.ON, before
-    assert "Turn off" in before.detail
-
-    reading = await engine.change(GEMINI, State.OFF)
-    assert reading.state is State.OFF, reading
-    assert "read back as off" in reading.detail
-    assert site.saves == [(DEMO_USERNAME, "gemini_activity", False)]
-    assert site.deletions == []
-    assert account(replica, "google").settings["gemini_activity"] is False
-
-
-@pytest.mark.browser
-async def test_gemini_menu_offering_only_delete_is_left_alone(
-    make_engine, replica: ReplicaServer, short_waits
-) -> None:
-    """When the menu offers only "Turn off and delete activity", nothing is chosen."""
-    site = replica.sites["google"]
-    site.menu = (DELETE,)
-    engine = make_engine(Google(replica.origins["google"]))
-    reading = await engine.change(GEMINI, State.OFF)
-    assert reading.state is State.UNKNOWN, reading
-    assert "no activity was deleted" in reading.detail
-    assert site.saves == []
-    assert site.deletions == []
-    assert account(replica, "google").settings["gemini_activity"] is True
-
-
-@pytest.mark.browser
-async def test_gemini_page_without_its_buttons_is_unknown(
-    make_engine, replica: ReplicaServer, short_waits
-) -> None:
-    """A Gemini page offering neither "Turn off" nor "Turn on" is ``unknown``, not a guess."""
-    account(replica, "google").hidden.add("gemini_activity")
-    [reading] = await make_engine(Google(replica.origins["google"])).check([GEMINI])
-    assert reading.state is State.UNKNOWN, reading
-    assert "neither" in reading.detail
-
-
-@pytest.mark.browser
-async def test_gemini_reads_its_own_button_beside_a_neighbour_with_the_same_words(
-    make_engine, replica: ReplicaServer
-) -> None:
-    """The auto-delete section below offering "Turn off" too is not the setting's:
-    the reading and the change use the button after the setting's name."""
-    site = replica.sites["google"]
-    site.auto_delete = "Turn off"
-    engine = make_engine(Google(replica.origins["google"]))
-    [before] = await engine.check([GEMINI])
-    assert before.state is State.ON, before
-    reading = await engine.change(GEMINI, State.OFF)
-    assert reading.state is State.OFF, reading
-    assert site.saves == [(DEMO_USERNAME, "gemini_activity", False)]
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize(
-    "own_button",
-    ["in another language", "missing"],
-)
-async def test_gemini_is_not_read_from_the_section_below(
-    make_engine, replica: ReplicaServer, short_waits, own_button: str
-) -> None:
-    """The setting's own button in other words, or not drawn, while the auto-delete
-    section below offers "Turn on": that is another control's (its heading stands
-    between), so the reading is ``unknown``, not ``off``, and a change clicks nothing."""
-    site = replica.sites["google"]
-    site.auto_delete = "Turn on"
-    if own_button == "missing":
-        account(replica, "google").hidden.add("gemini_activity")
-    else:
-        site.words = {True: "Désactiver", False: "Activer"}
-    engine = make_engine(Google(replica.origins["google"]))
-    [reading] = await engine.check([GEMINI])
-    assert reading.state is State.UNKNOWN, reading
-    assert "not guessed" in reading.detail
-    changed = await engine.change(GEMINI, State.ON)
-    assert changed.state is State.UNKNOWN, changed
-    assert site.saves == []
-    assert account(replica, "google").settings["gemini_activity"] is True
 
 
 # -- X: the reworded Grok checkbox ----------------------------------------------------------

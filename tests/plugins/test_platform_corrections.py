@@ -28,6 +28,7 @@ from automation.plugins.pinterest import Pinterest
 from automation.plugins.slack import Slack
 from automation.plugins.substack import Substack
 from automation.replicas import DEMO_USERNAME, ReplicaServer
+from automation.replicas.gmail import FIRST_RUN, GmailSite
 from automation.replicas.pinterest import PRIVACY, PRIVACY_AND_DATA
 from automation.replicas.server import Account
 
@@ -315,6 +316,37 @@ async def test_gmail_dialog_boxes_exist_only_behind_its_button(
     assert reading.state is State.UNKNOWN, reading
     assert "Smart features in Google Workspace" in reading.detail
     assert replica.sites["gmail"].saves == []
+
+
+@pytest.mark.browser
+async def test_gmail_first_run_question_is_neither_read_past_nor_answered(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """An account that never answered "Allow smart features in Gmail, Chat, and Meet to
+    use your data" gets it over the mailbox: every setting reads unknown with a sentence
+    asking the person to answer it, a change is refused, and the question is left as it is."""
+    gmail = replica.sites["gmail"]
+    assert isinstance(gmail, GmailSite)
+    gmail.first_run.add(DEMO_USERNAME)
+    holder = account(replica, "gmail")
+    holder.settings.update(smart_features=False, **dict.fromkeys(GMAIL_NEIGHBOURS, True))
+    before = dict(holder.settings)
+    engine = make_engine(Gmail(replica.origins["gmail"]))
+    readings = await engine.check([SMART, *GMAIL_IN_DIALOG])
+    assert [r.state for r in readings] == [State.UNKNOWN] * 3, readings
+    for reading in readings:
+        assert FIRST_RUN in reading.detail
+        assert "answer it yourself" in reading.detail
+    changed = await engine.change(SMART, State.ON)
+    assert changed.state is State.UNKNOWN, changed
+    assert FIRST_RUN in changed.detail
+    assert gmail.answers == [] and gmail.saves == []
+    assert gmail.first_run == {DEMO_USERNAME}
+    assert holder.settings == before
+    # Once answered (in Gmail, by the person), the settings read again.
+    gmail.first_run.clear()
+    [reading] = await engine.check([SMART])
+    assert reading.state is State.OFF, reading
 
 
 # -- Pinterest: two addresses of one page ---------------------------------------------------------
