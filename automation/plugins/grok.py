@@ -1,13 +1,15 @@
 """Grok on its own site (grok.com): "Improve the Model".
 
-``shared/platforms.md`` ("More settings", public reports, late 2026) records the
-setting's label and its address, ``https://grok.com/?_s=data``: the settings open
-at their data tab. grok.com is another origin than x.com, with its own account
-settings, so it is a platform of its own beside ``x`` (whose Grok checkboxes cover
-X's data and Grok on X). The markup is not on record, so the switch is found by its
-role and label (a guess). Signing in happens on xAI's accounts site (a guess from
-where grok.com's sign-in button leads); no form of it is on record, so it is left
-to a person in a browser window.
+grok.com's settings open over the start page at their data tab,
+``https://grok.com/?_s=data`` (Settings, then Data, in public guides). grok.com is
+another origin than x.com, with its own account settings, so it is a platform of its
+own beside ``x`` (whose Grok checkboxes cover X's data and Grok on X). The markup is
+not on record, so the switch is found by its label (a guess). grok.com shows these
+settings to visitors who are not signed in too, keeping a visitor's choice in the
+browser: only the ``sso`` session cookie shows that a reading is an account's.
+Signing in happens on xAI's accounts site (a guess from where grok.com's sign-in
+button leads); no form of it is on record, so it is left to a person in a browser
+window.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ ORIGIN = "https://grok.com"
 #: The start page with its settings open at the data tab.
 PATH = "/?_s=data"
 LABEL = "Improve the Model"
-#: Where the facts come from.
-REPORTS = 'shared/platforms.md, "More settings" (public reports, late 2026)'
+#: A guide to grok.com's own settings: Settings, then Data, then "Improve the Model".
+GUIDE = "https://supergrok.tech/guides/grok-data-opt-out/"
+#: grok.com's session cookie, as public tools that use a signed-in session record it.
+COOKIE = "Bzcasper/GrokProxy@a183ba32fc58a4c16f8c4701307f13b722350229:COOKIE_SETUP_GUIDE.md"
 
 IMPROVE_MODEL = Setting(
     key="improve_model",
@@ -37,13 +41,17 @@ IMPROVE_MODEL = Setting(
         f"Open {ORIGIN}{PATH} (Grok's settings, at the data tab).",
         f'Switch "{LABEL}" off.',
     ),
-    notes="Grok's own site, signed in separately from X. The page's markup is not on record.",
-    source=REPORTS,
+    notes=(
+        "Grok's own site, signed in separately from X. grok.com shows these settings to "
+        "visitors who are not signed in too: only its session cookie shows a reading is "
+        "your account's. The page's markup is not on record."
+    ),
+    source=GUIDE,
     switch=Switch(PATH, names=(LABEL,)),
     evidence=evidence(
-        page=(Confidence.LIKELY, f"{REPORTS}: {ORIGIN}{PATH}"),
+        page=(Confidence.LIKELY, f"{GUIDE} (Settings, then Data)"),
         control=FOUND_BY_LABEL,
-        label=(Confidence.LIKELY, REPORTS),
+        label=(Confidence.LIKELY, GUIDE),
     ),
 )
 
@@ -65,6 +73,8 @@ class Grok(Plugin):
     checkpoint_paths = ()
     # xAI's sign-in offers an email, X, Google or Apple: not one form a browser can fill.
     login_form = None
-    # No mark of a signed-in grok.com page is on record, so signed in is proved by the
-    # setting's own switch on its page (the default).
+    # grok.com shows its settings to visitors too: only the session cookie shows an
+    # account.
+    session_cookies = ("sso",)
+    account_source = COOKIE
     settings = (IMPROVE_MODEL,)

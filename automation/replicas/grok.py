@@ -4,9 +4,11 @@ The start page opens its settings at the data tab when asked with ``?_s=data``;
 without it, a signed-in visitor sees the chat page and no switch. "Improve the
 Model" is the recorded label; its markup is not on record, so the replica draws a
 button with ``role="switch"`` and ``aria-checked`` named by its label (a guess).
-Signed-out visitors are sent to a sign-in page (grok.com's is on xAI's accounts
-site, a guess; the replica keeps it on its own origin at a path the plugin also
-knows).
+Visitors who are not signed in see the same settings, their choice kept apart from
+any account, as grok.com does (EU and UK visitors may opt out without an account);
+only the ``sso`` session cookie shows an account (Bzcasper/GrokProxy@
+a183ba32fc58a4c16f8c4701307f13b722350229:COOKIE_SETUP_GUIDE.md). The sign-in page
+(grok.com's is on xAI's accounts site, a guess) is kept on the replica's own origin.
 """
 
 from __future__ import annotations
@@ -35,17 +37,44 @@ class GrokSite(SwitchSite):
             Control("Improve the Model", kind="button", labelledby="improve-model-label"),
             "Allow your conversations to be used to train our models.",
         ),
-        # A replica neighbour, not on record: a second switch on the same tab, in the
-        # other position, so a locator that takes "the switch on the tab" reads the
-        # wrong value here.
+        # The tab's other switches, named in the corrections of late 2026 (their
+        # markup is not on record either), each in its own position.
         SettingsPage(
-            "memories",
+            "conversation_history",
             "/",
             "Data Controls",
-            Control("Personalize with memories", kind="button", labelledby="memories-label"),
+            Control(
+                "Personalize Grok with your conversation history",
+                kind="button",
+                labelledby="history-label",
+            ),
+            default=False,
+        ),
+        SettingsPage(
+            "personalize_using_x",
+            "/",
+            "Data Controls",
+            Control("Personalize Grok using X", kind="button", labelledby="using-x-label"),
+            default=True,
+        ),
+        SettingsPage(
+            "device_location",
+            "/",
+            "Data Controls",
+            Control(
+                "Personalize Grok with your device location",
+                kind="button",
+                labelledby="location-label",
+            ),
             default=False,
         ),
     )
+
+    def __init__(self) -> None:
+        super().__init__()
+        # grok.com shows its settings to visitors who are not signed in, and keeps a
+        # visitor's choice apart from any account.
+        self.open_to_visitors = True
 
     def route(self, request: Request) -> Response | None:
         # Signed out, every page goes to sign-in (the usual redirect); signed in, the

@@ -55,3 +55,36 @@ async def test_a_page_shown_to_visitors_is_not_read_as_the_account(
     assert site.saves == [], f"{name}: a change was sent from a visitor's page"
     assert site.visitor.settings == visitor_before
     assert site.account(DEMO_USERNAME).settings == before
+
+
+@pytest.mark.browser
+async def test_grok_reads_the_account_not_the_visitor_whose_page_looks_the_same(
+    make_engine, replica: ReplicaServer, short_waits
+) -> None:
+    """grok.com shows its settings to visitors: the replica does too. Signed out, the
+    visitor's switch (off) is not the account's (on); signed in, the account's is read,
+    beside the tab's other switches set the other way, and a change reaches only it."""
+    from automation.plugins.grok import Grok
+
+    site = replica.sites["grok"]
+    assert site.open_to_visitors
+    holder = site.account(DEMO_USERNAME)
+    holder.settings.update(
+        improve_model=True, conversation_history=False, personalize_using_x=False
+    )
+    site.visitor.settings["improve_model"] = False
+    signed_out = make_engine(Grok(replica.origins["grok"]), signed_in=False)
+    [reading] = await signed_out.check(["grok.improve_model"])
+    assert reading.state is State.NEEDS_LOGIN, reading.detail
+    assert "visitors" in reading.detail
+    refused = await signed_out.change("grok.improve_model", State.ON)
+    assert not refused.state.is_value
+    assert site.saves == [] and site.visitor.settings["improve_model"] is False
+
+    engine = make_engine(Grok(replica.origins["grok"]))
+    [reading] = await engine.check(["grok.improve_model"])
+    assert reading.state is State.ON, reading.detail
+    changed = await engine.change("grok.improve_model", State.OFF)
+    assert changed.state is State.OFF, changed.detail
+    assert site.saves == [(DEMO_USERNAME, "improve_model", False)]
+    assert holder.settings["personalize_using_x"] is False
