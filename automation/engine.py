@@ -65,7 +65,7 @@ class Options:
     """Where a redacted capture of a page that read ``unknown`` goes (``None``: the
     user's captures folder)."""
     capture_unknown: bool = True
-    """Whether a page that read ``unknown`` is captured."""
+    """Whether a page that read ``unknown``, or was missing (HTTP 404), is captured."""
     light: bool = True
     """Load only what a reading needs: no images, media or fonts, and nothing from
     hosts other than the platform's own (see :meth:`Plugin.first_party`)."""
@@ -454,7 +454,10 @@ class Engine:
         # A per-blog setting asked for stands for each of its blogs.
         if {setting.id, setting.template_id} & self._capture_wanted:
             return True
-        return reading.state is State.UNKNOWN and self.options.capture_unknown
+        # A page that lacks the control, or is missing (a page that moved): what it
+        # shows instead is what a report needs.
+        missing = reading.state is State.UNAVAILABLE and "(HTTP 404)" in reading.detail
+        return (reading.state is State.UNKNOWN or missing) and self.options.capture_unknown
 
     async def _capture(
         self, platform: _Platform, setting: Setting, reading: Reading, tab: Tab

@@ -82,8 +82,9 @@ def _not_the_page(
         return Reading(
             setting.id,
             State.UNAVAILABLE,
-            f"{plugin.title} has no such page for this account (HTTP 404); "
-            "the setting may not be offered in its region or for its account type.",
+            f"{plugin.title} has no page at {_short(page.url)} for this account (HTTP "
+            "404): the page moved, or the setting is not offered in its region or for "
+            "its account type.",
             url=page.url,
         )
     if response is not None and response.status >= 400:

@@ -79,6 +79,26 @@ def test_a_file_that_is_not_a_capture_is_refused_clearly(tmp_path: Path) -> None
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(
+    ("moved", "state"), [("moved", State.UNKNOWN), ("unavailable", State.UNAVAILABLE)]
+)
+async def test_a_page_that_moved_names_where_it_landed_and_is_captured(
+    moved: str, state: State, make_engine, replica: ReplicaServer, linkedin: LinkedIn, tmp_path
+) -> None:
+    """A settings address that now sends the browser elsewhere reads unknown, one that
+    answers 404 unavailable; each names the address it landed on and keeps a capture."""
+    getattr(replica.sites["linkedin"].account(DEMO_USERNAME), moved).add("ai_training")
+    engine = make_engine(linkedin)
+    engine.options.captures = tmp_path / "captures"
+    [reading] = await engine.check([AI])
+    assert reading.state is state, reading.detail
+    landed = reading.url or ""
+    assert landed.split("://", 1)[1] in reading.detail, (landed, reading.detail)
+    assert reading.capture is not None and Path(reading.capture).exists()
+    assert replica.sites["linkedin"].saves == []
+
+
+@pytest.mark.browser
 async def test_an_unknown_reading_points_to_a_private_capture(
     make_engine, replica: ReplicaServer, linkedin: LinkedIn, tmp_path: Path
 ) -> None:
