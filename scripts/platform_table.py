@@ -2,8 +2,10 @@
 
 Every installed plugin's settings, one row each: the platform, the setting's id,
 its kind, the recommended value, how sure the project is of its page and of how
-its control is found (from the setting's evidence), and its label and notes. The
-table sits in README.md between two marker comments.
+its control is found (from the setting's evidence), its label and notes, and each
+fact's public sources as links (a web page as itself; a repository's file at a
+commit, ``owner/repo@commit:path:line``, as that file on GitHub). The table sits in
+README.md between two marker comments.
 
     python scripts/platform_table.py            rewrite the table in README.md
     python scripts/platform_table.py --check    exit 1 if README.md's table is not
@@ -14,6 +16,7 @@ table sits in README.md between two marker comments.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,8 +29,15 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 START = "<!-- platform-table: made by scripts/platform_table.py from the plugins; do not edit -->"
 END = "<!-- /platform-table -->"
 HEADER = (
-    "| platform | setting id | kind | recommended | sure of page · control | label and notes |",
-    "|---|---|---|---|---|---|",
+    "| platform | setting id | kind | recommended | sure of page · control | label and notes "
+    "| sources |",
+    "|---|---|---|---|---|---|---|",
+)
+#: A web page's address, and a repository's file at a commit (``:line`` optional).
+WEB_ADDRESS = re.compile(r"https://[^\s;,]+")
+REPO_ADDRESS = re.compile(
+    r"(?<![\w/.-])(?P<repo>[\w.-]+/[\w.-]+)@(?P<commit>[0-9a-f]{7,40}):"
+    r"(?P<path>[^\s;,:]+)(?::(?P<line>\d+))?"
 )
 
 
@@ -57,13 +67,40 @@ def _kind(setting: Setting) -> str:
     return f"{kind}, per {setting.per.noun}" if setting.per else kind
 
 
+def links(source: str) -> list[str]:
+    """The public addresses ``source`` names, in order, as Markdown links: a web page
+    to itself (named by its host), a repository's file to that file on GitHub at the
+    commit, at the line when one is given (named ``owner/repo file:line``)."""
+    found: list[tuple[int, str]] = []
+    for match in WEB_ADDRESS.finditer(source):
+        url = match.group().rstrip(".)")
+        host = url.split("/")[2].removeprefix("www.")
+        found.append((match.start(), f"[{host}]({url})"))
+    for match in REPO_ADDRESS.finditer(source):
+        repo, commit, path, line = match.group("repo", "commit", "path", "line")
+        path = path.rstrip(".)")
+        url = f"https://github.com/{repo}/blob/{commit}/{path}" + (f"#L{line}" if line else "")
+        name = f"{repo} {path.rsplit('/', 1)[-1]}" + (f":{line}" if line else "")
+        found.append((match.start(), f"[{name}]({url})"))
+    return [link for _, link in sorted(found)]
+
+
+def sources(setting: Setting) -> str:
+    """Each fact's sources as links; a fact with none says it is inferred."""
+    facts = []
+    for evidence in setting.evidence:
+        named = links(evidence.source)
+        facts.append(f"{evidence.fact}: " + (", ".join(named) if named else "inferred"))
+    return "; ".join(facts) if facts else "none"
+
+
 def row(title: str, setting: Setting) -> str:
     """One setting's row of the table."""
     ident = f"`{setting.id}@<{setting.per.noun}>`" if setting.per else f"`{setting.id}`"
     recommended = "by hand" if setting.kind is Kind.MANUAL else str(setting.recommended)
     sure = f"{_sure(setting, 'page')} · {_sure(setting, 'control')}"
     notes = f'"{setting.label}"' + (f". {setting.notes}" if setting.notes else "")
-    cells = (title, ident, _kind(setting), recommended, sure, notes)
+    cells = (title, ident, _kind(setting), recommended, sure, notes, sources(setting))
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
 
 

@@ -1,12 +1,11 @@
 """Meta (Facebook, Instagram): objecting to the use of your data for its AI.
 
-Not a switch: in the EU and the UK, Meta takes objections through a form. Since
-2025 it is one page (``shared/platforms.md``:
-``https://www.facebook.com/help/contact/6359191084165019``), and the objection is
-confirmed with a code Meta sends by email; WhatsApp takes objections through a
-form of its own. Only a person can send it, so the setting is ``manual``: the
-checklist shows the steps and the link, and never reads or writes anything on
-Meta's sites.
+Not a switch: in the EU and the UK, Meta takes objections through a form, one page
+at ``https://www.facebook.com/help/contact/6359191084165019`` (the direct link public
+guides give), confirmed by an email Meta sends (with a code or a link); WhatsApp
+takes objections through a form of its own. Only a person can send it, so the
+setting is ``manual``: the checklist shows the steps and the link, and never reads or
+writes anything on Meta's sites.
 """
 
 from __future__ import annotations
@@ -15,8 +14,12 @@ from automation.model import Confidence, Kind, Setting, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.facebook.com"
-#: The objection form, one page since 2025.
+#: The objection form, one page.
 FORM = ORIGIN + "/help/contact/6359191084165019"
+#: A guide that links the form directly, and guides to the steps and the email.
+GUIDE = "https://penworks.net/blog/opting-out-of-meta-facebook-ai-training-data"
+STEPS = "https://www.mgillion.be/articles/08-05-2025"
+ONE_PAGE = "https://vivdunstan.dreamwidth.org/594879.html"
 
 
 class Meta(Plugin):
@@ -48,14 +51,15 @@ class Meta(Plugin):
                 "For WhatsApp, object separately through WhatsApp's own form.",
             ),
             notes=(
-                "Only offered in the EU/EEA and the UK. One page since 2025, confirmed by "
-                "an emailed code. WhatsApp has its own form."
+                "Only offered in the EU/EEA and the UK. One page, confirmed by an emailed "
+                "code or link. WhatsApp has its own form."
             ),
-            source="shared/platforms.md",
+            source=f"{GUIDE}; {STEPS}",
             evidence=evidence(
                 page=(
                     Confidence.LIKELY,
-                    "shared/platforms.md: Meta's objection form, one page since 2025",
+                    f"the form's direct link: {GUIDE}; one page, confirmed by email: "
+                    f"{ONE_PAGE}; {STEPS}",
                 ),
             ),
         ),

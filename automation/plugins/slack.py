@@ -15,6 +15,10 @@ from automation.plugin import Plugin
 
 ADDRESS = "feedback@slack.com"
 SUBJECT = "Slack Global model opt-out request"
+#: Slack's privacy principles, which describe the opt-out, and guides that quote it.
+PRINCIPLES = "https://slack.com/trust/data-management/privacy-principles"
+QUOTED = "https://readflow.org/article/140870/"
+GUIDE = "https://joindeleteme.com/?p=21776"
 
 
 class Slack(Plugin):
@@ -45,12 +49,13 @@ class Slack(Plugin):
                 "Keep Slack's reply: it confirms the opt-out.",
             ),
             notes="Included by default on every workspace; only the workspace owner can ask.",
-            source="shared/platforms.md",
+            source=PRINCIPLES,
             evidence=evidence(
                 page=(
                     Confidence.LIKELY,
-                    f'shared/platforms.md: an email to {ADDRESS}, subject "{SUBJECT}", '
-                    "from the workspace owner",
+                    f'an email to {ADDRESS}, subject "{SUBJECT}", from the workspace or org '
+                    f"owner, as Slack's privacy principles say: {PRINCIPLES}; quoted in "
+                    f"{QUOTED}; {GUIDE}",
                 ),
             ),
         ),

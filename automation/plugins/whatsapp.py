@@ -1,10 +1,12 @@
 """WhatsApp: objecting to the use of your data for Meta's AI, through WhatsApp's form.
 
-Not a switch: ``shared/platforms.md`` records, on Meta's row, that WhatsApp takes
-objections through a form of its own, apart from Meta's for Facebook and Instagram,
-and that objecting is offered in the EU and the UK. The form's address is not on
-record, so the checklist gives steps to find it and WhatsApp's own site as the
-link; the setting is ``manual`` and nothing of WhatsApp's is ever visited.
+Not a switch: WhatsApp takes objections through a form of its own, apart from
+Meta's for Facebook and Instagram, offered in the EU and the UK. Public guides give
+its address, ``https://www.whatsapp.com/contact/forms/382532939919295/``, and the way
+to it from WhatsApp's legal pages (the Data Subject Rights form, then "How can I
+make an objection to the processing of my information?"). Only a person can send
+it, so the setting is ``manual``: the checklist gives the link and the steps, and
+nothing of WhatsApp's is ever visited.
 """
 
 from __future__ import annotations
@@ -13,6 +15,11 @@ from automation.model import Confidence, Kind, Setting, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.whatsapp.com"
+#: WhatsApp's objection form.
+FORM = ORIGIN + "/contact/forms/382532939919295/"
+#: Guides that give the form's address and the way to it.
+GUIDE = "https://mastodawn.com/post/114432851209828285"
+STEPS = "https://www.mgillion.be/articles/08-05-2025"
 
 
 class WhatsApp(Plugin):
@@ -34,27 +41,24 @@ class WhatsApp(Plugin):
                 "your data out from then on; it is not known to undo use before it. Mark it "
                 "done here when you have."
             ),
-            url=ORIGIN,
+            url=FORM,
             kind=Kind.MANUAL,
             manual_steps=(
                 "Make sure you live in the EU/EEA or the UK: the form is offered there.",
-                "Find WhatsApp's objection form: its address is not on record here, so "
-                "look in WhatsApp's privacy policy (in the app under Settings, Help, or on "
-                "whatsapp.com) for how to object to the use of your information for AI.",
-                "Fill it in and send it from the account it is about.",
+                "Open WhatsApp's objection form (the link here). It is also reached from "
+                'whatsapp.com/legal: the Data Subject Rights form, then "How can I make an '
+                'objection to the processing of my information?".',
+                "Fill it in for the phone number of the account it is about, and send it.",
                 "Keep WhatsApp's answer: it says whether the objection was accepted.",
                 "Meta's own form (the Meta row) does not cover WhatsApp; send both.",
             ),
-            notes=(
-                "EU/UK only. The form's address is not on record: the link is WhatsApp's "
-                "site, the steps say where to look."
-            ),
-            source="shared/platforms.md (Meta's row)",
+            notes="EU/UK only. Meta's form for Facebook and Instagram does not cover WhatsApp.",
+            source=f"{GUIDE}; {STEPS}",
             evidence=evidence(
                 page=(
                     Confidence.LIKELY,
-                    'shared/platforms.md, Meta\'s row: "WhatsApp has its own form"; its '
-                    "address is not on record",
+                    f"the form's address and the way to it from whatsapp.com/legal: {GUIDE}; "
+                    f"{STEPS}",
                 ),
             ),
         ),

@@ -1,8 +1,12 @@
-"""A replica of Dropbox's "Third-party AI" settings tab, as ``shared/platforms.md`` has it.
+"""A replica of Dropbox's "Third-party AI" settings tab.
 
-One switch, worded "Use artificial intelligence (AI) from third-party partners so
-you can work faster in Dropbox". The tab's address and the markup are guesses,
-drawn plainly; no other switch of the tab is on record.
+It follows Ars Technica's report (https://arstechnica.com/information-technology/
+2023/12/dropbox-spooks-users-by-sending-data-to-openai-for-ai-search-features): one
+switch, beside the words "Use artificial intelligence (AI) from third-party partners
+so you can work faster in Dropbox". The tab's address and the markup are guesses,
+drawn plainly; no other switch of the tab is on record. The session cookie is
+``lid``, Dropbox's session cookie in Firesheep's handler (codebutler/firesheep
+``xpi/handlers/dropbox.js``).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from .switchsite import Control, SettingsPage, SwitchSite
 class DropboxSite(SwitchSite):
     name = "dropbox"
     title = "Dropbox"
-    session_cookie = "t"
+    session_cookie = "lid"
     api_prefix = "/account/settings/api/"
     header = '<header><strong>Dropbox</strong><a href="/home">Home</a></header>'
     pages = (

@@ -1,12 +1,15 @@
-"""A replica of Pinterest's "Privacy and data" settings, as ``shared/platforms.md`` has it.
+"""A replica of Pinterest's "Privacy and data" settings.
 
-The label is on record (unverified); the markup is not, so the switch is drawn
-plainly. Above it the page has the ads-personalisation boxes Pinterest's help
-lists on the same page ("Use sites you visit to improve which ads you see on
-Pinterest", "Use partner info to improve which ads you see on Pinterest"), drawn
-off while the switch is on. The page is at ``/settings/privacy``; some tools use
-``/settings/privacy-and-data``: :meth:`PinterestSite.move` puts the switch, or the
-whole page, at that address instead.
+The switch's label follows a public guide
+(https://millikancorydon.com/6637/feature/protect-yourself-from-pinterest-ai); the
+markup is not on record, so it is drawn plainly. Above it the page has the
+personalisation boxes Pinterest's own help lists on the same page, "Use sites you
+visit" and "Use partner info"
+(https://help.pinterest.com/en/article/your-privacy-and-data-settings), drawn off
+while the switch is on. The page is at ``/settings/privacy``; public directories also
+link ``/settings/privacy-and-data``: :meth:`PinterestSite.move` puts the switch, or
+the whole page, at that address instead. The session cookie is ``_pinterest_sess``,
+the one Pinterest signs people in with.
 """
 
 from __future__ import annotations
@@ -32,16 +35,14 @@ class PinterestSite(SwitchSite):
             "ads_sites_you_visit",
             PRIVACY,
             HEADING,
-            Control(
-                "Use sites you visit to improve which ads you see on Pinterest", kind="checkbox"
-            ),
+            Control("Use sites you visit", kind="checkbox"),
             default=False,
         ),
         SettingsPage(
             "ads_partner_info",
             PRIVACY,
             HEADING,
-            Control("Use partner info to improve which ads you see on Pinterest", kind="checkbox"),
+            Control("Use partner info", kind="checkbox"),
             default=False,
         ),
         SettingsPage("genai_training", PRIVACY, HEADING, Control(LABEL)),

@@ -85,3 +85,32 @@ def test_check_passes_on_the_readme_and_fails_on_a_stale_copy(tmp_path: Path) ->
     # Rewriting puts the plugins' table back and leaves the rest of the file alone.
     subprocess.run([sys.executable, str(SCRIPT), "--readme", str(stale)], check=True)
     assert stale.read_text(encoding="utf-8") == text
+
+
+def test_each_fact_links_its_public_sources() -> None:
+    """A web page is linked as itself, a repository's file at a commit as that file on
+    GitHub (at its line when one is given), and a fact with no address says inferred."""
+    web = "https://example.com/help/privacy"
+    coded = "someone/tool@0123456789abcdef0123456789abcdef01234567:src/pages/settings.ts:12"
+    plain = "someone/tool@0123abc:README.md"
+    assert platform_table.links(f"the label: {web}; the id: {coded}; also {plain}.") == [
+        f"[example.com]({web})",
+        "[someone/tool settings.ts:12](https://github.com/someone/tool/blob/"
+        "0123456789abcdef0123456789abcdef01234567/src/pages/settings.ts#L12)",
+        "[someone/tool README.md](https://github.com/someone/tool/blob/0123abc/README.md)",
+    ]
+    assert platform_table.links("Example Help, public reports, someone/tool@main:x.py") == []
+    setting = replace(
+        LinkedIn.settings[1],
+        evidence=(
+            Evidence("page", Confidence.LIKELY, f"Example's help: {web}"),
+            Evidence("control", Confidence.GUESS, "inferred: a switch"),
+            Evidence("label", Confidence.CONFIRMED, coded),
+        ),
+    )
+    cells = platform_table.row("LinkedIn", setting).strip("|").split(" | ")
+    assert cells[6].strip() == (
+        f"page: [example.com]({web}); control: inferred; label: [someone/tool settings.ts:12]"
+        "(https://github.com/someone/tool/blob/0123456789abcdef0123456789abcdef01234567/"
+        "src/pages/settings.ts#L12)"
+    )
