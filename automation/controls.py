@@ -94,6 +94,12 @@ _COLLECT = (
     if (state === null && el.tagName.includes('-') && typeof el.checked === 'boolean') {
       state = el.checked ? 'true' : 'false';
     }
+    // Reddit's component may keep its position only as its ``checked`` attribute, where
+    // it draws no input of its own to tell it.
+    const inner = el.shadowRoot && deep(el.shadowRoot, candidates).length;
+    if (state === null && el.matches('faceplate-switch-input') && !inner) {
+      state = el.hasAttribute('checked') ? 'true' : 'false';
+    }
     return state;
   };
   // A component that shows its state on its host and draws an input inside is one
@@ -122,8 +128,13 @@ _COLLECT = (
   // started again), the one sharing the deepest ancestor with the control; none
   // when two are as near.
   const named = (el, id) => {
-    const scope = el.getRootNode();
-    const found = Array.from(scope.querySelectorAll('[id="' + CSS.escape(id) + '"]'));
+    // In the control's own document or shadow root, else in the one around its
+    // component: a label that stands outside the shadow root.
+    let found = [];
+    for (let scope = el.getRootNode(); scope && !found.length;) {
+      found = Array.from(scope.querySelectorAll('[id="' + CSS.escape(id) + '"]'));
+      scope = scope instanceof ShadowRoot ? scope.host.getRootNode() : null;
+    }
     if (found.length < 2) return found[0] || null;
     const near = found.map((node) => [depth(common(el, node)), node]);
     near.sort((a, b) => b[0] - a[0]);

@@ -155,13 +155,28 @@ async def shows_signed_in_page(plugin: Plugin, context: BrowserContext) -> bool:
 
 
 async def reaches_signed_in_page(plugin: Plugin, context: BrowserContext) -> bool:
-    """Whether fetching ``plugin.signed_in_url()`` with the context's cookies stays on it."""
+    """Whether ``plugin.signed_in_url()``, opened with the context's cookies, stays on it.
+
+    It is opened in a browser context of its own where there is a browser (so no open
+    window is moved, and a host the browser itself resolves, such as a name under
+    ``localhost``, is reached), else fetched.
+    """
     url = plugin.signed_in_url()
-    response = await context.request.get(url)
-    try:
-        final = response.url
-    finally:
-        await response.dispose()
+    browser = context.browser
+    if browser is not None:
+        probe = await browser.new_context(storage_state=await context.storage_state())
+        try:
+            page = await probe.new_page()
+            await page.goto(url, wait_until="domcontentloaded")
+            final = page.url
+        finally:
+            await probe.close()
+    else:
+        response = await context.request.get(url)
+        try:
+            final = response.url
+        finally:
+            await response.dispose()
     expected = urlsplit(url).path.rstrip("/")
     return (
         plugin.on_origin(final)

@@ -131,7 +131,9 @@ class CapturedPage:
                 self.send_header("Content-Length", str(len(body)))
                 self.send_header("Cache-Control", "no-store")
                 for name in cookies:
-                    self.send_header("Set-Cookie", f"{name}=replay; Path=/; SameSite=Lax")
+                    # A name with a __Host- or __Secure- prefix is taken only as Secure.
+                    secure = "; Secure" if name.startswith(("__Host-", "__Secure-")) else ""
+                    self.send_header("Set-Cookie", f"{name}=replay; Path=/; SameSite=Lax{secure}")
                 self.end_headers()
                 self.wfile.write(body)
 

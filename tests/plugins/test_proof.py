@@ -359,8 +359,9 @@ async def test_linkedin_promotions_switches_are_each_read_by_their_own_id(
     make_engine, replica: ReplicaServer, short_waits
 ) -> None:
     """Two switches on one page, in opposite positions: each reads its own and a change
-    reaches only its own. With one switch's id renamed (and no label on record to fall
-    back on), that one reads unknown and the other still reads its own value."""
+    reaches only its own. With one switch's id renamed it is still found by its label;
+    with its label reworded too, that one reads unknown and the other still reads its
+    own value."""
     holder = account(replica, "linkedin")
     engine = make_engine(LinkedIn(replica.origins["linkedin"]))
     for ads in (True, False):
@@ -380,6 +381,12 @@ async def test_linkedin_promotions_switches_are_each_read_by_their_own_id(
 
     holder.renamed.add("marketing_ads")
     holder.settings["marketing_emails"] = True
+    readings = {r.setting_id: r for r in await engine.check(list(PROMOTIONS))}
+    assert readings["linkedin.marketing_ads"].state is State.OFF
+    assert (
+        "Personalized promotions of LinkedIn products" in readings["linkedin.marketing_ads"].detail
+    )
+    holder.labels["marketing_ads"] = "Promote LinkedIn to me"
     readings = {r.setting_id: r for r in await engine.check(list(PROMOTIONS))}
     assert readings["linkedin.marketing_ads"].state is State.UNKNOWN
     # Its own switch, now without the id, and the emails switch: neither is taken.
@@ -607,6 +614,20 @@ async def look_at(chromium: str, markup: str, switch: Switch) -> controls.Found 
             "<input type=checkbox checked></div>",
             None,
         ),
+        # A box inside a shadow root whose aria-labelledby names a label that stands
+        # outside it, in the page around the component.
+        (
+            '<span id="ads-label">Personalized ads</span><shadow-box></shadow-box>'
+            "<script>document.querySelector('shadow-box').attachShadow({mode: 'open'})"
+            ".innerHTML = '<input type=checkbox aria-labelledby=ads-label>';</script>",
+            False,
+        ),
+        # Reddit's component keeping its position only as its checked attribute.
+        (
+            "<div><span>Personalized ads</span><faceplate-switch-input checked>"
+            "</faceplate-switch-input></div>",
+            True,
+        ),
         # A box drawn inside a component's shadow root, named by the row around the
         # component (Reddit's faceplate-switch-input).
         (
@@ -667,6 +688,8 @@ async def look_at(chromium: str, markup: str, switch: Switch) -> controls.Found 
         "row-of-two",
         "row-but-own-name",
         "row-mentions-it",
+        "label-outside-shadow-root",
+        "component-checked-attribute",
         "row-around-shadow-root",
         "shared-label",
         "styled-switch",
