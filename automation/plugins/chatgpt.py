@@ -1,34 +1,55 @@
-"""OpenAI ChatGPT: the switches of Settings, Data controls, behind several clicks.
+"""OpenAI ChatGPT: Settings, Data controls, a dialog over the app at its own address.
 
-Facts from ``shared/platforms.md``: "Improve the model for everyone" is ``button
-[data-testid="improve-model-toggle"]`` with ``aria-checked``, in a dialog opened from
-the Data controls tab. The settings dialog is reached through the test ids
-``accounts-profile-button``, ``settings-menu-item``, ``data-controls-tab`` and
-``improve-model-open-modal-button``, clicked in that order. All of it is data for
-the shared switch code.
+The tab opens at ``/#settings/DataControls`` (the element dumps of a signed-in
+account's tab were taken there) and is also reached by the test ids of Brave's
+automation (``accounts-profile-button``, ``settings-menu-item``, ``data-controls-tab``).
+It draws its settings as rows, not switches:
 
-The same tab has "Location" and "Remote browser data" switches. Only their names
-are on record, not their markup, so each is found by its label among the tab's
-controls, reached by the same first three clicks; a tab whose switches carry none
-of those names reads ``unknown``.
+- "Improve the model for everyone": a row button (test id
+  ``improve-model-open-modal-button``) named with its state, whose dialog holds the real
+  switch, ``button[data-testid="improve-model-toggle"]`` with ``aria-checked``. Read and
+  changed there by the shared switch code, after two clicks.
+- "Location": the words, then a plain button whose whole text is the state ("Off"); it
+  opens the choice.
+- "Remote browser data": one row button named "Remote browser data On", which opens a
+  dialog; absent on some accounts.
+
+The last two are the row shape of :mod:`automation.rows`: read from the button's own
+name, changed through what it opens, read back from a fresh load. All of it is data.
 """
 
 from __future__ import annotations
 
-from automation.model import Confidence, Setting, State, Switch, Toggles, evidence
+from automation.model import Confidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://chatgpt.com"
-#: Brave's public automation code, which switches this setting with these test ids.
-PSST = "brave/psst-component src/chatgpt/user.ts"
-
-#: The clicks that open Settings on its Data controls tab, in order.
-TAB = tuple(
-    f'[data-testid="{testid}"]'
-    for testid in ("accounts-profile-button", "settings-menu-item", "data-controls-tab")
+#: Brave's public automation of ChatGPT's Data controls: its account marks, task 1
+#: (model training, by test ids) and task 2 (Marketing privacy's dialog switch).
+PSST = "brave/psst-component@1b7a881754a826ec775d8ab27e96297f8504502e:src/chatgpt/user.ts"
+_HUB = "LT-0I/web-ai-capability-hub@daebf23314b04fdb74c2de87302e1b06cd75b4de:.runs/web-ai-explore/"
+#: An element dump of a signed-in account's Data controls tab, in English.
+DUMP = _HUB + "stream3-chatgpt-inventory-2026-05-14/B5-improve-model-toggle/dom-datacontrols.json"
+#: The notes of that reading: the address it was opened at and what each row shows.
+NOTE = _HUB + "stream3-chatgpt-inventory-2026-05-14/B5-improve-model-toggle/note.md"
+#: The same tab dumped in simplified Chinese ("关", "开", and Location's "禁用").
+DUMP_ZH = (
+    _HUB + "stream3-chatgpt-inventory-2026-05-14.codex-rejected/settings-data-controls/stdout.json"
 )
-#: The clicks that reveal the model-training switch: the tab, then its own dialog.
+
+#: The address that opens Settings on its Data controls tab.
+DATA_CONTROLS = "/#settings/DataControls"
+#: The click that shows the Data controls tab (already shown when the address opened it).
+TAB = ('[data-testid="data-controls-tab"]',)
+#: The clicks that reveal the model-training switch: the tab, then its row's dialog.
 DIALOG = (*TAB, '[data-testid="improve-model-open-modal-button"]')
+
+_PAGE = (
+    Confidence.CONFIRMED,
+    f"{NOTE} and {DUMP}: the Data controls tab of a signed-in account, opened at "
+    f"https://chatgpt.com/#settings/DataControls; {PSST}:67-81 reaches it by the test ids "
+    "accounts-profile-button, settings-menu-item and data-controls-tab",
+)
 
 _IMPROVE_MODEL = Setting(
     key="improve_model",
@@ -37,7 +58,7 @@ _IMPROVE_MODEL = Setting(
         "Lets OpenAI use your ChatGPT conversations to train its models. On by default "
         "for Free, Plus and Pro accounts. Turning it off covers new conversations."
     ),
-    url=ORIGIN + "/#settings/DataControls",
+    url=ORIGIN + DATA_CONTROLS,
     manual_steps=(
         "Sign in to ChatGPT.",
         'Click your profile picture, then "Settings".',
@@ -46,71 +67,62 @@ _IMPROVE_MODEL = Setting(
         "Switch it off in the dialog that opens, then close the dialog.",
     ),
     notes="On by default for Free, Plus and Pro accounts.",
-    source="OpenAI Help Center; brave/psst-component task lists",
-    # The settings dialog opens over the start page, which is where the clicks begin.
-    switch=Switch(path="/", testid="improve-model-toggle", opens=DIALOG),
+    source=f"{DUMP}; {PSST}",
+    switch=Switch(path=DATA_CONTROLS, testid="improve-model-toggle", opens=DIALOG),
     evidence=evidence(
-        page=(
-            Confidence.CONFIRMED,
-            f"{PSST}, task 1: the start page, then the profile menu, Settings, Data "
-            "controls and the setting's dialog, by their test ids",
-        ),
+        page=_PAGE,
         control=(
             Confidence.CONFIRMED,
-            f'{PSST}, task 1: button[data-testid="improve-model-toggle"]',
+            f'{PSST}:71,80: button[data-testid="improve-model-toggle"] in the dialog of '
+            f'button[data-testid="improve-model-open-modal-button"]; {DUMP}: that row '
+            'button, named "Improve the model for everyone Off"',
         ),
-        label=(Confidence.CONFIRMED, f"OpenAI Help Center; {PSST}"),
+        label=(Confidence.CONFIRMED, f"{DUMP}; {PSST}:70"),
     ),
 )
 
 
-def _tab_steps(setting: Setting) -> tuple[str, ...]:
-    return (
-        "Sign in to ChatGPT.",
-        'Click your profile picture, then "Settings".',
-        'Choose "Data controls".',
-        f'Switch "{setting.label}" off.',
+def _row(
+    key: str, label: str, description: str, steps: tuple[str, ...], control: str, notes: str
+) -> Setting:
+    """A setting of the Data controls tab drawn as a row button named with its state."""
+    return Setting(
+        key=key,
+        label=label,
+        description=description,
+        url=ORIGIN + DATA_CONTROLS,
+        manual_steps=("Sign in to ChatGPT.", 'Open Settings, then "Data controls".', *steps),
+        notes=notes,
+        source=f"{DUMP}; {NOTE}",
+        switch=Switch(path=DATA_CONTROLS, names=(label,), opens=TAB, shape="row"),
+        evidence=evidence(
+            page=_PAGE,
+            control=(Confidence.CONFIRMED, control),
+            label=(Confidence.CONFIRMED, f"{DUMP}; {NOTE}"),
+        ),
     )
 
 
-#: The Data controls tab's own switches, beside the button of the model-training
-#: dialog: known by name only.
-TAB_SWITCH = Toggles(
-    source="shared/platforms.md (public reports, late 2026); brave/psst-component task lists",
-    notes=(
-        'In the Data controls tab, beside "Improve the model for everyone"; found there by '
-        "its label, since its markup is not on record."
-    ),
-    manual_steps=_tab_steps,
-    evidence=evidence(
-        page=(
-            Confidence.LIKELY,
-            "shared/platforms.md: a switch of the Data controls tab (public reports); the "
-            f"tab itself is reached by the test ids of {PSST}, task 1",
-        ),
-        control=(
-            Confidence.GUESS,
-            "inferred: a switch named by its label among the Data controls tab's "
-            "controls; its markup is not on record",
-        ),
-        label=(Confidence.LIKELY, "shared/platforms.md (public reports, late 2026)"),
-    ),
-)
-
-_LOCATION = TAB_SWITCH(
+_LOCATION = _row(
     "location",
     "Location",
-    "Lets ChatGPT use your location to tailor its answers (nearby places, local "
-    "results). Your location goes to OpenAI with your conversations. Its default, and "
-    "whether it is your device's precise location or one inferred from your "
-    "connection, are not on record. Turning it off stops new answers from using it; "
-    "conversations that already used it keep it, and any website still sees the rough "
-    "place your connection comes from.",
-    Switch(path="/", names=("Location",), opens=TAB),
-    url=ORIGIN + "/#settings/DataControls",
+    "Lets ChatGPT use your location to make answers about nearby places, local news and "
+    "weather more relevant. Your location goes to OpenAI with your conversations. Its "
+    "default, and whether it is your device's precise location or one inferred from "
+    "your connection, are not on record. Turning it off stops new answers from using "
+    "it; conversations that already used it keep it, and any website still sees the "
+    "rough place your connection comes from.",
+    ('Click the state shown beside "Location" (such as "On").', 'Choose "Off".'),
+    f'{DUMP}: after the words "Location", a plain <button type="button"> whose whole text '
+    'is the state ("Off"), with no role and no aria-checked; it opens the choice. '
+    f'{DUMP_ZH}: the same button reads "禁用" in Chinese',
+    "Not a switch: a button showing the state opens the choice. What it opens is not on "
+    'record, so only a choice named "Off" (or "On") alone is ever picked.',
 )
 
-_REMOTE_BROWSER_DATA = TAB_SWITCH(
+# Sign-ins to a person's other accounts, held by another company: recommended off
+# (the default of every setting), though it costs only convenience.
+_REMOTE_BROWSER_DATA = _row(
     "remote_browser_data",
     "Remote browser data",
     "As its name says, keeps the data of the remote browser ChatGPT's agent uses to "
@@ -118,11 +130,15 @@ _REMOTE_BROWSER_DATA = TAB_SWITCH(
     "task to the next, on OpenAI's side; what exactly it keeps and its default are "
     "not on record. Off, the agent has to be signed in to those sites again; turning "
     "it off is not known to delete what was already kept.",
-    Switch(path="/", names=("Remote browser data",), opens=TAB),
-    url=ORIGIN + "/#settings/DataControls",
-    # Sign-ins to a person's other accounts, held by another company: off even in
-    # the recommended preset, though it costs only convenience.
-    recommended=State.OFF,
+    (
+        'Click "Remote browser data".',
+        "Switch it off in the dialog that opens, then close the dialog.",
+    ),
+    f'{DUMP}: one row <button class="w-full"> named "Remote browser data On", the words '
+    "and the state in one name, like the row that opens the model-training dialog; "
+    f'{NOTE}: "Remote browser data button reads On"',
+    "Some accounts do not have it. Not a switch: its row button, named with the state, "
+    "opens a dialog that holds the switch.",
 )
 
 
@@ -143,9 +159,16 @@ class ChatGPT(Plugin):
     checkpoint_paths = ()
     # Signing in takes an email step, then a password or a code: not one form.
     login_form = None
-    # chatgpt.com serves its start page to visitors too: only the account menu shows
-    # a signed-in account (brave/psst-component).
+    # chatgpt.com serves its start page to visitors too: only the account menu shows a
+    # signed-in account. Brave's automation also reads the account from the cookie
+    # oai-client-auth-info, but a cookie left from an ended session still loads the
+    # start page (no redirect), drawn for a visitor: held alone, it would prove
+    # nothing here, so it is not taken as a sign.
     signed_in_marker = '[data-testid="accounts-profile-button"]'
+    account_source = (
+        f"{PSST}:12 (the account menu's test id); {DUMP} (accounts-profile-button, "
+        '"Shark Pro, open profile menu", on a signed-in page)'
+    )
     settings = (_IMPROVE_MODEL, _LOCATION, _REMOTE_BROWSER_DATA)
 
 

@@ -1,76 +1,450 @@
-"""A replica of ChatGPT's start page and its settings dialog, as ``shared/platforms.md`` records.
+"""A replica of ChatGPT's start page and its Settings dialog, Data controls tab.
 
-Three clicks, each on its recorded test id (the profile button, "Settings", the
-"Data controls" tab), open the tab. It holds the "Location" and "Remote browser
-data" switches, whose markup is not on record (drawn as plain labelled switches),
-and the button of the "Improve the model for everyone" dialog, whose name ends in
-the setting's position ("On" or "Off"), as the real one's does. Only a fourth click,
-on that button, opens the dialog with ``button[data-testid="improve-model-toggle"]``.
-Signed out, the start page is still served (as chatgpt.com does: a visitor can
-chat), without the account menu.
+The tab follows the element dumps of a signed-in account's Data controls tab in
+English, then read again, and in simplified Chinese:
+
+LT-0I/web-ai-capability-hub@daebf23314b04fdb74c2de87302e1b06cd75b4de:.runs/web-ai-explore/stream3-chatgpt-inventory-2026-05-14/B5-improve-model-toggle/dom-datacontrols.json
+LT-0I/web-ai-capability-hub@2d017f34f4dd87cef67e94dd361708b93661a3e5:.runs/web-ai-explore/stream4-chatgpt-exhaustive-2026-05-14/settings/data-controls.json
+LT-0I/web-ai-capability-hub@daebf23314b04fdb74c2de87302e1b06cd75b4de:.runs/web-ai-explore/stream3-chatgpt-inventory-2026-05-14.codex-rejected/settings-data-controls/stdout.json
+
+In order, the tab holds:
+
+- a row button ``class="w-full"`` with test id ``improve-model-open-modal-button``, named
+  "Improve the model for everyone Off": the setting's words and its state in one name;
+- the words "Location", then a plain ``<button type="button">`` whose whole text is the
+  state ("Off"), with no role and no ``aria-checked``; under it a sentence and a "Learn
+  more" link to OpenAI's help;
+- a row button ``class="w-full"`` named "Remote browser data On" (absent on some accounts);
+- "Shared links" and "Archived chats", each with a "Manage" button; "Archive all chats"
+  ("Archive all"); "Delete all chats" ("Delete all", a danger button); "Export data"
+  ("Export"); each such button's ``aria-label`` is its text and its row's words;
+- a row button ``class="w-full"`` "Marketing privacy", whose dialog holds a
+  ``role="switch"`` button with ``aria-checked``, ``data-state`` and ``value="on"``
+  (brave/psst-component@1b7a881754a826ec775d8ab27e96297f8504502e:src/chatgpt/user.ts,
+  task 2).
+
+The Settings dialog is a ``role="dialog"`` with a "Close" button (test id
+``close-button``), a vertical ``role="tablist"`` of eleven tabs (their test ids as the dump
+has them: ``data-controls-tab``, ``account-tab``, ...) and one ``role="tabpanel"``. It opens
+at the address ``/#settings/<Tab>`` (the dumps were taken at ``/#settings/DataControls``)
+or by the clicks of PSST's task 1: ``accounts-profile-button``, ``settings-menu-item``,
+``data-controls-tab``. The Account tab holds "Delete account" (the stream4 run's
+``settings/README.md``). The account menu (``accounts-profile-button``) is drawn only for a
+signed-in account, never for a visitor.
+
+Not on record, so guessed here: what the Location button opens (drawn as a menu of
+``role="menuitemradio"`` items "On" and "Off"), what the Remote browser data dialog holds
+besides its title (one switch with no label of its own), the words of the dialogs, and
+the Location sentence (written anew). Every press of a button that deletes (and every
+row button opened, by a ``GET /backend-api/opened/<key>``) is recorded, so tests can show
+which were never pressed.
 """
 
 from __future__ import annotations
 
-from .server import Request, Response, page
-from .switchsite import Control, Opener, SettingsPage, SwitchSite
+import html
+import json
+from typing import Any, ClassVar
 
-LABEL = "Improve the model for everyone"
-#: The clicks that open Settings on its Data controls tab.
-TAB = (
-    Opener("Profile", testid="accounts-profile-button"),
-    Opener("Settings", testid="settings-menu-item"),
-    Opener("Data controls", testid="data-controls-tab"),
+from .server import DECOY, Account, Request, Response, page
+from .switchsite import Control, SettingsPage, SwitchSite
+
+IMPROVE_MODEL = "Improve the model for everyone"
+#: Look-alike rows drawn before the real one for an account with the setting in
+#: ``Account.decoys``: the same markup, another setting's words, the other state.
+LOOKALIKES = {
+    "location": "Location history",
+    "remote_browser_data": "Remote browser data for scheduled tasks",
+}
+#: The Settings dialog's tabs: the address key, the words, the test id (the dump's).
+TABS = (
+    ("General", "General", None),
+    ("Notifications", "Notifications", None),
+    ("Personalization", "Personalization", "personalization-tab"),
+    ("Connectors", "Apps", None),
+    ("Schedules", "Schedules", "schedules-tab"),
+    ("Billing", "Billing", "payments-tab"),
+    ("DataControls", "Data controls", "data-controls-tab"),
+    ("Storage", "Storage", "storage-tab"),
+    ("Security", "Security", "security-tab"),
+    ("ParentalControls", "Parental controls", "amphora-controls-tab"),
+    ("Account", "Account", "account-tab"),
 )
 
 
 class ChatGPTSite(SwitchSite):
     name = "chatgpt"
     title = "ChatGPT"
-    session_cookie = "chatgpt_session"
+    #: The cookie brave/psst-component reads the signed-in account from.
+    session_cookie = "oai-client-auth-info"
     login_path = "/auth/login"
     home_path = "/"
     api_prefix = "/backend-api/settings/"
+    #: The settings the tab holds (its page is drawn by :meth:`route`, not from these).
     pages = (
+        SettingsPage("improve_model", "/", "ChatGPT", Control(IMPROVE_MODEL, kind="button")),
+        SettingsPage("location", "/", "ChatGPT", Control("Location", kind="button")),
         SettingsPage(
-            "improve_model",
-            "/",
-            "ChatGPT",
-            Control(LABEL, kind="button", testid="improve-model-toggle"),
-            "What can I help with?",
-            opens=(
-                *TAB,
-                Opener(
-                    LABEL,
-                    testid="improve-model-open-modal-button",
-                    dialog=True,
-                    shows="improve_model",
-                ),
-            ),
-        ),
-        SettingsPage(
-            "location",
-            "/",
-            "ChatGPT",
-            Control("Location", kind="button", labelledby="location-label"),
-            opens=TAB,
-        ),
-        SettingsPage(
-            "remote_browser_data",
-            "/",
-            "ChatGPT",
-            Control("Remote browser data", kind="button", labelledby="remote-browser-label"),
-            opens=TAB,
+            "remote_browser_data", "/", "ChatGPT", Control("Remote browser data", kind="button")
         ),
     )
+    defaults: ClassVar[dict[str, bool]] = {
+        "improve_model": True,
+        "location": False,
+        "remote_browser_data": True,
+        "marketing_privacy": True,
+    }
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: Presses of buttons that delete, as (username, what).
+        self.deletions: list[tuple[str, str]] = []
+        #: A word a row button shows instead of "On" or "Off", by setting key.
+        self.odd_state: dict[str, str] = {}
 
     def route(self, request: Request) -> Response | None:
-        if request.path == "/" and request.method == "GET" and self.signed_in(request) is None:
-            body = (
-                "<main><section><h1>What can I help with?</h1>"
-                '<textarea aria-label="Message ChatGPT"></textarea>'
-                '<button type="button">Log in</button><button type="button">Sign up</button>'
-                "</section></main>"
+        account = self.signed_in(request)
+        if request.path == "/backend-api/deletions" and request.method == "POST":
+            if account is None:
+                return Response.json({"error": "unauthorized"}, 401)
+            data = request.json()
+            what = str(data.get("what")) if isinstance(data, dict) else "?"
+            with self.lock:
+                self.deletions.append((account.username, what))
+            return Response.json({"ok": True})
+        if request.path.startswith("/backend-api/opened/"):
+            return Response.json({"ok": True})
+        if request.path != "/" or request.method != "GET":
+            return None
+        if account is None:
+            return Response(200, page("ChatGPT", VISITOR))
+        if account.checkpoint:
+            return None
+        return Response(200, page("ChatGPT", self._app(account), SCRIPT))
+
+    def _app(self, account: Account) -> str:
+        member = not getattr(account, "visitor", False)
+        name = account.personal.get("name") or account.username.split("@")[0].title()
+        with self.lock:
+            values = dict(account.settings)
+            for key in LOOKALIKES:
+                if key in account.decoys:
+                    values[key + DECOY] = account.settings.setdefault(
+                        key + DECOY, not account.settings.get(key, True)
+                    )
+        state: dict[str, Any] = {
+            "values": values,
+            "hidden": sorted(account.hidden),
+            "doubled": sorted(account.doubled),
+            "absent": sorted(account.unavailable),
+            "notOffered": sorted(account.not_offered),
+            "disabled": sorted(account.disabled),
+            "decoys": sorted(account.decoys & set(LOOKALIKES)),
+            "lookalikes": LOOKALIKES,
+            "confirms": account.confirms,
+            "odd": self.odd_state,
+            "tabs": TABS,
+            "name": name,
+        }
+        if member:
+            # The account menu: only a signed-in account's page draws it.
+            who = (
+                '<div role="button" tabindex="0" data-testid="accounts-profile-button" '
+                f'aria-label="{html.escape(name)}, open profile menu" aria-haspopup="menu" '
+                'aria-expanded="false" class="profile"><div class="flex min-w-0 items-center '
+                f'gap-2"><div class="truncate">{html.escape(name)}</div></div></div>'
             )
-            return Response(200, page("ChatGPT", body))
-        return None
+        else:
+            who = '<button type="button">Log in</button><button type="button">Sign up</button>'
+        blob = json.dumps(state).replace("</", "<\\/")
+        return f"""
+<div id="app">
+  <nav aria-label="Chat history" class="sidebar">
+    <a href="/" data-testid="create-new-chat-button">New chat</a>
+    <button type="button">Search chats</button>
+    {who}
+  </nav>
+  <main id="main"><section>
+    <h1>What can I help with?</h1>
+    <div id="prompt-textarea" role="textbox" contenteditable="true"
+      aria-label="Chat with ChatGPT"></div>
+  </section></main>
+</div>
+<script type="application/json" id="replica-state">{blob}</script>"""
+
+
+VISITOR = """<main><section><h1>What can I help with?</h1>
+<div id="prompt-textarea" role="textbox" contenteditable="true" aria-label="Chat with ChatGPT">
+</div><button type="button">Log in</button><button type="button">Sign up for free</button>
+</section></main>"""
+
+SCRIPT = r"""
+const S = JSON.parse(document.getElementById('replica-state').textContent);
+const has = (list, key) => list.includes(key);
+const el = (tag, attrs, ...kids) => {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const kid of kids) if (kid !== null && kid !== undefined) node.append(kid);
+  return node;
+};
+const word = (key) => S.odd[key] || (S.values[key] ? 'On' : 'Off');
+const refreshers = [];
+const refresh = () => refreshers.forEach((f) => f());
+let counter = 0;
+const uid = (p) => `${p}-${++counter}`;
+const opened = (key) => fetch('/backend-api/opened/' + encodeURIComponent(key));
+
+// A layer is a menu or dialog over the page; Escape closes the topmost.
+const layers = [];
+const push = (node) => { document.body.append(node); layers.push(node); return node; };
+const pop = (node) => {
+  const i = layers.indexOf(node);
+  if (i >= 0) layers.splice(i, 1);
+  node.remove();
+  if (node.classList.contains('settings')) history.replaceState(null, '', '/');
+};
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && layers.length) pop(layers[layers.length - 1]);
+});
+
+const ask = (key, want) => new Promise((resolve) => {
+  const kind = S.confirms[key];
+  if (!kind) { resolve(true); return; }
+  const strange = kind === 'strange';
+  const box = el('div', {role: 'dialog', 'aria-modal': 'true', class: 'confirm'},
+    el('h2', {}, strange ? 'Before you go: tell us why' : (want ? 'Turn on?' : 'Turn off?')),
+    el('p', {}, 'This changes how your data is used.'));
+  const yes = el('button', {type: 'button', onclick: () => { pop(box); resolve(true); }},
+    strange ? 'Delete my history too' : (want ? 'Turn on' : 'Turn off'));
+  const no = el('button', {type: 'button', onclick: () => { pop(box); resolve(false); }},
+    'Cancel');
+  box.append(yes, no);
+  push(box);
+});
+
+const save = async (key, want) => {
+  if (!(await ask(key, want))) return false;
+  try {
+    const r = await fetch('/backend-api/settings/' + encodeURIComponent(key), {
+      method: 'POST', headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({value: want})});
+    if (!r.ok) throw new Error(String(r.status));
+    S.values[key] = want;
+    return true;
+  } catch (e) {
+    return false;
+  } finally {
+    refresh();
+  }
+};
+
+const deletes = (what) => fetch('/backend-api/deletions', {method: 'POST',
+  headers: {'Content-Type': 'application/json'}, body: JSON.stringify({what})});
+
+// A dialog a row button opens: its title, a sentence, a switch, "Done" and "Close".
+const rowDialog = (key, title, text, testid, labelled) => {
+  const id = uid('dialog-title');
+  const box = el('div', {role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': id,
+    'data-state': 'open', class: 'popover'}, el('h2', {id}, title), el('p', {}, text));
+  if (has(S.hidden, key)) {
+    box.append(el('p', {}, 'This setting is being updated. Check back later.'));
+  } else {
+    const sw = el('button', {type: 'button', role: 'switch', value: 'on', class: 'h-4',
+      'data-testid': testid, 'aria-labelledby': labelled ? id : null,
+      disabled: has(S.disabled, key)});
+    const show = () => {
+      sw.setAttribute('aria-checked', String(Boolean(S.values[key])));
+      sw.setAttribute('data-state', S.values[key] ? 'checked' : 'unchecked');
+    };
+    show();
+    refreshers.push(show);
+    sw.addEventListener('click', () => save(key, !S.values[key]));
+    box.append(el('div', {class: 'flex items-center justify-between'},
+      el('div', {}, labelled ? '' : 'Keep it between sessions'), sw));
+  }
+  box.append(el('div', {class: 'flex gap-2'},
+    el('button', {type: 'button', 'data-testid': 'close-button', 'aria-label': 'Close',
+      onclick: () => pop(box)}, '\u00d7'),
+    el('button', {type: 'button', class: 'btn btn-primary', onclick: () => pop(box)}, 'Done')));
+  return push(box);
+};
+
+// The Location choice: a menu of "On" and "Off" (guessed).
+const choiceMenu = (key, label) => {
+  const menu = el('div', {role: 'menu', 'aria-label': label, 'data-state': 'open',
+    tabindex: '-1', class: 'popover'});
+  for (const [words, value] of [['On', true], ['Off', false]]) {
+    menu.append(el('div', {role: 'menuitemradio', tabindex: '-1',
+      'aria-checked': String(Boolean(S.values[key]) === value),
+      onclick: () => { pop(menu); save(key, value); }}, words));
+  }
+  return push(menu);
+};
+
+const row = (...kids) => el('div', {class: 'row'}, ...kids);
+
+// "Improve the model for everyone": one button, the words and the state.
+const improveRow = () => {
+  const state = el('div', {class: 'text-token-text-secondary'});
+  const show = () => { state.textContent = word('improve_model'); };
+  show();
+  refreshers.push(show);
+  return row(el('button', {class: 'w-full', 'data-testid': 'improve-model-open-modal-button',
+    disabled: has(S.disabled, 'improve_model'),
+    onclick: () => { opened('improve_model'); rowDialog('improve_model',
+      'Improve the model for everyone',
+      'Allow your content to be used to train our models, which makes ChatGPT better.',
+      'improve-model-toggle', true); }},
+    el('div', {class: 'flex items-center justify-between'},
+      el('div', {class: 'ps-3'}, 'Improve the model for everyone'), state)));
+};
+
+// "Location", then a plain button whose text is the state.
+const locationRow = (key, label) => {
+  const button = el('button', {type: 'button',
+    class: 'text-token-text-secondary flex min-h-[38px] items-center',
+    disabled: has(S.disabled, key),
+    onclick: () => { opened(key); choiceMenu(key, label); }});
+  const show = () => { button.textContent = word(key); };
+  show();
+  refreshers.push(show);
+  return row(el('div', {class: 'flex items-center justify-between'},
+      el('div', {}, label), button),
+    el('div', {class: 'text-xs'},
+      'When it is on, ChatGPT uses where you are to make answers about nearby places, '
+      + 'news and weather more relevant. ',
+      el('a', {href: 'https://help.openai.com/en/articles/9237897-chatgpt-search#location',
+        target: '_blank', rel: 'noopener noreferrer', class: 'underline'}, 'Learn more')));
+};
+
+// "Remote browser data On": one button, the words and the state.
+const remoteRow = (key, label) => {
+  const state = el('div', {class: 'text-token-text-secondary'});
+  const show = () => { state.textContent = word(key); };
+  show();
+  refreshers.push(show);
+  return row(el('button', {class: 'w-full', disabled: has(S.disabled, key),
+    onclick: () => { opened(key); rowDialog(key, label,
+      'Keeps the cookies and sign-ins of the browser the agent uses, from one task to the next.',
+      null, false); }},
+    el('div', {class: 'flex items-center justify-between'}, el('div', {}, label), state)));
+};
+
+// A row of words and one button whose aria-label is its text and the row's words.
+const actionRow = (words, text, onclick, danger) => row(
+  el('div', {class: 'flex items-center justify-between'}, el('div', {}, words),
+    el('button', {class: `btn ${danger ? 'btn-danger-outline' : 'btn-secondary'} shrink-0`,
+      'aria-label': `${text} ${words}`, onclick}, text)));
+
+const confirmDelete = (what, title) => {
+  const box = el('div', {role: 'dialog', 'aria-modal': 'true', class: 'popover'},
+    el('h2', {}, title), el('p', {}, 'This cannot be undone.'));
+  box.append(
+    el('button', {type: 'button', class: 'btn btn-danger',
+      onclick: () => { deletes(what + ' (confirmed)'); pop(box); }}, 'Delete'),
+    el('button', {type: 'button', onclick: () => pop(box)}, 'Cancel'));
+  push(box);
+};
+
+const place = (panel, key, draw) => {
+  if (has(S.absent, key)) return;
+  if (has(S.notOffered, key)) {
+    panel.append(row(el('p', {}, "This setting isn't available for your account.")));
+    return;
+  }
+  if (has(S.decoys, key)) panel.append(draw(key + '~decoy', S.lookalikes[key]));
+  if (has(S.hidden, key) && key !== 'improve_model') {
+    panel.append(row(el('p', {}, 'This setting is being updated. Check back later.')));
+    return;
+  }
+  panel.append(draw(key, null));
+  if (has(S.doubled, key)) panel.append(draw(key, null));
+};
+
+const dataControls = (panel) => {
+  panel.append(el('h3', {}, 'Data controls'));
+  place(panel, 'improve_model', () => improveRow());
+  place(panel, 'location', (key, look) => locationRow(key, look || 'Location'));
+  place(panel, 'remote_browser_data',
+    (key, look) => remoteRow(key, look || 'Remote browser data'));
+  panel.append(
+    actionRow('Shared links', 'Manage', () => opened('shared_links')),
+    actionRow('Archived chats', 'Manage', () => opened('archived_chats')),
+    actionRow('Archive all chats', 'Archive all', () => opened('archive_all')),
+    actionRow('Delete all chats', 'Delete all',
+      () => { deletes('all chats'); confirmDelete('all chats', 'Delete all chats?'); }, true),
+    actionRow('Export data', 'Export', () => opened('export')));
+  panel.append(row(el('button', {type: 'button',
+    class: 'w-full disabled:cursor-not-allowed disabled:opacity-50',
+    onclick: () => { opened('marketing_privacy'); rowDialog('marketing_privacy',
+      'Marketing privacy', 'Choose whether we use your data for marketing.', null, false); }},
+    'Marketing privacy')));
+};
+
+const accountTab = (panel) => {
+  panel.append(el('h3', {}, 'Account'),
+    row(el('div', {}, 'Name'), el('div', {}, S.name)),
+    actionRow('Delete account', 'Delete',
+      () => { deletes('account'); confirmDelete('account', 'Delete account?'); }, true));
+};
+
+const openSettings = (key) => {
+  layers.filter((l) => l.classList.contains('settings')).forEach(pop);
+  const panel = el('div', {role: 'tabpanel', tabindex: '0'});
+  const list = el('div', {role: 'tablist', 'aria-orientation': 'vertical'});
+  const box = el('div', {role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'settings-title',
+    'data-state': 'open', class: 'settings popover'},
+    el('h2', {id: 'settings-title', class: 'sr-only'}, 'Settings'),
+    el('button', {type: 'button', 'data-testid': 'close-button', 'aria-label': 'Close',
+      onclick: () => pop(box)}, '\u00d7'),
+    list, panel);
+  const select = (tab) => {
+    refreshers.length = 0;
+    panel.replaceChildren();
+    for (const button of list.children) {
+      const on = button.dataset.tab === tab;
+      button.setAttribute('aria-selected', String(on));
+      button.setAttribute('data-state', on ? 'active' : 'inactive');
+    }
+    panel.id = `settings-content-${tab}`;
+    panel.setAttribute('aria-labelledby', `settings-trigger-${tab}`);
+    if (tab === 'DataControls') dataControls(panel);
+    else if (tab === 'Account') accountTab(panel);
+    else {
+      const [, words] = S.tabs.find(([k]) => k === tab) || [tab, tab];
+      panel.append(el('h3', {}, words));
+    }
+    history.replaceState(null, '', '#settings/' + tab);
+  };
+  for (const [tab, words, testid] of S.tabs) {
+    list.append(el('button', {type: 'button', role: 'tab', id: `settings-trigger-${tab}`,
+      'aria-controls': `settings-content-${tab}`, 'data-testid': testid, 'data-tab': tab,
+      class: 'group __menu-item hoverable gap-1.5', onclick: () => select(tab)},
+      el('div', {class: 'min-w-0'}, el('div', {}, words))));
+  }
+  push(box);
+  select(S.tabs.some(([k]) => k === key) ? key : 'General');
+};
+
+const profile = document.querySelector('[data-testid="accounts-profile-button"]');
+if (profile) {
+  profile.addEventListener('click', () => {
+    const menu = el('div', {role: 'menu', 'aria-label': 'Profile', 'data-state': 'open',
+      class: 'popover'},
+      el('div', {role: 'menuitem', tabindex: '-1', 'data-testid': 'settings-menu-item',
+        onclick: () => { pop(menu); openSettings('General'); }}, 'Settings'),
+      el('div', {role: 'menuitem', tabindex: '-1'}, 'Help'),
+      el('div', {role: 'menuitem', tabindex: '-1'}, 'Log out'));
+    push(menu);
+  });
+}
+// The app draws a moment after loading; an address #settings/<Tab> opens that tab.
+setTimeout(() => {
+  const hash = location.hash;
+  if (hash.startsWith('#settings/')) openSettings(hash.slice('#settings/'.length));
+}, 150);
+"""

@@ -1,10 +1,11 @@
 """The flows of X, ChatGPT, Google, Gmail and Reddit that are not one switch on one page.
 
-ChatGPT's model-training switch sits in a dialog behind four clicks, beside two
-switches of the tab the third click opens; Google's Gemini activity is
-turned off through a menu whose other item deletes activity; X's Grok checkbox has
-been reworded. Every plugin is pointed at its replica on loopback, and what the
-"account" holds is read from the replica's server state, not from the plugin.
+ChatGPT's model-training switch sits in a dialog opened from its row in the Data
+controls tab, beside two rows that show their state in their own names; Google's
+Gemini activity is turned off through a menu whose other item deletes activity; X's
+Grok checkbox has been reworded. Every plugin is pointed at its replica on loopback,
+and what the "account" holds is read from the replica's server state, not from the
+plugin.
 """
 
 from __future__ import annotations
@@ -95,21 +96,27 @@ async def test_chatgpt_data_controls_are_each_read_by_their_own_mark(
 
     reading = await engine.change("chatgpt.location", State.ON)
     assert reading.state is State.ON, reading
-    assert holder.settings == {"improve_model": True, "location": True, "remote_browser_data": True}
+    assert holder.settings == {
+        "improve_model": True,
+        "location": True,
+        "remote_browser_data": True,
+        "marketing_privacy": True,
+    }
     assert replica.sites["chatgpt"].saves == [(DEMO_USERNAME, "location", True)]
 
 
 @pytest.mark.browser
-async def test_chatgpt_tab_switches_need_the_clicks_to_the_tab(
+async def test_chatgpt_tab_rows_need_the_tab_open(
     make_engine, replica: ReplicaServer, short_waits
 ) -> None:
-    """The tab's switches exist only once the tab is open: without the clicks that
-    open it, Location reads ``unknown``."""
+    """The tab's rows exist only once Settings is open on the tab: at the start page,
+    without the tab's address or the clicks to it, Location reads ``unknown``."""
     location = ChatGPT.setting("location")
     assert location.switch is not None and location.switch.opens == TAB
+    assert location.switch.path == "/#settings/DataControls"
 
     class NoClicks(ChatGPT):
-        settings = (replace(location, switch=replace(location.switch, opens=())),)
+        settings = (replace(location, switch=replace(location.switch, path="/", opens=())),)
 
     [reading] = await make_engine(NoClicks(replica.origins["chatgpt"])).check([location.id])
     assert reading.state is State.UNKNOWN, reading
