@@ -1,22 +1,23 @@
 """LinkedIn: the AI-training switch first, then research, advertising data, LinkedIn's
-own marketing, sharing with partners and cookies.
+own promotions, sharing with partners, cookies and profile visibility off LinkedIn.
 
-Facts from public help pages and public automation code (see
-``shared/platforms.md``): the settings pages live under
-``/mypreferences/d/settings/``, and each switch is an ``input[role="switch"]`` whose
+Every fact names a public address (see :data:`PSST`, :data:`CRAWL` and LinkedIn's
+help pages). The settings pages live under ``/mypreferences/d/settings/``; brave's
+automation records each switch as an ``input[role="switch"]`` whose
 ``aria-labelledby`` names the setting (``allowDataForGenerativeAI`` for AI
 training). That id is part of the page's code, so it is the same in every
-interface language; the label is translated. Each switch is found by its id first
-and by its label, in English and Japanese where on record, when the id changes.
-The promotions page holds two switches (marketing ads, marketing emails): each is
-found by its own id, never as "the switch on the page". The cookies page's switch
+interface language; the label is translated. A crawl of a signed-in account's
+settings pages records each switch's words as the page shows them; each switch is
+found by its id first and by those words (current first, then a former wording
+the page itself names) when the id changes. Where no id is on record (profile
+visibility off LinkedIn, the combined demographics page), the words alone find it.
+The promotions and demographics pages hold two switches each: each is found by
+its own id or words, never as "the switch on the page". The cookies page's switch
 carries its id on itself (``#nonEssentialCookieConsent``) instead of in
 ``aria-labelledby``.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from automation.model import Confidence, Evidence, Setting, Sourced, Switch, Toggles, evidence
 from automation.plugin import Plugin
@@ -24,68 +25,97 @@ from automation.walls import CodeForm, LoginForm
 
 ORIGIN = "https://www.linkedin.com"
 SETTINGS = "/mypreferences/d/settings/"
-SOURCE = "LinkedIn Help; brave/psst-component task lists"
-#: Brave's public automation code: each task names a settings page and its switch.
-PSST = "brave/psst-component src/linkedin/user.ts"
 
-#: The names of the settings pages, as LinkedIn's help names them; the page itself
-#: is not on record in those words.
-PAGE_NAME: Sourced = (Confidence.LIKELY, "LinkedIn Help (the settings' names)")
+#: Brave's public automation code, as of the commit that last changed it: each task
+#: names a settings page and its switch.
+PSST = "brave/psst-component@41cbf8fa535766e994219d326919a5de951d8f10:src/linkedin/user.ts"
+#: The line of each PSST task (its ``uid``) in that file.
+TASK_LINES = {
+    1: 100,
+    2: 114,
+    3: 129,
+    4: 143,
+    5: 157,
+    6: 171,
+    7: 183,
+    8: 197,
+    9: 211,
+    10: 226,
+    11: 240,
+    12: 252,
+    13: 267,
+}
+#: A public crawl of a signed-in account's settings pages: each entry holds a
+#: switch's words as the page shows them, the page's address and the screenshot it
+#: was read from (whose file name starts with the menu entry that leads there).
+CRAWL = (
+    "sebastianferragut/DSC180A_PrivacyProject@2107142320bc39bcd9c253e6c4c0056d1546dc26:"
+    "database/data/extracted_settings_with_urls_and_layers_classified.json"
+)
+#: LinkedIn Help: "Manage your account and privacy settings" (the Me menu, Settings &
+#: Privacy, its six sections).
+HELP_SETTINGS = "https://www.linkedin.com/help/linkedin/answer/66"
+#: LinkedIn Help on the generative-AI setting (on by default, not retroactive).
+HELP_AI = "https://www.linkedin.com/help/linkedin/answer/a6278444"
+#: LinkedIn Help: "Understanding ad technology" (names "Ads off LinkedIn").
+HELP_ADS = "https://www.linkedin.com/help/linkedin/answer/a7153780"
+
+SOURCE = f"{HELP_SETTINGS}; {PSST}; {CRAWL}"
 
 
-def _recorded(task: int, own_id: str, label: Sourced = PAGE_NAME) -> tuple[Evidence, ...]:
-    """The evidence of a switch whose page and id public automation code records."""
+def psst(task: int) -> str:
+    """The address of PSST's task ``task``."""
+    return f"{PSST}:{TASK_LINES[task]} (task {task})"
+
+
+def crawl(line: int, what: str) -> str:
+    """The address of one entry of the crawl, and what it shows."""
+    return f"{CRAWL}:{line} ({what})"
+
+
+def _recorded(
+    task: int, own_id: str, page: str, label: Sourced, *more_pages: str
+) -> tuple[Evidence, ...]:
+    """The evidence of a switch whose page and id PSST records and whose words the
+    crawl shows on its page."""
     return evidence(
-        page=(Confidence.CONFIRMED, f"{PSST}, task {task}"),
+        page=(Confidence.CONFIRMED, "; ".join((psst(task), page, *more_pages))),
         control=(
             Confidence.CONFIRMED,
-            f'{PSST}, task {task}: input[role="switch"][aria-labelledby="{own_id}"]',
+            f'{psst(task)}: input[role="switch"][aria-labelledby="{own_id}"]',
         ),
         label=label,
     )
 
 
-def _steps(page_name: str, switch: str, section: str = "Data privacy") -> tuple[str, ...]:
+def _steps(section: str, menu: str, switch: str) -> tuple[str, ...]:
+    """What a person clicks: the section of Settings & Privacy, the menu entry, the switch."""
     return (
         "Sign in to LinkedIn.",
         'Click your profile picture ("Me") in the header, then "Settings & Privacy".',
         f'Choose "{section}" in the left menu.',
-        f'Open "{page_name}".',
-        f"Switch {switch} off.",
+        f'Open "{menu}".',
+        f'Switch "{switch}" off.',
     )
 
 
-def _at_address(switch: str) -> Callable[[Setting], tuple[str, ...]]:
-    """Steps for a page whose place in LinkedIn's settings menu is not on record: its
-    address is, so a person opens it directly."""
-
-    def steps(setting: Setting) -> tuple[str, ...]:
-        assert setting.switch is not None
-        return (
-            "Sign in to LinkedIn.",
-            f'Open {ORIGIN}{setting.switch.path} (a page of "Settings & Privacy").',
-            f"Switch {switch} off.",
-        )
-
-    return steps
-
-
-#: The page that holds both LinkedIn-promotions switches (PSST tasks 3 and 4).
+#: The promotions page holds two switches (PSST tasks 3 and 4).
 PROMOTIONS = SETTINGS + "linkedin-promotions"
+#: One page that holds both the age and the gender switch, beside their own pages.
+DEMOGRAPHICS = SETTINGS + "ads-demographics"
 
-#: The advertising-data pages: one switch each, named by its own id, on a page named
-#: like the setting.
-ADS = Toggles(
-    source=SOURCE,
-    manual_steps=lambda s: _steps(s.label, "the setting", section="Advertising data"),
-)
+#: The advertising-data pages: one switch each, on a page named like the setting.
+ADS = Toggles(source=SOURCE)
 
-#: The AI-training switch's label: English, then the Japanese interface's wording as
-#: reported in the Japanese press (likely, not confirmed on the page itself).
+#: The AI-training switch's label: as the page shows it in English, then the Japanese
+#: interface's wording as a report gives it.
 AI_TRAINING_LABELS = (
     "Use my data for training content creation AI models",
     "コンテンツ作成AIモデルのトレーニングにデータを使用する",
-    "コンテンツ作成AIモデルのトレーニングに自分のデータを使用する",
+)
+#: A report that gives the Japanese wording (a translated PCWorld article).
+JAPANESE_REPORT = (
+    "https://otpoo.com/apps/xhs/linkedinhaanatanodeetawoshiyoushiteaimoderuwotoree.html"
 )
 
 _AI_TRAINING = Setting(
@@ -108,19 +138,27 @@ _AI_TRAINING = Setting(
         "3 November 2025. Some reports say it is not offered in Canada, Hong Kong or "
         "mainland China."
     ),
-    source=SOURCE,
+    source=f"{HELP_AI}; {SOURCE}",
     switch=Switch(
         path=SETTINGS + "data-for-ai-improvement",
         ids=("allowDataForGenerativeAI",),
         names=AI_TRAINING_LABELS,
     ),
-    evidence=_recorded(
-        1,
-        "allowDataForGenerativeAI",
-        (
+    evidence=(
+        *_recorded(
+            1,
+            "allowDataForGenerativeAI",
+            crawl(4762, "the page, signed in"),
+            (
+                Confidence.CONFIRMED,
+                crawl(4762, '"Use my data for training content creation AI models"'),
+            ),
+            HELP_AI,
+        ),
+        Evidence(
+            "label",
             Confidence.LIKELY,
-            "LinkedIn Help (the English wording); Japanese press reports (the Japanese "
-            "wordings, not seen on the page)",
+            f"{JAPANESE_REPORT} (the Japanese wording, in a translated report)",
         ),
     ),
 )
@@ -139,6 +177,11 @@ class LinkedIn(Plugin):
     checkpoint_paths = ("/checkpoint/", "/challenge/")
     # LinkedIn's session cookie, held only by a signed-in browser.
     session_cookies = ("li_at",)
+    account_source = (
+        "https://www.linkedin.com/legal/l/cookie-table (li_at: used to authenticate "
+        "members); joeyism/linkedin_scraper@3ede96ef27e69f29ab6fd9e976f32ef574b62dc2:"
+        "linkedin_scraper/core/auth.py:204 (signs in by setting li_at)"
+    )
     login_form = LoginForm(
         path="/login",
         username="#username",
@@ -157,126 +200,282 @@ class LinkedIn(Plugin):
             key="research",
             label="Social, economic and workplace research",
             description=(
-                "Lets LinkedIn share your data with trusted partners for social, "
-                "economic and workplace research. On by default."
+                "Lets trusted third-party partners use data about you for social, "
+                "economic and workplace research. On by default. A change applies to "
+                "future research only."
             ),
-            manual_steps=_steps("Social, economic and workplace research", "the setting"),
+            manual_steps=_steps(
+                "Data privacy", "Social, economic, and workplace research", "Use data for research"
+            ),
             source=SOURCE,
             switch=Switch(
-                SETTINGS + "policy-and-academic-research", ids=("allowAnonymizedDataResearch",)
+                SETTINGS + "policy-and-academic-research",
+                ids=("allowAnonymizedDataResearch",),
+                names=("Use data for research",),
             ),
-            evidence=_recorded(2, "allowAnonymizedDataResearch"),
+            evidence=_recorded(
+                2,
+                "allowAnonymizedDataResearch",
+                crawl(3988, "the page, signed in"),
+                (Confidence.CONFIRMED, crawl(3988, '"Use data for research"')),
+            ),
         ),
         ADS(
             "ads_beyond_linkedin",
-            "Ads beyond LinkedIn",
-            "Shows you ads on other apps and websites (LinkedIn's audience network), "
-            "using your LinkedIn data. On by default.",
-            Switch(SETTINGS + "ads-beyond-linkedin", ids=("allowLinkedInAudienceNetwork",)),
-            evidence=_recorded(8, "allowLinkedInAudienceNetwork"),
+            "Ads off LinkedIn",
+            "Lets LinkedIn use your data to show you personalised ads on other websites "
+            "and apps, on every device. On by default. LinkedIn says a change can take "
+            "up to 72 hours.",
+            Switch(
+                SETTINGS + "ads-beyond-linkedin",
+                ids=("allowLinkedInAudienceNetwork",),
+                names=("Ads off LinkedIn", "Ads Beyond LinkedIn", "Ads Outside of LinkedIn"),
+            ),
+            manual_steps=_steps("Advertising data", "Ads off LinkedIn", "Ads off LinkedIn"),
+            notes='Formerly called "Ads outside of LinkedIn" and "Ads beyond LinkedIn".',
+            evidence=_recorded(
+                8,
+                "allowLinkedInAudienceNetwork",
+                crawl(3007, "the page, signed in"),
+                (
+                    Confidence.CONFIRMED,
+                    crawl(
+                        3007,
+                        '"Ads off LinkedIn"; the page says it was formerly called "Ads '
+                        'Outside of LinkedIn" and "Ads Beyond LinkedIn"',
+                    ),
+                ),
+                HELP_ADS,
+            ),
         ),
         ADS(
             "ads_third_party_data",
-            "Interactions with businesses",
-            "Uses data that advertisers and other businesses share with LinkedIn about "
-            "you (visits, sign-ups, purchases) to choose your ads. On by default.",
-            Switch(SETTINGS + "ads-interactions-with-business", ids=("allowUseOfThirdPartyData",)),
-            evidence=_recorded(9, "allowUseOfThirdPartyData"),
+            "Data from others for ads",
+            "Lets LinkedIn use data it gets from others about you (your engagement with "
+            "other services, what you gave its advertisers) to personalise your ads. On "
+            "by default.",
+            Switch(
+                SETTINGS + "ads-interactions-with-business",
+                ids=("allowUseOfThirdPartyData",),
+                names=("Use data from others", "Interaction with businesses"),
+            ),
+            manual_steps=_steps(
+                "Advertising data", "Data from others for ads", "Use data from others"
+            ),
+            notes='Formerly called "Interaction with businesses".',
+            evidence=_recorded(
+                9,
+                "allowUseOfThirdPartyData",
+                crawl(4213, "the page, signed in; its screenshot is named after the menu"),
+                (
+                    Confidence.CONFIRMED,
+                    crawl(
+                        4213,
+                        'menu "Data from others for ads", switch "Use data from others"; '
+                        'the page says it was formerly called "Interaction with businesses"',
+                    ),
+                ),
+            ),
         ),
         ADS(
             "ads_conversion_tracking",
-            "Ad-related actions",
-            "Lets LinkedIn tell advertisers when you act on their ads elsewhere "
-            "(conversion tracking). On by default.",
-            Switch(SETTINGS + "ads-related-actions", ids=("allowConversionTrackings",)),
-            evidence=_recorded(10, "allowConversionTrackings"),
+            "Measure ad success",
+            "Lets LinkedIn use what you did in response to ads in the aggregate reports "
+            "it gives advertisers on how their ads performed (conversion tracking). On "
+            "by default.",
+            Switch(
+                SETTINGS + "ads-related-actions",
+                ids=("allowConversionTrackings",),
+                names=("Use your data for evaluating ad success", "Ad-related actions"),
+            ),
+            manual_steps=_steps(
+                "Advertising data", "Measure ad success", "Use your data for evaluating ad success"
+            ),
+            notes='Formerly called "Ad-related actions".',
+            evidence=_recorded(
+                10,
+                "allowConversionTrackings",
+                crawl(3574, "the page, signed in; its screenshot is named after the menu"),
+                (
+                    Confidence.CONFIRMED,
+                    crawl(
+                        3574,
+                        'menu "Measure ad success", switch "Use your data for evaluating '
+                        'ad success"; the page says it was formerly called "Ad-related '
+                        'actions"',
+                    ),
+                ),
+            ),
         ),
         ADS(
             "ads_inferred_location",
             "Inferred city location",
-            "Uses the city LinkedIn infers from your IP address to target ads. On by default.",
-            Switch(SETTINGS + "ads-inferred-location", ids=("allowIpToPersonalizeAds",)),
-            evidence=_recorded(12, "allowIpToPersonalizeAds"),
+            "Uses the city LinkedIn infers from your IP address to personalise ads. On by default.",
+            Switch(
+                SETTINGS + "ads-inferred-location",
+                ids=("allowIpToPersonalizeAds",),
+                names=("Use Inferred city location",),
+            ),
+            manual_steps=_steps(
+                "Advertising data", "Inferred city location", "Use Inferred city location"
+            ),
+            evidence=_recorded(
+                12,
+                "allowIpToPersonalizeAds",
+                crawl(4393, "the page, signed in"),
+                (Confidence.CONFIRMED, crawl(4393, '"Use Inferred city location"')),
+            ),
         ),
         ADS(
             "ads_age",
-            "Age",
-            "Uses your age range, as LinkedIn infers it, to choose your ads. On by default.",
-            Switch(SETTINGS + "ads-by-age", ids=("allowAdsByAge",)),
-            evidence=_recorded(6, "allowAdsByAge"),
+            "Age range",
+            "Uses your age range, from your profile or as LinkedIn infers it, to choose "
+            "your ads. On by default.",
+            # Some accounts are shown one page for age and gender together; each
+            # switch there is found by its own words (no id is on record for it).
+            Switch(
+                SETTINGS + "ads-by-age",
+                ids=("allowAdsByAge",),
+                names=("Use your age range for ads", "Use your age for ads"),
+                fallbacks=(DEMOGRAPHICS,),
+            ),
+            manual_steps=_steps("Advertising data", "Age range", "Use your age range for ads"),
+            notes=(
+                'Some accounts see it on a "Demographics" page with the gender switch, '
+                'worded "Use your age for ads".'
+            ),
+            evidence=_recorded(
+                6,
+                "allowAdsByAge",
+                crawl(3016, "the Age range page, signed in"),
+                (
+                    Confidence.CONFIRMED,
+                    crawl(3016, 'menu "Age range", switch "Use your age range for ads"')
+                    + "; "
+                    + crawl(2818, 'the combined page: "Use your age for ads"'),
+                ),
+                crawl(2818, f"the combined page {DEMOGRAPHICS}, signed in"),
+            ),
         ),
         ADS(
             "ads_gender",
             "Gender",
-            "Uses your gender, as LinkedIn infers it, to choose your ads. On by default.",
-            Switch(SETTINGS + "ads-by-gender", ids=("allowAdsByGender",)),
-            evidence=_recorded(7, "allowAdsByGender"),
+            "Uses your gender, from your profile or as LinkedIn infers it, to choose "
+            "your ads. On by default.",
+            Switch(
+                SETTINGS + "ads-by-gender",
+                ids=("allowAdsByGender",),
+                names=("Use your gender for ads",),
+                fallbacks=(DEMOGRAPHICS,),
+            ),
+            manual_steps=_steps("Advertising data", "Gender", "Use your gender for ads"),
+            notes='Some accounts see it on a "Demographics" page with the age switch.',
+            evidence=_recorded(
+                7,
+                "allowAdsByGender",
+                crawl(2917, "the Gender page, signed in"),
+                (
+                    Confidence.CONFIRMED,
+                    crawl(2917, '"Use your gender for ads"')
+                    + "; "
+                    + crawl(2827, "the same words on the combined page"),
+                ),
+                crawl(2827, f"the combined page {DEMOGRAPHICS}, signed in"),
+            ),
         ),
         ADS(
             "ads_interests",
             "Interests and traits",
-            "Uses the interests and traits LinkedIn infers from your activity to "
-            "choose your ads. On by default.",
+            "Uses the interests and traits LinkedIn derives from your profile and "
+            "activity to choose your ads. On by default.",
             Switch(
                 "/mypreferences/d/interest-categories",
                 ids=("adsPrivacyAllowInterestsAndBehaviors",),
+                names=("Interests and traits",),
             ),
-            evidence=_recorded(13, "adsPrivacyAllowInterestsAndBehaviors"),
+            manual_steps=_steps("Advertising data", "Interests and traits", "Interests and traits"),
+            evidence=_recorded(
+                13,
+                "adsPrivacyAllowInterestsAndBehaviors",
+                crawl(3898, "the page, signed in"),
+                (Confidence.CONFIRMED, crawl(3898, '"Interests and traits"')),
+            ),
         ),
         ADS(
             "marketing_ads",
-            "Your data in LinkedIn's own marketing ads",
-            "Lets LinkedIn use your profile and activity to choose the ads it runs for "
-            "itself (for LinkedIn and its products) on other websites and apps. On by "
-            "default. Turning it off stops that use from now on; it does not undo ads "
-            "already shown. The marketing emails on the same page are a separate switch.",
+            "Personalized promotions of LinkedIn products",
+            "Lets LinkedIn use your activity and profile to personalise how it promotes "
+            "its own products to you, on and off LinkedIn. On by default. Turned off, "
+            "you may still see its promotions, not personalised. The promotional emails "
+            "on the same page are a separate switch.",
             Switch(
                 PROMOTIONS,
                 ids=("allowProfileAndActivityDataForMarketingAds",),
+                names=("Personalized promotions of LinkedIn products",),
             ),
-            manual_steps=_at_address("the use of your profile and activity data for ads"),
+            manual_steps=_steps(
+                "Data privacy",
+                "LinkedIn promotions",
+                "Personalized promotions of LinkedIn products",
+            ),
             evidence=_recorded(
                 3,
                 "allowProfileAndActivityDataForMarketingAds",
-                (Confidence.LIKELY, f'{PSST}, task 3 ("Disable marketing promotions")'),
+                crawl(5473, "the LinkedIn promotions page, signed in"),
+                (
+                    Confidence.CONFIRMED,
+                    crawl(5473, '"Personalized promotions of LinkedIn products"'),
+                ),
             ),
-            notes="On by default. It shares the promotions page with the marketing-emails switch.",
+            notes="It shares the LinkedIn promotions page with the promotional-emails switch.",
         ),
         ADS(
             "marketing_emails",
-            "LinkedIn's marketing emails",
-            "Lets LinkedIn email you its own marketing: tips for using LinkedIn and "
-            "offers for its products. On by default. Turning it off stops these emails "
-            "only: LinkedIn's other emails (about your account, messages, notifications) "
-            "are set elsewhere.",
-            Switch(PROMOTIONS, ids=("tipsForUsingLinkedinViaEmail",)),
-            manual_steps=_at_address("the marketing emails"),
+            "LinkedIn promotional emails",
+            "Lets LinkedIn send you promotional emails about its own products, based on "
+            "your activity and profile. On by default. Turning it off stops these "
+            "emails only: LinkedIn's other emails (about your account, messages, "
+            "notifications) are set elsewhere.",
+            Switch(
+                PROMOTIONS,
+                ids=("tipsForUsingLinkedinViaEmail",),
+                names=("LinkedIn promotional emails",),
+            ),
+            manual_steps=_steps(
+                "Data privacy", "LinkedIn promotions", "LinkedIn promotional emails"
+            ),
             evidence=_recorded(
                 4,
                 "tipsForUsingLinkedinViaEmail",
-                (Confidence.LIKELY, f'{PSST}, task 4 ("Disable marketing emails")'),
+                crawl(5482, "the LinkedIn promotions page, signed in"),
+                (Confidence.CONFIRMED, crawl(5482, '"LinkedIn promotional emails"')),
             ),
-            notes="On by default. It shares the promotions page with the marketing-ads switch.",
+            notes="It shares the LinkedIn promotions page with the personalized-promotions switch.",
         ),
         ADS(
             "share_with_partners",
             "Data sharing with affiliates and select partners",
-            "Lets LinkedIn share data about you (your profile, your activity, how you "
-            "engage with ads) with its affiliates, the Microsoft companies, and with "
-            "select partners, who use it to personalise the ads they show you. On by "
-            "default. Turning it off stops further sharing; it does not take back what "
-            "was already shared.",
+            "Lets LinkedIn share your data with its affiliates, who use it to "
+            "personalise the ads they show you, and with select partners, who use it to "
+            "show you LinkedIn's marketing. On by default. Turning it off stops further "
+            "sharing; it does not take back what was already shared.",
             Switch(
                 SETTINGS + "share-data-with-select-partners",
                 ids=("shareDataWithTrustedPartners",),
+                names=("Data sharing with our affiliates and select partners",),
             ),
-            manual_steps=_at_address("the data sharing with affiliates and partners"),
+            manual_steps=_steps(
+                "Advertising data",
+                "Share data with affiliates and partners",
+                "Data sharing with our affiliates and select partners",
+            ),
             evidence=_recorded(
                 5,
                 "shareDataWithTrustedPartners",
+                crawl(2836, "the page, signed in"),
                 (
-                    Confidence.LIKELY,
-                    f'{PSST}, task 5 ("Disable data sharing with affiliates and partners")',
+                    Confidence.CONFIRMED,
+                    crawl(2836, '"Data sharing with our affiliates and select partners"'),
                 ),
             ),
         ),
@@ -305,47 +504,58 @@ class LinkedIn(Plugin):
                 ids=("nonEssentialCookieConsent",),
             ),
             evidence=evidence(
-                page=(Confidence.CONFIRMED, f"{PSST}, task 11"),
+                page=(Confidence.CONFIRMED, psst(11)),
                 control=(
                     Confidence.LIKELY,
-                    f'{PSST}, task 11: input[role="switch"]#nonEssentialCookieConsent; '
-                    "a user report says the task failed once",
+                    f'{psst(11)}: input[role="switch"]#nonEssentialCookieConsent; a user '
+                    "report says the task failed once",
                 ),
                 label=(
                     Confidence.LIKELY,
-                    f'{PSST}, task 11 ("Disable all non-essential cookies")',
+                    f'{psst(11)} ("Disable all non-essential cookies"; the page\'s own '
+                    "words are not on record)",
                 ),
             ),
         ),
         Setting(
             key="profile_visibility_partners",
-            label="Profile visibility off LinkedIn",
+            label="Profile visibility outside LinkedIn",
             description=(
-                "Lets partners and other services show your profile information outside "
-                "LinkedIn. On by default."
+                "Lets permitted services such as Outlook show information from your "
+                "LinkedIn profile to their users. On by default. It does not change what "
+                "search engines see of your public profile."
             ),
-            manual_steps=_steps("Profile visibility off LinkedIn", "the setting", "Visibility"),
-            notes="The label and markup of this page are not on public record.",
+            manual_steps=_steps(
+                "Visibility",
+                "Profile discovery and visibility off LinkedIn",
+                "Profile visibility outside LinkedIn",
+            ),
+            notes="Its page is reached at two addresses; no id of its switch is on record.",
             source=SOURCE,
-            # A guess: the page is thought to carry a switch like its siblings, so it
-            # is found by role and the label variants people report.
             switch=Switch(
-                SETTINGS + "profile-visibility-for-partners",
-                names=(
-                    "Profile visibility off LinkedIn",
-                    "Allow your profile to be shown to partners",
-                ),
+                "/mypreferences/d/profile-visibility-for-partners",
+                names=("Profile visibility outside LinkedIn",),
+                fallbacks=(SETTINGS + "profile-visibility-for-partners",),
             ),
             evidence=evidence(
-                page=(Confidence.LIKELY, "one public report (unverified)"),
+                page=(
+                    Confidence.CONFIRMED,
+                    f"{crawl(3970, 'the page at /mypreferences/d/profile-visibility-for-partners')}"
+                    f"; {crawl(5293, 'the same page at its settings address, from the menu')}",
+                ),
                 control=(
                     Confidence.GUESS,
-                    "inferred: a switch like those of the pages beside it; its markup is "
-                    "not on record",
+                    "inferred: a switch named by its label, drawn like its neighbours' "
+                    "(input[role=switch]); the crawl's screenshot shows a toggle, its "
+                    "markup is not on record",
                 ),
                 label=(
-                    Confidence.GUESS,
-                    "inferred: the wordings people report; the page's own is not on record",
+                    Confidence.CONFIRMED,
+                    crawl(
+                        5293,
+                        'switch "Profile visibility outside LinkedIn", menu "Profile '
+                        'discovery and visibility off LinkedIn"',
+                    ),
                 ),
             ),
         ),

@@ -64,8 +64,8 @@ async def test_the_detail_pane_gives_each_fact_its_confidence_and_source() -> No
             await pilot.press("j")
         text = " ".join(detail(app).split())
         assert "control: guess — inferred" in text
-        assert "page: likely" in text
-        assert "Rests on a guess (control, label)" in text
+        assert "page: confirmed" in text
+        assert "Rests on a guess (control)" in text
         assert "reads unknown or unavailable, never a guessed value" in text
         await app.action_quit()
 
