@@ -1,19 +1,29 @@
 """Quora: whether large language models may be trained on what you write.
 
-``shared/platforms.md`` records only the label and that it sits under Settings,
-Privacy; the page address, the sign-in path and the markup are guesses, and the
-label rests on one weak source, so the switch is found by role and that label.
+Quora Help ("Can I opt out of my content on Quora being used to train LLMs?") says
+the opt-out is on the privacy settings page as "Allow large language models to be
+trained on your content"; the page's address and the markup are not on record, so
+the switch is found by role and that label.
+
+Signed in is shown by Quora's ``m-b`` cookie, the one public clients of Quora take
+from a signed-in browser; visitors may hold one too, so the settings page must also
+load without Quora's sign-in page on the way.
 """
 
 from __future__ import annotations
 
-from automation.model import FOUND_BY_LABEL, Confidence, Setting, Switch, evidence
+from automation.model import FOUND_BY_LABEL, Confidence, Evidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.quora.com"
 # A guess: Quora's settings tabs are reached from the profile menu; no address is on record.
 PATH = "/settings/privacy"
 LABEL = "Allow large language models to be trained on your content"
+#: Quora Help on the opt-out (the article as served in Hindi; its id is the same in
+#: every language).
+HELP = "https://help.quora.com/hc/hi/articles/15205064557844"
+#: A public client of Quora: the ``m-b`` cookie of a signed-in browser.
+COOKIES = "StreakingJerry/PoeAPI@46ab92572c48db7ad05287bfe42abfd8a7b8530c:example/python3.py"
 
 
 class Quora(Plugin):
@@ -30,6 +40,8 @@ class Quora(Plugin):
     # Quora's sign-in is a pop-up on its home page with third-party options: left to a
     # person in a browser window.
     login_form = None
+    session_cookies = ("m-b",)
+    account_source = COOKIES
     settings = (
         Setting(
             key="llm_training",
@@ -45,16 +57,23 @@ class Quora(Plugin):
                 'Choose the "Privacy" section.',
                 f'Switch "{LABEL}" off.',
             ),
-            notes="The wording and the default are unverified: Quora may show it differently.",
-            source="shared/platforms.md (one weak source)",
+            notes=(
+                "Quora says it does not train models on what people write on Quora today; "
+                "the setting says whether it may in future. Its default is not on record."
+            ),
+            source=HELP,
             switch=Switch(path=PATH, names=(LABEL,)),
-            evidence=evidence(
-                page=(
-                    Confidence.GUESS,
-                    'inferred from "Settings, Privacy"; no address is on record',
+            evidence=(
+                *evidence(
+                    page=(Confidence.LIKELY, f"{HELP} (the privacy settings page)"),
+                    control=FOUND_BY_LABEL,
+                    label=(Confidence.LIKELY, f"{HELP} (quoted in Hindi there)"),
                 ),
-                control=FOUND_BY_LABEL,
-                label=(Confidence.LIKELY, "one public report (unverified)"),
+                Evidence(
+                    "page",
+                    Confidence.GUESS,
+                    "inferred: the privacy settings at /settings/privacy; no address is on record",
+                ),
             ),
         ),
     )

@@ -3,34 +3,39 @@
 ON asks AI crawlers not to use the publication's posts (it sets a flag for
 crawlers); OFF, the default, does not. So the recommended state is ON.
 
-``shared/platforms.md`` records that each publication lives on a host of its own,
-below Substack's: its settings are at ``https://<publication>.substack.com/publish/settings``.
-So the publications are found as links to hosts below ``substack.com`` on the
-account's list of publications, each publication's name is its host's first
-label, and each one's switch is read on that host. The label is "Block AI
-training" (a 2026 report has it worded "Opt out of AI training"; both are
-recognised). The list page's address and the markup are guesses, so the switch is
-found by role and label; where the guessed pages do not exist the rows read
-``unavailable`` or ``unknown``, never a value.
+Substack Support ("How can I block AI from using my Substack publication to train
+their models?") says: on the publication's Settings page, in the Publication details
+section, slide the toggle next to "Block AI training"; in 2026 readers find it worded
+"Opt out of AI training" (both are recognised). Each publication lives on a host of
+its own below Substack's, so the publications are found as links to hosts below
+``substack.com`` on the account's list of publications, each publication's name is
+its host's first label, and each one's switch is read on that host, at
+``/publish/settings``. The list page's address, the settings address and the markup
+are guesses, so the switch is found by role and label; where the guessed pages do
+not exist the rows read ``unavailable`` or ``unknown``, never a value.
+
+Signed in is shown by Substack's ``substack.sid`` session cookie, the cookie public
+clients of Substack's API take from a signed-in browser.
 """
 
 from __future__ import annotations
 
-from automation.model import (
-    FOUND_BY_LABEL,
-    Confidence,
-    Discovery,
-    Setting,
-    State,
-    Switch,
-    evidence,
-)
+from automation.model import Confidence, Discovery, Setting, State, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://substack.com"
 LABEL = "Block AI training"
 #: The wordings on record, the first current until a 2026 report.
 LABELS = (LABEL, "Opt out of AI training")
+#: Substack's help on the setting: the publication's Settings page, its label.
+HELP = (
+    "https://support.substack.com/hc/en-us/articles/20382615953556-"
+    "How-can-I-block-AI-from-using-my-Substack-publication-to-train-their-models"
+)
+#: Readers finding the 2026 wording under the publication's privacy settings.
+WORDING_2026 = "https://redlib.cjs-cloud.com/r/Substack/comments/1t9b8f5/opt_out_of_ai_training/"
+#: A public client of Substack's API: the ``substack.sid`` cookie of a signed-in browser.
+COOKIES = "NHagar/substack_api@65f461935947a45ee9fe41429e48a25e74af6691:docs/authentication.md"
 #: A publication's settings, on its own host (``<publication>.substack.com``).
 PUBLICATION_PATH = "/publish/settings"
 # A guess: the account's list of publications, linking to each one's own host.
@@ -57,6 +62,8 @@ class Substack(Plugin):
     # Guesses: Substack's sign-in page. It often signs in with an emailed link.
     login_paths = ("/sign-in",)
     login_form = None
+    session_cookies = ("substack.sid",)
+    account_source = COOKIES
     settings = (
         Setting(
             key="block_ai_training",
@@ -80,19 +87,24 @@ class Substack(Plugin):
                 "It asks crawlers to stay away; it cannot stop one that ignores the flag. "
                 "The page that lists your publications is a guess."
             ),
-            source="shared/platforms.md",
+            source=HELP,
             switch=Switch(path=PUBLICATION_PATH, names=LABELS, subdomain="{name}"),
             per=PUBLICATIONS,
             evidence=evidence(
                 page=(
-                    Confidence.LIKELY,
-                    "shared/platforms.md: <publication>.substack.com/publish/settings; the "
-                    "account's list of publications at substack.com/settings is inferred",
+                    Confidence.GUESS,
+                    "inferred: the address <publication>.substack.com/publish/settings and "
+                    f"the list of publications at substack.com/settings; the publication's "
+                    f"Settings page itself is in {HELP}",
                 ),
-                control=FOUND_BY_LABEL,
+                control=(
+                    Confidence.GUESS,
+                    f"inferred: a switch named by its label ({HELP} calls it a toggle); "
+                    "its markup is not on record",
+                ),
                 label=(
                     Confidence.LIKELY,
-                    'shared/platforms.md; a 2026 report for "Opt out of AI training"',
+                    f'{HELP} ("Block AI training"); {WORDING_2026} ("Opt out of AI training")',
                 ),
             ),
         ),

@@ -2,18 +2,25 @@
 
 The switch's meaning is inverted: ON prevents Tumblr from sharing the blog's
 posts with third parties (AI companies among them), OFF (the default) allows it.
-So the recommended state is ON. ``shared/platforms.md`` records the label, that it
-is per blog and under the blog's settings, Visibility; the page addresses and
-the markup are guesses, so the switch is found by role and its label, which names
-the blog.
+So the recommended state is ON. A published opt-out guide records the label
+("Prevent third-party sharing for <blog>"), that it is per blog, and that it sits in
+the blog's settings, Visibility section; the page addresses and the markup are
+guesses, so the switch is found by role and its label, which names the blog.
+
+Signed in is shown by Tumblr's ``psu`` cookie, which a public client of Tumblr's
+website waits for to know a sign-in is done.
 """
 
 from __future__ import annotations
 
-from automation.model import FOUND_BY_LABEL, Confidence, Discovery, Setting, State, Switch, evidence
+from automation.model import Confidence, Discovery, Evidence, Setting, State, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.tumblr.com"
+#: An opt-out guide quoting the blog settings' Visibility section and the label.
+GUIDE = "https://redact.dev/ai-optout-instructions/tumblr"
+#: A public client of Tumblr's website: ``psu`` is the cookie of a signed-in browser.
+COOKIES = "TextsHQ/platform-tumblr@1464589b6bda44d144275f845b275e38bd7d7beb:src/info.ts:17"
 # Guesses: each blog's settings at /settings/blog/<blog>, linked from the account
 # settings' list of blogs.
 BLOG_PATH = "/settings/blog/{name}"
@@ -35,6 +42,8 @@ class Tumblr(Plugin):
     # Guesses: Tumblr's sign-in page.
     login_paths = ("/login",)
     login_form = None
+    session_cookies = ("psu",)
+    account_source = COOKIES
     settings = (
         Setting(
             key="third_party_sharing",
@@ -57,19 +66,24 @@ class Tumblr(Plugin):
                 "Inverted: ON prevents sharing, so ON is recommended. Kept per blog: a blog "
                 "you add later starts with sharing allowed."
             ),
-            source="shared/platforms.md",
+            source=GUIDE,
             switch=Switch(path=BLOG_PATH, names=("Prevent third-party sharing for {name}",)),
             per=BLOG_LIST,
-            evidence=evidence(
-                page=(
+            evidence=(
+                *evidence(
+                    page=(Confidence.LIKELY, f"{GUIDE} (the blog's settings, Visibility)"),
+                    control=(
+                        Confidence.GUESS,
+                        f"inferred: a switch named by its label ({GUIDE} calls it a "
+                        "toggle); its markup is not on record",
+                    ),
+                    label=(Confidence.LIKELY, GUIDE),
+                ),
+                Evidence(
+                    "page",
                     Confidence.GUESS,
                     "inferred: each blog's settings at /settings/blog/<blog>, listed from "
-                    'the account settings; only "blog settings, Visibility" is on record',
-                ),
-                control=FOUND_BY_LABEL,
-                label=(
-                    Confidence.LIKELY,
-                    "Tumblr Help, as quoted by public opt-out guides (2024)",
+                    "the account settings",
                 ),
             ),
         ),

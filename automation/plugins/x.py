@@ -1,13 +1,18 @@
 """X (formerly Twitter): Grok training first, then the data-sharing and ad checkboxes.
 
-Facts from ``shared/platforms.md`` (X's own web client strings and public automation
-code): every setting is a checkbox on a page under ``/settings/``. X ties each
-checkbox to its text with ``aria-describedby="CHECKBOX_N_LABEL"``, where N counts
-the checkboxes of the whole page: it says where a box sits, not which setting it
-is, and the Off-X activity and Grok pages hold several boxes (which come first
-depends on the account). So every X setting is found by its label, in X's exact
-wording (curly apostrophes and all), and the Grok boxes only inside X's
+Every setting is a checkbox on a page under ``/settings/``, as X's own web client
+draws it (its bundles and English strings as archived in ``DzikStar/X-SCRAPER``;
+Brave's ``brave/psst-component`` visits four of the pages). X ties each checkbox to
+its text with ``aria-describedby="CHECKBOX_N_LABEL"``, where N counts the
+checkboxes of the whole page: it says where a box sits, not which setting it is,
+and the Off-X activity and Grok pages hold several boxes (which come first depends
+on the account). So every X setting is found by its label, in X's exact wording
+(curly apostrophes and all), and the Grok boxes only inside X's
 ``xaiDataSharingSettings`` container.
+
+Where X's ``ucpd_enabled`` switch is on, the page at ``/settings/off_twitter_activity``
+is titled "Inferred identity" (so is its menu entry) and draws only the inferred
+identity box; the other box of that page is then not offered.
 """
 
 from __future__ import annotations
@@ -16,48 +21,90 @@ from automation.model import Confidence, Evidence, Setting, State, Switch, Toggl
 from automation.plugin import Plugin
 
 ORIGIN = "https://x.com"
-SOURCE = "X's web client strings (i18n/en.js, SettingsRevamp bundles); brave/psst-component"
 #: The container X draws the Grok page's three checkboxes in.
 GROK_BOX = '[data-testid="xaiDataSharingSettings"]'
 
-#: Where the facts come from: X's own web client as archived publicly (mid 2025),
-#: and Brave's public automation code, which visits four of these pages.
-STRINGS = "X web client strings i18n/en.js"
-BUNDLES = "X web client SettingsRevamp bundles"
-PSST = "brave/psst-component src/twitter/user.ts"
-#: The pages Brave's automation code visits.
-PSST_PAGES = (
-    "/settings/data_sharing_with_business_partners",
-    "/settings/off_twitter_activity",
-    "/settings/ads_preferences",
+#: X's own web client, as archived publicly (build 56f29d4).
+CLIENT = "DzikStar/X-SCRAPER@9cd43d520a5ec6797d3ff3f4dace1a45aa057c9d:client-web/"
+STRINGS = CLIENT + "i18n/en.js"
+#: The bundle whose Privacy and safety menu links each page (and names it).
+MENU = CLIENT + "ondemand/SettingsRevamp-1bcddef9.js:296"
+#: Where X draws the Grok page's boxes inside ``xaiDataSharingSettings``.
+GROK_BUNDLE = CLIENT + "ondemand/SettingsRevamp-32bb1570.js:57"
+#: Where X's checkbox takes its page-wide counter id (``CHECKBOX_${n}_LABEL``).
+COUNTER = (
+    CLIENT + "shared/loader/AudioDock/loader/DashMenu/loader/DashModal/loader/DMDrawer/"
+    "ondemand/InlinePlayer/ondem-2078c561.js:193"
 )
+#: The Off-X activity page: its title and the first box hang on ``ucpd_enabled``.
+UCPD = CLIENT + "ondemand/SettingsRevamp-1bcddef9.js:168"
+#: Brave's automation of four of these pages, and its signed-in sign.
+PSST = "brave/psst-component@d54d3c0f37851936aaa23883b355da864acff314:src/twitter/user.ts"
+SOURCE = f"{STRINGS}; {MENU}; {PSST}"
 
-#: Each settings page's name in X's menus, by its address.
+#: The line of X's English strings that holds each label, and the bundle line that
+#: draws its checkbox.
+LABEL_LINE = {
+    "grok_training": 1116,
+    "grok_personalize": 3569,
+    "grok_history": 3567,
+    "business_partners": 1161,
+    "web_content_use": 1154,
+    "off_platform_activity": 1159,
+    "personalized_ads": 1149,
+    "location": 1163,
+}
+DRAWN_AT = {
+    "grok_training": "ondemand/SettingsRevamp-9f4db315.js:540",
+    "grok_personalize": "ondemand/SettingsRevamp-9f4db315.js:645",
+    "grok_history": "ondemand/SettingsRevamp-9f4db315.js:590",
+    "business_partners": "ondemand/SettingsRevamp-ec129bee.js:528",
+    "web_content_use": "ondemand/SettingsRevamp-1bcddef9.js:133",
+    "off_platform_activity": "ondemand/SettingsRevamp-1bcddef9.js:140",
+    "personalized_ads": "ondemand/SettingsRevamp-ec129bee.js:137",
+    "location": "ondemand/SettingsRevamp-877d4cc6.js:29",
+}
+#: The lines of Brave's task list for the pages it visits.
+PSST_LINES = {
+    "/settings/data_sharing_with_business_partners": 65,
+    "/settings/off_twitter_activity": 76,
+    "/settings/ads_preferences": 87,
+}
+#: The Grok training box's wording of 2024, as reported when X added it.
+GROK_2024 = "https://hothardware.com/news/elon-musk-is-using-your-x-posts-to-train-grok"
+
+#: Each settings page's entry in X's Privacy and safety menu (en.js), by its address;
+#: the Off-X activity page's entry is "Inferred identity" where ``ucpd_enabled`` is on.
 PAGE_NAMES = {
     "/settings/grok_settings": "Grok & Third-party Collaborators",
     "/settings/data_sharing_with_business_partners": "Data sharing with business partners",
-    "/settings/off_twitter_activity": "Off-X activity",
+    "/settings/off_twitter_activity": "Inferred identity",
     "/settings/ads_preferences": "Ads preferences",
     "/settings/location_information": "Location information",
 }
-
-#: A checkbox tied to its text by aria-describedby, found by that text.
-DESCRIBED = "a checkbox whose aria-describedby text is its label"
-#: The Grok page's three checkboxes share one container.
-IN_GROK_BOX = f"a checkbox inside {GROK_BOX}, described by its label"
+#: The entry's older name, still shown where ``ucpd_enabled`` is off.
+OLD_PAGE_NAMES = {"/settings/off_twitter_activity": "Off-X activity"}
 
 
 def _evidence(setting: Setting) -> tuple[Evidence, ...]:
-    """Page, checkbox and wording, all from X's own client (and PSST where it goes)."""
+    """Page, checkbox and wording, each from X's own client (and PSST where it goes)."""
     switch = setting.switch
     assert switch is not None
-    also = f"; {PSST}" if switch.path in PSST_PAGES else ""
-    control = IN_GROK_BOX if switch.within == GROK_BOX else DESCRIBED
-    return evidence(
-        page=(Confidence.CONFIRMED, BUNDLES + also),
-        control=(Confidence.CONFIRMED, f"{BUNDLES}: {control}{also}"),
-        label=(Confidence.CONFIRMED, STRINGS),
+    key = setting.key
+    psst = PSST_LINES.get(switch.path)
+    also = f"; {PSST}:{psst}" if psst else ""
+    if switch.within == GROK_BOX:
+        control = f"a checkbox inside {GROK_BOX}, described by its label: {GROK_BUNDLE}"
+    else:
+        control = f"a checkbox whose aria-describedby text is its label: {COUNTER}"
+    facts = evidence(
+        page=(Confidence.CONFIRMED, f"{MENU} (links {switch.path}){also}"),
+        control=(Confidence.CONFIRMED, f"{control}; {CLIENT}{DRAWN_AT[key]}{also}"),
+        label=(Confidence.CONFIRMED, f"{STRINGS}:{LABEL_LINE[key]}"),
     )
+    if key == "grok_training":
+        facts += (Evidence("label", Confidence.LIKELY, f"2024 wording: {GROK_2024}"),)
+    return facts
 
 
 def _steps(setting: Setting, what: str = "") -> tuple[str, ...]:
@@ -65,10 +112,13 @@ def _steps(setting: Setting, what: str = "") -> tuple[str, ...]:
     switch = setting.switch
     assert switch is not None
     what = what or f'"{switch.names[0]}"'
+    entry = f'"{PAGE_NAMES[switch.path]}"'
+    if switch.path in OLD_PAGE_NAMES:
+        entry += f' (on some accounts "{OLD_PAGE_NAMES[switch.path]}")'
     return (
         "Sign in to X.",
         f'Open {ORIGIN}{switch.path} ("More", "Settings and privacy", '
-        f'"Privacy and safety", then "{PAGE_NAMES[switch.path]}").',
+        f'"Privacy and safety", then {entry}).',
         f"Uncheck {what}.",
     )
 
@@ -82,7 +132,7 @@ CHECKBOX = Toggles(
     evidence=_evidence,
 )
 
-#: The Grok training checkbox's label, newest first: X's strings as of mid 2025
+#: The Grok training checkbox's label, newest first: X's strings as of 2025
 #: (under "Grok & Third-party Collaborators"), then the 2024 wording.
 GROK_LABELS = (
     "Allow your public data as well as your interactions, inputs, and results with Grok "
@@ -107,6 +157,12 @@ class X(Plugin):
     # X signs in through a multi-step flow (name, then password, often a check),
     # not one form a browser can fill.
     login_form = None
+    #: ``auth_token`` holds the session; ``twid`` names the signed-in account, and is
+    #: what Brave's automation takes as the sign of one.
+    session_cookies = ("auth_token", "twid")
+    account_source = (
+        f"{PSST}:26; lordcusnir/xcookies@ba117c43adc0251817f1e76b685f7f276a192f12:README.md"
+    )
     settings = (
         CHECKBOX(
             "grok_training",
@@ -139,7 +195,7 @@ class X(Plugin):
             ),
             recommended=State.ON,
             strict=State.OFF,
-            notes="Checked by default; the second of the three boxes on the Grok page.",
+            notes="Checked by default; one of the three boxes on the Grok page.",
         ),
         CHECKBOX(
             "grok_history",
@@ -158,7 +214,7 @@ class X(Plugin):
             ),
             recommended=State.ON,
             strict=State.OFF,
-            notes=("The third of the three boxes on the Grok page; its default is not on record."),
+            notes="One of the three boxes on the Grok page; its default is not on record.",
         ),
         CHECKBOX(
             "business_partners",
@@ -182,8 +238,9 @@ class X(Plugin):
                 role="checkbox",
             ),
             notes=(
-                "Checked by default. The first box on the Off-X activity page; X hides it "
-                "for some accounts. Turning it off asks for a confirmation in the EU."
+                "Checked by default. The first box of its page where X still calls the page "
+                '"Off-X activity"; where the page is called "Inferred identity" X does not '
+                "draw it. Turning it off asks for a confirmation in the EU."
             ),
         ),
         CHECKBOX(
@@ -197,8 +254,9 @@ class X(Plugin):
                 role="checkbox",
             ),
             notes=(
-                "Checked by default. The second box on the Off-X activity page where both "
-                "show, the only one where X hides the other: found by its label."
+                'Checked by default. On the page now called "Inferred identity" (formerly '
+                '"Off-X activity"), where it may be the only box or the second one: found '
+                "by its label."
             ),
         ),
         CHECKBOX(

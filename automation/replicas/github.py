@@ -1,13 +1,18 @@
-"""A replica of GitHub's Copilot settings, as ``shared/platforms.md`` records them.
+"""A replica of GitHub's Copilot settings, drawn from GitHub's own help.
 
-On the real page (github/docs, ``manage-policies.md``) each Copilot policy is a
-drop-down beside its name: "Suggestions matching public code" offers "Allow" and
-"Block", "Copilot access to Bing" (off by default) and "Allow GitHub to use my
-data for AI model training" (on by default since April 2026) offer "Enabled" and
-"Disabled". The replica draws them in the order GitHub's help describes them, each
-a button that opens a menu of its choices, with different states, so a plugin
-that takes the wrong drop-down reads a wrong value. The markup is a guess: each
-button is named by its row's label through ``aria-labelledby`` (a select by its
+On the real page (``github/docs`` ``manage-policies.md``, and a print of the page at
+https://github.com/user-attachments/files/32107755/Copilot-settings.pdf) each Copilot
+policy is a drop-down beside its name: "Suggestions matching public code" offers
+"Allow" and "Block", "Copilot access to Bing" (off by default) and "Allow GitHub to
+use my data for AI model training" (on by default since April 2026) offer "Enabled"
+and "Disabled". Beside the training one sits the choice about product improvements
+("Allow GitHub to use my data for product improvements"; Microsoft's GitHub Copilot
+course describes it on the same settings:
+https://learn.microsoft.com/en-us/training/modules/get-started-github-copilot/7-manage-github-copilot-policies-features-extensions),
+a look-alike whose words differ only at the end. The replica draws them in that
+order, each a button that opens a menu of its choices, with different states, so a
+plugin that takes the wrong drop-down reads a wrong value. The markup is a guess:
+each button is named by its row's label through ``aria-labelledby`` (a select by its
 ``<label>``), as an accessible drop-down is.
 
 The page is served at ``address`` (``/settings/copilot``); the other address some
@@ -55,6 +60,13 @@ POLICIES = (
         ("Enabled", "Disabled"),
         False,
         "Copilot Chat can use Bing to answer questions about recent events.",
+    ),
+    Policy(
+        "product_improvements",
+        "Allow GitHub to use my data for product improvements",
+        ("Enabled", "Disabled"),
+        True,
+        "GitHub may use your data, including prompts and suggestions, to improve its products.",
     ),
     Policy(
         "copilot_training",

@@ -1,7 +1,9 @@
-"""A replica of Quora's privacy settings, as ``shared/platforms.md`` records them.
+"""A replica of Quora's privacy settings.
 
-Only the label is on record (and it is unverified); the page address, the sign-in
-path and the switch's markup are guesses, drawn plainly: a labelled switch.
+Quora Help (https://help.quora.com/hc/hi/articles/15205064557844) puts "Allow large
+language models to be trained on your content" on the privacy settings page; the
+page's address, the sign-in path and the switch's markup are guesses, drawn plainly:
+a labelled switch.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
-"""A replica of Substack's publication settings, as ``shared/platforms.md`` records them.
+"""A replica of Substack's publication settings.
 
-Each publication lives on a host of its own, below Substack's
-(``https://<publication>.substack.com/publish/settings``), where "Block AI training"
-(in a 2026 wording "Opt out of AI training") is off by default. The replica serves
+Follows Substack Support (https://support.substack.com/hc/en-us/articles/20382615953556):
+the publication's Settings page holds, in its Publication details section, the
+toggle "Block AI training" (in a 2026 wording "Opt out of AI training"), off by
+default. Each publication lives on a host of its own, below Substack's
+(``https://<publication>.substack.com/publish/settings``). The replica serves
 every host on one loopback port and tells them apart by the Host header: its own
 origin is ``http://substack.localhost:<port>`` and each publication is
 ``http://<publication>.substack.localhost:<port>``; browsers resolve names under

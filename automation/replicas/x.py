@@ -1,14 +1,22 @@
-"""A replica of the X settings pages the plugin visits, as ``shared/platforms.md`` records them.
+"""A replica of the X settings pages the plugin visits.
 
-Modelled on X's own web client: every setting is a checkbox drawn inside a
-``<label>`` with its text, tied to it by ``aria-describedby="CHECKBOX_N_LABEL"``
-where N counts the checkboxes of the whole page. Pages hold their real
+Modelled on X's own web client as archived in ``DzikStar/X-SCRAPER`` (commit
+9cd43d5: ``client-web/i18n/en.js`` for the words, the ``SettingsRevamp`` bundles for
+the pages) and on ``brave/psst-component``'s ``src/twitter/user.ts``: every setting
+is a checkbox drawn inside a ``<label>`` with its text, tied to it by
+``aria-describedby="CHECKBOX_N_LABEL"`` where N counts the checkboxes of the whole
+page. Pages hold their real
 neighbours, in the real order: the Grok page's three boxes inside
 ``data-testid="xaiDataSharingSettings"``, the Off-X activity page's two boxes
 (the first of which X hides for some accounts), and ``/settings/location`` ("Add
 location information to your posts") next to ``/settings/location_information``.
 Apostrophes are curly, as in X's strings. For tests, the Grok page can also draw a
 copy of its three boxes outside their container (``copies_outside``).
+
+With ``ucpd`` on, the page at ``/settings/off_twitter_activity`` is drawn as X's
+client draws it where its ``ucpd_enabled`` switch is on: titled "Inferred identity"
+and holding only the inferred identity box
+(``DzikStar/X-SCRAPER@9cd43d5:client-web/ondemand/SettingsRevamp-1bcddef9.js:168``).
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ import html
 from dataclasses import replace
 from urllib.parse import quote
 
-from .server import Account
+from .server import Account, Response
 from .switchsite import Control, SettingsPage, SwitchSite, draw
 
 #: The current wording of the Grok training box (X's strings, 2025).
@@ -35,6 +43,9 @@ GROK_BOX = "xaiDataSharingSettings"
 COUNTER = "CHECKBOX_{n}_LABEL"
 #: What a copy drawn outside the Grok container keeps its value under (key + this).
 OUTSIDE = "~outside"
+#: The Off-X activity page, and its title where X's ``ucpd_enabled`` is on.
+OFF_X = "/settings/off_twitter_activity"
+UCPD_TITLE = "Inferred identity"
 
 
 def _box(
@@ -131,6 +142,20 @@ class XSite(SwitchSite):
         #: ``OUTSIDE``). Nothing on record says the real page has one; it is the
         #: look-alike that only ``xaiDataSharingSettings`` tells apart.
         self.copies_outside = False
+        #: Draw the Off-X activity page as X does where ``ucpd_enabled`` is on.
+        self.ucpd = False
+
+    def settings_page(self, account: Account, found: SettingsPage, name: str | None) -> Response:
+        if self.ucpd and found.path == OFF_X:
+            found = replace(found, heading=UCPD_TITLE)
+        return super().settings_page(account, found, name)
+
+    def _setting_html(
+        self, account: Account, found: SettingsPage, name: str | None, number: int = 1
+    ) -> str | None:
+        if self.ucpd and found.key == "web_content_use":
+            return None  # X does not draw this box where ``ucpd_enabled`` is on
+        return super()._setting_html(account, found, name, number)
 
     def beside(self, account: Account, shared: list[SettingsPage], number: int) -> str:
         if not self.copies_outside:

@@ -63,7 +63,12 @@ async def test_github_reads_its_drop_down_and_not_the_other_policies(
     holder = account(replica, "github")
     engine = make_engine(GitHub(replica.origins["github"]))
     for training, others in ((True, False), (False, True)):
-        holder.settings.update(copilot_training=training, bing=others, public_code=others)
+        holder.settings.update(
+            copilot_training=training,
+            bing=others,
+            public_code=others,
+            product_improvements=others,
+        )
         [reading] = await engine.check([TRAINING])
         assert reading.state is (State.ON if training else State.OFF), reading
         shown = "Enabled" if training else "Disabled"
@@ -79,17 +84,20 @@ async def test_github_write_chooses_disabled_and_touches_no_other_policy(
     """Turning it off opens its drop-down and picks "Disabled"; Bing's stays "Enabled"."""
     site = replica.sites["github"]
     holder = account(replica, "github")
-    holder.settings.update(copilot_training=True, bing=True, public_code=False)
+    holder.settings.update(
+        copilot_training=True, bing=True, public_code=False, product_improvements=True
+    )
     engine = make_engine(GitHub(replica.origins["github"]))
 
     reading = await engine.change(TRAINING, State.OFF)
     assert reading.state is State.OFF, reading
     assert "read back as off" in reading.detail
-    assert holder.settings == {"copilot_training": False, "bing": True, "public_code": False}
+    others = {"bing": True, "public_code": False, "product_improvements": True}
+    assert holder.settings == {"copilot_training": False, **others}
 
     reading = await engine.change(TRAINING, State.ON)
     assert reading.state is State.ON, reading
-    assert holder.settings == {"copilot_training": True, "bing": True, "public_code": False}
+    assert holder.settings == {"copilot_training": True, **others}
     assert site.saves == [
         (DEMO_USERNAME, "copilot_training", False),
         (DEMO_USERNAME, "copilot_training", True),
@@ -104,13 +112,20 @@ async def test_github_native_select_is_read_and_set_the_same_way(
     site = replica.sites["github"]
     site.native = True
     holder = account(replica, "github")
-    holder.settings.update(copilot_training=True, bing=False, public_code=False)
+    holder.settings.update(
+        copilot_training=True, bing=False, public_code=False, product_improvements=True
+    )
     engine = make_engine(GitHub(replica.origins["github"]))
     [reading] = await engine.check([TRAINING])
     assert reading.state is State.ON, reading
     reading = await engine.change(TRAINING, State.OFF)
     assert reading.state is State.OFF, reading
-    assert holder.settings == {"copilot_training": False, "bing": False, "public_code": False}
+    assert holder.settings == {
+        "copilot_training": False,
+        "bing": False,
+        "public_code": False,
+        "product_improvements": True,
+    }
     assert site.saves == [(DEMO_USERNAME, "copilot_training", False)]
 
 
@@ -165,7 +180,7 @@ async def test_github_without_its_drop_down_reads_unknown_and_changes_nothing(
     engine = make_engine(GitHub(replica.origins["github"]))
     reading = await engine.change(TRAINING, State.OFF)
     assert reading.state is State.UNKNOWN, reading
-    assert "drop-down" in reading.detail and "2 other controls" in reading.detail
+    assert "drop-down" in reading.detail and "3 other controls" in reading.detail
 
     holder.hidden.clear()
     holder.labels["copilot_training"] = "Allow GitHub to use my data for product research"
@@ -503,7 +518,7 @@ async def test_substack_newer_wording_is_read_and_written(
 
 
 @pytest.mark.browser
-async def test_substack_signed_in_is_shown_by_a_publications_own_switch(
+async def test_substack_signed_in_is_shown_by_its_session_cookie(
     chromium: str, replica: ReplicaServer
 ) -> None:
     from playwright.async_api import async_playwright
@@ -594,7 +609,7 @@ def test_github_evidence_rests_on_githubs_own_help() -> None:
     [setting] = GitHub.settings
     assert setting.sureness("label") is Confidence.CONFIRMED
     assert setting.sureness("control") is Confidence.LIKELY
-    assert all("manage-policies.md" in e.source for e in setting.evidence)
+    assert all("manage-policies" in e.source for e in setting.evidence)
 
 
 def test_replica_drop_downs_keep_their_neighbours_apart() -> None:

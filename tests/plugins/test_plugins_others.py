@@ -497,6 +497,9 @@ async def test_the_checklist_shows_one_row_per_blog_and_switches_only_that_blog(
             assert account.settings == {
                 "third_party_sharing@myblog": False,
                 "third_party_sharing@art-notes": True,
+                # The neighbour on the same Visibility section, untouched.
+                "discourage_search@myblog": True,
+                "discourage_search@art-notes": True,
             }
             await app.action_quit()
     finally:
