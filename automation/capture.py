@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from . import folders
+from .controls import normalise
 from .model import Reading, Setting, now
 from .private_files import write_private
 
@@ -43,7 +44,21 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w])\+?\d[\d\s().-]{6,}\d(?![\w])")
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,}")
 #: A run of 20 or more letters, digits, dashes or underscores with a digit in it.
-TOKEN = re.compile(r"(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}")
+_RUN = re.compile(r"(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}")
+
+
+def _tokenless(text: str) -> str:
+    """``text`` with every run that looks like a token (a long mix of letters and
+    digits) made ``[token]``. A run of words and small numbers joined by "-" or "_"
+    is a name a page gave an element (``inspector-checkbox-control-0``), not a token."""
+
+    def one(match: re.Match[str]) -> str:
+        parts = [part for part in re.split(r"[-_]", match.group()) if part]
+        named = all(part.isalpha() or (part.isdigit() and len(part) <= 3) for part in parts)
+        return match.group() if named else "[token]"
+
+    return _RUN.sub(one, text)
+
 
 #: Attributes kept on an element (``aria-*`` too); values are scrubbed.
 KEPT_ATTRIBUTES = ("id", "role", "data-testid", "type", "name", "for", "href", "placeholder")
@@ -52,7 +67,7 @@ KEPT_ATTRIBUTES = ("id", "role", "data-testid", "type", "name", "for", "href", "
 #: interface words (labels, headings, buttons, controls' names) or not. Runs in the
 #: page; nothing leaves it that the Python side does not then redact.
 SKELETON = r"""
-() => {
+(kept) => {
   const UI_TAGS = new Set(["LABEL", "H1", "H2", "H3", "H4", "H5", "H6", "BUTTON",
     "LEGEND", "SUMMARY", "OPTION", "TH", "CAPTION", "DT", "A"]);
   const UI_ROLES = new Set(["heading", "button", "switch", "checkbox", "radio", "tab",
@@ -90,7 +105,7 @@ SKELETON = r"""
     const attrs = {};
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();
-      if (name.startsWith("aria-") || KEPT.includes(name)) attrs[name] = attr.value;
+      if (name.startsWith("aria-") || kept.includes(name)) attrs[name] = attr.value;
     }
     const node = {tag: el.tagName.toLowerCase(), attrs, children: []};
     if (el instanceof HTMLInputElement) {
@@ -119,7 +134,7 @@ SKELETON = r"""
     dom: walk(document.body),
   };
 }
-""".replace("KEPT", json.dumps(list(KEPT_ATTRIBUTES)))
+"""
 
 
 class CaptureError(Exception):
@@ -138,7 +153,7 @@ class Redactor:
         for pattern in self.names:
             text = pattern.sub("[name]", text)
         text = EMAIL.sub("[email]", text)
-        text = TOKEN.sub("[token]", text)
+        text = _tokenless(text)
         text = PHONE.sub("[phone]", text)
         return HANDLE.sub("[handle]", text)
 
@@ -155,25 +170,49 @@ def placeholder(text: str) -> str:
 def bare_address(url: str) -> str:
     """``url`` without its query and fragment, and with long tokens taken out of its path."""
     split = urlsplit(url)
-    return urlunsplit((split.scheme, split.netloc, TOKEN.sub("[token]", split.path), "", ""))
+    return urlunsplit((split.scheme, split.netloc, _tokenless(split.path), "", ""))
 
 
 def bare_path(link: str) -> str:
     """A link's path only: no host, query or fragment, and no long tokens."""
-    return TOKEN.sub("[token]", urlsplit(link).path)
+    return _tokenless(urlsplit(link).path)
 
 
-def redact_node(node: dict[str, Any], scrub: Redactor) -> dict[str, Any]:
-    """An element of the page's skeleton, redacted (see the module's docstring)."""
+#: An attribute a CSS selector names: ``[data-perf-screen="..."]`` names data-perf-screen.
+_NAMED_ATTRIBUTE = re.compile(r"\[\s*([A-Za-z_][\w-]*)")
+
+
+def kept_attributes(*selectors: str | None) -> tuple[str, ...]:
+    """The attributes a capture keeps: the usual ones, and any a plugin's selectors name
+    (the place it looks in, the clicks on the way, the account's mark), so the page
+    served back from the capture still holds what the plugin looks for."""
+    named = {m.lower() for s in selectors if s for m in _NAMED_ATTRIBUTE.findall(s)}
+    # Words a person wrote never come in through a selector's attribute name, but a
+    # value could: only names are kept, and values are scrubbed like any other.
+    return KEPT_ATTRIBUTES + tuple(sorted(named - set(KEPT_ATTRIBUTES)))
+
+
+def redact_node(
+    node: dict[str, Any],
+    scrub: Redactor,
+    kept: tuple[str, ...] = KEPT_ATTRIBUTES,
+    known: frozenset[str] = frozenset(),
+) -> dict[str, Any]:
+    """An element of the page's skeleton, redacted (see the module's docstring).
+
+    ``known`` are the setting's own wordings (normalised): a text that is one of them,
+    whole, is kept even where the page does not mark it as an interface word (the words
+    of a row that name a control with no label of its own).
+    """
     if "text" in node:
         text = node["text"]
-        if node.get("ui"):
-            kept = scrub(text.strip())[:LONGEST_WORDS]
-            return {"text": kept, "ui": True}
+        if node.get("ui") or normalise(text) in known:
+            words = scrub(text.strip())[:LONGEST_WORDS]
+            return {"text": words, "ui": True}
         return {"text": placeholder(text)}
     attrs: dict[str, str] = {}
     for name, value in node.get("attrs", {}).items():
-        if not (name.startswith("aria-") or name in KEPT_ATTRIBUTES):
+        if not (name.startswith("aria-") or name in kept):
             continue
         if name == "href":
             value = bare_path(value)
@@ -182,7 +221,9 @@ def redact_node(node: dict[str, Any], scrub: Redactor) -> dict[str, Any]:
     for flag in ("checked", "mixed", "disabled", "selected"):
         if node.get(flag):
             redacted[flag] = True
-    redacted["children"] = [redact_node(child, scrub) for child in node.get("children", [])]
+    redacted["children"] = [
+        redact_node(child, scrub, kept, known) for child in node.get("children", [])
+    ]
     return redacted
 
 
@@ -256,9 +297,17 @@ def looked_for(setting: Setting) -> dict[str, Any]:
     return wanted
 
 
-async def take(page: Page, setting: Setting, reading: Reading) -> dict[str, Any]:
-    """A redacted capture of what ``page`` shows now, for ``setting``'s ``reading``."""
-    raw = await page.evaluate(SKELETON)
+async def take(
+    page: Page, setting: Setting, reading: Reading, marker: str | None = None
+) -> dict[str, Any]:
+    """A redacted capture of what ``page`` shows now, for ``setting``'s ``reading``;
+    ``marker`` is the plugin's mark of a signed-in page, whose attributes are kept."""
+    switch = setting.switch
+    kept = kept_attributes(
+        marker, switch.within if switch else None, *(switch.opens if switch else ())
+    )
+    known = frozenset(normalise(w) for w in (switch.names if switch else ()))
+    raw = await page.evaluate(SKELETON, list(kept))
     scrub = Redactor(raw.get("names", []))
     try:
         aria = await page.locator("body").aria_snapshot(timeout=5000)
@@ -275,7 +324,7 @@ async def take(page: Page, setting: Setting, reading: Reading) -> dict[str, Any]
         "looked_for": looked_for(setting),
         "reading": {"state": str(reading.state), "detail": scrub(reading.detail)},
         "accessibility": redact_aria(aria, scrub),
-        "dom": redact_node(raw["dom"], scrub),
+        "dom": redact_node(raw["dom"], scrub, kept, known),
     }
 
 

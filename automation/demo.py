@@ -42,7 +42,7 @@ SITES: dict[str, str | None] = {
     "pinterest": None,
     "quora": None,
     "reddit": None,
-    "squarespace": None,
+    "squarespace": "squarespace.localhost",
     "substack": "substack.localhost",
     "tumblr": None,
     "wordpress": None,

@@ -471,7 +471,9 @@ class Engine:
             if page is None:
                 return reading
             try:
-                taken = await asyncio.wait_for(capture.take(page, setting, reading), 30)
+                taken = await asyncio.wait_for(
+                    capture.take(page, setting, reading, platform.plugin.signed_in_marker), 30
+                )
                 path = await asyncio.to_thread(capture.save, taken, self.options.captures)
             except (OSError, TimeoutError) as exc:
                 log.warning("no capture of %s: %s", setting.id, exc)

@@ -7,6 +7,7 @@ serves each one back and checks that the plugin still reads the same.
 
     .venv/bin/python scripts/capture_replicas.py              # one setting a platform
     .venv/bin/python scripts/capture_replicas.py --all        # every switch setting
+    .venv/bin/python scripts/capture_replicas.py claude.help_improve   # these settings
 """
 
 from __future__ import annotations
@@ -39,12 +40,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "tests" / "captures")
     parser.add_argument("--all", action="store_true", help="every switch setting")
+    parser.add_argument("ids", nargs="*", help="the settings to capture (a blog's: id@blog)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         runtime = build(demo=True, log=Path(work) / "capture.log")
         try:
             switches = [s for s in runtime.settings if s.switch is not None]
-            if not args.all:
+            if args.ids:
+                ids = list(args.ids)
+            elif not args.all:
                 firsts: dict[str, str] = {}
                 for setting in switches:
                     firsts.setdefault(setting.platform, setting.id)

@@ -50,7 +50,11 @@ async def test_a_page_shown_to_visitors_is_not_read_as_the_account(
     assert all(r.state is State.NEEDS_LOGIN for r in readings), [
         (r.setting_id, r.state, r.detail) for r in readings
     ]
-    changed = await engine.change(toggles[0].id, State.OFF)
+    first = toggles[0]
+    # A setting kept per blog is changed for one blog of the account's.
+    blogs = site.account(DEMO_USERNAME).blogs
+    target = f"{first.id}@{blogs[0]}" if first.per is not None else first.id
+    changed = await engine.change(target, State.OFF)
     assert not changed.state.is_value, (changed.state, changed.detail)
     assert site.saves == [], f"{name}: a change was sent from a visitor's page"
     assert site.visitor.settings == visitor_before

@@ -162,9 +162,28 @@ async def test_captures_keep_nothing_personal_and_read_back_the_same(
                     assert secret.lower() not in text.lower(), (reading.setting_id, secret)
                 assert path.stat().st_size < 200_000, reading.setting_id
                 again = await read_served(capture.load(path), browser)
+                if _proved_by_an_address(reading.setting_id):
+                    # A capture keeps a link's path, never its host: an account mark
+                    # that is a link to another host is not in the page served back.
+                    assert again.state is State.NEEDS_LOGIN, again.detail
+                    continue
+                if "to click on the way" in again.detail:
+                    # A capture holds the last page of a walk through menus (Copilot's
+                    # profile menu): the items on the way are not in it.
+                    assert again.state is State.UNKNOWN, again.detail
+                    assert reading.setting_id.startswith("copilot."), again.detail
+                    continue
                 assert again.state is reading.state, (reading.setting_id, again.detail)
         finally:
             await browser.close()
+
+
+def _proved_by_an_address(setting_id: str) -> bool:
+    """Whether the setting's platform knows an account by a link's address alone."""
+    from automation import registry
+
+    [cls], _ = registry.load({setting_id.split(".", 1)[0]})
+    return not cls.session_cookies and "href" in (cls.signed_in_marker or "")
 
 
 def test_a_capture_is_described_in_reading_order(tmp_path: Path) -> None:
@@ -259,7 +278,7 @@ async def test_a_served_capture_switches_and_keeps_the_new_state(
     plugin's switch and its read-back work on a capture too."""
     kept = capture.load(capture_of_linkedin(tmp_path))
     kept["format"] = capture.FORMAT
-    with CapturedPage(kept) as served:
+    with CapturedPage(kept, session_cookies=LinkedIn.session_cookies) as served:
         plugin = LinkedIn(served.origin)
         setting = LinkedIn.setting("ai_training")
         async with async_playwright() as playwright:
