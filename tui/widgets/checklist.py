@@ -15,6 +15,7 @@ from textual.widgets.data_table import ColumnKey, RowKey
 from automation.model import Kind, Setting
 
 from .. import keys, view
+from ..fitting import middle
 from ..model import ChecklistModel, PlatformRow, Row, SettingRow
 
 #: The state column's width: "✓ marked by you" fits.
@@ -194,6 +195,11 @@ class Checklist(DataTable[Text]):
     def on_resize(self, event: events.Resize) -> None:
         self.fit_columns()
 
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        # The scrollbar comes and goes with the rows (a filter, a fold): the label
+        # column gives it its room, or takes it back.
+        self.call_later(self.fit_columns)
+
     def fit_columns(self) -> None:
         """Give the label column what the state and recommended columns leave."""
         room = self.scrollable_content_region.width or self.app.size.width
@@ -230,15 +236,33 @@ class Checklist(DataTable[Text]):
         setting = model.settings[row.setting_id]
         recommended = "by hand" if setting.kind is Kind.MANUAL else str(setting.recommended)
         return (
-            view.label_cell(setting),
+            self._label(setting),
             self.state_cell(setting.id),
             Text(recommended),
         )
+
+    def _label(self, setting: Setting) -> Text:
+        """A setting's name as its column holds it: cut in its middle where too long,
+        its site's name and its mark kept whole."""
+        label = view.label_cell(setting)
+        if not self._widths:
+            return label
+        return middle(label, self._widths[0], keep=_kept_end(setting))
 
     def _ink(self, text: Text) -> Text:
         """``text`` as this terminal shows it best: with NO_COLOR its colours go (a red
         turned grey all but vanishes on a dark background), and bold and shapes stay."""
         return view.colourless(text) if self.app.no_color else text
+
+
+def _kept_end(setting: Setting) -> int:
+    """How many characters at the end of a setting's name stay when it is cut: the
+    blog's or site's name of a per-blog setting's copy, and the mark of a guess."""
+    kept = len(view.GUESS_MARK) if setting.guessed else 0
+    site = setting.label.rfind(" (")
+    if "@" in setting.key and site > 0 and setting.label.endswith(")"):
+        kept += len(setting.label) - site
+    return kept
 
 
 def _forget(cache: LRUCache[Any, Any], stale: Callable[[Any], bool]) -> None:

@@ -11,6 +11,7 @@ from textual.widgets import ProgressBar, Static
 
 from .. import history_view, view
 from ..model import ChecklistModel
+from .line import FittedLine
 
 if TYPE_CHECKING:
     from automation.history import History, WatchRun
@@ -35,7 +36,7 @@ class StatusLine(Horizontal):
         self.shown: Text | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="summary")
+        yield FittedLine(id="summary")
 
     def _bar(self, wanted: bool) -> ProgressBar | None:
         """The progress bar: put in the first time there is progress to show, so the
