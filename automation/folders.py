@@ -14,6 +14,7 @@ from platformdirs import (
     user_cache_path,
     user_config_path,
     user_data_path,
+    user_documents_path,
     user_log_path,
     user_state_path,
 )
@@ -69,6 +70,22 @@ def history_file() -> Path:
 def marks_file() -> Path:
     """The user's marks on settings done by hand."""
     return data_folder() / "marks.toml"
+
+
+def last_export_file() -> Path:
+    """Where the path of the checklist's last export is kept, to suggest it again."""
+    return state_folder() / "last-export"
+
+
+def export_folder() -> Path:
+    """Where the checklist suggests an export when no path says otherwise: the user's
+    documents folder where there is one, else the home folder (never the folder the
+    terminal happened to be in)."""
+    try:
+        documents = user_documents_path()
+    except Exception:  # platformdirs asks the system: a broken setup leaves the home folder
+        return home()
+    return documents if documents.is_dir() else home()
 
 
 def log_file(name: str = "privacy-tui.log") -> Path:

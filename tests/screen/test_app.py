@@ -150,7 +150,7 @@ async def export_to(app: PrivacyApp, pilot, path: Path) -> None:
     await pilot.press("e")
     assert isinstance(app.screen, ExportPath)
     field = app.screen.query_one(Input)
-    assert field.value.endswith("privacy-tui-export.toml")
+    assert Path(field.value).is_absolute()  # the default, or the last path
     field.value = str(path)
     await pilot.press("enter")
     await pilot.pause()
@@ -179,6 +179,8 @@ async def test_export_writes_a_config_with_desired_and_results(
         assert isinstance(app.screen, Confirm)
         await pilot.press("n")
         assert target.read_text() == "# keep me\n"
+        assert isinstance(app.screen, ExportPath), "back to the path, to choose another"
+        await pilot.press("escape")
         await export_to(app, pilot, target)
         await pilot.press("y")
         await pilot.pause()
@@ -189,15 +191,17 @@ async def test_export_writes_a_config_with_desired_and_results(
 async def test_export_to_an_unwritable_place_keeps_everything(
     runtime: Runtime, tmp_path: Path
 ) -> None:
-    """An export that cannot be written says why on screen; readings and the app stay."""
+    """An export that cannot be written says why in its dialog, which stays open with
+    the path as typed; readings and the app stay."""
     app = PrivacyApp(runtime, demo=True)
-    notices = Notices()
-    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         before = dict(app.model.readings)
         await export_to(app, pilot, tmp_path / "no-such-folder" / "out.toml")
-        messages = [n.message for n in notices]
-        assert any("does not exist" in m for m in messages), messages
+        assert isinstance(app.screen, ExportPath)
+        assert app.screen.query_one(Input).value == str(tmp_path / "no-such-folder" / "out.toml")
+        assert "does not exist" in str(app.screen.query_one("#problem", Static).render())
+        await pilot.press("escape")
         assert app.model.readings == before
         assert app.is_running
         assert not (tmp_path / "no-such-folder").exists()

@@ -75,6 +75,11 @@ def start(tmp_path: Path, isolated_home: Path, size: tuple[int, int]) -> tuple[T
     marker = f"PRIVACY_TUI_E2E_{uuid.uuid4().hex}"
     name = f"e2e-{uuid.uuid4().hex[:8]}"
     env = {
+        # The export's default folder is the home folder: the test's own.
+        "HOME": str(tmp_path),
+        "PLAYWRIGHT_BROWSERS_PATH": os.environ.get(
+            "PLAYWRIGHT_BROWSERS_PATH", str(Path.home() / ".cache" / "ms-playwright")
+        ),
         "XDG_CONFIG_HOME": str(isolated_home / "config"),
         "XDG_STATE_HOME": str(isolated_home / "state"),
         "XDG_DATA_HOME": str(isolated_home / "data"),

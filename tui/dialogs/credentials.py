@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from automation.secrets import Credentials
 
+from ..widgets.tickbox import TickBox
 from .base import Dialog
 
 
@@ -107,7 +108,7 @@ class CredentialsForm(Dialog[CredentialsAnswer | None]):
         yield UsernameInput(password, placeholder="email or phone", id="username")
         yield password
         if self.can_remember:
-            yield Checkbox("Remember them in the keyring", value=False, id="remember")
+            yield TickBox("Remember them in the keyring", value=False, id="remember")
         else:
             yield Static(
                 "No working keyring here: they are used once and not kept.", classes="hint"

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Static
 
+from ..widgets.tickbox import TickBox
 from .base import Dialog
 
 
@@ -35,7 +36,7 @@ class SignOutDialog(Dialog[SignOutAnswer | None]):
             "keeps is forgotten; reading a setting needs signing in again.",
             classes="question",
         )
-        yield Checkbox("Also forget the stored email and password", id="forget")
+        yield TickBox("Also forget the stored email and password", id="forget")
 
     def buttons(self) -> list[Widget]:
         return [

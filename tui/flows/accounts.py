@@ -245,6 +245,14 @@ class Accounts:
             can_remember = await off_loop(keyring_is_real)
         except SecretsError:
             can_remember = False
+        if self.host.demo:
+            from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME
+
+            account = (
+                f"The demo's account on every replica site: email {DEMO_USERNAME}, "
+                f"password {DEMO_PASSWORD}."
+            )
+            note = f"{note} {account}" if note else account
         answer = await self.host.push_screen_wait(
             CredentialsForm(plugin.title, can_remember=can_remember, note=note)
         )

@@ -3,42 +3,63 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from automation import folders
 from automation.export import ExportError, render, write_atomic
 
 from . import Host
 
-#: Where an export goes when the config names no place.
-DEFAULT_PATH = "privacy-tui-export.toml"
+if TYPE_CHECKING:
+    from ..dialogs import ExportPath
+
+#: The export's file name when the config names no place.
+DEFAULT_NAME = "privacy-tui-export.toml"
 
 
 class Export:
-    """Asks where, asks again before replacing a file, and writes it whole or not at all."""
+    """Asks where, asks again before replacing a file, and writes it whole or not at all.
+
+    The dialog stays open, with the path as typed, until the file is written or the
+    person cancels; a file that cannot be written says why in the dialog. The path of
+    the last export is suggested the next time, in later runs too (the demo's only
+    while it runs).
+    """
 
     def __init__(self, host: Host) -> None:
         self.host = host
+        #: The path of the last export of this run.
+        self.last: Path | None = None
 
     def start(self) -> None:
         from ..dialogs import ExportPath
 
-        suggested = Path(self.host.runtime.config.export_path or DEFAULT_PATH)
-        self.host.push_screen(ExportPath(suggested.expanduser().absolute()), self.to)
+        self.host.push_screen(ExportPath(self.suggested(), self.to))
 
-    def to(self, path: Path | None, overwrite: bool = False) -> None:
+    def suggested(self) -> Path:
+        """The last export's path, else the config's (a relative one in the default
+        folder), else the default name in the default folder."""
+        last = self.last or self._remembered()
+        if last is not None:
+            return last
+        named = Path(self.host.runtime.config.export_path or DEFAULT_NAME).expanduser()
+        return named if named.is_absolute() else folders.export_folder() / named
+
+    def to(self, dialog: ExportPath, path: Path, overwrite: bool = False) -> None:
+        """Write the export to ``path`` for ``dialog``, which closes once it is written."""
         host = self.host
-        if path is None:
-            return
+        path = path if path.is_absolute() else folders.export_folder() / path
         try:
             exists = path.exists() and not path.is_dir()
         except (OSError, ValueError) as exc:
-            host.notify(f"{path}: {exc}", title="Not exported", severity="error", timeout=10)
+            dialog.problem(f"{path}: {exc}")
             return
         if exists and not overwrite:
             from ..dialogs import Confirm
 
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self.to(path, overwrite=True)
+                    self.to(dialog, path, overwrite=True)
 
             host.push_screen(
                 Confirm(f"{path} already exists. Replace it?", yes="Replace", no="Cancel"),
@@ -56,6 +77,31 @@ class Export:
         try:
             write_atomic(path, text, overwrite=overwrite)
         except ExportError as exc:
-            host.notify(str(exc), title="Not exported", severity="error", timeout=10)
+            dialog.problem(str(exc))
             return
+        self.last = path
+        self._remember(path)
+        dialog.dismiss(path)
         host.notify(f"Exported to {path}", title="Exported")
+
+    def _memo(self) -> Path | None:
+        """The file that keeps the last export's path (none for the demo)."""
+        return None if self.host.demo else folders.last_export_file()
+
+    def _remembered(self) -> Path | None:
+        memo = self._memo()
+        try:
+            text = memo.read_text(encoding="utf-8").strip() if memo is not None else ""
+        except (OSError, UnicodeError):
+            return None
+        return Path(text) if text and Path(text).is_absolute() else None
+
+    def _remember(self, path: Path) -> None:
+        memo = self._memo()
+        if memo is None:
+            return
+        try:
+            memo.parent.mkdir(parents=True, exist_ok=True)
+            memo.write_text(f"{path}\n", encoding="utf-8")
+        except OSError:
+            pass  # a convenience: the export itself was written
