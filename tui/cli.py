@@ -98,6 +98,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return exits.INTERRUPTED
+    except BrokenPipeError:
+        # The reader stopped reading (`| head`) before a command was done printing.
+        from .commands.output import reader_gone
+
+        reader_gone(sys.stdout)
+        return exits.OK
 
 
 def _open_app(runtime: Runtime, *, demo: bool) -> int:

@@ -50,12 +50,13 @@ def run(args: argparse.Namespace) -> int:
 def show(path: Path) -> int:
     from automation.capture import CaptureError, describe, load
 
+    from .output import emit
+
     try:
         kept = load(path)
     except CaptureError as exc:
         return exits.fail(str(exc))
-    for line in describe(kept):
-        print(line)
+    emit("\n".join(describe(kept)))
     return exits.OK
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 from typing import Any, TypeAlias
 
 #: What a command module's ``add_parser`` is given: ``commands.add_parser(NAME, ...)``.
@@ -55,8 +56,65 @@ def add_changing_options(parser: argparse.ArgumentParser) -> None:
 def add_only(parser: argparse.ArgumentParser) -> None:
     """``--only ID...``: run on these settings alone."""
     parser.add_argument(
-        "--only", nargs="+", metavar="ID", help="only these setting ids (like linkedin.ai_training)"
+        "--only",
+        nargs="+",
+        metavar="ID",
+        help="only these settings: ids (like linkedin.ai_training), or platforms (like "
+        "linkedin, for all of its settings); privacy-tui list shows them",
     )
+
+
+class UnknownIds(ValueError):
+    """``--only`` named something that is neither a setting nor a platform."""
+
+
+def setting_ids(words: list[str]) -> list[str]:
+    """``--only``'s words as setting ids: a platform's name stands for all its settings,
+    and one blog's copy of a per-blog setting (``tumblr.third_party_sharing@myblog``)
+    for itself.
+
+    A word that names nothing raises :class:`UnknownIds`, whose message suggests the
+    nearest ids and platforms and points at ``privacy-tui list``.
+    """
+    from automation import registry
+    from automation.model import resolve
+
+    classes, _ = registry.load()  # what failed to load is told when the run is built
+    known = {s.id: s for cls in classes for s in cls.settings}
+    platforms = {cls.name: [s.id for s in cls.settings] for cls in classes}
+    ids: list[str] = []
+    unknown: list[str] = []
+    for word in words:
+        if word in platforms:
+            ids += platforms[word]
+        elif resolve(known, word) is not None:
+            ids.append(word)
+        else:
+            unknown.append(word)
+    if unknown:
+        names = [*platforms, *known]
+        raise UnknownIds(
+            " ".join(_unknown(word, names) for word in unknown)
+            + " `privacy-tui list` shows every setting id."
+        )
+    return list(dict.fromkeys(ids))
+
+
+def _unknown(word: str, names: list[str]) -> str:
+    """What to say of ``word``, which names no setting or platform."""
+    near = difflib.get_close_matches(word.lower(), names, n=3, cutoff=0.75)
+    if not near:
+        # A part of an id ("ai_training") finds the ids that hold it.
+        near = [n for n in names if word.lower() in n][:3]
+    said = f"No setting or platform is called {word!r}."
+    if near:
+        said += f" Did you mean {_either(near)}?"
+    return said
+
+
+def _either(names: list[str]) -> str:
+    quoted = [repr(n) for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
 def add_platform(parser: argparse.ArgumentParser) -> None:

@@ -69,13 +69,36 @@ class Table:
 
 def print_table(table: Table, out: TextIO | None = None) -> None:
     out = out or sys.stdout
-    print(table.render(colour_wanted(out)), file=out)
+    emit(table.render(colour_wanted(out)), out)
 
 
 def print_json(data: Any, out: TextIO | None = None) -> None:
+    emit(json.dumps(data, indent=2, ensure_ascii=False), out)
+
+
+def emit(text: str, out: TextIO | None = None) -> None:
+    """Print ``text`` and a line break. A reader that stopped reading (``| head``) ends
+    the output quietly: the rest goes nowhere, and the command ends as it would have."""
     out = out or sys.stdout
-    json.dump(data, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    try:
+        out.write(text + "\n")
+        out.flush()
+    except BrokenPipeError:
+        reader_gone(out)
+
+
+def reader_gone(out: TextIO) -> None:
+    """Send what is still to be written to ``out`` nowhere, so that neither a later
+    print nor Python's last flush at exit fails on the closed pipe."""
+    try:
+        fileno = out.fileno()
+    except (OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fileno)
+    finally:
+        os.close(devnull)
 
 
 def local_time(moment: datetime) -> str:

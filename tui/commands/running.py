@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import exits
+from .options import UnknownIds, setting_ids
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -31,6 +32,12 @@ def on_runtime(
     from automation.config import ConfigError
     from automation.runtime import SetupError, build, log_path, setup_logging
 
+    only = getattr(args, "only", None)
+    if only:
+        try:
+            only = setting_ids(only)
+        except UnknownIds as exc:
+            return exits.fail(str(exc))
     log: Path | None = log_path()
     try:
         setup_logging(log_path())
@@ -41,7 +48,7 @@ def on_runtime(
         runtime = build(
             args.config,
             demo=args.demo,
-            only=getattr(args, "only", None),
+            only=only,
             log=log,
             store_unencrypted=args.store_unencrypted,
             open_history=open_history,
