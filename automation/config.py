@@ -17,6 +17,7 @@ from typing import Any
 
 from . import folders
 from .model import DESIRABLE, MANUAL_WORDS, Kind, State
+from .wishes import ANY
 
 ENV_VAR = "PRIVACY_TUI_CONFIG"
 #: The longest a browser step may be given, in seconds (an hour).
@@ -102,12 +103,16 @@ class WatchConfig:
 
 @dataclass
 class Config:
-    """The user's config. ``desired`` maps setting ids to the value they want."""
+    """The user's config. ``desired`` maps setting ids to what the user wants of them:
+    a value, or ``None`` to leave it as it is (``"any"`` in the file)."""
 
     path: Path | None = None
     browser: BrowserConfig = field(default_factory=BrowserConfig)
     platforms: dict[str, PlatformConfig] = field(default_factory=dict)
-    desired: dict[str, State] = field(default_factory=dict)
+    desired: dict[str, State | None] = field(default_factory=dict)
+    #: Whether the file has a ``[desired]`` table: then a setting it does not name is
+    #: left as it is; without one, every setting is wanted as the recommended preset has it.
+    desired_given: bool = False
     export_path: str | None = None
     #: Settings the user marked as done by hand, with when.
     marks: dict[str, datetime] = field(default_factory=dict)
@@ -226,6 +231,7 @@ class _Checker:
         for name, entry in self.table(data.get("platforms", {}), ("platforms",)).items():
             self.known_platform(("platforms",), name)
             config.platforms[name] = self.platform(self.table(entry, ("platforms", name)), name)
+        config.desired_given = "desired" in data
         for name, entry in self.table(data.get("desired", {}), ("desired",)).items():
             self.known_platform(("desired",), name)
             for key, value in self.table(entry, ("desired", name)).items():
@@ -376,7 +382,7 @@ class _Checker:
             result.enabled = data["enabled"]
         return result
 
-    def desired(self, platform: str, key: str, value: Any) -> State:
+    def desired(self, platform: str, key: str, value: Any) -> State | None:
         where = ("desired", platform)
         # A setting kept per blog or site may be named for one: "sharing@myblog".
         if key.split("@", 1)[0] not in self.catalog[platform]:
@@ -388,6 +394,8 @@ class _Checker:
         words = {word: state for state, word in MANUAL_WORDS.items()}
         if kind is not Kind.TOGGLE and value in words:
             return words[value]
+        if value == ANY:
+            return None  # leave it as it is
         allowed = [s.value for s in DESIRABLE]
         if value in allowed:
             # Also for a setting done by hand, as older exports wrote it ("off": done).
@@ -396,10 +404,14 @@ class _Checker:
             raise self.fail(
                 where,
                 key,
-                f"{value!r} is not allowed; this one is done by hand: use 'done' or 'skip'",
+                f"{value!r} is not allowed; this one is done by hand: use 'done', 'skip' or "
+                f"'{ANY}'",
             )
         raise self.fail(
-            where, key, f"{value!r} is not allowed; use {' or '.join(map(repr, allowed))}"
+            where,
+            key,
+            f"{value!r} is not allowed; use {', '.join(map(repr, allowed))} or {ANY!r} "
+            "(leave it as it is)",
         )
 
     def string(self, value: Any, table: tuple[str, ...], key: str) -> str:

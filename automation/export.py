@@ -11,9 +11,10 @@ from typing import Any
 
 import tomli_w
 
-from . import __version__, private_files
+from . import __version__, private_files, wishes
 from .config import Config
-from .model import Reading, Setting, State, now, wish_word
+from .model import Reading, Setting, now
+from .wishes import Wish
 
 
 class ExportError(Exception):
@@ -26,7 +27,7 @@ class AlreadyExists(ExportError):
 
 def render(
     settings: Iterable[Setting],
-    desired: Mapping[str, State],
+    desired: Mapping[str, Wish],
     readings: Mapping[str, Reading],
     config: Config | None = None,
     at: datetime | None = None,
@@ -34,8 +35,9 @@ def render(
 ) -> str:
     """The export's TOML text.
 
-    ``[desired]`` holds a value for every setting (the user's choice, else the
-    recommendation; ``done`` or ``skip`` for one done by hand); ``[results]`` holds
+    ``[desired]`` holds a wish for every setting (the user's, else the ``recommended``
+    preset's: ``on``, ``off``, or ``any`` to leave it as it is; ``done`` or ``skip`` for
+    one done by hand); ``[results]`` holds
     the last reading of each setting that was read. ``[browser]``, ``[platforms]``,
     ``[export]``, ``[sessions]``, ``[display]`` and ``[watch]`` are carried over from the config
     file as the user wrote them.
@@ -51,9 +53,8 @@ def render(
     results: dict[str, dict[str, dict[str, Any]]] = {}
     for setting in settings:
         # A setting done by hand is written "done" or "skip", never a bare on or off.
-        wanted.setdefault(setting.platform, {})[setting.key] = wish_word(
-            setting, desired.get(setting.id, setting.recommended)
-        )
+        wish = desired[setting.id] if setting.id in desired else wishes.recommended(setting)
+        wanted.setdefault(setting.platform, {})[setting.key] = wishes.word(setting, wish)
         reading = readings.get(setting.id)
         if reading is None:
             continue

@@ -1,40 +1,52 @@
-"""Named desired states a user can start from instead of writing ``[desired]`` by hand.
+"""Named wishes a person can start from instead of writing ``[desired]`` by hand.
 
-``recommended`` asks for every setting's recommended value: every setting that
-shares data or feeds AI training off. ``strict`` also gives up the conveniences
-that a setting's :attr:`~automation.model.Setting.strict` value names (such as
-personalisation); where a setting has none, strict agrees with recommended.
+``recommended`` turns off every setting that shares data or feeds AI training (to its
+most private value) and leaves the conveniences (personalisation, memory) as they
+are; ``strict`` turns every setting to its most private value. Neither ever asks for
+a value less private than a setting's most private one (see :mod:`automation.wishes`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from . import wishes
 from .model import Setting, State
+from .wishes import Wish
 
 
 @dataclass(frozen=True)
 class Preset:
-    """A named desired state."""
+    """A named wish for every setting."""
 
     name: str
     description: str
+    rule: Callable[[Setting], Wish]
 
-    def value(self, setting: Setting) -> State:
-        """What this preset asks for ``setting``."""
-        if self.name == "strict" and setting.strict is not None:
-            return setting.strict
-        return setting.recommended
+    def value(self, setting: Setting) -> Wish:
+        """What this preset wants of ``setting``: a value, or ``None`` to leave it."""
+        return self.rule(setting)
 
-    def desired(self, settings: Iterable[Setting]) -> dict[str, State]:
-        """The desired state of every setting in ``settings``, by id."""
+    def desired(self, settings: Iterable[Setting]) -> dict[str, Wish]:
+        """The wish for every setting in ``settings``, by id (``None``: leave it)."""
         return {s.id: self.value(s) for s in settings}
 
+    def changes(self, settings: Iterable[Setting]) -> dict[str, State]:
+        """The settings this preset asks a value of, by id; those it leaves are left out."""
+        return {i: v for i, v in self.desired(settings).items() if v is not None}
 
-RECOMMENDED = Preset("recommended", "every setting that shares your data or feeds AI training off")
+
+RECOMMENDED = Preset(
+    "recommended",
+    "off for every setting that shares your data or feeds AI training; "
+    "conveniences (personalisation, memory) left as they are",
+    wishes.recommended,
+)
 STRICT = Preset(
-    "strict", "recommended, plus off for the ones that cost some convenience (personalisation)"
+    "strict",
+    "every setting at its most private value, conveniences included",
+    wishes.strict,
 )
 
 #: Every preset, by name, in the order they are offered.

@@ -11,20 +11,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import folders, registry
+from . import folders, registry, wishes
 from .config import Config, ConfigError, catalog_of, load, locate
 from .engine import Engine, Options
 from .export import ExportError
 from .history import History, HistoryError
 from .marks import Marks
 from .marks import default_path as marks_path
-from .model import Kind, Setting, State, resolve
+from .model import Kind, Setting, resolve
 from .pages import default_pages
 from .plugin import Plugin
 from .private_files import make_private
 from .secrets import KeyringCredentials
 from .session_store import SessionStore
 from .sessions import Sessions
+from .wishes import Wish
 
 if TYPE_CHECKING:
     from .demo import Demo
@@ -73,14 +74,19 @@ class Runtime:
                             chosen.append(instance)
         return chosen
 
-    def desired(self, setting: Setting) -> State:
-        """What the user wants for ``setting``: their config's value, else the recommendation.
+    def desired(self, setting: Setting) -> Wish:
+        """What the user wants of ``setting``: a value, or ``None`` to leave it as it is.
 
-        For one blog's copy of a per-blog setting, a value given for the setting as a
-        whole counts too.
+        Their config's wish where it names the setting (for one blog's copy of a
+        per-blog setting, a wish for the setting as a whole counts too). A setting a
+        ``[desired]`` table leaves out is left as it is; with no such table, the wish is
+        the ``recommended`` preset's.
         """
         desired = self.config.desired
-        return desired.get(setting.id, desired.get(setting.template_id, setting.recommended))
+        for named in (setting.id, setting.template_id):
+            if named in desired:
+                return desired[named]
+        return None if self.config.desired_given else wishes.recommended(setting)
 
     def close(self) -> None:
         """Stop the demo replicas and close the history (whoever ran the engine closes it)."""

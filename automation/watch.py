@@ -25,9 +25,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
+from . import wishes
 from .apply import Result, carry_out, make_plan
 from .model import Kind, Reading, State
 from .scheduler import System
+from .wishes import Verdict, Wish
 
 if TYPE_CHECKING:
     from .runtime import Runtime
@@ -42,7 +44,7 @@ class CommandFailed(Exception):
     """The configured command could not be run or failed; the message is one line."""
 
 
-def targets(runtime: Runtime) -> dict[str, State]:
+def targets(runtime: Runtime) -> dict[str, Wish]:
     """The settings a watched check reads and what is wanted of each.
 
     Those named in ``[desired]`` (a blog named there stands for its per-blog
@@ -144,12 +146,12 @@ def find(
             "platform": setting.platform,
             "label": setting.label,
             "state": str(reading.state),
-            "desired": str(desired),
+            "desired": wishes.word(setting, desired),
             "checked_at": reading.checked_at.isoformat(),
             "detail": reading.detail,
             "url": _without_query(reading.url),
         }
-        if reading.state.is_value and reading.state != desired:
+        if wishes.judge(desired, reading.state) is Verdict.NOT_AS_WISHED:
             drift = runtime.history.drift(setting.id)
             finding = dict(base, kind="not_desired", key=f"{setting.id}={reading.state}")
             if drift is not None:
@@ -187,7 +189,8 @@ def status_of(readings: Iterable[Reading], runtime: Runtime) -> int:
     readings = list(readings)
     engine = runtime.engine
     if any(
-        r.state.is_value and r.state != runtime.desired(engine.setting(r.setting_id))
+        wishes.judge(runtime.desired(engine.setting(r.setting_id)), r.state)
+        is Verdict.NOT_AS_WISHED
         for r in readings
     ):
         return EXIT_DRIFT

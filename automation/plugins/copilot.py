@@ -153,7 +153,7 @@ class Copilot(Plugin):
                 "Lets Copilot remember things from your conversations and use them, with "
                 "your activity, to personalise its answers; Microsoft keeps what it "
                 "remembers with your account. On by default where offered. A convenience "
-                "rather than training or ads: the recommended preset leaves it on, the "
+                "rather than training or ads: the recommended preset leaves it as you have it, the "
                 "strict one turns it off. Turning it off makes Copilot forget its "
                 "memories of your conversations; your past conversations stay."
             ),

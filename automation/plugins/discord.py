@@ -119,7 +119,7 @@ class Discord(Plugin):
             "Lets Discord use what you do on it to personalise what it shows you "
             "(suggestions, the order of your friends list). Its default is not on record. "
             "A convenience rather than training or ads: the recommended preset leaves it "
-            "on, the strict one turns it off. Turning it off makes what Discord shows "
+            "as you have it, the strict one turns it off. Turning it off makes what Discord shows "
             "general, and does not delete data it already holds.",
             Switch(PATH, names=("Use data to personalize my Discord experience",), opens=OPENS),
             recommended=State.ON,

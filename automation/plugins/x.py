@@ -203,7 +203,7 @@ class X(Plugin):
             "Lets Grok keep your past conversations with it and draw on them in new "
             "ones, so its answers follow on from what you told it before. It is a "
             "convenience rather than training (the first box on the page decides "
-            "training), so the recommended preset leaves it on and the strict one "
+            "training), so the recommended preset leaves it as you have it; the strict one "
             "turns it off. Turning it off stops Grok drawing on your past conversations; "
             "it does not delete them: that is done from Grok's conversation history.",
             Switch(

@@ -64,10 +64,10 @@ def test_the_by_hand_words_are_only_for_settings_done_by_hand() -> None:
     with pytest.raises(ConfigError) as caught:
         parse('[desired.linkedin]\nai_training = "done"\n', catalog)
     assert caught.value.key == "desired.linkedin.ai_training"
-    assert "'on' or 'off'" in caught.value.message
+    assert "'on', 'off' or 'any'" in caught.value.message
     with pytest.raises(ConfigError) as caught:
         parse('[desired.meta]\nai_objection = "maybe"\n', catalog)
-    assert "'done' or 'skip'" in caught.value.message
+    assert "'done', 'skip' or 'any'" in caught.value.message
     # An older export's "off" for one done by hand still loads, meaning done.
     assert parse('[desired.meta]\nai_objection = "off"\n', catalog).desired[OBJECTION] is State.OFF
 

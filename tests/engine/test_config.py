@@ -18,6 +18,7 @@ from automation.config import (
 )
 from automation.model import Kind, State
 from automation.plugins.linkedin import LinkedIn
+from automation.presets import RECOMMENDED
 from tests.paths import ROOT
 
 CATALOG = {"linkedin": {s.key for s in LinkedIn.settings}}
@@ -409,7 +410,8 @@ def test_locate_expands_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
 def test_the_example_config_loads_and_shows_every_default() -> None:
     """config.example.toml is a working config whose values are the real defaults.
 
-    It names every installed plugin's origin and every setting with its recommendation.
+    It names every installed plugin's origin and every setting with the recommended
+    preset's wish ("any" for a convenience).
     """
     example = ROOT / "config.example.toml"
     plugins, problems = registry.load()
@@ -424,7 +426,7 @@ def test_the_example_config_loads_and_shows_every_default() -> None:
         assert loaded.platforms[cls.name].origin == cls.default_origin
         assert loaded.platforms[cls.name].enabled is True
     assert set(loaded.desired) == {s.id for s in settings}
-    assert all(loaded.desired[s.id] == s.recommended for s in settings)
+    assert all(loaded.desired[s.id] == RECOMMENDED.value(s) for s in settings)
     assert loaded.export_path == "privacy-tui-export.toml"
     assert loaded.display.theme == "dark"
     assert "theme" in loaded.raw["display"]

@@ -7,8 +7,9 @@ import asyncio
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
+from automation import wishes
 from automation.browser import BrowserError
-from automation.model import Kind, Reading, Setting, wish_word
+from automation.model import Kind, Reading, Setting
 
 from . import exits
 from .options import Subcommands, add_common, add_only
@@ -111,9 +112,9 @@ def _read_row(runtime: Runtime, reading: Reading) -> dict[str, Any]:
         "id": reading.setting_id,
         "kind": str(setting.kind),
         "state": str(reading.state),
-        "desired": str(desired),
+        "desired": wishes.word(setting, desired),
         "read": reading.state.is_value,
-        "as_desired": reading.state == desired,
+        "as_desired": wishes.judge(desired, reading.state).fine,
         "detail": reading.detail,
         "checked_at": reading.checked_at.isoformat(),
         "url": reading.url,
@@ -143,7 +144,7 @@ def _by_hand(runtime: Runtime, setting: Setting) -> dict[str, Any]:
         "id": setting.id,
         "kind": str(setting.kind),
         "state": "marked_done" if marked is not None else "by_hand",
-        "desired": wish_word(setting, runtime.desired(setting)),
+        "desired": wishes.word(setting, runtime.desired(setting)),
         "read": False,
         "as_desired": None,
         "detail": detail,

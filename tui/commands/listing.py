@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from automation.model import FACTS, Setting, wish_word
-from automation.presets import STRICT
+from automation import wishes
+from automation.model import FACTS, Setting
+from automation.presets import RECOMMENDED, STRICT
 
 from . import exits
 from .options import Subcommands, add_demo
@@ -60,9 +61,10 @@ def run(args: argparse.Namespace) -> int:
                     "key": setting.key,
                     "label": setting.label,
                     "kind": str(setting.kind),
-                    # Done by hand: "done" or "skip" rather than an on or off.
-                    "recommended": wish_word(setting, setting.recommended),
-                    "strict": wish_word(setting, STRICT.value(setting)),
+                    # Done by hand: "done" or "skip" rather than an on or off; "any"
+                    # where the preset leaves a convenience as it is.
+                    "recommended": wishes.word(setting, RECOMMENDED.value(setting)),
+                    "strict": wishes.word(setting, STRICT.value(setting)),
                     "description": setting.description,
                     "url": setting.url,
                     "manual_steps": list(setting.manual_steps),
