@@ -8,6 +8,8 @@ from rich.text import Text
 
 from automation.history import History, HistoryError
 
+from .words import said
+
 if TYPE_CHECKING:
     from automation.history import Entry, WatchRun
 
@@ -56,17 +58,17 @@ def recent_text(history: History, setting_id: str, origin: str) -> Text:
 
 def _line(entry: Entry) -> Text:
     if entry.action == "read":
-        line = Text(f"read {entry.after}")
+        line = Text(f"read {said(entry.after)}")
         if entry.drift:
             line.append(" (changed, not by privacy-tui)", style="red")
         return line
-    line = Text(f"changed {entry.before or '?'} → {entry.target}: ")
+    line = Text(f"changed {said(entry.before) if entry.before else '?'} → {entry.target}: ")
     if entry.verified is None:
         line.append("did not finish", style="yellow")
     elif entry.verified:
         line.append("read back", style="green")
     else:
-        line.append(f"did not take (read back {entry.after})", style="red")
+        line.append(f"did not take (read back {said(entry.after)})", style="red")
     return line
 
 

@@ -143,25 +143,50 @@ DIALOG = (
 )
 
 STATES = """\
+[b]Marks[/b]
+  on ✓  off ✓   read from the setting's own page on your
+                signed-in account, and as you want it
+  on ✗  off ✗   read, and not as you want it (✗ and its value
+                in bold)
+  on ·  off ·   read; you leave this one as it is, so any value
+                will do
+  !             changed since the last check, not by privacy-tui
+                (the platform, or someone on the site, switched it)
+  name ?        rests on a guess: its page, control or label
+                is inferred, not on public record; where the
+                site differs, the row reads unknown or
+                unavailable
+  ▾ ▸           a platform's rows shown, or folded (c)
+
 [b]States[/b]
-  on / off      read from the setting's own page on your
-                signed-in account
-  ✓ / ✗         as recommended, or not (✗ and its value in bold)
   needs login   the platform showed a sign-in page or a check
   unavailable   the platform does not offer it to this account
   unknown       the page did not look as expected; nothing is
                 guessed
   error         the page could not be loaded or the plugin failed
+  not read      not read yet
+  ⠋ checking    being read (⠋ changing: being changed)
   by hand       a form, an email or a phone app only you can
-                do; marked by you when you say so
-  !             changed since the last check, not by privacy-tui
-                (the platform, or someone on the site, switched it)
+                do; ✓ marked by you once you say so (m)
+
+[b]Numbers[/b]
+  3/14 ✓        on a platform's row: how many of its settings
+                read as you want, of those a browser can read;
+                signed in, or not signed in, beside it
+  You want      the last column: on, off, as is (left as it
+                is) or by hand; the detail pane gives the
+                recommendation beside it
+  summary       the line under the checklist: how many settings
+                read as you want, of all a browser can read;
+                then how many read each other state, the by-hand
+                steps marked done, the work under way, the
+                changes not made by privacy-tui, and the last
+                watched check
+  bar           beside the summary while settings are read or
+                changed: how many of the settings taken up are
+                done
 
 [b]How sure[/b]
-  name ?        rests on a guess: its page, control or label
-                is inferred, not on public record; where the
-                site differs, the row reads unknown or
-                unavailable
   detail pane   each fact (page, control, label) with its
                 source and how sure it is: confirmed, likely
                 or guess

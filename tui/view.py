@@ -10,6 +10,7 @@ from rich.text import Span, Text
 
 from automation.model import FACTS, Confidence, Kind, Reading, Setting, State
 
+from . import words
 from .history_view import DRIFT_MARK
 from .model import Counts
 
@@ -148,9 +149,13 @@ def summary(counts: Counts) -> Text:
         style="bold",
     )
     for state, count in counts.not_values.items():
-        text.append(f" · {count} {STATE_WORDS.get(state, str(state))}")
+        word = STATE_WORDS.get(state, str(state))
+        # "2 errors"; the other states are said as they are ("2 unknown").
+        said = words.count(count, word) if state is State.ERROR else f"{count} {word}"
+        text.append(f" · {said}")
     if counts.by_hand:
-        text.append(f" · {counts.marked} of {counts.by_hand} by-hand steps marked done")
+        steps = words.count(counts.by_hand, "by-hand step")
+        text.append(f" · {counts.marked} of {steps} marked done")
     if counts.busy:
         text.append(f" · working on {counts.busy}…", style="cyan")
     if counts.drifted:

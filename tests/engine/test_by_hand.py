@@ -79,7 +79,7 @@ def test_check_prints_settings_done_by_hand_with_their_mark(tmp_path: Path) -> N
     done = run("check", "--config", str(config), "--only", OBJECTION)
     assert done.returncode == 0, done.stdout + done.stderr
     line = done.stdout.strip().splitlines()[1]
-    assert line.split()[:4] == ["MANUAL", OBJECTION, "by_hand", "done"]
+    assert line.split()[:5] == ["MANUAL", OBJECTION, "by", "hand", "done"]
     assert " on " not in line and " off " not in line
 
     done = run("check", "--config", str(config), "--json")

@@ -56,7 +56,7 @@ async def test_a_preset_lists_each_change_and_undo_puts_them_back(runtime: Runti
         await pilot.press("enter")  # recommended, the first
         await settle(app, pilot)
         asked = question(app)
-        assert "Preset recommended" in asked and f"change {len(others)} setting(s)" in asked
+        assert "Preset recommended" in asked and f"change {len(others)} settings" in asked
         assert "Data for Generative AI Improvement: [b]on[/b] → [b]off[/b]" in asked
         assert "Social, economic and workplace research" not in asked  # already off
         assert runtime.demo.sites["linkedin"].saves == []  # nothing before the answer

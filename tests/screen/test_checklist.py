@@ -142,7 +142,7 @@ async def test_groups_blogs_marks_filter_and_folding(runtime: Runtime, tmp_path:
         await pilot.press("m")
         assert cell(app, "blogs.objection", "state") == "✓ marked by you"
         assert "blogs.objection" in Marks(tmp_path / "marks.toml")
-        assert "1 of 1 by-hand steps marked done" in str(app.query_one("#summary").render())
+        assert "1 of 1 by-hand step marked done" in str(app.query_one("#summary").render())
 
         # Writing one blog's copy changes that blog only.
         app.query_one(DataTable).move_cursor(row=row_keys(app).index("blogs.sharing@art"))

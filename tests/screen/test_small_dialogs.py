@@ -168,3 +168,27 @@ async def test_the_demos_sign_in_form_names_the_demo_account() -> None:
         assert DEMO_USERNAME not in form_text(own), "a person's own accounts are not the demo's"
         await pilot.press("escape")
         await own.action_quit()
+
+
+def test_the_help_explains_every_mark_and_number() -> None:
+    """Every mark a row can carry, the counts, the summary line and the bar."""
+    from rich.text import Text
+
+    from tui import history_view, view
+    from tui.keys import HELP
+
+    help_text = Text.from_markup(HELP).plain
+    marks = [
+        "✓",
+        "✗",
+        "·",
+        history_view.DRIFT_MARK.strip(),
+        view.GUESS_MARK.strip(),
+        view.SPINNER[0],
+        "▾",
+        "▸",
+    ]
+    words = ["not read", "checking", "changing", "marked by you", "needs login", "by hand"]
+    numbers = ["3/14 ✓", "signed in", "You want", "summary", "bar"]
+    for shown in marks + words + numbers:
+        assert shown in help_text, shown

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..words import said
 from . import exits
 from .options import Subcommands, add_common
 from .running import on_runtime
@@ -73,10 +74,13 @@ def keep(runtime: Runtime, setting_id: str) -> int:
     status = exits.OK
     for reading in readings:
         if reading.capture is None:
-            exits.warn(f"{reading.setting_id}: no capture: {reading.state}: {reading.detail}")
+            exits.warn(f"{reading.setting_id}: no capture: {said(reading.state)}: {reading.detail}")
             status = exits.NOT_READ
         else:
-            print(f"{reading.setting_id}: read {reading.state}; capture kept in {reading.capture}")
+            print(
+                f"{reading.setting_id}: read {said(reading.state)}; capture kept in "
+                f"{reading.capture}"
+            )
     if status == exits.OK:
         print("Look at it with privacy-tui capture --show FILE before sending it anywhere.")
     return status

@@ -11,6 +11,7 @@ from automation import wishes
 from automation.browser import BrowserError
 from automation.model import Kind, Reading, Setting
 
+from ..words import said
 from . import exits
 from .options import Subcommands, add_common, add_only
 from .output import Table, print_json, print_table
@@ -79,7 +80,7 @@ def check(runtime: Runtime, *, as_json: bool, out: TextIO | None = None) -> int:
     else:
         table = Table("", "SETTING", "STATE", "WANT", "DETAIL")
         for row in rows:
-            table.add(_mark(row), row["id"], row["state"], row["desired"], row["detail"])
+            table.add(_mark(row), row["id"], said(row["state"]), row["desired"], row["detail"])
             if row["drift"]:
                 table.note(row["drift"]["detail"])
         print_table(table, out)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from automation.browser import BrowserError
 
+from ..words import count
 from . import exits
 from .options import Subcommands, add_common
 from .reading import read_all
@@ -72,5 +73,5 @@ def export(runtime: Runtime, args: argparse.Namespace) -> int:
         write_atomic(path, text, overwrite=args.force)
     except ExportError as exc:
         return exits.fail(str(exc))
-    print(f"Exported {len(readings)} settings to {path}.")
+    print(f"Exported {count(len(readings), 'setting')} to {path}.")
     return exits.OK

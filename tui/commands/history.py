@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from automation.model import State
 
+from ..words import said
 from . import exits
 from .options import Subcommands, add_demo
 from .output import Table, print_json, print_table
@@ -83,8 +84,8 @@ def run(args: argparse.Namespace) -> int:
             entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
             entry.setting_id,
             _what(entry) + (" (watch)" if entry.id in watched else ""),
-            str(entry.before or "-"),
-            str(entry.after or "-"),
+            said(entry.before) if entry.before else "-",
+            said(entry.after) if entry.after else "-",
             _verified(entry),
             entry.detail,
         )

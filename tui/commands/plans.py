@@ -13,6 +13,7 @@ from automation.engine import Engine
 from automation.history import HistoryError
 from automation.model import MANUAL_WORDS
 
+from ..words import count
 from . import exits
 from .output import Table, colour_wanted, paint, print_json, print_table
 from .reading import show_progress
@@ -82,7 +83,8 @@ def _confirmed(plan: Plan, as_json: bool) -> bool:
     """List each planned change on the terminal and ask; anything but yes is no."""
     out = sys.stderr if as_json else sys.stdout
     colour = colour_wanted(out)
-    print(paint(f"About to change {len(plan.changes)} setting(s):", "bold", colour), file=out)
+    about = f"About to change {count(len(plan.changes), 'setting')}:"
+    print(paint(about, "bold", colour), file=out)
     for step in plan.changes:
         print(f"  {step.setting_id}: {step.found} → {step.target}  ({step.label})", file=out)
     print("Go ahead? [y/N] ", end="", file=sys.stderr, flush=True)

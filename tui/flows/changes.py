@@ -19,6 +19,7 @@ from automation.model import Kind, Setting, State
 from automation.presets import preset
 
 from ..model import Redraw
+from ..words import count
 from . import Host
 
 Planner = Callable[[Engine], Coroutine[Any, Any, Plan]]
@@ -121,7 +122,8 @@ class Changes:
             host.notify(f"Nothing to change: {left}.", title=_title(plan))
             return
         lines = [
-            f"[b]{_title(plan)}[/b]: change {len(plan.changes)} setting(s) on {host.where()}?",
+            f"[b]{_title(plan)}[/b]: change {count(len(plan.changes), 'setting')} "
+            f"on {host.where()}?",
             "",
         ]
         for step in plan.changes:
