@@ -54,3 +54,21 @@ def test_one_by_hand_step_is_singular_in_the_summary() -> None:
     model.read(Reading("linkedin.research", State.ERROR, "Timed out.", AT))
     model.read(Reading("linkedin.ads_age", State.ERROR, "Timed out.", AT))
     assert "2 errors" in view.summary(model.counts()).plain
+
+
+def test_apply_and_undo_tables_say_states_in_words() -> None:
+    import io
+
+    from tui.commands import plans
+
+    out = io.StringIO()
+    row = {
+        "result": "failed",
+        "id": "linkedin.ai_training",
+        "found": "on",
+        "wanted": "off",
+        "now": "needs_login",
+        "detail": "The sign-in page came up.",
+    }
+    plans._print_rows([row], out)
+    assert "needs login" in out.getvalue() and "needs_login" not in out.getvalue()

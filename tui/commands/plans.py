@@ -13,7 +13,7 @@ from automation.engine import Engine
 from automation.history import HistoryError
 from automation.model import MANUAL_WORDS
 
-from ..words import count
+from ..words import count, said
 from . import exits
 from .output import Table, colour_wanted, paint, print_json, print_table
 from .reading import show_progress
@@ -144,9 +144,9 @@ def _print_rows(rows: list[dict[str, Any]], out: TextIO) -> None:
         table.add(
             (row["result"], _STYLES[row["result"]]),
             row["id"],
-            row["found"] or "-",
+            said(row["found"] or "-"),
             row["wanted"],
-            row["now"] or "-",
+            said(row["now"] or "-"),
             row["detail"],
         )
     print_table(table, out)
