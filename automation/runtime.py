@@ -181,7 +181,7 @@ def build(
         if unknown:
             raise SetupError(
                 f"Unknown setting id: {', '.join(unknown)}. "
-                "`privacy-tui check` with no --only lists every id."
+                "`privacy-tui list` lists every id."
             )
         sessions: Sessions
         if server is not None:
