@@ -3,7 +3,9 @@
 A plan is made from fresh readings. Only a setting read as ``on`` or ``off`` is
 ever changed; one that could not be read is left alone with the reason. Before
 the first change, the states found are written to the history as an undo point,
-so :func:`read_undo_plan` can later put them back the same way.
+so :func:`read_undo_plan` can later put them back the same way (and
+:func:`read_redo_plan` set them again). A run can be asked to stop after the change
+under way (:meth:`Result.stop`): no change is ever cut off half-way.
 """
 
 from __future__ import annotations
@@ -58,10 +60,10 @@ class Plan:
     """What an apply (or an undo) will do, setting by setting."""
 
     source: str
-    """What asked for it: ``apply``, ``preset strict``, ``switch``, ``undo`` ..."""
+    """What asked for it: ``apply``, ``preset strict``, ``switch``, ``undo``, ``redo`` ..."""
     steps: tuple[Step, ...]
     undoes: int | None = None
-    """For an undo, the id of the apply it puts back."""
+    """For an undo, the id of the apply it puts back; for a redo, the undo it takes back."""
 
     @property
     def changes(self) -> list[Step]:
@@ -90,16 +92,47 @@ class Outcome:
 
 @dataclass
 class Result:
-    """What carrying out a plan did."""
+    """What carrying out a plan did, and, while it runs, how far it has come.
+
+    Made by the caller and handed to :func:`carry_out`, it shows the change under way
+    as it goes, and :meth:`stop` asks the run to end after that change.
+    """
 
     plan: Plan
     outcomes: list[Outcome] = field(default_factory=list)
     apply_id: int | None = None
     """The undo point's id, when something was to change."""
+    under_way: Step | None = None
+    """The change being made now."""
+    stop_asked: bool = False
+    finished: bool = False
+    """The run is over: every change was made, or it stopped, or it failed."""
 
     @property
     def failed(self) -> list[Outcome]:
         return [o for o in self.outcomes if not o.ok]
+
+    @property
+    def done(self) -> list[Outcome]:
+        """The changes made and read back as asked."""
+        return [o for o in self.outcomes if o.ok]
+
+    @property
+    def not_started(self) -> list[Step]:
+        """The planned changes not tried (yet, or at all once the run stopped)."""
+        tried = {o.step.setting_id for o in self.outcomes}
+        if self.under_way is not None:
+            tried.add(self.under_way.setting_id)
+        return [s for s in self.plan.changes if s.setting_id not in tried]
+
+    @property
+    def stopped(self) -> bool:
+        """The run ended, asked to stop, before every planned change was tried."""
+        return self.finished and self.stop_asked and bool(self.not_started)
+
+    def stop(self) -> None:
+        """End the run after the change under way (which is finished and read back)."""
+        self.stop_asked = True
 
 
 def make_plan(
@@ -207,33 +240,58 @@ async def read_plan(
     return make_plan(source, wanted, known, readings, blocked=blocked, undoes=undoes)
 
 
-async def carry_out(engine: Engine, plan: Plan, history: History) -> Result:
+async def carry_out(
+    engine: Engine, plan: Plan, history: History, result: Result | None = None
+) -> Result:
     """Record the undo point, then make each planned change and read it back.
+
+    ``result``, when given, is filled in as the run goes (see :class:`Result`); once
+    its :meth:`~Result.stop` is called, no further change is started. An undo or a
+    redo that finds everything already back is recorded and marked done all the
+    same, so the next undo goes on to the point before.
 
     Raises :class:`~automation.history.HistoryError`, having changed nothing, when
     the undo point cannot be written.
     """
     from .history import ApplyItem
 
-    changes = plan.changes
-    if not changes:
-        return Result(plan)
-    items = [
-        ApplyItem(s.setting_id, _origin(engine, s.setting_id), s.found or State.UNKNOWN, s.target)
-        for s in changes
-    ]
-    apply_id = history.begin_apply(plan.source, items, undoes=plan.undoes)
-    result = Result(plan, apply_id=apply_id)
-    for step in changes:
-        reading = await engine.change(step.setting_id, step.target)
-        result.outcomes.append(Outcome(step, reading))
-    if plan.undoes is not None and not result.failed:
-        history.mark_undone(plan.undoes, apply_id)
-    return result
+    result = result if result is not None else Result(plan)
+    try:
+        changes = plan.changes
+        if not changes:
+            if plan.undoes is not None and plan.kept and not plan.cannot:
+                result.apply_id = history.begin_apply(plan.source, [], undoes=plan.undoes)
+                history.mark_undone(plan.undoes, result.apply_id)
+            return result
+        items = [
+            ApplyItem(
+                s.setting_id, _origin(engine, s.setting_id), s.found or State.UNKNOWN, s.target
+            )
+            for s in changes
+        ]
+        result.apply_id = history.begin_apply(plan.source, items, undoes=plan.undoes)
+        for step in changes:
+            if result.stop_asked:
+                break
+            result.under_way = step
+            reading = await engine.change(step.setting_id, step.target)
+            result.outcomes.append(Outcome(step, reading))
+            result.under_way = None
+        if result.stop_asked and result.not_started:
+            # The point holds what was changed: undo and redo leave the rest alone.
+            history.drop_items(result.apply_id, [s.setting_id for s in result.not_started])
+        if plan.undoes is not None and not result.failed and not result.not_started:
+            history.mark_undone(plan.undoes, result.apply_id)
+        return result
+    finally:
+        result.finished = True
 
 
-def undo_targets(engine: Engine, record: ApplyRecord) -> tuple[dict[str, State], dict[str, str]]:
-    """The states to put back for ``record``, and the settings that must be left alone.
+def undo_targets(
+    engine: Engine, record: ApplyRecord, *, redo: bool = False
+) -> tuple[dict[str, State], dict[str, str]]:
+    """The states to put back for ``record`` (with ``redo``, the states it set), and
+    the settings that must be left alone.
 
     A setting changed on another origin (a replica, say) than the one this engine
     points at is left alone: putting it back here would change a different account.
@@ -241,7 +299,7 @@ def undo_targets(engine: Engine, record: ApplyRecord) -> tuple[dict[str, State],
     targets: dict[str, State] = {}
     blocked: dict[str, str] = {}
     for item in record.items:
-        targets[item.setting_id] = item.before
+        targets[item.setting_id] = item.target if redo else item.before
         try:
             engine.setting(item.setting_id)
         except KeyError:
@@ -261,6 +319,13 @@ async def read_undo_plan(engine: Engine, record: ApplyRecord) -> Plan:
     """Read the settings ``record`` changed and plan putting back what it found."""
     targets, blocked = undo_targets(engine, record)
     return await read_plan(engine, targets, source="undo", blocked=blocked, undoes=record.id)
+
+
+async def read_redo_plan(engine: Engine, record: ApplyRecord, undo_id: int) -> Plan:
+    """Read the settings ``record`` changed and plan setting them again as it did,
+    taking back the undo ``undo_id``."""
+    targets, blocked = undo_targets(engine, record, redo=True)
+    return await read_plan(engine, targets, source="redo", blocked=blocked, undoes=undo_id)
 
 
 def _origin(engine: Engine, setting_id: str) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.events import Resize
@@ -32,6 +33,12 @@ from .widgets.filter import FilterInput
 from .widgets.footer import KeysFooter
 from .widgets.layout import SIDE_BY_SIDE, MainArea
 from .widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from .progress import ChangeRun
+
+#: How long quitting waits for the change under way to finish and be read back (s).
+STOP_WAIT = 120
 
 #: Textual's themes for the config's ``[display] theme``.
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
@@ -60,6 +67,9 @@ class PrivacyApp(App[None]):
         self.accounts, self.changes, self.export = Accounts(self), Changes(self), Export(self)
         self.reading, self.drawing = Reading(self), Drawing(self, self.model)
         self._quitting = False
+        #: Quitting waits for the change under way to finish.
+        self._stopping = False
+        self._asking = False
         self._unsubscribe = self.engine.subscribe(sender(self))
         self.engine.ask_code = self.accounts.ask_code
 
@@ -71,7 +81,7 @@ class PrivacyApp(App[None]):
             yield DetailPane(
                 self.model, self.engine.plugins, self.runtime.history, id="detail-pane"
             )
-        yield StatusLine(self.model, self.runtime.history, id="status")
+        yield StatusLine(self.model, self.runtime.history, lambda: self.changes.run, id="status")
         yield KeysFooter(compact=True)
 
     @property
@@ -198,6 +208,12 @@ class PrivacyApp(App[None]):
     def action_undo(self) -> None:
         self.changes.undo()
 
+    def action_redo(self) -> None:
+        self.changes.redo()
+
+    def action_undo_points(self) -> None:
+        self.changes.show_points()
+
     def action_export(self) -> None:
         self.export.start()
 
@@ -228,8 +244,40 @@ class PrivacyApp(App[None]):
         return True
 
     async def action_quit(self) -> None:
-        if self._quitting:
+        """Quit; while changes run, ask first, and let the change under way finish."""
+        if self._quitting or self._stopping or self._asking:
             return
+        run = self.changes.running
+        if run is None:
+            await self._quit()
+            return
+        from .dialogs import Confirm
+
+        def answered(yes: bool | None) -> None:
+            self._asking = False
+            if yes:
+                self.call_later(self._stop_then_quit)
+
+        self._asking = True
+        self.push_screen(Confirm(run.question(), yes="Quit", no="Keep going"), answered)
+
+    async def _stop_then_quit(self) -> None:
+        """Stop the run after the change under way, wait for its read-back, then quit
+        and say on the terminal what was done and how to undo it."""
+        run = self.changes.running
+        farewell = None
+        if run is not None:
+            self._stopping = True
+            run.result.stop()
+            self.redraw()
+            try:
+                await asyncio.wait_for(run.ended.wait(), STOP_WAIT)
+            except TimeoutError:
+                self.log.error("the change under way did not end in time")
+            farewell = run
+        await self._quit(farewell)
+
+    async def _quit(self, stopped: ChangeRun | None = None) -> None:
         self._quitting = True
         # Closing Chromium takes a second or more: the status line says so meanwhile.
         self.query_one(StatusLine).close()
@@ -239,7 +287,11 @@ class PrivacyApp(App[None]):
         except TimeoutError:
             self.log.error("closing the browser took too long")
         self._unsubscribe()
-        self.exit()
+        if stopped is not None:
+            # Told on the terminal once the screen is gone.
+            self.exit(message=Text(stopped.farewell(demo=self.demo)))
+        else:
+            self.exit()
 
     def on_unmount(self) -> None:
         self.drawing.hold_collections(False)

@@ -93,8 +93,21 @@ CHECKLIST: tuple[Key, ...] = (
         "u",
         "undo",
         "Undo",
-        "undo the last change or preset: puts back the states it found, read back the "
-        "same way (asks first)",
+        "undo the latest switch, preset or apply: puts back the states it found, read "
+        "back the same way (asks first); again, the one before",
+    ),
+    Key(
+        "U",
+        "redo",
+        "Redo",
+        "redo: sets again what the latest undo put back, read back the same way (asks first)",
+    ),
+    Key(
+        "h",
+        "undo_points",
+        "Undo points",
+        "the undo points, newest first: what each changed, and which one u or U takes next",
+        show=False,
     ),
     Key("l", "sign_in", "Sign in", "sign in in a browser window"),
     Key(

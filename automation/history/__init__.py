@@ -240,10 +240,28 @@ class History:
         """The latest apply (not counting undos themselves), whether undone or not."""
         return self.undo_points.last()
 
+    def next_undo(self) -> ApplyRecord | None:
+        """The point undo takes next: the newest switch, preset, apply or watched change
+        still in effect."""
+        return self.undo_points.next_undo()
+
+    def next_redo(self) -> tuple[ApplyRecord, int] | None:
+        """The point redo puts back and the undo that took it back, if any."""
+        return self.undo_points.next_redo()
+
+    def points(self, limit: int | None = 50) -> list[ApplyRecord]:
+        """The latest undo points (not undos or redos), newest first."""
+        return self.undo_points.points(limit)
+
     def apply_at(self, apply_id: int) -> datetime | None:
         """When apply ``apply_id`` was recorded."""
         return self.undo_points.at(apply_id)
 
+    def drop_items(self, apply_id: int, setting_ids: Iterable[str]) -> None:
+        """Take changes apply ``apply_id`` never started out of its undo point."""
+        self.undo_points.drop_items(apply_id, setting_ids)
+
     def mark_undone(self, apply_id: int, by: int) -> None:
-        """Note that apply ``by`` restored what apply ``apply_id`` found."""
+        """Note that apply ``by`` restored what apply ``apply_id`` found (a redo, when
+        ``apply_id`` is an undo: its point is in effect again)."""
         self.undo_points.mark_undone(apply_id, by)

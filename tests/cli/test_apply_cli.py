@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import os
 import pty
+import signal
 import sqlite3
 import subprocess
+import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,8 +155,17 @@ def test_apply_yes_then_history_then_undo(site: Site) -> None:
     assert table_rows(undone.stdout)[AI].startswith("changed")
     assert site.state()["ai_training"] is True and site.state()["research"] is False
     again = run("undo", "--config", str(site.config), "--yes")
-    assert again.returncode == 0 and "undone already" in again.stdout
+    assert again.returncode == 0 and "every recorded change has been undone" in again.stdout
     assert len(site.saves) == 2
+
+    # Redo sets again what the undo put back, read back the same way.
+    redone = run("undo", "--redo", "--config", str(site.config), "--yes")
+    assert redone.returncode == 0, redone.stdout + redone.stderr
+    assert table_rows(redone.stdout)[AI].startswith("changed")
+    assert site.state()["ai_training"] is False
+    points = json.loads(run("undo", "--list", "--json", "--config", str(site.config)).stdout)
+    assert [(p["source"], p["undone"], p["next_undo"]) for p in points] == [("apply", False, True)]
+    assert points[0]["changes"] == [{"id": AI, "before": "on", "target": "off"}]
 
 
 def test_check_exit_statuses_and_drift(site: Site) -> None:
@@ -240,3 +251,54 @@ def test_a_history_that_cannot_be_written_is_told_and_check_exits_2(site: Site) 
     assert table_rows(done.stdout)[AI].startswith("ok")
     assert str(default_path()) in done.stderr and "could not be written" in done.stderr
     no_traceback(done)
+
+
+def test_ctrl_c_during_apply_finishes_the_change_under_way_and_says_how_to_undo(
+    site: Site,
+) -> None:
+    """SIGINT while changes run: the change under way is finished and read back, no
+    other starts, the table says what was done, and the exit status is 130."""
+    keys = ["ai_training", "research", "ads_beyond_linkedin", "ads_age", "ads_gender"]
+    wanted = "".join(f'{key} = "off"\n' for key in keys)
+    site.config.write_text(
+        f'[platforms.linkedin]\norigin = "{site.replica.origins["linkedin"]}"\n\n'
+        f"[desired.linkedin]\n{wanted}"
+    )
+    command = str(COMMAND)
+    process = subprocess.Popen(
+        [command, "apply", "--config", str(site.config), "--yes"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not site.saves and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.01)
+        assert site.saves, "no change was ever made"
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130, stdout + stderr
+    assert "Traceback" not in stderr, stderr
+    assert "Stopping after the change under way" in stderr
+    assert "privacy-tui undo" in stderr
+    rows = table_rows(stdout)
+    changed = [k for k in keys if rows[f"linkedin.{k}"].startswith("changed")]
+    stopped = [k for k in keys if rows[f"linkedin.{k}"].startswith("not started")]
+    assert changed and stopped and len(changed) + len(stopped) == len(keys), stdout
+    assert changed == keys[: len(changed)]
+    # Each change made is on the account, read back; none after it was started.
+    assert [key for _, key, _ in site.saves] == changed
+    assert all(site.state()[k] is False for k in changed)
+    assert all(site.state()[k] is True for k in stopped)
+    assert "changed and read back" in stdout and "not started" in stdout.splitlines()[-1]
+
+    # The undo point holds the changes made, not those never started.
+    points = json.loads(run("undo", "--list", "--json", "--config", str(site.config)).stdout)
+    assert [c["id"] for c in points[0]["changes"]] == [f"linkedin.{k}" for k in changed]
+    undone = run("undo", "--config", str(site.config), "--yes")
+    assert undone.returncode == 0, undone.stdout + undone.stderr
+    assert all(site.state()[k] is True for k in keys)

@@ -185,6 +185,58 @@ def test_undo_points_are_kept_in_order_and_marked_when_undone(tmp_path: Path) ->
     assert record is not None and record.id == first and record.undone_by == undo
 
 
+def test_undo_walks_back_through_the_points_and_redo_puts_back_the_last_undone(
+    tmp_path: Path,
+) -> None:
+    """Undo takes the newest point still in effect; redo the point undone last, until a
+    new point is made; undos and redos are not points themselves."""
+    history = History.open(tmp_path / "h.sqlite")
+    assert history.next_undo() is None and history.next_redo() is None
+
+    def point(setting_id: str, source: str = "switch") -> int:
+        return history.begin_apply(source, [ApplyItem(setting_id, ORIGIN, State.ON, State.OFF)])
+
+    def next_undo() -> int | None:
+        found = history.next_undo()
+        return found.id if found else None
+
+    def undone(apply_id: int) -> bool:
+        found = history.undo_points.get(apply_id)
+        assert found is not None
+        return found.undone
+
+    def undo(apply_id: int, undoes: int, source: str = "undo") -> int:
+        done = history.begin_apply(source, [ApplyItem(AI, ORIGIN, State.OFF, State.ON)], undoes)
+        history.mark_undone(undoes, done)
+        return done
+
+    first, second, third = point(AI), point(RESEARCH, "preset recommended"), point(AI, "watch")
+    assert [p.id for p in history.points()] == [third, second, first]
+    assert next_undo() == third
+    undo_third = undo(third, third)
+    undo_second = undo(second, second)
+    assert next_undo() == first and undone(second) and undone(third)
+    found = history.next_redo()
+    assert found is not None and (found[0].id, found[1]) == (second, undo_second)
+    redo = undo(second, undo_second, "redo")
+    # The redone point is in effect again, and undo takes it next; redo the one before.
+    assert not undone(second) and undone(undo_second)
+    assert next_undo() == second
+    found = history.next_redo()
+    assert found is not None and (found[0].id, found[1]) == (third, undo_third)
+    assert [p.id for p in history.points()] == [third, second, first]
+    assert redo not in [p.id for p in history.points()]
+
+    # A new point leaves nothing to redo.
+    fourth = point(RESEARCH)
+    assert history.next_redo() is None and next_undo() == fourth
+
+    # Changes a stopped run never started leave its point.
+    history.drop_items(fourth, [RESEARCH])
+    kept = history.undo_points.get(fourth)
+    assert kept is not None and kept.items == ()
+
+
 def test_a_damaged_history_file_is_a_clear_error_and_is_left_as_it_was(tmp_path: Path) -> None:
     path = tmp_path / "history.sqlite"
     path.write_bytes(b"this is not a database" * 100)

@@ -80,7 +80,7 @@ async def test_a_preset_lists_each_change_and_undo_puts_them_back(runtime: Runti
         await pilot.press("u")
         await pilot.pause()
         assert not isinstance(app.screen, Confirm)
-        assert any("undone already" in n.message for n in notices)
+        assert any("every recorded change has been undone" in n.message for n in notices)
         await app.action_quit()
 
 

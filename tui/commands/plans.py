@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import sys
-from collections.abc import Callable, Coroutine
+import threading
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
+from automation import events
 from automation.apply import Action, Plan, Result, carry_out
 from automation.browser import BrowserError
 from automation.engine import Engine
 from automation.history import HistoryError
 from automation.model import MANUAL_WORDS
+from automation.tally import how_to_undo, summary
 
 from ..words import count, said
 from . import exits
 from .output import Table, colour_wanted, paint, print_json, print_table
-from .reading import show_progress
+from .reading import LiveProgress, show_progress
 
 if TYPE_CHECKING:
     from automation.runtime import Runtime
@@ -34,7 +39,12 @@ def run_plan(
     as_json: bool,
     out: TextIO | None = None,
 ) -> int:
-    """Read and plan, ask unless ``yes``, carry the plan out, and print what happened."""
+    """Read and plan, ask unless ``yes``, carry the plan out, and print what happened.
+
+    Ctrl-C before the first change stops at once (nothing is changed); during the
+    changes it lets the change under way finish and be read back, starts no other,
+    prints what was done and how to undo it, and exits 130.
+    """
     out = out or sys.stdout
     engine = runtime.engine
     if not as_json:
@@ -55,18 +65,26 @@ def run_plan(
             elif plan.changes and not yes and not _confirmed(plan, as_json):
                 held_back = "not changed: you said no"
             elif plan.changes:
-                result = runner.run(carry_out(engine, plan, runtime.history))
+                result = Result(plan)
+                with _stopped_by_ctrl_c(result), _counting(engine, result):
+                    runner.run(carry_out(engine, plan, runtime.history, result))
         except (BrowserError, HistoryError) as exc:
             return exits.fail(str(exc))
+        except KeyboardInterrupt:
+            print("\nStopped before any change: nothing was changed.", file=sys.stderr)
+            return exits.INTERRUPTED
         finally:
             runner.run(engine.close())
     rows = _rows(plan, result, held_back)
+    # Ctrl-C during the last change leaves nothing undone: the command ends as usual.
+    stopped = result is not None and result.stopped
     if as_json:
         print_json(
             {
                 "source": plan.source,
                 "dry_run": dry_run,
                 "applied": result is not None,
+                "stopped": stopped,
                 "undo_point": result.apply_id if result else None,
                 "settings": rows,
             },
@@ -74,9 +92,59 @@ def run_plan(
         )
     else:
         _print_rows(rows, out)
+    if stopped:
+        print(f"Stopped by Ctrl-C. {how_to_undo(demo=runtime.demo is not None)}", file=sys.stderr)
+        return exits.INTERRUPTED
     if held_back.startswith("not changed: no terminal"):
         return exits.fail(f"{held_back}.")
     return _status(rows)
+
+
+@contextmanager
+def _stopped_by_ctrl_c(result: Result) -> Iterator[None]:
+    """While the changes run, Ctrl-C (SIGINT) asks the run to stop after the change
+    under way, instead of cutting it off."""
+
+    def stop(signum: int, frame: object) -> None:
+        if not result.stop_asked:
+            under_way = f" ({result.under_way.setting_id})" if result.under_way else ""
+            print(
+                f"\nStopping after the change under way{under_way}: it is finished "
+                "and read back first.",
+                file=sys.stderr,
+                flush=True,
+            )
+        result.stop()
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+@contextmanager
+def _counting(engine: Engine, result: Result) -> Iterator[None]:
+    """On a terminal, one line on stderr counts the changes as they are made."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    live = LiveProgress(sys.stderr)
+
+    def tell(event: events.Event) -> None:
+        if isinstance(event, events.Changing):
+            total = len(result.plan.changes)
+            live.show(f"changing {len(result.outcomes) + 1} of {total}: {event.setting_id}")
+
+    stop = engine.subscribe(tell)
+    try:
+        yield
+    finally:
+        stop()
+        live.clear()
 
 
 def _confirmed(plan: Plan, as_json: bool) -> bool:
@@ -121,6 +189,10 @@ def _rows(plan: Plan, result: Result | None, held_back: str) -> list[dict[str, A
                 verified=outcome.ok,
                 detail=outcome.reading.detail,
             )
+        elif result is not None and result.under_way is step:
+            row.update(result="unfinished", detail="Cut off before its read-back.")
+        elif result is not None:
+            row.update(result="not started", detail="Not started: stopped by Ctrl-C first.")
         else:
             result_word = "would change" if held_back.startswith("dry run") else "not changed"
             row.update(result=result_word, detail=held_back.capitalize() + ".")
@@ -132,6 +204,8 @@ _STYLES = {
     "changed": "green",
     "left": "dim",
     "failed": "bold red",
+    "unfinished": "bold red",
+    "not started": "bold",
     "cannot": "yellow",
     "would change": "bold",
     "not changed": "bold",
@@ -153,20 +227,14 @@ def _print_rows(rows: list[dict[str, Any]], out: TextIO) -> None:
     counts: dict[str, int] = {}
     for row in rows:
         counts[row["result"]] = counts.get(row["result"], 0) + 1
-    words = {
-        "changed": "changed and read back",
-        "left": "left as they were",
-        "failed": "not changed (the read-back disagreed)",
-        "cannot": "could not be done",
-        "would change": "would change",
-        "not changed": "not changed",
-    }
-    summary = ", ".join(f"{n} {words[k]}" for k, n in counts.items())
-    print(f"\n{summary or 'nothing to do'}.", file=out)
+    print(f"\n{summary(counts)}.", file=out)
 
 
 def _status(rows: list[dict[str, Any]]) -> int:
-    if any(r["result"] in ("failed", "would change", "not changed") for r in rows):
+    if any(
+        r["result"] in ("failed", "unfinished", "not started", "would change", "not changed")
+        for r in rows
+    ):
         return exits.NOT_AS_DESIRED
     if any(r["result"] == "cannot" and not r["manual"] for r in rows):
         return exits.NOT_READ

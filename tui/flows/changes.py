@@ -1,8 +1,9 @@
-"""Changes that leave an undo point: a switch, a preset, and undo itself.
+"""Changes that leave an undo point (a switch, a preset), and undo and redo.
 
 Each one reads (or takes the row's reading), shows a confirmation that lists every
 change, and then runs :func:`automation.apply.carry_out`, which records the states
-found before changing anything.
+found before changing anything. The run under way is :attr:`Changes.run`: the status
+line counts its changes, and quitting asks first and lets its change under way finish.
 """
 
 from __future__ import annotations
@@ -12,13 +13,22 @@ from typing import Any
 
 from rich.markup import escape
 
-from automation.apply import Plan, carry_out, make_plan, read_plan, read_undo_plan
+from automation.apply import (
+    Plan,
+    Result,
+    carry_out,
+    make_plan,
+    read_plan,
+    read_redo_plan,
+    read_undo_plan,
+)
 from automation.engine import Engine
 from automation.history import HistoryError
 from automation.model import Kind, Setting, State
 from automation.presets import preset
 
 from ..model import Redraw
+from ..progress import ChangeRun, title
 from ..words import count
 from . import Host
 
@@ -26,13 +36,21 @@ Planner = Callable[[Engine], Coroutine[Any, Any, Plan]]
 
 
 class Changes:
-    """Switching one setting, applying a preset, and undoing the last of them."""
+    """Switching one setting, applying a preset, undoing the latest of them and
+    redoing the latest undone."""
 
     def __init__(self, host: Host) -> None:
         self.host = host
+        #: The run of changes under way, or the last one.
+        self.run: ChangeRun | None = None
+
+    @property
+    def running(self) -> ChangeRun | None:
+        """The run of changes under way, if any."""
+        return self.run if self.run is not None and self.run.running else None
 
     def _idle(self) -> bool:
-        if self.host.model.busy:
+        if self.host.model.busy or self.running:
             self.host.notify("Wait until the settings being worked on are done.")
             return False
         return True
@@ -44,6 +62,9 @@ class Changes:
         host, model = self.host, self.host.model
         if setting.kind is Kind.MANUAL:
             host.notify("This one can only be done by hand: see the steps, then press m.")
+            return
+        if self.running:
+            host.notify("Wait until the changes under way are done.")
             return
         if setting.id in model.busy:
             host.notify("Wait until this setting has been read.")
@@ -81,7 +102,7 @@ class Changes:
 
         def chosen(name: str | None) -> None:
             if name:
-                targets = preset(name).desired(self.host.model.settings.values())
+                targets = preset(name).changes(self.host.model.settings.values())
                 self._plan(lambda engine: read_plan(engine, targets, source=f"preset {name}"))
 
         from ..dialogs import PresetChoice
@@ -89,21 +110,40 @@ class Changes:
         self.host.push_screen(PresetChoice(), chosen)
 
     def undo(self) -> None:
+        """Ask to put back what the newest point still in effect found."""
         if not self._idle():
             return
         host = self.host
         try:
-            record = host.runtime.history.last_apply()
+            record = host.runtime.history.next_undo()
+            anything = record is not None or host.runtime.history.last_apply() is not None
         except HistoryError as exc:
             host.notify(str(exc), title="Nothing to undo", severity="error", timeout=15)
             return
         if record is None:
-            host.notify("Nothing to undo: no change has been recorded.")
-            return
-        if record.undone_by is not None:
-            host.notify("Nothing to undo: the last change was undone already.")
+            host.notify(
+                "Nothing to undo: every recorded change has been undone."
+                if anything
+                else "Nothing to undo: no change has been recorded."
+            )
             return
         self._plan(lambda engine: read_undo_plan(engine, record))
+
+    def redo(self) -> None:
+        """Ask to set again what the latest undo put back."""
+        if not self._idle():
+            return
+        host = self.host
+        try:
+            found = host.runtime.history.next_redo()
+        except HistoryError as exc:
+            host.notify(str(exc), title="Nothing to redo", severity="error", timeout=15)
+            return
+        if found is None:
+            host.notify("Nothing to redo: no undo since the latest change.")
+            return
+        record, undo_id = found
+        self._plan(lambda engine: read_redo_plan(engine, record, undo_id))
 
     def _plan(self, planner: Planner) -> None:
         async def plan() -> None:
@@ -119,10 +159,14 @@ class Changes:
             left = f"{len(plan.kept)} already as wanted"
             if plan.cannot:
                 left += f"; {len(plan.cannot)} left alone (not read, or only by hand)"
-            host.notify(f"Nothing to change: {left}.", title=_title(plan))
+            host.notify(f"Nothing to change: {left}.", title=title(plan))
+            if plan.undoes is not None:
+                # Everything is back already: recorded as done, so the next undo (or
+                # redo) goes on to the one before.
+                host.work(self.run_plan(plan))
             return
         lines = [
-            f"[b]{_title(plan)}[/b]: change {count(len(plan.changes), 'setting')} "
+            f"[b]{title(plan)}[/b]: change {count(len(plan.changes), 'setting')} "
             f"on {host.where()}?",
             "",
         ]
@@ -139,30 +183,62 @@ class Changes:
         host.push_screen(Confirm("\n".join(lines), yes="Change", no="Cancel"), answered)
 
     async def run_plan(self, plan: Plan) -> None:
-        """Carry ``plan`` out and say how it went."""
-        host = self.host
+        """Carry ``plan`` out, counting its changes on the status line, and say how it went."""
+        host, model = self.host, self.host.model
+        labels = {
+            s.setting_id: f"{model.title(model.settings[s.setting_id].platform)} · {s.label}"
+            for s in plan.changes
+            if s.setting_id in model.settings
+        }
+        run = self.run = ChangeRun(Result(plan), labels)
+        host.redraw(Redraw.CELLS)
         try:
-            result = await carry_out(host.engine, plan, host.runtime.history)
+            result = await carry_out(host.engine, plan, host.runtime.history, run.result)
         except HistoryError as exc:
             host.notify(str(exc), title="Nothing changed", severity="error", timeout=15)
             return
+        finally:
+            run.ended.set()
         if plan.undoes is None:
-            # A switch or a preset says what the person wants. Undo only puts back
-            # what was found; what they want stays as it was.
+            # A switch or a preset says what the person wants. Undo and redo only put
+            # states back; what they want stays as it was.
             for outcome in result.outcomes:
                 if outcome.ok:
-                    host.model.desired[outcome.step.setting_id] = outcome.step.target
-        if plan.source == "switch":
-            return  # the row itself shows the read-back, and a failure is notified
-        done = len(result.outcomes) - len(result.failed)
-        message = f"{done} changed and read back"
-        if result.failed:
-            message += f"; {len(result.failed)} did not take (see their rows)"
-        host.notify(message + ".", title=_title(plan))
+                    model.desired[outcome.step.setting_id] = outcome.step.target
         host.redraw(Redraw.CELLS)
+        if plan.source == "switch" or not plan.changes:
+            # The row itself shows the read-back, and a failure is notified.
+            run.dismissed = plan.source == "switch"
+            return
+        if result.failed:
+            host.notify(run.closing(), title=run.title, severity="warning", timeout=15)
+        else:
+            host.notify(run.closing(), title=run.title)
 
+    def show_points(self) -> None:
+        """Show the undo points, newest first, and which one u or U takes next."""
+        from ..dialogs.points import UndoPoints, points_text
 
-def _title(plan: Plan) -> str:
-    if plan.source == "undo":
-        return "Undo"
-    return plan.source[0].upper() + plan.source[1:]
+        host, model = self.host, self.host.model
+        history = host.runtime.history
+        try:
+            points = history.points()
+            following = history.next_undo()
+            redo = history.next_redo()
+        except HistoryError as exc:
+            host.notify(str(exc), title="No undo points", severity="error", timeout=15)
+            return
+
+        def name(setting_id: str) -> str:
+            setting = model.settings.get(setting_id)
+            if setting is None:
+                return setting_id
+            return f"{model.title(setting.platform)} · {setting.label}"
+
+        text = points_text(
+            points,
+            next_undo=following.id if following else None,
+            next_redo=redo[0].id if redo else None,
+            name=name,
+        )
+        host.push_screen(UndoPoints(text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -16,18 +17,29 @@ from .line import FittedLine
 if TYPE_CHECKING:
     from automation.history import History, WatchRun
 
+    from ..progress import ChangeRun
+
 #: The status line while the app closes the browser on its way out.
 QUITTING = Text(" closing the browser…", style="bold")
 
 
 class StatusLine(Horizontal):
     """The counts of the checklist, the latest watched check, and a progress bar while
-    settings are being read or changed."""
+    settings are being read or changed. While a run of changes goes on, it counts them
+    ("changing 12 of 56"), and then says how the run went until other work starts."""
 
-    def __init__(self, model: ChecklistModel, history: History, **kwargs: str) -> None:
+    def __init__(
+        self,
+        model: ChecklistModel,
+        history: History,
+        changes: Callable[[], ChangeRun | None] = lambda: None,
+        **kwargs: str,
+    ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.model = model
         self.history = history
+        #: The run of changes under way, or the last one.
+        self.changes = changes
         #: The latest watched check, looked up once the history is open.
         self.last_watch: WatchRun | None = None
         self._looked = False
@@ -50,7 +62,11 @@ class StatusLine(Horizontal):
 
     def show(self) -> None:
         """Draw the counts and the progress from the model."""
-        working = bool(self.model.busy) and not self.closing
+        run = self.changes()
+        if run is not None and not run.running and "checking" in self.model.busy.values():
+            run.dismissed = True  # a reading took its place
+        changing = run is not None and run.running
+        working = (bool(self.model.busy) or changing) and not self.closing
         progress = self._bar(working)
         if progress is not None:
             progress.display = working
@@ -62,6 +78,9 @@ class StatusLine(Horizontal):
             self.last_watch = history_view.last_watch(self.history)
         summary = view.summary(self.model.counts())
         summary.append_text(history_view.watch_text(self.last_watch))
+        if run is not None and not run.dismissed:
+            said = Text(f" {run.status()} ·", style="bold")
+            summary = said.append_text(summary)
         if self.app.no_color:
             summary = view.colourless(summary)
         if not view.same(self.shown, summary):
@@ -69,8 +88,8 @@ class StatusLine(Horizontal):
             # One line, as wide as the status line leaves it whatever it says: the screen
             # need not be laid out again (that would draw every widget again).
             self.query_one("#summary", Static).update(summary, layout=False)
-        if progress is not None and self.model.busy:
-            total, done = self.model.progress()
+        if progress is not None and working:
+            total, done = run.progress() if run is not None and changing else self.model.progress()
             progress.update(total=total, progress=done)
 
     def close(self) -> None:

@@ -1,0 +1,90 @@
+"""Quitting the installed `privacy-tui --demo` while a preset runs, in a real terminal (tmux)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.processes import with_env
+from tests.whole.test_e2e import Terminal, idle, start
+
+pytestmark = [pytest.mark.browser, pytest.mark.e2e]
+
+
+def pane(term: Terminal, what: str) -> str:
+    done = subprocess.run(
+        ["tmux", "display", "-p", "-t", term.name, what], capture_output=True, text=True
+    )
+    return done.stdout.strip()
+
+
+@pytest.fixture
+def kept_terminal(
+    chromium: str, tmp_path: Path, isolated_home: Path
+) -> Iterator[tuple[Terminal, str]]:
+    """The demo in a 140x45 terminal that stays on screen after the app ends, so what
+    it prints on the way out can be read."""
+    term, marker = start(tmp_path, isolated_home, (140, 45))
+    subprocess.run(["tmux", "set-option", "-t", term.name, "remain-on-exit", "on"], check=True)
+    try:
+        yield term, marker
+    finally:
+        if term.alive():
+            subprocess.run(["tmux", "kill-session", "-t", term.name])
+
+
+def test_q_during_a_preset_asks_then_says_what_was_done(
+    kept_terminal: tuple[Terminal, str],
+) -> None:
+    term, marker = kept_terminal
+    term.wait_for(
+        lambda s: re.search(r"\d+ of \d+ settings", s) and idle(s), "every setting read", 240
+    )
+    term.keys("p")
+    term.wait_for(lambda s: "Apply a preset" in s, "the preset choice")
+    term.keys("Enter")
+    term.wait_for(lambda s: "Preset recommended: change" in s, "the list of changes", 120)
+    term.keys("y")
+    screen = term.wait_for(
+        lambda s: re.search(r"changing ([3-9]|\d\d+) of \d+", s), "the third change", 120
+    )
+    assert "%" in screen, "the progress bar is on screen"
+
+    term.keys("q")
+    screen = term.wait_for(lambda s: "Quit anyway?" in s, "the question", 30)
+    asked = re.search(r"(\d+) of (\d+) changes made, 1 under way\. Quit anyway\?", screen)
+    assert asked, screen
+    total = int(asked.group(2))
+    term.keys("y")
+    term.wait_for(
+        lambda s: pane(term, "#{pane_dead}") == "1", "the app to end after the change", 120
+    )
+    # What it printed, with the lines scrolled above the pane.
+    screen = subprocess.run(
+        ["tmux", "capture-pane", "-p", "-S", "-200", "-t", term.name],
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "Pane is dead (status 0" in screen, screen  # tmux's word on how it ended
+    told = " ".join(screen.split())
+    said = re.search(
+        r"Preset recommended, stopped when you quit: (\d+) changed and read back, "
+        r"(\d+) not started",
+        told,
+    )
+    assert said, screen
+    made, left = int(said.group(1)), int(said.group(2))
+    assert made >= 3 and left >= 1
+    assert made + left == total
+    assert told.count("(read back)") == made
+    assert "LinkedIn · Data for Generative AI Improvement: on → off (read back)" in told
+    assert "This was the demo" in told
+    deadline = time.monotonic() + 10
+    while with_env(marker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert with_env(marker) == [], "processes left running after quitting"
