@@ -195,9 +195,12 @@ STATES = """\
                 steps marked done, the work under way, the
                 changes not made by privacy-tui, and the last
                 watched check
+  changing      first on the summary line while a preset, an
+  3 of 12       undo or a redo runs: the change under way, of
+                all it makes; after it, one line on how it went
   bar           beside the summary while settings are read or
-                changed: how many of the settings taken up are
-                done
+                changed: how many of the settings taken up (or
+                of the changes a run makes) are done
 
 [b]How sure[/b]
   detail pane   each fact (page, control, label) with its
