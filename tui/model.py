@@ -13,8 +13,9 @@ from datetime import datetime
 from enum import Enum
 from typing import Protocol
 
-from automation import events
+from automation import events, wishes
 from automation.model import Kind, Reading, Setting, State
+from automation.wishes import Wish
 
 
 class MarkBook(Protocol):
@@ -67,7 +68,8 @@ class Counts:
     """The numbers the status line shows."""
 
     readable: int
-    as_recommended: int
+    #: Read, and as the person wants it (as wished, or left as it is).
+    as_wished: int
     #: Per state that is not a value ("unknown", "needs login"…): how many rows read it.
     not_values: dict[State, int]
     by_hand: int
@@ -90,7 +92,7 @@ class ChecklistModel:
         settings: Sequence[Setting],
         *,
         titles: Mapping[str, str],
-        desired: Callable[[Setting], State],
+        desired: Callable[[Setting], Wish],
         lookup: Callable[[str], Setting],
         marks: MarkBook | None = None,
         drifted: Callable[[str], bool] = lambda setting_id: False,
@@ -103,7 +105,8 @@ class ChecklistModel:
         #: The checklist's settings in order; a per-blog setting gives way to its blogs.
         self.rows: list[Setting] = list(settings)
         self.settings: dict[str, Setting] = {s.id: s for s in self.rows}
-        self.desired: dict[str, State] = {i: desired(s) for i, s in self.settings.items()}
+        #: What the person wants of each setting: a value, or None to leave it as it is.
+        self.desired: dict[str, Wish] = {i: desired(s) for i, s in self.settings.items()}
         self.readings: dict[str, Reading] = {}
         #: Setting id → "checking" or "changing".
         self.busy: dict[str, str] = {}
@@ -287,14 +290,14 @@ class ChecklistModel:
             reading = self.readings.get(setting.id)
             if reading is None:
                 continue
-            if reading.state == setting.recommended:
+            if wishes.judge(self.desired.get(setting.id), reading.state).fine:
                 good += 1
             if not reading.state.is_value:
                 not_values[reading.state] = not_values.get(reading.state, 0) + 1
         by_hand = [s for s in self.rows if s.kind is Kind.MANUAL]
         return Counts(
             readable=len(readable),
-            as_recommended=good,
+            as_wished=good,
             not_values=not_values,
             by_hand=len(by_hand),
             marked=sum(1 for s in by_hand if s.id in self.marks),

@@ -8,7 +8,9 @@ from datetime import datetime
 from rich.style import Style
 from rich.text import Span, Text
 
+from automation import wishes
 from automation.model import FACTS, Confidence, Kind, Reading, Setting, State
+from automation.wishes import Verdict, Wish
 
 from . import words
 from .history_view import DRIFT_MARK
@@ -23,9 +25,11 @@ STATE_STYLE = {
     State.ERROR: "red",
 }
 STATE_WORDS = {State.NEEDS_LOGIN: "needs login"}
-#: An on/off reading as recommended, and one that is not.
+#: An on/off reading as the person wants it, and one that is not.
 GOOD = "green"
 BAD = "bold red"
+#: After a value the person leaves as it is: any value is as they want.
+FREE_MARK = " ·"
 
 CONFIDENCE_STYLE = {
     Confidence.CONFIRMED: "green",
@@ -85,9 +89,11 @@ def state_cell(
     frame: int,
     marked: datetime | None,
     *,
+    wish: Wish = None,
     drifted: bool = False,
 ) -> Text:
-    """The state column: a spinner while working, else the last reading (or the mark).
+    """The state column: a spinner while working, else the last reading (or the mark),
+    judged against the person's ``wish``: ✓ as wished, ✗ not, · left as it is.
 
     ``drifted`` adds the mark of a setting that changed since the last check without
     privacy-tui changing it.
@@ -104,9 +110,14 @@ def state_cell(
     if state.is_value:
         # Told by shape and weight as well as colour: with NO_COLOR, or for an eye that
         # does not tell red from green, a bold ✗ stands out as much as a ✓ does.
-        good = state == setting.recommended
-        text = Text(str(state), style=GOOD if good else BAD)
-        text.append(" ✓" if good else " ✗", style=GOOD if good else BAD)
+        verdict = wishes.judge(wish, state)
+        if verdict is Verdict.ANY_VALUE:
+            text = Text(str(state))
+            text.append(FREE_MARK, style="dim")
+        else:
+            good = verdict is Verdict.AS_WISHED
+            text = Text(str(state), style=GOOD if good else BAD)
+            text.append(" ✓" if good else " ✗", style=GOOD if good else BAD)
     else:
         text = Text(STATE_WORDS.get(state, str(state)), style=STATE_STYLE[state])
     if drifted:
@@ -114,8 +125,15 @@ def state_cell(
     return text
 
 
-def as_recommended(settings: Iterable[Setting], readings: Mapping[str, Reading]) -> int:
-    return sum(1 for s in settings if s.id in readings and readings[s.id].state == s.recommended)
+def as_wished(
+    settings: Iterable[Setting], readings: Mapping[str, Reading], desired: Mapping[str, Wish]
+) -> int:
+    """How many of ``settings`` were read as the person wants them."""
+    return sum(
+        1
+        for s in settings
+        if s.id in readings and wishes.judge(desired.get(s.id), readings[s.id].state).fine
+    )
 
 
 def platform_cells(
@@ -123,8 +141,9 @@ def platform_cells(
     settings: list[Setting],
     readings: Mapping[str, Reading],
     collapsed: bool,
+    desired: Mapping[str, Wish],
 ) -> tuple[Text, Text, Text]:
-    """The platform's header row: its name, its sign-in state, how many are as recommended."""
+    """The platform's header row: its name, its sign-in state, how many are as wanted."""
     name = Text(
         ("▸ " if collapsed else "▾ ") + title, style="bold", overflow="ellipsis", no_wrap=True
     )
@@ -137,17 +156,17 @@ def platform_cells(
         signed = Text("")
     readable = [s for s in settings if s.kind is not Kind.MANUAL]
     count = (
-        Text(f"{as_recommended(readable, readings)}/{len(readable)} ✓") if readable else Text("")
+        Text(f"{as_wished(readable, readings, desired)}/{len(readable)} ✓")
+        if readable
+        else Text("")
     )
     return name, signed, count
 
 
 def summary(counts: Counts) -> Text:
     """The status line's counts."""
-    text = Text(
-        f" {counts.as_recommended} of {counts.readable} settings as recommended",
-        style="bold",
-    )
+    noun = "setting" if counts.readable == 1 else "settings"
+    text = Text(f" {counts.as_wished} of {counts.readable} {noun} as you want", style="bold")
     for state, count in counts.not_values.items():
         word = STATE_WORDS.get(state, str(state))
         # "2 errors"; the other states are said as they are ("2 unknown").
@@ -168,7 +187,7 @@ def detail(
     page_url: str,
     state: Text,
     reading: Reading | None,
-    desired: State,
+    desired: Wish,
     marked: datetime | None,
     history: Text | None = None,
 ) -> Text:
@@ -184,11 +203,10 @@ def detail(
         else:
             text.append("Press m when you have done it.\n", style="dim")
     else:
-        text.append("Recommended: ", style="bold")
-        text.append(str(setting.recommended))
-        if desired != setting.recommended:
-            text.append("   You want: ", style="bold")
-            text.append(str(desired))
+        text.append("You want: ", style="bold")
+        text.append(wishes.said(setting, desired))
+        text.append("   Recommended: ", style="bold")
+        text.append(advice(setting), style="dim")
         text.append("\nNow: ", style="bold")
         text.append_text(state)
         text.append("\n")
@@ -235,3 +253,18 @@ def colourless(text: Text) -> Text:
 
 def _without_colour(style: str | Style) -> Style:
     return (Style.parse(style) if isinstance(style, str) else style).without_color
+
+
+def advice(setting: Setting) -> str:
+    """The recommendation, said apart from the person's wish: what the ``recommended``
+    preset would want."""
+    return wishes.said(setting, wishes.recommended(setting))
+
+
+def wish_cell(setting: Setting, wish: Wish) -> Text:
+    """The checklist's third column: what the person wants of the setting."""
+    if setting.kind is Kind.MANUAL:
+        return Text("by hand", style="dim")
+    if wish is None:
+        return Text("as is", style="dim")
+    return Text(str(wish))

@@ -57,7 +57,7 @@ def test_bad_value_names_the_key_path_and_the_allowed_values(tmp_path: Path) -> 
     done = run("--config", str(config))
     assert done.returncode == 2
     assert f"{config}:2:1: desired.linkedin.ai_training: 'of' is not allowed" in done.stderr
-    assert "'on' or 'off'" in done.stderr
+    assert "'on', 'off' or 'any'" in done.stderr
     no_traceback(done)
 
 
@@ -102,10 +102,16 @@ def test_check_exits_1_when_a_setting_is_not_as_desired(chromium: str) -> None:
     # A per-blog setting gives one row per blog of the demo account.
     assert "tumblr.third_party_sharing@myblog" in rows
     assert "tumblr.third_party_sharing@art-notes" in rows
-    # Every demo account holds every switch the other way from the recommendation.
+    # Every switch is read; one the recommended preset asks a value of is as desired
+    # only when it reads that value, and a convenience it leaves as it is ("any") is as
+    # desired whatever it reads. The demo's LinkedIn holds everything the other way.
     switches = [r for r in rows.values() if r["kind"] != "manual"]
     assert all(r["state"] in ("on", "off") for r in switches), rows
-    assert not any(r["as_desired"] for r in rows.values())
+    wanted = [r for r in switches if r["desired"] != "any"]
+    assert all(r["as_desired"] == (r["state"] == r["desired"]) for r in wanted), wanted
+    assert not any(rows[s.id]["as_desired"] for s in LinkedIn.settings)
+    assert all(r["as_desired"] for r in switches if r["desired"] == "any")
+    assert rows["x.grok_history"]["desired"] == "any"
     # The settings done by hand are listed too, never with an on or off.
     assert rows["meta.ai_objection"]["state"] == "by_hand"
 

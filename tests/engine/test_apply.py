@@ -68,14 +68,15 @@ def test_a_plan_changes_only_what_was_read_and_differs() -> None:
     assert [s.setting_id for s in plan.changes] == [AI]
 
 
-def test_presets_give_every_setting_a_value() -> None:
+def test_presets_give_every_setting_a_wish() -> None:
     assert list(PRESETS) == ["recommended", "strict"]
     assert preset("recommended").desired(LinkedIn.settings) == {
         s.id: s.recommended for s in LinkedIn.settings
     }
-    # Strict differs only where a setting says so.
+    # A convenience: recommended leaves it as it is, strict turns it off.
     convenient = replace(SETTINGS[AI], recommended=State.ON, strict=State.OFF)
-    assert preset("recommended").value(convenient) is State.ON
+    assert preset("recommended").value(convenient) is None
+    assert convenient.id not in preset("recommended").changes([convenient])
     assert preset("strict").value(convenient) is State.OFF
     assert preset("strict").value(SETTINGS[RESEARCH]) is State.OFF
     with pytest.raises(KeyError, match="known: recommended, strict"):
@@ -97,7 +98,7 @@ async def test_apply_records_what_it_found_then_changes_and_verifies(
     plan = await read_plan(engine, targets, source="preset recommended")
     assert [s.setting_id for s in plan.kept] == [RESEARCH]
     assert [s.setting_id for s in plan.cannot] == ["linkedin.ads_inferred_location"]
-    assert "no such page" in plan.cannot[0].reason
+    assert "has no page at" in plan.cannot[0].reason
     assert replica.sites["linkedin"].saves == []
 
     result = await carry_out(engine, plan, history)

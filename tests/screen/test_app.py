@@ -56,7 +56,7 @@ async def test_rows_fill_with_states_read_by_the_engine(runtime: Runtime) -> Non
         assert state_cell(app, "linkedin.research") == "off ✓"
         summary = str(app.query_one("#summary", Static).render())
         readable = [s for s in runtime.settings if s.kind is not Kind.MANUAL]
-        assert f"1 of {len(readable)} settings as recommended" in summary
+        assert f"1 of {len(readable)} settings as you want" in summary
         await app.action_quit()
 
 

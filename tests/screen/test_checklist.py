@@ -60,6 +60,7 @@ class Blogs(Plugin):
     default_origin = "http://127.0.0.1:9"
     order = 50
     login_paths = ("/login",)
+    session_cookies = ("blog_session",)
     settings = (
         Setting(
             platform="blogs",
@@ -129,9 +130,9 @@ async def test_groups_blogs_marks_filter_and_folding(runtime: Runtime, tmp_path:
         assert {"blogs.sharing@art", "blogs.sharing@notes"} <= set(keys)
         assert app.model.readings["blogs.sharing@art"].state is State.OFF
         assert "(art)" in app.model.settings["blogs.sharing@art"].label
-        # Group headers carry the sign-in state and the count as recommended.
+        # Group headers carry the sign-in state and the count as the person wants.
         assert cell(app, PLATFORM_ROW + "linkedin", "state") == "signed in"
-        assert cell(app, PLATFORM_ROW + "blogs", "recommended") == "0/2 ✓"
+        assert cell(app, PLATFORM_ROW + "blogs", "wish") == "0/2 ✓"
 
         # A by-hand setting is never read and is marked by the user, not by a reading.
         assert "blogs.objection" not in app.model.readings
@@ -150,7 +151,7 @@ async def test_groups_blogs_marks_filter_and_folding(runtime: Runtime, tmp_path:
         await settle(app, pilot)
         account = runtime.demo.sites["blogs"].account(DEMO_USERNAME)
         assert account.settings == {"sharing@art": True, "sharing@notes": False}
-        assert cell(app, PLATFORM_ROW + "blogs", "recommended") == "1/2 ✓"
+        assert cell(app, PLATFORM_ROW + "blogs", "wish") == "1/2 ✓"
 
         # The export carries the mark and the per-blog rows, and loads back.
         target = tmp_path / "out.toml"

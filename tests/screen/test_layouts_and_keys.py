@@ -213,7 +213,7 @@ async def test_layouts_follow_the_terminals_size_live(runtime: Runtime) -> None:
         table, pane = app.query_one(DataTable), app.query_one("#detail-pane")
         assert pane.region.x > table.region.x and pane.region.y == table.region.y
         assert "on ✗" in row_line(app, "Data for Generative AI Improvement")
-        assert "Recommended" in row_line(app, "Setting")
+        assert "You want" in row_line(app, "Setting")
 
         await pilot.resize_terminal(80, 24)
         await pilot.pause()

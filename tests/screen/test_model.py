@@ -156,7 +156,7 @@ def test_counts_tell_what_the_status_line_shows(plugins: tuple[LinkedIn, Tumblr,
     model.apply(events.Checking("linkedin.ads_beyond_linkedin"), object())
     counts = model.counts()
     assert counts.readable == len(settings) - len(by_hand)
-    assert counts.as_recommended == 1
+    assert counts.as_wished == 1
     assert counts.not_values == {State.UNKNOWN: 2, State.NEEDS_LOGIN: 1}
     assert (counts.by_hand, counts.marked) == (len(by_hand), 1)
     assert counts.busy == 1 and counts.drifted == 1

@@ -131,7 +131,7 @@ def quit_and_leave_nothing(term: Terminal, marker: str) -> None:
 def test_demo_switch_export_and_quit(terminal: tuple[Terminal, str], tmp_path: Path) -> None:
     term, marker = terminal
     screen = term.wait_for(lambda s: "on ✗" in row(s, AI_ROW), "the AI row to read on")
-    assert "LinkedIn" in screen and "settings as recommended" in screen
+    assert "LinkedIn" in screen and "settings as you want" in screen
 
     term.keys("Space")
     term.wait_for(lambda s: "Switch off (y)" in s, "the confirmation")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from automation import wishes
 from automation.presets import PRESETS, preset
 
 from . import exits
@@ -70,22 +71,26 @@ def apply(runtime: Runtime, args: argparse.Namespace) -> int:
 def _targets(runtime: Runtime, args: argparse.Namespace) -> tuple[dict[str, State], str]:
     """The desired state of every setting this apply covers, and what asked for it."""
     if args.preset:
-        return preset(args.preset).desired(runtime.settings), f"preset {args.preset}"
+        return preset(args.preset).changes(runtime.settings), f"preset {args.preset}"
     named = runtime.config.desired
     where = runtime.config.path or "the config (there is no config file)"
     targets: dict[str, State] = {}
     for setting in runtime.settings:
         # One blog's copy takes its own value, else the value of its per-blog setting.
-        wanted = named.get(setting.id, named.get(setting.template_id))
+        # A wish to leave it as it is ("any") asks for nothing.
+        wanted = named[setting.id] if setting.id in named else named.get(setting.template_id)
         if wanted is not None:
             targets[setting.id] = wanted
         if setting.per is not None:
-            targets.update((i, v) for i, v in named.items() if i.startswith(setting.id + "@"))
+            targets.update(
+                (i, v) for i, v in named.items() if i.startswith(setting.id + "@") and v is not None
+            )
     missing = [i for i in runtime.only if not any(t == i or t.startswith(i + "@") for t in targets)]
     if missing:
         raise UsageError(
-            f"{', '.join(missing)} not named in [desired] of {where}; "
-            "name it there, or use --preset recommended."
+            f"{', '.join(missing)} not named in [desired] of {where} with on or off "
+            f"(left out, or '{wishes.ANY}', leaves it as it is); name it there, or use "
+            "--preset recommended."
         )
     if not targets:
         raise UsageError(

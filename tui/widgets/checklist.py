@@ -12,7 +12,7 @@ from textual.cache import LRUCache
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
-from automation.model import Kind, Setting
+from automation.model import Setting
 
 from .. import keys, view
 from ..fitting import middle
@@ -20,7 +20,7 @@ from ..model import ChecklistModel, PlatformRow, Row, SettingRow
 
 #: The state column's width: "✓ marked by you" fits.
 STATE_WIDTH = 16
-#: Narrower than this (columns inside the table), the recommended column is shortened.
+#: Narrower than this (columns inside the table), the wish column is shortened.
 NARROW = 70
 
 
@@ -72,7 +72,7 @@ class Checklist(DataTable[Text]):
         return [_row(row.key.value or "") for row in self.ordered_rows]
 
     def cell(self, row: Row, column: str) -> Text:
-        """A shown row's cell: ``column`` is "label", "state" or "recommended"."""
+        """A shown row's cell: ``column`` is "label", "state" or "wish"."""
         return self.get_cell(_key(row), column)
 
     def move_to(self, row: Row) -> None:
@@ -104,9 +104,9 @@ class Checklist(DataTable[Text]):
         cells: list[tuple[str, str, Text]] = []
         for row in self.rows_shown():
             key = _key(row)
-            label, state, recommended = self._cells(row)
+            label, state, wish = self._cells(row)
             if isinstance(row, PlatformRow):
-                cells += [(key, "label", label), (key, "recommended", recommended)]
+                cells += [(key, "label", label), (key, "wish", wish)]
             cells.append((key, "state", state))
         self._put(cells)
 
@@ -129,6 +129,7 @@ class Checklist(DataTable[Text]):
                 model.busy.get(setting_id),
                 self._frame,
                 model.marks.get(setting_id),
+                wish=model.desired.get(setting_id),
                 drifted=model.drifted(setting_id),
             )
         )
@@ -201,13 +202,13 @@ class Checklist(DataTable[Text]):
         self.call_later(self.fit_columns)
 
     def fit_columns(self) -> None:
-        """Give the label column what the state and recommended columns leave."""
+        """Give the label column what the state and wish columns leave."""
         room = self.scrollable_content_region.width or self.app.size.width
         narrow = room < NARROW
-        recommended = 7 if narrow else len("Recommended")
+        wish = len("Want") if narrow else len("You want")
         padding = 2 * self.cell_padding * 3
-        label = max(12, room - STATE_WIDTH - recommended - padding)
-        widths = (label, recommended)
+        label = max(12, room - STATE_WIDTH - wish - padding)
+        widths = (label, wish)
         if widths == self._widths:
             return
         self._widths = widths
@@ -215,7 +216,7 @@ class Checklist(DataTable[Text]):
         self.clear(columns=True)
         self.add_column("Setting", key="label", width=label)
         self.add_column("State", key="state", width=STATE_WIDTH)
-        self.add_column("Rec." if narrow else "Recommended", key="recommended", width=recommended)
+        self.add_column("Want" if narrow else "You want", key="wish", width=wish)
         self.lay_out(keep)
 
     def _cells(self, row: Row) -> tuple[Text, Text, Text]:
@@ -227,6 +228,7 @@ class Checklist(DataTable[Text]):
                 model.members(platform),
                 model.readings,
                 platform in model.collapsed,
+                model.desired,
             )
             # News of a sign-in (signing in, code needed, captcha) stands over the readings.
             note = model.notes.get(platform)
@@ -234,11 +236,10 @@ class Checklist(DataTable[Text]):
                 signed = Text(note.word, style=note.style)
             return self._ink(name), self._ink(signed), count
         setting = model.settings[row.setting_id]
-        recommended = "by hand" if setting.kind is Kind.MANUAL else str(setting.recommended)
         return (
             self._label(setting),
             self.state_cell(setting.id),
-            Text(recommended),
+            self._ink(view.wish_cell(setting, model.desired.get(setting.id))),
         )
 
     def _label(self, setting: Setting) -> Text:
