@@ -180,8 +180,7 @@ def build(
         unknown = [i for i in only or () if resolve(known, i) is None]
         if unknown:
             raise SetupError(
-                f"Unknown setting id: {', '.join(unknown)}. "
-                "`privacy-tui list` lists every id."
+                f"Unknown setting id: {', '.join(unknown)}. `privacy-tui list` lists every id."
             )
         sessions: Sessions
         if server is not None:
