@@ -171,8 +171,8 @@ def idle(screen: str) -> bool:
 def small_terminal(
     chromium: str, tmp_path: Path, isolated_home: Path
 ) -> Iterator[tuple[Terminal, str]]:
-    # The person's wish differs from the preset for two settings, so the export
-    # shows whose wish it carries.
+    # The person wants two settings on, unlike the preset, and leaves the rest as they
+    # are; after the preset, the export carries the preset's wishes.
     config = isolated_home / "config" / "privacy-tui" / "config.toml"
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text('[desired.linkedin]\nai_training = "on"\nresearch = "on"\n')
@@ -187,13 +187,13 @@ def small_terminal(
 def test_walk_through_at_80x24(small_terminal: tuple[Terminal, str], tmp_path: Path) -> None:
     """At 80x24: a preset of every setting, confirmed after scrolling its list, undone,
     exported and quit; the export's [desired] is the preset's."""
-    from automation import registry
-    from automation.model import wish_word
+    from automation import registry, wishes
+    from automation.presets import RECOMMENDED
 
     term, marker = small_terminal
     screen = term.wait_for(
-        lambda s: "on ✗" in row(s, AI_ROW) and re.search(r"0 of \d+ settings", s) and idle(s),
-        "every setting read, the AI row's state in sight",
+        lambda s: "on ✓" in row(s, AI_ROW) and re.search(r"\d+ of \d+ settings", s) and idle(s),
+        "every setting read, the AI row's state in sight (on, as wanted)",
         240,
     )
     assert ALL_READ in screen
@@ -234,7 +234,8 @@ def test_walk_through_at_80x24(small_terminal: tuple[Terminal, str], tmp_path: P
     time.sleep(0.5)
     assert "Change (y)" in term.screen()
     term.keys("y")
-    term.wait_for(lambda s: "on ✗" in row(s, AI_ROW), "the undo", 240)
+    # The whole undo ends before the export: q while changes run would ask first.
+    term.wait_for(lambda s: "on ✗" in row(s, AI_ROW) and idle(s), "the undo", 240)
 
     term.keys("e")
     term.wait_for(lambda s: "Export the checklist" in s, "the export dialog")
@@ -246,7 +247,9 @@ def test_walk_through_at_80x24(small_terminal: tuple[Terminal, str], tmp_path: P
 
     classes, _ = registry.load()
     recommended = {
-        f"{c.name}.{s.key}": wish_word(s, s.recommended) for c in classes for s in c.settings
+        f"{c.name}.{s.key}": wishes.word(s, RECOMMENDED.value(s))
+        for c in classes
+        for s in c.settings
     }
     wanted = {
         f"{platform}.{key}": value

@@ -200,8 +200,12 @@ class Changes:
         finally:
             run.ended.set()
         if plan.undoes is None:
-            # A switch or a preset says what the person wants. Undo and redo only put
-            # states back; what they want stays as it was.
+            # A switch or a preset says what the person wants, of the settings it found
+            # as asked too. Undo and redo only put states back; what they want stays.
+            for step in plan.steps:
+                # What it found as asked, and what only the person can do.
+                if step in plan.kept or step.manual:
+                    model.desired[step.setting_id] = step.target
             for outcome in result.outcomes:
                 if outcome.ok:
                     model.desired[outcome.step.setting_id] = outcome.step.target
