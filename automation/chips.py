@@ -291,16 +291,7 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
         f'Choosing "{items[index].name}" in the menu of {name} did not take effect.',
         answer=lambda: dialogs.answer(page, switch, value),
     )
-    if isinstance(outcome, dialogs.Refused):
-        after = await plugin.read(page, setting)
-        shows = f" A fresh load shows it {after.state}." if after.state.is_value else ""
-        return Reading(
-            setting.id,
-            State.UNKNOWN,
-            f"{outcome.detail} Nothing was confirmed.{shows}",
-            url=after.url,
-        )
-    return await switches.read_back(plugin, page, setting, value, outcome)
+    return await switches.settle(plugin, page, setting, value, outcome)
 
 
 async def _menu(page: Page, chip: ElementHandle) -> tuple[list[Item], list[ElementHandle]] | str:

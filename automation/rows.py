@@ -588,16 +588,7 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
         outcome = await _flip(plugin, page, opened, seen, setting, found, value)
     if isinstance(outcome, Reading):
         return outcome
-    if isinstance(outcome, dialogs.Refused):
-        after = await plugin.read(page, setting)
-        shows = f" A fresh load shows it {after.state}." if after.state.is_value else ""
-        return Reading(
-            setting.id,
-            State.UNKNOWN,
-            f"{outcome.detail} Nothing was confirmed.{shows}",
-            url=after.url,
-        )
-    return await switches.read_back(plugin, page, setting, value, outcome)
+    return await switches.settle(plugin, page, setting, value, outcome)
 
 
 def _never(words: str) -> bool:

@@ -433,16 +433,7 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
         stuck,
         answer=lambda: dialogs.answer(page, switch, value),
     )
-    if isinstance(outcome, dialogs.Refused):
-        after = await plugin.read(page, setting)
-        shows = f" A fresh load shows it {after.state}." if after.state.is_value else ""
-        return Reading(
-            setting.id,
-            State.UNKNOWN,
-            f"{outcome.detail} Nothing was confirmed.{shows}",
-            url=after.url,
-        )
-    return await read_back(plugin, page, setting, value, outcome)
+    return await settle(plugin, page, setting, value, outcome)
 
 
 #: The buttons of a control's own form whose whole name is one of ``names`` (a form's
@@ -509,6 +500,27 @@ async def _click(element: ElementHandle) -> None:
         await element.evaluate("el => el.click()")
     finally:
         await handle.dispose()
+
+
+async def settle(
+    plugin: Plugin,
+    page: Page,
+    setting: Setting,
+    value: State,
+    outcome: str | dialogs.Refused | None,
+) -> Reading:
+    """The verdict on a change, from what :func:`save` said of it: a dialog nobody knew
+    (cancelled) is ``unknown`` whatever a fresh load shows; else :func:`read_back`."""
+    if isinstance(outcome, dialogs.Refused):
+        after = await plugin.read(page, setting)
+        shows = f" A fresh load shows it {after.state}." if after.state.is_value else ""
+        return Reading(
+            setting.id,
+            State.UNKNOWN,
+            f"{outcome.detail} Nothing was confirmed.{shows}",
+            url=after.url,
+        )
+    return await read_back(plugin, page, setting, value, outcome)
 
 
 async def read_back(
