@@ -63,7 +63,8 @@ async def sign(plugin: Plugin, page: Page, wait_ms: int = 0) -> str | None:
         urls.append(plugin.origin)
         held = {c["name"] for c in await page.context.cookies(urls)}
         found = [name for name in plugin.session_cookies if name in held]
-        if found:
+        # A cookie the site no longer honours leaves a page that offers to sign in.
+        if found and not await offers_sign_in(page):
             return f'the session cookie "{found[0]}"'
     marker = plugin.signed_in_marker
     if not marker:
@@ -80,11 +81,16 @@ async def sign(plugin: Plugin, page: Page, wait_ms: int = 0) -> str | None:
             return None
     elif not await mark.count():
         return None
-    offered = {normalise(w) for w in SIGN_IN_OFFERS}
-    names: list[str] = await page.evaluate(_OFFERS)
-    if any(normalise(name) in offered for name in names):
+    if await offers_sign_in(page):
         return None
     return "the account's own menu"
+
+
+async def offers_sign_in(page: Page) -> bool:
+    """Whether ``page`` shows a link or button that offers to sign in or sign up."""
+    offered = {normalise(w) for w in SIGN_IN_OFFERS}
+    names: list[str] = await page.evaluate(_OFFERS)
+    return any(normalise(name) in offered for name in names)
 
 
 def unproved(plugin: Plugin, setting: Setting, url: str) -> Reading:

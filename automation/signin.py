@@ -169,6 +169,9 @@ async def reaches_signed_in_page(plugin: Plugin, context: BrowserContext) -> boo
             page = await probe.new_page()
             await page.goto(url, wait_until="domcontentloaded")
             final = page.url
+            # A page served to visitors too (grok.com) offers to sign in.
+            if await account.offers_sign_in(page):
+                return False
         finally:
             await probe.close()
     else:

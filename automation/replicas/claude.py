@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 from typing import ClassVar
 
-from .server import Account, Request, Response, page
+from .server import DECOY, DECOY_LABEL, Account, Request, Response, page
 from .switchsite import SwitchSite
 
 PANEL = "data-privacy-controls"
@@ -111,7 +111,19 @@ class ClaudeSite(SwitchSite):
     def app(self, account: Account) -> Response:
         rows = ""
         for key, words, sentence in SWITCHES:
-            if key in account.unavailable or key in account.not_offered:
+            if key in account.decoys:
+                # A look-alike row for another setting, in the other position.
+                with self.lock:
+                    twin = account.settings.get(key, True)
+                    look = account.settings.setdefault(key + DECOY, not twin)
+                rows += (
+                    f'<div data-settings-row data-api="{self.api_prefix}{key}{DECOY}" '
+                    'style="display:flex;justify-content:space-between">'
+                    f"<div><div>{html.escape(DECOY_LABEL)}</div></div>"
+                    f'<button type="button" role="switch" aria-checked="{str(look).lower()}">'
+                    "</button></div>"
+                )
+            if key in account.unavailable or key in account.not_offered or key in account.hidden:
                 continue
             with self.lock:
                 on = account.settings[key]

@@ -76,6 +76,19 @@ class GrokSite(SwitchSite):
         # visitor's choice apart from any account.
         self.open_to_visitors = True
 
+    def handle(self, request: Request) -> Response:
+        response = super().handle(request)
+        if (
+            self.member(request) is None
+            and response.status == 200
+            and response.content_type.startswith("text/html")
+        ):
+            # What grok.com shows a visitor: the same pages, with a way to sign in.
+            response.body = response.body.replace(
+                "<body>", '<body><a class="sign-in" href="/sign-in">Sign in</a>', 1
+            )
+        return response
+
     def route(self, request: Request) -> Response | None:
         # Signed out, every page goes to sign-in (the usual redirect); signed in, the
         # start page shows the settings only when asked for the data tab.

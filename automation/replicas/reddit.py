@@ -158,6 +158,8 @@ class RedditSite(SwitchSite):
                     rows += self._row(account, key + DECOY, DECOY_LABEL, "", True)
                 if key in account.not_offered or key in account.unavailable:
                     continue
+                if key in account.hidden:
+                    continue  # the row is gone (the page changed)
                 label = account.labels.get(key, label)
             rows += self._row(account, each, label, description, kind == "switch", kind)
         notice = (
