@@ -7,9 +7,10 @@ import gc
 import sys
 import textwrap
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from automation import __version__
+from automation.shown import shown_lines
 
 from . import commands
 from .commands import exits
@@ -53,10 +54,19 @@ def opens_app(argv: Sequence[str]) -> bool:
     return True
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, whose refusals quote what was typed with its control
+    characters written out (an id pasted with an escape sequence must not retitle the
+    terminal). The commands' parsers are made of the same class."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(shown_lines(message))
+
+
 def parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     """The command line's parser; without ``with_commands``, the checklist's options alone
     (building every command's parser means importing every command's module)."""
-    top = argparse.ArgumentParser(
+    top = Parser(
         prog="privacy-tui",
         description=DESCRIPTION,
         epilog=epilog(),

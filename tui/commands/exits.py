@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sys
 
+from automation.shown import shown_lines
+
 #: Everything is as desired (or the command did what it was asked).
 OK = 0
 #: A setting is not as desired, or would change; for ``login``: not signed in.
@@ -32,8 +34,11 @@ MEANINGS = {
 
 
 def warn(message: str) -> None:
-    """Say on stderr, in the command's name, what is wrong or missing."""
-    print(f"privacy-tui: {message}", file=sys.stderr)
+    """Say on stderr, in the command's name, what is wrong or missing.
+
+    A message often quotes what it was given (an id, a path, a line of a file): its
+    control characters are written out, never sent to the terminal."""
+    print(f"privacy-tui: {shown_lines(message)}", file=sys.stderr)
 
 
 def fail(message: str, status: int = USAGE) -> int:
