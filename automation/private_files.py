@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import tempfile
 import threading
 from datetime import datetime
@@ -166,3 +167,41 @@ class _SignalGuard:
         if self._taken and signum is not None:
             # Cleaned up: now end the way the signal asked.
             os.kill(os.getpid(), signum)
+
+
+class NotARegularFile(OSError):
+    """A path that is a FIFO, a device or a folder: it is never read (a FIFO waits for a
+    writer forever, ``/dev/zero`` never ends)."""
+
+
+class TooLarge(OSError):
+    """A file larger than what privacy-tui ever writes or needs to read there."""
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of ``path`` when it is a regular file of at most ``limit`` bytes.
+
+    The file is opened without blocking, so a FIFO is refused rather than waited on,
+    and the size is checked on the open file itself, then again while reading (a file
+    that grows as it is read). Raises :class:`NotARegularFile`, :class:`TooLarge`, or
+    the :class:`OSError` of opening it.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+    except OSError:
+        os.close(fd)
+        raise
+    if not regular:
+        os.close(fd)
+        raise NotARegularFile(f"{path} is not a regular file")
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(f"{path} is larger than {limit // 1024} KiB")
+    return data
+
+
+def read_text_limited(path: Path, limit: int) -> str:
+    """:func:`read_limited`, as UTF-8 text (a :class:`UnicodeDecodeError` when it is not)."""
+    return read_limited(path, limit).decode("utf-8")
