@@ -1,14 +1,14 @@
-"""README's table of platforms and settings, made from the plugins' own data.
+"""The docs' table of platforms and settings, made from the plugins' own data.
 
 Every installed plugin's settings, one row each: the platform, the setting's id,
 its kind, the recommended value, how sure the project is of its page and of how
 its control is found (from the setting's evidence), its label and notes, and each
 fact's public sources as links (a web page as itself; a repository's file at a
 commit, ``owner/repo@commit:path:line``, as that file on GitHub). The table sits in
-README.md between two marker comments.
+docs/platforms.md between two marker comments.
 
-    python scripts/platform_table.py            rewrite the table in README.md
-    python scripts/platform_table.py --check    exit 1 if README.md's table is not
+    python scripts/platform_table.py            rewrite the table in docs/platforms.md
+    python scripts/platform_table.py --check    exit 1 if the page's table is not
                                                 the one the plugins make
     python scripts/platform_table.py --print    print the table only
 """
@@ -25,7 +25,7 @@ from automation import registry
 from automation.model import Confidence, Kind, Setting
 from automation.plugin import Plugin
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+PAGE = Path(__file__).resolve().parent.parent / "docs" / "platforms.md"
 START = "<!-- platform-table: made by scripts/platform_table.py from the plugins; do not edit -->"
 END = "<!-- /platform-table -->"
 HEADER = (
@@ -120,41 +120,41 @@ def installed() -> list[type[Plugin]]:
 
 
 def section(text: str) -> tuple[str, str, str]:
-    """README's text before the table, the table, and the text after it."""
+    """The page's text before the table, the table, and the text after it."""
     try:
         head, rest = text.split(START + "\n", 1)
         table, tail = rest.split(END, 1)
     except ValueError:
-        raise SystemExit(f"README.md lacks the markers {START!r} and {END!r}") from None
+        raise SystemExit(f"the page lacks the markers {START!r} and {END!r}") from None
     return head, table, tail
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     what = parser.add_mutually_exclusive_group()
-    what.add_argument("--check", action="store_true", help="exit 1 if README's table differs")
+    what.add_argument("--check", action="store_true", help="exit 1 if the page's table differs")
     what.add_argument("--print", action="store_true", help="print the table only")
-    parser.add_argument("--readme", type=Path, default=README, help="the README to use")
+    parser.add_argument("--page", type=Path, default=PAGE, help="the Markdown page to use")
     args = parser.parse_args(argv)
 
     table = render(installed())
     if args.print:
         sys.stdout.write(table)
         return 0
-    text = args.readme.read_text(encoding="utf-8")
+    text = args.page.read_text(encoding="utf-8")
     head, current, tail = section(text)
     if args.check:
         if current == table:
             return 0
         print(
-            f"{args.readme}: the platform table differs from the plugins' data; "
+            f"{args.page}: the platform table differs from the plugins' data; "
             "run python scripts/platform_table.py",
             file=sys.stderr,
         )
         return 1
     if current != table:
-        args.readme.write_text(head + START + "\n" + table + END + tail, encoding="utf-8")
-        print(f"{args.readme}: platform table rewritten")
+        args.page.write_text(head + START + "\n" + table + END + tail, encoding="utf-8")
+        print(f"{args.page}: platform table rewritten")
     return 0
 
 

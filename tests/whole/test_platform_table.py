@@ -1,7 +1,7 @@
-"""README's platform table is the one the plugins' data makes, and says how sure each is.
+"""The docs' platform table is the one the plugins' data makes, and says how sure each is.
 
 A setting added, removed or given other evidence without running
-``scripts/platform_table.py`` makes README and the plugins disagree, and these
+``scripts/platform_table.py`` makes the docs and the plugins disagree, and these
 tests fail.
 """
 
@@ -26,18 +26,18 @@ platform_table = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(platform_table)
 
 
-def readme_table() -> str:
-    return platform_table.section((ROOT / "README.md").read_text(encoding="utf-8"))[1]
+def docs_table() -> str:
+    return platform_table.section((ROOT / "docs" / "platforms.md").read_text(encoding="utf-8"))[1]
 
 
-def test_readme_holds_the_table_the_plugins_make() -> None:
-    assert readme_table() == platform_table.render(registry.load()[0]), (
-        "README's platform table is out of date: run python scripts/platform_table.py"
+def test_the_docs_hold_the_table_the_plugins_make() -> None:
+    assert docs_table() == platform_table.render(registry.load()[0]), (
+        "docs/platforms.md's platform table is out of date: run python scripts/platform_table.py"
     )
 
 
 def test_every_setting_has_its_row_with_page_and_control_sureness() -> None:
-    rows = readme_table().splitlines()[2:]
+    rows = docs_table().splitlines()[2:]
     settings = [s for cls in registry.load()[0] for s in cls.settings]
     assert len(rows) == len(settings)
     for row, setting in zip(rows, settings, strict=True):
@@ -68,22 +68,22 @@ class MoreLinkedIn(LinkedIn):
 def test_a_setting_added_without_regenerating_makes_the_table_differ() -> None:
     classes = [MoreLinkedIn if cls is LinkedIn else cls for cls in registry.load()[0]]
     table = platform_table.render(classes)
-    assert table != readme_table()
+    assert table != docs_table()
     row = next(line for line in table.splitlines() if "linkedin.new_thing" in line)
     assert "| *guess* · no evidence |" in row
 
 
-def test_check_passes_on_the_readme_and_fails_on_a_stale_copy(tmp_path: Path) -> None:
+def test_check_passes_on_the_docs_and_fails_on_a_stale_copy(tmp_path: Path) -> None:
     check = [sys.executable, str(SCRIPT), "--check"]
     assert subprocess.run(check, cwd=ROOT, capture_output=True).returncode == 0
-    stale = tmp_path / "README.md"
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    stale = tmp_path / "platforms.md"
+    text = (ROOT / "docs" / "platforms.md").read_text(encoding="utf-8")
     stale.write_text(text.replace("| confirmed · confirmed |", "| likely · likely |", 1))
-    done = subprocess.run([*check, "--readme", str(stale)], capture_output=True, text=True)
+    done = subprocess.run([*check, "--page", str(stale)], capture_output=True, text=True)
     assert done.returncode == 1
     assert "run python scripts/platform_table.py" in done.stderr
     # Rewriting puts the plugins' table back and leaves the rest of the file alone.
-    subprocess.run([sys.executable, str(SCRIPT), "--readme", str(stale)], check=True)
+    subprocess.run([sys.executable, str(SCRIPT), "--page", str(stale)], check=True)
     assert stale.read_text(encoding="utf-8") == text
 
 
