@@ -6,6 +6,7 @@ where known, the key path at fault and what would be allowed.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import tomllib
@@ -17,11 +18,18 @@ from typing import Any
 
 from . import folders
 from .model import DESIRABLE, MANUAL_WORDS, Kind, State
+from .private_files import NotARegularFile, TooLarge, read_text_limited
+from .shown import has_control, is_control, shown
 from .wishes import ANY
 
 ENV_VAR = "PRIVACY_TUI_CONFIG"
 #: The longest a browser step may be given, in seconds (an hour).
 MAX_TIMEOUT = 3600
+#: The largest config read, in bytes: a config with every platform's every setting, its
+#: results and marks is a few dozen KiB.
+MAX_SIZE = 1024 * 1024
+#: The longest value quoted whole in a message about the config.
+QUOTED = 80
 
 
 class ConfigError(Exception):
@@ -50,7 +58,7 @@ class ConfigError(Exception):
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        key = f" {self.key}:" if self.key else ""
+        key = f" {shown(self.key, QUOTED)}:" if self.key else ""
         return f"{where}:{key} {self.message}"
 
 
@@ -138,9 +146,24 @@ class Config:
 Catalog = Mapping[str, Collection[str]]
 
 
-def catalog_of(plugins: Iterable[Any]) -> dict[str, dict[str, Kind]]:
+class Keys(dict[str, Kind]):
+    """A platform's setting keys and their kinds, and which of them are kept per blog or
+    site (so that ``"key@blog"`` may name one blog's copy)."""
+
+    def __init__(self, kinds: Mapping[str, Kind], per_blog: Iterable[str] = ()) -> None:
+        super().__init__(kinds)
+        self.per_blog = frozenset(per_blog)
+
+
+def catalog_of(plugins: Iterable[Any]) -> dict[str, Keys]:
     """The catalog of plugin classes (or plugins): each setting's key and kind."""
-    return {p.name: {s.key: s.kind for s in p.settings} for p in plugins}
+    return {
+        p.name: Keys(
+            {s.key: s.kind for s in p.settings},
+            [s.key for s in p.settings if s.per is not None],
+        )
+        for p in plugins
+    }
 
 
 def default_path() -> Path:
@@ -148,7 +171,13 @@ def default_path() -> Path:
 
 
 def locate(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
-    """The config file to use and whether the user named it (so it must exist)."""
+    """The config file to use and whether the user named it (so it must exist).
+
+    ``--config ""`` names no file and is refused; an empty ``$PRIVACY_TUI_CONFIG`` counts
+    as not set, as shells use an empty value to clear one.
+    """
+    if explicit is not None and not os.fspath(explicit):
+        raise ConfigError("--config names no file (an empty path); name one, or leave it out")
     named = explicit or os.environ.get(ENV_VAR)
     if named:
         try:
@@ -159,13 +188,25 @@ def locate(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
 
 
 def load(path: Path, catalog: Catalog, *, required: bool = True) -> Config:
-    """Read and check ``path``. A missing file is an error only when ``required``."""
+    """Read and check ``path``. A missing file is an error only when ``required``.
+
+    Only a regular file of at most :data:`MAX_SIZE` bytes is read: a FIFO would wait
+    for a writer forever, and ``/dev/zero`` would never end.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text_limited(path, MAX_SIZE)
     except FileNotFoundError:
         if required:
             raise ConfigError("no such file", path) from None
         return Config(path=None)
+    except NotARegularFile:
+        raise ConfigError(
+            "cannot be read (not a regular file: a folder, a FIFO or a device)", path
+        ) from None
+    except TooLarge:
+        raise ConfigError(
+            f"cannot be read (larger than {MAX_SIZE // 1024} KiB: not a config)", path
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot be read ({_reason(exc)})", path) from None
     return parse(text, catalog, path=path)
@@ -267,7 +308,7 @@ class _Checker:
                     raise self.fail(
                         ("display",),
                         "theme",
-                        f"{theme!r} is not a theme; use {' or '.join(map(repr, THEMES))}",
+                        f"{_quote(theme)} is not a theme; use {' or '.join(map(repr, THEMES))}",
                     )
                 config.display.theme = theme
         if "meta" in data:
@@ -326,6 +367,14 @@ class _Checker:
                     "command",
                     'must be a list of non-empty strings, like ["mail", "-s", "privacy", "me"]',
                 )
+            for number, part in enumerate(command, 1):
+                if any(is_control(char) and char not in "\t\n" for char in part):
+                    raise self.fail(
+                        where,
+                        "command",
+                        f"part {number} ({_quote(part)}) holds a control character; "
+                        "a command's words are plain text (a tab or a line break at most)",
+                    )
             result.command = list(command)
         for key in ("notify", "apply"):
             if key in data:
@@ -355,26 +404,9 @@ class _Checker:
         result = PlatformConfig()
         if "origin" in data:
             origin = self.string(data["origin"], where, "origin")
-            if "@" in origin:
-                # "https://www.linkedin.com@evil.example" is evil.example, whatever it looks
-                # like; and what stands before the @ may be a password, so it is not repeated.
-                before = origin.split("@", 1)[0]
-                scheme = before.split("://", 1)[0] + "://" if "://" in before else ""
-                shown = f"{scheme}…@{origin.rpartition('@')[2]}"
-                raise self.fail(
-                    where,
-                    "origin",
-                    f"{shown!r} holds a user name or password before the @; "
-                    'write only "https://host[:port]"',
-                )
-            if "\\" in origin:
-                raise self.fail(
-                    where, "origin", f"{origin!r} holds a backslash; write the origin plainly"
-                )
-            if not re.fullmatch(r"https?://[^/\s?#]+/?", origin):
-                raise self.fail(
-                    where, "origin", f'{origin!r} is not an origin like "https://host[:port]"'
-                )
+            problem = _origin_problem(origin)
+            if problem is not None:
+                raise self.fail(where, "origin", problem)
             result.origin = origin.rstrip("/")
         if "enabled" in data:
             if not isinstance(data["enabled"], bool):
@@ -384,13 +416,28 @@ class _Checker:
 
     def desired(self, platform: str, key: str, value: Any) -> State | None:
         where = ("desired", platform)
-        # A setting kept per blog or site may be named for one: "sharing@myblog".
-        if key.split("@", 1)[0] not in self.catalog[platform]:
-            raise self.fail(
-                where, key, f"unknown setting; known: {', '.join(sorted(self.catalog[platform]))}"
-            )
         keys = self.catalog[platform]
-        kind = keys.get(key.split("@", 1)[0]) if isinstance(keys, Mapping) else None
+        # A setting kept per blog or site may be named for one: "sharing@myblog".
+        base, at, blog = key.partition("@")
+        if base not in keys:
+            raise self.fail(where, key, f"unknown setting; known: {', '.join(sorted(keys))}")
+        per_blog = getattr(keys, "per_blog", None)  # unknown for a catalog of bare keys
+        if at and per_blog is not None and base not in per_blog:
+            raise self.fail(
+                where,
+                key,
+                f"{base} is not kept per blog or site, so it takes no @name; write {base} alone",
+            )
+        if at and not blog:
+            raise self.fail(where, key, "names no blog or site after the @")
+        if at and not _BLOG_NAME.fullmatch(blog):
+            raise self.fail(
+                where,
+                key,
+                f"{_quote(blog)} is not a blog's or site's name "
+                "(letters, digits, dots, - and _, as privacy-tui check prints it)",
+            )
+        kind = keys.get(base) if isinstance(keys, Mapping) else None
         words = {word: state for state, word in MANUAL_WORDS.items()}
         if kind is not Kind.TOGGLE and value in words:
             return words[value]
@@ -404,13 +451,13 @@ class _Checker:
             raise self.fail(
                 where,
                 key,
-                f"{value!r} is not allowed; this one is done by hand: use 'done', 'skip' or "
-                f"'{ANY}'",
+                f"{_quote(value)} is not allowed; this one is done by hand: use 'done', "
+                f"'skip' or '{ANY}'",
             )
         raise self.fail(
             where,
             key,
-            f"{value!r} is not allowed; use {', '.join(map(repr, allowed))} or {ANY!r} "
+            f"{_quote(value)} is not allowed; use {', '.join(map(repr, allowed))} or {ANY!r} "
             "(leave it as it is)",
         )
 
@@ -428,7 +475,7 @@ def _find(lines: list[str], table: tuple[str, ...], key: str | None) -> int | No
         line = raw.strip()
         header = re.fullmatch(r"\[\[?\s*([^\]]+?)\s*\]\]?(\s*#.*)?", line)
         if header:
-            current = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
+            current = _dotted(header.group(1))
             if current == table and header_line is None:
                 header_line = number
             if key is not None and current[: len(table) + 1] == (*table, key):
@@ -436,10 +483,10 @@ def _find(lines: list[str], table: tuple[str, ...], key: str | None) -> int | No
             continue
         if key is None:
             continue
-        found = re.match(r"([A-Za-z0-9_.\-\"' ]+?)\s*=", line)
+        found = re.match(r"((?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_.\- ])+?)\s*=", line)
         if not found:
             continue
-        path = current + tuple(p.strip().strip("\"'") for p in found.group(1).split("."))
+        path = current + _dotted(found.group(1))
         if path[: len(table) + 1] == (*table, key):
             return number
         if key and (*table, key)[: len(path)] == path and len(path) < len(table) + 1:
@@ -450,7 +497,92 @@ def _find(lines: list[str], table: tuple[str, ...], key: str | None) -> int | No
     return header_line
 
 
+def _dotted(text: str) -> tuple[str, ...]:
+    """The parts of a dotted TOML key as written (``a."b.c"`` is ``a`` and ``b.c``)."""
+    parts = re.findall(r"\s*(\"[^\"]*\"|'[^']*'|[^.\"']+)\s*(?:\.|$)", text)
+    return tuple(part.strip().strip("\"'") for part in parts)
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
     return type(exc).__name__
+
+
+def _quote(value: object) -> str:
+    """``value`` as a message quotes it: a string in quotes, its control characters
+    written out and cut when long (a host of 100,000 characters, say)."""
+    if isinstance(value, str):
+        return f"'{shown(value, QUOTED)}'"
+    return shown(repr(value), QUOTED)
+
+
+#: A blog's or site's name after the @ of ``"key@name"``, as a page path takes it.
+_BLOG_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.))*")
+#: The longest host name DNS allows, and its longest label.
+_HOST_LENGTH, _LABEL_LENGTH = 253, 63
+_LABEL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?")
+
+
+def _origin_problem(origin: str) -> str | None:
+    """What makes ``origin`` something other than ``http[s]://host[:port]``, or ``None``.
+
+    The browser, the session files and the check of where a password may go all take
+    the origin as written, so only one that is plainly an origin is taken.
+    """
+    like = 'write only "https://host[:port]"'
+    if "@" in origin:
+        # "https://www.linkedin.com@evil.example" is evil.example, whatever it looks
+        # like; and what stands before the @ may be a password, so it is not repeated.
+        before, _, after = origin.rpartition("@")
+        scheme = before.split("://", 1)[0] + "://" if "://" in before else ""
+        return (
+            f"'{scheme}…@{shown(after, QUOTED)}' holds a user name or password before the @; {like}"
+        )
+    quoted = _quote(origin)
+    if "\\" in origin:
+        return f"{quoted} holds a backslash; write the origin plainly"
+    if has_control(origin):
+        return f"{quoted} holds a control character; {like}"
+    found = re.fullmatch(r"(https?)://(\[[^\]/]*\]|[^/\s?#:\[\]]+)(?::([^/]*))?/?", origin)
+    if found is None:
+        return f'{quoted} is not an origin like "https://host[:port]"'
+    host, port = found.group(2), found.group(3)
+    problem = _host_problem(host)
+    if problem is None and port is not None:
+        if not port:
+            problem = "it has a colon but no port"
+        elif not (port.isascii() and port.isdigit()):
+            problem = f"its port {_quote(port)} is not a number"
+        elif not 1 <= int(port) <= 65535:
+            problem = f"its port {shown(port, QUOTED)} is not from 1 to 65535"
+    if problem is not None:
+        return f'{quoted} is not an origin like "https://host[:port]": {problem}'
+    return None
+
+
+def _host_problem(host: str) -> str | None:
+    """Why ``host`` (a name, an IPv4 address or a bracketed IPv6 address) is none."""
+    if host.startswith("["):
+        try:
+            ipaddress.IPv6Address(host[1:-1])
+        except ValueError:
+            return f"{_quote(host)} is not an IPv6 address"
+        return None
+    if len(host) > _HOST_LENGTH:
+        return f"its host is {len(host)} characters long; a host name has at most {_HOST_LENGTH}"
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return f"{_quote(host)} is not a host name"
+    labels = ascii_host.rstrip(".").split(".")
+    if not all(len(label) <= _LABEL_LENGTH and _LABEL.fullmatch(label) for label in labels):
+        return f"{_quote(host)} is not a host name (letters, digits, - and dots)"
+    if all(label.isdigit() for label in labels):
+        try:
+            ipaddress.IPv4Address(ascii_host)
+        except ValueError:
+            return f"{_quote(host)} is not an IPv4 address"
+    return None

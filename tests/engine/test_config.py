@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,10 @@ import pytest
 from automation import registry
 from automation.config import (
     ENV_VAR,
+    MAX_SIZE,
     BrowserConfig,
     ConfigError,
+    catalog_of,
     default_path,
     load,
     locate,
@@ -19,6 +22,7 @@ from automation.config import (
 from automation.model import Kind, State
 from automation.plugins.linkedin import LinkedIn
 from automation.presets import RECOMMENDED
+from automation.shown import has_control
 from tests.paths import ROOT
 
 CATALOG = {"linkedin": {s.key for s in LinkedIn.settings}}
@@ -134,6 +138,33 @@ def test_unreadable_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load(path, CATALOG)
     assert str(path) in str(caught.value)
+    assert "not UTF-8 text" in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_only_a_regular_file_is_read(kind: str, tmp_path: Path) -> None:
+    """A FIFO would wait for a writer forever and /dev/zero never ends: neither is read."""
+    if kind == "fifo":
+        path = tmp_path / "config.toml"
+        os.mkfifo(path)
+    elif kind == "device":
+        path = Path("/dev/zero")
+    else:
+        path = tmp_path
+    with pytest.raises(ConfigError) as caught:
+        load(path, CATALOG)
+    assert str(path) in str(caught.value)
+    assert "not a regular file" in str(caught.value)
+
+
+def test_a_file_too_large_for_a_config_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("# " + "x" * MAX_SIZE + "\n")
+    with pytest.raises(ConfigError) as caught:
+        load(path, CATALOG)
+    assert "larger than 1024 KiB" in str(caught.value)
+    path.write_text("# " + "x" * (MAX_SIZE - 100) + "\n")
+    assert load(path, CATALOG).path == path
 
 
 # -- bad files: where and what ---------------------------------------------------------------
@@ -257,6 +288,95 @@ def test_bad_origin(origin: str) -> None:
     assert exc.key == "platforms.linkedin.origin"
     assert exc.line == line_of(text, "origin =")
     assert origin in exc.message
+
+
+@pytest.mark.parametrize(
+    ("origin", "why"),
+    [
+        ("http://127.0.0.1:99999", "its port 99999 is not from 1 to 65535"),
+        ("http://127.0.0.1:0", "its port 0 is not from 1 to 65535"),
+        ("http://127.0.0.1:", "a colon but no port"),
+        ("http://127.0.0.1:http", "its port 'http' is not a number"),
+        ("http://127.0.0.1:\uff18\uff10", "is not a number"),
+        ("http://[::1", 'is not an origin like "https://host[:port]"'),
+        ("http://[::1:8801", 'is not an origin like "https://host[:port]"'),
+        ("http://[not-ipv6]:8801", "'[not-ipv6]' is not an IPv6 address"),
+        ("http://999.0.0.1", "is not an IPv4 address"),
+        ("https://ex!ample.com", "is not a host name"),
+        ("https://a..b", "is not a host name"),
+        ("https://www.linked\\u001b]0;x\\u0007in.com", "holds a control character"),
+        ("https://www.linkedin.com\\u0000", "holds a control character"),
+        ("https://www.linked\u202ein.com", "holds a control character"),
+    ],
+)
+def test_an_origin_that_cannot_be_an_origin(origin: str, why: str) -> None:
+    """Every part of an origin is checked: a port from 1 to 65535, an IP address that is
+    one, a host name of letters, digits and dashes, no control character."""
+    text = f'[platforms.linkedin]\n# where it is\norigin = "{origin}"\n'
+    exc = error(text)
+    assert exc.key == "platforms.linkedin.origin"
+    assert exc.line == line_of(text, "origin =")
+    assert why in exc.message
+    assert not has_control(str(exc))
+
+
+def test_a_huge_host_is_refused_and_quoted_short() -> None:
+    host = "a" * 100_000 + ".example"
+    exc = error(f'[platforms.linkedin]\norigin = "https://{host}"\n')
+    assert "its host is 100008 characters long; a host name has at most 253" in exc.message
+    assert len(str(exc)) < 300
+    exc = error(f'[platforms.linkedin]\norigin = "https://me@{host}"\n')
+    assert "user name or password" in exc.message and len(str(exc)) < 300
+
+
+@pytest.mark.parametrize(
+    "origin",
+    [
+        "https://www.linkedin.com",
+        "http://127.0.0.1:8801/",
+        "http://[::1]:8801",
+        "http://substack.localhost:65535",
+        "https://bücher.example",
+        "https://www.linkedin.com.",
+    ],
+)
+def test_an_origin_is_taken(origin: str) -> None:
+    config = parse(f'[platforms.linkedin]\norigin = "{origin}"\n', CATALOG)
+    assert config.origin("linkedin") == origin.rstrip("/")
+
+
+def test_a_blog_is_named_only_for_a_setting_kept_per_blog() -> None:
+    """``"key@blog"`` names one blog's copy of a setting kept per blog or site; for any
+    other setting it is refused with its line, as is a name a page path cannot take."""
+    catalog = catalog_of(registry.load()[0])
+    text = '[desired.tumblr]\n"third_party_sharing@art-notes" = "off"\n'
+    assert parse(text, catalog).desired == {"tumblr.third_party_sharing@art-notes": State.OFF}
+    for text, why in [
+        (
+            '[desired.linkedin]\nresearch = "off"\n"ai_training@myblog" = "off"\n',
+            "ai_training is not kept per blog or site",
+        ),
+        ('[desired.tumblr]\n"third_party_sharing@" = "off"\n', "names no blog or site"),
+        ('[desired.tumblr]\n"third_party_sharing@../x" = "off"\n', "'../x' is not a blog"),
+    ]:
+        with pytest.raises(ConfigError) as caught:
+            parse(text, catalog)
+        assert why in caught.value.message
+        assert caught.value.line == line_of(text, "@")
+
+
+@pytest.mark.parametrize("part", ["a\\u0000b", "\\u001b]0;owned\\u0007", "a\\rb", "a\\u0085"])
+def test_a_control_character_in_the_watch_command_is_refused(part: str) -> None:
+    """A NUL cannot be passed to a command at all, and an escape sequence would act on the
+    terminal that shows it; a tab or a line break (an `sh -c` script) is taken."""
+    text = f'[watch]\nnotify = false\ncommand = ["notify", "{part}"]\n'
+    exc = error(text)
+    assert exc.key == "watch.command"
+    assert exc.line == line_of(text, "command =")
+    assert "part 2" in exc.message and "control character" in exc.message
+    assert not has_control(str(exc))
+    script = parse('[watch]\ncommand = ["sh", "-c", "a\\tb\\nc"]\n', CATALOG).watch.command
+    assert script == ["sh", "-c", "a\tb\nc"]
 
 
 def test_display_theme_is_dark_or_light() -> None:
@@ -397,6 +517,22 @@ def test_locate_falls_back_to_the_user_config_folder(
     assert path == default_path()
     assert path.name == "config.toml"
     assert path.is_relative_to(isolated_home)  # XDG_CONFIG_HOME, as the fixture set it
+
+
+def test_an_empty_config_argument_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--config ""`` names no file: refused, never taken for the default file."""
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    with pytest.raises(ConfigError) as caught:
+        locate("")
+    assert "--config names no file" in str(caught.value)
+
+
+def test_an_empty_environment_variable_counts_as_not_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``PRIVACY_TUI_CONFIG=`` is how a shell clears a variable: the default file is used."""
+    monkeypatch.setenv(ENV_VAR, "")
+    assert locate(None) == (default_path(), False)
 
 
 def test_locate_expands_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
