@@ -9,6 +9,11 @@ be opened counts as signed out and is set aside (renamed, never deleted), and th
 Without a working keyring (``keyring``'s fail, null or plaintext back ends, the usual
 case on a headless server) sessions stay in memory, unless the user opts in to keeping
 them unencrypted on disk, still with mode 0600.
+
+A session kept by an earlier version under a name two origins could share
+(:func:`~automation.sessions.legacy_session_name`) is still found: it is moved to its
+new name the first time it is loaded, when it holds the origin's own cookies or
+storage (another origin's session under that name is left where it is).
 """
 
 from __future__ import annotations
@@ -16,15 +21,26 @@ from __future__ import annotations
 import asyncio
 import glob
 import json
+import logging
 from pathlib import Path
 from typing import cast
 
 from . import folders
 from .blocking import run_blocking
-from .private_files import set_aside, write_private
+from .private_files import NotARegularFile, TooLarge, read_limited, set_aside, write_private
 from .secrets import KEYRING_TIMEOUT, SecretsError, keyring_is_real, off_loop
 from .session_crypto import decrypt, encrypt, get_key, looks_sealed, new_key
-from .sessions import MemorySessions, SessionError, StorageState, session_name
+from .sessions import (
+    MemorySessions,
+    SessionError,
+    StorageState,
+    belongs_to,
+    legacy_owner,
+    legacy_session_name,
+    session_name,
+)
+
+log = logging.getLogger("privacy_tui.sessions")
 
 ENCRYPTED, UNENCRYPTED, MEMORY = "encrypted", "unencrypted", "memory"
 
@@ -44,9 +60,13 @@ def sessions_folder() -> Path:
 # -- files -----------------------------------------------------------------------------
 
 
+#: A session file larger than this is no session privacy-tui wrote.
+SESSION_LIMIT = 64 * 1024 * 1024
+
+
 def _read(path: Path, platform: str) -> bytes | None:
     try:
-        return path.read_bytes()
+        return read_limited(path, SESSION_LIMIT)
     except FileNotFoundError:
         return None
     except OSError as exc:
@@ -90,6 +110,10 @@ def _decode(data: bytes) -> StorageState:
 
 
 def _reason(exc: OSError) -> str:
+    if isinstance(exc, NotARegularFile):
+        return "not a regular file"
+    if isinstance(exc, TooLarge):
+        return f"larger than {SESSION_LIMIT // 2**20} MiB"
     return (exc.strerror or type(exc).__name__).lower()
 
 
@@ -115,13 +139,24 @@ class EncryptedSessions:
     def path(self, platform: str, origin: str | None = None) -> Path:
         return self.folder / f"{session_name(platform, origin)}{self.suffix}"
 
+    def legacy_path(self, platform: str, origin: str | None = None) -> Path | None:
+        """Where an earlier version kept this session, when that name was another."""
+        return _legacy_path(self.folder, platform, origin, self.suffix)
+
     async def load(self, platform: str, origin: str | None = None) -> StorageState | None:
         path = self.path(platform, origin)
         blob = _read(path, platform)
         if blob is None:
-            return None
+            return await _earlier(self, platform, origin)
+        try:
+            return await self._open(blob, session_name(platform, origin), platform)
+        except ValueError as exc:
+            raise _unreadable(path, platform, str(exc)) from None
+
+    async def _open(self, blob: bytes, name: str, platform: str) -> StorageState:
+        """The session sealed under ``name`` in ``blob``; ``ValueError`` says why not."""
         if not looks_sealed(blob):
-            raise _unreadable(path, platform, "not a privacy-tui session file")
+            raise ValueError("not a privacy-tui session file")
         try:
             key = await self._key_for(create=False)
         except SecretsError as exc:
@@ -130,12 +165,20 @@ class EncryptedSessions:
                 f"{platform} counts as signed out for now; the file is left as it is."
             ) from None
         if key is None:
-            raise _unreadable(path, platform, "its key is no longer in the keyring")
+            raise ValueError("its key is no longer in the keyring")
+        # Sealed for its platform and origin: a file moved to another name fails.
+        return _decode(decrypt(key, name, blob))
+
+    async def earlier(self, platform: str, origin: str) -> StorageState | None:
+        """The session under ``origin``'s earlier name, if one can be read there."""
+        path = self.legacy_path(platform, origin)
+        blob = None if path is None else _read_quietly(path)
+        if blob is None:
+            return None
         try:
-            # Sealed for its platform and origin: a file moved to another name fails.
-            return _decode(decrypt(key, session_name(platform, origin), blob))
-        except (ValueError, UnicodeError) as exc:
-            raise _unreadable(path, platform, str(exc)) from None
+            return await self._open(blob, legacy_session_name(platform, origin), platform)
+        except (ValueError, SessionError):
+            return None
 
     async def save(self, platform: str, state: StorageState, origin: str | None = None) -> None:
         data = _encode(state)
@@ -151,7 +194,7 @@ class EncryptedSessions:
         _write(self.path(platform, origin), sealed, platform)
 
     async def forget(self, platform: str, origin: str | None = None) -> bool:
-        return _remove(self.path(platform, origin))
+        return await _forget(self, platform, origin)
 
     async def _key_for(self, *, create: bool) -> bytes | None:
         async with self._key_lock:
@@ -184,24 +227,91 @@ class PlainSessions:
     def path(self, platform: str, origin: str | None = None) -> Path:
         return self.folder / f"{session_name(platform, origin)}{self.suffix}"
 
+    def legacy_path(self, platform: str, origin: str | None = None) -> Path | None:
+        """Where an earlier version kept this session, when that name was another."""
+        return _legacy_path(self.folder, platform, origin, self.suffix)
+
     async def load(self, platform: str, origin: str | None = None) -> StorageState | None:
         path = self.path(platform, origin)
         data = _read(path, platform)
         if data is None:
-            return None
+            return await _earlier(self, platform, origin)
         try:
             return _decode(data)
         except (ValueError, UnicodeError) as exc:
             raise _unreadable(path, platform, f"not a session: {exc}") from None
 
+    async def earlier(self, platform: str, origin: str) -> StorageState | None:
+        """The session under ``origin``'s earlier name, if one can be read there."""
+        path = self.legacy_path(platform, origin)
+        data = None if path is None else _read_quietly(path)
+        try:
+            return None if data is None else _decode(data)
+        except (ValueError, UnicodeError):
+            return None
+
     async def save(self, platform: str, state: StorageState, origin: str | None = None) -> None:
         _write(self.path(platform, origin), _encode(state), platform)
 
     async def forget(self, platform: str, origin: str | None = None) -> bool:
-        return _remove(self.path(platform, origin))
+        return await _forget(self, platform, origin)
 
     def __repr__(self) -> str:
         return f"PlainSessions(folder={str(self.folder)!r})"
+
+
+def _legacy_path(folder: Path, platform: str, origin: str | None, suffix: str) -> Path | None:
+    old = legacy_session_name(platform, origin)
+    return None if old == session_name(platform, origin) else folder / f"{old}{suffix}"
+
+
+async def _earlier(
+    store: EncryptedSessions | PlainSessions, platform: str, origin: str | None
+) -> StorageState | None:
+    """A session an earlier version kept for ``origin`` under a name two origins could
+    share: kept under its own name from now on, when it is the origin's."""
+    state = None if origin is None else await store.earlier(platform, origin)
+    if origin is None or state is None or not _claims(state, platform, origin):
+        return None
+    legacy = store.legacy_path(platform, origin)
+    assert legacy is not None
+    try:
+        await store.save(platform, state, origin)
+        _remove(legacy)
+    except SessionError:  # the new file cannot be written: the old one stays
+        log.info("the %s session stays under its earlier name %s", platform, legacy.name)
+    return state
+
+
+def _claims(state: StorageState, platform: str, origin: str) -> bool:
+    """Whether a session under ``origin``'s earlier name is the origin's own: it holds
+    the origin's cookies or storage, and nothing of the origin that has that name now."""
+    owner = legacy_owner(platform, origin)
+    return belongs_to(state, origin) and (owner is None or not belongs_to(state, owner))
+
+
+async def _forget(
+    store: EncryptedSessions | PlainSessions, platform: str, origin: str | None
+) -> bool:
+    """Remove a session's file, and the origin's own file under its earlier name:
+    forgetting leaves nothing a later load would find."""
+    found = _remove(store.path(platform, origin))
+    legacy = store.legacy_path(platform, origin)
+    if origin is None or legacy is None or not legacy.exists():
+        return found
+    if legacy_owner(platform, origin) is not None:
+        # That name is another origin's now: the file goes only when it is this one's.
+        state = await store.earlier(platform, origin)
+        if state is None or not _claims(state, platform, origin):
+            return found
+    return _remove(legacy) or found
+
+
+def _read_quietly(path: Path) -> bytes | None:
+    try:
+        return read_limited(path, SESSION_LIMIT)
+    except OSError:
+        return None
 
 
 def _remove(path: Path) -> bool:
@@ -289,7 +399,11 @@ class SessionStore:
             raise SessionError(self._why_memory)
 
     async def forget(self, platform: str, origin: str | None = None) -> bool:
-        """Forget the platform's session for ``origin`` wherever it is kept (no keyring call)."""
+        """Forget the platform's session for ``origin`` wherever it is kept.
+
+        The keyring is asked only to tell whose a file under an earlier name is, where
+        that name is another origin's now.
+        """
         found = await self.memory.forget(platform, origin)
         found = await self.encrypted.forget(platform, origin) or found
         return await self.plain.forget(platform, origin) or found

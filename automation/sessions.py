@@ -7,6 +7,7 @@ implementations live in :mod:`automation.session_store`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, TypeAlias
@@ -33,13 +34,119 @@ def session_origin(plugin: Plugin) -> str | None:
 
 def session_name(platform: str, origin: str | None = None) -> str:
     """The name a session is kept under: ``linkedin`` for the real site,
-    ``linkedin@http-127.0.0.1-8801`` for another origin."""
+    ``linkedin@http-127.0.0.1-8801`` for another origin.
+
+    Distinct origins never share a name. Where those letters, digits, dots and hyphens
+    do not say the origin whole (a letter outside ASCII, other punctuation, a host that
+    ends in a hyphen and digits), the name holds the whole origin instead, each other
+    character written as its code: ``linkedin@~http_3a_2f_2fa_7eb.localhost_3a8801``.
+    Two spellings of one origin (upper case, a name in Unicode or in its ASCII form)
+    share a name.
+    """
     if origin is None:
         return platform
+    exact = canonical_origin(origin)
+    where = _readable(exact)
+    if _read_back(where) == exact:
+        return f"{platform}@{where}"
+    written = "".join(c if c in _KEPT else "".join(f"_{b:02x}" for b in c.encode()) for c in exact)
+    name = f"{platform}@~{written}"
+    if len(name) > NAME_LIMIT:
+        # Still one name an origin, but a file name has a length limit.
+        name = f"{platform}@~~{hashlib.sha256(exact.encode()).hexdigest()}"
+    return name
+
+
+def legacy_session_name(platform: str, origin: str | None = None) -> str:
+    """The name earlier versions kept a session under, where two origins could share
+    one (each character but ASCII letters, digits, dots and hyphens became ``_``)."""
+    if origin is None:
+        return platform
+    return f"{platform}@{_readable(origin)}"
+
+
+def legacy_owner(platform: str, origin: str) -> str | None:
+    """The origin whose own name is ``origin``'s earlier one, if another has it
+    (``http://a_b.localhost`` for ``http://a~b.localhost``): a file under that name
+    may be either's."""
+    old = legacy_session_name(platform, origin)
+    owner = _read_back(old.split("@", 1)[1])
+    if owner is None or owner == canonical_origin(origin):
+        return None
+    return owner if session_name(platform, owner) == old else None
+
+
+def canonical_origin(origin: str) -> str:
+    """``origin`` the way a browser compares it: lower case, its host in its ASCII
+    form, no default port."""
+    split = urlsplit(origin.strip())
+    scheme = split.scheme.lower()
+    host = _ascii_host(split.hostname or "")
+    try:
+        port = split.port
+    except ValueError:  # not a port at all: kept as written, still told apart
+        return f"{scheme}://{split.netloc.lower()}"
+    if port == _DEFAULT_PORTS.get(scheme):
+        port = None
+    if ":" in host:
+        host = f"[{host}]"
+    return f"{scheme}://{host}" + (f":{port}" if port is not None else "")
+
+
+def belongs_to(state: StorageState, origin: str) -> bool:
+    """Whether a kept session holds anything of ``origin``: a cookie for its host (or a
+    domain above it), or storage kept for the origin itself."""
+    exact = canonical_origin(origin)
+    host = (urlsplit(exact).hostname or "").lower()
+    for cookie in state.get("cookies") or []:
+        domain = str(cookie.get("domain", "")).lstrip(".").lower()
+        if domain and (host == domain or host.endswith("." + domain)):
+            return True
+    for kept in state.get("origins") or []:
+        if canonical_origin(str(kept.get("origin", ""))) == exact:
+            return True
+    return False
+
+
+#: Characters a session's name keeps as they are; ``_`` starts a written-out code.
+_KEPT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
+#: Longer names are a digest of the origin instead (file names are at most 255 bytes).
+NAME_LIMIT = 200
+_DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}
+
+
+def _ascii_host(host: str) -> str:
+    host = host.lower()
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:  # not a name IDNA takes: kept in Unicode, written out as codes
+        return host
+
+
+def _readable(origin: str) -> str:
+    """``http-127.0.0.1-8801``: the scheme, host and port, with anything but ASCII
+    letters, digits, dots and hyphens made ``_``."""
     split = urlsplit(origin)
-    parts = [split.scheme, split.hostname or "", str(split.port) if split.port else ""]
+    try:
+        port = split.port
+    except ValueError:
+        port = None
+    parts = [split.scheme, split.hostname or "", str(port) if port else ""]
     where = "-".join(p for p in parts if p)
-    return f"{platform}@{re.sub(r'[^a-z0-9.-]', '_', where.lower())}"
+    return re.sub(r"[^a-z0-9.-]", "_", where.lower())
+
+
+def _read_back(where: str) -> str | None:
+    """The origin a readable name stands for, taking a last group of digits for the port."""
+    scheme, _, rest = where.partition("-")
+    host, _, port = rest.rpartition("-")
+    if not (host and port.isdigit()):
+        host, port = rest, ""
+    if not host:
+        return None
+    return canonical_origin(f"{scheme}://{host}" + (f":{port}" if port else ""))
 
 
 class SessionError(Exception):

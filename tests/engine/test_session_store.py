@@ -8,6 +8,7 @@ ends, or one that hangs; never the developer's.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import stat
 import threading
@@ -20,9 +21,9 @@ from keyring.backends import fail, null
 
 from automation import session_store
 from automation.secrets import SERVICE, KeyringCredentials, SecretsError
-from automation.session_crypto import KEY_ENTRY, MAGIC
+from automation.session_crypto import KEY_ENTRY, MAGIC, encrypt, new_key
 from automation.session_store import NO_KEYRING, EncryptedSessions, SessionStore
-from automation.sessions import SessionError
+from automation.sessions import SessionError, session_name
 from tests.paths import ROOT
 
 COOKIE = "AQEDAR-cookie-value-that-must-stay-secret-9f3k"
@@ -169,6 +170,95 @@ async def test_forget_every_removes_each_origins_session(tmp_path: Path, memory_
     assert await store.forget_every("linkedin") == 3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["linkedinx.session"]
     assert await store.forget_every("linkedin") == 0
+
+
+#: Origins a browser tells apart that once shared a session file: they differ only in a
+#: letter outside ASCII, in punctuation, or in a port read into a host's last hyphen.
+LOOK_ALIKES = [
+    ("http://bücher.localhost:8801", "http://bächer.localhost:8801"),
+    ("http://a~b.localhost:8801", "http://a_b.localhost:8801"),
+    ("http://a!b.localhost:8801", "http://a~b.localhost:8801"),
+    ("http://[::1]:8801", "http://__1:8801"),
+    ("http://a-8080", "http://a:8080"),
+]
+
+
+@pytest.mark.parametrize("plain", [False, True], ids=["encrypted", "unencrypted"])
+@pytest.mark.parametrize(("one", "other"), LOOK_ALIKES)
+async def test_distinct_origins_never_share_a_session(
+    tmp_path: Path, one: str, other: str, plain: bool
+) -> None:
+    store = SessionStore(tmp_path, store_unencrypted=plain)
+    if plain:
+        keyring.set_keyring(fail.Keyring())
+    await store.save("linkedin", state("one"), one)
+    await store.save("linkedin", state("other"), other)
+    assert await store.load("linkedin", one) == state("one")
+    assert await store.load("linkedin", other) == state("other")
+    assert len(list(tmp_path.iterdir())) == 2
+    assert await store.forget("linkedin", one) is True
+    assert await store.load("linkedin", other) == state("other")
+
+
+def test_one_origin_spelled_two_ways_keeps_one_name() -> None:
+    assert session_name("linkedin", "http://bücher.localhost:8801") == session_name(
+        "linkedin", "HTTP://xn--bcher-kva.LOCALHOST:8801"
+    )
+    assert session_name("linkedin", "http://127.0.0.1:8801") == "linkedin@http-127.0.0.1-8801"
+    long = session_name("linkedin", "http://" + "ü" * 200 + ".localhost")
+    assert len(long) < 255
+
+
+def cookie_for(host: str, value: str) -> dict:
+    return {**state(value), "cookies": [{**state(value)["cookies"][0], "domain": host}]}
+
+
+@pytest.mark.parametrize("plain", [False, True], ids=["encrypted", "unencrypted"])
+async def test_a_session_kept_under_its_earlier_name_is_found_and_moved(
+    tmp_path: Path, plain: bool
+) -> None:
+    """Earlier versions kept both look-alikes under ``linkedin@http-b_cher.localhost-8801``:
+    the file is found by the origin whose cookies it holds, and only by that one."""
+    umlaut, other = "http://bücher.localhost:8801", "http://bächer.localhost:8801"
+    old_name = "linkedin@http-b_cher.localhost-8801"
+    kept = cookie_for("xn--bcher-kva.localhost", "the-earlier-session")
+    data = json.dumps(kept).encode()
+    if plain:
+        keyring.set_keyring(fail.Keyring())
+        old = tmp_path / f"{old_name}.json"
+        old.write_bytes(data)
+    else:
+        old = tmp_path / f"{old_name}.session"
+        old.write_bytes(encrypt(new_key(), old_name, data))
+    store = SessionStore(tmp_path, store_unencrypted=plain)
+
+    assert await store.load("linkedin", other) is None
+    assert old.exists()  # not the other origin's to take
+    assert await store.load("linkedin", umlaut) == kept
+    assert not old.exists()
+    again = SessionStore(tmp_path, store_unencrypted=plain)
+    assert await again.load("linkedin", umlaut) == kept
+    assert len(list(tmp_path.iterdir())) == 1
+
+    assert await again.forget("linkedin", umlaut) is True
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("plain", [False, True], ids=["encrypted", "unencrypted"])
+async def test_forgetting_removes_a_session_kept_under_its_earlier_name(
+    tmp_path: Path, plain: bool
+) -> None:
+    umlaut, old_name = "http://bücher.localhost:8801", "linkedin@http-b_cher.localhost-8801"
+    data = json.dumps(cookie_for("xn--bcher-kva.localhost", "earlier")).encode()
+    if plain:
+        keyring.set_keyring(fail.Keyring())
+        (tmp_path / f"{old_name}.json").write_bytes(data)
+    else:
+        (tmp_path / f"{old_name}.session").write_bytes(encrypt(new_key(), old_name, data))
+    store = SessionStore(tmp_path, store_unencrypted=plain)
+    assert await store.forget("linkedin", umlaut) is True
+    assert list(tmp_path.iterdir()) == []
+    assert await store.load("linkedin", umlaut) is None
 
 
 async def test_key_gone_from_the_keyring_sets_the_file_aside(
