@@ -24,9 +24,11 @@ import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from .folders import launchd_folder, systemd_folder
-from .private_files import shared_mode, write_atomic
+from .private_files import read_text_limited, shared_mode, write_atomic
+from .shown import has_control, shown
 
 #: When set, system commands are recorded to this file instead of being run.
 RECORD_ENV = "PRIVACY_TUI_RECORD_SYSTEM"
@@ -37,8 +39,11 @@ HOUR = 10
 WEEKDAY = 0
 UNIT = "privacy-tui-watch"
 AGENT = "io.github.privacy-tui.watch"
-CRON_TAG = "# privacy-tui watch"
 SCHEDULERS = ("systemd", "cron", "launchd")
+#: Debian's cron refuses a line whose command is longer than this many bytes.
+CRON_COMMAND_LIMIT = 998
+#: A unit or agent larger than this was not written by privacy-tui.
+UNIT_LIMIT = 64 * 1024
 
 
 class ScheduleError(Exception):
@@ -61,17 +66,29 @@ class System:
         return shutil.which(program) is not None
 
     def run(self, argv: list[str], stdin: str | None = None, timeout: float = 30) -> Done:
+        """Run ``argv``, given ``stdin``. The text goes in and comes out byte for byte
+        (no newline is translated, bytes that are not UTF-8 survive the round trip), so
+        a crontab read and written back keeps every line of the user's as it was."""
+        given: dict[str, Any] = (
+            {"input": _encoded(stdin)} if stdin is not None else {"stdin": subprocess.DEVNULL}
+        )
         try:
-            done = subprocess.run(
-                argv, input=stdin, capture_output=True, text=True, timeout=timeout
-            )
+            done = subprocess.run(argv, capture_output=True, timeout=timeout, **given)
         except FileNotFoundError:
             return Done(127, err=f"{argv[0]} not found")
         except subprocess.TimeoutExpired:
             return Done(124, err=f"{argv[0]} did not answer within {timeout:g} s")
         except OSError as exc:
             return Done(126, err=f"{argv[0]}: {exc.strerror or exc}")
-        return Done(done.returncode, done.stdout, done.stderr.strip())
+        return Done(done.returncode, _decoded(done.stdout), _decoded(done.stderr).strip())
+
+
+def _encoded(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")
+
+
+def _decoded(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
 
 
 @dataclass
@@ -100,9 +117,11 @@ class RecordingSystem(System):
         if argv[:2] == ["crontab", "-l"]:
             if not self.crontab.exists():
                 return Done(1, err="no crontab for user")
-            return Done(0, self.crontab.read_text(encoding="utf-8"))
+            return Done(0, _decoded(self.crontab.read_bytes()))
         if argv[:2] == ["crontab", "-"]:
-            self.crontab.write_text(stdin or "", encoding="utf-8")
+            self.crontab.write_bytes(_encoded(stdin or ""))
+        if argv[:2] == ["crontab", "-r"]:
+            self.crontab.unlink(missing_ok=True)
         return Done(0)
 
 
@@ -179,26 +198,116 @@ class Plan:
     every: str
     files: tuple[File, ...]
     commands: tuple[tuple[str, ...], ...]
-    cron_line: str | None = None
+    #: For cron: the two lines added to the user's crontab (the marker, then the job).
+    cron_lines: tuple[str, ...] = ()
 
     def show(self) -> str:
         """Exactly what would be written and where, for ``--dry-run``."""
         parts = []
         for item in self.files:
             parts.append(f"--- {item.path}\n{item.text}")
-        if self.cron_line is not None:
+        if self.cron_lines:
             parts.append(
-                f"--- the crontab of this user (crontab -), one line added\n{self.cron_line}"
+                "--- the crontab of this user (crontab -), two lines added\n"
+                + "\n".join(self.cron_lines)
             )
         if self.commands:
             parts.append("--- then runs\n" + "\n".join(shlex.join(c) for c in self.commands))
         return "\n".join(parts)
 
 
-def _systemd_quote(arg: str) -> str:
-    # systemd takes C-style escapes inside double quotes and expands % specifiers.
+def _unsafe(text: str) -> str | None:
+    """What in ``text`` no scheduler may be given, if anything."""
+    if has_control(text):
+        return "a control character (a line break, say)"
+    if any("\ud800" <= char <= "\udfff" for char in text):
+        return "bytes that are not UTF-8 text"
+    return None
+
+
+def _refuse_unsafe(argv: list[str], log: Path | None, folder: Path | None) -> None:
+    """Refuse every path a unit, an agent or a crontab line would hold that holds a
+    control character.
+
+    A line break in a path would end a crontab line or a unit's line early, and what
+    follows it would be read as a line of its own: a job the path chose. No quoting
+    makes that safe in every scheduler, so such a path is refused, with what to do.
+    """
+    named: list[tuple[str, str, str]] = []
+    for index, arg in enumerate(argv):
+        if index == 0:
+            named.append(("privacy-tui's own path", arg, "Install it at a path without one."))
+        elif argv[index - 1] == "--config":
+            named.append(("the config file's path", arg, "Move the config to a path without one."))
+        else:
+            named.append(("an argument of the command", arg, "Use one without it."))
+    if log is not None:
+        named.append(
+            (
+                "the log's path",
+                str(log),
+                "It is made from $XDG_STATE_HOME, else from $HOME: set them to a folder "
+                "without one.",
+            )
+        )
+    if folder is not None:
+        named.append(
+            (
+                "the folder of the scheduler's files",
+                str(folder),
+                "It is made from $XDG_CONFIG_HOME (on Linux), else from $HOME: set them to "
+                "a folder without one.",
+            )
+        )
+    for what, value, fix in named:
+        why = _unsafe(value)
+        if why is not None:
+            raise ScheduleError(
+                f"Cannot watch: {what} holds {why}, which a scheduled job cannot be given "
+                f"safely: {shown(value)}. {fix}"
+            )
+
+
+def _systemd_quote(arg: str, *, program: bool = False) -> str:
+    """One word of an ``ExecStart=`` line, as systemd reads it back (systemd.service(5),
+    "Command lines"): in double quotes with C-style escapes for ``\\`` and ``"``; ``%%``
+    for a ``%``, which starts a specifier everywhere; and ``$$`` for a ``$``, which
+    starts a variable in every word but the program's own path."""
     escaped = arg.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%")
+    if not program:
+        escaped = escaped.replace("$", "$$")
     return f'"{escaped}"'
+
+
+def _cron_word(arg: str) -> str:
+    """One word of a crontab command, as cron and then ``sh`` read it back.
+
+    The word is in single quotes (a quote of its own as ``'\\''``). crontab(5) turns an
+    unescaped ``%`` into a new line and hands what follows to the command as its
+    input, so every ``%`` stands outside the quotes as ``\\%``: then a backslash of
+    the path's own is never right before it, where cron would take it for the escape.
+    """
+    quoted = "'" + arg.replace("'", "'\\''") + "'"
+    return quoted.replace("%", "'\\%'")
+
+
+def _cron_marker(every: str) -> str:
+    return (
+        f"# privacy-tui watch: {every}. Written by `privacy-tui watch install`; "
+        "`privacy-tui watch remove` takes out this line and the next."
+    )
+
+
+#: The exact comment line privacy-tui writes above its job line, for each schedule.
+_CRON_MARKERS = {_cron_marker(every): every for every in EVERY}
+#: A word as :func:`_cron_word` writes it.
+_CRON_WORD = r"'(?:[^'%]|'\\''|'\\%')*'"
+#: The job line privacy-tui writes, and only that: its schedule, quoted words that
+#: run ``watch run`` (with a config), and where its output goes.
+_CRON_JOB = re.compile(
+    rf"0 {HOUR} \* \* (?P<day>\*|1) {_CRON_WORD}(?: {_CRON_WORD})* 'watch' 'run'"
+    rf"(?: '--config' {_CRON_WORD})?(?: >>{_CRON_WORD} 2>&1)?"
+)
 
 
 def _header(every: str) -> str:
@@ -209,15 +318,27 @@ def _header(every: str) -> str:
 
 
 def plan_install(scheduler: str, every: str, argv: list[str], log: Path | None) -> Plan:
+    """What installing the watch with ``scheduler`` writes; raises :class:`ScheduleError`
+    for a path no scheduler may be given (see :func:`_refuse_unsafe`)."""
     if every not in EVERY:
         raise ScheduleError(f"--every {every!r} is not known; use one of: {', '.join(EVERY)}")
     if scheduler == "systemd":
         folder = systemd_folder()
+        _refuse_unsafe(argv, None, folder)
+        if any(char in argv[0] for char in "\"'\\"):
+            # systemd refuses such a program outright ("Executable name contains special
+            # characters"), however it is quoted.
+            raise ScheduleError(
+                "Cannot watch with systemd: it never starts a program whose path holds a "
+                f"quote or a backslash: {shown(argv[0])}. Install privacy-tui at a path "
+                "without one, or use --scheduler cron."
+            )
+        words = [_systemd_quote(argv[0], program=True), *(_systemd_quote(a) for a in argv[1:])]
         service = (
             _header(every)
             + "[Unit]\nDescription=privacy-tui watch: re-check privacy settings\n\n"
             + "[Service]\nType=oneshot\n"
-            + f"ExecStart={' '.join(_systemd_quote(a) for a in argv)}\n"
+            + f"ExecStart={' '.join(words)}\n"
         )
         calendar = "*-*-* 10:00:00" if every == "day" else "Mon *-*-* 10:00:00"
         timer = (
@@ -236,7 +357,9 @@ def plan_install(scheduler: str, every: str, argv: list[str], log: Path | None) 
             ),
         )
     if scheduler == "launchd":
-        path = launchd_folder() / f"{AGENT}.plist"
+        folder = launchd_folder()
+        _refuse_unsafe(argv, log, folder)
+        path = folder / f"{AGENT}.plist"
         interval: dict[str, int] = {"Hour": HOUR, "Minute": 0}
         if every == "week":
             interval["Weekday"] = 1  # launchd counts Sunday as 0
@@ -248,6 +371,7 @@ def plan_install(scheduler: str, every: str, argv: list[str], log: Path | None) 
         }
         if log is not None:
             agent["StandardOutPath"] = agent["StandardErrorPath"] = str(log)
+        # plistlib writes XML, its text escaped (&, <, >).
         text = plistlib.dumps(agent).decode()
         domain = f"gui/{os.getuid()}"
         return Plan(
@@ -260,13 +384,21 @@ def plan_install(scheduler: str, every: str, argv: list[str], log: Path | None) 
             ),
         )
     if scheduler == "cron":
+        _refuse_unsafe(argv, log, None)
         when = f"0 {HOUR} * * *" if every == "day" else f"0 {HOUR} * * 1"
-        # cron turns % into a newline unless escaped.
-        command = shlex.join(argv).replace("%", "\\%")
+        command = " ".join(_cron_word(a) for a in argv)
         if log is not None:
-            command += f" >>{shlex.quote(str(log))} 2>&1"
-        line = f"{when} {command} {CRON_TAG}: {every}"
-        return Plan(scheduler, every, (), (), cron_line=line)
+            command += f" >>{_cron_word(str(log))} 2>&1"
+        size = len(command.encode("utf-8"))
+        if size > CRON_COMMAND_LIMIT:
+            raise ScheduleError(
+                f"Cannot watch with cron: its line would be {size} bytes long, and cron "
+                f"takes at most {CRON_COMMAND_LIMIT}. Use a config at a shorter path."
+            )
+        job = f"{when} {command}"
+        if not _CRON_JOB.fullmatch(job):  # what remove looks for, or it would stay
+            raise ScheduleError(f"Cannot watch with cron: the line would not be known again: {job}")
+        return Plan(scheduler, every, (), (), cron_lines=(_cron_marker(every), job))
     raise ScheduleError(f"unknown scheduler {scheduler!r}; use one of: {', '.join(SCHEDULERS)}")
 
 
@@ -287,23 +419,65 @@ def _must(runner: System, argv: tuple[str, ...] | list[str], stdin: str | None =
     done = runner.run(list(argv), stdin)
     if done.status != 0:
         why = done.err.splitlines()[-1] if done.err else f"exit status {done.status}"
-        raise ScheduleError(f"`{shlex.join(argv)}` failed: {why}")
+        raise ScheduleError(f"`{shlex.join(argv)}` failed: {shown(why)}")
     return done
 
 
 def _crontab(runner: System) -> list[str]:
+    """This user's crontab, line by line as it is; no crontab has no lines.
+
+    Raises :class:`ScheduleError` when it cannot be read: writing a table read as
+    empty would throw the user's own lines away.
+    """
     done = runner.run(["crontab", "-l"])
     if done.status == 127:
         raise ScheduleError("crontab is not installed, and there is no systemd user manager")
-    # "no crontab for user" is an empty table.
-    return done.out.splitlines() if done.status == 0 else []
+    if done.status != 0:
+        if "no crontab for" in done.err:
+            return []
+        why = done.err.splitlines()[-1] if done.err else f"exit status {done.status}"
+        raise ScheduleError(f"cannot read this user's crontab (`crontab -l`: {shown(why)})")
+    # Split on line feeds only, as cron does: every other character stays in its line.
+    lines = done.out.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def _cron_own(lines: list[str]) -> tuple[set[int], str | None]:
+    """The lines of ``lines`` privacy-tui wrote, and the schedule of its job if one is
+    there: its exact marker line, and the line right after it when that is its job.
+    A line that only mentions privacy-tui, or the marker's words, is not its own."""
+    own: set[int] = set()
+    every = None
+    for index, line in enumerate(lines):
+        if line not in _CRON_MARKERS:
+            continue
+        own.add(index)
+        if index + 1 < len(lines):
+            job = _CRON_JOB.fullmatch(lines[index + 1])
+            if job is not None:
+                own.add(index + 1)
+                every = "day" if job["day"] == "*" else "week"
+    return own, every
+
+
+def _cron_strays(lines: list[str], own: set[int]) -> int:
+    """How many lines that are not comments name privacy-tui, not written by it."""
+    return sum(
+        1
+        for index, line in enumerate(lines)
+        if index not in own and not line.lstrip().startswith("#") and "privacy-tui" in line
+    )
 
 
 def install(plan: Plan, runner: System) -> None:
-    """Write the plan's files (or crontab line) and tell the scheduler."""
-    if plan.cron_line is not None:
-        lines = [line for line in _crontab(runner) if CRON_TAG not in line]
-        _must(runner, ["crontab", "-"], "\n".join([*lines, plan.cron_line]) + "\n")
+    """Write the plan's files (or crontab lines) and tell the scheduler."""
+    if plan.cron_lines:
+        lines = _crontab(runner)
+        own, _ = _cron_own(lines)
+        kept = [line for index, line in enumerate(lines) if index not in own]
+        _must(runner, ["crontab", "-"], "\n".join([*kept, *plan.cron_lines]) + "\n")
         return
     written: list[str] = []
     try:
@@ -331,6 +505,26 @@ def _installed_files(scheduler: str) -> list[Path]:
     return []
 
 
+def _own_file(path: Path, scheduler: str) -> str | None:
+    """The schedule (``day`` or ``week``) of the unit or agent at ``path`` when
+    privacy-tui wrote it; ``None`` when there is none, or someone else wrote it."""
+    try:
+        text = read_text_limited(path, UNIT_LIMIT)
+    except (OSError, UnicodeDecodeError):
+        return None
+    if scheduler == "systemd":
+        found = re.match(r"# privacy-tui watch: (day|week)\. Written by `privacy-tui", text)
+        return found.group(1) if found else None
+    try:
+        agent = plistlib.loads(text.encode("utf-8"))
+    except Exception:  # plistlib raises what its XML parser raises
+        return None
+    if not isinstance(agent, dict) or agent.get("Label") != AGENT:
+        return None
+    found = re.fullmatch(r"privacy-tui watch: (day|week)", str(agent.get("Comment", "")))
+    return found.group(1) if found else None
+
+
 @dataclass(frozen=True)
 class Installed:
     scheduler: str
@@ -339,45 +533,81 @@ class Installed:
 
 
 def installed(runner: System) -> Installed | None:
-    """The watch this user has installed, if any (its files, or its crontab line)."""
-    for scheduler in ("systemd", "launchd"):
-        for path in _installed_files(scheduler):
-            try:
-                text = path.read_text(encoding="utf-8")
-            except OSError:
-                continue
-            found = re.search(r"privacy-tui watch: (day|week)", text)
-            return Installed(scheduler, found.group(1) if found else "day", str(path))
+    """The watch privacy-tui installed for this user, if any: its timer or agent, or
+    its lines in the crontab."""
+    timer, _ = _installed_files("systemd")
+    every = _own_file(timer, "systemd")
+    if every is not None:
+        return Installed("systemd", every, str(timer))
+    (agent,) = _installed_files("launchd")
+    every = _own_file(agent, "launchd")
+    if every is not None:
+        return Installed("launchd", every, str(agent))
     if runner.available("crontab"):
-        for line in runner.run(["crontab", "-l"]).out.splitlines():
-            if CRON_TAG in line:
-                found = re.search(r"privacy-tui watch: (day|week)", line)
-                return Installed("cron", found.group(1) if found else "day", "crontab")
+        _, every = _cron_own(_crontab(runner))
+        if every is not None:
+            return Installed("cron", every, "crontab")
     return None
 
 
-def remove(runner: System) -> list[str]:
-    """Undo :func:`install` wherever it was done; what was removed, for people."""
-    removed: list[str] = []
+def cron_strays(runner: System) -> int:
+    """How many lines of the crontab name privacy-tui without being its own."""
+    if not runner.available("crontab"):
+        return 0
+    lines = _crontab(runner)
+    own, _ = _cron_own(lines)
+    return _cron_strays(lines, own)
+
+
+@dataclass
+class Removal:
+    """What :func:`remove` took out, and what it left because privacy-tui did not write it."""
+
+    removed: list[str] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)
+
+
+def remove(runner: System) -> Removal:
+    """Undo :func:`install` wherever it was done; only what privacy-tui wrote goes."""
+    done = Removal()
     timer, service = _installed_files("systemd")
-    if timer.exists() or service.exists():
-        # Stop the timer first; a scheduler that no longer knows it is fine.
-        runner.run(["systemctl", "--user", "disable", "--now", f"{UNIT}.timer"])
-        for path in (timer, service):
-            _unlink(path, removed)
+    mine = [path for path in (timer, service) if _own_file(path, "systemd")]
+    if mine:
+        if timer in mine:
+            # Stop the timer first; a scheduler that no longer knows it is fine.
+            runner.run(["systemctl", "--user", "disable", "--now", f"{UNIT}.timer"])
+        for path in mine:
+            _unlink(path, done.removed)
         runner.run(["systemctl", "--user", "daemon-reload"])
     (agent,) = _installed_files("launchd")
-    if agent.exists():
+    mine_too = _own_file(agent, "launchd") is not None
+    if mine_too:
         runner.run(["launchctl", "bootout", f"gui/{os.getuid()}", str(agent)])
-        _unlink(agent, removed)
+        _unlink(agent, done.removed)
+    for path in (timer, service, agent):
+        if path.is_symlink() or path.exists():
+            done.left.append(f"{path}, which privacy-tui did not write")
     if runner.available("crontab"):
-        done = runner.run(["crontab", "-l"])
-        lines = done.out.splitlines() if done.status == 0 else []
-        kept = [line for line in lines if CRON_TAG not in line]
-        if len(kept) != len(lines):
-            _must(runner, ["crontab", "-"], "\n".join(kept) + "\n" if kept else "")
-            removed.append("the privacy-tui line of the crontab")
-    return removed
+        lines = _crontab(runner)
+        own, _ = _cron_own(lines)
+        if own:
+            kept = [line for index, line in enumerate(lines) if index not in own]
+            if kept:
+                _must(runner, ["crontab", "-"], "\n".join(kept) + "\n")
+            else:
+                _must(runner, ["crontab", "-r"])
+            done.removed.append("the privacy-tui lines of the crontab")
+        strays = _cron_strays(lines, own)
+        if strays:
+            done.left.append(
+                f"{_lines(strays)} of the crontab that name privacy-tui, which "
+                "`privacy-tui watch install` did not write (crontab -e shows them)"
+            )
+    return done
+
+
+def _lines(count: int) -> str:
+    return "1 line" if count == 1 else f"{count} lines"
 
 
 def _unlink(path: Path, removed: list[str]) -> None:

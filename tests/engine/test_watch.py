@@ -90,17 +90,18 @@ def test_dry_run_prints_what_and_where_and_writes_nothing(
     assert calls(recorded) == []
 
 
-def test_cron_keeps_the_other_lines_and_one_line_of_its_own(recorded: Path) -> None:
+def test_cron_keeps_the_other_lines_and_two_lines_of_its_own(recorded: Path) -> None:
     table = recorded.with_name(recorded.name + ".crontab")
     table.write_text("MAILTO=me\n5 4 * * * backup\n")
-    for _ in range(2):  # installing again replaces its line
+    for _ in range(2):  # installing again replaces its lines
         done = run("watch", "install", "--scheduler", "cron", "--every", "week")
         assert done.returncode == 0, done.stderr
     lines = table.read_text().splitlines()
     assert lines[:2] == ["MAILTO=me", "5 4 * * * backup"]
-    assert len(lines) == 3
-    assert lines[2].startswith(f"0 10 * * 1 {COMMAND} watch run >>")
-    assert lines[2].endswith("2>&1 # privacy-tui watch: week")
+    assert len(lines) == 4
+    assert lines[2].startswith("# privacy-tui watch: week. Written by `privacy-tui watch install`")
+    assert lines[3].startswith(f"0 10 * * 1 '{COMMAND}' 'watch' 'run' >>'")
+    assert lines[3].endswith("/watch.log' 2>&1")
     assert "(cron, crontab)" in run("watch", "status").stdout
     assert run("watch", "remove").returncode == 0
     assert table.read_text().splitlines() == ["MAILTO=me", "5 4 * * * backup"]

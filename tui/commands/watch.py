@@ -13,6 +13,7 @@ from automation.browser import BrowserError
 from automation.config import ConfigError
 from automation.model import now
 from automation.scheduler import ScheduleError, System
+from automation.shown import shown
 
 from . import exits
 from .options import Subcommands, add_common, add_demo
@@ -137,18 +138,20 @@ def _install(args: argparse.Namespace, system: System) -> int:
         f"(next: {local_time(scheduler.next_run(every, now()))})."
     )
     for item in plan.files:
-        print(f"  wrote {item.path}")
+        print(f"  wrote {shown(item.path, limit=None)}")
     print("`privacy-tui watch status` tells how it went; `privacy-tui watch remove` stops it.")
     return exits.OK
 
 
 def _remove(system: System) -> int:
-    removed = scheduler.remove(system)
-    if not removed:
+    done = scheduler.remove(system)
+    for what in done.left:
+        print(f"Left {shown(what, limit=None)}.")
+    if not done.removed:
         print("Nothing to remove: no watch is installed.")
         return exits.OK
-    for what in removed:
-        print(f"Removed {what}.")
+    for what in done.removed:
+        print(f"Removed {shown(what, limit=None)}.")
     print("No more watched checks; the history keeps what they found.")
     return exits.OK
 
@@ -161,9 +164,16 @@ def _status(system: System) -> int:
     if found is None:
         print("Not watching: `privacy-tui watch install` sets it up.")
     else:
-        where = "crontab" if found.scheduler == "cron" else found.where
+        where = "crontab" if found.scheduler == "cron" else shown(found.where, limit=None)
         print(f"Watching: {scheduler.describe(found.every)} ({found.scheduler}, {where}).")
         print(f"Next run: {local_time(scheduler.next_run(found.every, now()))}.")
+    strays = scheduler.cron_strays(system)
+    if strays:
+        lines = "1 line" if strays == 1 else f"{strays} lines"
+        print(
+            f"The crontab has {lines} naming privacy-tui that `watch install` did not "
+            "write; `watch remove` leaves them (crontab -e shows them)."
+        )
     last = None
     if history_path().exists():
         try:
