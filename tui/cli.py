@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -14,6 +15,7 @@ from automation.shown import shown_lines
 
 from . import commands
 from .commands import exits
+from .commands.asking import stdin_problem
 from .commands.options import add_common
 
 if TYPE_CHECKING:
@@ -117,6 +119,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_app(runtime: Runtime, *, demo: bool) -> int:
+    # The checklist reads its keys on stdin: without a terminal there it would wait
+    # for keys that never come (or fail on a closed stdin). A driver Textual is told to
+    # use (TEXTUAL_DRIVER, as a web server of apps sets) brings its own input.
+    if (problem := stdin_problem()) is not None and not os.environ.get("TEXTUAL_DRIVER"):
+        return exits.fail(
+            f"the checklist needs a terminal to run in: {problem}; the commands "
+            "(privacy-tui --help) run without one."
+        )
     from .app import PrivacyApp
 
     app = PrivacyApp(runtime, demo=demo)

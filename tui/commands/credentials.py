@@ -7,6 +7,7 @@ import getpass
 import sys
 
 from . import exits
+from .asking import no_terminal, stdin_problem
 from .options import Subcommands, add_platform, known_platform
 
 NAME = "credentials"
@@ -46,10 +47,14 @@ def run(args: argparse.Namespace) -> int:
                 "kept safely. Install and unlock one (GNOME Keyring, KWallet, macOS Keychain, "
                 "Windows Credential Locker)."
             )
-        if not sys.stdin.isatty():
-            return exits.fail("credentials are asked for on a terminal.")
-        username = input(f"{platform} username (email): ").strip()
-        password = getpass.getpass(f"{platform} password (not shown): ")
+        if (problem := stdin_problem()) is not None:
+            return exits.fail(f"{no_terminal(problem)}; credentials are asked for on a terminal.")
+        try:
+            username = input(f"{platform} username (email): ").strip()
+            password = getpass.getpass(f"{platform} password (not shown): ")
+        except EOFError:  # Ctrl-D, or the terminal went away
+            print(file=sys.stderr)
+            return exits.fail("nothing stored (the terminal ended before both were typed).")
         if not username or not password:
             return exits.fail("nothing stored (empty username or password).")
         set_credentials(platform, Credentials(username, password))

@@ -23,6 +23,7 @@ from automation.sessions import SessionError, session_origin
 from automation.visible import GIVE_UP_AFTER, NoDisplay, display_problem, sign_in_in_window
 
 from . import exits
+from .asking import no_terminal, stdin_problem
 from .options import Subcommands, add_common, add_platform, known_platform
 
 if TYPE_CHECKING:
@@ -98,16 +99,16 @@ async def _login(engine: Engine, plugin: Plugin, *, password: bool, remember: bo
         problem = display_problem()
         if problem is None:
             return await _in_window(engine, plugin)
-        exits.warn(problem)
         if (refused := plugin.password_refused()) is not None:
-            return exits.fail(refused)
-        print(
-            f"Sign in with your email and password instead: privacy-tui login {plugin.name} "
-            "--password",
-            file=sys.stderr,
-        )
-        if not sys.stdin.isatty():
-            return exits.USAGE
+            return exits.fail(f"{problem} {refused}")
+        route = f"privacy-tui login {plugin.name} --password"
+        if (no_stdin := stdin_problem()) is not None:
+            return exits.fail(
+                f"{problem} Nor can a password be asked for here ({no_terminal(no_stdin)}); "
+                f"at a terminal, sign in with your email and password instead: {route}"
+            )
+        exits.warn(problem)
+        print(f"Sign in with your email and password instead: {route}", file=sys.stderr)
         answer = await _ask("Sign in with email and password now? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             return exits.USAGE
@@ -139,8 +140,10 @@ async def _with_password(engine: Engine, plugin: Plugin, *, remember: bool) -> i
     # Asked before anything is typed: a password goes only to the real site or this machine.
     if (refused := plugin.password_refused()) is not None:
         return exits.fail(refused)
-    if not sys.stdin.isatty():
-        return exits.fail("a username and password are asked for on a terminal.")
+    if (no_stdin := stdin_problem()) is not None:
+        return exits.fail(
+            f"{no_terminal(no_stdin)}; a username and password are asked for on a terminal."
+        )
     username = (await _ask(f"{plugin.title} username (email): ")).strip()
     secret = await _ask(f"{plugin.title} password (not shown): ", hidden=True)
     if not username or not secret:
