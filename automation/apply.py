@@ -89,6 +89,22 @@ class Outcome:
     def ok(self) -> bool:
         return self.reading.state == self.step.target
 
+    @property
+    def read_back(self) -> bool:
+        """Whether the read-back read a value at all. When it did not (the page failed,
+        the session ended), the change may well have been kept: nobody knows yet."""
+        return self.reading.state.is_value
+
+    @property
+    def verdict(self) -> str:
+        """What became of the change, in a few words: ``read back``, ``did not take,
+        read back on``, or ``could not read back: <why>``."""
+        if self.ok:
+            return "read back"
+        if self.read_back:
+            return f"did not take, read back {self.reading.state}"
+        return f"could not read back: {self.reading.detail}"
+
 
 @dataclass
 class Result:
@@ -110,7 +126,13 @@ class Result:
 
     @property
     def failed(self) -> list[Outcome]:
+        """The changes not read back as asked: read back otherwise, or not read at all."""
         return [o for o in self.outcomes if not o.ok]
+
+    @property
+    def unconfirmed(self) -> list[Outcome]:
+        """The changes whose read-back read nothing: they may or may not have taken."""
+        return [o for o in self.outcomes if not o.ok and not o.read_back]
 
     @property
     def done(self) -> list[Outcome]:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 WORDS = {
     "changed": "changed and read back",
     "failed": "not changed (the read-back disagreed)",
+    "not read back": "could not be read back (read again to see whether it took)",
     "unfinished": "cut off before its read-back (read it again)",
     "not started": "not started (stopped first)",
     "left": "left as they were",
@@ -38,7 +39,8 @@ def counts(result: Result) -> dict[str, int]:
     plan = result.plan
     found = {
         "changed": len(result.done),
-        "failed": len(result.failed),
+        "failed": len(result.failed) - len(result.unconfirmed),
+        "not read back": len(result.unconfirmed),
         "not started": len(result.not_started) if result.stop_asked else 0,
         "left": len(plan.kept),
         "cannot": len(plan.cannot),

@@ -24,6 +24,7 @@ from automation.history import History, default_path
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import Account
 from tests.cli.test_cli import COMMAND, no_traceback, run
+from tests.engine.test_apply import BreaksAfterSaving
 from tests.engine.test_history import damaged_in_the_middle
 from tests.file_keyring import ENV as KEYRING_FILE
 from tests.paths import ROOT
@@ -97,6 +98,21 @@ def test_no_terminal_and_no_yes_changes_nothing(site: Site) -> None:
     assert "no terminal to ask on" in done.stderr and "--yes" in done.stderr
     assert table_rows(done.stdout)[AI].startswith("not changed")
     assert site.saves == [] and site.state()["ai_training"] is True
+    no_traceback(done)
+
+
+def test_a_change_whose_read_back_fails_says_so(site: Site) -> None:
+    """The site keeps the change, then answers HTTP 500: apply says it could not read it
+    back, never that the read-back disagreed, and exits 3 (not read)."""
+    site.replica.sites["linkedin"].saves = BreaksAfterSaving(site.account, "ai_training")
+    done = run("apply", "--config", str(site.config), "--only", AI, "--yes")
+    assert done.returncode == 3, done.stdout + done.stderr
+    row = table_rows(done.stdout)[AI]
+    assert row.startswith("not read back")
+    assert "Could not read back: LinkedIn answered HTTP 500" in " ".join(done.stdout.split())
+    assert "1 could not be read back" in done.stdout
+    assert "disagreed" not in done.stdout
+    assert site.state()["ai_training"] is False
     no_traceback(done)
 
 

@@ -14,6 +14,8 @@ from automation.model import Kind, Reading, State
 from automation.plugins.linkedin import LinkedIn
 from automation.presets import PRESETS, preset
 from automation.replicas import DEMO_USERNAME, ReplicaServer
+from automation.replicas.server import Account
+from automation.tally import counts, summary
 
 AI = "linkedin.ai_training"
 RESEARCH = "linkedin.research"
@@ -164,3 +166,52 @@ async def test_no_change_without_an_undo_point(engine: Engine, replica: ReplicaS
         await carry_out(engine, plan, history)
     assert replica.sites["linkedin"].saves == []
     assert server_state(replica)["ai_training"] is True
+
+
+class BreaksAfterSaving(list[tuple[str, str, bool]]):
+    """A replica's list of saves that, once a save is kept, makes the setting's page
+    answer HTTP 500: the change took, and its read-back fails."""
+
+    def __init__(self, account: Account, key: str) -> None:
+        super().__init__()
+        self.account, self.key = account, key
+
+    def append(self, save: tuple[str, str, bool]) -> None:
+        super().append(save)
+        self.account.broken.add(self.key)
+
+
+@pytest.mark.browser
+async def test_a_read_back_that_fails_is_told_as_such(
+    engine: Engine, replica: ReplicaServer
+) -> None:
+    """The site kept the change and then failed to show the page: the change is neither
+    "changed" nor "not changed" but not read back, with the reason."""
+    site = replica.sites["linkedin"]
+    account = site.account(DEMO_USERNAME)
+    site.saves = BreaksAfterSaving(account, "ai_training")
+    plan = await read_plan(engine, {AI: State.OFF}, source="apply")
+    result = await carry_out(engine, plan, History.in_memory())
+    assert server_state(replica)["ai_training"] is False  # the site kept it
+    [outcome] = result.outcomes
+    assert not outcome.ok and not outcome.read_back
+    assert result.unconfirmed == [outcome]
+    assert (
+        outcome.verdict == "could not read back: LinkedIn answered HTTP 500 for the settings page."
+    )
+    said = summary(counts(result))
+    assert said == "1 could not be read back (read again to see whether it took)"
+    assert "disagreed" not in said
+
+
+@pytest.mark.browser
+async def test_a_read_back_of_the_old_value_is_a_change_that_did_not_take(
+    engine: Engine, replica: ReplicaServer
+) -> None:
+    replica.sites["linkedin"].account(DEMO_USERNAME).unkept.add("ai_training")
+    plan = await read_plan(engine, {AI: State.OFF}, source="apply")
+    result = await carry_out(engine, plan, History.in_memory())
+    [outcome] = result.outcomes
+    assert outcome.read_back and outcome.verdict == "did not take, read back on"
+    assert result.unconfirmed == []
+    assert summary(counts(result)) == "1 not changed (the read-back disagreed)"

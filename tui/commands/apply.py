@@ -28,7 +28,7 @@ def add_parser(commands: Subcommands) -> None:
         "was changed, left and not done. Asks first unless --yes; without a terminal "
         "and without --yes it changes nothing. Exit status: 0 all as desired, "
         "1 something is not (or would change), 2 usage or config error or no terminal "
-        "to ask on, 3 a setting could not be read.",
+        "to ask on, 3 a setting could not be read, or a change could not be read back.",
     )
     add_common(parser)
     add_only(parser)

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
 from automation import events
-from automation.apply import Action, Plan, Result, carry_out
+from automation.apply import Action, Outcome, Plan, Result, carry_out
 from automation.browser import BrowserError
 from automation.engine import Engine
 from automation.history import HistoryError
@@ -20,6 +20,7 @@ from automation.tally import how_to_undo, summary
 
 from ..words import count, said
 from . import exits
+from .asking import no_terminal, stdin_problem
 from .output import Table, colour_wanted, paint, print_json, print_table
 from .reading import LiveProgress, show_progress
 
@@ -60,8 +61,8 @@ def run_plan(
             plan = runner.run(planner(engine))
             if plan.changes and dry_run:
                 held_back = "dry run: nothing was changed"
-            elif plan.changes and not yes and not sys.stdin.isatty():
-                held_back = "not changed: no terminal to ask on; --yes applies without asking"
+            elif plan.changes and not yes and (no_stdin := stdin_problem()) is not None:
+                held_back = f"not changed: {no_terminal(no_stdin)}; --yes applies without asking"
             elif plan.changes and not yes and not _confirmed(plan, as_json):
                 held_back = "not changed: you said no"
             elif plan.changes:
@@ -184,10 +185,13 @@ def _rows(plan: Plan, result: Result | None, held_back: str) -> list[dict[str, A
         elif step.setting_id in outcomes:
             outcome = outcomes[step.setting_id]
             row.update(
-                result="changed" if outcome.ok else "failed",
+                result=_result_word(outcome),
                 now=str(outcome.reading.state),
                 verified=outcome.ok,
-                detail=outcome.reading.detail,
+                detail=outcome.reading.detail
+                if outcome.read_back
+                else f"Could not read back: {outcome.reading.detail} The change may have "
+                "taken: check it again.",
             )
         elif result is not None and result.under_way is step:
             row.update(result="unfinished", detail="Cut off before its read-back.")
@@ -200,10 +204,19 @@ def _rows(plan: Plan, result: Result | None, held_back: str) -> list[dict[str, A
     return rows
 
 
+def _result_word(outcome: Outcome) -> str:
+    """``changed``; ``failed`` when the read-back read another value; ``not read back``
+    when it read nothing (the page failed after the save, say)."""
+    if outcome.ok:
+        return "changed"
+    return "failed" if outcome.read_back else "not read back"
+
+
 _STYLES = {
     "changed": "green",
     "left": "dim",
     "failed": "bold red",
+    "not read back": "bold yellow",
     "unfinished": "bold red",
     "not started": "bold",
     "cannot": "yellow",
@@ -236,6 +249,8 @@ def _status(rows: list[dict[str, Any]]) -> int:
         for r in rows
     ):
         return exits.NOT_AS_DESIRED
+    if any(r["result"] == "not read back" for r in rows):
+        return exits.NOT_READ
     if any(r["result"] == "cannot" and not r["manual"] for r in rows):
         return exits.NOT_READ
     return exits.OK
