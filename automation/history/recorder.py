@@ -19,7 +19,8 @@ from typing import Any, Protocol
 
 from .. import events
 from ..model import Reading, State, now
-from .store import Store, as_state, as_text, as_time, without_query
+from .errors import HistoryError
+from .store import Store, as_state, as_text, as_time, cannot_use, without_query
 
 
 class EventSource(Protocol):
@@ -327,15 +328,22 @@ class Recorder:
             ).fetchone()
         if row is None:
             return None
-        return WatchRun(
-            as_time(row[0]),
-            row[1],
-            row[2],
-            json.loads(row[3]),
-            set(json.loads(row[4])),
-            row[5],
-            row[6],
-        )
+        try:
+            findings = json.loads(row[3])
+            told = json.loads(row[4])
+            if not isinstance(findings, list) or not isinstance(told, list):
+                raise ValueError("a watched check's record is not what privacy-tui writes")
+            return WatchRun(
+                as_time(row[0]),
+                int(row[1]),
+                str(row[2]),
+                findings,
+                {str(key) for key in told},
+                int(row[5]),
+                int(row[6]),
+            )
+        except (ValueError, TypeError) as exc:
+            raise HistoryError(cannot_use(self._store.path, exc)) from None
 
     def watched(self, entries: Iterable[Entry]) -> set[int]:
         """The ids among ``entries`` that a watched check recorded."""

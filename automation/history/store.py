@@ -103,7 +103,7 @@ class Store:
                 path, timeout=10, isolation_level=None, check_same_thread=False
             )
         except (OSError, sqlite3.Error) as exc:
-            raise HistoryError(_cannot_use(path, exc)) from None
+            raise HistoryError(cannot_use(path, exc)) from None
         store = cls(connection, path)
         store._verify()
         store._prepare()
@@ -123,10 +123,10 @@ class Store:
                 found = [row[0] for row in self.db.execute("PRAGMA integrity_check(3)")]
         except sqlite3.Error as exc:
             self.db.close()
-            raise HistoryError(_cannot_use(self.path, exc)) from None
+            raise HistoryError(cannot_use(self.path, exc)) from None
         if found != ["ok"]:
             self.db.close()
-            raise HistoryError(_cannot_use(self.path, "it is damaged"))
+            raise HistoryError(cannot_use(self.path, "it is damaged"))
 
     def _prepare(self) -> None:
         try:
@@ -139,7 +139,7 @@ class Store:
                     self.db.executescript(_WATCH_SCHEMA)
         except sqlite3.Error as exc:
             self.db.close()
-            raise HistoryError(_cannot_use(self.path, exc)) from None
+            raise HistoryError(cannot_use(self.path, exc)) from None
         if version > SCHEMA_VERSION:
             self.db.close()
             raise HistoryError(
@@ -172,7 +172,7 @@ class Store:
             try:
                 yield self.db
             except sqlite3.Error as exc:
-                raise HistoryError(_cannot_use(self.path, exc)) from None
+                raise HistoryError(cannot_use(self.path, exc)) from None
 
     def transaction(self, step: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``step`` as one transaction: all of it is written, or none. Raises
@@ -222,7 +222,7 @@ def _reason(exc: BaseException | str) -> str:
     return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
-def _cannot_use(path: Path | None, exc: BaseException | str) -> str:
+def cannot_use(path: Path | None, exc: BaseException | str) -> str:
     reason = _reason(exc)
     return (
         f"The history at {path} cannot be used ({reason}). "

@@ -211,6 +211,8 @@ def _watched_check(args: argparse.Namespace, system: System) -> int:
             demo=args.demo,
             log=log_file,
             store_unencrypted=args.store_unencrypted,
+            # Opened below, so that a history that cannot be used is told like a finding.
+            open_history=False,
         )
     except (ConfigError, SetupError) as exc:
         return exits.fail(str(exc))
@@ -219,11 +221,12 @@ def _watched_check(args: argparse.Namespace, system: System) -> int:
             exits.warn(str(problem))
         runtime.engine.subscribe(_problems)
         try:
+            runtime.history.ready()
             known = runtime.history.known_ids()
             after = runtime.history.last_entry_id()
             last = runtime.history.last_watch()
         except HistoryError as exc:
-            return exits.fail(str(exc))
+            return _could_not_run(runtime, system, str(exc))
         try:
             readings, result = asyncio.run(watching.read_and_apply(runtime))
             status = watching.status_of(readings, runtime)
@@ -234,7 +237,7 @@ def _watched_check(args: argparse.Namespace, system: System) -> int:
             status = exits.USAGE
             findings = [{"kind": "could_not_run", "key": "could_not_run", "detail": str(exc)}]
         except HistoryError as exc:
-            return exits.fail(str(exc))
+            return _could_not_run(runtime, system, str(exc))
         report = watching.Report(now(), findings, status, last.told if last else set())
         told, status = _tell(runtime, report, system, status)
         runtime.history.record_watch(
@@ -252,6 +255,24 @@ def _watched_check(args: argparse.Namespace, system: System) -> int:
         return history_kept(runtime, status)
     finally:
         runtime.close()
+
+
+def _could_not_run(runtime: Runtime, system: System, why: str) -> int:
+    """Tell the person, as for any finding, that the watched check could not run.
+
+    Nobody reads a scheduled job's output, so a history that cannot be used reaches
+    the notification and the [watch] command. It is told at every run: with the
+    history unusable, nothing can say it was told before.
+    """
+    from automation import watch as watching
+
+    exits.warn(why)
+    log.warning("watched check could not run: %s", why)
+    findings = [{"kind": "could_not_run", "key": "could_not_run", "detail": why}]
+    report = watching.Report(now(), findings, exits.USAGE)
+    _, status = _tell(runtime, report, system, exits.USAGE)
+    print(f"Watched check: {shown(report.summary(), limit=None)}.")
+    return status
 
 
 def _tell(runtime: Runtime, report: Report, system: System, status: int) -> tuple[set[str], int]:
