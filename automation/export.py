@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import stat
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -15,6 +18,15 @@ from . import __version__, private_files, wishes
 from .config import Config
 from .model import Reading, Setting, now
 from .wishes import Wish
+
+try:
+    import fcntl
+except ImportError:  # no advisory locks here: leftovers are not looked for
+    fcntl = None  # type: ignore[assignment]
+
+#: How long an export waits for another one writing in the same folder before it
+#: writes without looking for leftovers.
+LOCK_WAIT = 1.0
 
 
 class ExportError(Exception):
@@ -111,12 +123,87 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = F
     path = _expanded(path)
     _check(path, overwrite)
     try:
-        # An export is the user's to share: a new one gets ordinary permissions, and a
-        # replaced one keeps its mode (a private 0600 export stays private).
-        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else private_files.shared_mode()
-        private_files.write_atomic(path, text, mode=mode)
+        with _folder_locked(_folder(path)) as locked:
+            if locked:
+                remove_leftovers(path)
+            # An export is the user's to share: a new one gets ordinary permissions, and
+            # a replaced one keeps its mode (a private 0600 export stays private).
+            mode = (
+                stat.S_IMODE(path.stat().st_mode) if path.exists() else private_files.shared_mode()
+            )
+            private_files.write_atomic(path, text, mode=mode)
     except (OSError, UnicodeError) as exc:
         raise ExportError(f"Cannot write {path}: {_reason(exc)}.") from None
+
+
+def leftover_name(path: Path) -> re.Pattern[str]:
+    """The names of the temporary files an export to ``path`` writes first: hidden,
+    named after the file, eight random letters, digits or ``_``, then ``.tmp`` (see
+    :func:`automation.private_files.temporary_beside`)."""
+    return re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
+
+
+def remove_leftovers(path: Path) -> list[Path]:
+    """Remove what an export to ``path`` that was killed left: its temporary files.
+
+    Only a regular file of this user with exactly such a name goes; a folder, a link
+    or another user's file stays whatever its name. Call it holding the folder's lock
+    (:func:`_folder_locked`), which every export holds while its own temporary file
+    exists, so a file found here is no export's at work. Returns what went.
+    """
+    pattern = leftover_name(path)
+    removed: list[Path] = []
+    try:
+        entries = os.scandir(_folder(path))
+    except OSError:
+        return removed
+    with entries:
+        for entry in entries:
+            if not pattern.fullmatch(entry.name):
+                continue
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+                continue
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
+@contextlib.contextmanager
+def _folder_locked(folder: Path) -> Iterator[bool]:
+    """Hold the folder's advisory lock while an export writes there; whether it was got.
+
+    A killed export's lock goes with its process. Another export holding it for longer
+    than :data:`LOCK_WAIT` is not waited for: then leftovers are not looked for.
+    """
+    if fcntl is None:
+        yield False
+        return
+    try:
+        handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        yield False
+        return
+    try:
+        got = False
+        deadline = time.monotonic() + LOCK_WAIT
+        while not got:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                got = True
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    break
+                time.sleep(0.05)
+            except OSError:
+                break
+        yield got
+    finally:
+        os.close(handle)  # and with it the lock
 
 
 def _expanded(path: str | os.PathLike[str]) -> Path:
