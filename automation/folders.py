@@ -2,12 +2,16 @@
 
 Every path privacy-tui keeps something at comes from here, so moving one is one edit.
 The folders follow each system's conventions (the XDG variables on Linux) through
-``platformdirs``; nothing here creates them.
+``platformdirs``. Only :func:`make_private_folder` creates any: the data, state, log
+and cache folders hold what privacy-tui keeps about the user (sessions, the history,
+logs, captures), so they are the user's alone (0700), like the files in them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 from pathlib import Path
 
 from platformdirs import (
@@ -110,3 +114,54 @@ def systemd_folder() -> Path:
 def launchd_folder() -> Path:
     """Where macOS keeps the user's launch agents."""
     return home() / "Library" / "LaunchAgents"
+
+
+# -- making them ---------------------------------------------------------------------------
+
+#: Owner-only: a folder only the user may list, enter or write in.
+PRIVATE_FOLDER = 0o700
+
+
+def own_folders() -> tuple[Path, ...]:
+    """The folders that hold what privacy-tui keeps about the user (not the config's)."""
+    return (data_folder(), state_folder(), log_folder(), cache_folder())
+
+
+def make_private_folder(folder: Path) -> Path:
+    """Make ``folder`` where it is missing, owner-only, and return it.
+
+    Inside privacy-tui's own folders (:func:`own_folders`), that folder and every one
+    down to ``folder`` are made owner-only, also where they exist already with a
+    looser mode (an older privacy-tui made them 0755); the system's folders above it
+    (``~/.local/share``) are made as usual when missing, and never changed. Elsewhere
+    only the folders made here are owner-only. Raises ``OSError``.
+    """
+    folder = Path(folder)
+    own = next((o for o in own_folders() if o == folder or o in folder.parents), None)
+    top = own if own is not None else folder
+    chain = [top, *reversed([p for p in folder.parents if top in p.parents]), folder]
+    if top == folder:
+        chain = [folder]
+    top.parent.mkdir(parents=True, exist_ok=True)
+    for step in chain:
+        try:
+            step.mkdir(mode=PRIVATE_FOLDER)
+        except FileExistsError:
+            if own is not None:
+                _tighten(step)
+        else:
+            os.chmod(step, PRIVATE_FOLDER)  # whatever the umask took away or left
+    return folder
+
+
+def _tighten(folder: Path) -> None:
+    """Make an existing folder of privacy-tui's own owner-only (a folder of another user,
+    or a file where a folder should be, is left as it is)."""
+    with contextlib.suppress(OSError):
+        info = folder.stat()
+        if (
+            stat.S_ISDIR(info.st_mode)
+            and info.st_uid == os.geteuid()
+            and stat.S_IMODE(info.st_mode) != PRIVATE_FOLDER
+        ):
+            os.chmod(folder, PRIVATE_FOLDER)

@@ -52,7 +52,7 @@ class Marks:
         else:
             self._marks[setting_id] = when
         if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            folders.make_private_folder(self.path.parent)
             write_atomic(self.path, tomli_w.dumps(as_tables(self._marks)), overwrite=True)
 
 

@@ -19,6 +19,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from .folders import make_private_folder
+
 #: Owner-only: read and write for the user, nothing for anyone else.
 PRIVATE = 0o600
 
@@ -65,7 +67,7 @@ def shared_mode() -> int:
 def write_private(path: Path, data: bytes | str) -> None:
     """:func:`write_atomic` for a file only the user may read (mode 0600), making its
     folder (owner-only too) when it is missing."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_folder(path.parent)
     write_atomic(path, data, mode=PRIVATE)
 
 
@@ -89,9 +91,9 @@ def temporary_beside(path: Path) -> tuple[int, str]:
 
 def make_private(path: Path) -> None:
     """Make ``path`` a file only the user may read: created empty when missing (with its
-    folder), its mode set to 0600 when it exists. For files written by others in place,
-    such as a SQLite database or a log."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    folder, owner-only), its mode set to 0600 when it exists. For files written by others
+    in place, such as a SQLite database or a log."""
+    make_private_folder(path.parent)
     os.close(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE))
     os.chmod(path, PRIVATE)
 
@@ -101,7 +103,7 @@ def open_log(path: Path | None) -> IO[str]:
     nothing."""
     if path is None:
         return open(os.devnull, "w", encoding="utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path.parent)
     descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE)
     return os.fdopen(descriptor, "a", encoding="utf-8")
 

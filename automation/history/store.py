@@ -96,8 +96,10 @@ class Store:
         """Open (or create) the history file; raises :class:`HistoryError`."""
         path = path or default_path()
         try:
+            # Only its owner needs to read which accounts were looked at, and when: the
+            # folder too (one an older privacy-tui made 0755 is made owner-only).
+            folders.make_private_folder(path.parent)
             if not path.exists():
-                # Only its owner needs to read which accounts were looked at, and when.
                 make_private(path)
             connection = sqlite3.connect(
                 path, timeout=10, isolation_level=None, check_same_thread=False

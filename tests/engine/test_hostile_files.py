@@ -3,6 +3,10 @@
 An export killed while writing leaves its temporary file; the next export to the same
 path takes it away, and nothing else: not a file of the user's whose name only looks
 alike, not a link, not another user's file, not the file of an export at work.
+
+The data, state and log folders hold sessions, the history and logs: they are the
+user's alone (0700), like the files in them, also where an older version made them
+readable to others.
 """
 
 from __future__ import annotations
@@ -12,11 +16,15 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from automation import export
+from automation import export, folders, private_files
+from automation.history import History
+from automation.marks import Marks
 from tests.paths import ROOT
 
 #: An export that stops for good once its temporary file is written, until it is killed.
@@ -110,3 +118,65 @@ def test_an_export_stopped_by_a_signal_leaves_nothing(tmp_path: Path, signum: in
     stopped.send_signal(signum)
     assert stopped.wait(timeout=30) == -signum
     assert temporaries(path) == [] and not path.exists()
+
+
+# -- folders ---------------------------------------------------------------------------------
+
+
+def mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+@pytest.fixture
+def usual_umask() -> Iterator[None]:
+    """The usual umask: what is not made private is readable by others."""
+    before = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(before)
+
+
+def test_the_data_state_and_log_folders_are_the_users_alone(
+    isolated_home: Path, usual_umask: None
+) -> None:
+    History.open().close()
+    private_files.make_private(folders.log_file())
+    private_files.open_log(folders.log_file("browser.log")).close()
+    private_files.write_private(folders.sessions_folder() / "linkedin.session", b"secret")
+    private_files.write_private(folders.captures_folder() / "capture.json", "{}")
+    Marks(folders.marks_file()).set("meta.ai_objection", datetime(2026, 11, 29, tzinfo=UTC))
+    for folder in (
+        folders.data_folder(),
+        folders.state_folder(),
+        folders.log_folder(),
+        folders.sessions_folder(),
+        folders.captures_folder(),
+    ):
+        assert mode(folder) == 0o700, folder
+    # The system's folders above them are made as usual.
+    assert mode(isolated_home / "xdg_data_home") == 0o755
+
+
+def test_folders_an_older_version_made_readable_are_made_the_users_alone(
+    isolated_home: Path, usual_umask: None
+) -> None:
+    for folder in (folders.data_folder(), folders.log_folder()):
+        folder.mkdir(parents=True, mode=0o755)
+        os.chmod(folder, 0o755)
+    History.open().close()
+    private_files.make_private(folders.log_file())
+    assert mode(folders.data_folder()) == 0o700
+    assert mode(folders.state_folder()) == mode(folders.log_folder()) == 0o700
+
+
+def test_a_folder_of_the_users_own_choosing_keeps_its_mode(
+    tmp_path: Path, usual_umask: None
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o755)
+    private_files.write_private(shared / "capture.json", "{}")
+    assert mode(shared) == 0o755
+    private_files.write_private(tmp_path / "new" / "capture.json", "{}")
+    assert mode(tmp_path / "new") == 0o700  # one made for a private file is private
