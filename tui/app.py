@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.events import Resize
-from textual.widgets import DataTable, Header, Input
+from textual.widgets import Header, Input
 from textual.worker import Worker, WorkerState
 
 from automation import events
@@ -82,7 +82,7 @@ class PrivacyApp(App[None]):
                 self.model, self.engine.plugins, self.runtime.history, id="detail-pane"
             )
         yield StatusLine(self.model, self.runtime.history, lambda: self.changes.run, id="status")
-        yield KeysFooter(compact=True)
+        yield KeysFooter()
 
     @property
     def checklist(self) -> Checklist:
@@ -142,11 +142,11 @@ class PrivacyApp(App[None]):
         if left or error is not None:
             self.redraw()
 
-    @on(DataTable.RowHighlighted)
+    @on(Checklist.Highlighted)
     def _row_highlighted(self) -> None:
         self.drawing.detail()
 
-    @on(DataTable.RowSelected)
+    @on(Checklist.Selected)
     def _row_selected(self) -> None:
         if isinstance(self.checklist.highlighted(), PlatformRow):
             self.action_collapse()
@@ -251,7 +251,7 @@ class PrivacyApp(App[None]):
         if run is None:
             await self._quit()
             return
-        from .dialogs import Confirm
+        from .dialogs import confirm
 
         def answered(yes: bool | None) -> None:
             self._asking = False
@@ -259,7 +259,7 @@ class PrivacyApp(App[None]):
                 self.call_later(self._stop_then_quit)
 
         self._asking = True
-        self.push_screen(Confirm(run.question(), yes="Quit", no="Keep going"), answered)
+        self.push_screen(confirm(run.question(), yes="Quit", no="Keep going"), answered)
 
     async def _stop_then_quit(self) -> None:
         """Stop the run after the change under way, wait for its read-back, then quit

@@ -15,7 +15,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 from textual import events
-from textual.widgets import Checkbox, DataTable, Input, Static
+from textual.widgets import Checkbox, Input, Static
 from textual.worker import WorkerCancelled
 
 from automation import secrets
@@ -213,7 +213,7 @@ async def test_without_a_display_l_offers_the_form_and_a_captcha_is_shown(
 
         assert platform_cell(app) == "captcha"
         assert not isinstance(app.screen, Confirm), "no window to offer without a display"
-        app.query_one(DataTable).move_cursor(row=0)
+        app.checklist.move_cursor(row=0)
         await pilot.pause()
         detail = str(app.query_one("#detail", Static).render())
         assert "only a person can pass" in detail
@@ -307,12 +307,12 @@ async def test_without_a_keyring_only_a_platform_with_a_password_form_asks(
         assert "press l" in told
 
         keys = row_keys(app)
-        app.query_one(DataTable).move_cursor(row=keys.index("x.grok_training"))
+        app.checklist.move_cursor(row=keys.index("x.grok_training"))
         await pilot.press("L")
         await pilot.pause()
         assert not isinstance(app.screen, CredentialsForm)
         assert any("X has no sign-in form" in n.message for n in notices)
-        app.query_one(DataTable).move_cursor(row=keys.index("platform:x"))
+        app.checklist.move_cursor(row=keys.index("platform:x"))
         await pilot.pause()
         detail = str(app.query_one("#detail", Static).render())
         assert "l  sign in in a browser window" in detail and "L  sign in" not in detail

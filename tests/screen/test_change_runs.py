@@ -119,10 +119,10 @@ async def test_quitting_during_a_preset_asks_lets_the_change_under_way_finish_an
         await pilot.press("y")
         # The app waits for the change under way, then closes the browser and ends.
         for _ in range(3000):
-            if app._exit:
+            if app.return_code is not None:
                 break
             await asyncio.sleep(0.01)
-        assert app._exit
+        assert app.return_code == 0
     run = app.changes.run
     assert run is not None and not run.running
     made = run.result.outcomes

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, ProgressBar
+from textual.widgets import Input, ProgressBar
 from textual.worker import WorkerCancelled
 
 from automation.config import Config, parse
@@ -137,7 +137,7 @@ async def test_groups_blogs_marks_filter_and_folding(runtime: Runtime, tmp_path:
         # A by-hand setting is never read and is marked by the user, not by a reading.
         assert "blogs.objection" not in app.model.readings
         assert cell(app, "blogs.objection", "state") == "by hand"
-        app.query_one(DataTable).move_cursor(row=keys.index("blogs.objection"))
+        app.checklist.move_cursor(row=keys.index("blogs.objection"))
         await pilot.press("space")
         assert not isinstance(app.screen, Confirm)
         await pilot.press("m")
@@ -146,7 +146,7 @@ async def test_groups_blogs_marks_filter_and_folding(runtime: Runtime, tmp_path:
         assert "1 of 1 by-hand step marked done" in str(app.query_one("#summary").render())
 
         # Writing one blog's copy changes that blog only.
-        app.query_one(DataTable).move_cursor(row=row_keys(app).index("blogs.sharing@art"))
+        app.checklist.move_cursor(row=row_keys(app).index("blogs.sharing@art"))
         await pilot.press("space", "y")
         await settle(app, pilot)
         account = runtime.demo.sites["blogs"].account(DEMO_USERNAME)
@@ -177,7 +177,7 @@ async def test_groups_blogs_marks_filter_and_folding(runtime: Runtime, tmp_path:
         assert len(row_keys(app)) == len(keys)
 
         # Folding a platform hides its rows and keeps its header.
-        app.query_one(DataTable).move_cursor(row=row_keys(app).index("linkedin.research"))
+        app.checklist.move_cursor(row=row_keys(app).index("linkedin.research"))
         await pilot.press("c")
         assert [k for k in row_keys(app) if k.startswith("linkedin.")] == []
         assert cell(app, PLATFORM_ROW + "linkedin", "label").startswith("▸")
@@ -185,7 +185,7 @@ async def test_groups_blogs_marks_filter_and_folding(runtime: Runtime, tmp_path:
         assert "linkedin.research" in row_keys(app)
 
         # Unmarking takes the mark back.
-        app.query_one(DataTable).move_cursor(row=row_keys(app).index("blogs.objection"))
+        app.checklist.move_cursor(row=row_keys(app).index("blogs.objection"))
         await pilot.press("m")
         assert cell(app, "blogs.objection", "state") == "by hand"
         assert "blogs.objection" not in Marks(tmp_path / "marks.toml")

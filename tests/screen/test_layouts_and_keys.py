@@ -7,20 +7,18 @@ is what the screen shows (the regions widgets are drawn in, the text on screen).
 from __future__ import annotations
 
 import asyncio
-import io
+import html
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 from rich.segment import Segment
 from rich.text import Text
 from textual.color import Color
 from textual.command import CommandPalette
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Static
-from textual.widgets._footer import FooterKey
+from textual.widgets import Button, Static
 
 from automation.model import State
 from automation.plugins.linkedin import LinkedIn
@@ -31,6 +29,7 @@ from tui.app import PrivacyApp
 from tui.dialogs import Confirm, ExportPath, Help, PresetChoice
 from tui.keys import HELP
 from tui.widgets.checklist import Checklist
+from tui.widgets.footer import KeysFooter
 
 pytestmark = pytest.mark.browser
 
@@ -67,22 +66,20 @@ async def reaches(pilot, key: str, there: Callable[[], bool], presses: int = 10)
 
 
 def screen_lines(app: PrivacyApp) -> list[str]:
-    """The terminal's text as a person sees it, line by line (dialogs over the checklist)."""
+    """The terminal's text as a person sees it, line by line (dialogs over the checklist),
+    read from a screenshot: each piece of text sits at its column."""
     width, height = app.size
-    console = Console(
-        width=width,
-        height=height,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        record=True,
-        legacy_windows=False,
-        safe_box=False,
-    )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
-    return console.export_text().splitlines()
+    lines = [[" "] * width for _ in range(height)]
+    svg = app.export_screenshot()
+    # Rich draws a column 0.61 of its 20px font wide.
+    for x, line, text in re.findall(
+        r'<text [^>]*x="([\d.]+)"[^>]*clip-path="url\(#[^)]*-line-(\d+)\)">([^<]*)</text>', svg
+    ):
+        column = round(float(x) / 12.2)
+        for offset, character in enumerate(html.unescape(text).replace("\xa0", " ")):
+            if column + offset < width:
+                lines[int(line)][column + offset] = character
+    return ["".join(line) for line in lines]
 
 
 def visible(app: PrivacyApp, widget: Widget) -> bool:
@@ -98,12 +95,8 @@ def visible(app: PrivacyApp, widget: Widget) -> bool:
 
 
 def footer_keys(app: PrivacyApp) -> dict[str, str]:
-    """The keys the footer of the screen on top shows in sight, with their words."""
-    return {
-        key.key: key.description
-        for key in app.screen.query(FooterKey)
-        if key.region and app.screen.region.contains_region(key.region)
-    }
+    """The keys the footer of the screen on top shows, with their words."""
+    return {key.key: key.description for key in app.screen.query_one(KeysFooter).shown()}
 
 
 # -- 11. long confirmations --------------------------------------------------------------
@@ -210,7 +203,7 @@ async def test_layouts_follow_the_terminals_size_live(runtime: Runtime) -> None:
     app = PrivacyApp(runtime, demo=True)
     async with app.run_test(size=(140, 45)) as pilot:
         await settle(app, pilot)
-        table, pane = app.query_one(DataTable), app.query_one("#detail-pane")
+        table, pane = app.checklist, app.query_one("#detail-pane")
         assert pane.region.x > table.region.x and pane.region.y == table.region.y
         assert "on ✗" in row_line(app, "Data for Generative AI Improvement")
         assert "You want" in row_line(app, "Setting")
@@ -258,7 +251,7 @@ async def test_home_and_end_go_to_the_first_and_last_row(runtime: Runtime) -> No
     app = PrivacyApp(runtime, demo=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        table = app.query_one(DataTable)
+        table = app.checklist
         await pilot.press("end")
         assert table.cursor_row == table.row_count - 1
         assert highlighted(app) == LINKEDIN_IDS[-1]
@@ -304,10 +297,8 @@ async def test_the_footer_keeps_help_and_quit_in_sight_when_narrow(runtime: Runt
     app = PrivacyApp(runtime, demo=True)
     async with app.run_test(size=(60, 20)) as pilot:
         await settle(app, pilot)
-        keys = {k.key: k for k in app.screen.query(FooterKey)}
-        assert visible(app, keys["question_mark"]) and visible(app, keys["q"])
-        assert keys["question_mark"].description == "Help"
-        assert keys["q"].description == "Quit"
+        keys = footer_keys(app)
+        assert keys["question_mark"] == "Help" and keys["q"] == "Quit"
         assert "? Help" in screen_lines(app)[-1] and "q Quit" in screen_lines(app)[-1]
         await app.action_quit()
 
@@ -367,10 +358,10 @@ async def test_the_config_chooses_a_light_theme(chromium: str, tmp_path: Path) -
 
 def shown_segments(app: PrivacyApp, row_key: str) -> list[Segment]:
     """A row's segments as the terminal gets them, after the app's filters (NO_COLOR's)."""
-    table = app.query_one(DataTable)
+    table = app.checklist
     y = row_keys(app).index(row_key) + 1 - round(table.scroll_y)  # below the header
     segments = list(table.render_line(y))
-    for line_filter in app._filters:
+    for line_filter in app.get_line_filters():
         segments = line_filter.apply(segments, Color.parse("black"))
     return segments
 
@@ -396,7 +387,7 @@ async def test_with_no_color_a_cross_stands_out_as_much_as_a_tick(
     assert app.no_color
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        app.query_one(DataTable).move_cursor(row=0)  # the cursor row is drawn reversed
+        app.checklist.move_cursor(row=0)  # the cursor row is drawn reversed
         await pilot.pause()
         cross = segment_with(shown_segments(app, AI), "on ✗")
         tick = segment_with(shown_segments(app, "linkedin.research"), "off ✓")
@@ -416,7 +407,7 @@ async def test_on_and_off_are_coloured_by_the_recommendation(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         assert app.model.readings[AI].state is State.ON
-        app.query_one(DataTable).move_cursor(row=0)
+        app.checklist.move_cursor(row=0)
         await pilot.pause()
         bad = segment_with(shown_segments(app, AI), "on ✗")
         good = segment_with(shown_segments(app, "linkedin.research"), "off ✓")

@@ -2,7 +2,7 @@
 
 from .base import Dialog
 from .code import CodeDialog
-from .confirm import Confirm
+from .confirm import Confirm, confirm
 from .credentials import CredentialsAnswer, CredentialsForm, UsernameInput
 from .export_path import ExportPath
 from .help import Help
@@ -23,4 +23,5 @@ __all__ = [
     "SignOutDialog",
     "UsernameInput",
     "WindowWaiting",
+    "confirm",
 ]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer
+
+from ..widgets.footer import KeysFooter
 
 T = TypeVar("T")
 
@@ -17,13 +18,13 @@ T = TypeVar("T")
 class Dialog(ModalScreen[T]):
     """A dialog whose body scrolls, whose buttons stay visible, with its keys in a footer.
 
-    Subclasses give :meth:`body` and :meth:`buttons`; ``DIALOG_CLASSES`` adds CSS
-    classes to the box.
+    Subclasses give :meth:`body` and :meth:`buttons`, and their keys in ``BINDINGS``;
+    ``DIALOG_CLASSES`` adds CSS classes to the box.
     """
 
     DIALOG_CLASSES = ""
     #: Bound after the dialog's own keys, so the footer names those first.
-    SCROLL_BINDINGS = (
+    SCROLL_BINDINGS: ClassVar[tuple[Binding, ...]] = (
         Binding("pagedown", "scroll_body('page_down')", "Scroll", key_display="PgDn/PgUp"),
         Binding("pageup", "scroll_body('page_up')", "Scroll up", show=False),
         Binding("down", "scroll_body('down')", "Scroll down", show=False),
@@ -32,16 +33,13 @@ class Dialog(ModalScreen[T]):
         Binding("end", "scroll_body('end')", "Bottom", show=False),
     )
 
-    def __init__(self, keys: tuple[Binding, ...] = ()) -> None:
-        super().__init__()
-        for binding in (*keys, *self.SCROLL_BINDINGS):
-            self._bindings.bind(
-                binding.key,
-                binding.action,
-                binding.description,
-                show=binding.show,
-                key_display=binding.key_display,
-            )
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # A dialog's own keys, then the keys that scroll its body: Textual keeps the
+        # order in which a key is first bound, from the base class down.
+        own = cls.__dict__.get("BINDINGS")
+        if own is not None:
+            cls.BINDINGS = [*own, *cls.SCROLL_BINDINGS]
+        super().__init_subclass__(**kwargs)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes=f"dialog {self.DIALOG_CLASSES}".strip()):
@@ -53,7 +51,7 @@ class Dialog(ModalScreen[T]):
                 # Docked under the body, so no length of body pushes them out of sight.
                 with Horizontal(classes="buttons"):
                     yield from buttons
-        yield Footer(show_command_palette=False)
+        yield KeysFooter(palette=False)
 
     def body(self) -> ComposeResult:
         yield from ()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
@@ -11,18 +13,23 @@ from .base import Dialog
 
 
 class Confirm(Dialog[bool]):
-    """Ask a yes/no question; y answers yes, n or escape no (bound with the answers' words)."""
+    """Ask a yes/no question; y answers yes, n or escape no.
 
-    def __init__(self, question: str, *, yes: str = "Yes", no: str = "No") -> None:
-        # The footer names the answers as the buttons do.
-        super().__init__(
-            (
-                Binding("y", "answer(True)", yes),
-                Binding("n", "answer(False)", no),
-                Binding("escape", "answer(False)", no, show=False),
-            )
-        )
-        self.question, self.yes, self.no = question, yes, no
+    The footer and the buttons name the answers in :attr:`YES` and :attr:`NO`: make one
+    with :func:`confirm`, which gives each pair of answers a kind of its own.
+    """
+
+    YES = "Yes"
+    NO = "No"
+    BINDINGS = [
+        Binding("y", "answer(True)", YES),
+        Binding("n", "answer(False)", NO),
+        Binding("escape", "answer(False)", NO, show=False),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question, self.yes, self.no = question, self.YES, self.NO
 
     def body(self) -> ComposeResult:
         yield Static(self.question, classes="question")
@@ -42,3 +49,26 @@ class Confirm(Dialog[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+@cache
+def answered_with(yes: str, no: str) -> type[Confirm]:
+    """The kind of :class:`Confirm` whose keys and buttons say ``yes`` and ``no``."""
+    return type(
+        "Confirm",
+        (Confirm,),
+        {
+            "YES": yes,
+            "NO": no,
+            "BINDINGS": [
+                Binding("y", "answer(True)", yes),
+                Binding("n", "answer(False)", no),
+                Binding("escape", "answer(False)", no, show=False),
+            ],
+        },
+    )
+
+
+def confirm(question: str, *, yes: str = "Yes", no: str = "No") -> Confirm:
+    """A yes/no question whose footer and buttons name the answers as given."""
+    return answered_with(yes, no)(question)

@@ -43,10 +43,10 @@ class UsernameInput(Input):
 
     # Textual calls these before Input's own handlers; prevent_default() skips those.
 
-    def _on_focus(self, event: events.Focus) -> None:
+    def on_focus(self, event: events.Focus) -> None:
         self.handed_over = False  # back in the username field, on purpose
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if self.handed_over:
             event.stop()
             event.prevent_default()
@@ -62,7 +62,7 @@ class UsernameInput(Input):
             event.prevent_default()
             self._hand_over()
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         first, *rest = re.split(r"[\t\r\n]+", event.text, maxsplit=1)
         if not rest:
             return  # a username alone: Input's own handler pastes it

@@ -290,7 +290,7 @@ class Accounts:
     def _offer_window(self, platform: str, detail: str) -> None:
         if display_problem() is not None:
             return  # no window can open here; the detail already says what to do
-        from ..dialogs import Confirm
+        from ..dialogs import confirm
 
         question = f"{detail}\n\nOpen a browser window to sign in there now?"
 
@@ -298,7 +298,7 @@ class Accounts:
             if yes and self._free(platform):
                 self._open_window(platform)
 
-        self.host.push_screen(Confirm(question, yes="Open a window", no="Not now"), answered)
+        self.host.push_screen(confirm(question, yes="Open a window", no="Not now"), answered)
 
     async def _remember(self, platform: str, credentials: Credentials) -> None:
         try:

@@ -57,7 +57,7 @@ class Changes:
 
     def switch(self, setting: Setting) -> None:
         """Ask to switch ``setting`` to the other value, from its row's own reading."""
-        from ..dialogs import Confirm
+        from ..dialogs import confirm
 
         host, model = self.host, self.host.model
         if setting.kind is Kind.MANUAL:
@@ -94,7 +94,7 @@ class Changes:
                 )
                 host.work(self.run_plan(plan))
 
-        host.push_screen(Confirm(question, yes=f"Switch {target}", no="Cancel"), answered)
+        host.push_screen(confirm(question, yes=f"Switch {target}", no="Cancel"), answered)
 
     def preset(self) -> None:
         if not self._idle():
@@ -152,7 +152,7 @@ class Changes:
         self.host.work(plan())
 
     def _confirm(self, plan: Plan) -> None:
-        from ..dialogs import Confirm
+        from ..dialogs import confirm
 
         host = self.host
         if not plan.changes:
@@ -180,7 +180,7 @@ class Changes:
             if yes:
                 host.work(self.run_plan(plan))
 
-        host.push_screen(Confirm("\n".join(lines), yes="Change", no="Cancel"), answered)
+        host.push_screen(confirm("\n".join(lines), yes="Change", no="Cancel"), answered)
 
     async def run_plan(self, plan: Plan) -> None:
         """Carry ``plan`` out, counting its changes on the status line, and say how it went."""

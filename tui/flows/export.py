@@ -55,14 +55,14 @@ class Export:
             dialog.problem(f"{path}: {exc}")
             return
         if exists and not overwrite:
-            from ..dialogs import Confirm
+            from ..dialogs import confirm
 
             def answered(yes: bool | None) -> None:
                 if yes:
                     self.to(dialog, path, overwrite=True)
 
             host.push_screen(
-                Confirm(f"{path} already exists. Replace it?", yes="Replace", no="Cancel"),
+                confirm(f"{path} already exists. Replace it?", yes="Replace", no="Cancel"),
                 answered,
             )
             return

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from rich.text import Text
 from textual import events
-from textual._two_way_dict import TwoWayDict
-from textual.cache import LRUCache
-from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey, RowKey
 
 from automation.model import Setting
 
 from .. import keys, view
 from ..fitting import middle
 from ..model import ChecklistModel, PlatformRow, Row, SettingRow
+from .table import PADDING, Column, LineTable
 
 #: The state column's width: "✓ marked by you" fits.
 STATE_WIDTH = 16
@@ -24,39 +18,24 @@ STATE_WIDTH = 16
 NARROW = 70
 
 
-def _key(row: Row) -> str:
-    if isinstance(row, PlatformRow):
-        return "platform\x00" + row.platform
-    return "setting\x00" + row.setting_id
-
-
-def _row(key: str) -> Row:
-    kind, _, name = key.partition("\x00")
-    return PlatformRow(name) if kind == "platform" else SettingRow(name)
-
-
-class Checklist(DataTable[Text]):
+class Checklist(LineTable[Row]):
     """The checklist. It lays itself out from a :class:`ChecklistModel` and fits its
     columns to its width: labels too long end in an ellipsis, and the state column is
-    never pushed out. Home and End go to the first and last row."""
+    never pushed out. Home and End go to the first and last row.
+
+    Its cells are drawn again from the model on each update, and only the rows whose
+    cells changed are drawn on screen again (a reading, a turn of the spinner).
+    """
 
     BINDINGS = keys.bindings(keys.TABLE)
 
-    def __init__(self, model: ChecklistModel, **kwargs: object) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, model: ChecklistModel, **kwargs: str) -> None:
+        super().__init__(**kwargs)
         self.model = model
-        self._widths: tuple[int, ...] = ()
         #: The spinner's frame for rows being worked on.
-        self._frame = 0
+        self.frame = 0
 
     # -- what the app asks --------------------------------------------------------------
-
-    def highlighted(self) -> Row | None:
-        """The row under the cursor, if there is one."""
-        if self.row_count == 0:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return _row(key) if key is not None else None
 
     def selected_setting(self) -> Setting | None:
         """The setting under the cursor (``None`` on a platform's row)."""
@@ -69,15 +48,19 @@ class Checklist(DataTable[Text]):
         return None if row is None else self.model.platform_of(row)
 
     def rows_shown(self) -> list[Row]:
-        return [_row(row.key.value or "") for row in self.ordered_rows]
+        return self.rows()
 
     def cell(self, row: Row, column: str) -> Text:
         """A shown row's cell: ``column`` is "label", "state" or "wish"."""
-        return self.get_cell(_key(row), column)
+        return self.get_cell(row, column)
+
+    def label_width(self) -> int:
+        """The room of the label column (padding not counted)."""
+        return self.columns[0].width if self.columns else 0
 
     def move_to(self, row: Row) -> None:
         """Put the cursor on ``row`` if it is shown."""
-        shown = self.rows_shown()
+        shown = self.rows()
         if row in shown:
             self.move_cursor(row=shown.index(row))
 
@@ -87,12 +70,8 @@ class Checklist(DataTable[Text]):
         if not self.columns:
             return  # not laid out yet: the first fitting of the columns builds the rows
         keep = keep or self.highlighted()
-        rows = self.model.layout()
-        if not self._replace_block(rows):
-            self.clear()
-            for row in rows:
-                self.add_row(*self._cells(row), key=_key(row))
-        shown = self.rows_shown()
+        self.show_rows(self.model.layout(), self._cells_of)
+        shown = self.rows()
         if keep in shown:
             self.move_cursor(row=shown.index(keep))
         else:
@@ -101,23 +80,21 @@ class Checklist(DataTable[Text]):
 
     def update_cells(self) -> None:
         """Draw the shown rows' cells again from the model: only those that changed."""
-        cells: list[tuple[str, str, Text]] = []
-        for row in self.rows_shown():
-            key = _key(row)
-            label, state, wish = self._cells(row)
+        for row in self.rows():
+            label, state, wish = self._cells_of(row, label=isinstance(row, PlatformRow))
             if isinstance(row, PlatformRow):
-                cells += [(key, "label", label), (key, "wish", wish)]
-            cells.append((key, "state", state))
-        self._put(cells)
+                self.update_row(row, {"label": label, "state": state, "wish": wish})
+            else:
+                self.update_row(row, {"state": state, "wish": wish})
 
     def spin(self) -> None:
         """Turn the spinner of the rows being worked on; not while a dialog is over the
         checklist: each turn would draw the whole screen behind the dialog again."""
         if not self.model.busy or self.screen is not self.app.screen:
             return
-        self._frame += 1
-        keys = ((_key(SettingRow(i)), i) for i in list(self.model.busy))
-        self._put([(key, "state", self.state_cell(i)) for key, i in keys if key in self.rows])
+        self.frame += 1
+        for setting_id in list(self.model.busy):
+            self.update_row(SettingRow(setting_id), {"state": self.state_cell(setting_id)})
 
     def state_cell(self, setting_id: str) -> Text:
         """A setting's state, as its row shows it now."""
@@ -127,71 +104,14 @@ class Checklist(DataTable[Text]):
                 model.settings[setting_id],
                 model.readings.get(setting_id),
                 model.busy.get(setting_id),
-                self._frame,
+                self.frame,
                 model.marks.get(setting_id),
                 wish=model.desired.get(setting_id),
                 drifted=model.drifted(setting_id),
             )
         )
 
-    # -- drawing -----------------------------------------------------------------------
-
-    def _put(self, cells: list[tuple[str, str, Text]]) -> None:
-        """Put new texts in cells, and draw again only the rows whose text changed.
-
-        DataTable's ``update_cell`` forgets every row and cell it has drawn and draws the
-        whole table again: 80 rows, tens of milliseconds, for each engine event and each
-        turn of the spinner. Here only the cells that changed are drawn again, and only
-        their rows are put together again; the rest keep what they drew.
-        """
-        changed: set[tuple[RowKey, ColumnKey]] = set()
-        for key, column, text in cells:
-            row_key, column_key = RowKey(key), ColumnKey(column)
-            if not view.same(self._data[row_key][column_key], text):
-                self._data[row_key][column_key] = text
-                changed.add((row_key, column_key))
-        if not changed:
-            return
-        rows = {row_key for row_key, _ in changed}
-        places = {self._row_locations.get(k) for k in rows}
-        # A drawn row's key starts with the row's, a drawn cell's with the row's and the
-        # column's; the cells' texts are kept under the row's place.
-        _forget(self._row_render_cache, lambda k: k[0] in rows)
-        _forget(self._cell_render_cache, lambda k: (k[0], k[1]) in changed)
-        _forget(self._row_renderable_cache, lambda k: k[1] in places)
-        self._line_cache.clear()
-        for place in places:
-            if place is not None:
-                self.refresh_row(place)
-
-    def _replace_block(self, rows: list[Row]) -> bool:
-        """Go from the rows shown to ``rows`` by replacing one run of rows (a per-blog
-        setting's row gives way to its blogs' rows, a platform is folded).
-
-        Only the rows that come are put together and measured, not every row of the
-        table. Returns ``False`` when the run would be longer than the rows around it
-        that stay: then the table is laid out anew.
-        """
-        old = [row.key.value or "" for row in self.ordered_rows]
-        new = [_key(row) for row in rows]
-        before = 0
-        while before < min(len(old), len(new)) and old[before] == new[before]:
-            before += 1
-        after = 0
-        while after < min(len(old), len(new)) - before and old[-1 - after] == new[-1 - after]:
-            after += 1
-        gone, come = old[before : len(old) - after], new[before : len(new) - after]
-        if not gone and not come:
-            return True
-        if set(gone) & set(come) or len(gone) + len(come) > before + after:
-            return False
-        for key in gone:
-            self.remove_row(key)
-        for row in rows[before : len(new) - after]:
-            self.add_row(*self._cells(row), key=_key(row))
-        self._row_locations = TwoWayDict({RowKey(key): i for i, key in enumerate(new)})
-        self._update_count += 1  # the order changed: the table's caches by order go
-        return True
+    # -- fitting -----------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_columns()
@@ -206,20 +126,24 @@ class Checklist(DataTable[Text]):
         room = self.scrollable_content_region.width or self.app.size.width
         narrow = room < NARROW
         wish = len("Want") if narrow else len("You want")
-        padding = 2 * self.cell_padding * 3
-        label = max(12, room - STATE_WIDTH - wish - padding)
-        widths = (label, wish)
-        if widths == self._widths:
+        label = max(12, room - STATE_WIDTH - wish - 2 * PADDING * 3)
+        columns = (
+            Column("label", "Setting", label),
+            Column("state", "State", STATE_WIDTH),
+            Column("wish", "Want" if narrow else "You want", wish),
+        )
+        if columns == self.columns:
             return
-        self._widths = widths
         keep = self.highlighted()
-        self.clear(columns=True)
-        self.add_column("Setting", key="label", width=label)
-        self.add_column("State", key="state", width=STATE_WIDTH)
-        self.add_column("Want" if narrow else "You want", key="wish", width=wish)
+        self.set_columns(columns)
+        self.clear()  # every row's label is cut again for the new width
         self.lay_out(keep)
 
-    def _cells(self, row: Row) -> tuple[Text, Text, Text]:
+    # -- cells -------------------------------------------------------------------------
+
+    def _cells_of(self, row: Row, label: bool = True) -> tuple[Text, Text, Text]:
+        """A row's cells; without ``label``, a setting's label is left empty (it changes
+        only with the columns' width, when the rows are laid out anew)."""
         model = self.model
         if isinstance(row, PlatformRow):
             platform = row.platform
@@ -237,7 +161,7 @@ class Checklist(DataTable[Text]):
             return self._ink(name), self._ink(signed), count
         setting = model.settings[row.setting_id]
         return (
-            self._label(setting),
+            self._label(setting) if label else Text(),
             self.state_cell(setting.id),
             self._ink(view.wish_cell(setting, model.desired.get(setting.id))),
         )
@@ -246,9 +170,10 @@ class Checklist(DataTable[Text]):
         """A setting's name as its column holds it: cut in its middle where too long,
         its site's name and its mark kept whole."""
         label = view.label_cell(setting)
-        if not self._widths:
+        width = self.label_width()
+        if not width:
             return label
-        return middle(label, self._widths[0], keep=_kept_end(setting))
+        return middle(label, width, keep=_kept_end(setting))
 
     def _ink(self, text: Text) -> Text:
         """``text`` as this terminal shows it best: with NO_COLOR its colours go (a red
@@ -264,8 +189,3 @@ def _kept_end(setting: Setting) -> int:
     if "@" in setting.key and site > 0 and setting.label.endswith(")"):
         kept += len(setting.label) - site
     return kept
-
-
-def _forget(cache: LRUCache[Any, Any], stale: Callable[[Any], bool]) -> None:
-    for key in [k for k in list(cache.keys()) if stale(k)]:
-        cache.discard(key)

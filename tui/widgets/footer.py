@@ -2,25 +2,51 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
 from rich.cells import cell_len
-from textual.app import ComposeResult
-from textual.containers import HorizontalGroup
-from textual.events import Resize
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widget import Widget
 
 
-class KeysFooter(Footer):
-    """The footer, with the keys for help and quitting (and the palette's) kept together
-    at its right end, so a terminal too narrow for every key still shows those.
+@dataclass(frozen=True)
+class FooterEntry:
+    """A key the footer offers: the key, as shown, what it does, and for whom."""
 
-    Where the other keys do not all fit, the least needed go whole, in the order of
-    :attr:`RANK`, rather than the last one being cut in half.
+    key: str
+    shown: str
+    description: str
+    action: str
+    #: Where the action runs (the widget, screen or app that binds the key).
+    namespace: DOMNode
+    enabled: bool = True
+    #: The command palette's key, shown apart at the right end.
+    palette: bool = False
+
+    @property
+    def width(self) -> int:
+        """Its columns, with the space after it."""
+        return cell_len(self.shown) + 1 + cell_len(self.description) + 1 + self.palette
+
+
+class KeysFooter(Widget):
+    """The keys of the screen it is on, on one line: ``space Switch  / Filter …``.
+
+    The keys for help and quitting (and the palette's) stay together at its right end,
+    so a terminal too narrow for every key still shows those. Where the other keys do
+    not all fit, the least needed go whole, in the order of :attr:`RANK`, rather than
+    the last one being cut in half. A click on a key does what the key does.
     """
 
-    KEPT = ("help", "quit")
+    ALLOW_SELECT = False
+    KEPT: ClassVar[tuple[str, ...]] = ("help", "quit")
     #: The other keys, the most needed first; a key not named here comes after these.
-    RANK = (
+    RANK: ClassVar[tuple[str, ...]] = (
         "switch",
         "preset",
         "export",
@@ -35,61 +61,156 @@ class KeysFooter(Footer):
         "mark",
     )
 
-    DEFAULT_CSS = """
-    KeysFooter HorizontalGroup.-kept {
-        dock: right;
-        width: auto;
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "keys-footer--key",
+        "keys-footer--description",
+        "keys-footer--item",
+        "keys-footer--bar",
     }
-    KeysFooter HorizontalGroup.-kept FooterKey.-command-palette {
-        dock: none;
+
+    # The look of Textual's compact footer.
+    DEFAULT_CSS = """
+    KeysFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .keys-footer--item {
+            background: $footer-item-background;
+        }
+        & > .keys-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .keys-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .keys-footer--bar {
+            color: $foreground 20%;
+            background: $footer-item-background;
+        }
     }
     """
 
-    def compose(self) -> ComposeResult:
-        kept: list[FooterKey] = []
-        for widget in super().compose():
-            if isinstance(widget, FooterKey) and (
-                widget.action in self.KEPT or widget.has_class("-command-palette")
-            ):
-                kept.append(widget)
-            else:
-                yield widget
-        if kept:
-            # The palette's key first, as Textual's footer has it, then help and quit.
-            kept.sort(key=lambda key: not key.has_class("-command-palette"))
-            with HorizontalGroup(classes="-kept"):
-                yield from kept
+    def __init__(self, *, palette: bool = True, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        #: Whether the command palette's key is offered.
+        self.palette = palette
+        self._keys: list[FooterEntry] = []
 
-    async def recompose(self) -> None:
-        # The keys change with the focus and the screen: fit the new ones once mounted.
-        await super().recompose()
-        self.fit()
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.read_bindings()
 
-    def on_resize(self, event: Resize) -> None:
-        self.fit()
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def fit(self) -> None:
-        """Show the keys that fit whole beside the kept ones, the most needed first."""
-        if not self.is_attached:
+    def _bindings_changed(self, screen: Screen[Any]) -> None:
+        self.read_bindings()
+
+    def read_bindings(self) -> None:
+        """Take the keys from the screen's bindings as they are now."""
+        keys: list[FooterEntry] = []
+        seen: set[str] = set()
+        active = self.screen.active_bindings
+        for namespace, binding, enabled, _ in active.values():
+            if binding.show and binding.action not in seen:
+                seen.add(binding.action)
+                shown = self.app.get_key_display(binding)
+                keys.append(
+                    FooterEntry(
+                        binding.key, shown, binding.description, binding.action, namespace, enabled
+                    )
+                )
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        if self.palette and self.app.ENABLE_COMMAND_PALETTE and palette is not None:
+            namespace, binding, enabled, _ = palette
+            shown = self.app.get_key_display(binding)
+            keys.append(
+                FooterEntry(
+                    binding.key,
+                    shown,
+                    binding.description,
+                    binding.action,
+                    namespace,
+                    enabled,
+                    True,
+                )
+            )
+        if keys != self._keys:
+            self._keys = keys
+            self.refresh()
+
+    # -- what it shows -----------------------------------------------------------------
+
+    def offered(self) -> list[FooterEntry]:
+        """Every key it would show with room enough: the others, then the kept ones."""
+        kept = [k for k in self._keys if k.palette or k.action in self.KEPT]
+        # The palette's key first, as Textual's footer has it, then help and quit.
+        kept.sort(key=lambda k: not k.palette)
+        return [k for k in self._keys if k not in kept] + kept
+
+    def shown(self) -> list[FooterEntry]:
+        """The keys it shows at its width, left to right."""
+        kept = [k for k in self.offered() if k.palette or k.action in self.KEPT]
+        others = [k for k in self.offered() if k not in kept]
+        room = self.size.width - sum(k.width for k in kept)
+        fitting: set[FooterEntry] = set()
+        for key in sorted(others, key=self._rank):
+            if key.width <= room:
+                fitting.add(key)
+                room -= key.width
+        return [k for k in others if k in fitting] + kept
+
+    def _rank(self, key: FooterEntry) -> int:
+        return self.RANK.index(key.action) if key.action in self.RANK else len(self.RANK)
+
+    def render(self) -> Text:
+        shown = self.shown()
+        kept = [k for k in shown if k.palette or k.action in self.KEPT]
+        line = Text(no_wrap=True, end="")
+        for key in shown:
+            if key is (kept[0] if kept else None):
+                gap = self.size.width - line.cell_len - sum(k.width for k in kept)
+                line.append(" " * max(gap, 0))
+            line.append_text(self._drawn(key))
+            line.append(" ")
+        return line
+
+    def _drawn(self, key: FooterEntry) -> Text:
+        item = self.get_component_rich_style("keys-footer--item")
+        dim = Style(dim=True) if not key.enabled else Style()
+        text = Text()
+        if key.palette:
+            text.append("▏", self.get_component_rich_style("keys-footer--bar"))
+        text.append(key.shown, item + self.get_component_rich_style("keys-footer--key") + dim)
+        description = self.get_component_rich_style("keys-footer--description")
+        text.append(" " + key.description, item + description + dim)
+        return text
+
+    # -- clicks ------------------------------------------------------------------------
+
+    def key_at(self, x: int) -> FooterEntry | None:
+        """The key drawn at column ``x``."""
+        shown = self.shown()
+        kept = [k for k in shown if k.palette or k.action in self.KEPT]
+        start = 0
+        for key in shown:
+            if kept and key is kept[0]:
+                start = self.size.width - sum(k.width for k in kept)
+            if start <= x < start + key.width - 1:
+                return key
+            start += key.width
+        return None
+
+    async def on_click(self, event: events.Click) -> None:
+        key = self.key_at(event.x)
+        if key is None:
             return
-        kept = [k for k in self.query(FooterKey) if k.parent is not self]
-        others = [k for k in self.query(FooterKey) if k.parent is self]
-        room = self.size.width - sum(_width(k) for k in kept)
-        ranked = sorted(
-            others,
-            key=lambda k: self.RANK.index(k.action) if k.action in self.RANK else len(self.RANK),
-        )
-        shown: set[FooterKey] = set()
-        for key in ranked:
-            width = _width(key)
-            if width <= room:
-                shown.add(key)
-                room -= width
-        for key in others:
-            key.display = key in shown
-
-
-def _width(key: FooterKey) -> int:
-    """How many columns ``key`` takes: its words, its padding and border, its margin."""
-    styles = key.styles
-    return cell_len(key.render().plain) + styles.gutter.width + styles.margin.width
+        event.stop()
+        if key.enabled:
+            await self.app.run_action(key.action, key.namespace)
+        else:
+            self.app.bell()
