@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit, urlunsplit
 
 from . import wishes
 from .apply import Result, carry_out, make_plan
@@ -135,7 +134,10 @@ def find(
     result: Result | None = None,
 ) -> list[dict[str, Any]]:
     """The findings of one run, from its readings and the history."""
+    from .history import Places, kept_address
+
     engine = runtime.engine
+    places = {name: Places.of(plugin) for name, plugin in engine.plugins.items()}
     outcomes = {o.step.setting_id: o for o in result.outcomes} if result else {}
     seen_platforms = {i.split(".", 1)[0] for i in known_before}
     findings: list[dict[str, Any]] = []
@@ -154,7 +156,8 @@ def find(
             "desired": wishes.word(setting, desired),
             "checked_at": reading.checked_at.isoformat(),
             "detail": reading.detail,
-            "url": _without_query(reading.url),
+            # Kept in the history too: a path's parts that may name the person are not.
+            "url": kept_address(reading.url, places.get(setting.platform), setting.id),
         }
         if wishes.judge(desired, reading.state) is Verdict.NOT_AS_WISHED:
             drift = runtime.history.drift(setting.id)
@@ -485,13 +488,6 @@ def _ended_within(process: subprocess.Popen[bytes], seconds: float) -> bool:
         if time.monotonic() >= deadline:
             return False
         time.sleep(0.02)
-
-
-def _without_query(url: str | None) -> str | None:
-    if not url:
-        return url
-    split = urlsplit(url)
-    return urlunsplit((split.scheme, split.netloc, split.path, "", ""))
 
 
 __all__ = [

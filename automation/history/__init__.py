@@ -24,7 +24,7 @@ from .errors import HistoryError
 
 if TYPE_CHECKING:
     from .recorder import Drift, Entry, EventSource, Recorder, WatchRun
-    from .store import SCHEMA_VERSION, Store, default_path
+    from .store import SCHEMA_VERSION, Places, Store, default_path, kept_address
     from .undo import ApplyItem, ApplyRecord, UndoPoints
 
 __all__ = [
@@ -35,15 +35,19 @@ __all__ = [
     "Entry",
     "History",
     "HistoryError",
+    "Places",
     "WatchRun",
     "default_path",
+    "kept_address",
 ]
 
 #: Where the names this package hands on are defined. They are imported when first
 #: asked for, so naming the history (and opening it later) does not load SQLite.
 _LATER = {
     "SCHEMA_VERSION": "store",
+    "Places": "store",
     "default_path": "store",
+    "kept_address": "store",
     "Drift": "recorder",
     "Entry": "recorder",
     "WatchRun": "recorder",
@@ -166,16 +170,26 @@ class History:
 
         The history is opened at the first event, if it is not open by then.
         """
+        from .store import Places
+
         origins = {name: plugin.origin for name, plugin in engine.plugins.items()}
+        places = {name: Places.of(plugin) for name, plugin in engine.plugins.items()}
 
         def listener(event: events.Event) -> None:
-            self.record(event, origins)
+            self.record(event, origins, places)
 
         return engine.subscribe(listener)
 
-    def record(self, event: events.Event, origins: Mapping[str, str]) -> None:
-        """Append what ``event`` says; ``origins`` maps platform names to their origin."""
-        self.recorder.record(event, origins)
+    def record(
+        self,
+        event: events.Event,
+        origins: Mapping[str, str],
+        places: Mapping[str, Places] | None = None,
+    ) -> None:
+        """Append what ``event`` says; ``origins`` maps platform names to their origin,
+        ``places`` to the pages whose paths are kept whole (see
+        :func:`~automation.history.store.kept_address`)."""
+        self.recorder.record(event, origins, places)
 
     def drift(self, setting_id: str) -> Drift | None:
         """The drift this run found for ``setting_id``, until privacy-tui changes it."""

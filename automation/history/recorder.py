@@ -5,7 +5,8 @@ The engine's events are the only source of entries:
 app and the headless commands record the same way. A reading that finds a value
 privacy-tui did not set since the last one is drift. Nothing secret is recorded:
 readings hold states, sentences and page addresses, and addresses lose their query
-and fragment before they are stored.
+and fragment before they are stored, and any part of their path that is not one of
+the platform's own words (a profile's name, say).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any, Protocol
 from .. import events
 from ..model import Reading, State, now
 from .errors import HistoryError
-from .store import Store, as_state, as_text, as_time, cannot_use, without_query
+from .store import Places, Store, as_state, as_text, as_time, cannot_use, kept_address
 
 
 class EventSource(Protocol):
@@ -102,23 +103,34 @@ class Recorder:
     def _db(self) -> sqlite3.Connection:
         return self._store.db
 
-    def record(self, event: events.Event, origins: Mapping[str, str]) -> None:
+    def record(
+        self,
+        event: events.Event,
+        origins: Mapping[str, str],
+        places: Mapping[str, Places] | None = None,
+    ) -> None:
         """Append what ``event`` says; ``origins`` maps platform names to their origin.
 
         A write that fails sets the store's ``problem`` and ends the recording for this
         run: a file that took half a change is not written into again.
         """
-        self._store.write(lambda _db: self._record(event, origins))
+        self._store.write(lambda _db: self._record(event, origins, places or {}))
 
-    def _record(self, event: events.Event, origins: Mapping[str, str]) -> None:
+    def _record(
+        self, event: events.Event, origins: Mapping[str, str], places: Mapping[str, Places]
+    ) -> None:
         if isinstance(event, events.Read):
-            self._read(event.reading, _origin(event.reading.setting_id, origins))
+            reading = event.reading
+            url = _address(reading, places)
+            self._read(reading, _origin(reading.setting_id, origins), url)
         elif isinstance(event, events.Changing):
             self._changing(event, _origin(event.setting_id, origins))
         elif isinstance(event, events.Changed):
-            self._changed(event, _origin(event.reading.setting_id, origins))
+            reading = event.reading
+            url = _address(reading, places)
+            self._changed(event, _origin(reading.setting_id, origins), url)
 
-    def _read(self, reading: Reading, origin: str) -> None:
+    def _read(self, reading: Reading, origin: str, url: str | None) -> None:
         before = self._last(reading.setting_id, origin)
         drift = self._drift_from(reading, origin)
         self._insert(
@@ -130,7 +142,7 @@ class Recorder:
             after=reading.state,
             drift=drift is not None,
             detail=reading.detail,
-            url=reading.url,
+            url=url,
         )
         if drift is not None:
             self._drifts[reading.setting_id] = drift
@@ -170,7 +182,7 @@ class Recorder:
         )
         self._drifts.pop(event.setting_id, None)
 
-    def _changed(self, event: events.Changed, origin: str) -> None:
+    def _changed(self, event: events.Changed, origin: str, url: str | None) -> None:
         reading = event.reading
         pending = self._pending.pop(reading.setting_id, None)
         if pending is None:
@@ -185,7 +197,7 @@ class Recorder:
                 target=event.value,
                 verified=event.ok,
                 detail=reading.detail,
-                url=reading.url,
+                url=url,
             )
             return
         self._db.execute(
@@ -195,7 +207,7 @@ class Recorder:
                 reading.state.value,
                 int(event.ok),
                 reading.detail,
-                without_query(reading.url),
+                url,
                 pending,
             ),
         )
@@ -229,7 +241,7 @@ class Recorder:
                 None if verified is None else int(verified),
                 int(drift),
                 detail,
-                without_query(url),
+                url,
             ),
         )
         assert cursor.lastrowid is not None
@@ -377,6 +389,12 @@ def _entry(row: tuple[Any, ...]) -> Entry:
         detail=row[10],
         url=row[11],
     )
+
+
+def _address(reading: Reading, places: Mapping[str, Places]) -> str | None:
+    """The page address kept for ``reading``: see :func:`~.store.kept_address`."""
+    platform = reading.setting_id.split(".", 1)[0]
+    return kept_address(reading.url, places.get(platform), reading.setting_id)
 
 
 def _origin(setting_id: str, origins: Mapping[str, str]) -> str:

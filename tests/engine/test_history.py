@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from automation import events
 from automation.engine import Engine, Options
-from automation.history import ApplyItem, History, HistoryError, default_path
+from automation.history import ApplyItem, History, HistoryError, Places, default_path
 from automation.model import Reading, State
 from automation.plugins.linkedin import LinkedIn
+from automation.plugins.tumblr import Tumblr
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.secrets import Credentials
 from automation.sessions import MemorySessions
 
 AI = "linkedin.ai_training"
 RESEARCH = "linkedin.research"
+TUMBLR = "tumblr.third_party_sharing"
 ORIGIN = "http://127.0.0.1:8801"
 ORIGINS = {"linkedin": ORIGIN}
 
@@ -120,9 +124,12 @@ async def test_drift_when_the_replica_is_switched_back_on_behind_the_apps_back(
     assert second.drift(AI) is None and not second.entries(AI)[-1].drift
 
 
+PLACES = {"linkedin": Places.of(LinkedIn(ORIGIN))}
+
+
 def feed(history: History, *items: events.Event) -> None:
     for item in items:
-        history.record(item, ORIGINS)
+        history.record(item, ORIGINS, PLACES)
 
 
 def test_a_change_that_never_reported_back_is_not_taken_for_drift() -> None:
@@ -166,7 +173,53 @@ def test_addresses_lose_their_query_before_they_are_stored() -> None:
     history = History.in_memory()
     url = f"{ORIGIN}/checkpoint/challenge/verify?token=abc123#frag"
     feed(history, events.Read(Reading(AI, State.NEEDS_LOGIN, "Check.", at(0), url)))
-    assert history.entries()[-1].url == f"{ORIGIN}/checkpoint/challenge/verify"
+    # LinkedIn's own words are kept; the rest of the path may be anyone's.
+    assert history.entries()[-1].url == f"{ORIGIN}/checkpoint/challenge/…"
+
+
+class Publisher:
+    """What the history follows: the real plugins, and events published by hand."""
+
+    def __init__(self, *plugins: Any) -> None:
+        self.plugins = {plugin.name: plugin for plugin in plugins}
+        self.listeners: list[Callable[[events.Event], None]] = []
+
+    def subscribe(self, listener: Callable[[events.Event], None]) -> Callable[[], None]:
+        self.listeners.append(listener)
+        return lambda: self.listeners.remove(listener)
+
+    def read(self, setting_id: str, url: str) -> None:
+        for listener in self.listeners:
+            listener(events.Read(Reading(setting_id, State.UNKNOWN, "Not the page.", url=url)))
+
+
+@pytest.mark.parametrize(
+    ("setting_id", "url", "kept"),
+    [
+        # The setting's own page, and one blog's, are kept whole.
+        (AI, "/mypreferences/d/settings/data-for-ai-improvement", None),
+        (f"{TUMBLR}@myblog", "/settings/blog/myblog", None),
+        # A page it was sent to instead keeps only the platform's own words.
+        (AI, "/in/jane-doe-5b1a2/", "/…/…/"),
+        (AI, "/mypreferences/d/jane.doe@example.com", "/mypreferences/d/…"),
+        (AI, "/checkpoint/jane%40example.com/verify", "/checkpoint/…/…"),
+        (f"{TUMBLR}@myblog", "/settings/blog/janedoe", "/settings/blog/…"),
+        (
+            f"{TUMBLR}@myblog",
+            "/settings/blog/myblog/followers/jane-doe",
+            "/settings/blog/myblog/…/…",
+        ),
+        (AI, "/", None),
+    ],
+)
+def test_page_paths_that_may_name_the_person_are_not_kept(
+    setting_id: str, url: str, kept: str | None
+) -> None:
+    history = History.in_memory()
+    publisher = Publisher(LinkedIn(ORIGIN), Tumblr(ORIGIN))
+    history.attach(publisher)
+    publisher.read(setting_id, f"{ORIGIN}{url}?u=jane#jane")
+    assert history.entries()[-1].url == f"{ORIGIN}{kept or url}"
 
 
 def test_undo_points_are_kept_in_order_and_marked_when_undone(tmp_path: Path) -> None:

@@ -254,3 +254,27 @@ def test_history_marks_the_entries_of_a_watched_run(tmp_path: Path) -> None:
     last = history.last_watch()
     assert last is not None and last.summary == "all as desired" and last.told == set()
     history.close()
+
+
+def test_a_findings_page_address_keeps_no_part_that_may_name_the_person(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    from automation.model import Reading, State
+    from automation.runtime import build
+    from automation.watch import find
+
+    origin = "http://127.0.0.1:8801"
+    config = tmp_path / "config.toml"
+    config.write_text(f'[platforms.linkedin]\norigin = "{origin}"\n')
+    runtime = build(str(config), open_history=False)
+    try:
+        page = f"{origin}/mypreferences/d/settings/data-for-ai-improvement"
+        readings = [
+            Reading("linkedin.ai_training", State.ON, "Switch is on.", url=page),
+            Reading("linkedin.research", State.ON, "Switch is on.", url=f"{origin}/in/jane-doe/"),
+        ]
+        # What the command is given is what the history keeps of the run.
+        urls = [f["url"] for f in find(runtime, readings, set())]
+        assert urls == [page, f"{origin}/…/…/"]
+    finally:
+        runtime.close()
