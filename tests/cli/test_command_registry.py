@@ -171,3 +171,22 @@ def test_opening_the_checklist_imports_no_command_module() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['tui.commands.exits', 'tui.commands.options']"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_commands_help_ends_with_examples_of_itself(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "list" if command == "listing" else command
+    with pytest.raises(SystemExit):
+        main([name, "--help"])
+    text = capsys.readouterr().out
+    assert "\nexamples:\n" in text
+    examples = text.split("\nexamples:\n", 1)[1].splitlines()
+    assert examples, f"{name} --help shows no example"
+    for line in examples:
+        typed, _, what = line.strip().partition("  # ")
+        words = typed.split()
+        assert words[0] == "privacy-tui" and what, line
+        # An example runs the command it is under (export's also shows the way back).
+        assert name in words or (name == "export" and "--config" in words), line

@@ -55,9 +55,14 @@ def registered() -> list[Command]:
 
 
 def add_parsers(commands: Subcommands) -> None:
-    """Add every command's parser."""
+    """Add every command's parser, with its examples under its help."""
+    from . import examples
+
     for command in registered():
         command.add_parser(commands)
+        parser = commands.choices.get(command.NAME)
+        if parser is not None:
+            examples.add_to(parser, command.NAME)
 
 
 def run(args: argparse.Namespace) -> int:
