@@ -43,6 +43,13 @@ if $want_tests; then
   command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
 fi
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+# The scheduler's tests hand what `watch install` writes to the real tools: Debian's
+# crontab (cron's own package, without the mail system it recommends) and
+# systemd-analyze.
+if $want_tests; then
+  command -v crontab >/dev/null 2>&1 || apt_install --no-install-recommends cron
+  command -v systemd-analyze >/dev/null 2>&1 || apt_install --no-install-recommends systemd
+fi
 # Chromium's headless shell reads pages for a fraction of the CPU. Debian packages it.
 # It is optional (the whole browser reads too), so it is not worth a password prompt.
 if ! have_headless_shell && command -v apt-get >/dev/null 2>&1; then
