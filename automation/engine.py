@@ -92,6 +92,9 @@ class _Platform:
     proven: bool = False
     tried_sign_in: bool = False
     sign_in_problem: str | None = None
+    #: Signing in failed on the way (the browser stopped, a timeout): the settings read
+    #: ``error``, not ``needs login``, since nothing was learnt about the account.
+    sign_in_failed: bool = False
     #: A session handed over during this run (from a browser window), used before the
     #: kept one, in case keeping it failed.
     handed: StorageState | None = None
@@ -271,6 +274,7 @@ class Engine:
             # Each check may sign in once more: the user may have fixed the credentials.
             self._platforms[name].tried_sign_in = False
             self._platforms[name].sign_in_problem = None
+            self._platforms[name].sign_in_failed = False
         for setting_id in ids:
             self._emit(events.Checking(setting_id))
         work = {
@@ -440,7 +444,8 @@ class Engine:
             if again:
                 reading = await self._guarded(platform, setting, step, tab)
             elif platform.sign_in_problem:
-                reading = replace(reading, detail=platform.sign_in_problem)
+                state = State.ERROR if platform.sign_in_failed else reading.state
+                reading = replace(reading, state=state, detail=platform.sign_in_problem)
         if isinstance(reading, Reading) and self._wants_capture(reading, setting):
             reading = await self._capture(platform, setting, reading, tab)
         return reading
@@ -584,6 +589,7 @@ class Engine:
         wall = await self._sign_in_with(platform, credentials)
         if wall is not None:
             platform.sign_in_problem = wall.detail
+            platform.sign_in_failed = wall.kind == "error"
         return wall is None
 
     async def _sign_in_with(self, platform: _Platform, credentials: Credentials) -> Wall | None:
@@ -620,11 +626,21 @@ class Engine:
             if self._closed:
                 raise EngineClosed("the engine is closed") from None
             log.info("signing in to %s failed: %s", plugin.name, type(exc).__name__)
+            if not self._browser_alive():
+                return Wall(
+                    "error",
+                    f"The browser stopped while signing in to {plugin.title}; "
+                    "nothing is known about the account. Try again.",
+                )
             return Wall("error", f"Signing in to {plugin.title} failed ({type(exc).__name__}).")
         finally:
             if context is not None:
                 await _close_quietly(context)
         return wall
+
+    def _browser_alive(self) -> bool:
+        running = self._running
+        return running is not None and running.browser.is_connected()
 
     async def _load_session(self, plugin: Plugin) -> StorageState | None:
         try:

@@ -3,20 +3,32 @@
 The shared code behind :meth:`Plugin.sign_in`, :meth:`Plugin.enter_code`,
 :meth:`Plugin.recognise` and :meth:`Plugin.signed_in`, and the whole headless
 sign-in (:func:`sign_in`) the engine runs.
+
+A password, a username or a verification code goes only into a page of the platform's
+own origin (the one the run was configured with) or one of its sign-in origins
+(:attr:`Plugin.sign_in_origins`). Right before each field is filled, and before the
+form is sent, the page and the frame that holds the field are checked: a sign-in page
+that went elsewhere (a redirect, a script that moved it, a form in another site's
+frame) gets nothing, and signing in stops with a sentence naming where it went. A
+value is put into its own field, never typed on the keyboard: keystrokes go to
+whichever frame has the focus, and a frame of another site can take it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from . import account, switches
+from .sessions import canonical_origin
+from .shown import shown
 from .walls import Wall
 
 if TYPE_CHECKING:
-    from playwright.async_api import BrowserContext, Locator, Page
+    from playwright.async_api import BrowserContext, ElementHandle, Locator, Page, Request
 
     from .plugin import Plugin
     from .secrets import Credentials
@@ -71,38 +83,182 @@ async def sign_in(
 
 
 async def fill_login_form(plugin: Plugin, page: Page, credentials: Credentials) -> Wall | None:
-    """Fill and submit ``plugin.login_form``; return what is still in the way, if anything."""
+    """Fill and submit ``plugin.login_form``; return what is still in the way, if anything.
+
+    Nothing is put into a page or frame outside :func:`secret_origins`.
+    """
     form = plugin.login_form
     if form is None:
         return Wall("login", f"{plugin.title} cannot be signed in to with a password here.")
-    await page.goto(plugin.url(form.path), wait_until="domcontentloaded")
-    await page.locator(form.username).fill(credentials.username)
-    await page.locator(form.password).fill(credentials.password)
-    async with page.expect_navigation(wait_until="domcontentloaded"):
-        await page.locator(form.submit).first.click()
+    went = await _open(plugin, page, plugin.url(form.path))
+    if went is not None:
+        return went
+    for selector, value in (
+        (form.username, credentials.username),
+        (form.password, credentials.password),
+    ):
+        went = await _put(plugin, page, selector, value)
+        if went is not None:
+            return went
+    went = await _send(plugin, page, form.submit)
+    if went is not None:
+        return went
     # The form still showing is the surest sign the password was refused, whatever
     # the URL now says.
     password = page.locator(form.password).first
     if await _shown(password):
         # Leave no password typed into a page that stays open.
-        await password.fill("")
+        await password.evaluate(_PUT, "")
         return Wall("login", f"{plugin.title} did not accept the username and password.")
     return await plugin.recognise(page)
 
 
 async def fill_code_form(plugin: Plugin, page: Page, code: str) -> Wall | None:
-    """Type ``code`` into ``plugin.code_form`` and submit it; return what is still in the way."""
+    """Put ``code`` into ``plugin.code_form`` and submit it; return what is still in the way."""
     form = plugin.code_form
     if form is None:
         return Wall("captcha", _person_only(plugin))
-    field = page.locator(form.field).first
-    await field.fill(code)
-    async with page.expect_navigation(wait_until="domcontentloaded"):
-        await page.locator(form.submit).first.click()
+    went = await _put(plugin, page, form.field, code, "verification page")
+    if went is None:
+        went = await _send(plugin, page, form.submit, "verification page")
+    if went is not None:
+        return went
     if await _shown(page.locator(form.field).first):
-        await page.locator(form.field).first.fill("")
+        await page.locator(form.field).first.evaluate(_PUT, "")
         return Wall("code", f"{plugin.title} did not accept that verification code; try again.")
     return await plugin.recognise(page)
+
+
+def secret_origins(plugin: Plugin) -> frozenset[str]:
+    """The origins a password or code may be put into: the platform's origin as this
+    run has it (its real site, or the replica a config names) and its sign-in origins."""
+    return frozenset(canonical_origin(o) for o in (plugin.origin, *plugin.sign_in_origins))
+
+
+def _elsewhere(plugin: Plugin, url: str) -> bool:
+    return canonical_origin(url) not in secret_origins(plugin)
+
+
+def _went(plugin: Plugin, url: str, what: str, how: str = "went to") -> Wall:
+    split = urlsplit(url)
+    where = f"{split.scheme}://{split.netloc}" if split.netloc else (split.scheme or url)
+    return Wall(
+        "origin",
+        f"Not signed in to {plugin.title}: its {what} {how} {shown(where)}, not "
+        f"{plugin.title}'s own address, so nothing was typed. Sign in in a browser "
+        f"window instead (privacy-tui login {plugin.name}, or l in the checklist).",
+    )
+
+
+async def _open(plugin: Plugin, page: Page, url: str) -> Wall | None:
+    """Open the sign-in page; a wall when it ended on (or failed on the way to)
+    another site's page."""
+    from playwright.async_api import Error as PlaywrightError
+
+    asked: list[str] = []
+
+    def seen(request: Request) -> None:
+        if request.is_navigation_request() and request.frame == page.main_frame:
+            asked.append(request.url)
+
+    page.on("request", seen)
+    try:
+        await page.goto(url, wait_until="domcontentloaded")
+    except PlaywrightError:
+        # Stopped on the way (a redirect to a host the browser may not reach).
+        elsewhere = [u for u in asked if _elsewhere(plugin, u)]
+        if elsewhere:
+            return _went(plugin, elsewhere[0], "sign-in page")
+        raise
+    finally:
+        page.remove_listener("request", seen)
+    if _elsewhere(plugin, page.url):
+        return _went(plugin, page.url, "sign-in page")
+    return None
+
+
+async def _put(
+    plugin: Plugin, page: Page, selector: str, value: str, what: str = "sign-in page"
+) -> Wall | None:
+    """Put ``value`` into the field ``selector`` finds, after checking where it is.
+
+    The field is held by its handle: if its page goes on, the handle dies with it and
+    the value goes nowhere.
+    """
+    from playwright.async_api import Error as PlaywrightError
+
+    locator = page.locator(selector).first
+    await locator.wait_for(state="visible")
+    handle = await locator.element_handle()
+    try:
+        went = await _check(plugin, page, handle, what)
+        if went is None:
+            await handle.evaluate(_PUT, value)
+        return went
+    except PlaywrightError:
+        if _elsewhere(plugin, page.url):
+            return _went(plugin, page.url, what)
+        raise
+    finally:
+        await _dispose(handle)
+
+
+async def _send(
+    plugin: Plugin, page: Page, selector: str, what: str = "sign-in page"
+) -> Wall | None:
+    """Press the form's submit button, after checking where it is, and wait for the
+    page that answers."""
+    from playwright.async_api import Error as PlaywrightError
+
+    handle = await page.locator(selector).first.element_handle()
+    try:
+        went = await _check(plugin, page, handle, what)
+        if went is not None:
+            return went
+        async with page.expect_navigation(wait_until="domcontentloaded"):
+            await handle.click()
+        return None
+    except PlaywrightError:
+        if _elsewhere(plugin, page.url):
+            return _went(plugin, page.url, what)
+        raise
+    finally:
+        await _dispose(handle)
+
+
+async def _check(plugin: Plugin, page: Page, handle: ElementHandle, what: str) -> Wall | None:
+    """A wall when the page, or the document that holds ``handle``, is not on one of
+    :func:`secret_origins`. The document says its own origin (a page's script cannot
+    change what ``window.location`` reports)."""
+    if _elsewhere(plugin, page.url):
+        return _went(plugin, page.url, what)
+    frame = await handle.owner_frame()
+    framed = frame is not None and frame != page.main_frame
+    if frame is None or _elsewhere(plugin, frame.url):
+        return _went(plugin, frame.url if frame else "about:blank", what, "shows its form from")
+    own = await handle.evaluate("() => window.location.origin")
+    if not isinstance(own, str) or _elsewhere(plugin, own):
+        how = "shows its form from" if framed else "went to"
+        return _went(plugin, own if isinstance(own, str) else "about:blank", what, how)
+    return None
+
+
+#: Puts a value into a text field the way typing would leave it, without a keystroke.
+_PUT = """(el, value) => {
+  el.focus();
+  const own = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement : HTMLInputElement;
+  Object.getOwnPropertyDescriptor(own.prototype, 'value').set.call(el, value);
+  el.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true, data: value,
+                                            inputType: 'insertText'}));
+  el.dispatchEvent(new Event('change', {bubbles: true}));
+}"""
+
+
+async def _dispose(handle: ElementHandle) -> None:
+    from playwright.async_api import Error as PlaywrightError
+
+    with contextlib.suppress(PlaywrightError):  # its page is gone already
+        await handle.dispose()
 
 
 async def recognise(plugin: Plugin, page: Page) -> Wall | None:
