@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from . import events
+from . import events, light
 from .browser import BrowserError, Running, launch
 from .model import Kind, Reading, Setting, State, resolve
 from .pages import Gate, Places, Tab, Tabs, by_page, default_pages, longest_first, steps
@@ -28,7 +28,7 @@ from .sessions import MemorySessions, SessionError, Sessions, StorageState, sess
 from .walls import Wall
 
 if TYPE_CHECKING:
-    from playwright.async_api import BrowserContext, Page, Route
+    from playwright.async_api import BrowserContext, Page
 
     from .plugin import Plugin
     from .secrets import Credentials
@@ -68,7 +68,9 @@ class Options:
     """Whether a page that read ``unknown``, or was missing (HTTP 404), is captured."""
     light: bool = True
     """Load only what a reading needs: no images, media or fonts, and nothing from
-    hosts other than the platform's own (see :meth:`Plugin.first_party`)."""
+    hosts other than the platform's own (see :meth:`Plugin.first_party`), by any way
+    a page has: requests, redirects, WebSockets, workers, beacons, prefetches (see
+    :mod:`automation.light`)."""
 
 
 @dataclass
@@ -220,6 +222,7 @@ class Engine:
                 headless=self.options.headless,
                 timeout=self.options.timeout,
                 log_path=self.options.log_path,
+                args=light.BROWSER_ARGS if self.options.light else (),
             )
 
     def prepare(self) -> None:
@@ -554,11 +557,13 @@ class Engine:
     async def _new_context(self, state: StorageState | None, plugin: Plugin) -> BrowserContext:
         await self.start()
         assert self._running is not None
-        context = await self._running.browser.new_context(storage_state=state)
+        browser = self._running.browser
+        if self.options.light:
+            context = await light.new_context(browser, plugin, state)
+        else:
+            context = await browser.new_context(storage_state=state)
         context.set_default_timeout(self.options.timeout * 1000)
         context.set_default_navigation_timeout(self.options.timeout * 1000)
-        if self.options.light:
-            await context.route("**/*", partial(_only_what_is_needed, plugin))
         return context
 
     async def _sign_in(self, platform: _Platform) -> bool:
@@ -718,17 +723,3 @@ def _network_detail(title: str, exc: Exception) -> str:
         code = first[first.index("net::ERR_") :].split()[0]
         return f"Could not reach {title} ({code}); check the network and try again."
     return f"The browser failed on {title}: {first}"
-
-
-#: What a reading never needs to load.
-HEAVY = frozenset({"image", "media", "font"})
-
-
-async def _only_what_is_needed(plugin: Plugin, route: Route) -> None:
-    """Let a request through only when a reading may need it (see :attr:`Options.light`):
-    a privacy tool feeds no tracker, and loads no picture it will not look at."""
-    request = route.request
-    if request.resource_type in HEAVY or not plugin.first_party(request.url):
-        await route.abort("blockedbyclient")
-    else:
-        await route.fallback()

@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from . import account, switches
+from . import account, light, switches
 from .sessions import canonical_origin
 from .shown import shown
 from .walls import Wall
@@ -299,7 +299,7 @@ async def shows_signed_in_page(plugin: Plugin, context: BrowserContext) -> bool:
     browser = context.browser
     if browser is None:
         return await reaches_signed_in_page(plugin, context)
-    probe = await browser.new_context(storage_state=await context.storage_state())
+    probe = await light.context_like(context, await context.storage_state())
     try:
         page = await probe.new_page()
         await page.goto(plugin.signed_in_url(), wait_until="domcontentloaded")
@@ -320,7 +320,7 @@ async def reaches_signed_in_page(plugin: Plugin, context: BrowserContext) -> boo
     url = plugin.signed_in_url()
     browser = context.browser
     if browser is not None:
-        probe = await browser.new_context(storage_state=await context.storage_state())
+        probe = await light.context_like(context, await context.storage_state())
         try:
             page = await probe.new_page()
             await page.goto(url, wait_until="domcontentloaded")
