@@ -1,15 +1,21 @@
 """Every key of the checklist, and what it does, in one place.
 
 The app's bindings, the footer, the ``?`` help, the command palette and the hints in
-the detail pane are all made from :data:`CHECKLIST`, so they cannot disagree.
+the detail pane are all made from :data:`CHECKLIST`, so they cannot disagree. What the
+screen says of a key (the help, the hints, the messages) it reads from the bindings the
+checklist's screen has (:func:`bound`), so a key rebound with Textual's keymap
+(``App.set_keymap``) is named as it is bound.
 """
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 
 @dataclass(frozen=True)
@@ -24,8 +30,8 @@ class Key:
     help: str = ""
     #: Whether the footer shows it.
     show: bool = True
-    #: The help's column for it, where Textual's own names are not what people type.
-    written: str = ""
+    #: Another key that does it, bound elsewhere (Enter on a platform's row folds it).
+    also: str = ""
     priority: bool = False
 
     def binding(self) -> Binding:
@@ -39,12 +45,15 @@ class Key:
             id=self.action,
         )
 
-    @property
-    def label(self) -> str:
-        """The key as the help and the hints write it."""
-        if self.written:
-            return self.written
-        return "  ".join(WRITTEN.get(k.strip(), k.strip()) for k in self.keys.split(","))
+    def written(self) -> list[str]:
+        """Its keys as the help writes them."""
+        return [written(k) for k in self.keys.split(",")]
+
+    def label(self, keys: Sequence[str] | None = None) -> str:
+        """The key as the help and the hints write it: ``keys`` are the keys bound to
+        its action now (its own if not given)."""
+        shown = "  ".join(self.written() if keys is None else keys)
+        return f"{shown} or {self.also}" if self.also else shown
 
 
 #: How the help writes a key Textual names otherwise.
@@ -72,7 +81,7 @@ CHECKLIST: tuple[Key, ...] = (
         "show only the rows that match (Enter keeps the filter, Esc clears it)",
     ),
     Key("escape", "clear_filter", "Clear filter", "clear the filter", show=False),
-    Key("c", "collapse", "Fold", "fold or unfold a platform's rows", written="c or Enter"),
+    Key("c", "collapse", "Fold", "fold or unfold a platform's rows", also="Enter"),
     Key("m", "mark", "Mark done", "mark a by-hand step as done (or not)"),
     Key(
         "C",
@@ -106,7 +115,8 @@ CHECKLIST: tuple[Key, ...] = (
         "h",
         "undo_points",
         "Undo points",
-        "the undo points, newest first: what each changed, and which one u or U takes next",
+        "the undo points, newest first: what each changed, and which one undo or redo takes "
+        "next",
         show=False,
     ),
     Key("l", "sign_in", "Sign in", "sign in in a browser window"),
@@ -169,7 +179,7 @@ STATES = """\
                 is inferred, not on public record; where the
                 site differs, the row reads unknown or
                 unavailable
-  ▾ ▸           a platform's rows shown, or folded (c)
+  ▾ ▸           a platform's rows shown, or folded ({collapse})
 
 [b]States[/b]
   needs login   the platform showed a sign-in page or a check
@@ -180,7 +190,7 @@ STATES = """\
   not read      not read yet
   ⠋ checking    being read (⠋ changing: being changed)
   by hand       a form, an email or a phone app only you can
-                do; ✓ marked by you once you say so (m)
+                do; ✓ marked by you once you say so ({mark})
 
 [b]Numbers[/b]
   3/14 ✓        on a platform's row: how many of its settings
@@ -225,10 +235,53 @@ def key(action: str) -> Key:
     return next(k for k in CHECKLIST if k.action == action)
 
 
-def hint(action: str) -> str:
-    """A pane's one-line hint for a key: ``"l  sign in in a browser window"``."""
+def written(key: str) -> str:
+    """A Textual key name as the help writes it: ``"question_mark"`` is ``"?"``."""
+    return WRITTEN.get(key.strip(), key.strip())
+
+
+class Screens(Protocol):
+    """The app, as far as reading its keys goes."""
+
+    @property
+    def screen_stack(self) -> list[Screen[Any]]: ...
+
+
+def bound(app: Screens) -> dict[str, list[str]]:
+    """Each action of the checklist, and the keys bound to it now, as the help writes
+    them: read from the bindings of the checklist's screen (whatever dialog is over it).
+
+    An action that screen does not offer at the moment (a field that takes typed keys
+    has the focus, or the app has not started) has the keys :data:`CHECKLIST` gives it.
+    """
+    found: dict[str, list[str]] = {}
+    if app.screen_stack:
+        for name, active in app.screen_stack[0].active_bindings.items():
+            # The checklist's own bindings carry their action as their id (Textual's
+            # keymap finds them by it); Textual's own (Ctrl+Q quits too) are left out.
+            if active.binding.id == active.binding.action:
+                found.setdefault(active.binding.action, []).append(written(name))
+    defaults: dict[str, list[str]] = {}
+    for entry in (*CHECKLIST, *TABLE):
+        defaults.setdefault(entry.action, []).extend(entry.written())
+    for action, keys in defaults.items():
+        # Its keys in the order the checklist gives them (q before Ctrl+C), a key
+        # rebound in their place after them.
+        order = {k: i for i, k in enumerate(keys)}
+        found[action] = sorted(found.get(action) or keys, key=lambda k: order.get(k, len(order)))
+    return found
+
+
+def key_for(app: Screens, action: str) -> str:
+    """The key that does ``action`` now, as the help writes it: ``"l"``, ``"space"``."""
+    return bound(app)[action][0]
+
+
+def hint(action: str, keys: Mapping[str, Sequence[str]] | None = None) -> str:
+    """A pane's one-line hint for a key: ``"l  sign in in a browser window"``;
+    ``keys`` are the keys bound now (:func:`bound`)."""
     found = key(action)
-    return f"{found.label}  {found.help}"
+    return f"{found.label(None if keys is None else keys.get(action))}  {found.help}"
 
 
 def _line(keys: str, text: str) -> str:
@@ -240,23 +293,26 @@ def _line(keys: str, text: str) -> str:
     )
 
 
-def help_text() -> str:
-    """The ``?`` help: every key, then what the states mean."""
+def help_text(keys: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The ``?`` help: every key, then what the states mean; ``keys`` are the keys
+    bound now (:func:`bound`), the checklist's own if not given."""
     lines = ["[b]Keys[/b]"]
-    lines += [_line(keys, text) for keys, text in MOVES]
+    lines += [_line(moves, text) for moves, text in MOVES]
     # One line an action, with all its keys (q and Ctrl+C both quit).
     actions: dict[str, list[Key]] = {}
     for entry in CHECKLIST:
         actions.setdefault(entry.action, []).append(entry)
-    for entries in actions.values():
+    for action, entries in actions.items():
         described = [e for e in entries if e.help]
         if described:
-            keys = "  ".join(e.label for e in entries)
-            lines.append(_line(keys, described[0].help))
+            default = [k for e in entries for k in e.written()]
+            shown = described[0].label(default if keys is None else keys.get(action, default))
+            lines.append(_line(shown, described[0].help))
     lines.append(_line(*PALETTE))
     lines += ["", "[b]In a dialog[/b]"]
-    lines += [_line(keys, text) for keys, text in DIALOG]
-    return "\n".join(lines) + "\n\n" + STATES
+    lines += [_line(answers, text) for answers, text in DIALOG]
+    first = {action: (keys or {}).get(action, key(action).written())[0] for action in actions}
+    return "\n".join(lines) + "\n\n" + STATES.format(**first)
 
 
 HELP = help_text()

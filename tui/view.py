@@ -190,8 +190,10 @@ def detail(
     desired: Wish,
     marked: datetime | None,
     history: Text | None = None,
+    mark_key: str = "m",
 ) -> Text:
-    """The detail pane for one setting; ``history`` goes under the last reading."""
+    """The detail pane for one setting; ``history`` goes under the last reading, and
+    ``mark_key`` is the key that marks a by-hand step done."""
     text = Text()
     text.append(setting.label + "\n", style="bold")
     text.append(f"{setting.id}\n\n", style="dim")
@@ -201,7 +203,7 @@ def detail(
         if marked is not None:
             text.append(f"Marked done by you on {local(marked)}.\n", style="green")
         else:
-            text.append("Press m when you have done it.\n", style="dim")
+            text.append(f"Press {mark_key} when you have done it.\n", style="dim")
     else:
         text.append("You want: ", style="bold")
         text.append(wishes.said(setting, desired))

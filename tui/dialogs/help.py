@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from ..keys import HELP
+from ..keys import bound, help_text
 from .base import Dialog
 
 
@@ -15,7 +15,7 @@ class Help(Dialog[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
 
     def body(self) -> ComposeResult:
-        yield Static(HELP)
+        yield Static(help_text(bound(self.app)))
         yield Static("Esc to close.", classes="hint")
 
     def action_close(self) -> None:

@@ -20,17 +20,20 @@ def points_text(
     next_undo: int | None,
     next_redo: int | None,
     name: Callable[[str], str],
+    undo_key: str = "u",
+    redo_key: str = "U",
 ) -> str:
-    """The points as the dialog lists them (Rich markup); ``name`` names a setting id."""
+    """The points as the dialog lists them (Rich markup); ``name`` names a setting id, and
+    ``undo_key`` and ``redo_key`` are the keys that undo and redo."""
     if not points:
         return "No undo points yet: a switch, a preset or an apply makes one."
     lines: list[str] = []
     for point in points:
         when = point.at.astimezone().strftime("%Y-%m-%d %H:%M")
         if point.id == next_undo:
-            state = "[b]in effect: u undoes this next[/b]"
+            state = f"[b]in effect: {escape(undo_key)} undoes this next[/b]"
         elif point.id == next_redo:
-            state = "[b]undone: U puts this back[/b]"
+            state = f"[b]undone: {escape(redo_key)} puts this back[/b]"
         else:
             state = "[dim]undone[/dim]" if point.undone else "in effect"
         count = len(point.items)

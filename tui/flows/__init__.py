@@ -33,6 +33,9 @@ class Host(Protocol):
     @property
     def screen(self) -> Screen[Any]: ...
 
+    @property
+    def screen_stack(self) -> list[Screen[Any]]: ...
+
     def notify(
         self,
         message: str,

@@ -7,7 +7,7 @@ browser window it opened).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from automation.browser import BrowserError
@@ -22,9 +22,12 @@ from automation.secrets import (
 )
 from automation.visible import NoDisplay, display_problem, sign_in_in_window
 
+from ..keys import bound, key_for
 from . import Host
 
 if TYPE_CHECKING:
+    from automation.plugin import Plugin
+
     from ..dialogs import SignOutAnswer, WindowWaiting
 
 #: What the platform row says after signing in stopped at a wall of this kind.
@@ -85,7 +88,10 @@ class Accounts:
             if not real:
                 # Nothing can have been stored on this system, so ask now.
                 window = (
-                    "" if display_problem() else " (Esc, then l, signs in in a browser window.)"
+                    ""
+                    if display_problem()
+                    else f" (Esc, then {key_for(self.host, 'sign_in')}, signs in in a browser "
+                    "window.)"
                 )
                 self.sign_in_with_password(
                     platform,
@@ -103,17 +109,10 @@ class Accounts:
         self._to_tell = []
         if not plugins:
             return
-        message = f"Not signed in to {_names(p.title for p in plugins)}. "
-        message += (
-            f"{display_problem()} "
-            if display_problem()
-            else "Select a platform's row and press l to sign in in a browser window"
+        keys = bound(self.host)
+        self.host.notify(
+            signed_out_news(plugins, keys["sign_in"][0], keys["sign_in_password"][0]), timeout=15
         )
-        forms = [p.title for p in plugins if p.offers_password()]
-        if forms:
-            joiner = "; press" if display_problem() else ", or"
-            message += f"{joiner} L to sign in with email and password ({_names(forms)})"
-        self.host.notify(message.rstrip() + ".", timeout=15)
 
     # -- the keys --------------------------------------------------------------------
 
@@ -151,8 +150,8 @@ class Accounts:
         plugin = self.host.engine.plugins[platform]
         if not plugin.offers_password():
             self.host.notify(
-                f"{plugin.title} has no sign-in form a password can fill here: press l to "
-                "sign in in a browser window.",
+                f"{plugin.title} has no sign-in form a password can fill here: press "
+                f"{key_for(self.host, 'sign_in')} to sign in in a browser window.",
                 title="No password sign-in",
                 severity="warning",
                 timeout=10,
@@ -327,6 +326,22 @@ class Accounts:
         self.host.model.forget(platform)
         self._note(platform, "signed out", " ".join(said), "dim")
         self.host.notify(" ".join(said), title=f"Signed out of {title}")
+
+
+def signed_out_news(plugins: Sequence[Plugin], window_key: str, password_key: str) -> str:
+    """What the screen says of platforms found signed out: how to sign in to them, with
+    the keys that do it."""
+    problem = display_problem()
+    message = f"Not signed in to {_names(p.title for p in plugins)}. "
+    if problem:
+        message += f"{problem} "
+    else:
+        message += f"Select a platform's row and press {window_key} to sign in in a browser window"
+    forms = [p.title for p in plugins if p.offers_password()]
+    if forms:
+        joiner = "; press" if problem else ", or"
+        message += f"{joiner} {password_key} to sign in with email and password ({_names(forms)})"
+    return message.rstrip() + "."
 
 
 def _names(names: Iterable[str]) -> str:

@@ -27,6 +27,7 @@ from automation.history import HistoryError
 from automation.model import Kind, Setting, State
 from automation.presets import preset
 
+from ..keys import key_for
 from ..model import Redraw
 from ..progress import ChangeRun, title
 from ..words import count
@@ -61,7 +62,8 @@ class Changes:
 
         host, model = self.host, self.host.model
         if setting.kind is Kind.MANUAL:
-            host.notify("This one can only be done by hand: see the steps, then press m.")
+            mark = key_for(host, "mark")
+            host.notify(f"This one can only be done by hand: see the steps, then press {mark}.")
             return
         if self.running:
             host.notify("Wait until the changes under way are done.")
@@ -72,7 +74,8 @@ class Changes:
         reading = model.readings.get(setting.id)
         if reading is None or not reading.state.is_value:
             host.notify(
-                "Its current state is not known, so it is not switched. Press r to read it again.",
+                "Its current state is not known, so it is not switched. "
+                f"Press {key_for(host, 'read')} to read it again.",
                 severity="warning",
             )
             return
@@ -244,5 +247,7 @@ class Changes:
             next_undo=following.id if following else None,
             next_redo=redo[0].id if redo else None,
             name=name,
+            undo_key=key_for(host, "undo"),
+            redo_key=key_for(host, "redo"),
         )
         host.push_screen(UndoPoints(text))

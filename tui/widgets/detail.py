@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from automation.history import History
+from automation.model import Kind
 from automation.plugin import Plugin
 
 from .. import history_view, keys, view
@@ -64,14 +65,15 @@ class DetailPane(VerticalScroll):
             actions = ["sign_in", "sign_in_password", "sign_out"]
             if not plugin.offers_password():
                 actions.remove("sign_in_password")
-            text.append("\n".join(keys.hint(a) for a in actions))
+            bound = keys.bound(self.app)
+            text.append("\n".join(keys.hint(a, bound) for a in actions))
             if not plugin.offers_password():
                 text.append(
                     f"\n\n{plugin.title} has no sign-in form a password can fill here: "
                     "sign in in a browser window.",
                     style="dim",
                 )
-        text.append(f"\n\n{keys.hint('collapse')}", style="dim")
+        text.append(f"\n\n{keys.hint('collapse', keys.bound(self.app))}", style="dim")
         return text
 
     def setting_text(self, setting_id: str, state: Text) -> Text:
@@ -90,6 +92,7 @@ class DetailPane(VerticalScroll):
             model.desired[setting_id],
             model.marks.get(setting_id),
             history=history,
+            mark_key=keys.key_for(self.app, "mark") if setting.kind is Kind.MANUAL else "m",
         )
 
 
