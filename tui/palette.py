@@ -2,29 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
-from .keys import CHECKLIST
-from .model import PlatformRow, Redraw, SettingRow
-from .widgets.filter import FilterInput
-
-if TYPE_CHECKING:
-    from .app import PrivacyApp
+from .keys import CHECKLIST, bound
+from .model import ChecklistModel, PlatformRow, Redraw, SettingRow
+from .widgets.checklist import Checklist
 
 
-def commands(app: PrivacyApp) -> list[tuple[str, Callable[[], Any], str]]:
+class Host(Protocol):
+    """What the palette needs of the app."""
+
+    model: ChecklistModel
+
+    @property
+    def checklist(self) -> Checklist: ...
+
+    @property
+    def screen_stack(self) -> list[Screen[Any]]: ...
+
+    def redraw(self, what: Redraw = Redraw.CELLS) -> None: ...
+
+    def run_action(self, action: str) -> Awaitable[bool]: ...
+
+    def action_clear_filter(self) -> None: ...
+
+
+def commands(app: Host) -> list[tuple[str, Callable[[], Any], str]]:
     """The palette's entries: (name, what it does, a line of help)."""
     entries: list[tuple[str, Callable[[], Any], str]] = []
     seen: set[str] = set()
+    keys = bound(app)
     for key in CHECKLIST:
         if key.action in seen or not key.help:
             continue
         seen.add(key.action)
-        shown = app.get_key_display(key.binding())
+        shown = key.label(keys.get(key.action))
         entries.append(
             (key.description, partial(app.run_action, key.action), f"{shown}: {key.help}")
         )
@@ -45,18 +62,18 @@ def commands(app: PrivacyApp) -> list[tuple[str, Callable[[], Any], str]]:
     return entries
 
 
-def go_to(app: PrivacyApp, setting_id: str) -> None:
+def go_to(app: Host, setting_id: str) -> None:
     """Put the cursor on a setting's row, unfolding and unfiltering as needed."""
     model = app.model
     if model.filter_text and not model.visible(model.settings[setting_id]):
-        app.query_one(FilterInput).action_clear()
+        app.action_clear_filter()
     model.show(setting_id)
     app.redraw(Redraw.ROWS)
     app.checklist.move_to(SettingRow(setting_id))
     app.checklist.focus()
 
 
-def go_to_platform(app: PrivacyApp, platform: str) -> None:
+def go_to_platform(app: Host, platform: str) -> None:
     app.checklist.move_to(PlatformRow(platform))
     app.checklist.focus()
 
@@ -64,13 +81,18 @@ def go_to_platform(app: PrivacyApp, platform: str) -> None:
 class ChecklistCommands(Provider):
     """Offers the checklist's actions and its settings, matched by name."""
 
+    @property
+    def host(self) -> Host:
+        # The palette opens over the checklist's app only (PrivacyApp.COMMANDS).
+        return cast(Host, self.app)
+
     async def discover(self) -> Hits:
-        for name, command, help in commands(self.app):  # type: ignore[arg-type]
+        for name, command, help in commands(self.host):
             yield DiscoveryHit(name, command, help=help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, command, help in commands(self.app):  # type: ignore[arg-type]
+        for name, command, help in commands(self.host):
             score = max(matcher.match(name), matcher.match(help))
             if score > 0:
                 yield Hit(score, matcher.highlight(name), command, text=name, help=help)
