@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import sys
 
 from . import exits
 from .asking import no_terminal, stdin_problem
@@ -53,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
             username = input(f"{platform} username (email): ").strip()
             password = getpass.getpass(f"{platform} password (not shown): ")
         except EOFError:  # Ctrl-D, or the terminal went away
-            print(file=sys.stderr)
+            print()  # end the prompt's line
             return exits.fail("nothing stored (the terminal ended before both were typed).")
         if not username or not password:
             return exits.fail("nothing stored (empty username or password).")
