@@ -123,8 +123,12 @@ class Engine:
         credentials: CredentialSource | None = None,
         ask_code: AskCode | None = None,
         before_start: Callable[[], object] | None = None,
+        shared_browser: Running | None = None,
     ) -> None:
         self.options = options or Options()
+        #: A browser started elsewhere, used instead of launching one and left running
+        #: when the engine closes (the tests share one among their engines).
+        self._shared_browser = shared_browser
         #: Called once before the browser starts (the demo serves its sites then).
         self._before_start = before_start
         self.sessions: Sessions = sessions if sessions is not None else MemorySessions()
@@ -217,6 +221,9 @@ class Engine:
             if self._running is not None:
                 return
             self.prepare()
+            if self._shared_browser is not None:
+                self._running = self._shared_browser
+                return
             self._running = await launch(
                 self.options.executable,
                 headless=self.options.headless,
@@ -233,7 +240,8 @@ class Engine:
             self._before_start = None
 
     async def close(self) -> None:
-        """Close every context, the browser and Playwright. Safe to call twice."""
+        """Close every context, the browser and Playwright (a shared browser is left
+        running). Safe to call twice."""
         self._closed = True
         for timer in self._lingering.values():
             timer.cancel()
@@ -249,7 +257,8 @@ class Engine:
                         )
                     platform.context = None
             if self._running is not None:
-                await self._running.close()
+                if self._running is not self._shared_browser:
+                    await self._running.close()
                 self._running = None
 
     async def __aenter__(self) -> Engine:
