@@ -15,7 +15,6 @@ from automation.shown import shown_lines
 
 from . import commands
 from .commands import exits
-from .commands.asking import stdin_problem
 from .commands.options import add_common
 
 if TYPE_CHECKING:
@@ -119,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_app(runtime: Runtime, *, demo: bool) -> int:
+    from .commands.asking import stdin_problem
+
     # The checklist reads its keys on stdin: without a terminal there it would wait
     # for keys that never come (or fail on a closed stdin). A driver Textual is told to
     # use (TEXTUAL_DRIVER, as a web server of apps sets) brings its own input.
