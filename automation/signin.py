@@ -139,14 +139,16 @@ def _elsewhere(plugin: Plugin, url: str) -> bool:
     return canonical_origin(url) not in secret_origins(plugin)
 
 
-def _went(plugin: Plugin, url: str, what: str, how: str = "went to") -> Wall:
+def _went(
+    plugin: Plugin, url: str, what: str, how: str = "went to", so: str = "nothing was typed"
+) -> Wall:
     split = urlsplit(url)
-    where = f"{split.scheme}://{split.netloc}" if split.netloc else (split.scheme or url)
+    where = f"{split.scheme}://{split.netloc}" if split.netloc else url
     return Wall(
         "origin",
-        f"Not signed in to {plugin.title}: its {what} {how} {shown(where)}, not "
-        f"{plugin.title}'s own address, so nothing was typed. Sign in in a browser "
-        f"window instead (privacy-tui login {plugin.name}, or l in the checklist).",
+        f"Not signed in to {plugin.title}: its {what} {how} {shown(where, 80)}, not "
+        f"{plugin.title}'s own address, so {so}. Sign in in a browser window instead "
+        f"(privacy-tui login {plugin.name}, or l in the checklist).",
     )
 
 
@@ -215,6 +217,11 @@ async def _send(
         went = await _check(plugin, page, handle, what)
         if went is not None:
             return went
+        # Where the button sends its form (a page's own script may send it elsewhere,
+        # but the page is the platform's own by now).
+        target = await handle.evaluate(_TARGET)
+        if isinstance(target, str) and target and _elsewhere(plugin, target):
+            return _went(plugin, target, what, "sends its form to", "it was not sent")
         async with page.expect_navigation(wait_until="domcontentloaded"):
             await handle.click()
         return None
@@ -242,6 +249,11 @@ async def _check(plugin: Plugin, page: Page, handle: ElementHandle, what: str) -
         return _went(plugin, own if isinstance(own, str) else "about:blank", what, how)
     return None
 
+
+#: Where a submit button sends its form: its own ``formaction``, else its form's action
+#: (both resolved to whole addresses); empty for a button outside a form.
+_TARGET = """(el) => !el.form ? '' :
+  (el.getAttribute('formaction') ? el.formAction : el.form.action)"""
 
 #: Puts a value into a text field the way typing would leave it, without a keystroke.
 _PUT = """(el, value) => {

@@ -140,6 +140,29 @@ async def test_a_sign_in_page_a_script_moves_elsewhere_gets_nothing(
     assert f"went to {away.origin}," in wall.detail
 
 
+@pytest.mark.parametrize("how", ["action", "formaction"])
+async def test_a_form_that_sends_elsewhere_is_not_sent(
+    make_engine: Callable[..., Engine], sites: tuple[Host, Host], how: str
+) -> None:
+    """The sign-in page is the platform's own, but its form (or its button) sends what
+    is typed to the other site."""
+    home, away = sites
+    form = (
+        FORM.replace('action="/login"', f'action="{away.url("/login")}"')
+        if how == "action"
+        else FORM.replace('type="submit"', f'type="submit" formaction="{away.url("/login")}"')
+    )
+    home.page("/login", form)
+    engine = make_engine(LinkedIn(home.origin), signed_in=False)
+    engine.options.light = False
+
+    wall = await engine.sign_in("linkedin", Credentials(USERNAME, PASSWORD))
+
+    got_nothing(away, USERNAME, PASSWORD)
+    assert wall is not None and wall.kind == "origin"
+    assert f"sends its form to {away.origin}," in wall.detail and "not sent" in wall.detail
+
+
 class FramedLinkedIn(LinkedIn):
     """LinkedIn as if its sign-in form were drawn inside a frame on its sign-in page."""
 
