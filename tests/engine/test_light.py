@@ -3,12 +3,15 @@ requests (no tracker learns that a check ran)."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 
+from automation.light import Fence
 from automation.plugins.linkedin import LinkedIn
 from automation.runtime import build
+from tests.hostile_hosts import hosts
 
 
 def test_a_real_origin_allows_its_own_site_and_its_asset_hosts_only() -> None:
@@ -56,3 +59,50 @@ async def test_a_check_reaches_no_third_party_host(
         assert hits == []
     else:
         assert hits, "pages loaded whole call the tracker"
+
+
+def test_the_fence_lets_through_the_platforms_own_hosts_only() -> None:
+    real = Fence(LinkedIn("https://www.linkedin.com").first_party)
+    assert real.lets("www.linkedin.com", 443, ("https", "http"))
+    assert real.lets("static.licdn.com", 443, ("https", "http"))
+    assert not real.lets("analytics.example.net", 443, ("https", "http"))
+    assert not real.lets("www.linkedin.com.tracker.example", 443, ("https", "http"))
+    replica = Fence(LinkedIn("http://127.0.0.1:8801").first_party)
+    assert replica.lets("127.0.0.1", 8801, ("https", "http"))
+    assert not replica.lets("127.0.0.1", 8802, ("https", "http"))
+    assert not replica.lets("::1", 8801, ("https", "http"))
+    assert replica.refused == ["127.0.0.1:8802", "[::1]:8801"]
+
+
+async def test_the_fence_answers_what_it_refuses_without_reaching_anyone() -> None:
+    """A tunnel to another host is refused, a plain request to one too, and a request
+    that is no request at all is answered 400: nothing is passed on."""
+    with hosts("platform", "third party") as (home, away):
+        home.page("/", "<p>home</p>")
+        fence = Fence(LinkedIn(home.origin).first_party)
+        address = await fence.start()
+        port = int(address.rsplit(":", 1)[1])
+
+        async def ask(request: bytes) -> bytes:
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write(request)
+            await writer.drain()
+            answer = await asyncio.wait_for(reader.read(), 10)
+            writer.close()
+            return answer
+
+        try:
+            refused = await ask(f"CONNECT 127.0.0.1:{away.port} HTTP/1.1\r\n\r\n".encode())
+            plain = await ask(f"GET {away.url('/x')} HTTP/1.1\r\nHost: a\r\n\r\n".encode())
+            garbage = await ask(b"\x16\x03\x01 not a request\r\n\r\n")
+            huge = await ask(b"GET / HTTP/1.1\r\n" + b"X: y\r\n" * 20000 + b"\r\n")
+            home_page = await ask(f"GET {home.url('/')} HTTP/1.1\r\nHost: a\r\n\r\n".encode())
+        finally:
+            fence.close()
+    assert refused.startswith(b"HTTP/1.1 403")
+    assert plain.startswith(b"HTTP/1.1 403")
+    assert garbage.startswith(b"HTTP/1.1 400")
+    assert huge.startswith(b"HTTP/1.1 400") or huge == b""
+    assert home_page.startswith(b"HTTP/1.0 200") and b"<p>home</p>" in home_page
+    assert b"connection: close" in home_page.lower()
+    assert away.connections == 0
