@@ -53,6 +53,8 @@ class ConfigError(Exception):
         )
 
     def __str__(self) -> str:
+        if self.path is None and self.line is None and not self.key:
+            return self.message  # about no file at all (--config "")
         where = str(self.path) if self.path else "config"
         if self.line is not None:
             where += f":{self.line}"
