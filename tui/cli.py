@@ -67,7 +67,8 @@ class Parser(argparse.ArgumentParser):
 def parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     """The command line's parser; without ``with_commands``, the checklist's options alone
     (building every command's parser means importing every command's module)."""
-    top = Parser(
+    # Typed as argparse's own, so the commands' parsers (made of the same class) are too.
+    top: argparse.ArgumentParser = Parser(
         prog="privacy-tui",
         description=DESCRIPTION,
         epilog=epilog(),
