@@ -15,14 +15,16 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 from automation import secrets
-from automation.engine import Engine
+from automation.engine import Engine, Options
 from automation.model import State
 from automation.plugins.linkedin import LinkedIn
 from automation.secrets import Credentials, KeyringCredentials
+from automation.sessions import MemorySessions
 from automation.walls import LoginForm
 from tests.hostile_hosts import Answer, Host, Seen, hosts
 from tests.processes import browsers_below, cmdline
@@ -273,9 +275,10 @@ async def test_a_verification_page_that_moves_elsewhere_gets_no_code(
 
 
 async def test_a_browser_killed_while_signing_in_reads_error(
-    make_engine: Callable[..., Engine], sites: tuple[Host, Host]
+    chromium: str, sites: tuple[Host, Host], tmp_path: Path
 ) -> None:
-    """Not ``needs login``: nothing was learnt about the account."""
+    """Not ``needs login``: nothing was learnt about the account. The engine has a
+    browser of its own here, the one killed."""
     home, _ = sites
     reached, release = asyncio.Event(), threading.Event()
     loop = asyncio.get_running_loop()
@@ -287,15 +290,26 @@ async def test_a_browser_killed_while_signing_in_reads_error(
 
     home.routes["/login"] = hold
     secrets.set_credentials("linkedin", Credentials(USERNAME, PASSWORD))
-    engine = make_engine(LinkedIn(home.origin), signed_in=False, credentials=KeyringCredentials())
-    checking = asyncio.ensure_future(engine.check([AI]))
+    options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
+    engine = Engine(
+        [LinkedIn(home.origin)],
+        options,
+        sessions=MemorySessions(),
+        credentials=KeyringCredentials(),
+    )
+    running_before = set(browsers_below())
     try:
-        await asyncio.wait_for(reached.wait(), 30)
-        # The browser (and the script that started it, where there is one).
-        for pid in [p for p in browsers_below() if "--type=" not in cmdline(p)]:
-            os.kill(pid, signal.SIGKILL)
+        checking = asyncio.ensure_future(engine.check([AI]))
+        try:
+            await asyncio.wait_for(reached.wait(), 30)
+            # The engine's browser (and the script that started it, where there is one).
+            started = [p for p in browsers_below() if p not in running_before]
+            for pid in [p for p in started if "--type=" not in cmdline(p)]:
+                os.kill(pid, signal.SIGKILL)
+        finally:
+            release.set()
+        [reading] = await asyncio.wait_for(checking, 60)
     finally:
-        release.set()
-    [reading] = await asyncio.wait_for(checking, 60)
+        await asyncio.wait_for(engine.close(), 30)
     assert reading.state is State.ERROR, reading
     assert "browser" in reading.detail.lower()
