@@ -23,8 +23,9 @@ from .. import events, folders
 from .errors import HistoryError
 
 if TYPE_CHECKING:
+    from .addresses import Places, kept_address
     from .recorder import Drift, Entry, EventSource, Recorder, WatchRun
-    from .store import SCHEMA_VERSION, Places, Store, default_path, kept_address
+    from .store import SCHEMA_VERSION, Store, default_path
     from .undo import ApplyItem, ApplyRecord, UndoPoints
 
 __all__ = [
@@ -45,9 +46,9 @@ __all__ = [
 #: asked for, so naming the history (and opening it later) does not load SQLite.
 _LATER = {
     "SCHEMA_VERSION": "store",
-    "Places": "store",
+    "Places": "addresses",
     "default_path": "store",
-    "kept_address": "store",
+    "kept_address": "addresses",
     "Drift": "recorder",
     "Entry": "recorder",
     "WatchRun": "recorder",
@@ -170,7 +171,7 @@ class History:
 
         The history is opened at the first event, if it is not open by then.
         """
-        from .store import Places
+        from .addresses import Places
 
         origins = {name: plugin.origin for name, plugin in engine.plugins.items()}
         places = {name: Places.of(plugin) for name, plugin in engine.plugins.items()}

@@ -20,8 +20,9 @@ from typing import Any, Protocol
 
 from .. import events
 from ..model import Reading, State, now
+from .addresses import Places, kept_address
 from .errors import HistoryError
-from .store import Places, Store, as_state, as_text, as_time, cannot_use, kept_address
+from .store import Store, as_state, as_text, as_time, cannot_use
 
 
 class EventSource(Protocol):
