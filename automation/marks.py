@@ -16,6 +16,7 @@ import tomli_w
 
 from . import folders
 from .export import ExportError, as_tables, write_atomic
+from .private_files import read_text_limited
 
 
 def default_path() -> Path:
@@ -56,9 +57,13 @@ class Marks:
             write_atomic(self.path, tomli_w.dumps(as_tables(self._marks)), overwrite=True)
 
 
+#: No file of marks privacy-tui writes comes near this; a bigger one is not its own.
+MARKS_LIMIT = 1024 * 1024
+
+
 def _read(path: Path) -> dict[str, datetime]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text_limited(path, MARKS_LIMIT))
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:

@@ -36,5 +36,6 @@ class Wall:
     """``login``, ``authwall`` or ``checkpoint`` (told by the URL); on a closer look at
     a checkpoint, ``code`` (it asks for a verification code) or ``captcha`` (a check
     only a person can pass); ``error`` when signing in failed on the way; ``origin``
-    when no password may be sent to the platform's configured origin."""
+    when no password may be sent to the platform's configured origin, or the sign-in
+    page (or the frame holding its form) went to another origin."""
     detail: str

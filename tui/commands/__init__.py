@@ -10,8 +10,8 @@ A command module defines:
 
 ``privacy-tui --help`` imports every command module, so what only running needs (the
 engine, the browser, the app) is imported inside ``run``. The other modules here are
-what commands share: ``options``, ``exits``, ``output``, ``reading``, ``running`` and
-``plans``.
+what commands share: ``options``, ``exits``, ``output``, ``reading``, ``running``,
+``plans``, ``asking`` and ``examples``.
 """
 
 from __future__ import annotations

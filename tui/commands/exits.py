@@ -18,7 +18,7 @@ NOT_SIGNED_IN = NOT_AS_DESIRED
 #: A usage or config error, or something missing to work with: a browser, a display,
 #: a terminal to ask on, a keyring. argparse's own usage errors exit with it too.
 USAGE = 2
-#: A setting could not be read.
+#: A setting could not be read, or a change could not be read back.
 NOT_READ = 3
 #: Stopped with Ctrl-C, as a shell reports a command ended by SIGINT.
 INTERRUPTED = 130
@@ -28,7 +28,7 @@ MEANINGS = {
     OK: "all as desired",
     NOT_AS_DESIRED: "something is not",
     USAGE: "usage or config error",
-    NOT_READ: "a setting could not be read",
+    NOT_READ: "a setting could not be read (or read back)",
     INTERRUPTED: "interrupted",
 }
 
