@@ -46,6 +46,23 @@ def test_the_redactor_takes_out_what_is_personal() -> None:
     # Interface words stay as they are, ids and all.
     words = "Use my data for training content creation AI models (allowDataForGenerativeAI)"
     assert scrub(words) == words
+    # An address on this machine is a host, not a phone number.
+    assert scrub("sent to 127.0.0.1:8801/login") == "sent to 127.0.0.1:8801/login"
+
+
+def test_only_the_words_the_plugin_knows_are_kept() -> None:
+    words = capture.plugin_words(LinkedIn)
+    assert words.text("Use my data for training content creation AI models") == (
+        "Use my data for training content creation AI models"
+    )
+    # A run of words it does not know is one placeholder, signs and all.
+    assert words.text("Jane Q. Example") == "▒" * 16
+    assert words.text("Data for Generative AI Improvement: Jane Q. Example") == (
+        "Data for Generative AI Improvement: " + "▒" * 16
+    )
+    # What the shared page code reads by pattern stays: a setting not offered.
+    assert "isn't available" in words.text("This setting isn't available in Jane's region")
+    assert "Jane" not in words.text("This setting isn't available in Jane's region")
 
 
 def test_text_that_is_not_an_interface_word_becomes_a_placeholder() -> None:
@@ -60,13 +77,21 @@ def test_text_that_is_not_an_interface_word_becomes_a_placeholder() -> None:
                 "attrs": {"href": "/feed/x?session=abc", "title": "Jane"},
                 "children": [],
             },
+            {"tag": "a", "attrs": {"href": "mailto:jane@example.org"}, "children": []},
+            {"tag": "input", "attrs": {"id": "jane-q", "name": "jane"}, "children": []},
+            {"tag": "label", "attrs": {"for": "jane-q"}, "children": []},
         ],
     }
-    redacted = capture.redact_node(node, capture.Redactor())
-    text = json.dumps(redacted)
+    redacted = capture.redact_node(node, capture.plugin_words(LinkedIn))
+    text = json.dumps(redacted, ensure_ascii=False)
     assert "health" not in text and "session" not in text and "title" not in text
+    assert "jane" not in text.lower() and "feed" not in text
     assert redacted["children"][1] == {"text": "Save", "ui": True}
-    assert redacted["children"][2]["attrs"] == {"href": "/feed/x"}
+    assert redacted["children"][2]["attrs"] == {"href": "/▒▒▒▒/▒▒▒▒"}
+    assert redacted["children"][3]["attrs"] == {"href": "#"}
+    # Ids and names the plugin does not know get stand-ins, the same wherever they are.
+    assert redacted["children"][4]["attrs"] == {"id": "id-1", "name": "name-1"}
+    assert redacted["children"][5]["attrs"] == {"for": "id-1"}
 
 
 def test_a_file_that_is_not_a_capture_is_refused_clearly(tmp_path: Path) -> None:

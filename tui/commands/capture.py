@@ -24,8 +24,8 @@ def add_parser(commands: Subcommands) -> None:
         NAME,
         help="keep a redacted capture of a setting's page, or show what one holds",
         description="Read a setting (or a per-blog setting's blogs) and keep a redacted "
-        "capture of its page: the page's structure and controls, the interface's words, "
-        "and none of your data (see README, 'Reporting a page that changed'). A reading "
+        "capture of its page: the page's structure and controls, the words the plugin "
+        "knows, and none of your data (see README, 'Reporting a page that changed'). A reading "
         "of 'unknown' keeps one by itself. With --show, print what a capture file holds, "
         "to check it before attaching it to a report. Exit status: 0 kept (or shown), "
         "2 usage or config error, 3 the page could not be captured.",
@@ -34,7 +34,12 @@ def add_parser(commands: Subcommands) -> None:
     parser.add_argument(
         "id", nargs="?", metavar="ID", help="the setting (like linkedin.ai_training)"
     )
-    parser.add_argument("--show", metavar="FILE", type=Path, help="print what FILE holds")
+    parser.add_argument(
+        "--show",
+        metavar="FILE",
+        type=Path,
+        help="print what FILE holds (its control characters written out, long texts cut)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
