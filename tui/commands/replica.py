@@ -33,12 +33,16 @@ def add_parser(commands: Subcommands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not 0 <= args.port <= 65535:
+        return exits.fail(f"--port must be a port number from 0 to 65535, not {args.port}")
     if args.capture is not None:
         return serve_capture(args.capture, args.port)
     from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, demo_server
 
     try:
         server = demo_server(first_port=args.port).start()
+    except OverflowError:
+        return exits.fail(f"--port {args.port} leaves too few ports above it for every site")
     except OSError as exc:
         return exits.fail(f"cannot listen on port {args.port}: {exc.strerror}")
     print("Replica sites are running. Put these lines in a config to use them:\n")
@@ -50,25 +54,24 @@ def run(args: argparse.Namespace) -> int:
 
 
 def serve_capture(path: Path, port: int) -> int:
-    from automation.capture import CaptureError, load
+    from automation.capture import CaptureError, load, plugin_of
     from automation.replicas.captured import CapturedPage
 
     try:
         kept = load(path)
+        # Nothing from the file is printed before it is checked: the platform must be
+        # an installed plugin's and the setting one of its own, as the lines printed
+        # below are meant to be pasted into a config.
+        plugin, setting = plugin_of(kept)
     except CaptureError as exc:
         return exits.fail(str(exc))
-    from automation import registry
-
-    plugins, _ = registry.load({str(kept.get("platform", ""))})
-    cookies = plugins[0].session_cookies if plugins else ()
     try:
-        page = CapturedPage(kept, port, cookies).start()
+        page = CapturedPage(kept, port, plugin.session_cookies).start()
     except OSError as exc:
         return exits.fail(f"cannot listen on port {port}: {exc.strerror}")
-    platform = kept.get("platform", "the platform")
-    print(f"Serving the capture of {kept.get('setting')} at {page.origin}")
-    print(f"Point {platform} at it in a config:\n")
-    print(f'[platforms.{platform}]\norigin = "{page.origin}"\n')
+    print(f"Serving the capture of {setting.id} at {page.origin}")
+    print(f"Point {plugin.name} at it in a config:\n")
+    print(f'[platforms.{plugin.name}]\norigin = "{page.origin}"\n')
     print("Press Ctrl-C to stop.", flush=True)
     _wait(page.stop)
     return exits.OK
