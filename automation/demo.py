@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 #: ``tests/engine/test_demo.py`` checks this against ``automation.replicas.SITES``.
 SITES: dict[str, str | None] = {
     "adobe": None,
+    "amazon": None,
     "chatgpt": None,
     "claude": None,
     "copilot": None,

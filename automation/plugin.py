@@ -322,6 +322,10 @@ class Plugin:
             from . import rows
 
             return await rows.read(self, page, setting)
+        if shape == "radio":
+            from . import radios
+
+            return await radios.read(self, page, setting)
         from . import switches
 
         return await switches.read(self, page, setting)
@@ -341,6 +345,10 @@ class Plugin:
             from . import rows
 
             return await rows.write(self, page, setting, value)
+        if shape == "radio":
+            from . import radios
+
+            return await radios.write(self, page, setting, value)
         from . import switches
 
         return await switches.write(self, page, setting, value)
