@@ -162,21 +162,21 @@ async def test_a_page_of_planted_personal_values_leaves_none_in_its_capture(
 
 @pytest.mark.browser
 async def test_a_huge_page_makes_a_capture_that_reads_back(chromium: str, tmp_path: Path) -> None:
-    """A page of 120,000 elements nested 400 deep, with megabytes of text: its capture
-    keeps the first 50,000 elements, 200 deep, and is a capture privacy-tui reads."""
+    """A page of 60,000 elements and texts nested 250 deep, with long labels: its
+    capture keeps the first 50,000, 200 deep, and is a capture privacy-tui reads."""
     setting = LinkedIn.setting("ai_training")
     build = """() => {
       let node = document.body;
-      for (let i = 0; i < 400; i++) {
+      for (let i = 0; i < 250; i++) {
         const child = document.createElement("div");
         child.setAttribute("aria-label", "x".repeat(5000));
         node.appendChild(child);
         node = child;
       }
       const many = document.createElement("section");
-      for (let i = 0; i < 120000; i++) {
+      for (let i = 0; i < 30000; i++) {
         const item = document.createElement("span");
-        item.textContent = "Jane ".repeat(50);
+        item.textContent = "Jane Doe";
         many.appendChild(item);
       }
       document.body.appendChild(many);
@@ -201,4 +201,5 @@ async def test_a_huge_page_makes_a_capture_that_reads_back(chromium: str, tmp_pa
         count += 1
         depth = max(depth, at)
         stack.extend((child, at + 1) for child in node.get("children", []))
-    assert depth <= capture.MOST_DEPTH and count <= capture.MOST_NODES
+    assert depth == capture.MOST_DEPTH
+    assert capture.MOST_NODES - 10 <= count <= capture.MOST_NODES
