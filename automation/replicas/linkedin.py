@@ -18,7 +18,10 @@ name say so in a note ("This setting was formerly called ..."): an old wording
 stands on the page as plain text, beside the switch, never as its label. The
 promotions and demographics pages hold two switches each, put in opposite
 positions by the tests, so a locator that takes "the switch on the page" is caught
-there. The profile-visibility page answers at two addresses, and the age and gender
+there. Three advertising-data pages hold checkboxes instead (education and skills,
+employer, job information), one under the page's question per kind of data, each
+with its words beside it and no "On" or "Off", as their screenshots show. The
+profile-visibility page answers at two addresses, and the age and gender
 switches are also on one combined page; :attr:`LinkedInSite.gone` makes an address
 answer 404 for a test, as a page LinkedIn retired would.
 
@@ -115,11 +118,40 @@ def _ads(
         key,
         PREFIX + slug,
         heading,
-        Control(label, labelledby=ref),
+        # An empty ``ref``: no id of the switch is on record (one of the replica's own).
+        Control(label, labelledby=ref or None),
         question,
         section="ads",
         menu=heading,
         notes=notes,
+    )
+
+
+#: The note of the advertising pages that say what turning them off does.
+LESS_TAILORED = (
+    "<p>Turning this off may make your ads less tailored, but won't reduce the number of "
+    f"ads you see. Changes typically take up to 72 hours to take effect. {_learn()}</p>"
+)
+
+
+def _boxes(
+    slug: str, heading: str, question: str, boxes: tuple[tuple[str, str], ...]
+) -> tuple[LinkedInPage, ...]:
+    """An advertising-data page of checkboxes (key and words of each, in order): the
+    question above the first, the notes below the last, the menu entry once."""
+    last = len(boxes) - 1
+    return tuple(
+        LinkedInPage(
+            key,
+            PREFIX + slug,
+            heading,
+            Control(words, kind="checkbox"),
+            question if n == 0 else "",
+            section="ads",
+            menu=heading if n == 0 else None,
+            notes=(APPLIES_OFF_LINKEDIN, LESS_TAILORED) if n == last else (),
+        )
+        for n, (key, words) in enumerate(boxes)
     )
 
 
@@ -361,6 +393,115 @@ class LinkedInSite(SwitchSite):
             "Can LinkedIn and its partners use non-essential cookies when you use LinkedIn?",
             section="privacy",
         ),
+        # The advertising-data pages no automation records: their words from the crawl,
+        # their layout from the screenshots; no id is on record, so each label is tied
+        # by an id of the replica's own. CRAWL line 5554; SHOTS "Profile location__On_...".
+        _ads(
+            "ads_profile_location",
+            "ads-location",
+            "Profile location",
+            "Can we use the postal code and city you enter in your profile to show you more "
+            "tailored ads on LinkedIn? If you turn this off, you may still see ads based on "
+            "your country or continent.",
+            "Use postal code and city you enter in your profile",
+            "",
+            "<p>Unless you opt out, we may also use your <strong>Inferred city location</strong>"
+            " to personalize ads.</p>",
+            "<p>We don't collect or use any location data more precise than postal code and "
+            "city for advertising.</p>",
+            APPLIES_OFF_LINKEDIN,
+            LESS_TAILORED,
+        ),
+        # CRAWL line 4159; SHOTS "Connections__On_...".
+        _ads(
+            "ads_connections",
+            "ads-connections",
+            "Connections",
+            "Can we use information from your 1st-degree connections to show you more "
+            "tailored ads on LinkedIn?",
+            "Use connections data",
+            "",
+            APPLIES_OFF_LINKEDIN,
+            LESS_TAILORED,
+        ),
+        # CRAWL line 5401; SHOTS "Companies you follow__On_...".
+        _ads(
+            "ads_companies_followed",
+            "ads-companies-followed",
+            "Companies you follow",
+            "Can we use the list of companies you follow to show you more tailored ads on "
+            "LinkedIn?",
+            "Use followed companies data",
+            "",
+            APPLIES_OFF_LINKEDIN,
+            LESS_TAILORED,
+        ),
+        # CRAWL line 3844; SHOTS "Groups__On_...".
+        _ads(
+            "ads_groups",
+            "ads-based-on-groups",
+            "Groups",
+            "Can we use the groups you've joined to show you more tailored ads on LinkedIn?",
+            "Use groups data",
+            "",
+            APPLIES_OFF_LINKEDIN,
+            LESS_TAILORED,
+        ),
+        # CRAWL line 3655; SHOTS "Customized display format__On_...".
+        _ads(
+            "ads_customized_display",
+            "ads-personalization",
+            "Customized display format",
+            "Can we use your profile information (such as your photo, name, and company) to "
+            "display ads to you on LinkedIn in a customized format? Ads formatted to display "
+            "your profile information are visible only to you.",
+            "Use profile data for customized display",
+            "",
+            "<p>Changes typically take up to 72 hours to take effect.</p>",
+        ),
+        # CRAWL lines 3709 to 3745; SHOTS "Education and skills__Schools & 4 more_...".
+        *_boxes(
+            "ads-education",
+            "Education and skills",
+            "What educational information can we use to show you more tailored ads on LinkedIn?",
+            (
+                ("ads_schools", "Schools"),
+                ("ads_fields_of_study", "Field of study"),
+                ("ads_degrees", "Degrees"),
+                ("ads_skills", "Skills"),
+                ("ads_graduation_year", "Last graduation year"),
+            ),
+        ),
+        # CRAWL lines 3808 and 3817; SHOTS "Employer__Current company & 1 more_...".
+        *_boxes(
+            "ads-employer",
+            "Employer",
+            "What employer history can we use to show you more tailored ads on LinkedIn?",
+            (("ads_current_company", "Current company"), ("ads_past_companies", "Past companies")),
+        ),
+        # CRAWL lines 4870 and 4879; SHOTS "Job information__Current job & 1 more_...".
+        *_boxes(
+            "ads-job-information",
+            "Job information",
+            "What job information can we use to show you more tailored ads on LinkedIn?",
+            (("ads_current_job", "Current job"), ("ads_past_jobs", "Past jobs")),
+        ),
+        # CRAWL line 3664; SHOTS "Microsoft Word__On_...": under Data privacy, the card's
+        # heading differs from the menu's words.
+        LinkedInPage(
+            "work_experience_in_word",
+            PREFIX + "use-linkedin-data-in-microsoft-word",
+            "Show work experience",
+            Control("Show work experience in Word"),
+            "Should we allow Microsoft Word to display your work experience descriptions from "
+            "your profile in Resume Assistant?",
+            section="privacy",
+            menu="Microsoft Word",
+            notes=(
+                "<p>This feature helps you to create effective resumes by providing you "
+                f"content suggestions to include in your resume. {_learn()}</p>",
+            ),
+        ),
         _visibility("/mypreferences/d/profile-visibility-for-partners", None),
         _visibility(
             PREFIX + "profile-visibility-for-partners",
@@ -425,7 +566,8 @@ class LinkedInSite(SwitchSite):
             question = html.escape(each.question)
             if isinstance(each, LinkedInPage) and each.learn_under_question:
                 question += f"<br>{_learn()}"
-            row = f'<p class="question">{question}</p>'
+            # The boxes after a checkbox page's first stand under its one question.
+            row = f'<p class="question">{question}</p>' if question else ""
             if each.key in account.decoys:
                 count += 1
                 row += self._decoy_html(account, each, count)
@@ -487,11 +629,28 @@ class LinkedInSite(SwitchSite):
             control = "<p>This setting is being updated. Check back later.</p>"
         else:
             disabled = key in account.disabled
-            control = draw(drawn, value, ref=ref, disabled=disabled)
+            paint = _box if drawn.kind == "checkbox" else draw
+            control = paint(drawn, value, ref=ref, disabled=disabled)
             if key in account.doubled:
-                control += draw(drawn, value, copy=True, ref=ref, disabled=disabled)
+                control += paint(drawn, value, copy=True, ref=ref, disabled=disabled)
         api = html.escape(self.api_prefix + quote(key))
         return f'<div class="setting" data-api="{api}">{control}</div>'
+
+
+def _box(
+    control: Control, value: bool, *, copy: bool = False, ref: str, disabled: bool = False
+) -> str:
+    """A checkbox with its words beside it, as the checkbox pages draw them: no "On" or
+    "Off" shown (the script's state holder is there, hidden). A ``copy`` points at the
+    same words and repeats no element id."""
+    ident = f"{ref}-box" + ("-copy" if copy else "")
+    words = "" if copy else f'<span id="{html.escape(ref)}">{html.escape(control.label)}</span>'
+    return (
+        f'<div class="toggle"><input type="checkbox" class="switch" id="{html.escape(ident)}" '
+        f'aria-labelledby="{html.escape(ref)}"{" checked" if value else ""}'
+        f"{' disabled' if disabled else ''}>{words}"
+        '<span class="switch-state" hidden></span></div>'
+    )
 
 
 def _menu(current: str) -> str:
