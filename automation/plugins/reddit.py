@@ -1,12 +1,14 @@
-"""Reddit: ads personalised with what Reddit's partners tell it.
+"""Reddit: ads personalised with what Reddit's partners tell it, and ads measured off Reddit.
 
-The setting is on ``/settings/privacy``, worded "Personalize ads on Reddit based on
-information and activity from our partners" (a crawl of the signed-in page), beside
-"Ads off Reddit", "Show up in search results" and others. Reddit draws each switch as
-its ``faceplate-switch-input`` web component: the position on the component, its
-input inside an open shadow root, the label outside it in the row. The shared switch
-code looks inside shadow roots and names such a switch by its row. Reddit offers no
-setting that keeps your content out of AI training.
+Both settings are on ``/settings/privacy`` (a crawl of the signed-in page), under
+Advertising: "Personalize ads on Reddit based on information and activity from our
+partners", then "Ads off Reddit" ("Allow Reddit to measure Reddit paid marketing
+campaigns on other sites and apps."), beside "Show up in search results" and others.
+Reddit draws each switch as its ``faceplate-switch-input`` web component: the
+position on the component, its input inside an open shadow root, the label outside
+it in the row. The shared switch code looks inside shadow roots and names such a
+switch by its row. Reddit offers no setting that keeps your content out of AI
+training.
 """
 
 from __future__ import annotations
@@ -61,8 +63,54 @@ PERSONALIZED_ADS = Setting(
 )
 
 
+#: The switch below it, and the words Reddit shows under it.
+ADS_OFF_LABEL = "Ads off Reddit"
+ADS_OFF_DESCRIPTION = (
+    "Allow Reddit to measure Reddit paid marketing campaigns on other sites and apps."
+)
+#: The crawl's entry for it (its words, its description and its state).
+ADS_OFF_LINE = 1532
+
+ADS_OFF_REDDIT = Setting(
+    key="ads_off_reddit",
+    label=ADS_OFF_LABEL,
+    description=(
+        "Lets Reddit measure its own paid marketing campaigns on other sites and apps. "
+        "It is a setting of its own, apart from how your ads on Reddit are chosen."
+    ),
+    manual_steps=(
+        "Sign in to Reddit.",
+        'Click your avatar, then "Settings".',
+        'Choose "Privacy".',
+        f'Under "Advertising", switch "{ADS_OFF_LABEL}" off.',
+    ),
+    notes=(
+        'Its description reads "Allow Reddit to measure Reddit paid marketing campaigns on '
+        'other sites and apps." It is separate from the ad-personalisation switch above it. '
+        "Reddit says some of its settings are not offered to minors."
+    ),
+    source=CRAWL,
+    switch=Switch(path=PATH, names=(ADS_OFF_LABEL,)),
+    evidence=evidence(
+        page=(Confidence.CONFIRMED, f"{CRAWL}:{ADS_OFF_LINE} (Reddit, url {ORIGIN}{PATH})"),
+        control=(
+            Confidence.LIKELY,
+            f"{CRAWL}:{ADS_OFF_LINE} (a switch read with its state on the page, its "
+            f"screenshot beside the ad-personalisation switch); {COMPONENT}: Reddit's "
+            "switches are faceplate-switch-input components whose host carries "
+            "aria-checked; the label stands in the row beside it",
+        ),
+        label=(
+            Confidence.CONFIRMED,
+            f"{CRAWL}:{ADS_OFF_LINE} (Reddit, setting {ADS_OFF_LABEL!r}, described as "
+            f"{ADS_OFF_DESCRIPTION!r})",
+        ),
+    ),
+)
+
+
 class Reddit(Plugin):
-    """Reddit's ad-personalisation switch."""
+    """Reddit's advertising switches."""
 
     name = "reddit"
     title = "Reddit"
@@ -85,4 +133,4 @@ class Reddit(Plugin):
     account_source = (
         "CookieCadger/CookieCadger@8935cb1c1da1f069e97d09966e0ee075e94c7ebf:plugins/reddit.js"
     )
-    settings = (PERSONALIZED_ADS,)
+    settings = (PERSONALIZED_ADS, ADS_OFF_REDDIT)

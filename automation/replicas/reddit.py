@@ -11,8 +11,13 @@ https://greasyfork.org/scripts/489037, whose selector also shows the row markup
 ``li#…-list-item > div > span.flex.items-center.shrink-0 > span >
 faceplate-switch-input``), an input drawn inside its open shadow root that takes no
 click, the label outside in the row. The row takes the click, as a person gives it.
-The ad setting's description is the one Reddit shows under it (quoted in public
-copies of the page, e.g. its words in clones' markup).
+The ad settings' descriptions are the ones the crawl read under them ("Ads off
+Reddit": "Allow Reddit to measure Reddit paid marketing campaigns on other sites and
+apps."). The rows stand under the section headings of the crawl's screenshot
+(``gemini-team/picasso/Reddit/Privacy_...``): Social interactions, Discoverability,
+Advertising (with its note that some settings are not offered to minors), Advanced.
+Both ad switches are settings of the plugin; each can be given a look-alike, taken
+away or worded otherwise for a test.
 
 ``drawn = "inner"`` draws the other known form of the component: the host shows no
 position, only the input inside its shadow root does.
@@ -56,10 +61,26 @@ ROWS = (
         "Allow us to use information from our partners to show you better ads on Reddit",
         "switch",
     ),
-    ("ads_off_reddit", "Ads off Reddit", "", "switch"),
+    (
+        "ads_off_reddit",
+        "Ads off Reddit",
+        "Allow Reddit to measure Reddit paid marketing campaigns on other sites and apps.",
+        "switch",
+    ),
     ("third_party_apps", "Third-party app authorizations", "", "link"),
     ("clear_history", "Clear history", "Delete your post views history", "action"),
 )
+#: The section headings of the page, each before the row it opens.
+SECTIONS = {
+    "allow_follow": "Social interactions",
+    "list_profile": "Discoverability",
+    "personalized_ads": "Advertising",
+    "third_party_apps": "Advanced",
+}
+#: The note under the Advertising heading.
+MINORS = "Some settings are unavailable to minors. Learn more about age assurance."
+#: The rows that are settings of the plugin.
+SETTINGS = ("personalized_ads", "ads_off_reddit")
 #: The setting the plugin reads, under its 2023 wording (an account may be shown it).
 OLD_LABEL = "Improve ads based on your online activity and information from our partners"
 
@@ -146,25 +167,29 @@ class RedditSite(SwitchSite):
         return self.privacy(account)
 
     def privacy(self, account: Account) -> Response:
-        key = "personalized_ads"
-        if key in account.moved:
+        if any(key in account.moved for key in SETTINGS):
             return Response.redirect("/", 302)
-        if key in account.broken:
+        if any(key in account.broken for key in SETTINGS):
             return Response(500, page("Error | Reddit", "<h1>Something went wrong</h1>"))
         rows = ""
         for each, label, description, kind in ROWS:
-            if each == key:
-                if key in account.decoys:
-                    rows += self._row(account, key + DECOY, DECOY_LABEL, "", True)
-                if key in account.not_offered or key in account.unavailable:
+            if each in SECTIONS:
+                rows += f'<li class="section"><h3>{html.escape(SECTIONS[each])}</h3>'
+                if each == "personalized_ads":
+                    rows += f"<p>{html.escape(MINORS)}</p>"
+                rows += "</li>"
+            if each in SETTINGS:
+                if each in account.decoys:
+                    rows += self._row(account, each + DECOY, DECOY_LABEL, "", True)
+                if each in account.not_offered or each in account.unavailable:
                     continue
-                if key in account.hidden:
+                if each in account.hidden:
                     continue  # the row is gone (the page changed)
-                label = account.labels.get(key, label)
+                label = account.labels.get(each, label)
             rows += self._row(account, each, label, description, kind == "switch", kind)
         notice = (
             "<p>This setting isn't available in your region.</p>"
-            if key in account.not_offered
+            if any(key in account.not_offered for key in SETTINGS)
             else ""
         )
         body = f"""{self.header}<main><section>
