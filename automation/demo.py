@@ -39,6 +39,7 @@ SITES: dict[str, str | None] = {
     "grammarly": None,
     "grok": None,
     "linkedin": None,
+    "meta": None,
     "perplexity": None,
     "pinterest": None,
     "quora": None,

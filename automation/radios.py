@@ -48,11 +48,12 @@ class Radios(Switch):
     ``on`` and ``off`` are the wordings, current first, that the option meaning each
     state begins with (its label, or the first line of its row). ``question`` holds
     the wordings of the question the pair answers, where it is on record: the pair
-    counts only inside an element that shows one of them. ``save`` lists CSS selectors
-    of the page's own control that keeps the choice (an id the public record names,
-    ``#optOutControl``), tried before ``submit``'s button names; without either, the
-    choice is taken to save itself. ``names`` defaults to every option wording, so
-    whatever lists a setting's marks finds them.
+    counts only where the fieldset, radio group, dialog, section or main part around it
+    (else the page) shows one of them. ``save`` lists CSS selectors of the page's own control
+    that keeps the choice (an id the public record names, ``#optOutControl``), tried
+    before ``submit``'s button names; without either, the choice is taken to save
+    itself. ``names`` defaults to every option wording, so whatever lists a setting's
+    marks finds them.
     """
 
     on: tuple[str, ...] = ()
@@ -123,15 +124,19 @@ _COLLECT = """
 }
 """
 
-#: What stands around two options: the words of their nearest common element, and the
-#: shown options in it (by their index in the page's list).
+#: What stands around two options: the options in their nearest common element (by
+#: their index in the page's list), and the words of the place that question asks in:
+#: the nearest fieldset, radio group, dialog, section or main part around both, else the
+#: page (a form is no such place: a page may keep each pair in a form of its own).
 _AROUND = """
-({a, b, options, els}) => {
+({a, b, els}) => {
   let node = a.parentElement;
   while (node && !node.contains(b)) node = node.parentElement;
   if (!node) return {words: '', inside: []};
   const inside = els.map((el, i) => (node.contains(el) ? i : -1)).filter((i) => i >= 0);
-  return {words: node.innerText || node.textContent || '', inside};
+  const place = node.closest(
+    'fieldset, [role="radiogroup"], [role="dialog"], dialog, section, main') || document.body;
+  return {words: place.innerText || place.textContent || '', inside};
 }
 """
 
@@ -281,9 +286,7 @@ async def _look(page: Page, radios: Radios) -> Found | tuple[str, Pair, int]:
         on = (await listed.get_property(str(pair.on))).as_element()
         off = (await listed.get_property(str(pair.off))).as_element()
         assert on is not None and off is not None
-        around = await page.evaluate(
-            _AROUND, {"a": on, "b": off, "options": OPTIONS, "els": listed}
-        )
+        around = await page.evaluate(_AROUND, {"a": on, "b": off, "els": listed})
         if radios.question and not any(names_it(around["words"], q) for q in radios.question):
             return ("question", pair, containers)
         group = [options[i] for i in around["inside"] if options[i].visible]
