@@ -96,9 +96,9 @@ ADS_OFF_REDDIT = Setting(
         control=(
             Confidence.LIKELY,
             f"{CRAWL}:{ADS_OFF_LINE} (a switch read with its state on the page, its "
-            f"screenshot beside the ad-personalisation switch); {COMPONENT}: Reddit's "
+            f"screenshot beside the ad-personalisation switch); {COMPONENT} (Reddit's "
             "switches are faceplate-switch-input components whose host carries "
-            "aria-checked; the label stands in the row beside it",
+            "aria-checked; the label stands in the row beside it)",
         ),
         label=(
             Confidence.CONFIRMED,
