@@ -4,7 +4,7 @@ Keys are sent all through the check (the cursor moves, a filter is typed and cle
 the help opens and closes), and each must take effect while the check is still
 running. How long the app's thread computes at a stretch meanwhile is a figure, not a
 pass or fail here: it moves with the machine's load, so ``bench/responsive.py`` measures
-it (see the README's speed section).
+it (see the docs' Speed page, docs/speed.md).
 """
 
 from __future__ import annotations
