@@ -44,6 +44,7 @@ SITES: dict[str, str | None] = {
     "pinterest": None,
     "quora": None,
     "reddit": None,
+    "spotify": None,
     "squarespace": "squarespace.localhost",
     "substack": "substack.localhost",
     "tumblr": None,
