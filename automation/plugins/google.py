@@ -1,11 +1,14 @@
-"""Google's activity controls: Gemini Apps Activity ("Keep Activity") and Web & App Activity.
+"""Google's activity controls: Gemini Apps Activity ("Keep Activity"), the audio and Live
+recordings box under it, and Web & App Activity.
 
-Both live on ``myactivity.google.com`` and are drawn as a chip that shows the state
-("On" and a caret) and opens a menu: "Turn off" (hint "1 step") and "Turn off and
-delete activity" (hint "2 steps"), followed by a confirmation. The shared code in
+All three live on ``myactivity.google.com``. The two activity controls are drawn as a
+chip that shows the state ("On" and a caret) and opens a menu: "Turn off" (hint "1
+step") and "Turn off and delete activity" (hint "2 steps"), followed by a confirmation. The shared code in
 :mod:`automation.chips` reads and changes them; it always chooses the plain "Turn off"
-and never anything that deletes. Gmail's smart features live on another origin
-(``mail.google.com``) and are their own platform, ``gmail``.
+and never anything that deletes. Under Keep Activity, a row with ``role="checkbox"``
+named by its own words lets Google use the account's audio and Gemini Live recordings:
+the shared switch code finds it by those words. Gmail's smart features live on another
+origin (``mail.google.com``) and are their own platform, ``gmail``.
 """
 
 from __future__ import annotations
@@ -155,6 +158,61 @@ WEB_APP_ACTIVITY = Setting(
 )
 
 
+#: A guide that names the box and says it is left unticked unless a person opts in.
+AUDIO_GUIDE = (
+    "https://allthings.how/how-to-prevent-google-from-using-your-gemini-interactions-to-train-ai"
+)
+#: The row's wordings: the current one (Willow's copy of the page, measured off the live
+#: page, with the product's own name in its place) and the earlier one (the guide).
+AUDIO_NAMES = (
+    "with your audio and Live videos & screenshares",
+    "with your audio and Gemini Live recordings",
+)
+
+GEMINI_AUDIO = Setting(
+    key="gemini_audio",
+    label="Improve Google services with your audio and Gemini Live recordings",
+    description=(
+        "Lets Google keep and use your audio, and the video and screens you share with "
+        "Gemini Live, to improve its services, AI models included; people may review "
+        "them. Off unless you ticked it."
+    ),
+    manual_steps=(
+        "Sign in to your Google Account.",
+        f"Open {ORIGIN}{GEMINI_PATH} (in Gemini: Settings & help, then Activity).",
+        'Under "Keep Activity", untick "Improve Google services with your audio and '
+        'Live videos & screenshares" (earlier worded "... with your audio and Gemini Live '
+        'recordings").',
+    ),
+    notes=(
+        "Shown under Keep Activity; the box is unticked for accounts that never opted in. "
+        "Google has worded it in more than one way; the row is found by the words its "
+        "wordings share."
+    ),
+    source=f"{AUDIO_GUIDE}; {WILLOW_CHIP}",
+    switch=Switch(path=GEMINI_PATH, names=AUDIO_NAMES, role="checkbox"),
+    evidence=evidence(
+        page=(
+            Confidence.CONFIRMED,
+            f"{GEMINI_HELP} (Gemini Apps activity is at myactivity.google.com/product/"
+            f"gemini); {WILLOW_CHIP} (the row sits in the Keep Activity card)",
+        ),
+        control=(
+            Confidence.LIKELY,
+            f'{WILLOW_CHIP} (a row with role="checkbox", aria-checked and an aria-label '
+            "holding its words, measured off the live page); "
+            f"{AUDIO_GUIDE} (a box to tick or untick)",
+        ),
+        label=(
+            Confidence.LIKELY,
+            f'{AUDIO_GUIDE} ("Improve Google services for everyone with your audio and '
+            f'Gemini Live recordings"); {WILLOW_CHIP} ("... with your audio and Live '
+            'videos & screenshares.", the product named otherwise)',
+        ),
+    ),
+)
+
+
 class Google(Plugin):
     """Google's activity controls on My Activity."""
 
@@ -171,4 +229,4 @@ class Google(Plugin):
     login_form = None
     session_cookies = SESSION_COOKIES
     account_source = ACCOUNT_SOURCE
-    settings = (GEMINI_ACTIVITY, WEB_APP_ACTIVITY)
+    settings = (GEMINI_ACTIVITY, GEMINI_AUDIO, WEB_APP_ACTIVITY)

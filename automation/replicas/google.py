@@ -112,8 +112,9 @@ WEB_APP = ChipPage(
 )
 PAGES = {p.path: p for p in (GEMINI, WEB_APP)}
 
-#: The settings beside each chip that the account has too (not the plugin's), by key:
-#: the label each is drawn with.
+#: The settings beside each chip, by key: the label each is drawn with. The Gemini
+#: page's audio and Live recordings row is a setting of the plugin's too; its words are
+#: those Willow's copy of the page measured, with Google's name for the product's.
 NEIGHBOURS = {
     "gemini_audio": "Improve Google services with your audio and Live videos & screenshares.",
     "waa_chrome": (
@@ -369,13 +370,26 @@ class GoogleSite(GoogleSignIn):
 </div>"""
 
     def _checkbox_row(self, account: Account, key: str) -> str:
-        """A neighbour drawn as the Gemini page's checkbox row (role="checkbox")."""
+        """A setting drawn as the Gemini page's checkbox row (role="checkbox", named by its
+        aria-label and its words), after a look-alike row for another setting, in the
+        other position, when the account asks for one."""
+        drawn = ""
+        if key in account.decoys:
+            with self.lock:
+                other = account.settings.setdefault(key + DECOY, not account.settings[key])
+            drawn += _row(key + DECOY, DECOY_ROW, other)
+        if key in account.not_offered:
+            return drawn + "<p>This setting isn't available for your account.</p>"
+        if key in account.hidden:
+            return drawn
         with self.lock:
             value = account.settings[key]
-        label = html.escape(NEIGHBOURS[key])
-        return f"""<div role="checkbox" tabindex="0" class="setting-row neighbour"
-    aria-checked="{str(value).lower()}" aria-label="{label}" data-api="{API}{key}">
-    <span>{label}</span></div>"""
+        label = account.labels.get(key, NEIGHBOURS[key])
+        disabled = key in account.disabled
+        drawn += _row(key, label, value, disabled=disabled)
+        if key in account.doubled:
+            drawn += _row(key, label, value, disabled=disabled)
+        return drawn
 
     def _checkbox(self, account: Account, key: str) -> str:
         """A neighbour drawn as a plain checkbox with its label."""
@@ -385,6 +399,19 @@ class GoogleSite(GoogleSignIn):
         label = html.escape(NEIGHBOURS[key])
         return f"""<div class="subsetting"><input type="checkbox" id="{key}" class="neighbour"
     data-api="{API}{key}"{checked}><label for="{key}">{label}</label></div>"""
+
+
+#: The words of a look-alike checkbox row: another setting's, one no plugin knows.
+DECOY_ROW = "Include activity from your smart home devices."
+
+
+def _row(key: str, label: str, value: bool, *, disabled: bool = False) -> str:
+    """One checkbox row: its words are its name, its position its ``aria-checked``."""
+    off = ' aria-disabled="true"' if disabled else ""
+    words = html.escape(label)
+    return f"""<div role="checkbox" tabindex="0" class="setting-row neighbour"
+    aria-checked="{str(value).lower()}" aria-label="{words}" data-api="{API}{key}"{off}>
+    <span>{words}</span></div>"""
 
 
 SCRIPT = """
@@ -475,6 +502,7 @@ document.querySelectorAll('.neighbour').forEach((box) => {
     box.addEventListener('change', () => post(box.dataset.api, {value: box.checked}));
   } else {
     box.addEventListener('click', async () => {
+      if (box.getAttribute('aria-disabled') === 'true') return;
       const want = box.getAttribute('aria-checked') !== 'true';
       if (await post(box.dataset.api, {value: want})) {
         box.setAttribute('aria-checked', String(want));
