@@ -129,7 +129,7 @@ def render(capture: dict[str, Any], states: dict[str, bool] | None = None) -> st
     """The HTML page of a checked ``capture``; ``states`` are the controls' states
     since (by node)."""
     counter = iter(range(1_000_000))
-    body = "".join(_element(child, counter, states or {}) for child in _children(capture["dom"]))
+    body = _inner(capture["dom"], counter, states or {})
     title = html.escape(capture.get("title") or "")
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
@@ -195,8 +195,14 @@ def _element(node: dict[str, Any], counter: Any, states: dict[str, bool]) -> str
     opening = "<" + " ".join(parts) + ">"
     if tag in VOID:
         return opening
-    inner = "".join(_element(child, counter, states) for child in _children(node))
-    return f"{opening}{inner}</{tag}>"
+    return f"{opening}{_inner(node, counter, states)}</{tag}>"
+
+
+def _inner(node: dict[str, Any], counter: Any, states: dict[str, bool]) -> str:
+    """What ``node`` holds, written. A capture keeps no layout: words the page set apart
+    as blocks (a label and the description under it) are kept apart by a space here,
+    not run together ("Ads off RedditAllow ...")."""
+    return " ".join(filter(None, (_element(child, counter, states) for child in _children(node))))
 
 
 def _content_length(value: str | None) -> int | None:
