@@ -26,10 +26,11 @@ def _visible(char: str) -> str:
 
 
 def is_control(char: str) -> bool:
-    """C0 and C1 controls, DEL, and the invisible format characters (bidi overrides,
-    zero-width characters) that can make printed text read other than it is."""
+    """C0 and C1 controls, DEL, the invisible format characters (bidi overrides,
+    zero-width characters) that can make printed text read other than it is, and lone
+    surrogates, which no terminal's encoding can print."""
     category = unicodedata.category(char)
-    return category in ("Cc", "Cf", "Zl", "Zp")
+    return category in ("Cc", "Cf", "Cs", "Zl", "Zp")
 
 
 def shown(text: object, limit: int | None = LIMIT) -> str:
