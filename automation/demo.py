@@ -40,6 +40,7 @@ SITES: dict[str, str | None] = {
     "grok": None,
     "linkedin": None,
     "meta": None,
+    "myadcenter": None,
     "perplexity": None,
     "pinterest": None,
     "quora": None,

@@ -326,6 +326,10 @@ class Plugin:
             from . import radios
 
             return await radios.read(self, page, setting)
+        if shape == "offer":
+            from . import offers
+
+            return await offers.read(self, page, setting)
         from . import switches
 
         return await switches.read(self, page, setting)
@@ -349,6 +353,10 @@ class Plugin:
             from . import radios
 
             return await radios.write(self, page, setting, value)
+        if shape == "offer":
+            from . import offers
+
+            return await offers.write(self, page, setting, value)
         from . import switches
 
         return await switches.write(self, page, setting, value)
