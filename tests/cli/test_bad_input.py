@@ -111,6 +111,15 @@ ROWS = [
     Row(CHECK, "watch.command: part 2 ('a\\x00b') holds a control character", config=command("notify-me", "a\\u0000b")),
     Row(WATCH, "watch.command: part 2 ('a\\x00b') holds a control character", config=command("notify-me", "a\\u0000b")),
     Row(WATCH, "watch.command: part 1", config=command("\\u001b]52;c;b3duZWQ=\\u0007")),
+    # Captures, the replica's port, the scheduler's paths, an id typed with an escape.
+    Row(f"capture --show {CONFIG}", "not a capture file (not a regular file)", config=FIFO, alone=True),
+    Row("capture --show /dev/zero", "not a capture file (not a regular file)", alone=True),
+    Row(f"capture --show {CONFIG}", "not a capture file", config='{"platform": ["\x1b]0;t\x07"'),
+    Row(f"capture --show {CONFIG}", "not a capture file", config="[" * 900 + "]" * 900),
+    Row("replica --port 70000", "--port must be a port number from 0 to 65535"),
+    Row("replica --port -1", "--port must be a port number from 0 to 65535"),
+    Row("watch install --dry-run --scheduler cron", "holds a control character", env={"HOME": "/tmp/a\nb", "XDG_STATE_HOME": "", "XDG_CONFIG_HOME": ""}),
+    Row("check --demo --only zz\x1b]0;t\x07", "No setting or platform is called"),
 ]
 # fmt: on
 
