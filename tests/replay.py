@@ -10,7 +10,7 @@ from playwright.async_api import Browser
 from automation import registry
 from automation.model import Reading, Setting
 from automation.plugin import Plugin
-from automation.replicas.captured import CapturedPage
+from automation.replay import CapturedPage
 
 
 def setting_of(plugin: Plugin, setting_id: str) -> Setting:

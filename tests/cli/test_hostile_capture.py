@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from automation import capture
-from automation.replicas.captured import CapturedPage
+from automation.replay import CapturedPage
 from tests.paths import ROOT
 from tui.cli import main
 

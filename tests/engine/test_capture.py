@@ -13,8 +13,8 @@ from playwright.async_api import async_playwright
 from automation import capture
 from automation.model import State
 from automation.plugins.linkedin import LinkedIn
+from automation.replay import CapturedPage
 from automation.replicas import ReplicaServer
-from automation.replicas.captured import CapturedPage
 from automation.replicas.server import DEMO_USERNAME
 from automation.runtime import build
 from tests.replay import read_served

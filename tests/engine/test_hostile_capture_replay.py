@@ -13,7 +13,7 @@ import pytest
 from playwright.async_api import Dialog, Request, async_playwright
 
 from automation import capture
-from automation.replicas.captured import CapturedPage
+from automation.replay import CapturedPage
 
 #: What every trick below does when it runs: sets the flag, opens a dialog and calls
 #: the beacon.
@@ -173,7 +173,7 @@ def test_the_replayed_page_holds_no_tag_or_attribute_outside_the_lists() -> None
     one script (its own, from its own origin), and links that are paths."""
     from html.parser import HTMLParser
 
-    from automation.replicas.captured import ARIA, ATTRIBUTES, DATA, TAGS, render
+    from automation.replay import ARIA, ATTRIBUTES, DATA, TAGS, render
 
     found: list[tuple[str, list[tuple[str, str | None]]]] = []
 

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
 
 def serve_capture(path: Path, port: int) -> int:
     from automation.capture import CaptureError, load, plugin_of
-    from automation.replicas.captured import CapturedPage
+    from automation.replay import CapturedPage
 
     try:
         kept = load(path)

@@ -27,7 +27,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from automation.capture import check, load
+from .capture import check, load
 
 #: Elements written without a closing tag.
 VOID = {"input", "br", "hr", "img", "col", "wbr"}
