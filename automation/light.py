@@ -110,6 +110,7 @@ _REFUSED = (
     b"HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: 43\r\n"
     b"Connection: close\r\n\r\nprivacy-tui does not load other sites here.\n"
 )
+#: A tunnel the fence could not open: the browser reports the host as not reached.
 _UNREACHABLE = b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 _BAD = b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 #: Request headers about the connection to the proxy, not for the host.
@@ -211,7 +212,9 @@ class Fence:
             return
         upstream = await _reach(split.hostname, port)
         if upstream is None:
-            await _answer(writer, _UNREACHABLE)
+            # No answer at all, as the host gave none: an answer of the fence's own
+            # (502) would read as the platform's, "LinkedIn answered HTTP 502".
+            writer.transport.abort()
             return
         path = split.path or "/"
         if split.query:
