@@ -21,23 +21,24 @@ from automation.marks import Marks
 from automation.marks import default_path as marks_path
 from automation.model import State
 from automation.plugins.linkedin import LinkedIn
-from automation.plugins.meta import Meta
 from automation.plugins.slack import Slack
+from automation.plugins.whatsapp import WhatsApp
 from tests.cli.test_cli import no_traceback, run
 
-OBJECTION = "meta.ai_objection"
+OBJECTION = "whatsapp.ai_objection"
 OPT_OUT = "slack.global_model_optout"
-PLUGINS = [LinkedIn, Meta, Slack]
+PLUGINS = [LinkedIn, WhatsApp, Slack]
 SETTINGS = [s for p in PLUGINS for s in p.settings]
 AT = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 
 
 def only_by_hand(tmp_path: Path, extra: str = "") -> Path:
-    """A config with every platform that has a page turned off, and a browser that is not there."""
+    """A config with only platforms done by hand (WhatsApp, Slack), and a browser that is
+    not there."""
     plugins, _ = registry.load()
     lines = ['[browser]\nexecutable = "/no/such/chrome"\n']
     for cls in plugins:
-        if cls.name not in ("meta", "slack"):
+        if cls.name not in ("whatsapp", "slack"):
             lines.append(f"[platforms.{cls.name}]\nenabled = false\n")
     config = tmp_path / "by-hand.toml"
     config.write_text("\n".join(lines) + extra)
@@ -47,11 +48,11 @@ def only_by_hand(tmp_path: Path, extra: str = "") -> Path:
 def test_an_export_says_done_for_a_setting_done_by_hand_and_loads_back() -> None:
     text = render(SETTINGS, {}, {}, None, at=AT)
     data = tomllib.loads(text)
-    assert data["desired"]["meta"]["ai_objection"] == "done"
+    assert data["desired"]["whatsapp"]["ai_objection"] == "done"
     assert data["desired"]["slack"]["global_model_optout"] == "done"
     assert data["desired"]["linkedin"]["ai_training"] == "off"  # a switch keeps on/off
     loaded = parse(text, catalog_of(PLUGINS))
-    assert loaded.desired[OBJECTION] is State.OFF == Meta.settings[0].recommended
+    assert loaded.desired[OBJECTION] is State.OFF == WhatsApp.settings[0].recommended
     assert loaded.desired == {s.id: s.recommended for s in SETTINGS}
     # Skipping one is written as such, and comes back.
     skipped = render(SETTINGS, {OPT_OUT: State.ON}, {}, None, at=AT)
@@ -66,10 +67,12 @@ def test_the_by_hand_words_are_only_for_settings_done_by_hand() -> None:
     assert caught.value.key == "desired.linkedin.ai_training"
     assert "'on', 'off' or 'any'" in caught.value.message
     with pytest.raises(ConfigError) as caught:
-        parse('[desired.meta]\nai_objection = "maybe"\n', catalog)
+        parse('[desired.whatsapp]\nai_objection = "maybe"\n', catalog)
     assert "'done', 'skip' or 'any'" in caught.value.message
     # An older export's "off" for one done by hand still loads, meaning done.
-    assert parse('[desired.meta]\nai_objection = "off"\n', catalog).desired[OBJECTION] is State.OFF
+    assert (
+        parse('[desired.whatsapp]\nai_objection = "off"\n', catalog).desired[OBJECTION] is State.OFF
+    )
 
 
 def test_check_prints_settings_done_by_hand_with_their_mark(tmp_path: Path) -> None:
@@ -85,7 +88,7 @@ def test_check_prints_settings_done_by_hand_with_their_mark(tmp_path: Path) -> N
     done = run("check", "--config", str(config), "--json")
     assert done.returncode == 0, done.stdout + done.stderr
     rows = {r["id"]: r for r in json.loads(done.stdout)}
-    assert list(rows) == [OBJECTION, OPT_OUT]
+    assert list(rows) == [OPT_OUT, OBJECTION]  # in the plugins' order: Slack, then WhatsApp
     assert rows[OBJECTION]["state"] == "by_hand" and rows[OBJECTION]["marked_at"] is None
     assert rows[OPT_OUT]["state"] == "marked_done"
     assert rows[OPT_OUT]["marked_at"] == AT.isoformat()
@@ -95,15 +98,15 @@ def test_check_prints_settings_done_by_hand_with_their_mark(tmp_path: Path) -> N
 
 
 def test_export_writes_them_in_words_with_the_marks_and_loads_back(tmp_path: Path) -> None:
-    config = only_by_hand(tmp_path, "\n[marks.meta]\nai_objection = 2026-11-29T10:00:00Z\n")
+    config = only_by_hand(tmp_path, "\n[marks.whatsapp]\nai_objection = 2026-11-29T10:00:00Z\n")
     target = tmp_path / "out.toml"
     done = run("export", str(target), "--config", str(config))
     assert done.returncode == 0, done.stdout + done.stderr
     text = target.read_text()
     data = tomllib.loads(text)
-    assert data["desired"]["meta"] == {"ai_objection": "done"}
+    assert data["desired"]["whatsapp"] == {"ai_objection": "done"}
     assert data["desired"]["slack"] == {"global_model_optout": "done"}
-    assert data["marks"]["meta"]["ai_objection"] == AT
+    assert data["marks"]["whatsapp"]["ai_objection"] == AT
     again = run("check", "--config", str(target), "--json")
     assert again.returncode == 0, again.stdout + again.stderr
     rows = {r["id"]: r for r in json.loads(again.stdout)}
