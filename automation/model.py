@@ -152,8 +152,11 @@ class Switch:
     ``shape`` says how the real page draws the control, and so which shared page code
     reads and changes it: ``switch`` (a switch or checkbox that holds its position,
     the default), ``chip`` (a chip that shows the state and opens a menu of choices,
-    :mod:`automation.chips`) or ``row`` (a row button whose name ends with the state
-    and opens a menu or dialog holding the choice, :mod:`automation.rows`).
+    :mod:`automation.chips`), ``row`` (a row button whose name ends with the state
+    and opens a menu or dialog holding the choice, :mod:`automation.rows`), ``radio``
+    (a pair of options read from the chosen one's words, :mod:`automation.radios`) or
+    ``offer`` (a button that offers the change, "Turn off" while on,
+    :mod:`automation.offers`).
     """
 
     path: str
