@@ -115,8 +115,7 @@ CHECKLIST: tuple[Key, ...] = (
         "h",
         "undo_points",
         "Undo points",
-        "the undo points, newest first: what each changed, and which one undo or redo takes "
-        "next",
+        "the undo points, newest first: what each changed, and which one undo or redo takes next",
         show=False,
     ),
     Key("l", "sign_in", "Sign in", "sign in in a browser window"),

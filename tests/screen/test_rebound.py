@@ -28,9 +28,7 @@ async def test_messages_hints_help_and_footer_name_a_rebound_key() -> None:
         assert keys.key_for(app, "read") == "r" and keys.key_for(app, "quit") == "q"
         await pilot.press("question_mark")
         assert isinstance(app.screen, Help)
-        assert str(app.screen.query(Static).first().render()) == str(
-            Text.from_markup(keys.HELP)
-        )
+        assert str(app.screen.query(Static).first().render()) == str(Text.from_markup(keys.HELP))
         await pilot.press("escape")
         move_to(app, UNKNOWN)
         await pilot.press("space")
