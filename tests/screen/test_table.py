@@ -13,7 +13,7 @@ from automation.model import Reading, State
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.tumblr import Tumblr
 from tests.screen.test_snapshots import ORIGIN, fixed_app, settle
-from tui.dialogs import ExportPath, Help
+from tui.dialogs import Confirm, ExportPath, Help
 from tui.model import ChecklistModel, PlatformRow, SettingRow
 from tui.widgets.checklist import Checklist
 from tui.widgets.footer import KeysFooter
@@ -164,3 +164,19 @@ async def test_with_no_color_the_cursor_row_is_drawn_reversed() -> None:
         for y in (cursor, cursor + 1):
             reversed_ = [bool(s.style and s.style.reverse) for s in table.render_line(y)]
             assert all(reversed_) if y == cursor else not any(reversed_), y
+
+
+async def test_a_footer_taken_away_lets_late_news_of_keys_be() -> None:
+    """The news of a dialog's keys may come after it is gone (the focus leaves it as it
+    is taken away): its footer, gone with it, lets the news be."""
+    app = fixed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("space")  # a setting that reads on: switch it off?
+        assert isinstance(app.screen, Confirm)
+        footer = app.screen.query_one(KeysFooter)
+        await pilot.press("n")
+        await pilot.pause()
+        assert not footer.is_attached
+        footer.read_bindings()
+        assert app.screen is app.screen_stack[0]

@@ -15,6 +15,14 @@ from ..widgets.footer import KeysFooter
 T = TypeVar("T")
 
 
+class DialogBody(VerticalScroll):
+    """A dialog's body. When it comes to need scrolling, or no longer does, the dialog's
+    keys are looked at again: the footer offers scrolling only while it is needed."""
+
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        self.screen.refresh_bindings()
+
+
 class Dialog(ModalScreen[T]):
     """A dialog whose body scrolls, whose buttons stay visible, with its keys in a footer.
 
@@ -44,7 +52,7 @@ class Dialog(ModalScreen[T]):
     def compose(self) -> ComposeResult:
         with Vertical(classes=f"dialog {self.DIALOG_CLASSES}".strip()):
             # Scrolled by the dialog's keys, so it takes no turn in the focus order.
-            with VerticalScroll(classes="body", can_focus=False):
+            with DialogBody(classes="body", can_focus=False):
                 yield from self.body()
             buttons = list(self.buttons())
             if buttons:

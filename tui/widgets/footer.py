@@ -101,17 +101,23 @@ class KeysFooter(Widget):
         self._keys: list[FooterEntry] = []
 
     def on_mount(self) -> None:
+        # Its keys come with the screen's first news of its bindings, as Textual's
+        # footer's do: by then the screen is laid out, and a dialog knows whether its
+        # body scrolls (the footer does not show its keys without scrolling first).
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self.read_bindings()
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[Any]) -> None:
-        self.read_bindings()
+        # As Textual's own footer does: once the screen is drawn, what the keys' actions
+        # allow (a body that can scroll) is known.
+        self.call_after_refresh(self.read_bindings)
 
     def read_bindings(self) -> None:
         """Take the keys from the screen's bindings as they are now."""
+        if not self.is_attached:
+            return  # taken away with its screen before the news came
         keys: list[FooterEntry] = []
         seen: set[str] = set()
         active = self.screen.active_bindings

@@ -55,7 +55,8 @@ def same(old: Text, new: Text) -> bool:
 
 class Rows(Generic[K]):
     """The rows in order, each known by its key, with their cells; and each row's line
-    as last drawn, kept until its cells, its place or the look of the table change."""
+    and each cell as last drawn, kept until they change, the row moves or the look of
+    the table changes (a turn of the spinner draws one cell again, not its row)."""
 
     def __init__(self) -> None:
         self.columns: tuple[Column, ...] = ()
@@ -64,6 +65,8 @@ class Rows(Generic[K]):
         self.cells: dict[K, tuple[Text, ...]] = {}
         #: Lines drawn: (row's place, under the cursor, under the mouse) → its line.
         self.lines: dict[tuple[int, bool, bool], Strip] = {}
+        #: Cells drawn: (row's place, column, under the cursor, under the mouse) → them.
+        self.drawn: dict[tuple[int, int, bool, bool], list[Segment]] = {}
 
     @property
     def width(self) -> int:
@@ -75,7 +78,12 @@ class Rows(Generic[K]):
 
     def set_columns(self, columns: Sequence[Column]) -> None:
         self.columns = tuple(columns)
+        self.forget_all()
+
+    def forget_all(self) -> None:
+        """Forget every line and cell drawn (the look of the table changed)."""
         self.lines.clear()
+        self.drawn.clear()
 
     def show(self, rows: Sequence[K], cells: Callable[[K], tuple[Text, ...]]) -> bool:
         """Show ``rows`` in this order: a row shown already keeps its cells, and ``cells``
@@ -88,7 +96,7 @@ class Rows(Generic[K]):
             (i for i, (a, b) in enumerate(zip(old, self.order, strict=False)) if a != b),
             min(len(old), len(self.order)),
         )
-        self.forget(lambda place: place >= moved)
+        self.forget(lambda place, column: place >= moved)
         return moved < max(len(old), len(self.order))
 
     def update(self, row: K, cells: dict[str, Text]) -> int | None:
@@ -101,16 +109,20 @@ class Rows(Generic[K]):
         new = tuple(
             cells.get(column.key, text) for column, text in zip(self.columns, old, strict=True)
         )
-        if all(same(a, b) for a, b in zip(old, new, strict=True)):
+        changed = {i for i, (a, b) in enumerate(zip(old, new, strict=True)) if not same(a, b)}
+        if not changed:
             return None
         self.cells[row] = new
-        self.forget(lambda line: line == place)
+        self.forget(lambda line, column: line == place and (column is None or column in changed))
         return place
 
-    def forget(self, stale: Callable[[int], bool]) -> None:
-        """Forget the lines drawn of the places ``stale`` names."""
-        for key in [k for k in self.lines if stale(k[0])]:
-            del self.lines[key]
+    def forget(self, stale: Callable[[int, int | None], bool]) -> None:
+        """Forget what was drawn of the places and columns ``stale`` names (a line is
+        named with the column ``None``)."""
+        for line in [k for k in self.lines if stale(k[0], None)]:
+            del self.lines[line]
+        for cell in [k for k in self.drawn if stale(k[0], k[1])]:
+            del self.drawn[cell]
 
     def line(self, place: int, cursor: bool, hover: bool, look: Look) -> Strip:
         """A row's line (the header's at :data:`HEADER_ROW`), as wide as the table or
@@ -127,21 +139,26 @@ class Rows(Generic[K]):
         meta, as a click finds them."""
         if place == HEADER_ROW:
             style, over = look.header, Style()
-            cells = [Text.from_markup(column.label) for column in self.columns]
+            texts = [Text.from_markup(column.label) for column in self.columns]
         else:
             style, over = look.base, Style()
             if hover:
                 over += look.hover
             if cursor:
                 over += look.cursor
-            cells = list(self.cells[self.order[place]])
+            texts = list(self.cells[self.order[place]])
         colour = Style.from_color(color=over.color) + Style.null()
         segments: list[Segment] = []
-        for index, (column, text) in enumerate(zip(self.columns, cells, strict=True)):
-            cell = style + Style.from_meta({"row": place, "column": index})
-            size = look.options.update_dimensions(column.render_width, 1).update(no_wrap=True)
-            line = look.console.render_lines(Padding(text, (0, PADDING)), size)[0]
-            segments += Segment.apply_style(line, style=cell + over, post_style=colour)
+        for index, (column, text) in enumerate(zip(self.columns, texts, strict=True)):
+            key = (place, index, cursor, hover)
+            if key not in self.drawn:
+                cell = style + Style.from_meta({"row": place, "column": index})
+                size = look.options.update_dimensions(column.render_width, 1).update(no_wrap=True)
+                line = look.console.render_lines(Padding(text, (0, PADDING)), size)[0]
+                self.drawn[key] = list(
+                    Segment.apply_style(line, style=cell + over, post_style=colour)
+                )
+            segments += self.drawn[key]
         rest = max(0, look.width - self.width)
         edge = style + over + Style.from_meta({"row": place, "column": 0, "out_of_bounds": True})
         segments.append(Segment(" " * rest, edge))

@@ -116,8 +116,11 @@ class LineTable(ScrollView, Generic[K], can_focus=True):
         self._told: tuple[int, K] | None = None
         #: The row under the mouse, while the mouse moves over the table.
         self._hover: int | None = None
-        #: What the lines kept were drawn with.
+        #: What the lines of this frame are drawn with, and what the lines kept were.
         self._look: Look | None = None
+        self._drawn_with: Look | None = None
+        #: The cursor is to be scrolled into sight once the table has a size.
+        self._scroll_when_sized = False
 
     # -- what it holds -----------------------------------------------------------------
 
@@ -196,7 +199,7 @@ class LineTable(ScrollView, Generic[K], can_focus=True):
         """Scroll the least needed for the cursor's row to be in sight under the header."""
         if not self.size:
             # Not laid out yet: once it is, there is a window to scroll.
-            self.call_after_refresh(self.scroll_to_cursor, animate)
+            self._scroll_when_sized = True
             return
         row = Region(
             int(self.scroll_x),
@@ -274,28 +277,45 @@ class LineTable(ScrollView, Generic[K], can_focus=True):
 
     # -- drawing -----------------------------------------------------------------------
 
+    def on_resize(self, event: events.Resize) -> None:
+        if self._scroll_when_sized and self.size:
+            self._scroll_when_sized = False
+            self.scroll_to_cursor()
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._look = None
+        self._look = self._drawn_with = None
         self.refresh()
 
     def _size_rows(self) -> None:
         self.virtual_size = Size(self._table.width, len(self._table.order) + HEADER)
 
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Once for the lines of a frame: what they are drawn with.
+        self._look = self._current_look()
+        return super().render_lines(crop)
+
+    def _current_look(self) -> Look:
+        """What the lines are drawn with now; if that changed, the lines kept go."""
         look = Look(
             self.rich_style,
             self.get_component_styles("line-table--header").rich_style,
             self.get_component_rich_style("line-table--cursor"),
             self.get_component_rich_style("line-table--hover"),
-            width,
+            self.size.width,
             self.app.console,
             self.app.console_options,
         )
-        if look != self._look:
-            self._table.lines.clear()
-            self._look = look
+        if look != self._drawn_with:
+            self._table.forget_all()
+            self._drawn_with = look
+        return look
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        look = self._look
+        if look is None or look.width != width:
+            look = self._current_look()
         scroll_x, scroll_y = self.scroll_offset
         place = HEADER_ROW if y < HEADER else y - HEADER + scroll_y
         if place >= len(self._table.order):
