@@ -268,7 +268,7 @@ def _refuse_unsafe(argv: list[str], log: Path | None, folder: Path | None) -> No
             )
 
 
-def _systemd_quote(arg: str, *, program: bool = False) -> str:
+def systemd_quote(arg: str, *, program: bool = False) -> str:
     """One word of an ``ExecStart=`` line, as systemd reads it back (systemd.service(5),
     "Command lines"): in double quotes with C-style escapes for ``\\`` and ``"``; ``%%``
     for a ``%``, which starts a specifier everywhere; and ``$$`` for a ``$``, which
@@ -291,7 +291,7 @@ def _cron_word(arg: str) -> str:
     return quoted.replace("%", "'\\%'")
 
 
-def _cron_marker(every: str) -> str:
+def cron_marker(every: str) -> str:
     return (
         f"# privacy-tui watch: {every}. Written by `privacy-tui watch install`; "
         "`privacy-tui watch remove` takes out this line and the next."
@@ -299,7 +299,7 @@ def _cron_marker(every: str) -> str:
 
 
 #: The exact comment line privacy-tui writes above its job line, for each schedule.
-_CRON_MARKERS = {_cron_marker(every): every for every in EVERY}
+_CRON_MARKERS = {cron_marker(every): every for every in EVERY}
 #: A word as :func:`_cron_word` writes it.
 _CRON_WORD = r"'(?:[^'%]|'\\''|'\\%')*'"
 #: The job line privacy-tui writes, and only that: its schedule, quoted words that
@@ -333,7 +333,7 @@ def plan_install(scheduler: str, every: str, argv: list[str], log: Path | None) 
                 f"quote or a backslash: {shown(argv[0])}. Install privacy-tui at a path "
                 "without one, or use --scheduler cron."
             )
-        words = [_systemd_quote(argv[0], program=True), *(_systemd_quote(a) for a in argv[1:])]
+        words = [systemd_quote(argv[0], program=True), *(systemd_quote(a) for a in argv[1:])]
         service = (
             _header(every)
             + "[Unit]\nDescription=privacy-tui watch: re-check privacy settings\n\n"
@@ -398,7 +398,7 @@ def plan_install(scheduler: str, every: str, argv: list[str], log: Path | None) 
         job = f"{when} {command}"
         if not _CRON_JOB.fullmatch(job):  # what remove looks for, or it would stay
             raise ScheduleError(f"Cannot watch with cron: the line would not be known again: {job}")
-        return Plan(scheduler, every, (), (), cron_lines=(_cron_marker(every), job))
+        return Plan(scheduler, every, (), (), cron_lines=(cron_marker(every), job))
     raise ScheduleError(f"unknown scheduler {scheduler!r}; use one of: {', '.join(SCHEDULERS)}")
 
 

@@ -70,5 +70,5 @@ def test_apply_and_undo_tables_say_states_in_words() -> None:
         "now": "needs_login",
         "detail": "The sign-in page came up.",
     }
-    plans._print_rows([row], out)
+    plans.print_rows([row], out)
     assert "needs login" in out.getvalue() and "needs_login" not in out.getvalue()

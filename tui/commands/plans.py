@@ -92,7 +92,7 @@ def run_plan(
             out,
         )
     else:
-        _print_rows(rows, out)
+        print_rows(rows, out)
     if stopped:
         print(f"Stopped by Ctrl-C. {how_to_undo(demo=runtime.demo is not None)}", file=sys.stderr)
         return exits.INTERRUPTED
@@ -225,7 +225,7 @@ _STYLES = {
 }
 
 
-def _print_rows(rows: list[dict[str, Any]], out: TextIO) -> None:
+def print_rows(rows: list[dict[str, Any]], out: TextIO) -> None:
     table = Table("RESULT", "SETTING", "FOUND", "WANTED", "NOW", "DETAIL")
     for row in rows:
         table.add(
