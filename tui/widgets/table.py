@@ -92,6 +92,9 @@ class LineTable(ScrollView, Generic[K], can_focus=True):
         Binding("down", "cursor_down", "Cursor down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
+        # Where the columns are wider than the table (a very narrow terminal).
+        Binding("left", "scroll_left", "Scroll left", show=False),
+        Binding("right", "scroll_right", "Scroll right", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
