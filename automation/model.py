@@ -183,6 +183,35 @@ class Switch:
 
 
 @dataclass(frozen=True)
+class Radios(Switch):
+    """Where a setting drawn as a pair of radio options lives, and each option's words.
+
+    ``on`` and ``off`` are the wordings, current first, that the option meaning each
+    state begins with (its label, or the first line of its row). ``question`` holds
+    the wordings of the question the pair answers, where it is on record: the pair
+    counts only where the fieldset, radio group, dialog, section or main part around it
+    (else the page) shows one of them. ``save`` lists CSS selectors of the page's own control
+    that keeps the choice (an id the public record names, ``#optOutControl``), tried
+    before ``submit``'s button names; without either, the choice is taken to save
+    itself. ``names`` defaults to every option wording, so whatever lists a setting's
+    marks finds them.
+    """
+
+    on: tuple[str, ...] = ()
+    off: tuple[str, ...] = ()
+    question: tuple[str, ...] = ()
+    save: tuple[str, ...] = ()
+    role: str = "radio pair"
+    shape: str = field(default="radio")
+
+    def __post_init__(self) -> None:
+        if not self.on or not self.off:
+            raise ValueError("a radio pair needs the wordings of its on and its off option")
+        if not self.names:
+            object.__setattr__(self, "names", (*self.on, *self.off))
+
+
+@dataclass(frozen=True)
 class Discovery:
     """How to find the blogs or sites a per-blog setting exists for.
 

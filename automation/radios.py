@@ -28,46 +28,17 @@ A plugin asks for this shape with a :class:`Radios` as its setting's switch;
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import dialogs, switches
 from .controls import names_it, normalise
-from .model import Reading, Setting, State, Switch
+from .model import Radios, Reading, Setting, State
 
 if TYPE_CHECKING:
     from playwright.async_api import ElementHandle, Page
 
     from .plugin import Plugin
-
-
-@dataclass(frozen=True)
-class Radios(Switch):
-    """Where a setting drawn as a pair of radio options lives, and each option's words.
-
-    ``on`` and ``off`` are the wordings, current first, that the option meaning each
-    state begins with (its label, or the first line of its row). ``question`` holds
-    the wordings of the question the pair answers, where it is on record: the pair
-    counts only where the fieldset, radio group, dialog, section or main part around it
-    (else the page) shows one of them. ``save`` lists CSS selectors of the page's own control
-    that keeps the choice (an id the public record names, ``#optOutControl``), tried
-    before ``submit``'s button names; without either, the choice is taken to save
-    itself. ``names`` defaults to every option wording, so whatever lists a setting's
-    marks finds them.
-    """
-
-    on: tuple[str, ...] = ()
-    off: tuple[str, ...] = ()
-    question: tuple[str, ...] = ()
-    save: tuple[str, ...] = ()
-    role: str = "radio pair"
-    shape: str = field(default="radio")
-
-    def __post_init__(self) -> None:
-        if not self.on or not self.off:
-            raise ValueError("a radio pair needs the wordings of its on and its off option")
-        if not self.names:
-            object.__setattr__(self, "names", (*self.on, *self.off))
 
 
 #: Every element that can be a radio option.

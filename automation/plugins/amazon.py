@@ -16,9 +16,8 @@ the options; a session is proved by Amazon's session cookies.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Evidence, Setting, evidence
+from automation.model import Confidence, Evidence, Radios, Setting, evidence
 from automation.plugin import Plugin
-from automation.radios import Radios
 
 ORIGIN = "https://www.amazon.com"
 PATH = "/adprefs"

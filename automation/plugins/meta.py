@@ -24,9 +24,8 @@ reads or writes anything on that page.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Kind, Setting, evidence
+from automation.model import Confidence, Kind, Radios, Setting, evidence
 from automation.plugin import Plugin
-from automation.radios import Radios
 
 #: Accounts Center, where Meta's ad preferences are.
 ORIGIN = "https://accountscenter.facebook.com"
