@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
 
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from automation import switches
-from automation.browser import BrowserNotFound, find_browser
+from automation import light, switches
+from automation.browser import BrowserNotFound, Running, find_browser, launch
 from automation.engine import CredentialSource, Engine, Options
 from automation.plugin import Plugin
 from automation.plugins.linkedin import LinkedIn
@@ -81,11 +82,66 @@ def chromium() -> str:
         pytest.fail(f"browser tests need Chromium: {exc}")
 
 
+class WorkerBrowser:
+    """One browser for every engine of a test worker, started when first wanted and again
+    if a test stopped it; each engine opens contexts of its own in it.
+
+    It is the browser the engine picks by itself for headless work (a headless shell
+    where there is one), started with the flags the engine's own launch passes.
+    """
+
+    def __init__(self, log_path: Path) -> None:
+        self.log_path = log_path
+        self.running: Running | None = None
+
+    async def get(self) -> Running:
+        if self.running is not None and not self.running.browser.is_connected():
+            await self.running.close()
+            self.running = None
+        if self.running is None:
+            self.running = await launch(
+                None, timeout=30, log_path=self.log_path, args=light.BROWSER_ARGS
+            )
+        return self.running
+
+    async def close(self) -> None:
+        if self.running is not None:
+            await self.running.close()
+            self.running = None
+
+
+@pytest.fixture(scope="session")
+async def worker_browser(
+    chromium: str, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[WorkerBrowser]:
+    browser = WorkerBrowser(tmp_path_factory.mktemp("browser") / "driver.log")
+    yield browser
+    await asyncio.wait_for(browser.close(), 30)
+
+
 @pytest.fixture
-def replica() -> Iterator[ReplicaServer]:
-    """Every replica site on its own loopback port, with the demo account."""
+async def shared_browser(worker_browser: WorkerBrowser) -> AsyncIterator[Running]:
+    """The worker's browser, with no context left open by the test once it ends."""
+    running = await worker_browser.get()
+    yield running
+    if running.browser.is_connected():
+        for context in running.browser.contexts:
+            await asyncio.wait_for(context.close(), 30)
+
+
+@pytest.fixture(scope="session")
+def replica_server() -> Iterator[ReplicaServer]:
+    """One server per test worker with every replica site; see ``replica``."""
     with demo_server() as server:
         yield server
+
+
+@pytest.fixture
+def replica(replica_server: ReplicaServer) -> ReplicaServer:
+    """Every replica site on its own loopback port, with the demo account, as new: no
+    session, save or sign-in of an earlier test is left."""
+    replica_server.reset(list(demo_server().sites.values()))
+    return replica_server
 
 
 @pytest.fixture
@@ -96,12 +152,16 @@ def linkedin(replica: ReplicaServer) -> LinkedIn:
 
 @pytest.fixture
 async def engine(
-    chromium: str, replica: ReplicaServer, linkedin: LinkedIn, tmp_path
+    chromium: str,
+    shared_browser: Running,
+    replica: ReplicaServer,
+    linkedin: LinkedIn,
+    tmp_path,
 ) -> AsyncIterator[Engine]:
-    """An engine on the replica, signed in as the demo account."""
+    """An engine on the replica, signed in as the demo account, in the worker's browser."""
     sessions = MemorySessions({"linkedin": replica.storage_state("linkedin")})
     options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
-    engine = Engine([linkedin], options, sessions=sessions)
+    engine = Engine([linkedin], options, sessions=sessions, shared_browser=shared_browser)
     try:
         yield engine
     finally:
@@ -129,12 +189,14 @@ async def whole_demo(chromium: str, tmp_path) -> AsyncIterator[Runtime]:
 
 @pytest.fixture
 async def make_engine(
-    chromium: str, replica: ReplicaServer, tmp_path
+    chromium: str, shared_browser: Running, replica: ReplicaServer, tmp_path
 ) -> AsyncIterator[Callable[..., Engine]]:
     """Engines for plugins on their replicas, signed in unless told otherwise; all closed after.
 
     ``sessions`` hands the engine a store of its own (then ``signed_in=False`` says so:
-    nothing is seeded into it); ``credentials`` and ``ask_code`` go to the engine.
+    nothing is seeded into it); ``credentials`` and ``ask_code`` go to the engine. The
+    engines share the worker's browser; ``own_browser`` launches one for the engine alone
+    (its driver's log is ``engine-<n>.log`` in ``tmp_path``).
     """
     made: list[Engine] = []
 
@@ -144,6 +206,7 @@ async def make_engine(
         credentials: CredentialSource | None = None,
         sessions: Sessions | None = None,
         ask_code: AskCode | None = None,
+        own_browser: bool = False,
     ) -> Engine:
         assert all(on_this_machine(p.origin) for p in plugins), "tests never reach a real site"
         assert sessions is None or not signed_in, "a store of its own starts as it is"
@@ -154,7 +217,12 @@ async def make_engine(
             executable=chromium, timeout=15, log_path=tmp_path / f"engine-{len(made)}.log"
         )
         engine = Engine(
-            list(plugins), options, sessions=sessions, credentials=credentials, ask_code=ask_code
+            list(plugins),
+            options,
+            sessions=sessions,
+            credentials=credentials,
+            ask_code=ask_code,
+            shared_browser=None if own_browser else shared_browser,
         )
         made.append(engine)
         return engine

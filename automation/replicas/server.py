@@ -482,6 +482,8 @@ class ReplicaServer:
         self.delay = delay
         self.origins: dict[str, str] = {}
         self._servers: list[ThreadingHTTPServer] = []
+        #: The server of each site, by the site's name.
+        self._serving: dict[str, ThreadingHTTPServer] = {}
         #: The third-party analytics host every page calls (``None`` until started).
         self.tracker: Tracker | None = None
 
@@ -508,6 +510,7 @@ class ReplicaServer:
                     raise
                 # Only a server that serves is stopped by stop() (shutdown waits for it).
                 self._servers.append(server)
+                self._serving[site.name] = server
                 host = site.hostname or self.host
                 self.origins[site.name] = f"http://{host}:{server.server_address[1]}"
         except BaseException:
@@ -526,9 +529,23 @@ class ReplicaServer:
         for server in self._servers:
             server.server_close()
         self._servers.clear()
+        self._serving.clear()
         if self.tracker is not None:
             self.tracker.stop()
             self.tracker = None
+
+    def reset(self, sites: list[Site]) -> None:
+        """Serve ``sites`` in place of the running sites of the same names, at the same
+        origins, and forget what the third-party host counted: a fresh start for every
+        site without new ports (the tests share one server this way)."""
+        assert self.tracker is not None, "the server is not running"
+        for site in sites:
+            server = self._serving[site.name]
+            server.RequestHandlerClass = _make_handler(site, self.delay, self.tracker.origin)
+            self.sites[site.name] = site
+        with self.tracker.lock:
+            self.tracker.hits.clear()
+            self.tracker.sent = 0
 
     def sockets(self) -> set[socket.socket]:
         """The sockets the server listens on now."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Collection
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -72,8 +73,9 @@ def _processes() -> dict[int, tuple[int, str, str]]:
     return found
 
 
-def browser_processes(browser: str) -> dict[int, str]:
-    """Live (not zombie) processes descended from this test process that run ``browser``.
+def browser_processes(browser: str, apart_from: Collection[int] = ()) -> dict[int, str]:
+    """Live (not zombie) processes descended from this test process that run ``browser``,
+    apart from ``apart_from`` and the processes they start.
 
     ``browser`` is the engine's executable, matched by file name: the distro's
     ``/usr/bin/chromium`` is a script that execs ``/usr/lib/chromium/chromium``, and
@@ -84,10 +86,12 @@ def browser_processes(browser: str) -> dict[int, str]:
     me = os.getpid()
     found = {}
     for pid, (_, state, cmdline) in procs.items():
-        if state == "Z" or not any(name in cmdline for name in names):
+        if state == "Z" or not any(name in cmdline for name in names) or pid in apart_from:
             continue
         parent, seen = procs[pid][0], set()
         while parent in procs and parent not in seen and parent > 1:
+            if parent in apart_from:
+                break
             if parent == me:
                 found[pid] = cmdline
                 break
@@ -301,7 +305,10 @@ async def test_wrong_password_needs_login_and_stays_secret(
     """A refused password is ``needs_login`` saying so; the password shows up nowhere."""
     password = "not-the-demo-password-7Qx"
     secrets.set_credentials("linkedin", Credentials(DEMO_USERNAME, password))
-    engine = make_engine(linkedin, signed_in=False, credentials=KeyringCredentials())
+    # A browser of its own, so that its driver's log is this test's to read.
+    engine = make_engine(
+        linkedin, signed_in=False, credentials=KeyringCredentials(), own_browser=True
+    )
     seen: list[events.Event] = []
     engine.subscribe(seen.append)
 
@@ -363,23 +370,31 @@ async def test_change_events_bracket_the_change(engine: Engine) -> None:
 
 
 @needs_proc
-async def test_close_leaves_no_browser_running(engine: Engine, chromium: str) -> None:
+async def test_close_leaves_no_browser_running(
+    make_engine, linkedin: LinkedIn, chromium: str
+) -> None:
     """After ``close()`` no browser process started by this engine is alive."""
+    others = set(browser_processes(chromium))  # the test worker's shared browser
+    engine = make_engine(linkedin, own_browser=True)
     await engine.check([AI])
-    before = browser_processes(chromium)
+    before = browser_processes(chromium, others)
     assert before, "the scan should see the running browser (else this test proves nothing)"
     await engine.close()
     assert not engine.started
     assert [pid for pid in before if alive(pid)] == []
-    assert browser_processes(chromium) == {}
+    assert browser_processes(chromium, others) == {}
 
 
 @needs_proc
-async def test_closed_engine_starts_no_new_browser(engine: Engine, chromium: str) -> None:
+async def test_closed_engine_starts_no_new_browser(
+    make_engine, linkedin: LinkedIn, chromium: str
+) -> None:
     """Closing twice is safe, and a closed engine refuses work instead of relaunching."""
+    others = set(browser_processes(chromium))
+    engine = make_engine(linkedin, own_browser=True)
     await engine.check([AI])
     await engine.close()
     await engine.close()
     with pytest.raises(EngineClosed):
         await engine.check([AI])
-    assert browser_processes(chromium) == {}
+    assert browser_processes(chromium, others) == {}
