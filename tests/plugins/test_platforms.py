@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from automation import events, registry
+from automation.browser import Running
 from automation.engine import Engine, Options
 from automation.model import DESIRABLE, Kind, Setting, State, Switch
 from automation.plugin import Plugin
@@ -108,13 +109,17 @@ def test_every_plugin_with_settings_to_switch_has_a_replica() -> None:
 
 @pytest.fixture
 async def platform_engine(
-    request: pytest.FixtureRequest, chromium: str, replica: ReplicaServer, tmp_path
+    request: pytest.FixtureRequest,
+    chromium: str,
+    shared_browser: Running,
+    replica: ReplicaServer,
+    tmp_path,
 ) -> AsyncIterator[tuple[Engine, ReplicaServer, str]]:
     name = request.param
     plugin = PLUGINS[name](replica.origins[name])
     sessions = MemorySessions({name: replica.storage_state(name)})
     options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
-    engine = Engine([plugin], options, sessions=sessions)
+    engine = Engine([plugin], options, sessions=sessions, shared_browser=shared_browser)
     try:
         yield engine, replica, name
     finally:
@@ -174,11 +179,11 @@ async def test_per_blog_settings_expand_to_each_blog(platform_engine) -> None:
 
 @pytest.mark.parametrize("name", COVERED)
 async def test_signed_out_needs_login(
-    name: str, chromium: str, replica: ReplicaServer, tmp_path
+    name: str, chromium: str, shared_browser: Running, replica: ReplicaServer, tmp_path
 ) -> None:
     plugin = PLUGINS[name](replica.origins[name])
     options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
-    async with Engine([plugin], options) as engine:
+    async with Engine([plugin], options, shared_browser=shared_browser) as engine:
         first = toggles(name)[0]
         [reading, *_] = await engine.check([first.id])
         assert reading.state is State.NEEDS_LOGIN, reading
