@@ -8,9 +8,9 @@ import stat
 from pathlib import Path
 
 import pytest
-from playwright.async_api import async_playwright
 
 from automation import capture
+from automation.browser import Running
 from automation.model import State
 from automation.plugins.linkedin import LinkedIn
 from automation.replay import CapturedPage
@@ -154,7 +154,7 @@ async def test_an_unknown_reading_points_to_a_private_capture(
 
 @pytest.mark.browser
 async def test_captures_keep_nothing_personal_and_read_back_the_same(
-    chromium: str, tmp_path: Path
+    shared_browser: Running, tmp_path: Path
 ) -> None:
     """Every page of an account that shows a name, an email address, a phone number, a
     token in a link, an address in a form field and a profile picture: no capture holds
@@ -176,31 +176,27 @@ async def test_captures_keep_nothing_personal_and_read_back_the_same(
 
     assert len(readings) >= len(ids)
     assert all(r.state.is_value for r in readings), [r for r in readings if not r.state.is_value]
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium)
-        try:
-            for reading in readings:
-                assert reading.capture is not None, reading.setting_id
-                path = Path(reading.capture)
-                text = path.read_text(encoding="utf-8")
-                for secret in (*PERSONAL.values(), *FRAGMENTS):
-                    assert secret.lower() not in text.lower(), (reading.setting_id, secret)
-                assert path.stat().st_size < 200_000, reading.setting_id
-                again = await read_served(capture.load(path), browser)
-                if _proved_by_an_address(reading.setting_id):
-                    # A capture keeps a link's path, never its host: an account mark
-                    # that is a link to another host is not in the page served back.
-                    assert again.state is State.NEEDS_LOGIN, again.detail
-                    continue
-                if "to click on the way" in again.detail:
-                    # A capture holds the last page of a walk through menus (Copilot's
-                    # profile menu): the items on the way are not in it.
-                    assert again.state is State.UNKNOWN, again.detail
-                    assert reading.setting_id.startswith("copilot."), again.detail
-                    continue
-                assert again.state is reading.state, (reading.setting_id, again.detail)
-        finally:
-            await browser.close()
+    browser = shared_browser.browser
+    for reading in readings:
+        assert reading.capture is not None, reading.setting_id
+        path = Path(reading.capture)
+        text = path.read_text(encoding="utf-8")
+        for secret in (*PERSONAL.values(), *FRAGMENTS):
+            assert secret.lower() not in text.lower(), (reading.setting_id, secret)
+        assert path.stat().st_size < 200_000, reading.setting_id
+        again = await read_served(capture.load(path), browser)
+        if _proved_by_an_address(reading.setting_id):
+            # A capture keeps a link's path, never its host: an account mark
+            # that is a link to another host is not in the page served back.
+            assert again.state is State.NEEDS_LOGIN, again.detail
+            continue
+        if "to click on the way" in again.detail:
+            # A capture holds the last page of a walk through menus (Copilot's
+            # profile menu): the items on the way are not in it.
+            assert again.state is State.UNKNOWN, again.detail
+            assert reading.setting_id.startswith("copilot."), again.detail
+            continue
+        assert again.state is reading.state, (reading.setting_id, again.detail)
 
 
 def _proved_by_an_address(setting_id: str) -> bool:
@@ -297,7 +293,7 @@ def test_capture_show_prints_the_file_and_refuses_what_is_not_one(
 
 @pytest.mark.browser
 async def test_a_served_capture_switches_and_keeps_the_new_state(
-    chromium: str, tmp_path: Path
+    shared_browser: Running, tmp_path: Path
 ) -> None:
     """Served back, the controls follow clicks and a reload shows the new state, so a
     plugin's switch and its read-back work on a capture too."""
@@ -306,16 +302,12 @@ async def test_a_served_capture_switches_and_keeps_the_new_state(
     with CapturedPage(kept, session_cookies=LinkedIn.session_cookies) as served:
         plugin = LinkedIn(served.origin)
         setting = LinkedIn.setting("ai_training")
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=chromium)
-            try:
-                page = await browser.new_page()
-                assert (await plugin.read(page, setting)).state is State.ON
-                written = await plugin.write(page, setting, State.OFF)
-                assert written.state is State.OFF, written.detail
-                assert (await plugin.read(page, setting)).state is State.OFF
-            finally:
-                await browser.close()
+        browser = shared_browser.browser
+        page = await browser.new_page()
+        assert (await plugin.read(page, setting)).state is State.ON
+        written = await plugin.write(page, setting, State.OFF)
+        assert written.state is State.OFF, written.detail
+        assert (await plugin.read(page, setting)).state is State.OFF
 
 
 def test_replica_serves_a_capture_file(tmp_path: Path) -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.async_api import async_playwright
 
 from automation import capture
+from automation.browser import Running
 from automation.model import Reading, State
 from automation.plugins.linkedin import LinkedIn
 from tests.replay import read_served
@@ -118,7 +118,7 @@ def site() -> Iterator[Site]:
 
 @pytest.mark.browser
 async def test_a_page_of_planted_personal_values_leaves_none_in_its_capture(
-    chromium: str, site: Site, tmp_path: Path
+    shared_browser: Running, site: Site, tmp_path: Path
 ) -> None:
     setting = LinkedIn.setting("ai_training")
     folder = tmp_path / "captures"
@@ -127,41 +127,39 @@ async def test_a_page_of_planted_personal_values_leaves_none_in_its_capture(
         f"LinkedIn sent the browser to {site.origin.split('//')[1]}/in/jane-q-example-8a7b6c "
         'instead of the settings page; it shows "Jane Q. Example".'
     )
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium)
-        try:
-            page = await browser.new_page()
-            await page.goto(address)
-            taken = await capture.take(
-                page, setting, Reading(AI, State.UNKNOWN, detail), LinkedIn.signed_in_marker
-            )
-            path = capture.save(taken, folder)
+    browser = shared_browser.browser
+    page = await browser.new_page()
+    await page.goto(address)
+    taken = await capture.take(
+        page, setting, Reading(AI, State.UNKNOWN, detail), LinkedIn.signed_in_marker
+    )
+    path = capture.save(taken, folder)
 
-            files = [p for p in folder.rglob("*") if p.is_file()]
-            assert files == [path]
-            for written in files:
-                text = written.read_text(encoding="utf-8").casefold()
-                for planted in PLANTED:
-                    assert planted not in text, (planted, written)
-                # An address is a host, not a phone number.
-                assert "[phone]" not in text
-            kept = capture.load(path)
-            assert kept["address"] == f"{site.origin}{PATH}"
-            assert f"to {site.origin.split('//')[1]}/" in kept["reading"]["detail"]
-            # What the plugin knows stays: its label, its id, the page's title words.
-            assert "Use my data for training content creation AI models" in str(kept["dom"])
-            assert "allowDataForGenerativeAI" in str(kept["dom"])
-            assert "Data for Generative AI Improvement" in kept["title"]
-            assert "- switch" in kept["accessibility"]
-            # And served back, the plugin reads the setting from it.
-            again = await read_served(kept, browser)
-            assert again.state is State.ON, again.detail
-        finally:
-            await browser.close()
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    assert files == [path]
+    for written in files:
+        text = written.read_text(encoding="utf-8").casefold()
+        for planted in PLANTED:
+            assert planted not in text, (planted, written)
+        # An address is a host, not a phone number.
+        assert "[phone]" not in text
+    kept = capture.load(path)
+    assert kept["address"] == f"{site.origin}{PATH}"
+    assert f"to {site.origin.split('//')[1]}/" in kept["reading"]["detail"]
+    # What the plugin knows stays: its label, its id, the page's title words.
+    assert "Use my data for training content creation AI models" in str(kept["dom"])
+    assert "allowDataForGenerativeAI" in str(kept["dom"])
+    assert "Data for Generative AI Improvement" in kept["title"]
+    assert "- switch" in kept["accessibility"]
+    # And served back, the plugin reads the setting from it.
+    again = await read_served(kept, browser)
+    assert again.state is State.ON, again.detail
 
 
 @pytest.mark.browser
-async def test_a_huge_page_makes_a_capture_that_reads_back(chromium: str, tmp_path: Path) -> None:
+async def test_a_huge_page_makes_a_capture_that_reads_back(
+    shared_browser: Running, tmp_path: Path
+) -> None:
     """A page of 60,000 elements and texts nested 250 deep, with long labels: its
     capture keeps the first 50,000, 200 deep, and is a capture privacy-tui reads."""
     setting = LinkedIn.setting("ai_training")
@@ -181,15 +179,11 @@ async def test_a_huge_page_makes_a_capture_that_reads_back(chromium: str, tmp_pa
       }
       document.body.appendChild(many);
     }"""
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium)
-        try:
-            page = await browser.new_page()
-            await page.set_content("<!doctype html><title>t</title><body></body>")
-            await page.evaluate(build)
-            taken = await capture.take(page, setting, Reading(AI, State.UNKNOWN, "x"))
-        finally:
-            await browser.close()
+    browser = shared_browser.browser
+    page = await browser.new_page()
+    await page.set_content("<!doctype html><title>t</title><body></body>")
+    await page.evaluate(build)
+    taken = await capture.take(page, setting, Reading(AI, State.UNKNOWN, "x"))
     path = capture.save(taken, tmp_path)
     assert path.stat().st_size < capture.MOST_BYTES
     kept = capture.load(path)

@@ -10,9 +10,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from playwright.async_api import Dialog, Request, async_playwright
+from playwright.async_api import Dialog, Request
 
 from automation import capture
+from automation.browser import Running
 from automation.replay import CapturedPage
 
 #: What every trick below does when it runs: sets the flag, opens a dialog and calls
@@ -121,51 +122,49 @@ def hostile(beacon: str) -> dict[str, Any]:
 
 
 @pytest.mark.browser
-async def test_a_hostile_capture_replayed_runs_no_script(chromium: str, beacon: Beacon) -> None:
+async def test_a_hostile_capture_replayed_runs_no_script(
+    shared_browser: Running, beacon: Beacon
+) -> None:
     with CapturedPage(hostile(beacon.url)) as served:
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=chromium)
-            try:
-                page = await browser.new_page()
-                page.set_default_timeout(5000)
-                dialogs: list[str] = []
-                requests: list[str] = []
+        browser = shared_browser.browser
+        page = await browser.new_page()
+        page.set_default_timeout(5000)
+        dialogs: list[str] = []
+        requests: list[str] = []
 
-                async def dismiss(dialog: Dialog) -> None:
-                    dialogs.append(dialog.message)
-                    await dialog.dismiss()
+        async def dismiss(dialog: Dialog) -> None:
+            dialogs.append(dialog.message)
+            await dialog.dismiss()
 
-                def seen(request: Request) -> None:
-                    requests.append(request.url)
+        def seen(request: Request) -> None:
+            requests.append(request.url)
 
-                page.on("dialog", dismiss)
-                page.on("request", seen)
-                answer = await page.goto(served.origin + "/settings")
-                assert answer is not None
-                policy = answer.headers.get("content-security-policy", "")
-                assert "script-src 'self'" in policy and "default-src 'none'" in policy
-                # What a person would do on the page: hover, click every link and button.
-                await page.hover("#hover")
-                await page.click("#hover")
-                for link in ("#js", "#js2", "#js3", "#data", "#pr", "#bs", "#submit"):
-                    if await page.locator(link).count():
-                        await page.click(link, no_wait_after=True)
-                        await asyncio.sleep(0.2)
-                        if not page.url.startswith(served.origin):
-                            await page.goto(served.origin + "/settings")
-                await page.keyboard.press("Tab")
-                await asyncio.sleep(1)
-                assert page.url.startswith(served.origin)
-                assert await page.evaluate("window.owned") is None
-                assert dialogs == []
-                assert beacon.hits == []
-                assert [r for r in requests if not r.startswith(served.origin)] == []
-                # The page is still the capture's, its harmless parts written as text.
-                assert await page.locator("#last").count() == 1
-                label = await page.locator("[aria-label]").first.get_attribute("aria-label")
-                assert label is not None and label.startswith('"><script>')
-            finally:
-                await browser.close()
+        page.on("dialog", dismiss)
+        page.on("request", seen)
+        answer = await page.goto(served.origin + "/settings")
+        assert answer is not None
+        policy = answer.headers.get("content-security-policy", "")
+        assert "script-src 'self'" in policy and "default-src 'none'" in policy
+        # What a person would do on the page: hover, click every link and button.
+        await page.hover("#hover")
+        await page.click("#hover")
+        for link in ("#js", "#js2", "#js3", "#data", "#pr", "#bs", "#submit"):
+            if await page.locator(link).count():
+                await page.click(link, no_wait_after=True)
+                await asyncio.sleep(0.2)
+                if not page.url.startswith(served.origin):
+                    await page.goto(served.origin + "/settings")
+        await page.keyboard.press("Tab")
+        await asyncio.sleep(1)
+        assert page.url.startswith(served.origin)
+        assert await page.evaluate("window.owned") is None
+        assert dialogs == []
+        assert beacon.hits == []
+        assert [r for r in requests if not r.startswith(served.origin)] == []
+        # The page is still the capture's, its harmless parts written as text.
+        assert await page.locator("#last").count() == 1
+        label = await page.locator("[aria-label]").first.get_attribute("aria-label")
+        assert label is not None and label.startswith('"><script>')
 
 
 def test_the_replayed_page_holds_no_tag_or_attribute_outside_the_lists() -> None:

@@ -7,13 +7,13 @@ regression test by being put here with the reading it should give in
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Browser
 
 from automation import capture
+from automation.browser import Running
 from automation.model import State
 from tests.paths import ROOT
 from tests.replay import read_served
@@ -30,13 +30,8 @@ def test_every_capture_has_its_expected_reading() -> None:
 
 
 @pytest.fixture
-async def browser(chromium: str) -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        launched = await playwright.chromium.launch(executable_path=chromium)
-        try:
-            yield launched
-        finally:
-            await launched.close()
+def browser(shared_browser: Running) -> Browser:
+    return shared_browser.browser
 
 
 @pytest.mark.browser

@@ -14,8 +14,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.async_api import async_playwright
 
+from automation.browser import Running
 from automation.model import Confidence, State
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import DEMO_USERNAME, ReplicaServer
@@ -368,35 +368,31 @@ async def test_a_page_with_only_a_look_alike_reads_unknown_and_is_never_clicked(
 
 @pytest.mark.browser
 async def test_the_confirmation_sits_hidden_in_the_page_until_the_click(
-    chromium: str, replica: ReplicaServer
+    shared_browser: Running, replica: ReplicaServer
 ) -> None:
     """The replica's dialog is in the page before the click, hidden, and the click that
     turns the switch off shows it; nothing is saved until it is answered."""
     account(replica).confirms["ai_training"] = "known"
     origin = replica.origins["linkedin"]
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium)
-        try:
-            context = await browser.new_context(
-                storage_state=site(replica).storage_state(origin, DEMO_USERNAME)
-            )
-            page = await context.new_page()
-            await page.goto(origin + SETTINGS + "data-for-ai-improvement")
-            switch = page.locator('input[aria-labelledby="allowDataForGenerativeAI"]')
-            dialog = page.get_by_role("dialog", include_hidden=True)
-            await switch.wait_for()
-            assert await dialog.count() == 1
-            assert not await dialog.is_visible()
-            await switch.click()
-            await dialog.wait_for(state="visible")
-            assert site(replica).saves == []
-            assert await switch.is_checked()
-            await dialog.get_by_role("button", name="Cancel").click()
-            await dialog.wait_for(state="hidden")
-            assert await switch.is_checked()
-            assert site(replica).saves == []
-        finally:
-            await browser.close()
+    browser = shared_browser.browser
+    context = await browser.new_context(
+        storage_state=site(replica).storage_state(origin, DEMO_USERNAME)
+    )
+    page = await context.new_page()
+    await page.goto(origin + SETTINGS + "data-for-ai-improvement")
+    switch = page.locator('input[aria-labelledby="allowDataForGenerativeAI"]')
+    dialog = page.get_by_role("dialog", include_hidden=True)
+    await switch.wait_for()
+    assert await dialog.count() == 1
+    assert not await dialog.is_visible()
+    await switch.click()
+    await dialog.wait_for(state="visible")
+    assert site(replica).saves == []
+    assert await switch.is_checked()
+    await dialog.get_by_role("button", name="Cancel").click()
+    await dialog.wait_for(state="hidden")
+    assert await switch.is_checked()
+    assert site(replica).saves == []
 
 
 @pytest.mark.browser

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from automation import switches
+from automation.browser import Running
 from automation.engine import Engine
 from automation.model import Confidence, Kind, State
 from automation.plugin import Plugin
@@ -131,19 +132,14 @@ async def test_github_native_select_is_read_and_set_the_same_way(
 
 @pytest.mark.browser
 async def test_github_signed_in_is_shown_by_the_drop_down(
-    chromium: str, replica: ReplicaServer
+    shared_browser: Running, replica: ReplicaServer
 ) -> None:
-    from playwright.async_api import async_playwright
 
     plugin = GitHub(replica.origins["github"])
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium)
-        try:
-            signed = await browser.new_context(storage_state=replica.storage_state("github"))
-            assert await plugin.signed_in(signed)
-            assert not await plugin.signed_in(await browser.new_context())
-        finally:
-            await browser.close()
+    browser = shared_browser.browser
+    signed = await browser.new_context(storage_state=replica.storage_state("github"))
+    assert await plugin.signed_in(signed)
+    assert not await plugin.signed_in(await browser.new_context())
 
 
 @pytest.mark.browser
@@ -519,19 +515,14 @@ async def test_substack_newer_wording_is_read_and_written(
 
 @pytest.mark.browser
 async def test_substack_signed_in_is_shown_by_its_session_cookie(
-    chromium: str, replica: ReplicaServer
+    shared_browser: Running, replica: ReplicaServer
 ) -> None:
-    from playwright.async_api import async_playwright
 
     plugin = Substack(replica.origins["substack"])
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium)
-        try:
-            signed = await browser.new_context(storage_state=replica.storage_state("substack"))
-            assert await plugin.signed_in(signed)
-            assert not await plugin.signed_in(await browser.new_context())
-        finally:
-            await browser.close()
+    browser = shared_browser.browser
+    signed = await browser.new_context(storage_state=replica.storage_state("substack"))
+    assert await plugin.signed_in(signed)
+    assert not await plugin.signed_in(await browser.new_context())
     assert replica.sites["substack"].saves == []
 
 

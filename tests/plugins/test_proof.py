@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from automation import controls, registry
+from automation.browser import Running
 from automation.controls import Candidate, choose, names_it, proof
 from automation.model import Kind, State, Switch
 from automation.plugins.linkedin import AI_TRAINING, LinkedIn
@@ -211,26 +212,21 @@ async def test_a_page_with_only_the_look_alike_reads_unknown(
 # -- X: the two wrong beliefs, caught -----------------------------------------------------------
 
 
-async def first_counter_box(chromium: str, replica: ReplicaServer, path: str) -> bool:
+async def first_counter_box(shared_browser: Running, replica: ReplicaServer, path: str) -> bool:
     """What the old locator read: the box described by ``CHECKBOX_1_LABEL`` on ``path``."""
-    from playwright.async_api import async_playwright
 
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium)
-        try:
-            context = await browser.new_context(storage_state=replica.storage_state("x"))
-            page = await context.new_page()
-            await page.goto(replica.origins["x"] + path)
-            box = page.locator('input[aria-describedby="CHECKBOX_1_LABEL"]')
-            await box.wait_for(state="attached")
-            return await box.is_checked()
-        finally:
-            await browser.close()
+    browser = shared_browser.browser
+    context = await browser.new_context(storage_state=replica.storage_state("x"))
+    page = await context.new_page()
+    await page.goto(replica.origins["x"] + path)
+    box = page.locator('input[aria-describedby="CHECKBOX_1_LABEL"]')
+    await box.wait_for(state="attached")
+    return await box.is_checked()
 
 
 @pytest.mark.browser
 async def test_off_x_activity_first_box_is_the_other_setting(
-    make_engine, replica: ReplicaServer, chromium: str
+    make_engine, replica: ReplicaServer, shared_browser: Running
 ) -> None:
     """The old locator (the box described by CHECKBOX_1_LABEL) reads the web-content
     setting; the plugin reads inferred identity, each from its own box."""
@@ -244,7 +240,7 @@ async def test_off_x_activity_first_box_is_the_other_setting(
     }
     assert readings == {"x.off_platform_activity": State.ON, "x.web_content_use": State.OFF}
 
-    old_way = await first_counter_box(chromium, replica, "/settings/off_twitter_activity")
+    old_way = await first_counter_box(shared_browser, replica, "/settings/off_twitter_activity")
     assert old_way is False, "the old belief reads the neighbour: off"
 
     reading = await engine.change("x.off_platform_activity", State.OFF)
@@ -274,7 +270,7 @@ async def test_off_x_activity_alone_when_x_hides_the_first_box(
 
 @pytest.mark.browser
 async def test_location_is_read_from_location_information_not_the_posts_page(
-    make_engine, replica: ReplicaServer, chromium: str
+    make_engine, replica: ReplicaServer, shared_browser: Running
 ) -> None:
     holder = account(replica, "x")
     holder.settings["post_location"] = False
@@ -284,7 +280,7 @@ async def test_location_is_read_from_location_information_not_the_posts_page(
     assert reading.state is State.ON, reading
     assert reading.url and reading.url.endswith("/settings/location_information")
 
-    old_way = await first_counter_box(chromium, replica, "/settings/location")
+    old_way = await first_counter_box(shared_browser, replica, "/settings/location")
     assert old_way is False, "the old address holds another setting, off"
 
 
@@ -510,71 +506,58 @@ async def test_save_answered_but_not_kept_is_not_done(make_engine, replica: Repl
 @pytest.mark.browser
 @pytest.mark.parametrize("name", ["chatgpt", "linkedin", "x", "grok"])
 async def test_signed_in_needs_a_positive_sign(
-    name: str, chromium: str, replica: ReplicaServer
+    name: str, shared_browser: Running, replica: ReplicaServer
 ) -> None:
     """ChatGPT's start page loads signed out too: only its account menu proves a
     session. LinkedIn's needs its session cookie and a page without a wall; X's and
     grok.com's, the setting's own control on its page."""
-    from playwright.async_api import async_playwright
 
     plugin = PLUGINS[name](replica.origins[name])
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium)
-        try:
-            signed_out = await browser.new_context()
-            assert await plugin.signed_in(signed_out) is False
-            signed = await browser.new_context(storage_state=replica.storage_state(name))
-            assert await plugin.signed_in(signed) is True
-            if plugin.session_cookies:
-                stale = await browser.new_context()
-                await stale.add_cookies(
-                    [{"name": plugin.session_cookies[0], "value": "expired", "url": plugin.origin}]
-                )
-                assert await plugin.signed_in(stale) is False
-        finally:
-            await browser.close()
+    browser = shared_browser.browser
+    signed_out = await browser.new_context()
+    assert await plugin.signed_in(signed_out) is False
+    signed = await browser.new_context(storage_state=replica.storage_state(name))
+    assert await plugin.signed_in(signed) is True
+    if plugin.session_cookies:
+        stale = await browser.new_context()
+        await stale.add_cookies(
+            [{"name": plugin.session_cookies[0], "value": "expired", "url": plugin.origin}]
+        )
+        assert await plugin.signed_in(stale) is False
 
 
 @pytest.mark.browser
 async def test_every_platform_with_a_replica_can_prove_its_session(
-    chromium: str, replica: ReplicaServer
+    shared_browser: Running, replica: ReplicaServer
 ) -> None:
     """Signing in through a window ends when the session is proved: each platform's
     proof (its session cookie on record, or its account menu) must hold for the demo
     account's session, and not for none, even where the settings pages are shown to
     visitors who are not signed in."""
-    from playwright.async_api import async_playwright
 
     unproved, proved_signed_out = [], []
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium)
-        try:
-            for name in sorted(set(PLUGINS) & set(SITES)):
-                plugin = PLUGINS[name](replica.origins[name])
-                signed = await browser.new_context(storage_state=replica.storage_state(name))
-                if not await plugin.signed_in(signed):
-                    unproved.append(name)
-                replica.sites[name].open_to_visitors = True
-                if await plugin.signed_in(await browser.new_context()):
-                    proved_signed_out.append(name)
-        finally:
-            await browser.close()
+    browser = shared_browser.browser
+    for name in sorted(set(PLUGINS) & set(SITES)):
+        plugin = PLUGINS[name](replica.origins[name])
+        signed = await browser.new_context(storage_state=replica.storage_state(name))
+        if not await plugin.signed_in(signed):
+            unproved.append(name)
+        replica.sites[name].open_to_visitors = True
+        if await plugin.signed_in(await browser.new_context()):
+            proved_signed_out.append(name)
     assert unproved == [], "a signed-in session not proved"
     assert proved_signed_out == [], "no session taken for signed in"
 
 
-async def look_at(chromium: str, markup: str, switch: Switch) -> controls.Found | controls.NotFound:
+async def look_at(
+    shared_browser: Running, markup: str, switch: Switch
+) -> controls.Found | controls.NotFound:
     """One look for ``switch``'s control on a page holding ``markup``."""
-    from playwright.async_api import async_playwright
 
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium)
-        try:
-            page = await browser.new_page()
-            await page.set_content(f"<main>{markup}</main>")
-            return await controls.look(page, switch)
-        finally:
-            await browser.close()
+    browser = shared_browser.browser
+    page = await browser.new_page()
+    await page.set_content(f"<main>{markup}</main>")
+    return await controls.look(page, switch)
 
 
 @pytest.mark.browser
@@ -702,9 +685,11 @@ async def look_at(chromium: str, markup: str, switch: Switch) -> controls.Found 
         "repeated-counter-id-own",
     ],
 )
-async def test_what_a_control_is_tied_to_decides(chromium: str, markup: str, expected) -> None:
+async def test_what_a_control_is_tied_to_decides(
+    shared_browser: Running, markup: str, expected
+) -> None:
     switch = Switch(path="/", names=("Personalized ads",), role="checkbox")
-    seen = await look_at(chromium, markup, switch)
+    seen = await look_at(shared_browser, markup, switch)
     if expected is None:
         assert isinstance(seen, controls.NotFound), seen
     else:
@@ -714,7 +699,9 @@ async def test_what_a_control_is_tied_to_decides(chromium: str, markup: str, exp
 
 @pytest.mark.browser
 @pytest.mark.parametrize("copies", [1, 2])
-async def test_a_place_kept_twice_is_read_in_the_copy_shown(chromium: str, copies: int) -> None:
+async def test_a_place_kept_twice_is_read_in_the_copy_shown(
+    shared_browser: Running, copies: int
+) -> None:
     """X's Grok settings in a hidden copy for another layout, then as shown, with the
     boxes the other way round: only the shown place is looked in."""
 
@@ -734,6 +721,6 @@ async def test_a_place_kept_twice_is_read_in_the_copy_shown(chromium: str, copie
         role="checkbox",
         within='[data-testid="xaiDataSharingSettings"]',
     )
-    seen = await look_at(chromium, markup, switch)
+    seen = await look_at(shared_browser, markup, switch)
     assert isinstance(seen, controls.Found), seen
     assert seen.candidate.position is False

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from automation import rows
+from automation.browser import Running
 from automation.model import State, Switch
 from automation.plugins.chatgpt import ChatGPT
 from automation.replicas import DEMO_USERNAME, ReplicaServer
@@ -99,18 +100,11 @@ def test_one_shown_button_is_taken_and_never_a_neighbour() -> None:
     assert choice.index is None and choice.other == "Remote browser data"
 
 
-async def look_at(chromium: str, markup: str, switch: Switch = LOCATION, others=()):
+async def look_at(browser: Running, markup: str, switch: Switch = LOCATION, others=()):
     """One look for ``switch``'s row button on a page holding ``markup``."""
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium)
-        try:
-            page = await browser.new_page()
-            await page.set_content(f"<main>{markup}</main>")
-            return await rows.look(page, switch, tuple(others))
-        finally:
-            await browser.close()
+    page = await browser.browser.new_page()
+    await page.set_content(f"<main>{markup}</main>")
+    return await rows.look(page, switch, tuple(others))
 
 
 LEARN = '<div>When on, answers use it. <a href="#">Learn more</a></div>'
@@ -144,9 +138,9 @@ LEARN = '<div>When on, answers use it. <a href="#">Learn more</a></div>'
     ],
 )
 async def test_a_row_is_found_the_way_pages_draw_it(
-    chromium: str, markup: str, expected: str | None
+    shared_browser: Running, markup: str, expected: str | None
 ) -> None:
-    seen = await look_at(chromium, markup)
+    seen = await look_at(shared_browser, markup)
     if expected is None:
         assert isinstance(seen, rows.NotFound), seen
     else:
@@ -155,11 +149,11 @@ async def test_a_row_is_found_the_way_pages_draw_it(
 
 
 @pytest.mark.browser
-async def test_a_row_naming_two_settings_is_no_proof(chromium: str) -> None:
+async def test_a_row_naming_two_settings_is_no_proof(shared_browser: Running) -> None:
     markup = (
         "<section><div>Location</div><div>Remote browser data</div><button>Off</button></section>"
     )
-    seen = await look_at(chromium, markup, others=("Remote browser data",))
+    seen = await look_at(shared_browser, markup, others=("Remote browser data",))
     assert isinstance(seen, rows.NotFound) and seen.other == "Remote browser data", seen
 
 
@@ -339,12 +333,11 @@ async def test_a_refused_save_is_not_reported_done(make_engine, replica: Replica
 
 @pytest.mark.browser
 async def test_nothing_that_deletes_is_ever_pressed(
-    chromium: str, make_engine, replica: ReplicaServer
+    shared_browser: Running, make_engine, replica: ReplicaServer
 ) -> None:
     """The tab holds "Delete all chats" and the Account tab "Delete account"; reading and
     changing every setting of the tab, both ways, never presses either. Pressed by
     hand, the replica records it: the check can fail."""
-    from playwright.async_api import async_playwright
 
     site = site_of(replica)
     engine = make_engine(plugin(replica))
@@ -356,62 +349,53 @@ async def test_nothing_that_deletes_is_ever_pressed(
     assert all(r.state is State.ON for r in await engine.check(ids))
     assert site.deletions == []
 
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium)
-        try:
-            context = await browser.new_context(storage_state=replica.storage_state("chatgpt"))
-            page = await context.new_page()
-            await page.goto(replica.origins["chatgpt"] + "/#settings/DataControls")
-            await page.get_by_role("button", name="Delete all Delete all chats").click()
-            await page.get_by_role("tab", name="Account").click()
-            await page.get_by_role("button", name="Delete Delete account").click()
-            await page.wait_for_timeout(300)
-        finally:
-            await browser.close()
+    browser = shared_browser.browser
+    context = await browser.new_context(storage_state=replica.storage_state("chatgpt"))
+    page = await context.new_page()
+    await page.goto(replica.origins["chatgpt"] + "/#settings/DataControls")
+    await page.get_by_role("button", name="Delete all Delete all chats").click()
+    await page.get_by_role("tab", name="Account").click()
+    await page.get_by_role("button", name="Delete Delete account").click()
+    await page.wait_for_timeout(300)
     assert [what for _, what in site.deletions] == ["all chats", "account"]
 
 
 @pytest.mark.browser
 async def test_the_tab_opens_at_its_address_and_by_the_clicks(
-    chromium: str, replica: ReplicaServer
+    shared_browser: Running, replica: ReplicaServer
 ) -> None:
     """``/#settings/DataControls`` opens the tab; so do the test ids of the menu route.
     The account menu is drawn only for a signed-in account."""
-    from playwright.async_api import async_playwright
 
     origin = replica.origins["chatgpt"]
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium)
-        try:
-            context = await browser.new_context(storage_state=replica.storage_state("chatgpt"))
-            page = await context.new_page()
-            await page.goto(origin + "/#settings/DataControls")
-            panel = page.get_by_role("tabpanel")
-            await panel.get_by_text("Remote browser data").wait_for()
-            names = await panel.get_by_role("button").evaluate_all(
-                "els => els.map(e => e.getAttribute('aria-label') || e.innerText)"
-            )
-            flat = [" ".join(n.split()) for n in names]
-            assert flat == [
-                "Improve the model for everyone On",
-                "Off",
-                "Remote browser data On",
-                "Manage Shared links",
-                "Manage Archived chats",
-                "Archive all Archive all chats",
-                "Delete all Delete all chats",
-                "Export Export data",
-                "Marketing privacy",
-            ], flat
-            await page.goto(origin + "/")
-            await page.locator('[data-testid="accounts-profile-button"]').click()
-            await page.locator('[data-testid="settings-menu-item"]').click()
-            await page.locator('[data-testid="data-controls-tab"]').click()
-            await page.get_by_text("Remote browser data").wait_for()
-            assert page.url.endswith("#settings/DataControls")
-            visitor = await browser.new_page()
-            await visitor.goto(origin + "/#settings/DataControls")
-            await visitor.get_by_role("button", name="Log in").wait_for()
-            assert await visitor.locator('[data-testid="accounts-profile-button"]').count() == 0
-        finally:
-            await browser.close()
+    browser = shared_browser.browser
+    context = await browser.new_context(storage_state=replica.storage_state("chatgpt"))
+    page = await context.new_page()
+    await page.goto(origin + "/#settings/DataControls")
+    panel = page.get_by_role("tabpanel")
+    await panel.get_by_text("Remote browser data").wait_for()
+    names = await panel.get_by_role("button").evaluate_all(
+        "els => els.map(e => e.getAttribute('aria-label') || e.innerText)"
+    )
+    flat = [" ".join(n.split()) for n in names]
+    assert flat == [
+        "Improve the model for everyone On",
+        "Off",
+        "Remote browser data On",
+        "Manage Shared links",
+        "Manage Archived chats",
+        "Archive all Archive all chats",
+        "Delete all Delete all chats",
+        "Export Export data",
+        "Marketing privacy",
+    ], flat
+    await page.goto(origin + "/")
+    await page.locator('[data-testid="accounts-profile-button"]').click()
+    await page.locator('[data-testid="settings-menu-item"]').click()
+    await page.locator('[data-testid="data-controls-tab"]').click()
+    await page.get_by_text("Remote browser data").wait_for()
+    assert page.url.endswith("#settings/DataControls")
+    visitor = await browser.new_page()
+    await visitor.goto(origin + "/#settings/DataControls")
+    await visitor.get_by_role("button", name="Log in").wait_for()
+    assert await visitor.locator('[data-testid="accounts-profile-button"]').count() == 0
