@@ -19,6 +19,7 @@ from textual.widgets import Checkbox, Input, Static
 from textual.worker import WorkerCancelled
 
 from automation import secrets
+from automation.browser import Running
 from automation.config import Config
 from automation.engine import Engine, Options
 from automation.model import State
@@ -44,7 +45,9 @@ CODE_USER, CODE_PASSWORD, CODE = "code@example.com", "pw-Zq81-for-the-form", "48
 
 
 @pytest.fixture
-def runtime(chromium: str, replica: ReplicaServer, tmp_path: Path) -> Iterator[Runtime]:
+def runtime(
+    chromium: str, shared_browser: Running, replica: ReplicaServer, tmp_path: Path
+) -> Iterator[Runtime]:
     """A signed-out run against the replica, keeping sessions in the test's folder."""
     plugin = LinkedIn(replica.origins["linkedin"])
     options = Options(executable=chromium, timeout=15, log_path=tmp_path / "app.log")
@@ -53,6 +56,7 @@ def runtime(chromium: str, replica: ReplicaServer, tmp_path: Path) -> Iterator[R
         options,
         sessions=SessionStore(tmp_path / "sessions"),
         credentials=KeyringCredentials(),
+        shared_browser=shared_browser,
     )
     yield Runtime(Config(), [plugin], engine, log_path=tmp_path / "app.log")
 
@@ -268,12 +272,20 @@ async def test_without_a_keyring_the_form_is_asked_for_and_nothing_is_kept(
 
 
 @pytest.fixture
-def two_platforms(chromium: str, replica: ReplicaServer, tmp_path: Path) -> Iterator[Runtime]:
+def two_platforms(
+    chromium: str, shared_browser: Running, replica: ReplicaServer, tmp_path: Path
+) -> Iterator[Runtime]:
     """Signed out of LinkedIn (a password form) and X (a window only), on the replicas."""
     plugins = [LinkedIn(replica.origins["linkedin"]), X(replica.origins["x"])]
     options = Options(executable=chromium, timeout=15, log_path=tmp_path / "app.log")
     sessions = SessionStore(tmp_path / "sessions")
-    engine = Engine(plugins, options, sessions=sessions, credentials=KeyringCredentials())
+    engine = Engine(
+        plugins,
+        options,
+        sessions=sessions,
+        credentials=KeyringCredentials(),
+        shared_browser=shared_browser,
+    )
     yield Runtime(Config(), plugins, engine, log_path=tmp_path / "app.log")
 
 
@@ -342,12 +354,17 @@ async def test_a_refused_password_in_the_form_keeps_the_session(
 
 
 async def test_no_form_for_a_platform_pointed_at_a_foreign_origin(
-    chromium: str, tmp_path: Path
+    chromium: str, shared_browser: Running, tmp_path: Path
 ) -> None:
     """L asks for no password when the config points the platform elsewhere, and says so."""
     plugin = LinkedIn("https://linkedin.example.org")
     options = Options(executable=chromium, timeout=5, log_path=tmp_path / "app.log")
-    engine = Engine([plugin], options, sessions=SessionStore(tmp_path / "sessions"))
+    engine = Engine(
+        [plugin],
+        options,
+        sessions=SessionStore(tmp_path / "sessions"),
+        shared_browser=shared_browser,
+    )
     app = PrivacyApp(Runtime(Config(), [plugin], engine, log_path=tmp_path / "app.log"))
     notices = Notices()
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:

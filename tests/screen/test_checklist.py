@@ -16,6 +16,7 @@ import pytest
 from textual.widgets import Input, ProgressBar
 from textual.worker import WorkerCancelled
 
+from automation.browser import Running
 from automation.config import Config, parse
 from automation.engine import Engine, Options
 from automation.marks import Marks
@@ -93,7 +94,7 @@ class Blogs(Plugin):
 
 
 @pytest.fixture
-def runtime(chromium: str, tmp_path: Path) -> Iterator[Runtime]:
+def runtime(chromium: str, shared_browser: Running, tmp_path: Path) -> Iterator[Runtime]:
     linkedin_site, blog_site = LinkedInSite(), BlogSite()
     linkedin_site.add_account(DEMO_USERNAME, DEMO_PASSWORD)
     blog_site.add_account(DEMO_USERNAME, DEMO_PASSWORD, blogs=["art", "notes"])
@@ -101,7 +102,7 @@ def runtime(chromium: str, tmp_path: Path) -> Iterator[Runtime]:
         plugins = [LinkedIn(server.origins["linkedin"]), Blogs(server.origins["blogs"])]
         sessions = MemorySessions({n: server.storage_state(n) for n in server.origins})
         options = Options(executable=chromium, timeout=15, log_path=tmp_path / "log")
-        engine = Engine(plugins, options, sessions=sessions)
+        engine = Engine(plugins, options, sessions=sessions, shared_browser=shared_browser)
         marks = Marks(tmp_path / "marks.toml")
         yield Runtime(Config(), plugins, engine, server, marks=marks)
 
