@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from automation import events
+from automation.browser import Running
 from automation.engine import Engine, Options
 from automation.history import ApplyItem, History, HistoryError, Places, default_path
 from automation.model import Reading, State
@@ -374,7 +375,11 @@ class Keyring:
 
 @pytest.mark.browser
 async def test_the_history_holds_no_password_and_no_session(
-    chromium: str, replica: ReplicaServer, linkedin: LinkedIn, tmp_path: Path
+    chromium: str,
+    shared_browser: Running,
+    replica: ReplicaServer,
+    linkedin: LinkedIn,
+    tmp_path: Path,
 ) -> None:
     """Signing in with a password and reading leaves neither secret in the file."""
     password = "correct-horse-battery-staple-42"
@@ -388,6 +393,7 @@ async def test_the_history_holds_no_password_and_no_session(
         options,
         sessions=MemorySessions(),
         credentials=Keyring(Credentials("someone@example.com", password)),
+        shared_browser=shared_browser,
     )
     history.attach(engine)
     try:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from automation import events, secrets
+from automation.browser import Running
 from automation.engine import LINGER, Engine, Options
 from automation.model import Kind, State
 from automation.pages import Gate, Tabs, by_page, default_pages, longest_first, steps
@@ -126,14 +127,16 @@ async def test_a_platforms_page_goes_to_its_next_line_of_work_and_places_come_ba
 
 
 @pytest.fixture
-async def engines(chromium: str, tmp_path: Path) -> AsyncIterator[Callable[..., Engine]]:
+async def engines(
+    chromium: str, shared_browser: Running, tmp_path: Path
+) -> AsyncIterator[Callable[..., Engine]]:
     made: list[Engine] = []
 
     def make(plugins, pages: int, **kwargs) -> Engine:
         options = Options(
             executable=chromium, timeout=15, pages=pages, log_path=tmp_path / "engine.log"
         )
-        engine = Engine(plugins, options, **kwargs)
+        engine = Engine(plugins, options, shared_browser=shared_browser, **kwargs)
         made.append(engine)
         return engine
 
