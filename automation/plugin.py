@@ -207,6 +207,12 @@ class Plugin:
             return self.url(setting.switch.path)
         return self.origin + "/"
 
+    def landed(self, asked: str, final: str) -> bool:
+        """Whether ``final``, where opening ``asked`` ended, is the page asked for: the
+        same path. A platform that moves every visitor to a path of the account's own
+        (a market, a user name) says so here."""
+        return urlsplit(final).path.rstrip("/") == urlsplit(asked).path.rstrip("/")
+
     def session_proof(self) -> Setting | None:
         """The setting whose page :meth:`signed_in` opens (see :attr:`session_setting`)."""
         if self.session_setting is not None:

@@ -348,12 +348,7 @@ async def reaches_signed_in_page(plugin: Plugin, context: BrowserContext) -> boo
             final = response.url
         finally:
             await response.dispose()
-    expected = urlsplit(url).path.rstrip("/")
-    return (
-        plugin.on_origin(final)
-        and plugin.wall(final) is None
-        and urlsplit(final).path.rstrip("/") == expected
-    )
+    return plugin.on_origin(final) and plugin.wall(final) is None and plugin.landed(url, final)
 
 
 def _person_only(plugin: Plugin) -> str:

@@ -140,6 +140,12 @@ class Spotify(Plugin):
     account_source = ACCOUNT_SOURCE
     settings = (TAILORED_ADS, FACEBOOK_DATA)
 
+    def landed(self, asked: str, final: str) -> bool:
+        """The privacy page under the account's market is the page asked for."""
+        return super().landed(asked, final) or (
+            urlsplit(asked).path == PATH and bool(MARKET_PATH.match(urlsplit(final).path))
+        )
+
     async def _in_market(self, page: Page, setting: Setting) -> Setting:
         """``setting`` at its page's address under the account's market, where Spotify
         moves the browser there from ``/account/privacy/``; else as it is."""
