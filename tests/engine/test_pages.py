@@ -52,21 +52,22 @@ def test_settings_on_one_page_share_it_and_other_pages_get_their_own() -> None:
 
 
 def test_the_longest_line_of_work_starts_first() -> None:
-    """Copilot's four settings share one page: four steps one after another, so it
-    starts before LinkedIn's thirteen pages of one or two; a per-blog setting is two
+    """LinkedIn's education page holds five settings: five steps one after another, so
+    LinkedIn starts before Copilot's four settings on one page; a per-blog setting is two
     steps (the list, then a blog); among equals, more pages go first."""
     from automation.plugins.copilot import Copilot
     from automation.plugins.tumblr import Tumblr
 
     origin = "http://127.0.0.1:1"
-    plugins = [LinkedIn(origin), X(origin), ChatGPT(origin), Copilot(origin), Tumblr(origin)]
+    plugins = [Copilot(origin), X(origin), ChatGPT(origin), LinkedIn(origin), Tumblr(origin)]
     work = {
         p.name: by_page(p, [s for s in p.settings if s.kind is not Kind.MANUAL]) for p in plugins
     }
     assert [steps(group) for group in work["tumblr"]] == [2]
-    assert max(map(steps, work["linkedin"])) == 2 and len(work["linkedin"]) > 10
-    # Copilot 4 steps; X and ChatGPT 3 (X has more pages); LinkedIn 2 on 13 pages; Tumblr 2.
-    assert longest_first(work) == ["copilot", "x", "chatgpt", "linkedin", "tumblr"]
+    assert max(map(steps, work["linkedin"])) == 5 and len(work["linkedin"]) > 10
+    assert [steps(group) for group in work["copilot"]] == [4]
+    # LinkedIn 5 steps; Copilot 4; X and ChatGPT 3 (X has more pages); Tumblr 2.
+    assert longest_first(work) == ["linkedin", "copilot", "x", "chatgpt", "tumblr"]
 
 
 async def test_the_gate_lets_a_change_wait_for_steps_and_go_before_later_ones() -> None:
@@ -207,12 +208,13 @@ async def test_a_check_never_has_more_pages_open_than_allowed_and_rests_after(
 async def test_a_check_starts_the_longest_line_of_work_first(
     engines, replica: ReplicaServer
 ) -> None:
-    """With one place, the order of the readings is the order work started: Copilot's
-    four settings on one page before LinkedIn's thirteen pages, and LinkedIn's page
-    with two settings before its pages with one. The result keeps the order asked."""
+    """With one place, the order of the readings is the order work started: LinkedIn's
+    education page with five settings before Copilot's page with four, and then
+    LinkedIn's pages with two settings before its pages with one (a platform keeps its
+    place until its work is done). The result keeps the order asked."""
     from automation.plugins.copilot import Copilot
 
-    plugins = [LinkedIn(replica.origins["linkedin"]), Copilot(replica.origins["copilot"])]
+    plugins = [Copilot(replica.origins["copilot"]), LinkedIn(replica.origins["linkedin"])]
     engine = engines(plugins, 1, sessions=signed_in(replica, "linkedin", "copilot"))
     order: list[str] = []
     engine.subscribe(
@@ -222,12 +224,22 @@ async def test_a_check_starts_the_longest_line_of_work_first(
     readings = await engine.check(ids)
     assert [r.setting_id for r in readings] == ids
     assert all(r.state.is_value for r in readings), readings
-    copilot = [i for i in ids if i.startswith("copilot.")]
-    assert order[: len(copilot)] == copilot, order
-    assert set(order[len(copilot) : len(copilot) + 2]) == {
+    education = [
+        f"linkedin.{key}"
+        for key in ("ads_schools", "ads_fields_of_study", "ads_degrees", "ads_skills")
+    ] + ["linkedin.ads_graduation_year"]
+    assert order[:5] == education, order
+    twos = {
         "linkedin.marketing_ads",
         "linkedin.marketing_emails",
-    }, order
+        "linkedin.ads_current_company",
+        "linkedin.ads_past_companies",
+        "linkedin.ads_current_job",
+        "linkedin.ads_past_jobs",
+    }
+    assert set(order[5:11]) == twos, order
+    linkedin = [i for i in ids if i.startswith("linkedin.")]
+    assert order[len(linkedin) :] == [i for i in ids if i.startswith("copilot.")], order
 
 
 @pytest.mark.browser
