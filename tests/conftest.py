@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
@@ -63,6 +64,19 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(saved)
+
+
+@pytest.fixture(autouse=True)
+def app_log_put_back() -> Iterator[None]:
+    """The app's log (see ``runtime.setup_logging``) as it was before the test: a test
+    that runs the app in this process leaves no file handler and no cut-off logger."""
+    logger = logging.getLogger("privacy_tui")
+    saved = (logger.handlers[:], logger.level, logger.propagate)
+    yield
+    for handler in logger.handlers:
+        if handler not in saved[0]:
+            handler.close()
+    logger.handlers[:], logger.level, logger.propagate = saved
 
 
 def chromium_path() -> str:

@@ -64,13 +64,16 @@ def test_a_timeout_stops_every_process_the_command_started(tmp_path: Path, outpu
     assert ended(int(written.read_text()))
 
 
-#: Runs one [watch] command in a process of its own and says its peak memory (KiB).
+#: Runs one [watch] command in a process of its own and says its peak memory (KiB): the
+#: high-water mark of this program's own memory (``ru_maxrss`` would also count the
+#: test worker that started it, as Linux keeps it across ``exec``).
 MEASURED = """\
-import logging, resource, sys
+import logging, sys
 logging.basicConfig(filename=sys.argv[1], level=logging.INFO, format="%(message)s")
 from automation.watch import run_command
 run_command([sys.executable, "-c", sys.argv[2]], {"news": []}, 60)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+with open("/proc/self/status") as status:
+    print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
 """
 
 
@@ -92,7 +95,7 @@ def test_a_flood_of_output_is_read_and_dropped_not_held(tmp_path: Path, flood: s
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    assert int(done.stdout) < 150 * 1024  # KiB: far below what went through
+    assert int(done.stdout) < 64 * 1024  # KiB: far below what went through
     lines = log.read_text().splitlines()
     assert max(len(line) for line in lines) < 400  # each line shortened
     # What is kept is bounded (each kept line comes with the log's own words before it).
