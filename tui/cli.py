@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
-from automation import __version__
+from automation import __version__, language
 from automation.shown import shown_lines
 
 from . import commands
@@ -35,8 +35,9 @@ def epilog() -> str:
     )
 
 
-#: The options of the full-screen checklist itself (``--config`` also takes a value).
+#: The options of the full-screen checklist itself, and those of them that take a value.
 APP_FLAGS = ("--demo", "--store-unencrypted")
+VALUED = ("--config", "--lang")
 
 
 def opens_app(argv: Sequence[str]) -> bool:
@@ -47,10 +48,10 @@ def opens_app(argv: Sequence[str]) -> bool:
     """
     words = iter(argv)
     for word in words:
-        if word == "--config":
+        if word in VALUED:
             if next(words, None) is None:
                 return False
-        elif not (word in APP_FLAGS or word.startswith("--config=")):
+        elif not (word in APP_FLAGS or word.startswith(tuple(f"{v}=" for v in VALUED))):
             return False
     return True
 
@@ -89,8 +90,31 @@ def parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     return top
 
 
+def speak(words: Sequence[str]) -> str:
+    """Speak the language ``words`` ask for (``--lang``), else the config's, else the
+    environment's, before any parser is made: the parsers' help is in it too. A value
+    the parser will refuse leaves the choice to the rest."""
+    lang = language.choose(_value(words, "--lang"), None, os.environ)
+    language.use(lang)
+    return lang
+
+
+def _value(words: Sequence[str], option: str) -> str | None:
+    """The last value given to ``option`` in ``words``, if any (as argparse takes it)."""
+    found = None
+    for word, after in zip(words, [*words[1:], None], strict=True):
+        if word == "--":
+            break
+        if word == option and after is not None:
+            found = after
+        elif word.startswith(option + "="):
+            found = word.split("=", 1)[1]
+    return found
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
+    speak(words)
     args = parser(with_commands=not opens_app(words)).parse_args(words)
     try:
         if args.command is None:

@@ -45,11 +45,13 @@ def test_sdist_and_wheel_pass_twine_check_and_hold_what_they_should(dist: Path) 
     for needed in ("LICENSE", "CHANGELOG.md", "README.md", "config.example.toml"):
         assert needed in names
     assert "tests/captures/linkedin.ai_training.json" in names
+    assert "automation/locale/ja/LC_MESSAGES/privacy_tui.po" in names
     assert not any("__pycache__" in name for name in names)
 
     with zipfile.ZipFile(wheel) as whl:
         files = set(whl.namelist())
     assert "tui/app.tcss" in files
+    assert "automation/locale/ja/LC_MESSAGES/privacy_tui.mo" in files
     assert "automation/plugins/linkedin.py" in files
     assert not any(name.startswith("tests/") for name in files)
     (entry_points,) = (name for name in files if name.endswith("entry_points.txt"))

@@ -55,13 +55,15 @@ def registered() -> list[Command]:
 
 
 def add_parsers(commands: Subcommands) -> None:
-    """Add every command's parser, with its examples under its help."""
+    """Add every command's parser, with ``--lang`` and its examples under its help."""
     from . import examples
+    from .options import add_lang
 
     for command in registered():
         command.add_parser(commands)
         parser = commands.choices.get(command.NAME)
         if parser is not None:
+            add_lang(parser)
             examples.add_to(parser, command.NAME)
 
 

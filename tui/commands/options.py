@@ -6,6 +6,9 @@ import argparse
 import difflib
 from typing import Any, TypeAlias
 
+from automation import language
+from automation.language import _
+
 #: What a command module's ``add_parser`` is given: ``commands.add_parser(NAME, ...)``.
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -36,12 +39,44 @@ def add_common(parser: argparse.ArgumentParser, *, sub: bool = True) -> None:
         "instead of only in memory; like [sessions] store_unencrypted = true",
         **default,
     )
+    add_lang(parser, sub=sub)
+
+
+def add_lang(parser: argparse.ArgumentParser, *, sub: bool = True) -> None:
+    """Add ``--lang``, once: the language people read (``tui.cli`` has already spoken it,
+    before any parser was made, so that the parsers' help is in it)."""
+    if "--lang" in parser._option_string_actions:
+        return
+    default: dict[str, Any] = {"default": argparse.SUPPRESS} if sub else {}
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        type=language_named,
+        help=_(
+            "the language to show: {known} (default: [display] language in the config, "
+            "else LC_ALL, LC_MESSAGES or LANG)"
+        ).format(known=", ".join(language.LANGUAGES)),
+        **default,
+    )
+
+
+def language_named(value: str) -> str:
+    """``--lang``'s value as a language privacy-tui speaks ("ja_JP.UTF-8" is "ja")."""
+    lang = language.known(value)
+    if lang is None:
+        raise argparse.ArgumentTypeError(
+            _("unknown language {value!r}; known: {known}").format(
+                value=value, known=", ".join(language.LANGUAGES)
+            )
+        )
+    return lang
 
 
 def add_demo(parser: argparse.ArgumentParser, note: str | None = "the same as without it") -> None:
     """Take ``--demo`` after a command that reads no config too, as every other command does."""
     # Not given here means "as given before the command".
     parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help=note)
+    add_lang(parser)
 
 
 def add_changing_options(parser: argparse.ArgumentParser) -> None:
@@ -79,7 +114,7 @@ def setting_ids(words: list[str]) -> list[str]:
     from automation import registry
     from automation.model import resolve
 
-    classes, _ = registry.load()  # what failed to load is told when the run is built
+    classes, _failed = registry.load()  # what failed to load is told when the run is built
     known = {s.id: s for cls in classes for s in cls.settings}
     platforms = {cls.name: [s.id for s in cls.settings] for cls in classes}
     ids: list[str] = []
