@@ -22,6 +22,9 @@ a setting of its own, found by its own words.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import ClassVar
+
 from automation.model import Confidence, Evidence, Setting, Sourced, Switch, Toggles, evidence
 from automation.plugin import Plugin
 from automation.walls import CodeForm, LoginForm
@@ -433,7 +436,7 @@ class LinkedIn(Plugin):
         field='input[name="pin"]',
         submit='form:has(input[name="pin"]) button[type="submit"]',
     )
-    settings = (
+    settings: ClassVar[tuple[Setting, ...]] = (
         _AI_TRAINING,
         Setting(
             key="research",
@@ -802,6 +805,66 @@ class LinkedIn(Plugin):
         WORK_EXPERIENCE_IN_WORD,
     )
 
+
+#: LinkedIn's Japanese interface words that Japanese reports quote, each for the English
+#: words of the steps it stands for: the Japanese steps use these words, so a person finds
+#: them on the page. LinkedIn's own Japanese help pages are not on record; the reports
+#: (some of them translated articles) are, and agree with one another.
+JAPANESE_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    '"Me"': (
+        "自分",
+        (
+            "https://wukihow.com/ja/665072/how-to-manage-your-linkedin-privacy-settings.html",
+            "https://thefastcode.net/ja-jpy/article/how-to-manage-the-data-linkedin-collects-on-you",
+        ),
+    ),
+    '"Settings & Privacy"': (
+        "設定とプライバシー",
+        (
+            "https://rele.work/tech/hayato/stop-linkedin-from-training-its-ai-on-your-data",
+            "https://thewindowsclub.blog/?p=35092",
+            "https://fitep.trade/tech/natsuki/article/linkedin-generative-ai-training-turn-off",
+        ),
+    ),
+    '"Data privacy"': (
+        "データプライバシー",
+        (
+            "https://rele.work/tech/hayato/stop-linkedin-from-training-its-ai-on-your-data",
+            "https://thewindowsclub.blog/?p=35092",
+        ),
+    ),
+    '"Data for Generative AI Improvement"': (
+        "生成AI改善のためのデータ",
+        (
+            "https://rele.work/tech/hayato/stop-linkedin-from-training-its-ai-on-your-data",
+            "https://fitep.trade/tech/natsuki/article/linkedin-generative-ai-training-turn-off",
+            JAPANESE_REPORT,
+        ),
+    ),
+    '"Use my data for training content creation AI models"': (
+        AI_TRAINING_LABELS[1],
+        (JAPANESE_REPORT,),
+    ),
+}
+
+
+def _in_japanese(setting: Setting) -> Setting:
+    """``setting`` with the evidence of each Japanese interface word its steps name."""
+    steps = " ".join(setting.manual_steps)
+    words = tuple(
+        Evidence(
+            "label",
+            Confidence.LIKELY,
+            f"「{japanese}」 ({english} in the Japanese interface), quoted by Japanese "
+            f"reports: {', '.join(sources)}",
+        )
+        for english, (japanese, sources) in JAPANESE_WORDS.items()
+        if english in steps
+    )
+    return replace(setting, evidence=(*setting.evidence, *words))
+
+
+LinkedIn.settings = tuple(_in_japanese(setting) for setting in LinkedIn.settings)
 
 #: The setting as the plugin holds it (its platform and address filled in).
 AI_TRAINING = LinkedIn.setting("ai_training")

@@ -111,7 +111,8 @@ def test_each_setting_is_found_by_its_own_words_on_its_own_page() -> None:
 def test_each_fact_rests_on_the_crawl_of_the_signed_in_page() -> None:
     for key in NEW:
         setting = LinkedIn.setting(key)
-        facts = {e.fact: e for e in setting.evidence}
+        # The words of LinkedIn's Japanese interface its steps name have sources of their own.
+        facts = {e.fact: e for e in setting.evidence if "Japanese interface" not in e.source}
         assert set(facts) == {"page", "control", "label"}, key
         for fact in facts.values():
             assert fact.source.startswith(CRAWL + ":"), (key, fact)
