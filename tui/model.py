@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Protocol
 
-from automation import events, wishes
+from automation import events, setting_text, wishes
 from automation.model import Kind, Reading, Setting, State
 from automation.wishes import Wish
 
@@ -254,7 +254,10 @@ class ChecklistModel:
         if not needle:
             return True
         title = self.title(setting.platform)
-        return any(needle in text.lower() for text in (setting.label, setting.id, title))
+        return any(
+            needle in text.lower()
+            for text in (setting.label, setting_text.label(setting), setting.id, title)
+        )
 
     def layout(self) -> list[Row]:
         """The rows to show, in order: each platform's header, then its unfolded settings."""

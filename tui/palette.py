@@ -9,6 +9,8 @@ from typing import Any, Protocol, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
+from automation import setting_text
+
 from .keys import CHECKLIST, bound
 from .model import ChecklistModel, PlatformRow, Redraw, SettingRow
 from .widgets.checklist import Checklist
@@ -57,7 +59,11 @@ def commands(app: Host) -> list[tuple[str, Callable[[], Any], str]]:
     for setting in model.rows:
         title = model.title(setting.platform)
         entries.append(
-            (f"Go to {setting.label} ({title})", partial(go_to, app, setting.id), setting.id)
+            (
+                f"Go to {setting_text.label(setting)} ({title})",
+                partial(go_to, app, setting.id),
+                setting.id,
+            )
         )
     return entries
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from rich.style import Style
 from rich.text import Span, Text
 
-from automation import wishes
+from automation import setting_text, wishes
 from automation.model import FACTS, Confidence, Kind, Reading, Setting, State
 from automation.wishes import Verdict, Wish
 
@@ -44,7 +44,7 @@ GUESS_MARK = " ?"
 
 def label_cell(setting: Setting) -> Text:
     """A setting's name in the checklist, marked when it rests on a guess."""
-    text = Text("  " + setting.label, overflow="ellipsis", no_wrap=True)
+    text = Text("  " + setting_text.label(setting), overflow="ellipsis", no_wrap=True)
     if setting.guessed:
         text.append(GUESS_MARK, style=CONFIDENCE_STYLE[Confidence.GUESS])
     return text
@@ -195,9 +195,9 @@ def detail(
     """The detail pane for one setting; ``history`` goes under the last reading, and
     ``mark_key`` is the key that marks a by-hand step done."""
     text = Text()
-    text.append(setting.label + "\n", style="bold")
+    text.append(setting_text.label(setting) + "\n", style="bold")
     text.append(f"{setting.id}\n\n", style="dim")
-    text.append(setting.description + "\n\n")
+    text.append(setting_text.description(setting) + "\n\n")
     if setting.kind is Kind.MANUAL:
         text.append("Only you can do this one; no browser step can finish it.\n")
         if marked is not None:
@@ -221,12 +221,12 @@ def detail(
         if history is not None:
             text.append_text(history)
     text.append("\nBy hand\n", style="bold")
-    for number, step in enumerate(setting.manual_steps, 1):
+    for number, step in enumerate(setting_text.steps(setting), 1):
         text.append(f"{number:>2}. {step}\n")
     text.append(f"Page: {page_url}\n", style="dim")
     if setting.notes:
         text.append("\nNotes\n", style="bold")
-        text.append(setting.notes + "\n")
+        text.append(setting_text.notes(setting) + "\n")
     text.append_text(evidence_text(setting))
     return text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from automation import wishes
+from automation import setting_text, wishes
 from automation.model import FACTS, Setting
 from automation.presets import RECOMMENDED, STRICT
 
@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
             row["recommended"],
             row["strict"],
             (sure, "yellow" if "?" in sure else None),
-            row["label"],
+            setting_text.label(setting),
         )
     print_table(table)
     print(f"\n{LEGEND}")

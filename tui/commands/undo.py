@@ -101,7 +101,9 @@ def _list(runtime: Runtime, as_json: bool) -> int:
     points = history.points()
     following = history.next_undo()
     redo = history.next_redo()
-    labels = {s.id: s.label for s in runtime.settings}
+    from automation import setting_text
+
+    labels = {s.id: setting_text.label(s) for s in runtime.settings}
     if as_json:
         print_json(
             [

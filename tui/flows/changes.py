@@ -13,6 +13,7 @@ from typing import Any
 
 from rich.markup import escape
 
+from automation import setting_text
 from automation.apply import (
     Plan,
     Result,
@@ -81,7 +82,8 @@ class Changes:
             return
         target = State.OFF if reading.state is State.ON else State.ON
         question = (
-            f"Switch [b]{escape(setting.label)}[/b] on {model.title(setting.platform)} from "
+            f"Switch [b]{escape(setting_text.label(setting))}[/b] on "
+            f"{model.title(setting.platform)} from "
             f"[b]{reading.state}[/b] to [b]{target}[/b]?\n\nThis changes {host.where()}."
         )
 
@@ -189,7 +191,8 @@ class Changes:
         """Carry ``plan`` out, counting its changes on the status line, and say how it went."""
         host, model = self.host, self.host.model
         labels = {
-            s.setting_id: f"{model.title(model.settings[s.setting_id].platform)} · {s.label}"
+            s.setting_id: f"{model.title(model.settings[s.setting_id].platform)} · "
+            + setting_text.label(model.settings[s.setting_id])
             for s in plan.changes
             if s.setting_id in model.settings
         }
@@ -240,7 +243,7 @@ class Changes:
             setting = model.settings.get(setting_id)
             if setting is None:
                 return setting_id
-            return f"{model.title(setting.platform)} · {setting.label}"
+            return f"{model.title(setting.platform)} · {setting_text.label(setting)}"
 
         text = points_text(
             points,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 
-from automation import events
+from automation import events, setting_text
 from automation.browser import BrowserError
 from automation.export import ExportError
 from automation.history import HistoryError
@@ -38,7 +38,7 @@ class Reading:
         """Say what the person should hear of an engine event (the rows show the rest)."""
         host = self.host
         if isinstance(event, events.Changed) and not event.ok:
-            label = host.model.settings[event.reading.setting_id].label
+            label = setting_text.label(host.model.settings[event.reading.setting_id])
             host.notify(event.reading.detail, title=f"{label}: not changed", severity="warning")
         elif isinstance(event, events.SigningIn):
             title = host.model.title(event.platform)
