@@ -17,6 +17,9 @@ identity box; the other box of that page is then not offered.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import ClassVar
+
 from automation.model import Confidence, Evidence, Setting, State, Switch, Toggles, evidence
 from automation.plugin import Plugin
 
@@ -163,7 +166,7 @@ class X(Plugin):
     account_source = (
         f"{PSST}:26; lordcusnir/xcookies@ba117c43adc0251817f1e76b685f7f276a192f12:README.md"
     )
-    settings = (
+    settings: ClassVar[tuple[Setting, ...]] = (
         CHECKBOX(
             "grok_training",
             "Grok and xAI training on your data",
@@ -278,3 +281,49 @@ class X(Plugin):
             ),
         ),
     )
+
+
+#: X's Japanese interface words that Japanese reports quote, each for the English words of
+#: the steps it stands for: the Japanese steps use these words, so a person finds them on the
+#: page. Pages of X's own help that name them in Japanese are not on record; the reports are.
+MYNAVI = "https://news.mynavi.jp/article/20251024-3583847/"
+EDGECAPITAL = "https://infant.edgecapital.cloud/elem/000/004/352/4352539"
+ZINSOKU = "https://zinsoku.com/x-grok-settings/"
+SBAPP = "https://sbapp.net/?p=167697"
+JAPANESE_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    '"More"': ("もっと見る", (ZINSOKU,)),
+    '"Settings and privacy"': ("設定とプライバシー", (MYNAVI, EDGECAPITAL, ZINSOKU)),
+    '"Privacy and safety"': ("プライバシーと安全", (MYNAVI, EDGECAPITAL, ZINSOKU)),
+    '"Grok & Third-party Collaborators"': (
+        "Grokとサードパーティコラボレーター",
+        (MYNAVI, EDGECAPITAL, SBAPP),
+    ),
+    "be used for training and fine-tuning": (
+        "公開データに加えて、GrokおよびxAIでのやり取り、インプット、結果をトレーニングと"
+        "調整に利用することを許可します。",
+        (MYNAVI, EDGECAPITAL, SBAPP),
+    ),
+    '"Allow X to personalize your experience with Grok"': (
+        "XによるGrokの動作のカスタマイズを許可する",
+        (SBAPP,),
+    ),
+}
+
+
+def _in_japanese(setting: Setting) -> Setting:
+    """``setting`` with the evidence of each Japanese interface word its steps name."""
+    steps = " ".join(setting.manual_steps)
+    words = tuple(
+        Evidence(
+            "label",
+            Confidence.LIKELY,
+            f"「{japanese}」 ({english} in the Japanese interface), quoted by Japanese "
+            f"reports: {', '.join(sources)}",
+        )
+        for english, (japanese, sources) in JAPANESE_WORDS.items()
+        if english in steps
+    )
+    return replace(setting, evidence=(*setting.evidence, *words))
+
+
+X.settings = tuple(_in_japanese(setting) for setting in X.settings)
