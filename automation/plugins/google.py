@@ -13,6 +13,9 @@ features live on another origin (``mail.google.com``) and are their own platform
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import ClassVar
+
 from automation.model import Confidence, Evidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
@@ -229,4 +232,58 @@ class Google(Plugin):
     login_form = None
     session_cookies = SESSION_COOKIES
     account_source = ACCOUNT_SOURCE
-    settings = (GEMINI_ACTIVITY, GEMINI_AUDIO, WEB_APP_ACTIVITY)
+    settings: ClassVar[tuple[Setting, ...]] = (GEMINI_ACTIVITY, GEMINI_AUDIO, WEB_APP_ACTIVITY)
+
+
+#: Google's own help, in Japanese: Web & App Activity's switch and its two ways of turning
+#: it off.
+HELP_JA = "https://support.google.com/websearch/answer/54068?hl=ja"
+#: Japanese guides that quote the Gemini activity page's words as it shows them.
+GEMINI_GUIDES = (
+    "https://dicolt.com/gemini-setting",
+    "https://ai-no-chikara.com/posts/gemini-activity-off",
+)
+
+#: The words of Google's Japanese interface each setting's Japanese steps and notes use, so a
+#: person finds them on the page, and who quotes them. The Gemini page's words in the
+#: reports are not Google's help's (its Web & App Activity menu reads differently), so each
+#: setting names its own.
+JAPANESE_WORDS: dict[str, tuple[tuple[str, Confidence, tuple[str, ...]], ...]] = {
+    "gemini_activity": tuple(
+        (word, Confidence.LIKELY, GEMINI_GUIDES)
+        for word in (
+            "設定とヘルプ",
+            "アクティビティ",
+            "オン",
+            "オフにする",
+            "オフにしてアクティビティを削除",
+        )
+    ),
+    "gemini_audio": tuple(
+        (word, Confidence.LIKELY, GEMINI_GUIDES) for word in ("設定とヘルプ", "アクティビティ")
+    ),
+    "web_app_activity": tuple(
+        (word, Confidence.CONFIRMED, (HELP_JA,))
+        for word in (
+            "ウェブとアプリのアクティビティ",
+            "オフにする",
+            "アクティビティをオフにして削除",
+        )
+    ),
+}
+
+
+def _in_japanese(setting: Setting) -> Setting:
+    """``setting`` with the evidence of each Japanese interface word its steps name."""
+    words = tuple(
+        Evidence(
+            "label",
+            confidence,
+            f"「{word}」 (in the Japanese interface): {', '.join(sources)}",
+        )
+        for word, confidence, sources in JAPANESE_WORDS.get(setting.key, ())
+    )
+    return replace(setting, evidence=(*setting.evidence, *words))
+
+
+Google.settings = tuple(_in_japanese(setting) for setting in Google.settings)
