@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from . import wishes
+from .language import N_
 from .model import Setting, State
 from .wishes import Wish
 
@@ -21,6 +22,7 @@ class Preset:
     """A named wish for every setting."""
 
     name: str
+    #: In English, marked for the catalog: ``language._(description)`` says it.
     description: str
     rule: Callable[[Setting], Wish]
 
@@ -39,13 +41,15 @@ class Preset:
 
 RECOMMENDED = Preset(
     "recommended",
-    "off for every setting that shares your data or feeds AI training; "
-    "conveniences (personalisation, memory) left as they are",
+    N_(
+        "off for every setting that shares your data or feeds AI training; "
+        "conveniences (personalisation, memory) left as they are"
+    ),
     wishes.recommended,
 )
 STRICT = Preset(
     "strict",
-    "every setting at its most private value, conveniences included",
+    N_("every setting at its most private value, conveniences included"),
     wishes.strict,
 )
 

@@ -111,7 +111,7 @@ def wanted() -> Iterator[tuple[Path, bytes]]:
                     language_team=LANGUAGES[lang],
                     fuzzy=False,
                 )
-            catalog.update(template, no_fuzzy_matching=True)
+            catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
             yield po, po_bytes(catalog)
             yield po.with_suffix(".mo"), mo_bytes(catalog)
 

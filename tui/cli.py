@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from automation import __version__, language
+from automation.language import N_, _
 from automation.shown import shown_lines
 
 from . import commands
@@ -20,18 +21,23 @@ from .commands.options import add_common
 if TYPE_CHECKING:
     from automation.runtime import Runtime
 
-DESCRIPTION = (
+DESCRIPTION = N_(
     "A checklist of the privacy settings that feed your data to AI training and ads: "
     "reads each one's real state from your account and switches it."
 )
 
 
 def epilog() -> str:
-    statuses = ", ".join(f"{status} {meaning}" for status, meaning in exits.MEANINGS.items())
+    statuses = _(", ").join(f"{status} {_(meaning)}" for status, meaning in exits.MEANINGS.items())
+    exit_line = _("Exit status: {statuses}.").format(statuses=statuses)
     return (
-        textwrap.fill(f"Exit status: {statuses}.", width=79)
-        + "\n\nThe config is found at --config PATH, else $PRIVACY_TUI_CONFIG, else the user\n"
-        "config folder (see config.example.toml). Try it without an account: privacy-tui --demo\n"
+        (textwrap.fill(exit_line, width=79) if exit_line.isascii() else exit_line)
+        + "\n\n"
+        + _(
+            "The config is found at --config PATH, else $PRIVACY_TUI_CONFIG, else the user\n"
+            "config folder (see config.example.toml). Try it without an account: privacy-tui --demo"
+        )
+        + "\n"
     )
 
 
@@ -71,7 +77,7 @@ def parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     # Typed as argparse's own, so the commands' parsers (made of the same class) are too.
     top: argparse.ArgumentParser = Parser(
         prog="privacy-tui",
-        description=DESCRIPTION,
+        description=_(DESCRIPTION),
         epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -83,8 +89,8 @@ def parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     subcommands = top.add_subparsers(
         dest="command",
         metavar="COMMAND",
-        title="commands",
-        help="leave it out to open the full-screen checklist",
+        title=_("commands"),
+        help=_("leave it out to open the full-screen checklist"),
     )
     commands.add_parsers(subcommands)
     return top
@@ -132,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         return commands.run(args)
     except KeyboardInterrupt:
-        print("Interrupted.", file=sys.stderr)
+        print(_("Interrupted."), file=sys.stderr)
         return exits.INTERRUPTED
     except BrokenPipeError:
         # The reader stopped reading (`| head`) before a command was done printing.
@@ -150,8 +156,10 @@ def _open_app(runtime: Runtime, *, demo: bool) -> int:
     # use (TEXTUAL_DRIVER, as a web server of apps sets) brings its own input.
     if (problem := stdin_problem()) is not None and not os.environ.get("TEXTUAL_DRIVER"):
         return exits.fail(
-            f"the checklist needs a terminal to run in: {problem}; the commands "
-            "(privacy-tui --help) run without one."
+            _(
+                "the checklist needs a terminal to run in: {problem}; the commands "
+                "(privacy-tui --help) run without one."
+            ).format(problem=problem)
         )
     from .app import PrivacyApp
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from automation.history import History, HistoryError
+from automation.language import _
 
 from .words import said
 
@@ -46,29 +47,32 @@ def recent_text(history: History, setting_id: str, origin: str) -> Text:
     except HistoryError:
         watched = set()
     text = Text()
-    text.append("\nHistory\n", style="bold")
+    text.append("\n" + _("History") + "\n", style="bold")
     for entry in entries:
         text.append(f"{entry.at.astimezone():%Y-%m-%d %H:%M}  ", style="dim")
         text.append_text(_line(entry))
         if entry.id in watched:
-            text.append(" · watch", style="dim")
+            text.append(" · " + _("watch"), style="dim")
         text.append("\n")
     return text
 
 
 def _line(entry: Entry) -> Text:
     if entry.action == "read":
-        line = Text(f"read {said(entry.after)}")
+        line = Text(_("read {state}").format(state=said(entry.after)))
         if entry.drift:
-            line.append(" (changed, not by privacy-tui)", style="red")
+            line.append(" " + _("(changed, not by privacy-tui)"), style="red")
         return line
-    line = Text(f"changed {said(entry.before) if entry.before else '?'} → {entry.target}: ")
+    before = said(entry.before) if entry.before else "?"
+    line = Text(_("changed {before} → {after}:").format(before=before, after=said(entry.target)))
+    line.append(" ")
     if entry.verified is None:
-        line.append("did not finish", style="yellow")
+        line.append(_("did not finish"), style="yellow")
     elif entry.verified:
-        line.append("read back", style="green")
+        line.append(_("read back"), style="green")
     else:
-        line.append(f"did not take (read back {said(entry.after)})", style="red")
+        not_taken = _("did not take (read back {state})").format(state=said(entry.after))
+        line.append(not_taken, style="red")
     return line
 
 
@@ -85,4 +89,7 @@ def watch_text(run: WatchRun | None) -> Text:
     if run is None:
         return Text()
     style = "dim" if run.status == 0 else "bold red" if run.status == 1 else "yellow"
-    return Text(f" · watched {run.at.astimezone():%Y-%m-%d %H:%M}: {run.summary}", style=style)
+    watched = _("watched {when}: {found}").format(
+        when=f"{run.at.astimezone():%Y-%m-%d %H:%M}", found=run.summary
+    )
+    return Text(" · " + watched, style=style)

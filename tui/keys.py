@@ -14,8 +14,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from rich.cells import cell_len
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+
+from automation.language import N_, _
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class Key:
         """The key as the help and the hints write it: ``keys`` are the keys bound to
         its action now (its own if not given)."""
         shown = "  ".join(self.written() if keys is None else keys)
-        return f"{shown} or {self.also}" if self.also else shown
+        return _("{keys} or {other}").format(keys=shown, other=self.also) if self.also else shown
 
 
 #: How the help writes a key Textual names otherwise.
@@ -71,100 +74,112 @@ WRITTEN = {
 }
 
 CHECKLIST: tuple[Key, ...] = (
-    Key("space", "switch", "Switch", "switch the selected setting (asks first)"),
-    Key("r", "read", "Read again", "read the selected setting again"),
-    Key("R", "read_all", "Read all", "read every setting again"),
+    Key("space", "switch", N_("Switch"), N_("switch the selected setting (asks first)")),
+    Key("r", "read", N_("Read again"), N_("read the selected setting again")),
+    Key("R", "read_all", N_("Read all"), N_("read every setting again")),
     Key(
         "slash",
         "filter",
-        "Filter",
-        "show only the rows that match (Enter keeps the filter, Esc clears it)",
+        N_("Filter"),
+        N_("show only the rows that match (Enter keeps the filter, Esc clears it)"),
     ),
-    Key("escape", "clear_filter", "Clear filter", "clear the filter", show=False),
-    Key("c", "collapse", "Fold", "fold or unfold a platform's rows", also="Enter"),
-    Key("m", "mark", "Mark done", "mark a by-hand step as done (or not)"),
+    Key("escape", "clear_filter", N_("Clear filter"), N_("clear the filter"), show=False),
+    Key("c", "collapse", N_("Fold"), N_("fold or unfold a platform's rows"), also="Enter"),
+    Key("m", "mark", N_("Mark done"), N_("mark a by-hand step as done (or not)")),
     Key(
         "C",
         "capture",
-        "Capture",
-        "read the setting again and keep a redacted capture of its page, to report a "
-        "page that changed",
+        N_("Capture"),
+        N_(
+            "read the setting again and keep a redacted capture of its page, to report a "
+            "page that changed"
+        ),
         show=False,
     ),
-    Key("e", "export", "Export", "export the checklist to a TOML file"),
+    Key("e", "export", N_("Export"), N_("export the checklist to a TOML file")),
     Key(
         "p",
         "preset",
-        "Preset",
-        "apply a preset (recommended or strict) to every setting: lists each change and asks first",
+        N_("Preset"),
+        N_(
+            "apply a preset (recommended or strict) to every setting: lists each change and "
+            "asks first"
+        ),
     ),
     Key(
         "u",
         "undo",
-        "Undo",
-        "undo the latest switch, preset or apply: puts back the states it found, read "
-        "back the same way (asks first); again, the one before",
+        N_("Undo"),
+        N_(
+            "undo the latest switch, preset or apply: puts back the states it found, read "
+            "back the same way (asks first); again, the one before"
+        ),
     ),
     Key(
         "U",
         "redo",
-        "Redo",
-        "redo: sets again what the latest undo put back, read back the same way (asks first)",
+        N_("Redo"),
+        N_("redo: sets again what the latest undo put back, read back the same way (asks first)"),
     ),
     Key(
         "h",
         "undo_points",
-        "Undo points",
-        "the undo points, newest first: what each changed, and which one undo or redo takes next",
+        N_("Undo points"),
+        N_(
+            "the undo points, newest first: what each changed, and which one undo or redo "
+            "takes next"
+        ),
         show=False,
     ),
-    Key("l", "sign_in", "Sign in", "sign in in a browser window"),
+    Key("l", "sign_in", N_("Sign in"), N_("sign in in a browser window")),
     Key(
         "L",
         "sign_in_password",
-        "Password sign-in",
-        "sign in with email and password, where the platform has a sign-in form (and a "
-        "code if asked)",
+        N_("Password sign-in"),
+        N_(
+            "sign in with email and password, where the platform has a sign-in form (and a "
+            "code if asked)"
+        ),
         show=False,
     ),
     Key(
         "o",
         "sign_out",
-        "Sign out",
-        "sign out: forget the kept session (and, if asked, the stored email and password)",
+        N_("Sign out"),
+        N_("sign out: forget the kept session (and, if asked, the stored email and password)"),
         show=False,
     ),
-    Key("d", "details", "Details", "show or hide the detail pane"),
-    Key("question_mark", "help", "Help", "every key, and what the states mean"),
-    Key("q", "quit", "Quit", "quit (closes the browser)"),
-    Key("ctrl+c", "quit", "Quit", show=False, priority=True),
+    Key("d", "details", N_("Details"), N_("show or hide the detail pane")),
+    Key("question_mark", "help", N_("Help"), N_("every key, and what the states mean")),
+    Key("q", "quit", N_("Quit"), N_("quit (closes the browser)")),
+    Key("ctrl+c", "quit", N_("Quit"), show=False, priority=True),
 )
 
 #: The keys of the checklist table itself (Textual's, and Home and End).
 TABLE: tuple[Key, ...] = (
-    Key("j", "cursor_down", "Down", show=False),
-    Key("k", "cursor_up", "Up", show=False),
-    Key("home", "scroll_top", "First row", show=False),
-    Key("end", "scroll_bottom", "Last row", show=False),
+    Key("j", "cursor_down", N_("Down"), show=False),
+    Key("k", "cursor_up", N_("Up"), show=False),
+    Key("home", "scroll_top", N_("First row"), show=False),
+    Key("end", "scroll_bottom", N_("Last row"), show=False),
 )
 
 #: Lines of the help for keys bound elsewhere: the table's moves and the palette.
 MOVES = (
-    ("↑ ↓  j k", "move through the checklist"),
-    ("PgUp PgDn", "move a page up or down"),
-    ("Home End", "go to the first or the last row"),
+    ("↑ ↓  j k", N_("move through the checklist")),
+    ("PgUp PgDn", N_("move a page up or down")),
+    ("Home End", N_("go to the first or the last row")),
 )
-PALETTE = ("Ctrl+P", "the command palette: every action, and every setting by name")
+PALETTE = ("Ctrl+P", N_("the command palette: every action, and every setting by name"))
 
 #: The keys every dialog shares; its own keys are in its footer.
 DIALOG = (
-    ("y / n", "answer yes or no (the footer says what each does)"),
-    ("Esc", "cancel, or close"),
-    ("PgUp PgDn", "scroll a long dialog (↑ ↓ Home End too)"),
-    ("Tab", "the next field or button"),
+    ("y / n", N_("answer yes or no (the footer says what each does)")),
+    ("Esc", N_("cancel, or close")),
+    ("PgUp PgDn", N_("scroll a long dialog (↑ ↓ Home End too)")),
+    ("Tab", N_("the next field or button")),
 )
 
-STATES = """\
+STATES = N_("""\
 [b]Marks[/b]
   on ✓  off ✓   read from the setting's own page on your
                 signed-in account, and as you want it
@@ -218,7 +233,7 @@ STATES = """\
 
 Nothing changes on an account until you confirm it. A change
 counts only when a fresh load of the page reads the new value back.
-"""
+""")
 
 #: The help's key column, then the text wrapped to this width.
 COLUMN = 14
@@ -280,22 +295,55 @@ def hint(action: str, keys: Mapping[str, Sequence[str]] | None = None) -> str:
     """A pane's one-line hint for a key: ``"l  sign in in a browser window"``;
     ``keys`` are the keys bound now (:func:`bound`)."""
     found = key(action)
-    return f"{found.label(None if keys is None else keys.get(action))}  {found.help}"
+    return f"{found.label(None if keys is None else keys.get(action))}  {_(found.help)}"
 
 
 def _line(keys: str, text: str) -> str:
-    return textwrap.fill(
-        text,
-        WIDTH,
-        initial_indent="  " + keys.ljust(COLUMN),
-        subsequent_indent=" " * (COLUMN + 2),
+    """A line of the help: the keys, then what they do (``text`` in the language spoken)
+    wrapped to :data:`WIDTH` cells."""
+    said = _(text)
+    if said.isascii():
+        return textwrap.fill(
+            said,
+            WIDTH,
+            initial_indent="  " + keys.ljust(COLUMN),
+            subsequent_indent=" " * (COLUMN + 2),
+        )
+    lines = cell_wrap(said, WIDTH - COLUMN - 2)
+    return "\n".join(
+        ("  " + keys.ljust(COLUMN) if n == 0 else " " * (COLUMN + 2)) + line
+        for n, line in enumerate(lines)
     )
+
+
+#: Marks a line of Japanese does not start with.
+NOT_FIRST = "、。」』】・ー"
+
+
+def cell_wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, for a language that writes no spaces
+    between words: broken at a space where there is one near the end, else between any
+    two characters, but never before a closing mark."""
+    lines: list[str] = []
+    line = ""
+    for char in text:
+        if cell_len(line + char) > width and line and char not in NOT_FIRST:
+            space = line.rfind(" ")
+            if space > len(line) // 2:
+                lines.append(line[:space])
+                line = line[space + 1 :]
+            else:
+                lines.append(line)
+                line = ""
+        line += char
+    lines.append(line)
+    return [line.rstrip() for line in lines]
 
 
 def help_text(keys: Mapping[str, Sequence[str]] | None = None) -> str:
     """The ``?`` help: every key, then what the states mean; ``keys`` are the keys
     bound now (:func:`bound`), the checklist's own if not given."""
-    lines = ["[b]Keys[/b]"]
+    lines = ["[b]" + _("Keys") + "[/b]"]
     lines += [_line(moves, text) for moves, text in MOVES]
     # One line an action, with all its keys (q and Ctrl+C both quit).
     actions: dict[str, list[Key]] = {}
@@ -308,10 +356,10 @@ def help_text(keys: Mapping[str, Sequence[str]] | None = None) -> str:
             shown = described[0].label(default if keys is None else keys.get(action, default))
             lines.append(_line(shown, described[0].help))
     lines.append(_line(*PALETTE))
-    lines += ["", "[b]In a dialog[/b]"]
+    lines += ["", "[b]" + _("In a dialog") + "[/b]"]
     lines += [_line(answers, text) for answers, text in DIALOG]
     first = {action: (keys or {}).get(action, key(action).written())[0] for action in actions}
-    return "\n".join(lines) + "\n\n" + STATES.format(**first)
+    return "\n".join(lines) + "\n\n" + _(STATES).format(**first)
 
 
 HELP = help_text()

@@ -10,6 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from automation import setting_text
+from automation.language import _
 
 from .keys import CHECKLIST, bound
 from .model import ChecklistModel, PlatformRow, Redraw, SettingRow
@@ -45,22 +46,24 @@ def commands(app: Host) -> list[tuple[str, Callable[[], Any], str]]:
         seen.add(key.action)
         shown = key.label(keys.get(key.action))
         entries.append(
-            (key.description, partial(app.run_action, key.action), f"{shown}: {key.help}")
+            (_(key.description), partial(app.run_action, key.action), f"{shown}: {_(key.help)}")
         )
     model = app.model
     for platform in model.platforms():
         entries.append(
             (
-                f"Go to {model.title(platform)}",
+                _("Go to {title}").format(title=model.title(platform)),
                 partial(go_to_platform, app, platform),
-                "its row in the checklist",
+                _("its row in the checklist"),
             )
         )
     for setting in model.rows:
         title = model.title(setting.platform)
         entries.append(
             (
-                f"Go to {setting_text.label(setting)} ({title})",
+                _("Go to {setting} ({title})").format(
+                    setting=setting_text.label(setting), title=title
+                ),
                 partial(go_to, app, setting.id),
                 setting.id,
             )

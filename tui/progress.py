@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from automation import tally
 from automation.apply import Plan, Result
+from automation.language import _
 
 
 def title(plan: Plan) -> str:
@@ -59,9 +60,9 @@ class ChangeRun:
         if not self.running:
             return self.closing()
         if self.result.stop_asked:
-            return f"finishing the change under way ({tally.made(self.result)})"
+            return _("finishing the change under way ({made})").format(made=tally.made(self.result))
         count = len(self.result.outcomes) + (1 if self.result.under_way is not None else 0)
-        return f"changing {max(count, 1)} of {self.total}"
+        return _("changing {n} of {total}").format(n=max(count, 1), total=self.total)
 
     def closing(self) -> str:
         """One line: what the run did, in the words ``apply`` uses."""
@@ -70,14 +71,16 @@ class ChangeRun:
     def question(self) -> str:
         """What quitting asks while the run goes on."""
         result = self.result
-        lines = [f"{tally.made(result)}. Quit anyway?", ""]
+        lines = [_("{made}. Quit anyway?").format(made=tally.made(result)), ""]
         if result.under_way is not None:
             lines.append(
-                f"The change under way ({self.name(result.under_way.setting_id)}) is "
-                "finished and read back first; no other is started."
+                _(
+                    "The change under way ({setting}) is finished and read back first; "
+                    "no other is started."
+                ).format(setting=self.name(result.under_way.setting_id))
             )
         else:
-            lines.append("No other change is started.")
+            lines.append(_("No other change is started."))
         return "\n".join(lines)
 
     def farewell(self, *, demo: bool) -> str:

@@ -9,12 +9,13 @@ from rich.style import Style
 from rich.text import Span, Text
 
 from automation import setting_text, wishes
+from automation.language import _, ngettext
 from automation.model import FACTS, Confidence, Kind, Reading, Setting, State
 from automation.wishes import Verdict, Wish
 
-from . import words
 from .history_view import DRIFT_MARK
 from .model import Counts
+from .words import said
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
@@ -24,7 +25,6 @@ STATE_STYLE = {
     State.UNKNOWN: "yellow",
     State.ERROR: "red",
 }
-STATE_WORDS = {State.NEEDS_LOGIN: "needs login"}
 #: An on/off reading as the person wants it, and one that is not.
 GOOD = "green"
 BAD = "bold red"
@@ -65,19 +65,26 @@ def evidence_text(setting: Setting) -> Text:
     text = Text()
     if not setting.evidence:
         if setting.source:
-            text.append(f"\nSource: {setting.source}\n", style="dim")
+            text.append(
+                "\n" + _("Source: {source}").format(source=setting.source) + "\n", style="dim"
+            )
         return text
-    text.append("\nHow sure\n", style="bold")
+    text.append("\n" + _("How sure") + "\n", style="bold")
     for evidence in setting.evidence:
         text.append(f"{evidence.fact}: ", style="bold")
-        text.append(str(evidence.confidence), style=CONFIDENCE_STYLE[evidence.confidence])
+        text.append(
+            confidence_word(evidence.confidence), style=CONFIDENCE_STYLE[evidence.confidence]
+        )
         text.append(f" — {evidence.source}\n", style="dim")
     if setting.guessed:
         facts = ", ".join(dict.fromkeys(setting.guessed))
         text.append(GUESS_MARK.strip() + " ", style=CONFIDENCE_STYLE[Confidence.GUESS])
         text.append(
-            f"Rests on a guess ({facts}): where the real site differs, this row reads "
-            "unknown or unavailable, never a guessed value.\n"
+            _(
+                "Rests on a guess ({facts}): where the real site differs, this row reads "
+                "unknown or unavailable, never a guessed value."
+            ).format(facts=facts)
+            + "\n"
         )
     return text
 
@@ -100,26 +107,26 @@ def state_cell(
     """
     if setting.kind is Kind.MANUAL:
         if marked is not None:
-            return Text("✓ marked by you", style="green")
-        return Text("by hand", style="dim")
+            return Text("✓ " + _("marked by you"), style="green")
+        return Text(said("by_hand"), style="dim")
     if busy:
-        return Text(f"{SPINNER[frame % len(SPINNER)]} {busy}", style="cyan")
+        return Text(f"{SPINNER[frame % len(SPINNER)]} {said(busy)}", style="cyan")
     if reading is None:
-        return Text("not read", style="dim")
+        return Text(said("not read"), style="dim")
     state = reading.state
     if state.is_value:
         # Told by shape and weight as well as colour: with NO_COLOR, or for an eye that
         # does not tell red from green, a bold ✗ stands out as much as a ✓ does.
         verdict = wishes.judge(wish, state)
         if verdict is Verdict.ANY_VALUE:
-            text = Text(str(state))
+            text = Text(said(state))
             text.append(FREE_MARK, style="dim")
         else:
             good = verdict is Verdict.AS_WISHED
-            text = Text(str(state), style=GOOD if good else BAD)
+            text = Text(said(state), style=GOOD if good else BAD)
             text.append(" ✓" if good else " ✗", style=GOOD if good else BAD)
     else:
-        text = Text(STATE_WORDS.get(state, str(state)), style=STATE_STYLE[state])
+        text = Text(said(state), style=STATE_STYLE[state])
     if drifted:
         text.append(DRIFT_MARK, style="bold red")
     return text
@@ -149,9 +156,9 @@ def platform_cells(
     )
     states = [readings[s.id].state for s in settings if s.id in readings]
     if any(s.is_value for s in states):
-        signed = Text("signed in", style="green")
+        signed = Text(_("signed in"), style="green")
     elif State.NEEDS_LOGIN in states:
-        signed = Text("not signed in", style="magenta")
+        signed = Text(_("not signed in"), style="magenta")
     else:
         signed = Text("")
     readable = [s for s in settings if s.kind is not Kind.MANUAL]
@@ -165,20 +172,24 @@ def platform_cells(
 
 def summary(counts: Counts) -> Text:
     """The status line's counts."""
-    noun = "setting" if counts.readable == 1 else "settings"
-    text = Text(f" {counts.as_wished} of {counts.readable} {noun} as you want", style="bold")
+    as_wished = ngettext(
+        "{n} of {total} setting as you want", "{n} of {total} settings as you want", counts.readable
+    ).format(n=counts.as_wished, total=counts.readable)
+    text = Text(" " + as_wished, style="bold")
     for state, count in counts.not_values.items():
-        word = STATE_WORDS.get(state, str(state))
-        # "2 errors"; the other states are said as they are ("2 unknown").
-        said = words.count(count, word) if state is State.ERROR else f"{count} {word}"
-        text.append(f" · {said}")
+        text.append(" · " + _state_count(state, count))
     if counts.by_hand:
-        steps = words.count(counts.by_hand, "by-hand step")
-        text.append(f" · {counts.marked} of {steps} marked done")
+        marked = ngettext(
+            "{n} of {total} by-hand step marked done",
+            "{n} of {total} by-hand steps marked done",
+            counts.by_hand,
+        ).format(n=counts.marked, total=counts.by_hand)
+        text.append(" · " + marked)
     if counts.busy:
-        text.append(f" · working on {counts.busy}…", style="cyan")
+        text.append(" · " + _("working on {n}…").format(n=counts.busy), style="cyan")
     if counts.drifted:
-        text.append(f" · {counts.drifted} changed since the last check", style="bold red")
+        drifted = _("{n} changed since the last check").format(n=counts.drifted)
+        text.append(" · " + drifted, style="bold red")
     return text
 
 
@@ -199,33 +210,35 @@ def detail(
     text.append(f"{setting.id}\n\n", style="dim")
     text.append(setting_text.description(setting) + "\n\n")
     if setting.kind is Kind.MANUAL:
-        text.append("Only you can do this one; no browser step can finish it.\n")
+        text.append(_("Only you can do this one; no browser step can finish it.") + "\n")
         if marked is not None:
-            text.append(f"Marked done by you on {local(marked)}.\n", style="green")
+            done = _("Marked done by you on {when}.").format(when=local(marked))
+            text.append(done + "\n", style="green")
         else:
-            text.append(f"Press {mark_key} when you have done it.\n", style="dim")
+            press = _("Press {key} when you have done it.").format(key=mark_key)
+            text.append(press + "\n", style="dim")
     else:
-        text.append("You want: ", style="bold")
-        text.append(wishes.said(setting, desired))
-        text.append("   Recommended: ", style="bold")
+        text.append(_("You want:") + " ", style="bold")
+        text.append(wish_said(setting, desired))
+        text.append("   " + _("Recommended:") + " ", style="bold")
         text.append(advice(setting), style="dim")
-        text.append("\nNow: ", style="bold")
+        text.append("\n" + _("Now:") + " ", style="bold")
         text.append_text(state)
         text.append("\n")
         if reading is not None:
             text.append(f"{reading.detail}\n")
-            text.append(f"Read at {local(reading.checked_at)}", style="dim")
+            text.append(_("Read at {when}").format(when=local(reading.checked_at)), style="dim")
             if reading.url:
-                text.append(f" from {reading.url}", style="dim")
+                text.append(" " + _("from {url}").format(url=reading.url), style="dim")
             text.append("\n")
         if history is not None:
             text.append_text(history)
-    text.append("\nBy hand\n", style="bold")
+    text.append("\n" + _("By hand") + "\n", style="bold")
     for number, step in enumerate(setting_text.steps(setting), 1):
         text.append(f"{number:>2}. {step}\n")
-    text.append(f"Page: {page_url}\n", style="dim")
+    text.append(_("Page: {url}").format(url=page_url) + "\n", style="dim")
     if setting.notes:
-        text.append("\nNotes\n", style="bold")
+        text.append("\n" + _("Notes") + "\n", style="bold")
         text.append(setting_text.notes(setting) + "\n")
     text.append_text(evidence_text(setting))
     return text
@@ -260,13 +273,37 @@ def _without_colour(style: str | Style) -> Style:
 def advice(setting: Setting) -> str:
     """The recommendation, said apart from the person's wish: what the ``recommended``
     preset would want."""
-    return wishes.said(setting, wishes.recommended(setting))
+    return wish_said(setting, wishes.recommended(setting))
 
 
 def wish_cell(setting: Setting, wish: Wish) -> Text:
     """The checklist's third column: what the person wants of the setting."""
     if setting.kind is Kind.MANUAL:
-        return Text("by hand", style="dim")
+        return Text(said("by_hand"), style="dim")
     if wish is None:
-        return Text("as is", style="dim")
-    return Text(str(wish))
+        return Text(_("as is"), style="dim")
+    return Text(said(wish))
+
+
+def wish_said(setting: Setting, wish: Wish) -> str:
+    """How ``wish`` is said to people (:func:`automation.wishes.said`, in their language)."""
+    if wish is None:
+        return _("leave as it is")
+    return said(wishes.said(setting, wish))
+
+
+def confidence_word(confidence: Confidence) -> str:
+    """How sure a fact is, said: confirmed, likely or guess."""
+    words = {
+        Confidence.CONFIRMED: _("confirmed"),
+        Confidence.LIKELY: _("likely"),
+        Confidence.GUESS: _("guess"),
+    }
+    return words.get(confidence, str(confidence))
+
+
+def _state_count(state: State, count: int) -> str:
+    """``2 errors``, ``1 unknown``: how many settings read a state other than on or off."""
+    if state is State.ERROR:
+        return ngettext("{n} error", "{n} errors", count).format(n=count)
+    return _("{n} {state}").format(n=count, state=said(state))

@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from automation import wishes
+from automation.language import _
 from automation.presets import PRESETS, preset
 
 from . import exits
@@ -22,13 +23,15 @@ NAME = "apply"
 def add_parser(commands: Subcommands) -> None:
     parser = commands.add_parser(
         NAME,
-        help="bring settings to the desired state, verified by reading back",
-        description="Read every setting named in [desired] (or every setting, with "
-        "--preset), change those that differ, read each change back, and print what "
-        "was changed, left and not done. Asks first unless --yes; without a terminal "
-        "and without --yes it changes nothing. Exit status: 0 all as desired, "
-        "1 something is not (or would change), 2 usage or config error or no terminal "
-        "to ask on, 3 a setting could not be read, or a change could not be read back.",
+        help=_("bring settings to the desired state, verified by reading back"),
+        description=_(
+            "Read every setting named in [desired] (or every setting, with "
+            "--preset), change those that differ, read each change back, and print what "
+            "was changed, left and not done. Asks first unless --yes; without a terminal "
+            "and without --yes it changes nothing. Exit status: 0 all as desired, "
+            "1 something is not (or would change), 2 usage or config error or no terminal "
+            "to ask on, 3 a setting could not be read, or a change could not be read back."
+        ),
     )
     add_common(parser)
     add_only(parser)

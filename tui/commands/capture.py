@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from automation.language import _
+
 from ..words import said
 from . import exits
 from .options import Subcommands, add_common
@@ -22,23 +24,25 @@ NAME = "capture"
 def add_parser(commands: Subcommands) -> None:
     parser = commands.add_parser(
         NAME,
-        help="keep a redacted capture of a setting's page, or show what one holds",
-        description="Read a setting (or a per-blog setting's blogs) and keep a redacted "
-        "capture of its page: the page's structure and controls, the words the plugin "
-        "knows, and none of your data (see README, 'Reporting a page that changed'). A reading "
-        "of 'unknown' keeps one by itself. With --show, print what a capture file holds, "
-        "to check it before attaching it to a report. Exit status: 0 kept (or shown), "
-        "2 usage or config error, 3 the page could not be captured.",
+        help=_("keep a redacted capture of a setting's page, or show what one holds"),
+        description=_(
+            "Read a setting (or a per-blog setting's blogs) and keep a redacted "
+            "capture of its page: the page's structure and controls, the words the plugin "
+            "knows, and none of your data (see README, 'Reporting a page that changed'). A reading "
+            "of 'unknown' keeps one by itself. With --show, print what a capture file holds, "
+            "to check it before attaching it to a report. Exit status: 0 kept (or shown), "
+            "2 usage or config error, 3 the page could not be captured."
+        ),
     )
     add_common(parser)
     parser.add_argument(
-        "id", nargs="?", metavar="ID", help="the setting (like linkedin.ai_training)"
+        "id", nargs="?", metavar="ID", help=_("the setting (like linkedin.ai_training)")
     )
     parser.add_argument(
         "--show",
         metavar="FILE",
         type=Path,
-        help="print what FILE holds (its control characters written out, long texts cut)",
+        help=_("print what FILE holds (its control characters written out, long texts cut)"),
     )
 
 

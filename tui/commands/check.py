@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from automation import wishes
 from automation.browser import BrowserError
+from automation.language import _
 from automation.model import Kind, Reading, Setting
 
 from ..words import said
@@ -27,14 +28,16 @@ NAME = "check"
 def add_parser(commands: Subcommands) -> None:
     parser = commands.add_parser(
         NAME,
-        help="read every setting without a screen",
-        description="Read every setting with a headless browser and print its state. "
-        "Exit status: 0 all as desired, 1 something is not, 2 usage or config error "
-        "or no browser, 3 a setting could not be read.",
+        help=_("read every setting without a screen"),
+        description=_(
+            "Read every setting with a headless browser and print its state. "
+            "Exit status: 0 all as desired, 1 something is not, 2 usage or config error "
+            "or no browser, 3 a setting could not be read."
+        ),
     )
     add_common(parser)
     add_only(parser)
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -78,13 +81,15 @@ def check(runtime: Runtime, *, as_json: bool, out: TextIO | None = None) -> int:
     if as_json:
         print_json(rows, out)
     else:
-        table = Table("", "SETTING", "STATE", "WANT", "DETAIL")
+        table = Table("", _("SETTING"), _("STATE"), _("WANT"), _("DETAIL"))
         for row in rows:
-            table.add(_mark(row), row["id"], said(row["state"]), row["desired"], row["detail"])
+            table.add(
+                _mark(row), row["id"], said(row["state"]), said(row["desired"]), row["detail"]
+            )
             if row["drift"]:
                 table.note(row["drift"]["detail"])
         print_table(table, out)
-        print(f"\n{summary(rows)}.", file=out)
+        print("\n" + _("{summary}.").format(summary=summary(rows)), file=out)
     return exit_status(rows)
 
 
@@ -93,15 +98,16 @@ def summary(rows: list[dict[str, Any]]) -> str:
     by_hand = [r for r in rows if r["kind"] == Kind.MANUAL.value]
     marked = sum(1 for r in by_hand if r["marked_at"])
     counts = [
-        (sum(1 for r in rows if r["as_desired"]), "as desired"),
-        (sum(1 for r in rows if r["read"] and not r["as_desired"]), "not as desired"),
+        (sum(1 for r in rows if r["as_desired"]), _("{n} as desired")),
+        (sum(1 for r in rows if r["read"] and not r["as_desired"]), _("{n} not as desired")),
         (
             sum(1 for r in rows if not r["read"] and r["kind"] != Kind.MANUAL.value),
-            "could not be read",
+            _("{n} could not be read"),
         ),
-        (len(by_hand), f"done by hand ({marked} marked done)"),
+        (len(by_hand), _("{n} done by hand ({marked} marked done)")),
     ]
-    return ", ".join(f"{n} {words}" for n, words in counts if n) or "nothing to check"
+    said_counts = [words.format(n=n, marked=marked) for n, words in counts if n]
+    return _(", ").join(said_counts) or _("nothing to check")
 
 
 def _read_row(runtime: Runtime, reading: Reading) -> dict[str, Any]:
@@ -159,9 +165,9 @@ def _by_hand(runtime: Runtime, setting: Setting) -> dict[str, Any]:
 
 def _mark(row: dict[str, Any]) -> tuple[str, str]:
     if row["as_desired"]:
-        return "ok", "green"
+        return _("ok"), "green"
     if row["read"]:
-        return "DIFF", "bold red"
+        return _("DIFF"), "bold red"
     if row["kind"] == Kind.MANUAL.value:
-        return "MANUAL", "dim"
-    return "UNREAD", "yellow"
+        return _("MANUAL"), "dim"
+    return _("UNREAD"), "yellow"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import getpass
 
+from automation.language import _
+
 from . import exits
 from .asking import no_terminal, stdin_problem
 from .options import Subcommands, add_platform, known_platform
@@ -15,12 +17,14 @@ NAME = "credentials"
 def add_parser(commands: Subcommands) -> None:
     parser = commands.add_parser(
         NAME,
-        help="store a platform's username and password in the keyring",
-        description="Ask for a platform's username and password and keep them in the "
-        "operating system's keyring (service privacy-tui), never in a file.",
+        help=_("store a platform's username and password in the keyring"),
+        description=_(
+            "Ask for a platform's username and password and keep them in the "
+            "operating system's keyring (service privacy-tui), never in a file."
+        ),
     )
     add_platform(parser)
-    parser.add_argument("--forget", action="store_true", help="remove them instead")
+    parser.add_argument("--forget", action="store_true", help=_("remove them instead"))
 
 
 def run(args: argparse.Namespace) -> int:

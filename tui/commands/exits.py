@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from automation.language import N_
 from automation.shown import shown_lines
 
 #: Everything is as desired (or the command did what it was asked).
@@ -23,13 +24,13 @@ NOT_READ = 3
 #: Stopped with Ctrl-C, as a shell reports a command ended by SIGINT.
 INTERRUPTED = 130
 
-#: What each status means, for ``privacy-tui --help``.
+#: What each status means, for ``privacy-tui --help`` (said there with ``_``).
 MEANINGS = {
-    OK: "all as desired",
-    NOT_AS_DESIRED: "something is not",
-    USAGE: "usage or config error",
-    NOT_READ: "a setting could not be read (or read back)",
-    INTERRUPTED: "interrupted",
+    OK: N_("all as desired"),
+    NOT_AS_DESIRED: N_("something is not"),
+    USAGE: N_("usage or config error"),
+    NOT_READ: N_("a setting could not be read (or read back)"),
+    INTERRUPTED: N_("interrupted"),
 }
 
 

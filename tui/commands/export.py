@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from automation.browser import BrowserError
+from automation.language import _
 
 from ..words import count
 from . import exits
@@ -24,13 +25,15 @@ NAME = "export"
 def add_parser(commands: Subcommands) -> None:
     parser = commands.add_parser(
         NAME,
-        help="read every setting and write the export TOML",
-        description="Read every setting and write the same TOML as the checklist's export "
-        "(itself a config). An existing file is replaced only with --force.",
+        help=_("read every setting and write the export TOML"),
+        description=_(
+            "Read every setting and write the same TOML as the checklist's export "
+            "(itself a config). An existing file is replaced only with --force."
+        ),
     )
     add_common(parser)
-    parser.add_argument("path", metavar="PATH", help="the TOML file to write")
-    parser.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    parser.add_argument("path", metavar="PATH", help=_("the TOML file to write"))
+    parser.add_argument("--force", action="store_true", help=_("replace PATH if it exists"))
 
 
 def run(args: argparse.Namespace) -> int:

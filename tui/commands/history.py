@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from automation.language import _
 from automation.model import State
 
 from ..words import said
@@ -23,15 +24,17 @@ MAX_LIMIT = 2**63 - 1
 def add_parser(commands: Subcommands) -> None:
     parser = commands.add_parser(
         NAME,
-        help="show the recorded readings and changes",
-        description="The readings and changes recorded on this machine, oldest first, "
-        "with the state before and after and whether each change was verified.",
+        help=_("show the recorded readings and changes"),
+        description=_(
+            "The readings and changes recorded on this machine, oldest first, "
+            "with the state before and after and whether each change was verified."
+        ),
     )
-    parser.add_argument("id", nargs="?", metavar="ID", help="only this setting id")
+    parser.add_argument("id", nargs="?", metavar="ID", help=_("only this setting id"))
     parser.add_argument(
-        "--limit", type=_limit, default=50, metavar="N", help="the latest N entries (0: all)"
+        "--limit", type=_limit, default=50, metavar="N", help=_("the latest N entries (0: all)")
     )
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
     add_demo(parser, "the demo's history lasts one run, so there is none to show")
 
 
@@ -109,7 +112,7 @@ def _verified(entry: Entry) -> str | tuple[str, str]:
 def _known_ids() -> set[str]:
     from automation import registry
 
-    classes, _ = registry.load()
+    classes, _failed = registry.load()
     return {s.id for cls in classes for s in cls.settings}
 
 

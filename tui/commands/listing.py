@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from automation import setting_text, wishes
+from automation.language import _
 from automation.model import FACTS, Setting
 from automation.presets import RECOMMENDED, STRICT
 
@@ -25,13 +26,15 @@ LEGEND = (
 def add_parser(commands: Subcommands) -> None:
     parser = commands.add_parser(
         NAME,
-        help="list every setting the installed plugins know",
-        description="Every setting the installed plugins know: id, kind, recommended and "
-        "strict values, how sure its page, control and label are (SURE: ✓ confirmed, "
-        "~ likely, ? a guess, - no evidence), label. --json adds every field, with each "
-        "fact's source.",
+        help=_("list every setting the installed plugins know"),
+        description=_(
+            "Every setting the installed plugins know: id, kind, recommended and "
+            "strict values, how sure its page, control and label are (SURE: ✓ confirmed, "
+            "~ likely, ? a guess, - no evidence), label. --json adds every field, with each "
+            "fact's source."
+        ),
     )
-    parser.add_argument("--json", action="store_true", help="print JSON with every field")
+    parser.add_argument("--json", action="store_true", help=_("print JSON with every field"))
     add_demo(parser)
 
 

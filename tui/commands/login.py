@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from automation import events
 from automation.blocking import run_blocking
 from automation.browser import BrowserError
+from automation.language import _
 from automation.secrets import (
     Credentials,
     SecretsError,
@@ -36,23 +37,27 @@ NAME = "login"
 def add_parser(commands: Subcommands) -> None:
     parser = commands.add_parser(
         NAME,
-        help="sign in to a platform in a browser window and keep the session",
-        description="Open a browser window at the platform's sign-in page, wait until you "
-        "have signed in there (with any verification it asks for), keep the session and "
-        "close the window. Exit status: 0 signed in, 1 not signed in, 2 usage error, "
-        "no browser or no display.",
+        help=_("sign in to a platform in a browser window and keep the session"),
+        description=_(
+            "Open a browser window at the platform's sign-in page, wait until you "
+            "have signed in there (with any verification it asks for), keep the session and "
+            "close the window. Exit status: 0 signed in, 1 not signed in, 2 usage error, "
+            "no browser or no display."
+        ),
     )
     add_common(parser)
     add_platform(parser)
     parser.add_argument(
         "--password",
         action="store_true",
-        help="sign in without a window: type the username, password and any verification code here",
+        help=_(
+            "sign in without a window: type the username, password and any verification code here"
+        ),
     )
     parser.add_argument(
         "--remember",
         action="store_true",
-        help="with --password: keep the username and password in the keyring afterwards",
+        help=_("with --password: keep the username and password in the keyring afterwards"),
     )
 
 

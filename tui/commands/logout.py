@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 
+from automation.language import _
+
 from . import exits
 from .options import Subcommands, add_platform, known_platform
 
@@ -14,15 +16,17 @@ NAME = "logout"
 def add_parser(commands: Subcommands) -> None:
     parser = commands.add_parser(
         NAME,
-        help="forget a platform's kept session",
-        description="Remove the sessions privacy-tui keeps for the platform (the real "
-        "site's, and any kept for a replica site).",
+        help=_("forget a platform's kept session"),
+        description=_(
+            "Remove the sessions privacy-tui keeps for the platform (the real "
+            "site's, and any kept for a replica site)."
+        ),
     )
     add_platform(parser)
     parser.add_argument(
         "--forget-credentials",
         action="store_true",
-        help="also remove the username and password from the keyring",
+        help=_("also remove the username and password from the keyring"),
     )
 
 

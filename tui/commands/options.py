@@ -23,20 +23,22 @@ def add_common(parser: argparse.ArgumentParser, *, sub: bool = True) -> None:
     parser.add_argument(
         "--config",
         metavar="PATH",
-        help="config file (default: $PRIVACY_TUI_CONFIG, else the user config folder)",
+        help=_("config file (default: $PRIVACY_TUI_CONFIG, else the user config folder)"),
         **default,
     )
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="use the built-in replica sites and demo accounts: no account, no network",
+        help=_("use the built-in replica sites and demo accounts: no account, no network"),
         **default,
     )
     parser.add_argument(
         "--store-unencrypted",
         action="store_true",
-        help="where no keyring works, keep sessions on disk unencrypted (mode 0600) "
-        "instead of only in memory; like [sessions] store_unencrypted = true",
+        help=_(
+            "where no keyring works, keep sessions on disk unencrypted (mode 0600) "
+            "instead of only in memory; like [sessions] store_unencrypted = true"
+        ),
         **default,
     )
     add_lang(parser, sub=sub)
@@ -82,10 +84,10 @@ def add_demo(parser: argparse.ArgumentParser, note: str | None = "the same as wi
 def add_changing_options(parser: argparse.ArgumentParser) -> None:
     """The options of a command that changes settings: ``--dry-run``, ``--yes``, ``--json``."""
     parser.add_argument(
-        "--dry-run", action="store_true", help="read and show the plan; change nothing"
+        "--dry-run", action="store_true", help=_("read and show the plan; change nothing")
     )
-    parser.add_argument("--yes", action="store_true", help="change without asking")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--yes", action="store_true", help=_("change without asking"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
 
 
 def add_only(parser: argparse.ArgumentParser) -> None:
@@ -94,8 +96,10 @@ def add_only(parser: argparse.ArgumentParser) -> None:
         "--only",
         nargs="+",
         metavar="ID",
-        help="only these settings: ids (like linkedin.ai_training), or platforms (like "
-        "linkedin, for all of its settings); privacy-tui list shows them",
+        help=_(
+            "only these settings: ids (like linkedin.ai_training), or platforms (like "
+            "linkedin, for all of its settings); privacy-tui list shows them"
+        ),
     )
 
 
@@ -154,7 +158,7 @@ def _either(names: list[str]) -> str:
 
 def add_platform(parser: argparse.ArgumentParser) -> None:
     """The ``PLATFORM`` argument of the account commands."""
-    parser.add_argument("platform", help="platform name, like linkedin")
+    parser.add_argument("platform", help=_("platform name, like linkedin"))
 
 
 def known_platform(name: str) -> bool:

@@ -8,6 +8,8 @@ import sys
 from datetime import datetime
 from typing import Any, TextIO
 
+from rich.cells import cell_len
+
 #: ANSI codes for the few styles the tables use.
 _CODES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "magenta": "35"}
 
@@ -33,7 +35,8 @@ Cell = str | tuple[str, str | None]
 
 
 class Table:
-    """Columns padded to their widest cell; the last column is never padded."""
+    """Columns padded to their widest cell, counted in the terminal's cells (a Japanese
+    character takes two); the last column is never padded."""
 
     def __init__(self, *headers: str) -> None:
         self.headers = headers
@@ -47,10 +50,10 @@ class Table:
         self.rows[-1][1].append(text)
 
     def render(self, colour: bool) -> str:
-        widths = [len(h) for h in self.headers]
-        for cells, _ in self.rows:
+        widths = [cell_len(h) for h in self.headers]
+        for cells, _notes in self.rows:
             for index, (text, _style) in enumerate(cells):
-                widths[index] = max(widths[index], len(text))
+                widths[index] = max(widths[index], cell_len(text))
         lines = [self._line([(h, "bold") for h in self.headers], widths, colour)]
         indent = " " * (widths[0] + 2)
         for cells, notes in self.rows:
@@ -62,7 +65,7 @@ class Table:
     def _line(cells: list[tuple[str, str | None]], widths: list[int], colour: bool) -> str:
         parts = []
         for index, (text, style) in enumerate(cells):
-            pad = "" if index == len(cells) - 1 else " " * (widths[index] - len(text))
+            pad = "" if index == len(cells) - 1 else " " * (widths[index] - cell_len(text))
             parts.append(paint(text, style, colour) + pad)
         return "  ".join(parts).rstrip()
 

@@ -6,6 +6,8 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from automation.language import _
+
 from . import exits
 from .options import Subcommands
 
@@ -15,20 +17,25 @@ NAME = "replica"
 def add_parser(commands: Subcommands) -> None:
     parser = commands.add_parser(
         NAME,
-        help="run the replica sites on their own",
-        description="Serve every replica site on loopback and print the config lines that "
-        "point privacy-tui at them; with --capture, serve a capture file as a page instead "
-        "(its controls follow clicks), to replay a page that did not read as expected. "
-        "Ctrl-C stops it.",
+        help=_("run the replica sites on their own"),
+        description=_(
+            "Serve every replica site on loopback and print the config lines that "
+            "point privacy-tui at them; with --capture, serve a capture file as a page instead "
+            "(its controls follow clicks), to replay a page that did not read as expected. "
+            "Ctrl-C stops it."
+        ),
     )
     parser.add_argument(
         "--capture",
         metavar="FILE",
         type=Path,
-        help="serve this capture (from privacy-tui capture) at every address",
+        help=_("serve this capture (from privacy-tui capture) at every address"),
     )
     parser.add_argument(
-        "--port", type=int, default=8801, help="port of the first site (default 8801; 0 = any free)"
+        "--port",
+        type=int,
+        default=8801,
+        help=_("port of the first site (default 8801; 0 = any free)"),
     )
 
 

@@ -10,6 +10,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from automation.language import _
+
 from . import exits
 from .options import Subcommands, add_changing_options, add_common
 from .output import local_time, print_json
@@ -26,18 +28,22 @@ NAME = "undo"
 def add_parser(commands: Subcommands) -> None:
     parser = commands.add_parser(
         NAME,
-        help="put back what the latest change found (again: the one before)",
-        description="Restore the states the latest apply, preset, switch in the app or "
-        "watched change found before it changed anything, verified by reading back. Run "
-        "again, it undoes the one before. --redo sets again what the last undo put back; "
-        "--list shows the undo points, newest first. Asks first unless --yes. Exit status "
-        "as for apply.",
+        help=_("put back what the latest change found (again: the one before)"),
+        description=_(
+            "Restore the states the latest apply, preset, switch in the app or "
+            "watched change found before it changed anything, verified by reading back. Run "
+            "again, it undoes the one before. --redo sets again what the last undo put back; "
+            "--list shows the undo points, newest first. Asks first unless --yes. Exit status "
+            "as for apply."
+        ),
     )
     add_common(parser)
     which = parser.add_mutually_exclusive_group()
-    which.add_argument("--redo", action="store_true", help="set again what the last undo put back")
     which.add_argument(
-        "--list", action="store_true", help="list the undo points, newest first; change nothing"
+        "--redo", action="store_true", help=_("set again what the last undo put back")
+    )
+    which.add_argument(
+        "--list", action="store_true", help=_("list the undo points, newest first; change nothing")
     )
     add_changing_options(parser)
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from automation import scheduler
 from automation.browser import BrowserError
 from automation.config import ConfigError
+from automation.language import _
 from automation.model import now
 from automation.scheduler import ScheduleError, System
 from automation.shown import shown
@@ -32,19 +33,23 @@ log = logging.getLogger("privacy_tui.watch")
 def add_parser(commands: Subcommands) -> None:
     watch = commands.add_parser(
         NAME,
-        help="re-check on a schedule and tell you when a setting came back on",
-        description="Set up a recurring check with this system's own scheduler (a systemd "
-        "user timer, a crontab line where there is none, a launchd agent on macOS), see "
-        "how it went, or remove it.",
+        help=_("re-check on a schedule and tell you when a setting came back on"),
+        description=_(
+            "Set up a recurring check with this system's own scheduler (a systemd "
+            "user timer, a crontab line where there is none, a launchd agent on macOS), see "
+            "how it went, or remove it."
+        ),
     )
     actions = watch.add_subparsers(dest="watch_action", metavar="ACTION")
     actions.required = True
     install = actions.add_parser(
         "install",
-        help="set up a recurring watched check for this user",
-        description="Write a systemd user timer (or a crontab line, or a launchd agent) "
-        "that runs `privacy-tui watch run` with this config. --dry-run prints what it "
-        "would write, and where, and writes nothing.",
+        help=_("set up a recurring watched check for this user"),
+        description=_(
+            "Write a systemd user timer (or a crontab line, or a launchd agent) "
+            "that runs `privacy-tui watch run` with this config. --dry-run prints what it "
+            "would write, and where, and writes nothing."
+        ),
     )
     add_common(install)
     install.add_argument(
@@ -54,31 +59,35 @@ def add_parser(commands: Subcommands) -> None:
         help=f"how often: day (at {scheduler.HOUR}:00) or week (Mondays); default day",
     )
     install.add_argument(
-        "--dry-run", action="store_true", help="print what would be written and where"
+        "--dry-run", action="store_true", help=_("print what would be written and where")
     )
     install.add_argument(
         "--scheduler",
         choices=("auto", *scheduler.SCHEDULERS),
         default="auto",
-        help="which scheduler (default: launchd on macOS, else systemd when a user "
-        "manager runs, else cron)",
+        help=_(
+            "which scheduler (default: launchd on macOS, else systemd when a user "
+            "manager runs, else cron)"
+        ),
     )
     remove = actions.add_parser(
-        "remove", help="stop watching: remove the timer, agent or crontab line"
+        "remove", help=_("stop watching: remove the timer, agent or crontab line")
     )
     add_demo(remove, None)
     status = actions.add_parser(
-        "status", help="when the watched check last ran, what it found, when it runs next"
+        "status", help=_("when the watched check last ran, what it found, when it runs next")
     )
     add_demo(status, None)
     once = actions.add_parser(
         "run",
-        help="one watched check now (what the schedule runs)",
-        description="Read every setting named in [desired], record it, and when something "
-        "is news (a setting came back on, one not as desired, a new one, an expired "
-        "session) show one desktop notification and run the [watch] command with the "
-        "findings as JSON on standard input. Changes a setting only with [watch] apply "
-        "= true. Exit status as for check.",
+        help=_("one watched check now (what the schedule runs)"),
+        description=_(
+            "Read every setting named in [desired], record it, and when something "
+            "is news (a setting came back on, one not as desired, a new one, an expired "
+            "session) show one desktop notification and run the [watch] command with the "
+            "findings as JSON on standard input. Changes a setting only with [watch] apply "
+            "= true. Exit status as for check."
+        ),
     )
     add_common(once)
 
@@ -103,7 +112,7 @@ def _config_path(args: argparse.Namespace) -> Path | None:
     from automation.config import catalog_of, load, locate
 
     path, required = locate(getattr(args, "config", None))
-    classes, _ = registry.load()
+    classes, _failed = registry.load()
     config = load(path, catalog_of(classes), required=required)
     return None if config.path is None else path.absolute()
 
@@ -194,9 +203,9 @@ def _status(system: System) -> int:
 
 
 def _watched_check(args: argparse.Namespace, system: System) -> int:
-    from automation import watch as watching
     from automation.history import HistoryError
     from automation.runtime import SetupError, build, log_path, setup_logging
+    from automation import watch as watching
 
     from .running import history_kept
 
@@ -270,7 +279,7 @@ def _could_not_run(runtime: Runtime, system: System, why: str) -> int:
     log.warning("watched check could not run: %s", why)
     findings = [{"kind": "could_not_run", "key": "could_not_run", "detail": why}]
     report = watching.Report(now(), findings, exits.USAGE)
-    _, status = _tell(runtime, report, system, exits.USAGE)
+    _told, status = _tell(runtime, report, system, exits.USAGE)
     print(f"Watched check: {shown(report.summary(), limit=None)}.")
     return status
 

@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 
+from automation.language import N_
+
 from ..widgets.footer import KeysFooter
 
 T = TypeVar("T")
@@ -33,12 +35,12 @@ class Dialog(ModalScreen[T]):
     DIALOG_CLASSES = ""
     #: Bound after the dialog's own keys, so the footer names those first.
     SCROLL_BINDINGS: ClassVar[tuple[Binding, ...]] = (
-        Binding("pagedown", "scroll_body('page_down')", "Scroll", key_display="PgDn/PgUp"),
-        Binding("pageup", "scroll_body('page_up')", "Scroll up", show=False),
-        Binding("down", "scroll_body('down')", "Scroll down", show=False),
-        Binding("up", "scroll_body('up')", "Scroll up", show=False),
-        Binding("home", "scroll_body('home')", "Top", show=False),
-        Binding("end", "scroll_body('end')", "Bottom", show=False),
+        Binding("pagedown", "scroll_body('page_down')", N_("Scroll"), key_display="PgDn/PgUp"),
+        Binding("pageup", "scroll_body('page_up')", N_("Scroll up"), show=False),
+        Binding("down", "scroll_body('down')", N_("Scroll down"), show=False),
+        Binding("up", "scroll_body('up')", N_("Scroll up"), show=False),
+        Binding("home", "scroll_body('home')", N_("Top"), show=False),
+        Binding("end", "scroll_body('end')", N_("Bottom"), show=False),
     )
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

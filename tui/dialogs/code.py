@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Label, Static
 
+from automation.language import N_, _
+
 from .base import Dialog
 
 
@@ -13,8 +15,8 @@ class CodeDialog(Dialog[str | None]):
     """Ask for the verification code a platform sent; escape gives up."""
 
     BINDINGS = [
-        Binding("enter", "send", "Send the code", priority=True),
-        Binding("escape", "cancel", "Give up"),
+        Binding("enter", "send", N_("Send the code"), priority=True),
+        Binding("escape", "cancel", N_("Give up")),
     ]
 
     def __init__(self, title: str, detail: str) -> None:
@@ -23,10 +25,12 @@ class CodeDialog(Dialog[str | None]):
         self.detail = detail
 
     def body(self) -> ComposeResult:
-        yield Label(f"{self.platform_title}: verification code", classes="question")
+        yield Label(
+            _("{title}: verification code").format(title=self.platform_title), classes="question"
+        )
         yield Static(self.detail)
-        yield Input(placeholder="code", id="code")
-        yield Static("Enter to send it, Esc to give up signing in.", classes="hint")
+        yield Input(placeholder=_("code"), id="code")
+        yield Static(_("Enter to send it, Esc to give up signing in."), classes="hint")
 
     def on_mount(self) -> None:
         super().on_mount()

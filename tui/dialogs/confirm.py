@@ -9,6 +9,8 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from automation.language import N_, _
+
 from .base import Dialog
 
 
@@ -19,8 +21,8 @@ class Confirm(Dialog[bool]):
     with :func:`confirm`, which gives each pair of answers a kind of its own.
     """
 
-    YES = "Yes"
-    NO = "No"
+    YES = N_("Yes")
+    NO = N_("No")
     BINDINGS = [
         Binding("y", "answer(True)", YES),
         Binding("n", "answer(False)", NO),
@@ -36,8 +38,8 @@ class Confirm(Dialog[bool]):
 
     def buttons(self) -> list[Widget]:
         return [
-            Button(f"{self.yes} (y)", id="yes", variant="warning"),
-            Button(f"{self.no} (n)", id="no", variant="primary"),
+            Button(f"{_(self.yes)} (y)", id="yes", variant="warning"),
+            Button(f"{_(self.no)} (n)", id="no", variant="primary"),
         ]
 
     def on_mount(self) -> None:
@@ -69,6 +71,7 @@ def answered_with(yes: str, no: str) -> type[Confirm]:
     )
 
 
-def confirm(question: str, *, yes: str = "Yes", no: str = "No") -> Confirm:
-    """A yes/no question whose footer and buttons name the answers as given."""
+def confirm(question: str, *, yes: str = Confirm.YES, no: str = Confirm.NO) -> Confirm:
+    """A yes/no question whose footer and buttons name the answers as given: in English,
+    marked with ``N_``; they are said in the language spoken where shown."""
     return answered_with(yes, no)(question)

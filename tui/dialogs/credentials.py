@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from automation.language import N_, _
 from automation.secrets import Credentials
 
 from ..widgets.tickbox import TickBox
@@ -86,8 +87,8 @@ class CredentialsForm(Dialog[CredentialsAnswer | None]):
     """
 
     BINDINGS = [
-        Binding("tab", "focus_next", "Next field"),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("tab", "focus_next", N_("Next field")),
+        Binding("escape", "cancel", N_("Cancel")),
     ]
 
     def __init__(self, title: str, *, can_remember: bool, note: str = "") -> None:
@@ -97,27 +98,27 @@ class CredentialsForm(Dialog[CredentialsAnswer | None]):
         self.note = note
 
     def body(self) -> ComposeResult:
-        yield Label(f"Sign in to {self.platform_title}", classes="question")
+        yield Label(_("Sign in to {title}").format(title=self.platform_title), classes="question")
         if self.note:
             yield Static(self.note, classes="hint")
         # Keys handed over from the username land in a field that has no selection
         # to replace when it takes the focus.
         password = Input(
-            placeholder="password", password=True, id="password", select_on_focus=False
+            placeholder=_("password"), password=True, id="password", select_on_focus=False
         )
-        yield UsernameInput(password, placeholder="email or phone", id="username")
+        yield UsernameInput(password, placeholder=_("email or phone"), id="username")
         yield password
         if self.can_remember:
-            yield TickBox("Remember them in the keyring", value=False, id="remember")
+            yield TickBox(_("Remember them in the keyring"), value=False, id="remember")
         else:
             yield Static(
-                "No working keyring here: they are used once and not kept.", classes="hint"
+                _("No working keyring here: they are used once and not kept."), classes="hint"
             )
 
     def buttons(self) -> list[Widget]:
         return [
-            Button("Sign in", id="submit", variant="primary"),
-            Button("Cancel (esc)", id="cancel"),
+            Button(_("Sign in"), id="submit", variant="primary"),
+            Button(_("Cancel") + " (esc)", id="cancel"),
         ]
 
     def on_mount(self) -> None:
@@ -143,7 +144,7 @@ class CredentialsForm(Dialog[CredentialsAnswer | None]):
         username = self.query_one("#username", Input).value.strip()
         password = self.query_one("#password", Input)
         if not username or not password.value:
-            self.notify("Give both the username and the password.", severity="warning")
+            self.notify(_("Give both the username and the password."), severity="warning")
             return
         remember = self.can_remember and self.query_one("#remember", Checkbox).value
         answer = CredentialsAnswer(Credentials(username, password.value), remember)

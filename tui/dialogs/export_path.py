@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Label, Static
 
+from automation.language import N_, _
+
 from .base import Dialog
 
 
@@ -29,8 +31,8 @@ class ExportPath(Dialog[Path | None]):
     """
     BINDINGS = [
         # Before the field's own Enter, so the footer names it.
-        Binding("enter", "submit", "Export", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "submit", N_("Export"), priority=True),
+        Binding("escape", "cancel", N_("Cancel")),
     ]
 
     def __init__(self, suggested: Path, export: Callable[[ExportPath, Path], None]) -> None:
@@ -41,10 +43,10 @@ class ExportPath(Dialog[Path | None]):
         self._tried = ""
 
     def body(self) -> ComposeResult:
-        yield Label("Export the checklist to this TOML file:")
+        yield Label(_("Export the checklist to this TOML file:"))
         yield Input(str(self.suggested), id="path")
         yield Static("", id="problem", classes="problem", markup=False)
-        yield Static("Enter to export, Esc to cancel.", classes="hint")
+        yield Static(_("Enter to export, Esc to cancel."), classes="hint")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -61,12 +63,12 @@ class ExportPath(Dialog[Path | None]):
     def action_submit(self) -> None:
         text = self._tried = self.query_one("#path", Input).value.strip()
         if not text:
-            self.problem("Give the path of the file to write.")
+            self.problem(_("Give the path of the file to write."))
             return
         try:
             path = Path(text).expanduser()
         except RuntimeError:  # "~someone" who does not exist
-            self.problem(f"{text}: no such home folder.")
+            self.problem(_("{path}: no such home folder.").format(path=text))
             return
         self.export(self, path)
 

@@ -10,7 +10,9 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from automation.history import ApplyRecord
+from automation.language import N_, _, ngettext
 
+from ..words import said
 from .base import Dialog
 
 
@@ -26,21 +28,26 @@ def points_text(
     """The points as the dialog lists them (Rich markup); ``name`` names a setting id, and
     ``undo_key`` and ``redo_key`` are the keys that undo and redo."""
     if not points:
-        return "No undo points yet: a switch, a preset or an apply makes one."
+        return _("No undo points yet: a switch, a preset or an apply makes one.")
     lines: list[str] = []
     for point in points:
         when = point.at.astimezone().strftime("%Y-%m-%d %H:%M")
         if point.id == next_undo:
-            state = f"[b]in effect: {escape(undo_key)} undoes this next[/b]"
+            state = (
+                "[b]" + _("in effect: {key} undoes this next").format(key=escape(undo_key)) + "[/b]"
+            )
         elif point.id == next_redo:
-            state = f"[b]undone: {escape(redo_key)} puts this back[/b]"
+            said_ = _("undone: {key} puts this back").format(key=escape(redo_key))
+            state = f"[b]{said_}[/b]"
         else:
-            state = "[dim]undone[/dim]" if point.undone else "in effect"
+            state = "[dim]" + _("undone") + "[/dim]" if point.undone else _("in effect")
         count = len(point.items)
-        what = f"{count} {'change' if count == 1 else 'changes'}"
+        what = ngettext("{n} change", "{n} changes", count).format(n=count)
         lines.append(f"[b]{escape(point.source)}[/b]  {when}  {what}  {state}")
         for item in point.items:
-            lines.append(f"    {escape(name(item.setting_id))}: {item.before} → {item.target}")
+            lines.append(
+                f"    {escape(name(item.setting_id))}: {said(item.before)} → {said(item.target)}"
+            )
         lines.append("")
     return "\n".join(lines).rstrip()
 
@@ -49,16 +56,16 @@ class UndoPoints(Dialog[None]):
     """Lists the undo points; Esc closes it."""
 
     DIALOG_CLASSES = "help"
-    BINDINGS = [Binding("escape,q,h", "close", "Close")]
+    BINDINGS = [Binding("escape,q,h", "close", N_("Close"))]
 
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
 
     def body(self) -> ComposeResult:
-        yield Static("[b]Undo points[/b], newest first\n", classes="hint")
+        yield Static(_("[b]Undo points[/b], newest first") + "\n", classes="hint")
         yield Static(self.text)
-        yield Static("\nEsc to close.", classes="hint")
+        yield Static("\n" + _("Esc to close."), classes="hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from automation.language import N_, _
 from automation.presets import PRESETS
 
 from .base import Dialog
@@ -18,18 +19,18 @@ class PresetChoice(Dialog[str | None]):
     DEFAULT_CSS = "PresetChoice { align: center middle; }"
     BINDINGS = [
         # Before the list's own Enter, so the footer names it.
-        Binding("enter", "choose", "Apply", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "choose", N_("Apply"), priority=True),
+        Binding("escape", "cancel", N_("Cancel")),
     ]
 
     def body(self) -> ComposeResult:
-        yield Label("Apply a preset to every setting:")
+        yield Label(_("Apply a preset to every setting:"))
         yield OptionList(
-            *(Option(f"{p.name}: {p.description}", id=p.name) for p in PRESETS.values()),
+            *(Option(f"{p.name}: {_(p.description)}", id=p.name) for p in PRESETS.values()),
             id="presets",
         )
         yield Static(
-            "Enter reads every setting and lists the changes before any is made. Esc to cancel.",
+            _("Enter reads every setting and lists the changes before any is made. Esc to cancel."),
             classes="hint",
         )
 

@@ -9,6 +9,8 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Static
 
+from automation.language import N_, _
+
 from ..widgets.tickbox import TickBox
 from .base import Dialog
 
@@ -22,8 +24,8 @@ class SignOutDialog(Dialog[SignOutAnswer | None]):
     """Confirm signing out, optionally forgetting the stored credentials too."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Sign out"),
-        Binding("n,escape", "answer(False)", "Cancel"),
+        Binding("y", "answer(True)", N_("Sign out")),
+        Binding("n,escape", "answer(False)", N_("Cancel")),
     ]
 
     def __init__(self, title: str) -> None:
@@ -32,16 +34,18 @@ class SignOutDialog(Dialog[SignOutAnswer | None]):
 
     def body(self) -> ComposeResult:
         yield Static(
-            f"Sign out of [b]{self.platform_title}[/b] here? The session privacy-tui "
-            "keeps is forgotten; reading a setting needs signing in again.",
+            _(
+                "Sign out of [b]{title}[/b] here? The session privacy-tui keeps is forgotten; "
+                "reading a setting needs signing in again."
+            ).format(title=self.platform_title),
             classes="question",
         )
-        yield TickBox("Also forget the stored email and password", id="forget")
+        yield TickBox(_("Also forget the stored email and password"), id="forget")
 
     def buttons(self) -> list[Widget]:
         return [
-            Button("Sign out (y)", id="yes", variant="warning"),
-            Button("Cancel (n)", id="no", variant="primary"),
+            Button(_("Sign out") + " (y)", id="yes", variant="warning"),
+            Button(_("Cancel") + " (n)", id="no", variant="primary"),
         ]
 
     def on_mount(self) -> None:

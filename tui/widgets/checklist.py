@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 
+from automation.language import _
 from automation.model import Setting
 
 from .. import keys, view
@@ -125,12 +127,13 @@ class Checklist(LineTable[Row]):
         """Give the label column what the state and wish columns leave."""
         room = self.scrollable_content_region.width or self.app.size.width
         narrow = room < NARROW
-        wish = len("Want") if narrow else len("You want")
+        header = _("Want") if narrow else _("You want")
+        wish = max([cell_len(header), *(cell_len(w) for w in _wish_words() if not w.isascii())])
         label = max(12, room - STATE_WIDTH - wish - 2 * PADDING * 3)
         columns = (
-            Column("label", "Setting", label),
-            Column("state", "State", STATE_WIDTH),
-            Column("wish", "Want" if narrow else "You want", wish),
+            Column("label", _("Setting"), label),
+            Column("state", _("State"), STATE_WIDTH),
+            Column("wish", header, wish),
         )
         if columns == self.columns:
             return
@@ -179,6 +182,12 @@ class Checklist(LineTable[Row]):
         """``text`` as this terminal shows it best: with NO_COLOR its colours go (a red
         turned grey all but vanishes on a dark background), and bold and shapes stay."""
         return view.colourless(text) if self.app.no_color else text
+
+
+def _wish_words() -> tuple[str, ...]:
+    """The wish column's words beside on and off (a shortened English header leaves them
+    cut; words of wide characters have their whole width)."""
+    return (_("as is"), view.said("by_hand"))
 
 
 def _kept_end(setting: Setting) -> int:

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from automation.history import History
+from automation.language import _
 from automation.model import Kind
 from automation.plugin import Plugin
 
@@ -41,7 +42,9 @@ class DetailPane(VerticalScroll):
     def show(self, row: Row | None, state: Text | None = None) -> None:
         """Show ``row``; ``state`` is its state as the checklist draws it."""
         if row is None:
-            text = Text("No rows match the filter." if self.model.filter_text else "No settings.")
+            text = Text(
+                _("No rows match the filter.") if self.model.filter_text else _("No settings.")
+            )
         elif isinstance(row, PlatformRow):
             text = self.platform_text(row.platform)
         else:
@@ -68,11 +71,11 @@ class DetailPane(VerticalScroll):
             bound = keys.bound(self.app)
             text.append("\n".join(keys.hint(a, bound) for a in actions))
             if not plugin.offers_password():
-                text.append(
-                    f"\n\n{plugin.title} has no sign-in form a password can fill here: "
-                    "sign in in a browser window.",
-                    style="dim",
-                )
+                no_form = _(
+                    "{title} has no sign-in form a password can fill here: sign in in a "
+                    "browser window."
+                ).format(title=plugin.title)
+                text.append("\n\n" + no_form, style="dim")
         text.append(f"\n\n{keys.hint('collapse', keys.bound(self.app))}", style="dim")
         return text
 

@@ -13,6 +13,11 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 
+from automation.language import N_, _
+
+#: Textual's own word for the command palette's key, in the catalog with ours.
+N_("palette")
+
 
 @dataclass(frozen=True)
 class FooterEntry:
@@ -121,24 +126,23 @@ class KeysFooter(Widget):
         keys: list[FooterEntry] = []
         seen: set[str] = set()
         active = self.screen.active_bindings
-        for namespace, binding, enabled, _ in active.values():
+        for namespace, binding, enabled, _tooltip in active.values():
             if binding.show and binding.action not in seen:
                 seen.add(binding.action)
                 shown = self.app.get_key_display(binding)
+                said = _(binding.description)
                 keys.append(
-                    FooterEntry(
-                        binding.key, shown, binding.description, binding.action, namespace, enabled
-                    )
+                    FooterEntry(binding.key, shown, said, binding.action, namespace, enabled)
                 )
         palette = active.get(self.app.COMMAND_PALETTE_BINDING)
         if self.palette and self.app.ENABLE_COMMAND_PALETTE and palette is not None:
-            namespace, binding, enabled, _ = palette
+            namespace, binding, enabled, _tooltip = palette
             shown = self.app.get_key_display(binding)
             keys.append(
                 FooterEntry(
                     binding.key,
                     shown,
-                    binding.description,
+                    _(binding.description),
                     binding.action,
                     namespace,
                     enabled,

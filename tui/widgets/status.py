@@ -10,6 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
+from automation.language import _
+
 from .. import history_view, view
 from ..model import ChecklistModel
 from .line import FittedLine
@@ -19,8 +21,10 @@ if TYPE_CHECKING:
 
     from ..progress import ChangeRun
 
+
 #: The status line while the app closes the browser on its way out.
-QUITTING = Text(" closing the browser…", style="bold")
+def quitting() -> Text:
+    return Text(" " + _("closing the browser…"), style="bold")
 
 
 class StatusLine(Horizontal):
@@ -71,7 +75,7 @@ class StatusLine(Horizontal):
         if progress is not None:
             progress.display = working
         if self.closing:
-            self.query_one("#summary", Static).update(QUITTING)
+            self.query_one("#summary", Static).update(quitting())
             return
         if not self._looked and self.history.opened:
             self._looked = True
