@@ -17,6 +17,7 @@ from automation import setting_text
 from automation.apply import (
     Plan,
     Result,
+    Step,
     carry_out,
     make_plan,
     read_plan,
@@ -29,7 +30,7 @@ from automation.model import Kind, Setting, State
 from automation.presets import preset
 
 from ..keys import key_for
-from ..model import Redraw
+from ..model import ChecklistModel, Redraw
 from ..progress import ChangeRun, title
 from ..words import count
 from . import Host
@@ -176,10 +177,12 @@ class Changes:
             "",
         ]
         for step in plan.changes:
-            lines.append(f"  {escape(step.label)}: [b]{step.found}[/b] → [b]{step.target}[/b]")
+            lines.append(
+                f"  {escape(_named(host.model, step))}: [b]{step.found}[/b] → [b]{step.target}[/b]"
+            )
         if plan.cannot:
             lines += ["", "Left alone:"]
-            lines += [f"  {escape(s.label)}: {escape(s.reason)}" for s in plan.cannot]
+            lines += [f"  {escape(_named(host.model, s))}: {escape(s.reason)}" for s in plan.cannot]
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -254,3 +257,10 @@ class Changes:
             redo_key=key_for(host, "redo"),
         )
         host.push_screen(UndoPoints(text))
+
+
+def _named(model: ChecklistModel, step: Step) -> str:
+    """A plan's step named as the checklist names its setting (the plan keeps the
+    plugin's English words, for the history)."""
+    setting = model.settings.get(step.setting_id)
+    return setting_text.label(setting) if setting is not None else step.label
