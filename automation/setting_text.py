@@ -26,20 +26,31 @@ def context(setting_id: str, field: str) -> str:
 
 
 def _text(setting: Setting, field: str, english: str) -> str:
+    return _said(setting.template_id, field, english)
+
+
+def _said(template_id: str, field: str, english: str) -> str:
     if not english:
         return english
     catalog = language.translations(language.SETTINGS_DOMAIN)
-    return catalog.pgettext(context(setting.template_id, field), english)
+    return catalog.pgettext(context(template_id, field), english)
 
 
 def label(setting: Setting) -> str:
     """The setting's label; a blog's or site's copy keeps its name in brackets after it."""
-    if "@" in setting.key and setting.label.endswith(")"):
-        start = setting.label.rfind(" (")
+    return named(setting.id, setting.label)
+
+
+def named(setting_id: str, english: str) -> str:
+    """The label of the setting ``setting_id`` whose English label is ``english`` (what a
+    plan or the history keeps of a setting), in the language spoken now."""
+    template_id, at, _name = setting_id.partition("@")
+    if at and english.endswith(")"):
+        start = english.rfind(" (")
         if start > 0:
-            own, site = setting.label[:start], setting.label[start:]
-            return _text(setting, "label", own) + site
-    return _text(setting, "label", setting.label)
+            own, site = english[:start], english[start:]
+            return _said(template_id, "label", own) + site
+    return _said(template_id, "label", english)
 
 
 def description(setting: Setting) -> str:

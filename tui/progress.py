@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
-from automation import tally
+from automation import setting_text, tally
 from automation.apply import Plan, Result
 from automation.language import _
 
@@ -52,7 +52,9 @@ class ChangeRun:
 
     def name(self, setting_id: str) -> str:
         step = next((s for s in self.plan.steps if s.setting_id == setting_id), None)
-        return self.labels.get(setting_id) or (step.label if step else setting_id)
+        return self.labels.get(setting_id) or (
+            setting_text.named(setting_id, step.label) if step else setting_id
+        )
 
     def status(self) -> str:
         """The status line's words: ``"changing 12 of 56"`` while it runs, then its

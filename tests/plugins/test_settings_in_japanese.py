@@ -183,3 +183,15 @@ def test_the_check_fails_on_a_stale_mo(tmp_path: Path, monkeypatch: pytest.Monke
     mo.write_bytes(script.mo_path("ja").read_bytes()[:-8])
     monkeypatch.setattr(script, "mo_path", lambda lang: mo)
     assert script.main(["--check"]) == 1
+
+
+def test_a_plan_names_its_settings_from_their_ids(japanese: None) -> None:
+    """What a plan or the history keeps (an id and the English label) is enough."""
+    assert setting_text.named("linkedin.ai_training", "Data for Generative AI Improvement") == (
+        "生成AI改善のためのデータ"
+    )
+    blog = "tumblr.third_party_sharing@art-notes"
+    assert setting_text.named(blog, "Prevent third-party sharing (Art notes)") == (
+        "第三者との共有を防ぐ (Art notes)"
+    )
+    assert setting_text.named("linkedin.ai_training", "Some other words") == "Some other words"

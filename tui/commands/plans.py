@@ -10,7 +10,7 @@ from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
-from automation import events
+from automation import events, setting_text
 from automation.apply import Action, Outcome, Plan, Result, carry_out
 from automation.browser import BrowserError
 from automation.engine import Engine
@@ -155,7 +155,8 @@ def _confirmed(plan: Plan, as_json: bool) -> bool:
     about = f"About to change {count(len(plan.changes), 'setting')}:"
     print(paint(about, "bold", colour), file=out)
     for step in plan.changes:
-        print(f"  {step.setting_id}: {step.found} → {step.target}  ({step.label})", file=out)
+        label = setting_text.named(step.setting_id, step.label)
+        print(f"  {step.setting_id}: {step.found} → {step.target}  ({label})", file=out)
     print("Go ahead? [y/N] ", end="", file=sys.stderr, flush=True)
     answer = sys.stdin.readline()
     return answer.strip().lower() in ("y", "yes")
