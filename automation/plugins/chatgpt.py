@@ -20,7 +20,10 @@ name, changed through what it opens, read back from a fresh load. All of it is d
 
 from __future__ import annotations
 
-from automation.model import Confidence, Setting, Switch, evidence
+from dataclasses import replace
+from typing import ClassVar
+
+from automation.model import Confidence, Evidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://chatgpt.com"
@@ -169,8 +172,46 @@ class ChatGPT(Plugin):
         f"{PSST}:12 (the account menu's test id); {DUMP} (accounts-profile-button, "
         '"Shark Pro, open profile menu", on a signed-in page)'
     )
-    settings = (_IMPROVE_MODEL, _LOCATION, _REMOTE_BROWSER_DATA)
+    settings: ClassVar[tuple[Setting, ...]] = (_IMPROVE_MODEL, _LOCATION, _REMOTE_BROWSER_DATA)
 
+
+#: ChatGPT's Japanese interface words that Japanese guides quote, each for the English words
+#: of the steps it stands for: the Japanese steps use these words, so a person finds them on
+#: the page. OpenAI's own Japanese help naming them is not on record; the guides are.
+FEELWINK = (
+    "https://feelwink.com/airpods/yzb/chatgptnochattorirekitotoreeningudeetanoshiyouwomukou.html"
+)
+JAPANESE_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Settings": ("設定", (FEELWINK,)),
+    '"Data controls"': ("データコントロール", (FEELWINK, "https://hanlabo.co.jp/?p=3242")),
+    '"Improve the model for everyone"': (
+        "すべての人のためにモデルを改善する",
+        (
+            "https://ainomad.net/improve-the-model-for-everyone",
+            "https://www.generative-ai-hacks.com/chatgpt-improving-model-for-everyone",
+            "https://lifestyle.assist-all.co.jp/?p=60515",
+        ),
+    ),
+}
+
+
+def _in_japanese(setting: Setting) -> Setting:
+    """``setting`` with the evidence of each Japanese interface word its steps name."""
+    steps = " ".join(setting.manual_steps)
+    words = tuple(
+        Evidence(
+            "label",
+            Confidence.LIKELY,
+            f"「{japanese}」 ({english} in the Japanese interface), quoted by Japanese "
+            f"guides: {', '.join(sources)}",
+        )
+        for english, (japanese, sources) in JAPANESE_WORDS.items()
+        if english in steps
+    )
+    return replace(setting, evidence=(*setting.evidence, *words))
+
+
+ChatGPT.settings = tuple(_in_japanese(setting) for setting in ChatGPT.settings)
 
 #: The setting as the plugin holds it (its platform filled in).
 IMPROVE_MODEL = ChatGPT.setting("improve_model")
