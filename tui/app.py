@@ -15,6 +15,7 @@ from textual.worker import Worker, WorkerState
 
 from automation import events
 from automation.engine import EngineClosed
+from automation.language import N_, _
 from automation.model import Setting
 from automation.runtime import Runtime
 
@@ -92,8 +93,8 @@ class PrivacyApp(App[None]):
         self.theme = THEMES.get(self.runtime.config.display.theme, THEMES["dark"])
         self.on_resize()
         path = self.runtime.config.path
-        config = f"config: {path}" if path else "no config file (defaults)"
-        self.sub_title = "demo: local replica sites" if self.demo else config
+        config = _("config: {path}").format(path=path) if path else _("no config file (defaults)")
+        self.sub_title = _("demo: local replica sites") if self.demo else config
         self.checklist.fit_columns()
         self.checklist.focus()
         for problem in self.runtime.problems:
@@ -113,7 +114,9 @@ class PrivacyApp(App[None]):
         return self.run_worker(job, group="engine", exit_on_error=False)
 
     def where(self) -> str:
-        return "the demo account on the local replica site" if self.demo else "your real account"
+        if self.demo:
+            return _("the demo account on the local replica site")
+        return _("your real account")
 
     def redraw(self, what: Redraw = Redraw.CELLS) -> None:
         self.drawing.now(what)
@@ -166,7 +169,7 @@ class PrivacyApp(App[None]):
     def selected_setting(self) -> Setting | None:
         setting = self.checklist.selected_setting()
         if setting is None:
-            self.notify("Choose a setting row first.")
+            self.notify(_("Choose a setting row first."))
         return setting
 
     def action_read(self) -> None:
@@ -259,7 +262,7 @@ class PrivacyApp(App[None]):
                 self.call_later(self._stop_then_quit)
 
         self._asking = True
-        self.push_screen(confirm(run.question(), yes="Quit", no="Keep going"), answered)
+        self.push_screen(confirm(run.question(), yes=N_("Quit"), no=N_("Keep going")), answered)
 
     async def _stop_then_quit(self) -> None:
         """Stop the run after the change under way, wait for its read-back, then quit

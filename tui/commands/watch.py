@@ -203,9 +203,9 @@ def _status(system: System) -> int:
 
 
 def _watched_check(args: argparse.Namespace, system: System) -> int:
+    from automation import watch as watching
     from automation.history import HistoryError
     from automation.runtime import SetupError, build, log_path, setup_logging
-    from automation import watch as watching
 
     from .running import history_kept
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from automation.browser import BrowserError
+from automation.language import N_, _
 from automation.model import Reading, State
 from automation.secrets import (
     Credentials,
@@ -38,7 +39,7 @@ WALL_WORDS = {
     "error": "sign-in failed",
 }
 
-WAITING_FOR_WINDOW = "Waiting for you to sign in in the browser window."
+WAITING_FOR_WINDOW = N_("Waiting for you to sign in in the browser window.")
 
 #: How long the news of platforms found signed out is gathered before it is told.
 TELL_AFTER = 1.0
@@ -60,7 +61,7 @@ class Accounts:
 
     def _free(self, platform: str) -> bool:
         if platform in self._signing_in:
-            self.host.notify("Signing in to it is already under way.")
+            self.host.notify(_("Signing in to it is already under way."))
             return False
         return True
 
@@ -125,17 +126,20 @@ class Accounts:
             plugin = self.host.engine.plugins[platform]
             if not plugin.offers_password():
                 self.host.notify(
-                    f"{problem} {plugin.title} has no sign-in form a password can fill here, "
-                    "so sign in on a machine with a display: privacy-tui login "
-                    f"{plugin.name}.",
-                    title="No browser window",
+                    _(
+                        "{problem} {title} has no sign-in form a password can fill here, "
+                        "so sign in on a machine with a display: privacy-tui login {name}."
+                    ).format(problem=problem, title=plugin.title, name=plugin.name),
+                    title=_("No browser window"),
                     severity="warning",
                     timeout=15,
                 )
                 return
             self.host.notify(
-                f"{problem} Sign in with your email and password instead.",
-                title="No browser window",
+                _("{problem} Sign in with your email and password instead.").format(
+                    problem=problem
+                ),
+                title=_("No browser window"),
                 severity="warning",
                 timeout=10,
             )
@@ -150,9 +154,11 @@ class Accounts:
         plugin = self.host.engine.plugins[platform]
         if not plugin.offers_password():
             self.host.notify(
-                f"{plugin.title} has no sign-in form a password can fill here: press "
-                f"{key_for(self.host, 'sign_in')} to sign in in a browser window.",
-                title="No password sign-in",
+                _(
+                    "{title} has no sign-in form a password can fill here: press {key} to "
+                    "sign in in a browser window."
+                ).format(title=plugin.title, key=key_for(self.host, "sign_in")),
+                title=_("No password sign-in"),
                 severity="warning",
                 timeout=10,
             )
@@ -198,17 +204,17 @@ class Accounts:
     async def _in_window(self, platform: str, waiting: WindowWaiting) -> None:
         plugin = self.host.engine.plugins[platform]
         self._signing_in.add(platform)
-        self._note(platform, "signing in…", "Opening a browser window…", "cyan")
+        self._note(platform, _("signing in…"), _("Opening a browser window…"), "cyan")
 
         def opened() -> None:
-            self._note(platform, "signing in…", WAITING_FOR_WINDOW, "cyan")
+            self._note(platform, _("signing in…"), _(WAITING_FOR_WINDOW), "cyan")
 
         try:
             self.host.engine.prepare()
             result = await sign_in_in_window(plugin, self.host.engine.options, opened=opened)
         except (NoDisplay, BrowserError) as exc:
-            self._note(platform, "not signed in", str(exc))
-            self.host.notify(str(exc), title="No browser window", severity="error", timeout=15)
+            self._note(platform, _("not signed in"), str(exc))
+            self.host.notify(str(exc), title=_("No browser window"), severity="error", timeout=15)
             return
         except asyncio.CancelledError:
             self._note(platform, None)
@@ -218,12 +224,16 @@ class Accounts:
             if waiting.is_attached and self.host.screen is waiting:
                 waiting.dismiss(False)
         if result.state is None:
-            self._note(platform, "not signed in", result.detail)
-            self.host.notify(result.detail, title=f"{plugin.title}: not signed in")
+            self._note(platform, _("not signed in"), result.detail)
+            self.host.notify(
+                result.detail, title=_("{title}: not signed in").format(title=plugin.title)
+            )
             return
         await self.host.engine.use_session(platform, result.state)
         self._note(platform, None)
-        self.host.notify(f"Signed in to {plugin.title}; reading its settings.")
+        self.host.notify(
+            _("Signed in to {title}; reading its settings.").format(title=plugin.title)
+        )
         await self.host.engine.check(self.host.model.ids(platform))
 
     def sign_in_with_password(self, platform: str, note: str = "") -> None:
@@ -291,60 +301,74 @@ class Accounts:
             return  # no window can open here; the detail already says what to do
         from ..dialogs import confirm
 
-        question = f"{detail}\n\nOpen a browser window to sign in there now?"
+        question = detail + "\n\n" + _("Open a browser window to sign in there now?")
 
         def answered(yes: bool | None) -> None:
             if yes and self._free(platform):
                 self._open_window(platform)
 
-        self.host.push_screen(confirm(question, yes="Open a window", no="Not now"), answered)
+        self.host.push_screen(
+            confirm(question, yes=N_("Open a window"), no=N_("Not now")), answered
+        )
 
     async def _remember(self, platform: str, credentials: Credentials) -> None:
         try:
             await off_loop(set_credentials, platform, credentials)
         except SecretsError as exc:
-            self.host.notify(str(exc), title="Not remembered", severity="warning")
+            self.host.notify(str(exc), title=_("Not remembered"), severity="warning")
             return
-        self.host.notify("The credentials are remembered in the keyring.")
+        self.host.notify(_("The credentials are remembered in the keyring."))
 
     async def _sign_out(self, platform: str, forget: bool) -> None:
         title = self.host.engine.plugins[platform].title
         gone = await self.host.engine.sign_out(platform)
-        said = [f"The {title} session was forgotten." if gone else f"No {title} session was kept."]
+        said = [
+            _("The {title} session was forgotten.").format(title=title)
+            if gone
+            else _("No {title} session was kept.").format(title=title)
+        ]
         if forget:
             try:
                 removed = await off_loop(forget_credentials, platform)
             except SecretsError as exc:
-                said.append(f"The credentials could not be forgotten: {exc}")
+                said.append(
+                    _("The credentials could not be forgotten: {problem}").format(problem=exc)
+                )
             else:
                 said.append(
-                    "The stored credentials were forgotten."
+                    _("The stored credentials were forgotten.")
                     if removed
-                    else "No credentials were stored."
+                    else _("No credentials were stored.")
                 )
         # Readings made with the forgotten session no longer describe this account.
         self.host.model.forget(platform)
-        self._note(platform, "signed out", " ".join(said), "dim")
-        self.host.notify(" ".join(said), title=f"Signed out of {title}")
+        self._note(platform, _("signed out"), " ".join(said), "dim")
+        self.host.notify(" ".join(said), title=_("Signed out of {title}").format(title=title))
 
 
 def signed_out_news(plugins: Sequence[Plugin], window_key: str, password_key: str) -> str:
     """What the screen says of platforms found signed out: how to sign in to them, with
     the keys that do it."""
     problem = display_problem()
-    message = f"Not signed in to {_names(p.title for p in plugins)}. "
+    message = _("Not signed in to {titles}.").format(titles=_names(p.title for p in plugins)) + " "
     if problem:
         message += f"{problem} "
     else:
-        message += f"Select a platform's row and press {window_key} to sign in in a browser window"
+        message += _(
+            "Select a platform's row and press {key} to sign in in a browser window"
+        ).format(key=window_key)
     forms = [p.title for p in plugins if p.offers_password()]
     if forms:
-        joiner = "; press" if problem else ", or"
-        message += f"{joiner} {password_key} to sign in with email and password ({_names(forms)})"
-    return message.rstrip() + "."
+        joiner = _("; press {key}") if problem else _(", or {key}")
+        message += _("{joiner} to sign in with email and password ({titles})").format(
+            joiner=joiner.format(key=password_key), titles=_names(forms)
+        )
+    return message.rstrip() + _(".")
 
 
 def _names(names: Iterable[str]) -> str:
     """ "A", "A and B", "A, B and C"."""
     names = list(names)
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if len(names) == 1:
+        return names[0]
+    return _("{names} and {last}").format(names=_(", ").join(names[:-1]), last=names[-1])

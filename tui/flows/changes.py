@@ -26,13 +26,14 @@ from automation.apply import (
 )
 from automation.engine import Engine
 from automation.history import HistoryError
+from automation.language import N_, _, ngettext
 from automation.model import Kind, Setting, State
 from automation.presets import preset
 
 from ..keys import key_for
 from ..model import ChecklistModel, Redraw
 from ..progress import ChangeRun, title
-from ..words import count
+from ..words import said
 from . import Host
 
 Planner = Callable[[Engine], Coroutine[Any, Any, Plan]]
@@ -54,7 +55,7 @@ class Changes:
 
     def _idle(self) -> bool:
         if self.host.model.busy or self.running:
-            self.host.notify("Wait until the settings being worked on are done.")
+            self.host.notify(_("Wait until the settings being worked on are done."))
             return False
         return True
 
@@ -65,27 +66,38 @@ class Changes:
         host, model = self.host, self.host.model
         if setting.kind is Kind.MANUAL:
             mark = key_for(host, "mark")
-            host.notify(f"This one can only be done by hand: see the steps, then press {mark}.")
+            host.notify(
+                _("This one can only be done by hand: see the steps, then press {key}.").format(
+                    key=mark
+                )
+            )
             return
         if self.running:
-            host.notify("Wait until the changes under way are done.")
+            host.notify(_("Wait until the changes under way are done."))
             return
         if setting.id in model.busy:
-            host.notify("Wait until this setting has been read.")
+            host.notify(_("Wait until this setting has been read."))
             return
         reading = model.readings.get(setting.id)
         if reading is None or not reading.state.is_value:
             host.notify(
-                "Its current state is not known, so it is not switched. "
-                f"Press {key_for(host, 'read')} to read it again.",
+                _(
+                    "Its current state is not known, so it is not switched. "
+                    "Press {key} to read it again."
+                ).format(key=key_for(host, "read")),
                 severity="warning",
             )
             return
         target = State.OFF if reading.state is State.ON else State.ON
-        question = (
-            f"Switch [b]{escape(setting_text.label(setting))}[/b] on "
-            f"{model.title(setting.platform)} from "
-            f"[b]{reading.state}[/b] to [b]{target}[/b]?\n\nThis changes {host.where()}."
+        question = _(
+            "Switch [b]{setting}[/b] on {title} from [b]{before}[/b] to [b]{after}[/b]?\n\n"
+            "This changes {where}."
+        ).format(
+            setting=escape(setting_text.label(setting)),
+            title=model.title(setting.platform),
+            before=said(reading.state),
+            after=said(target),
+            where=host.where(),
         )
 
         def answered(yes: bool | None) -> None:
@@ -124,13 +136,13 @@ class Changes:
             record = host.runtime.history.next_undo()
             anything = record is not None or host.runtime.history.last_apply() is not None
         except HistoryError as exc:
-            host.notify(str(exc), title="Nothing to undo", severity="error", timeout=15)
+            host.notify(str(exc), title=_("Nothing to undo"), severity="error", timeout=15)
             return
         if record is None:
             host.notify(
-                "Nothing to undo: every recorded change has been undone."
+                _("Nothing to undo: every recorded change has been undone.")
                 if anything
-                else "Nothing to undo: no change has been recorded."
+                else _("Nothing to undo: no change has been recorded.")
             )
             return
         self._plan(lambda engine: read_undo_plan(engine, record))
@@ -143,10 +155,10 @@ class Changes:
         try:
             found = host.runtime.history.next_redo()
         except HistoryError as exc:
-            host.notify(str(exc), title="Nothing to redo", severity="error", timeout=15)
+            host.notify(str(exc), title=_("Nothing to redo"), severity="error", timeout=15)
             return
         if found is None:
-            host.notify("Nothing to redo: no undo since the latest change.")
+            host.notify(_("Nothing to redo: no undo since the latest change."))
             return
         record, undo_id = found
         self._plan(lambda engine: read_redo_plan(engine, record, undo_id))
@@ -162,33 +174,36 @@ class Changes:
 
         host = self.host
         if not plan.changes:
-            left = f"{len(plan.kept)} already as wanted"
+            left = _("{n} already as wanted").format(n=len(plan.kept))
             if plan.cannot:
-                left += f"; {len(plan.cannot)} left alone (not read, or only by hand)"
-            host.notify(f"Nothing to change: {left}.", title=title(plan))
+                left += _("; {n} left alone (not read, or only by hand)").format(n=len(plan.cannot))
+            host.notify(_("Nothing to change: {left}.").format(left=left), title=title(plan))
             if plan.undoes is not None:
                 # Everything is back already: recorded as done, so the next undo (or
                 # redo) goes on to the one before.
                 host.work(self.run_plan(plan))
             return
+        changes = len(plan.changes)
         lines = [
-            f"[b]{title(plan)}[/b]: change {count(len(plan.changes), 'setting')} "
-            f"on {host.where()}?",
+            ngettext(
+                "[b]{title}[/b]: change {n} setting on {where}?",
+                "[b]{title}[/b]: change {n} settings on {where}?",
+                changes,
+            ).format(title=title(plan), n=changes, where=host.where()),
             "",
         ]
         for step in plan.changes:
-            lines.append(
-                f"  {escape(_named(host.model, step))}: [b]{step.found}[/b] → [b]{step.target}[/b]"
-            )
+            change = f"[b]{said(step.found)}[/b] → [b]{said(step.target)}[/b]"
+            lines.append(f"  {escape(_named(host.model, step))}: {change}")
         if plan.cannot:
-            lines += ["", "Left alone:"]
+            lines += ["", _("Left alone:")]
             lines += [f"  {escape(_named(host.model, s))}: {escape(s.reason)}" for s in plan.cannot]
 
         def answered(yes: bool | None) -> None:
             if yes:
                 host.work(self.run_plan(plan))
 
-        host.push_screen(confirm("\n".join(lines), yes="Change", no="Cancel"), answered)
+        host.push_screen(confirm("\n".join(lines), yes=N_("Change"), no=N_("Cancel")), answered)
 
     async def run_plan(self, plan: Plan) -> None:
         """Carry ``plan`` out, counting its changes on the status line, and say how it went."""
@@ -204,7 +219,7 @@ class Changes:
         try:
             result = await carry_out(host.engine, plan, host.runtime.history, run.result)
         except HistoryError as exc:
-            host.notify(str(exc), title="Nothing changed", severity="error", timeout=15)
+            host.notify(str(exc), title=_("Nothing changed"), severity="error", timeout=15)
             return
         finally:
             run.ended.set()
@@ -239,7 +254,7 @@ class Changes:
             following = history.next_undo()
             redo = history.next_redo()
         except HistoryError as exc:
-            host.notify(str(exc), title="No undo points", severity="error", timeout=15)
+            host.notify(str(exc), title=_("No undo points"), severity="error", timeout=15)
             return
 
         def name(setting_id: str) -> str:
