@@ -11,7 +11,10 @@ the panel alone, so nothing else on the app's page is taken for it.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Setting, State, Switch, Toggles, evidence
+from dataclasses import replace
+from typing import ClassVar
+
+from automation.model import Confidence, Evidence, Setting, State, Switch, Toggles, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://claude.ai"
@@ -111,4 +114,37 @@ class Claude(Plugin):
     account_source = (
         "durapensa/poc@5ac58cb14b31d891e7c39d362ffe3b4330d6755e:docs/REAL_API_ENDPOINTS.md"
     )
-    settings = (HELP_IMPROVE, LOCATION_METADATA)
+    settings: ClassVar[tuple[Setting, ...]] = (HELP_IMPROVE, LOCATION_METADATA)
+
+
+#: Claude's Japanese interface words that Japanese guides quote, each for the English words
+#: of the steps and notes it stands for: the Japanese texts use these words, so a person
+#: finds them on the page. Anthropic's own Japanese help naming them is not on record.
+JACKY = "https://jacky-webworks.com/?p=2855"
+MONEYFORWARD = "https://biz.moneyforward.com/ai/basic/2636"
+JAPANESE_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    '"Settings"': ("設定", (JACKY, MONEYFORWARD)),
+    '"Privacy"': ("プライバシー", (JACKY, MONEYFORWARD)),
+    '"Help improve Claude"': ("Claudeの改善にご協力ください", (JACKY, MONEYFORWARD)),
+    '"Location metadata"': ("ロケーションメタデータ", (JACKY,)),
+}
+
+
+def _in_japanese(setting: Setting) -> Setting:
+    """``setting`` with the evidence of each Japanese interface word its steps and notes
+    name."""
+    said = " ".join((*setting.manual_steps, setting.notes))
+    words = tuple(
+        Evidence(
+            "label",
+            Confidence.LIKELY,
+            f"「{japanese}」 ({english} in the Japanese interface), quoted by Japanese "
+            f"guides: {', '.join(sources)}",
+        )
+        for english, (japanese, sources) in JAPANESE_WORDS.items()
+        if english in said
+    )
+    return replace(setting, evidence=(*setting.evidence, *words))
+
+
+Claude.settings = tuple(_in_japanese(setting) for setting in Claude.settings)
