@@ -81,7 +81,12 @@ def parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    top.add_argument("--version", action="version", version=f"privacy-tui {__version__}")
+    top.add_argument(
+        "--version",
+        action="version",
+        version=f"privacy-tui {__version__}",
+        help=_("show program's version number and exit"),
+    )
     add_common(top, sub=False)
     if not with_commands:
         top.set_defaults(command=None)
@@ -96,19 +101,40 @@ def parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     return top
 
 
+#: argparse's own words, which it asks gettext for: in the catalog with ours.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("options"),
+    N_("positional arguments"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("expected one argument"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+)
+
+
 def speak(words: Sequence[str]) -> str:
     """Speak the language ``words`` ask for (``--lang``), else the config's, else the
     environment's, before any parser is made: the parsers' help is in it too. A value
     the parser will refuse leaves the choice to the rest."""
     lang = language.choose(_value(words, "--lang"), None, os.environ)
     language.use(lang)
+    # argparse says its own words (usage, options, its refusals) through gettext.
+    setattr(argparse, "_", language._)  # noqa: B010 - a module's global, not an attribute
     return lang
 
 
 def _value(words: Sequence[str], option: str) -> str | None:
     """The last value given to ``option`` in ``words``, if any (as argparse takes it)."""
     found = None
-    for word, after in zip(words, [*words[1:], None], strict=True):
+    for word, after in zip(words, [*words[1:], None], strict=False):
         if word == "--":
             break
         if word == option and after is not None:

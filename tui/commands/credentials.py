@@ -42,26 +42,42 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.forget:
             gone = forget_credentials(platform)
-            print(f"Forgot the {platform} credentials." if gone else "None were stored.")
+            print(
+                _("Forgot the {platform} credentials.").format(platform=platform)
+                if gone
+                else _("None were stored.")
+            )
             return exits.OK
         if not keyring_is_real():
             return exits.fail(
-                "this system has no working keyring, so credentials cannot be "
-                "kept safely. Install and unlock one (GNOME Keyring, KWallet, macOS Keychain, "
-                "Windows Credential Locker)."
+                _(
+                    "this system has no working keyring, so credentials cannot be "
+                    "kept safely. Install and unlock one (GNOME Keyring, KWallet, macOS Keychain, "
+                    "Windows Credential Locker)."
+                )
             )
         if (problem := stdin_problem()) is not None:
-            return exits.fail(f"{no_terminal(problem)}; credentials are asked for on a terminal.")
+            return exits.fail(
+                _("{problem}; credentials are asked for on a terminal.").format(
+                    problem=no_terminal(problem)
+                )
+            )
         try:
-            username = input(f"{platform} username (email): ").strip()
-            password = getpass.getpass(f"{platform} password (not shown): ")
+            username = input(_("{platform} username (email): ").format(platform=platform)).strip()
+            password = getpass.getpass(
+                _("{platform} password (not shown): ").format(platform=platform)
+            )
         except EOFError:  # Ctrl-D, or the terminal went away
             print()  # end the prompt's line
-            return exits.fail("nothing stored (the terminal ended before both were typed).")
+            return exits.fail(_("nothing stored (the terminal ended before both were typed)."))
         if not username or not password:
-            return exits.fail("nothing stored (empty username or password).")
+            return exits.fail(_("nothing stored (empty username or password)."))
         set_credentials(platform, Credentials(username, password))
     except SecretsError as exc:
         return exits.fail(str(exc))
-    print(f"Stored in the keyring (service privacy-tui, entry {platform}).")
+    print(
+        _("Stored in the keyring (service privacy-tui, entry {platform}).").format(
+            platform=platform
+        )
+    )
     return exits.OK

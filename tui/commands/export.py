@@ -8,9 +8,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from automation.browser import BrowserError
-from automation.language import _
+from automation.language import _, ngettext
 
-from ..words import count
 from . import exits
 from .options import Subcommands, add_common
 from .reading import read_all
@@ -48,7 +47,7 @@ def export(runtime: Runtime, args: argparse.Namespace) -> int:
     try:
         path = destination(args.path, overwrite=args.force)
     except AlreadyExists as exc:
-        return exits.fail(f"{exc} --force replaces it.")
+        return exits.fail(_("{problem} --force replaces it.").format(problem=exc))
     except ExportError as exc:
         return exits.fail(str(exc))
     try:
@@ -76,5 +75,9 @@ def export(runtime: Runtime, args: argparse.Namespace) -> int:
         write_atomic(path, text, overwrite=args.force)
     except ExportError as exc:
         return exits.fail(str(exc))
-    print(f"Exported {count(len(readings), 'setting')} to {path}.")
+    print(
+        ngettext(
+            "Exported {n} setting to {path}.", "Exported {n} settings to {path}.", len(readings)
+        ).format(n=len(readings), path=path)
+    )
     return exits.OK

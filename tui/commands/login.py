@@ -68,8 +68,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.demo:
         return exits.fail(
-            "login keeps a session for later runs, and the demo keeps nothing; "
-            "in the demo, press l in the checklist instead."
+            _(
+                "login keeps a session for later runs, and the demo keeps nothing; "
+                "in the demo, press l in the checklist instead."
+            )
         )
     platform = args.platform
     if not known_platform(platform):
@@ -84,7 +86,10 @@ def run(args: argparse.Namespace) -> int:
         plugin = runtime.engine.plugins.get(platform)
         if plugin is None:
             return exits.fail(
-                f"{platform} is turned off in the config ([platforms.{platform}] enabled = false)."
+                _(
+                    "{platform} is turned off in the config "
+                    "([platforms.{platform}] enabled = false)."
+                ).format(platform=platform)
             )
         return asyncio.run(
             _login(runtime.engine, plugin, password=args.password, remember=args.remember)
@@ -113,8 +118,11 @@ async def _login(engine: Engine, plugin: Plugin, *, password: bool, remember: bo
                 f"at a terminal, sign in with your email and password instead: {route}"
             )
         exits.warn(problem)
-        print(f"Sign in with your email and password instead: {route}", file=sys.stderr)
-        answer = await _ask("Sign in with email and password now? [y/N] ")
+        print(
+            _("Sign in with your email and password instead: {command}").format(command=route),
+            file=sys.stderr,
+        )
+        answer = await _ask(_("Sign in with email and password now? [y/N] "))
         if answer.strip().lower() not in ("y", "yes"):
             return exits.USAGE
     return await _with_password(engine, plugin, remember=remember)
@@ -122,9 +130,11 @@ async def _login(engine: Engine, plugin: Plugin, *, password: bool, remember: bo
 
 async def _in_window(engine: Engine, plugin: Plugin) -> int:
     print(
-        f"A browser window opens at {plugin.title}'s sign-in page. Sign in there, with any "
-        f"check {plugin.title} asks for; the window closes by itself once you are signed "
-        "in. Close it, or press Ctrl-C, to give up.",
+        _(
+            "A browser window opens at {title}'s sign-in page. Sign in there, with any "
+            "check {title} asks for; the window closes by itself once you are signed "
+            "in. Close it, or press Ctrl-C, to give up."
+        ).format(title=plugin.title),
         flush=True,
     )
     try:
@@ -137,7 +147,8 @@ async def _in_window(engine: Engine, plugin: Plugin) -> int:
         await engine.sessions.save(plugin.name, result.state, session_origin(plugin))
     except SessionError as exc:
         return exits.fail(str(exc), exits.NOT_SIGNED_IN)
-    print(f"Signed in to {plugin.title}. {await _where(engine)}")
+    signed_in = _("Signed in to {title}.").format(title=plugin.title)
+    print(f"{signed_in} {await _where(engine)}")
     return exits.OK
 
 
@@ -149,15 +160,15 @@ async def _with_password(engine: Engine, plugin: Plugin, *, remember: bool) -> i
         return exits.fail(
             f"{no_terminal(no_stdin)}; a username and password are asked for on a terminal."
         )
-    username = (await _ask(f"{plugin.title} username (email): ")).strip()
-    secret = await _ask(f"{plugin.title} password (not shown): ", hidden=True)
+    username = (await _ask(_("{title} username (email): ").format(title=plugin.title))).strip()
+    secret = await _ask(_("{title} password (not shown): ").format(title=plugin.title), hidden=True)
     if not username or not secret:
-        return exits.fail("not signed in (empty username or password).")
+        return exits.fail(_("not signed in (empty username or password)."))
     credentials = Credentials(username, secret)
 
     async def ask_code(platform: str, detail: str) -> str | None:
         print(detail, flush=True)
-        return (await _ask("Verification code (empty to give up): ")).strip() or None
+        return (await _ask(_("Verification code (empty to give up): "))).strip() or None
 
     engine.ask_code = ask_code
     engine.subscribe(_problem)
@@ -170,7 +181,8 @@ async def _with_password(engine: Engine, plugin: Plugin, *, remember: bool) -> i
         await engine.close()
     if wall is not None:
         return exits.fail(wall.detail, exits.NOT_SIGNED_IN)
-    print(f"Signed in to {plugin.title}. {await _where(engine)}")
+    signed_in = _("Signed in to {title}.").format(title=plugin.title)
+    print(f"{signed_in} {await _where(engine)}")
     if remember:
         await _remember(plugin, credentials)
     return exits.OK
@@ -180,15 +192,21 @@ async def _remember(plugin: Plugin, credentials: Credentials) -> None:
     try:
         if not await off_loop(keyring_is_real):
             exits.warn(
-                "the credentials were not remembered: this system has no "
-                "working keyring to keep them safely."
+                _(
+                    "the credentials were not remembered: this system has no "
+                    "working keyring to keep them safely."
+                )
             )
             return
         await off_loop(set_credentials, plugin.name, credentials)
     except SecretsError as exc:
-        exits.warn(f"the credentials were not remembered: {exc}")
+        exits.warn(_("the credentials were not remembered: {problem}").format(problem=exc))
         return
-    print(f"The credentials are remembered in the keyring (service privacy-tui, {plugin.name}).")
+    print(
+        _("The credentials are remembered in the keyring (service privacy-tui, {name}).").format(
+            name=plugin.name
+        )
+    )
 
 
 async def _where(engine: Engine) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 
-from automation.language import _
+from automation.language import _, ngettext
 
 from . import exits
 from .options import Subcommands, add_platform, known_platform
@@ -45,11 +45,13 @@ def run(args: argparse.Namespace) -> int:
     except SessionError as exc:
         return exits.fail(str(exc))
     print(
-        f"Signed out of {platform} here: its kept session was removed."
-        if gone == 1
-        else f"Signed out of {platform} here: its {gone} kept sessions were removed."
+        ngettext(
+            "Signed out of {platform} here: its kept session was removed.",
+            "Signed out of {platform} here: its {n} kept sessions were removed.",
+            gone,
+        ).format(platform=platform, n=gone)
         if gone
-        else f"No {platform} session was kept here."
+        else _("No {platform} session was kept here.").format(platform=platform)
     )
     if args.forget_credentials:
         try:
@@ -57,8 +59,10 @@ def run(args: argparse.Namespace) -> int:
         except SecretsError as exc:
             return exits.fail(str(exc))
         print(
-            f"Forgot the {platform} credentials in the keyring."
+            _("Forgot the {platform} credentials in the keyring.").format(platform=platform)
             if removed
-            else f"No {platform} credentials were stored in the keyring."
+            else _("No {platform} credentials were stored in the keyring.").format(
+                platform=platform
+            )
         )
     return exits.OK
