@@ -15,11 +15,11 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 TIMES = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)?")
 #: The demo's replica sites listen on ports free at the time.
-PORTS = re.compile(r"127\.0\.0\.1:\d+")
+PORTS = re.compile(r"(127\.0\.0\.1|localhost|\[::1\]):\d+")
 
 
 def normalised(output: str) -> str:
-    return PORTS.sub("127.0.0.1:PORT", TIMES.sub("TIME", output))
+    return PORTS.sub(r"\1:PORT", TIMES.sub("TIME", output))
 
 
 def run(*argv: str, lang: str) -> subprocess.CompletedProcess[str]:
