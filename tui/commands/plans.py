@@ -15,10 +15,11 @@ from automation.apply import Action, Outcome, Plan, Result, carry_out
 from automation.browser import BrowserError
 from automation.engine import Engine
 from automation.history import HistoryError
+from automation.language import N_, _, ngettext
 from automation.model import MANUAL_WORDS
 from automation.tally import how_to_undo, summary
 
-from ..words import count, said
+from ..words import said
 from . import exits
 from .asking import no_terminal, stdin_problem
 from .output import Table, colour_wanted, paint, print_json, print_table
@@ -72,7 +73,7 @@ def run_plan(
         except (BrowserError, HistoryError) as exc:
             return exits.fail(str(exc))
         except KeyboardInterrupt:
-            print("\nStopped before any change: nothing was changed.", file=sys.stderr)
+            print("\n" + _("Stopped before any change: nothing was changed."), file=sys.stderr)
             return exits.INTERRUPTED
         finally:
             runner.run(engine.close())
@@ -110,8 +111,11 @@ def _stopped_by_ctrl_c(result: Result) -> Iterator[None]:
         if not result.stop_asked:
             under_way = f" ({result.under_way.setting_id})" if result.under_way else ""
             print(
-                f"\nStopping after the change under way{under_way}: it is finished "
-                "and read back first.",
+                "\n"
+                + _(
+                    "Stopping after the change under way{setting}: it is finished and read "
+                    "back first."
+                ).format(setting=under_way),
                 file=sys.stderr,
                 flush=True,
             )
@@ -152,12 +156,15 @@ def _confirmed(plan: Plan, as_json: bool) -> bool:
     """List each planned change on the terminal and ask; anything but yes is no."""
     out = sys.stderr if as_json else sys.stdout
     colour = colour_wanted(out)
-    about = f"About to change {count(len(plan.changes), 'setting')}:"
+    about = ngettext(
+        "About to change {n} setting:", "About to change {n} settings:", len(plan.changes)
+    ).format(n=len(plan.changes))
     print(paint(about, "bold", colour), file=out)
     for step in plan.changes:
         label = setting_text.named(step.setting_id, step.label)
-        print(f"  {step.setting_id}: {step.found} → {step.target}  ({label})", file=out)
-    print("Go ahead? [y/N] ", end="", file=sys.stderr, flush=True)
+        change = f"{said(step.found)} → {said(step.target)}"
+        print(f"  {step.setting_id}: {change}  ({label})", file=out)
+    print(_("Go ahead? [y/N] "), end="", file=sys.stderr, flush=True)
     answer = sys.stdin.readline()
     return answer.strip().lower() in ("y", "yes")
 
@@ -213,6 +220,20 @@ def _result_word(outcome: Outcome) -> str:
     return "failed" if outcome.read_back else "not read back"
 
 
+#: The results' words, in the catalog: the table says them in the language chosen, and
+#: the JSON as they are.
+RESULT_WORDS = (
+    N_("changed"),
+    N_("left"),
+    N_("failed"),
+    N_("not read back"),
+    N_("unfinished"),
+    N_("not started"),
+    N_("cannot"),
+    N_("would change"),
+    N_("not changed"),
+)
+
 _STYLES = {
     "changed": "green",
     "left": "dim",
@@ -227,13 +248,13 @@ _STYLES = {
 
 
 def print_rows(rows: list[dict[str, Any]], out: TextIO) -> None:
-    table = Table("RESULT", "SETTING", "FOUND", "WANTED", "NOW", "DETAIL")
+    table = Table(_("RESULT"), _("SETTING"), _("FOUND"), _("WANTED"), _("NOW"), _("DETAIL"))
     for row in rows:
         table.add(
-            (row["result"], _STYLES[row["result"]]),
+            (_(row["result"]), _STYLES[row["result"]]),
             row["id"],
             said(row["found"] or "-"),
-            row["wanted"],
+            said(row["wanted"]),
             said(row["now"] or "-"),
             row["detail"],
         )

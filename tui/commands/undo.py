@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from automation.language import _
 
+from ..words import said
 from . import exits
 from .options import Subcommands, add_changing_options, add_common
 from .output import local_time, print_json
@@ -62,8 +63,10 @@ def undo(runtime: Runtime, args: argparse.Namespace) -> int:
 
     if runtime.demo is not None:
         print(
-            "Nothing to undo: --demo keeps no history between runs. "
-            "In the demo app, u undoes the latest change and U puts it back."
+            _(
+                "Nothing to undo: --demo keeps no history between runs. "
+                "In the demo app, u undoes the latest change and U puts it back."
+            )
         )
         return exits.OK
     history = runtime.history
@@ -74,16 +77,16 @@ def undo(runtime: Runtime, args: argparse.Namespace) -> int:
         if args.redo:
             found = history.next_redo()
             if found is None:
-                print("Nothing to redo: no undo since the latest change.")
+                print(_("Nothing to redo: no undo since the latest change."))
                 return exits.OK
             record, undo_id = found
         else:
             latest = history.next_undo()
             if latest is None:
                 print(
-                    "Nothing to undo: no change has been recorded."
+                    _("Nothing to undo: no change has been recorded.")
                     if history.last_apply() is None
-                    else "Nothing to undo: every recorded change has been undone."
+                    else _("Nothing to undo: every recorded change has been undone.")
                 )
                 return exits.OK
             record = latest
@@ -96,8 +99,12 @@ def undo(runtime: Runtime, args: argparse.Namespace) -> int:
         return await read_undo_plan(engine, record)
 
     if not args.json:
-        words = "Redoing" if undo_id is not None else "Undoing"
-        print(f"{words} the {record.source} of {local_time(record.at)}.", file=sys.stderr)
+        doing = (
+            _("Redoing the {source} of {when}.")
+            if undo_id is not None
+            else _("Undoing the {source} of {when}.")
+        )
+        print(doing.format(source=record.source, when=local_time(record.at)), file=sys.stderr)
     return run_plan(runtime, planned, yes=args.yes, dry_run=args.dry_run, as_json=args.json)
 
 
@@ -129,18 +136,18 @@ def _list(runtime: Runtime, as_json: bool) -> int:
         )
         return exits.OK
     if not points:
-        print("No undo points: nothing has been changed yet.")
+        print(_("No undo points: nothing has been changed yet."))
         return exits.OK
     for point in points:
         if following is not None and point.id == following.id:
-            state = "in effect; undo takes this next"
+            state = _("in effect; undo takes this next")
         elif redo is not None and point.id == redo[0].id:
-            state = "undone; undo --redo puts this back"
+            state = _("undone; undo --redo puts this back")
         else:
-            state = "undone" if point.undone else "in effect"
+            state = _("undone") if point.undone else _("in effect")
         print(f"{local_time(point.at)}  {point.source}  ({state})")
         for item in point.items:
             label = labels.get(item.setting_id.split("@", 1)[0], "")
             named = f"  ({label})" if label else ""
-            print(f"  {item.setting_id}: {item.before} → {item.target}{named}")
+            print(f"  {item.setting_id}: {said(item.before)} → {said(item.target)}{named}")
     return exits.OK
