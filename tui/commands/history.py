@@ -42,11 +42,15 @@ def _limit(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is not a whole number").format(value=text)
+        ) from None
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 (everything) or more")
     if value > MAX_LIMIT:
-        raise argparse.ArgumentTypeError(f"{text} is too large; 0 shows everything")
+        raise argparse.ArgumentTypeError(
+            _("{value} is too large; 0 shows everything").format(value=text)
+        )
     return value
 
 
@@ -56,11 +60,11 @@ def run(args: argparse.Namespace) -> int:
 
     if args.demo:
         # The demo's history lives in memory for one run: there is nothing recorded.
-        exits.warn("--demo keeps its history in memory for one run; none is kept.")
+        exits.warn(_("--demo keeps its history in memory for one run; none is kept."))
         if args.json:
             print_json([])
         else:
-            print("Nothing recorded for the demo.")
+            print(_("Nothing recorded for the demo."))
         return exits.OK
     try:
         history = History.open()
@@ -68,7 +72,11 @@ def run(args: argparse.Namespace) -> int:
         return exits.fail(str(exc))
     try:
         if args.id and args.id not in _known_ids() | history.known_ids():
-            return exits.fail(f"unknown setting id {args.id!r}; `privacy-tui list` shows every id.")
+            return exits.fail(
+                _("unknown setting id {id!r}; `privacy-tui list` shows every id.").format(
+                    id=args.id
+                )
+            )
         entries = history.entries(args.id, limit=args.limit or None)
         watched = history.watched(entries)
     except HistoryError as exc:
@@ -79,34 +87,45 @@ def run(args: argparse.Namespace) -> int:
         print_json([_as_dict(e, e.id in watched) for e in entries])
         return exits.OK
     if not entries:
-        print("Nothing recorded yet." if not args.id else f"Nothing recorded for {args.id} yet.")
+        print(
+            _("Nothing recorded yet.")
+            if not args.id
+            else _("Nothing recorded for {id} yet.").format(id=args.id)
+        )
         return exits.OK
-    table = Table("WHEN", "SETTING", "WHAT", "BEFORE", "AFTER", "VERIFIED", "DETAIL")
+    table = Table(
+        _("WHEN"), _("SETTING"), _("WHAT"), _("BEFORE"), _("AFTER"), _("VERIFIED"), _("DETAIL")
+    )
     for entry in entries:
         table.add(
             entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
             entry.setting_id,
-            _what(entry) + (" (watch)" if entry.id in watched else ""),
+            _what(entry) + (" " + _("(watch)") if entry.id in watched else ""),
             said(entry.before) if entry.before else "-",
             said(entry.after) if entry.after else "-",
             _verified(entry),
             entry.detail,
         )
         if entry.drift:
-            how = "switched back on" if entry.after is State.ON else "changed"
-            table.note(f"{how} since the reading before, not by privacy-tui")
+            table.note(
+                _("switched back on since the reading before, not by privacy-tui")
+                if entry.after is State.ON
+                else _("changed since the reading before, not by privacy-tui")
+            )
     print_table(table)
     return exits.OK
 
 
 def _what(entry: Entry) -> str:
-    return f"change to {entry.target}" if entry.action == "change" else "read"
+    if entry.action == "change":
+        return _("change to {state}").format(state=said(entry.target))
+    return _("read")
 
 
 def _verified(entry: Entry) -> str | tuple[str, str]:
     if entry.verified is None:
-        return "-" if entry.action == "read" else ("unfinished", "yellow")
-    return ("yes", "green") if entry.verified else ("NO", "bold red")
+        return "-" if entry.action == "read" else (_("unfinished"), "yellow")
+    return (_("yes"), "green") if entry.verified else (_("NO"), "bold red")
 
 
 def _known_ids() -> set[str]:

@@ -134,7 +134,8 @@ def setting_ids(words: list[str]) -> list[str]:
         names = [*platforms, *known]
         raise UnknownIds(
             " ".join(_unknown(word, names) for word in unknown)
-            + " `privacy-tui list` shows every setting id."
+            + " "
+            + _("`privacy-tui list` shows every setting id.")
         )
     return list(dict.fromkeys(ids))
 
@@ -145,15 +146,17 @@ def _unknown(word: str, names: list[str]) -> str:
     if not near:
         # A part of an id ("ai_training") finds the ids that hold it.
         near = [n for n in names if word.lower() in n][:3]
-    said = f"No setting or platform is called {word!r}."
+    said = _("No setting or platform is called {word!r}.").format(word=word)
     if near:
-        said += f" Did you mean {_either(near)}?"
+        said += " " + _("Did you mean {names}?").format(names=_either(near))
     return said
 
 
 def _either(names: list[str]) -> str:
     quoted = [repr(n) for n in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    if len(quoted) == 1:
+        return quoted[0]
+    return _("{names} or {last}").format(names=_(", ").join(quoted[:-1]), last=quoted[-1])
 
 
 def add_platform(parser: argparse.ArgumentParser) -> None:
@@ -169,5 +172,6 @@ def known_platform(name: str) -> bool:
 
     if name in registry.available():
         return True
-    warn(f"unknown platform {name!r}; known: {', '.join(sorted(registry.available()))}")
+    known = ", ".join(sorted(registry.available()))
+    warn(_("unknown platform {name!r}; known: {known}").format(name=name, known=known))
     return False

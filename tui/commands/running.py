@@ -6,6 +6,8 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from automation.language import _
+
 from . import exits
 from .options import UnknownIds, setting_ids
 
@@ -42,7 +44,11 @@ def on_runtime(
     try:
         setup_logging(log_path())
     except OSError as exc:
-        exits.warn(f"no log is kept ({log_path().parent}: {exc.strerror})")
+        exits.warn(
+            _("no log is kept ({folder}: {problem})").format(
+                folder=log_path().parent, problem=exc.strerror
+            )
+        )
         log = None
     try:
         runtime = build(
@@ -59,7 +65,7 @@ def on_runtime(
     for problem in runtime.problems:
         exits.warn(str(problem))
     if not runtime.settings:
-        status = exits.fail("no settings to check (every platform is disabled?)")
+        status = exits.fail(_("no settings to check (every platform is disabled?)"))
         runtime.close()
         return status
     try:
