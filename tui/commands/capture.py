@@ -49,10 +49,10 @@ def add_parser(commands: Subcommands) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.show is not None:
         if args.id is not None:
-            return exits.fail("give a setting id or --show FILE, not both")
+            return exits.fail(_("give a setting id or --show FILE, not both"))
         return show(args.show)
     if args.id is None:
-        return exits.fail("give the setting to capture (see privacy-tui list), or --show FILE")
+        return exits.fail(_("give the setting to capture (see privacy-tui list), or --show FILE"))
     args.only = [args.id]
     return on_runtime(args, lambda runtime: keep(runtime, args.id))
 
@@ -83,13 +83,18 @@ def keep(runtime: Runtime, setting_id: str) -> int:
     status = exits.OK
     for reading in readings:
         if reading.capture is None:
-            exits.warn(f"{reading.setting_id}: no capture: {said(reading.state)}: {reading.detail}")
+            exits.warn(
+                _("{id}: no capture: {state}: {detail}").format(
+                    id=reading.setting_id, state=said(reading.state), detail=reading.detail
+                )
+            )
             status = exits.NOT_READ
         else:
             print(
-                f"{reading.setting_id}: read {said(reading.state)}; capture kept in "
-                f"{reading.capture}"
+                _("{id}: read {state}; capture kept in {path}").format(
+                    id=reading.setting_id, state=said(reading.state), path=reading.capture
+                )
             )
     if status == exits.OK:
-        print("Look at it with privacy-tui capture --show FILE before sending it anywhere.")
+        print(_("Look at it with privacy-tui capture --show FILE before sending it anywhere."))
     return status

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from automation import scheduler
 from automation.browser import BrowserError
 from automation.config import ConfigError
-from automation.language import _
+from automation.language import _, ngettext
 from automation.model import now
 from automation.scheduler import ScheduleError, System
 from automation.shown import shown
@@ -120,9 +120,11 @@ def _config_path(args: argparse.Namespace) -> Path | None:
 def _install(args: argparse.Namespace, system: System) -> int:
     every = args.every.lower()
     if every not in scheduler.EVERY:
-        return exits.fail(f"--every {args.every!r} is not known; use day or week")
+        return exits.fail(
+            _("--every {value!r} is not known; use day or week").format(value=args.every)
+        )
     if getattr(args, "demo", False):
-        return exits.fail("the demo keeps nothing between runs, so there is nothing to watch")
+        return exits.fail(_("the demo keeps nothing between runs, so there is nothing to watch"))
     try:
         config = _config_path(args)
     except ConfigError as exc:
@@ -138,30 +140,33 @@ def _install(args: argparse.Namespace, system: System) -> int:
         return exits.OK
     scheduler.install(plan, system)
     kinds = {
-        "systemd": "a systemd user timer",
-        "cron": "a crontab line",
-        "launchd": "a launchd agent",
+        "systemd": _("a systemd user timer"),
+        "cron": _("a crontab line"),
+        "launchd": _("a launchd agent"),
     }
     print(
-        f"Watching with {kinds[which]}, {scheduler.describe(every)} "
-        f"(next: {local_time(scheduler.next_run(every, now()))})."
+        _("Watching with {scheduler}, {every} (next: {when}).").format(
+            scheduler=kinds[which],
+            every=scheduler.describe(every),
+            when=local_time(scheduler.next_run(every, now())),
+        )
     )
     for item in plan.files:
-        print(f"  wrote {shown(item.path, limit=None)}")
-    print("`privacy-tui watch status` tells how it went; `privacy-tui watch remove` stops it.")
+        print("  " + _("wrote {path}").format(path=shown(item.path, limit=None)))
+    print(_("`privacy-tui watch status` tells how it went; `privacy-tui watch remove` stops it."))
     return exits.OK
 
 
 def _remove(system: System) -> int:
     done = scheduler.remove(system)
     for what in done.left:
-        print(f"Left {shown(what, limit=None)}.")
+        print(_("Left {what}.").format(what=shown(what, limit=None)))
     if not done.removed:
-        print("Nothing to remove: no watch is installed.")
+        print(_("Nothing to remove: no watch is installed."))
         return exits.OK
     for what in done.removed:
-        print(f"Removed {shown(what, limit=None)}.")
-    print("No more watched checks; the history keeps what they found.")
+        print(_("Removed {what}.").format(what=shown(what, limit=None)))
+    print(_("No more watched checks; the history keeps what they found."))
     return exits.OK
 
 
@@ -171,17 +176,27 @@ def _status(system: System) -> int:
 
     found = scheduler.installed(system)
     if found is None:
-        print("Not watching: `privacy-tui watch install` sets it up.")
+        print(_("Not watching: `privacy-tui watch install` sets it up."))
     else:
         where = "crontab" if found.scheduler == "cron" else shown(found.where, limit=None)
-        print(f"Watching: {scheduler.describe(found.every)} ({found.scheduler}, {where}).")
-        print(f"Next run: {local_time(scheduler.next_run(found.every, now()))}.")
+        print(
+            _("Watching: {every} ({scheduler}, {where}).").format(
+                every=scheduler.describe(found.every), scheduler=found.scheduler, where=where
+            )
+        )
+        print(
+            _("Next run: {when}.").format(when=local_time(scheduler.next_run(found.every, now())))
+        )
     strays = scheduler.cron_strays(system)
     if strays:
-        lines = "1 line" if strays == 1 else f"{strays} lines"
         print(
-            f"The crontab has {lines} naming privacy-tui that `watch install` did not "
-            "write; `watch remove` leaves them (crontab -e shows them)."
+            ngettext(
+                "The crontab has {n} line naming privacy-tui that `watch install` did not "
+                "write; `watch remove` leaves it (crontab -e shows it).",
+                "The crontab has {n} lines naming privacy-tui that `watch install` did not "
+                "write; `watch remove` leaves them (crontab -e shows them).",
+                strays,
+            ).format(n=strays)
         )
     last = None
     if history_path().exists():
@@ -196,9 +211,9 @@ def _status(system: System) -> int:
         finally:
             history.close()
     if last is None:
-        print("Last run: none yet.")
+        print(_("Last run: none yet."))
     else:
-        print(f"Last run: {local_time(last.at)}: {last.summary}.")
+        print(_("Last run: {when}: {found}.").format(when=local_time(last.at), found=last.summary))
     return exits.OK
 
 
