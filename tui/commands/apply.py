@@ -38,8 +38,9 @@ def add_parser(commands: Subcommands) -> None:
     parser.add_argument(
         "--preset",
         choices=list(PRESETS),
-        help="; ".join(f"{p.name}: {p.description}" for p in PRESETS.values())
-        + " (instead of [desired])",
+        help=_("; ").join(f"{p.name}: {_(p.description)}" for p in PRESETS.values())
+        + " "
+        + _("(instead of [desired])"),
     )
     add_changing_options(parser)
 

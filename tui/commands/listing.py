@@ -6,10 +6,11 @@ import argparse
 from typing import Any
 
 from automation import setting_text, wishes
-from automation.language import _
+from automation.language import N_, _
 from automation.model import FACTS, Setting
 from automation.presets import RECOMMENDED, STRICT
 
+from ..words import said
 from . import exits
 from .options import Subcommands, add_demo
 from .output import Table, print_json, print_table
@@ -17,7 +18,9 @@ from .output import Table, print_json, print_table
 NAME = "list"
 
 #: Under the table: what the SURE column's marks mean.
-LEGEND = (
+#: The kinds of setting, as the table says them (the JSON keeps these words).
+KINDS = (N_("toggle"), N_("manual"))
+LEGEND = N_(
     "SURE: how sure the page, the control and the label are: "
     "✓ confirmed, ~ likely, ? a guess, - no evidence."
 )
@@ -86,17 +89,17 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
         return exits.OK
-    table = Table("SETTING", "KIND", "RECOMMENDED", "STRICT", "SURE", "LABEL")
+    table = Table(_("SETTING"), _("KIND"), _("RECOMMENDED"), _("STRICT"), _("SURE"), _("LABEL"))
     for row, setting in zip(rows, settings, strict=True):
         sure = sure_marks(setting)
         table.add(
             row["id"],
-            row["kind"],
-            row["recommended"],
-            row["strict"],
+            _(row["kind"]),
+            said(row["recommended"]),
+            said(row["strict"]),
             (sure, "yellow" if "?" in sure else None),
             setting_text.label(setting),
         )
     print_table(table)
-    print(f"\n{LEGEND}")
+    print("\n" + _(LEGEND))
     return exits.OK

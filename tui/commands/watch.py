@@ -56,7 +56,9 @@ def add_parser(commands: Subcommands) -> None:
         "--every",
         default="day",
         metavar="DAY|WEEK",
-        help=f"how often: day (at {scheduler.HOUR}:00) or week (Mondays); default day",
+        help=_("how often: day (at {hour}:00) or week (Mondays); default day").format(
+            hour=scheduler.HOUR
+        ),
     )
     install.add_argument(
         "--dry-run", action="store_true", help=_("print what would be written and where")
