@@ -1,17 +1,17 @@
 """The plugin contract: what a platform plugin declares and what it can do.
 
 A plugin describes one platform. Most of it is data: its origin, its settings (each
-with a :class:`~automation.model.Switch` saying where the switch is), the paths of
+with a :class:`~automation.domain.settings.Switch` saying where the switch is), the paths of
 its sign-in and verification pages, its sign-in form, the field a verification page
 takes a code in, and the page that shows an account is signed in. The shared code in
-:mod:`automation.switches` reads and writes every setting that is a switch on a
+:mod:`automation.page.switches` reads and writes every setting that is a switch on a
 page; a plugin overrides :meth:`Plugin.read` or :meth:`Plugin.write` only for a flow
 that really differs (a dialog, a menu).
 
 A setting names neither its platform nor, when it is a switch, its page's address:
 the class fills both in (the address is the switch's path on ``default_origin``),
 and ``off`` is the recommendation unless the setting says otherwise. A new switch
-is its text for people and one :class:`~automation.model.Switch`::
+is its text for people and one :class:`~automation.domain.settings.Switch`::
 
     class MyPlatform(Plugin):
         name = "myplatform"
@@ -29,7 +29,7 @@ is its text for people and one :class:`~automation.model.Switch`::
         )
 
 Settings that share their text (one kind of page, one source) come from one
-:class:`~automation.model.Toggles`.
+:class:`~automation.domain.settings.Toggles`.
 
 Plugins never launch a browser: the engine hands them a Playwright ``Page`` in the
 platform's own browser context. They are registered through the entry-point group
@@ -46,13 +46,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
-from .model import Reading, Setting, State
-from .walls import CodeForm, LoginForm, Wall
+from automation.domain.settings import Reading, Setting, State
+from automation.page.walls import CodeForm, LoginForm, Wall
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Page
 
-    from .secrets import Credentials
+    from automation.accounts.secrets import Credentials
 
 
 class Plugin:
@@ -294,7 +294,7 @@ class Plugin:
         A checkpoint with :attr:`code_form`'s field is a ``code`` wall; any other
         checkpoint is a ``captcha`` wall: a check only a person can pass.
         """
-        from . import signin
+        from automation.accounts import signin
 
         return await signin.recognise(self, page)
 
@@ -307,7 +307,7 @@ class Plugin:
         a context of its own, so no open window is moved) must show
         :attr:`signed_in_marker`.
         """
-        from . import signin
+        from automation.accounts import signin
 
         return await signin.is_signed_in(self, context)
 
@@ -321,22 +321,22 @@ class Plugin:
         """
         shape = setting.switch.shape if setting.switch else "switch"
         if shape == "chip":
-            from . import chips
+            from automation.page import chips
 
             return await chips.read(self, page, setting)
         if shape == "row":
-            from . import rows
+            from automation.page import rows
 
             return await rows.read(self, page, setting)
         if shape == "radio":
-            from . import radios
+            from automation.page import radios
 
             return await radios.read(self, page, setting)
         if shape == "offer":
-            from . import offers
+            from automation.page import offers
 
             return await offers.read(self, page, setting)
-        from . import switches
+        from automation.page import switches
 
         return await switches.read(self, page, setting)
 
@@ -348,22 +348,22 @@ class Plugin:
         """
         shape = setting.switch.shape if setting.switch else "switch"
         if shape == "chip":
-            from . import chips
+            from automation.page import chips
 
             return await chips.write(self, page, setting, value)
         if shape == "row":
-            from . import rows
+            from automation.page import rows
 
             return await rows.write(self, page, setting, value)
         if shape == "radio":
-            from . import radios
+            from automation.page import radios
 
             return await radios.write(self, page, setting, value)
         if shape == "offer":
-            from . import offers
+            from automation.page import offers
 
             return await offers.write(self, page, setting, value)
-        from . import switches
+        from automation.page import switches
 
         return await switches.write(self, page, setting, value)
 
@@ -373,7 +373,7 @@ class Plugin:
         Returns a reading instead when the list could not be read (signed out, a
         changed page). The default follows ``setting.per``.
         """
-        from . import switches
+        from automation.page import switches
 
         return await switches.discover(self, page, setting)
 
@@ -383,7 +383,7 @@ class Plugin:
         Otherwise return the wall that is still in the way, with a detail a person
         can act on. The default fills :attr:`login_form`.
         """
-        from . import signin
+        from automation.accounts import signin
 
         return await signin.fill_login_form(self, page, credentials)
 
@@ -393,7 +393,7 @@ class Plugin:
         Returns ``None`` when no wall is left, else the wall (a refused code is a
         ``code`` wall again). The default fills :attr:`code_form`.
         """
-        from . import signin
+        from automation.accounts import signin
 
         return await signin.fill_code_form(self, page, code)
 

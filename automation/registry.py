@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 
-from .plugin import Plugin
+from automation.plugin import Plugin
 
 GROUP = "privacy_tui.plugins"
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from automation import language
 
 if TYPE_CHECKING:
-    from automation.model import Setting
+    from automation.domain.settings import Setting
 
 
 def context(setting_id: str, field: str) -> str:

@@ -37,9 +37,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from automation import events
-from automation.pages import default_pages
-from automation.runtime import build
+from automation.browser.pool import default_pages
+from automation.domain import events
+from automation.engine.runtime import build
 
 
 def chromium_pss() -> int:

@@ -32,8 +32,9 @@ from datetime import UTC, datetime
 
 from textual.app import App, ComposeResult
 
-from automation import events, registry
-from automation.model import Reading, State
+from automation import registry
+from automation.domain import events
+from automation.domain.settings import Reading, State
 from tui.model import ChecklistModel, SettingRow
 from tui.widgets.checklist import Checklist
 

@@ -26,7 +26,7 @@ import time
 from itertools import pairwise
 from pathlib import Path
 
-from automation.runtime import build
+from automation.engine.runtime import build
 from tui.app import PrivacyApp
 
 TICK = 0.010

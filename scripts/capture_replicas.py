@@ -18,8 +18,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from automation.model import Reading
-from automation.runtime import Runtime, build
+from automation.domain.settings import Reading
+from automation.engine.runtime import Runtime, build
 
 ROOT = Path(__file__).resolve().parent.parent
 

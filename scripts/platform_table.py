@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from automation import registry
-from automation.model import Confidence, Kind, Setting
+from automation.domain.settings import Confidence, Kind, Setting
 from automation.plugin import Plugin
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "platforms.md"

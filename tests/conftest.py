@@ -11,15 +11,16 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from automation import light, switches
-from automation.browser import BrowserNotFound, Running, find_browser, launch
-from automation.engine import CredentialSource, Engine, Options
+from automation.accounts.sessions import MemorySessions, Sessions
+from automation.accounts.signin import AskCode
+from automation.browser import light
+from automation.browser.launch import BrowserNotFound, Running, find_browser, launch
+from automation.engine.core import CredentialSource, Engine, Options
+from automation.engine.runtime import Runtime, build
+from automation.page import switches
 from automation.plugin import Plugin
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer, demo_server
-from automation.runtime import Runtime, build
-from automation.sessions import MemorySessions, Sessions
-from automation.signin import AskCode
 from tests.loopback import on_this_machine
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from automation.engine.runtime import Runtime
 from automation.replicas import DEMO_USERNAME
 from automation.replicas.server import Account
-from automation.runtime import Runtime
 
 
 def account(runtime: Runtime) -> Account:

@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 from playwright.async_api import Browser
 
 from automation import registry
-from automation.model import Reading, Setting
+from automation.captures.replay import CapturedPage
+from automation.domain.settings import Reading, Setting
 from automation.plugin import Plugin
-from automation.replay import CapturedPage
 
 
 def setting_of(plugin: Plugin, setting_id: str) -> Setting:

@@ -13,11 +13,11 @@ from textual.events import Resize
 from textual.widgets import Header, Input
 from textual.worker import Worker, WorkerState
 
-from automation import events
-from automation.engine import EngineClosed
+from automation.domain import events
+from automation.domain.settings import Setting
+from automation.engine.core import EngineClosed
+from automation.engine.runtime import Runtime
 from automation.language import N_, _
-from automation.model import Setting
-from automation.runtime import Runtime
 
 from . import keys
 from .drawing import Drawing

@@ -11,15 +11,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from automation import __version__, language
+from automation.domain.shown import shown_lines
 from automation.language import N_, _
-from automation.shown import shown_lines
 
 from . import commands
 from .commands import exits
 from .commands.options import add_common
 
 if TYPE_CHECKING:
-    from automation.runtime import Runtime
+    from automation.engine.runtime import Runtime
 
 DESCRIPTION = N_(
     "A checklist of the privacy settings that feed your data to AI training and ads: "

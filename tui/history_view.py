@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from automation.history import History, HistoryError
 from automation.language import _
+from automation.records.history import History, HistoryError
 
 from .words import said
 
 if TYPE_CHECKING:
-    from automation.history import Entry, WatchRun
+    from automation.records.history import Entry, WatchRun
 
 #: How many entries of a setting's history the detail pane shows.
 RECENT = 5

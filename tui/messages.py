@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.worker import NoActiveWorker, Worker, get_current_worker
 
-from automation import events
+from automation.domain import events
 
 
 class EngineEvent(Message):

@@ -13,9 +13,10 @@ from datetime import datetime
 from enum import Enum
 from typing import Protocol
 
-from automation import events, setting_text, wishes
-from automation.model import Kind, Reading, Setting, State
-from automation.wishes import Wish
+from automation import setting_text
+from automation.domain import events, wishes
+from automation.domain.settings import Kind, Reading, Setting, State
+from automation.domain.wishes import Wish
 
 
 class MarkBook(Protocol):

@@ -1,7 +1,7 @@
 """A run of changes in the app: what the status line shows, what quitting asks and says.
 
 The words of its closing line are the ones ``privacy-tui apply`` ends with
-(:mod:`automation.tally`).
+(:mod:`automation.domain.tally`).
 """
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
-from automation import setting_text, tally
-from automation.apply import Plan, Result
+from automation import setting_text
+from automation.domain import tally
 from automation.language import _
+from automation.records.apply import Plan, Result
 
 
 def title(plan: Plan) -> str:

@@ -8,10 +8,11 @@ from datetime import datetime
 from rich.style import Style
 from rich.text import Span, Text
 
-from automation import setting_text, wishes
+from automation import setting_text
+from automation.domain import wishes
+from automation.domain.settings import FACTS, Confidence, Kind, Reading, Setting, State
+from automation.domain.wishes import Verdict, Wish
 from automation.language import _, ngettext
-from automation.model import FACTS, Confidence, Kind, Reading, Setting, State
-from automation.wishes import Verdict, Wish
 
 from .history_view import DRIFT_MARK
 from .model import Counts
@@ -286,7 +287,7 @@ def wish_cell(setting: Setting, wish: Wish) -> Text:
 
 
 def wish_said(setting: Setting, wish: Wish) -> str:
-    """How ``wish`` is said to people (:func:`automation.wishes.said`, in their language)."""
+    """How ``wish`` is said to people (:func:`automation.domain.wishes.said`, in their language)."""
     if wish is None:
         return _("leave as it is")
     return said(wishes.said(setting, wish))

@@ -12,7 +12,7 @@ service on another host.
 
 from __future__ import annotations
 
-from automation.model import FOUND_BY_LABEL, Confidence, Setting, Switch, evidence
+from automation.domain.settings import FOUND_BY_LABEL, Confidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://account.adobe.com"

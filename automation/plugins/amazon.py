@@ -6,7 +6,7 @@ interest-based ads provided by Amazon". Public automation of this page (a resear
 browser extension, Webmunk) finds the options as the radios named ``optout`` (value
 ``0`` shows interest-based ads, ``1`` opts out) and keeps the choice by pressing the
 form's control ``#optOutControl``, after which the page reloads. The shared code in
-:mod:`automation.radios` reads the chosen option's own words and never an option's
+:mod:`automation.page.radios` reads the chosen option's own words and never an option's
 position or value; a change chooses the option and presses that control, then reads
 the page back. The page also offers to delete ad data: nothing here ever presses it.
 
@@ -16,7 +16,7 @@ the options; a session is proved by Amazon's session cookies.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Evidence, Radios, Setting, evidence
+from automation.domain.settings import Confidence, Evidence, Radios, Setting, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.amazon.com"

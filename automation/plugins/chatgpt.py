@@ -14,7 +14,7 @@ It draws its settings as rows, not switches:
 - "Remote browser data": one row button named "Remote browser data On", which opens a
   dialog; absent on some accounts.
 
-The last two are the row shape of :mod:`automation.rows`: read from the button's own
+The last two are the row shape of :mod:`automation.page.rows`: read from the button's own
 name, changed through what it opens, read back from a fresh load. All of it is data.
 """
 
@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from automation.model import Confidence, Evidence, Setting, Switch, evidence
+from automation.domain.settings import Confidence, Evidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://chatgpt.com"

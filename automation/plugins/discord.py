@@ -14,7 +14,15 @@ draws.
 
 from __future__ import annotations
 
-from automation.model import FOUND_BY_LABEL, Confidence, Setting, State, Switch, Toggles, evidence
+from automation.domain.settings import (
+    FOUND_BY_LABEL,
+    Confidence,
+    Setting,
+    State,
+    Switch,
+    Toggles,
+    evidence,
+)
 from automation.plugin import Plugin
 
 ORIGIN = "https://discord.com"

@@ -11,7 +11,7 @@ browser holds (``lid`` is Dropbox's session cookie in Firesheep's handler).
 
 from __future__ import annotations
 
-from automation.model import FOUND_BY_LABEL, Confidence, Setting, Switch, evidence
+from automation.domain.settings import FOUND_BY_LABEL, Confidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.dropbox.com"

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from automation.model import Confidence, Reading, Setting, State, Switch, evidence
+from automation.domain.settings import Confidence, Reading, Setting, State, Switch, evidence
 from automation.plugin import Plugin
 
 if TYPE_CHECKING:
     from playwright.async_api import ElementHandle, Locator, Page
 
-    from automation import controls
+    from automation.page import controls
 
 ORIGIN = "https://github.com"
 PATH = "/settings/copilot"
@@ -149,7 +149,7 @@ class GitHub(Plugin):
             return Reading(
                 setting.id, value, f"The drop-down already showed {value}.", url=page.url
             )
-        from automation import controls, switches
+        from automation.page import controls, switches
 
         wanted = ENABLED if value is State.ON else DISABLED
         element = dropdown.element
@@ -181,7 +181,7 @@ class GitHub(Plugin):
         self, page: Page, setting: Setting
     ) -> tuple[controls.Found, State, str] | Reading:
         """Load the page afresh; the one drop-down named by the label, and what it shows."""
-        from automation import controls, switches
+        from automation.page import controls, switches
 
         found = await switches.load_switch(self, page, setting, DROPDOWNS)
         if isinstance(found, Reading):
@@ -208,7 +208,7 @@ class GitHub(Plugin):
     async def _choices(self, page: Page, button: ElementHandle, wanted: str) -> list[Locator]:
         """The shown menu items named exactly ``wanted``, in the menu the button controls
         where it names one."""
-        from automation import controls, switches
+        from automation.page import controls, switches
 
         menu = await button.get_attribute("aria-controls")
         scope = page.locator(f'[id="{menu}"]') if menu else page.locator("body")

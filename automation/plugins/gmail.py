@@ -24,7 +24,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from automation.model import (
+from automation.domain.settings import (
     Confidence,
     Reading,
     Setting,
@@ -242,7 +242,7 @@ class Gmail(Plugin):
     async def _first_run(self, page: Page, setting: Setting) -> Reading | None:
         """A reading when the settings page is not to be read: it is not the account's
         page (a sign-in, a move), or Gmail shows its first-run question over it."""
-        from automation import controls, switches
+        from automation.page import controls, switches
 
         problem = await switches.open_page(self, page, setting)
         if problem is not None:

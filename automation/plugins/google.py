@@ -4,7 +4,7 @@ recordings box under it, and Web & App Activity.
 All three live on ``myactivity.google.com``. The two activity controls are drawn as a
 chip that shows the state ("On" and a caret) and opens a menu: "Turn off" (hint "1
 step") and "Turn off and delete activity" (hint "2 steps"), followed by a confirmation.
-The shared code in :mod:`automation.chips` reads and changes them; it always chooses
+The shared code in :mod:`automation.page.chips` reads and changes them; it always chooses
 the plain "Turn off" and never anything that deletes. Under Keep Activity, a row with
 ``role="checkbox"`` named by its own words lets Google use the account's audio and
 Gemini Live recordings: the shared switch code finds it by those words. Gmail's smart
@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from automation.model import Confidence, Evidence, Setting, Switch, evidence
+from automation.domain.settings import Confidence, Evidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://myactivity.google.com"

@@ -15,7 +15,7 @@ settings page must also load without Grammarly's sign-in page on the way.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Setting, Switch, evidence
+from automation.domain.settings import Confidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://account.grammarly.com"

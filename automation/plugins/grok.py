@@ -14,7 +14,7 @@ window.
 
 from __future__ import annotations
 
-from automation.model import FOUND_BY_LABEL, Confidence, Setting, Switch, evidence
+from automation.domain.settings import FOUND_BY_LABEL, Confidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://grok.com"

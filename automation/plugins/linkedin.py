@@ -25,9 +25,17 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from automation.model import Confidence, Evidence, Setting, Sourced, Switch, Toggles, evidence
+from automation.domain.settings import (
+    Confidence,
+    Evidence,
+    Setting,
+    Sourced,
+    Switch,
+    Toggles,
+    evidence,
+)
+from automation.page.walls import CodeForm, LoginForm
 from automation.plugin import Plugin
-from automation.walls import CodeForm, LoginForm
 
 ORIGIN = "https://www.linkedin.com"
 SETTINGS = "/mypreferences/d/settings/"

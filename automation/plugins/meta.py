@@ -10,7 +10,7 @@ relevant by using this information", as a crawl of the signed-in page recorded t
 Public automation of the same setting reached it at
 ``/ad_preferences/ad_settings/data_from_partners``, chose the option named ``radio1``
 (yes) or ``radio2`` (no), and pressed the dialog's last button to keep it. The shared
-code in :mod:`automation.radios` reads the chosen option's own words, never a radio's
+code in :mod:`automation.page.radios` reads the chosen option's own words, never a radio's
 name or position, and a change presses the dialog's own "Confirm" (its wording is not
 on record). A session is proved by Meta's session cookies.
 
@@ -24,7 +24,7 @@ reads or writes anything on that page.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Kind, Radios, Setting, evidence
+from automation.domain.settings import Confidence, Kind, Radios, Setting, evidence
 from automation.plugin import Plugin
 
 #: Accounts Center, where Meta's ad preferences are.

@@ -5,7 +5,7 @@ name is the change it offers: "Turn off" while they are on, "Turn on" while they
 off. Public automation of the page (Webmunk, a research browser extension) opens
 ``/personalizationoff``, reads the setting from which of the two buttons is there, and
 changes it by pressing that button and then the dialog's own button. The shared code
-in :mod:`automation.offers` finds the button only under the heading "Personalized ads"
+in :mod:`automation.page.offers` finds the button only under the heading "Personalized ads"
 and presses nothing but it and a confirmation in a known wording.
 
 My Ad Center is a platform of its own, next to ``google`` and ``gmail``, because a
@@ -15,7 +15,7 @@ session is proved by Google's session cookies.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Evidence, Setting, Switch, evidence
+from automation.domain.settings import Confidence, Evidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 from automation.plugins.google import (
     ACCOUNT_SOURCE,

@@ -13,7 +13,7 @@ is proved by ``_pinterest_sess``, the cookie Pinterest signs people in with.
 
 from __future__ import annotations
 
-from automation.model import FOUND_BY_LABEL, Confidence, Setting, Switch, evidence
+from automation.domain.settings import FOUND_BY_LABEL, Confidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.pinterest.com"

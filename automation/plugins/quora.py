@@ -12,7 +12,14 @@ load without Quora's sign-in page on the way.
 
 from __future__ import annotations
 
-from automation.model import FOUND_BY_LABEL, Confidence, Evidence, Setting, Switch, evidence
+from automation.domain.settings import (
+    FOUND_BY_LABEL,
+    Confidence,
+    Evidence,
+    Setting,
+    Switch,
+    evidence,
+)
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.quora.com"

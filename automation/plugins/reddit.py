@@ -13,9 +13,9 @@ training.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Setting, Switch, evidence
+from automation.domain.settings import Confidence, Setting, Switch, evidence
+from automation.page.walls import LoginForm
 from automation.plugin import Plugin
-from automation.walls import LoginForm
 
 ORIGIN = "https://www.reddit.com"
 PATH = "/settings/privacy"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from automation.model import Confidence, Kind, Setting, evidence
+from automation.domain.settings import Confidence, Kind, Setting, evidence
 from automation.plugin import Plugin
 
 ADDRESS = "feedback@slack.com"

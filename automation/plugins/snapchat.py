@@ -10,7 +10,7 @@ Selfie in Snap Feed, which gives the way to the "My Selfie" settings.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Kind, Setting, evidence
+from automation.domain.settings import Confidence, Kind, Setting, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.snapchat.com"

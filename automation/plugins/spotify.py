@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from automation.model import (
+from automation.domain.settings import (
     Confidence,
     Evidence,
     Reading,

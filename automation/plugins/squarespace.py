@@ -21,7 +21,15 @@ Squarespace's own accounts is on record.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Discovery, Evidence, Setting, State, Switch, evidence
+from automation.domain.settings import (
+    Confidence,
+    Discovery,
+    Evidence,
+    Setting,
+    State,
+    Switch,
+    evidence,
+)
 from automation.plugin import Plugin
 
 ORIGIN = "https://squarespace.com"

@@ -20,7 +20,7 @@ clients of Substack's API take from a signed-in browser.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Discovery, Setting, State, Switch, evidence
+from automation.domain.settings import Confidence, Discovery, Setting, State, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://substack.com"

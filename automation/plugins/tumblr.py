@@ -13,7 +13,15 @@ website waits for to know a sign-in is done.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Discovery, Evidence, Setting, State, Switch, evidence
+from automation.domain.settings import (
+    Confidence,
+    Discovery,
+    Evidence,
+    Setting,
+    State,
+    Switch,
+    evidence,
+)
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.tumblr.com"

@@ -11,7 +11,7 @@ nothing of WhatsApp's is ever visited.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Kind, Setting, evidence
+from automation.domain.settings import Confidence, Kind, Setting, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.whatsapp.com"

@@ -16,7 +16,7 @@ sharing for <site>" and kept by "Save settings"; it is tried second.
 
 from __future__ import annotations
 
-from automation.model import Confidence, Discovery, Setting, State, Switch, evidence
+from automation.domain.settings import Confidence, Discovery, Setting, State, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://wordpress.com"

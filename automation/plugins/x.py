@@ -20,7 +20,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from automation.model import Confidence, Evidence, Setting, State, Switch, Toggles, evidence
+from automation.domain.settings import (
+    Confidence,
+    Evidence,
+    Setting,
+    State,
+    Switch,
+    Toggles,
+    evidence,
+)
 from automation.plugin import Plugin
 
 ORIGIN = "https://x.com"

@@ -452,7 +452,7 @@ class _QuietServer(ThreadingHTTPServer):
 
     @classmethod
     def on(cls, listening: socket.socket, handler: type[BaseHTTPRequestHandler]) -> _QuietServer:
-        """A server for a socket already bound and listening (see :mod:`automation.demo`)."""
+        """A server for a socket already bound and listening (see :mod:`automation.engine.demo`)."""
         server = cls(listening.getsockname()[:2], handler, bind_and_activate=False)
         server.socket.close()
         server.socket = listening

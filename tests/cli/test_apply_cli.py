@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from automation.history import History, default_path
+from automation.records.history import History, default_path
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import Account
 from tests.cli.test_cli import COMMAND, no_traceback, run

@@ -30,7 +30,7 @@ from typing import TextIO
 
 import pytest
 
-from automation.shown import is_control
+from automation.domain.shown import is_control
 from tests.file_keyring import ENV as KEYRING_FILE
 from tests.paths import ROOT
 from tui import cli

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from automation import secrets
+from automation.accounts import secrets
+from automation.accounts.secrets import Credentials
+from automation.accounts.sessions import session_name
+from automation.accounts.sessions.store import SessionStore
 from automation.replicas import ReplicaServer
-from automation.secrets import Credentials
-from automation.session_store import SessionStore
-from automation.sessions import session_name
 from tui.cli import main
 
 COMMAND = Path(sys.executable).with_name("privacy-tui")

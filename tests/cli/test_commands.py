@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from automation import events, registry
-from automation.history import History, default_path
-from automation.model import FACTS, Reading, State
+from automation import registry
+from automation.domain import events
+from automation.domain.settings import FACTS, Reading, State
+from automation.records.history import History, default_path
 from tests.cli.test_cli import COMMAND, no_traceback, run
 from tui.view import sure_marks
 

@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from automation import capture
-from automation.replay import CapturedPage
+from automation.captures import capture
+from automation.captures.replay import CapturedPage
 from tests.paths import ROOT
 from tui.cli import main
 

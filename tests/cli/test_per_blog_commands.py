@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from automation import registry
-from automation.config import parse
-from automation.engine import Engine
-from automation.model import State
+from automation.domain.settings import State
+from automation.engine.core import Engine
+from automation.files.config import parse
 from automation.plugins.tumblr import Tumblr
 from tests.cli.test_cli import no_traceback, run
 

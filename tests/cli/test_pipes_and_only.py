@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
+from automation.engine.runtime import Runtime
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.tumblr import Tumblr
-from automation.runtime import Runtime
 from tests.cli.test_cli import run
 from tests.paths import ROOT
 from tui.commands.options import UnknownIds, setting_ids

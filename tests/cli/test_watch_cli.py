@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from automation import scheduler
-from automation.history import History, default_path
+from automation.records.history import History, default_path
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import Account
+from automation.watch import scheduler
 from tests.cli.test_cli import no_traceback, run
 from tests.file_keyring import ENV as KEYRING_FILE
 from tests.paths import ROOT

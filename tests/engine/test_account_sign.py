@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from automation import account, registry
-from automation.model import Kind, State
+from automation import registry
+from automation.domain.settings import Kind, State
+from automation.page import account
 from automation.replicas import DEMO_USERNAME, SITES, ReplicaServer
 
 PLUGINS = {cls.name: cls for cls in registry.load()[0]}

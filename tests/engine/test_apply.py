@@ -7,15 +7,15 @@ from datetime import UTC, datetime
 
 import pytest
 
-from automation.apply import Action, carry_out, make_plan, read_plan, read_undo_plan
-from automation.engine import Engine
-from automation.history import ApplyItem, ApplyRecord, History, HistoryError
-from automation.model import Kind, Reading, State
+from automation.domain.presets import PRESETS, preset
+from automation.domain.settings import Kind, Reading, State
+from automation.domain.tally import counts, summary
+from automation.engine.core import Engine
 from automation.plugins.linkedin import LinkedIn
-from automation.presets import PRESETS, preset
+from automation.records.apply import Action, carry_out, make_plan, read_plan, read_undo_plan
+from automation.records.history import ApplyItem, ApplyRecord, History, HistoryError
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import Account
-from automation.tally import counts, summary
 
 AI = "linkedin.ai_training"
 RESEARCH = "linkedin.research"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from automation.browser import BrowserNotFound, find_browser, launch
+from automation.browser.launch import BrowserNotFound, find_browser, launch
 
 
 def program(folder: Path, name: str, body: str = "exit 1") -> Path:

@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 
 from automation import registry
-from automation.config import ConfigError, catalog_of, parse
-from automation.export import render
-from automation.marks import Marks
-from automation.marks import default_path as marks_path
-from automation.model import State
+from automation.domain.settings import State
+from automation.files.config import ConfigError, catalog_of, parse
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.slack import Slack
 from automation.plugins.whatsapp import WhatsApp
+from automation.records.export import render
+from automation.records.marks import Marks
+from automation.records.marks import default_path as marks_path
 from tests.cli.test_cli import no_traceback, run
 
 OBJECTION = "whatsapp.ai_objection"

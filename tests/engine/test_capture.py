@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from automation import capture
-from automation.browser import Running
-from automation.model import State
+from automation.browser.launch import Running
+from automation.captures import capture
+from automation.captures.replay import CapturedPage
+from automation.domain.settings import State
+from automation.engine.runtime import build
 from automation.plugins.linkedin import LinkedIn
-from automation.replay import CapturedPage
 from automation.replicas import ReplicaServer
 from automation.replicas.server import DEMO_USERNAME
-from automation.runtime import build
 from tests.replay import read_served
 
 AI = "linkedin.ai_training"

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from automation import registry
-from automation.config import (
+from automation.domain.presets import RECOMMENDED
+from automation.domain.settings import Kind, State
+from automation.domain.shown import has_control
+from automation.files.config import (
     ENV_VAR,
     MAX_SIZE,
     BrowserConfig,
@@ -19,10 +22,7 @@ from automation.config import (
     locate,
     parse,
 )
-from automation.model import Kind, State
 from automation.plugins.linkedin import LinkedIn
-from automation.presets import RECOMMENDED
-from automation.shown import has_control
 from tests.paths import ROOT
 
 CATALOG = {"linkedin": {s.key for s in LinkedIn.settings}}

@@ -9,11 +9,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from automation import demo
-from automation.demo import DemoError
-from automation.model import State
+from automation.domain.settings import State
+from automation.engine import demo
+from automation.engine.demo import DemoError
+from automation.engine.runtime import Runtime, build
 from automation.replicas import SITES
-from automation.runtime import Runtime, build
 from tui import cli
 
 

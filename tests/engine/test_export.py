@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from automation import __version__
-from automation.config import parse
-from automation.export import ExportError, destination, render, write_atomic
-from automation.model import Reading, State
+from automation.domain.settings import Reading, State
+from automation.files.config import parse
 from automation.plugins.linkedin import LinkedIn
+from automation.records.export import ExportError, destination, render, write_atomic
 from tests.paths import ROOT
 
 CATALOG = {"linkedin": {s.key for s in LinkedIn.settings}}
@@ -231,7 +231,7 @@ def test_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
 
 KILLED_WRITER = """\
 import sys
-from automation.export import write_atomic
+from automation.records.export import write_atomic
 write_atomic(sys.argv[1], "x" * 300_000_000, overwrite=True)
 """
 

@@ -10,16 +10,16 @@ from typing import Any
 
 import pytest
 
-from automation import events
-from automation.browser import Running
-from automation.engine import Engine, Options
-from automation.history import ApplyItem, History, HistoryError, Places, default_path
-from automation.model import Reading, State
+from automation.accounts.secrets import Credentials
+from automation.accounts.sessions import MemorySessions
+from automation.browser.launch import Running
+from automation.domain import events
+from automation.domain.settings import Reading, State
+from automation.engine.core import Engine, Options
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.tumblr import Tumblr
+from automation.records.history import ApplyItem, History, HistoryError, Places, default_path
 from automation.replicas import DEMO_USERNAME, ReplicaServer
-from automation.secrets import Credentials
-from automation.sessions import MemorySessions
 
 AI = "linkedin.ai_training"
 RESEARCH = "linkedin.research"

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from automation import secrets
-from automation.engine import Engine, Options
-from automation.model import Reading, State
+from automation.accounts import secrets
+from automation.accounts.secrets import Credentials, KeyringCredentials
+from automation.accounts.sessions import MemorySessions
+from automation.domain.settings import Reading, State
+from automation.engine.core import Engine, Options
+from automation.engine.runtime import setup_logging
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import DEMO_USERNAME, ReplicaServer
-from automation.runtime import setup_logging
-from automation.secrets import Credentials, KeyringCredentials
-from automation.sessions import MemorySessions
 
 AI = "linkedin.ai_training"
 

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from automation import capture
-from automation.browser import Running
-from automation.model import Reading, State
+from automation.browser.launch import Running
+from automation.captures import capture
+from automation.domain.settings import Reading, State
 from automation.plugins.linkedin import LinkedIn
 from tests.replay import read_served
 

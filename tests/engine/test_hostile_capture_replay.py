@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from playwright.async_api import Dialog, Request
 
-from automation import capture
-from automation.browser import Running
-from automation.replay import CapturedPage
+from automation.browser.launch import Running
+from automation.captures import capture
+from automation.captures.replay import CapturedPage
 
 #: What every trick below does when it runs: sets the flag, opens a dialog and calls
 #: the beacon.
@@ -172,7 +172,7 @@ def test_the_replayed_page_holds_no_tag_or_attribute_outside_the_lists() -> None
     one script (its own, from its own origin), and links that are paths."""
     from html.parser import HTMLParser
 
-    from automation.replay import ARIA, ATTRIBUTES, DATA, TAGS, render
+    from automation.captures.replay import ARIA, ATTRIBUTES, DATA, TAGS, render
 
     found: list[tuple[str, list[tuple[str, str | None]]]] = []
 

@@ -22,15 +22,16 @@ from pathlib import Path
 
 import pytest
 
-from automation import export, folders, private_files
-from automation.history import History
-from automation.marks import Marks
+from automation.files import folders, private
+from automation.records import export
+from automation.records.history import History
+from automation.records.marks import Marks
 from tests.paths import ROOT
 
 #: An export that stops for good once its temporary file is written, until it is killed.
 STUCK_EXPORT = """\
 import os, pathlib, sys, time
-from automation import export
+from automation.records import export
 ready = pathlib.Path(sys.argv[2])
 def stuck(fd):
     ready.write_text("written")
@@ -141,10 +142,10 @@ def test_the_data_state_and_log_folders_are_the_users_alone(
     isolated_home: Path, usual_umask: None
 ) -> None:
     History.open().close()
-    private_files.make_private(folders.log_file())
-    private_files.open_log(folders.log_file("browser.log")).close()
-    private_files.write_private(folders.sessions_folder() / "linkedin.session", b"secret")
-    private_files.write_private(folders.captures_folder() / "capture.json", "{}")
+    private.make_private(folders.log_file())
+    private.open_log(folders.log_file("browser.log")).close()
+    private.write_private(folders.sessions_folder() / "linkedin.session", b"secret")
+    private.write_private(folders.captures_folder() / "capture.json", "{}")
     Marks(folders.marks_file()).set("meta.ai_objection", datetime(2026, 11, 29, tzinfo=UTC))
     for folder in (
         folders.data_folder(),
@@ -165,7 +166,7 @@ def test_folders_an_older_version_made_readable_are_made_the_users_alone(
         folder.mkdir(parents=True, mode=0o755)
         os.chmod(folder, 0o755)
     History.open().close()
-    private_files.make_private(folders.log_file())
+    private.make_private(folders.log_file())
     assert mode(folders.data_folder()) == 0o700
     assert mode(folders.state_folder()) == mode(folders.log_folder()) == 0o700
 
@@ -176,7 +177,7 @@ def test_a_folder_of_the_users_own_choosing_keeps_its_mode(
     shared = tmp_path / "shared"
     shared.mkdir()
     os.chmod(shared, 0o755)
-    private_files.write_private(shared / "capture.json", "{}")
+    private.write_private(shared / "capture.json", "{}")
     assert mode(shared) == 0o755
-    private_files.write_private(tmp_path / "new" / "capture.json", "{}")
+    private.write_private(tmp_path / "new" / "capture.json", "{}")
     assert mode(tmp_path / "new") == 0o700  # one made for a private file is private

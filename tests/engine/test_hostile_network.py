@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from automation.engine import Engine
+from automation.accounts.secrets import Credentials
+from automation.accounts.sessions import MemorySessions
+from automation.engine.core import Engine
 from automation.plugins.linkedin import LinkedIn
-from automation.secrets import Credentials
-from automation.sessions import MemorySessions
 from tests.hostile_hosts import Answer, Host, Seen, hosts
 
 pytestmark = pytest.mark.browser

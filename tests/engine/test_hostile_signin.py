@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from automation import secrets
-from automation.engine import Engine, Options
-from automation.model import State
+from automation.accounts import secrets
+from automation.accounts.secrets import Credentials, KeyringCredentials
+from automation.accounts.sessions import MemorySessions
+from automation.domain.settings import State
+from automation.engine.core import Engine, Options
+from automation.page.walls import LoginForm
 from automation.plugins.linkedin import LinkedIn
-from automation.secrets import Credentials, KeyringCredentials
-from automation.sessions import MemorySessions
-from automation.walls import LoginForm
 from tests.hostile_hosts import Answer, Host, Seen, hosts
 from tests.processes import browsers_below, cmdline
 

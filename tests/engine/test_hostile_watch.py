@@ -27,8 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from automation import scheduler
-from automation.scheduler import Done, RecordingSystem, ScheduleError
+from automation.watch import scheduler
+from automation.watch.scheduler import Done, RecordingSystem, ScheduleError
 from tests.cli.test_cli import COMMAND, no_traceback, run
 
 #: Characters each scheduler treats specially: cron's %, the shell's quotes, $, `, #

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from automation import scheduler
-from automation.history import History
-from automation.watch import OUTPUT_KEPT, CommandFailed, run_command
+from automation.records.history import History
+from automation.watch import scheduler
+from automation.watch.check import OUTPUT_KEPT, CommandFailed, run_command
 from tests.cli.test_cli import no_traceback, run
 from tests.paths import ROOT
 
@@ -70,7 +70,7 @@ def test_a_timeout_stops_every_process_the_command_started(tmp_path: Path, outpu
 MEASURED = """\
 import logging, sys
 logging.basicConfig(filename=sys.argv[1], level=logging.INFO, format="%(message)s")
-from automation.watch import run_command
+from automation.watch.check import run_command
 run_command([sys.executable, "-c", sys.argv[2]], {"news": []}, 60)
 with open("/proc/self/status") as status:
     print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))

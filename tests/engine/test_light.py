@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from automation.light import Fence
+from automation.browser.light import Fence
+from automation.engine.runtime import build
 from automation.plugins.linkedin import LinkedIn
-from automation.runtime import build
 from tests.hostile_hosts import hosts
 
 

@@ -12,18 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from automation import events, secrets
-from automation.browser import Running
-from automation.engine import LINGER, Engine, Options
-from automation.model import Kind, State
-from automation.pages import Gate, Tabs, by_page, default_pages, longest_first, steps
+from automation.accounts import secrets
+from automation.accounts.secrets import Credentials, KeyringCredentials
+from automation.accounts.sessions import MemorySessions
+from automation.accounts.sessions.store import SessionStore
+from automation.browser.launch import Running
+from automation.browser.pool import Gate, Tabs, by_page, default_pages, longest_first, steps
+from automation.domain import events
+from automation.domain.settings import Kind, State
+from automation.engine.core import LINGER, Engine, Options
 from automation.plugins.chatgpt import ChatGPT
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.x import X
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
-from automation.secrets import Credentials, KeyringCredentials
-from automation.session_store import SessionStore
-from automation.sessions import MemorySessions
 
 # -- without a browser -------------------------------------------------------------------
 

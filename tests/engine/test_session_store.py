@@ -19,11 +19,11 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 
-from automation import session_store
-from automation.secrets import SERVICE, KeyringCredentials, SecretsError
-from automation.session_crypto import KEY_ENTRY, MAGIC, encrypt, new_key
-from automation.session_store import NO_KEYRING, EncryptedSessions, SessionStore
-from automation.sessions import SessionError, session_name
+from automation.accounts.secrets import SERVICE, KeyringCredentials, SecretsError
+from automation.accounts.sessions import SessionError, session_name
+from automation.accounts.sessions import store as session_store
+from automation.accounts.sessions.sealing import KEY_ENTRY, MAGIC, encrypt, new_key
+from automation.accounts.sessions.store import NO_KEYRING, EncryptedSessions, SessionStore
 from tests.paths import ROOT
 
 COOKIE = "AQEDAR-cookie-value-that-must-stay-secret-9f3k"
@@ -364,7 +364,7 @@ async def test_a_hanging_keyring_does_not_block_the_loop(tmp_path: Path) -> None
 
 
 def test_the_sessions_option_is_checked() -> None:
-    from automation.config import ConfigError, parse
+    from automation.files.config import ConfigError, parse
 
     catalog = {"linkedin": {"ai_training"}}
     assert parse("", catalog).sessions.store_unencrypted is False
@@ -377,7 +377,7 @@ def test_the_sessions_option_is_checked() -> None:
 
 
 def test_the_example_config_shows_the_sessions_default() -> None:
-    from automation.config import SessionsConfig, load
+    from automation.files.config import SessionsConfig, load
 
     example = ROOT / "config.example.toml"
     from automation import registry

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from automation.shown import has_control, shown, shown_lines
+from automation.domain.shown import has_control, shown, shown_lines
 
 
 @pytest.mark.parametrize(

@@ -13,15 +13,16 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from automation import events, secrets
-from automation.engine import Engine
-from automation.model import State
+from automation.accounts import secrets
+from automation.accounts.secrets import Credentials, KeyringCredentials
+from automation.accounts.sessions import session_name
+from automation.accounts.sessions.store import NO_KEYRING, SessionStore
+from automation.domain import events
+from automation.domain.settings import State
+from automation.engine.core import Engine
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.replicas.linkedin import LinkedInSite
-from automation.secrets import Credentials, KeyringCredentials
-from automation.session_store import NO_KEYRING, SessionStore
-from automation.sessions import session_name
 
 pytestmark = pytest.mark.browser
 

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from playwright.async_api import async_playwright
 
-from automation.engine import Engine, Options
-from automation.model import State
+from automation.accounts.sessions import MemorySessions
+from automation.accounts.window import NoDisplay, WindowSignIn, display_problem, sign_in_in_window
+from automation.domain.settings import State
+from automation.engine.core import Engine, Options
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer
-from automation.sessions import MemorySessions
-from automation.visible import NoDisplay, WindowSignIn, display_problem, sign_in_in_window
 from tests.processes import browsers_below
 from tests.xvfb import xvfb  # noqa: F401 (a fixture)
 

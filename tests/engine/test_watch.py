@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from automation import registry, scheduler
-from automation.config import ConfigError, catalog_of, parse
-from automation.history import History
-from automation.scheduler import RecordingSystem
-from automation.watch import Report, summarise
+from automation import registry
+from automation.files.config import ConfigError, catalog_of, parse
+from automation.records.history import History
+from automation.watch import scheduler
+from automation.watch.check import Report, summarise
+from automation.watch.scheduler import RecordingSystem
 from tests.cli.test_cli import COMMAND, no_traceback, run
 from tests.paths import ROOT
 
@@ -231,8 +232,8 @@ def test_summary_is_one_line_for_the_run() -> None:
 
 
 def test_history_marks_the_entries_of_a_watched_run(tmp_path: Path) -> None:
-    from automation import events
-    from automation.model import Reading, State
+    from automation.domain import events
+    from automation.domain.settings import Reading, State
 
     history = History.open(tmp_path / "h.sqlite")
     origins = {"linkedin": "http://127.0.0.1:1"}
@@ -259,9 +260,9 @@ def test_history_marks_the_entries_of_a_watched_run(tmp_path: Path) -> None:
 def test_a_findings_page_address_keeps_no_part_that_may_name_the_person(
     tmp_path: Path, isolated_home: Path
 ) -> None:
-    from automation.model import Reading, State
-    from automation.runtime import build
-    from automation.watch import find
+    from automation.domain.settings import Reading, State
+    from automation.engine.runtime import build
+    from automation.watch.check import find
 
     origin = "http://127.0.0.1:8801"
     config = tmp_path / "config.toml"

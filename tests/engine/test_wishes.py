@@ -9,16 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from automation import registry, wishes
-from automation.apply import carry_out, read_plan
-from automation.config import catalog_of
-from automation.config import load as load_file
-from automation.export import render
-from automation.model import Kind, Reading, Setting, State
-from automation.presets import RECOMMENDED, STRICT
+from automation import registry
+from automation.domain import wishes
+from automation.domain.presets import RECOMMENDED, STRICT
+from automation.domain.settings import Kind, Reading, Setting, State
+from automation.domain.wishes import Verdict
+from automation.engine.runtime import build
+from automation.files.config import catalog_of
+from automation.files.config import load as load_file
+from automation.records.apply import carry_out, read_plan
+from automation.records.export import render
 from automation.replicas import DEMO_USERNAME
-from automation.runtime import build
-from automation.wishes import Verdict
 
 PLUGINS = registry.load()[0]
 SETTINGS = [s for cls in PLUGINS for s in cls.settings]
@@ -85,7 +86,7 @@ def test_any_leaves_a_setting_and_an_unlisted_one_is_left_where_desired_is_writt
 
 
 def test_a_malformed_wish_names_the_values_allowed(tmp_path: Path) -> None:
-    from automation.config import ConfigError
+    from automation.files.config import ConfigError
 
     config = tmp_path / "config.toml"
     config.write_text('[desired.x]\ngrok_history = "maybe"\n')

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Browser
 
-from automation import capture
-from automation.browser import Running
-from automation.model import State
+from automation.browser.launch import Running
+from automation.captures import capture
+from automation.domain.settings import State
 from tests.paths import ROOT
 from tests.replay import read_served
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from automation import chips
-from automation.model import State
+from automation.domain.settings import State
+from automation.page import chips
 from automation.plugins.google import Google
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.google import DECOY_NAME, DELETE, TURN_OFF, GoogleSite

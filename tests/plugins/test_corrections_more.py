@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from automation import switches
-from automation.model import Confidence, Kind, State
+from automation.domain.settings import Confidence, Kind, State
+from automation.page import switches
 from automation.plugin import Plugin
 from automation.plugins.copilot import Copilot
 from automation.plugins.github import GitHub

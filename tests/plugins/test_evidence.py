@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from automation import registry
-from automation.model import FACTS, Confidence, Evidence, Kind, Setting, State, Switch
+from automation.domain.settings import FACTS, Confidence, Evidence, Kind, Setting, State, Switch
 from automation.plugin import Plugin
 
 PLUGINS = {cls.name: cls for cls in registry.load()[0]}

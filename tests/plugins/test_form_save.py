@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from automation.model import State
+from automation.domain.settings import State
 from automation.plugins.wordpress import WordPress
 from automation.replicas import DEMO_USERNAME
 
@@ -42,7 +42,7 @@ async def test_a_page_without_its_save_keeps_nothing_and_says_so(
     """Were Save not pressed, nothing would be kept: the box alone saves nothing."""
     from dataclasses import replace
 
-    from automation import switches
+    from automation.page import switches
 
     monkeypatch.setattr(switches, "SAVE_WAIT_MS", 2_000)
     site = replica.sites["wordpress"]

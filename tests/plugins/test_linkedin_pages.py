@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from automation.browser import Running
-from automation.model import Confidence, State
+from automation.browser.launch import Running
+from automation.domain.settings import Confidence, State
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.linkedin import LinkedInSite

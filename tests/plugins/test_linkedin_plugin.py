@@ -15,14 +15,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from automation import events, secrets, switches
-from automation.engine import Engine, EngineClosed
-from automation.model import State
+from automation.accounts import secrets
+from automation.accounts.secrets import Credentials, KeyringCredentials
+from automation.accounts.sessions import MemorySessions
+from automation.domain import events
+from automation.domain.settings import State
+from automation.engine.core import Engine, EngineClosed
+from automation.page import switches
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import Account
-from automation.secrets import Credentials, KeyringCredentials
-from automation.sessions import MemorySessions
 
 pytestmark = pytest.mark.browser
 

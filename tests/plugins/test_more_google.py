@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from automation.model import State
+from automation.domain.settings import State
 from automation.plugins.google import Google
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.google import GoogleSite

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from automation import wishes
-from automation.model import Confidence, State
+from automation.domain import wishes
+from automation.domain.settings import Confidence, State
 from automation.plugins.linkedin import CRAWL, LinkedIn
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.linkedin import LinkedInSite

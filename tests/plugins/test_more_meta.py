@@ -13,9 +13,9 @@ from dataclasses import replace
 
 import pytest
 
-from automation.model import Kind, State
+from automation.domain.settings import Kind, State
+from automation.page.radios import Radios
 from automation.plugins.meta import ACTIVITY_FROM_PARTNERS, Meta
-from automation.radios import Radios
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.meta import KEY, OLD_PATH
 from automation.replicas.server import DECOY, Account

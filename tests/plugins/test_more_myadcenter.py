@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from automation import offers
-from automation.model import State, Switch
-from automation.offers import Button
+from automation.domain.settings import State, Switch
+from automation.page import offers
+from automation.page.offers import Button
 from automation.plugins.myadcenter import MyAdCenter
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import DECOY, Account

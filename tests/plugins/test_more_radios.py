@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from automation import radios
-from automation.model import State
+from automation.domain.settings import State
+from automation.page import radios
+from automation.page.radios import Option, Radios
 from automation.plugins.amazon import Amazon
-from automation.radios import Option, Radios
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.amazon import AmazonSite
 from automation.replicas.server import DECOY, Account

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from automation import wishes
-from automation.model import Confidence, State
+from automation.domain import wishes
+from automation.domain.settings import Confidence, State
 from automation.plugins.reddit import ADS_OFF_DESCRIPTION, CRAWL, Reddit
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.reddit import ROWS

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from automation.model import State
+from automation.domain.settings import State
 from automation.plugins.spotify import MARKET_PATH, Spotify
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import DECOY, Account

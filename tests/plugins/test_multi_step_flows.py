@@ -14,8 +14,9 @@ from dataclasses import replace
 
 import pytest
 
-from automation import secrets
-from automation.model import State
+from automation.accounts import secrets
+from automation.accounts.secrets import Credentials, KeyringCredentials
+from automation.domain.settings import State
 from automation.plugin import Plugin
 from automation.plugins.chatgpt import IMPROVE_MODEL, TAB, ChatGPT
 from automation.plugins.gmail import Gmail
@@ -26,7 +27,6 @@ from automation.plugins.x import X
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import Account
 from automation.replicas.x import GROK_LABEL_2024
-from automation.secrets import Credentials, KeyringCredentials
 
 GROK = "x.grok_training"
 

@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from automation import switches
-from automation.browser import Running
-from automation.engine import Engine
-from automation.model import Confidence, Kind, State
+from automation.browser.launch import Running
+from automation.domain.settings import Confidence, Kind, State
+from automation.engine.core import Engine
+from automation.page import switches
 from automation.plugin import Plugin
 from automation.plugins.adobe import Adobe
 from automation.plugins.github import FEATURES_PATH, GitHub

@@ -15,13 +15,14 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from automation import events, registry
-from automation.browser import Running
-from automation.engine import Engine, Options
-from automation.model import DESIRABLE, Kind, Setting, State, Switch
+from automation import registry
+from automation.accounts.sessions import MemorySessions
+from automation.browser.launch import Running
+from automation.domain import events
+from automation.domain.settings import DESIRABLE, Kind, Setting, State, Switch
+from automation.engine.core import Engine, Options
 from automation.plugin import Plugin
 from automation.replicas import DEMO_USERNAME, SITES, ReplicaServer
-from automation.sessions import MemorySessions
 
 pytestmark = pytest.mark.browser
 

@@ -19,11 +19,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from automation import events, registry, switches
-from automation.config import parse
-from automation.engine import Engine
-from automation.export import render
-from automation.model import Kind, Reading, State, Switch
+from automation import registry
+from automation.domain import events
+from automation.domain.settings import Kind, Reading, State, Switch
+from automation.engine.core import Engine
+from automation.engine.runtime import Runtime, build
+from automation.files.config import parse
+from automation.page import switches
 from automation.plugin import Plugin
 from automation.plugins.adobe import Adobe
 from automation.plugins.github import GitHub
@@ -33,10 +35,10 @@ from automation.plugins.quora import Quora
 from automation.plugins.slack import Slack
 from automation.plugins.squarespace import Squarespace
 from automation.plugins.tumblr import Tumblr
+from automation.records.export import render
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import DECOY
 from automation.replicas.switchsite import SwitchSite
-from automation.runtime import Runtime, build
 
 PLUGINS = {cls.name: cls for cls in registry.load()[0]}
 MINE = (

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import pytest
 
-from automation import controls, registry
-from automation.browser import Running
-from automation.controls import Candidate, choose, names_it, proof
-from automation.model import Kind, State, Switch
+from automation import registry
+from automation.browser.launch import Running
+from automation.domain.settings import Kind, State, Switch
+from automation.page import controls
+from automation.page.controls import Candidate, choose, names_it, proof
 from automation.plugins.linkedin import AI_TRAINING, LinkedIn
 from automation.plugins.x import X
 from automation.replicas import DEMO_USERNAME, SITES, ReplicaServer

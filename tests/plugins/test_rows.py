@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import pytest
 
-from automation import rows
-from automation.browser import Running
-from automation.model import State, Switch
+from automation.browser.launch import Running
+from automation.domain.settings import State, Switch
+from automation.page import rows
+from automation.page.rows import Row
 from automation.plugins.chatgpt import ChatGPT
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.chatgpt import LOOKALIKES, ChatGPTSite
 from automation.replicas.server import DECOY, Account
-from automation.rows import Row
 
 ROWS = ("location", "remote_browser_data")
 #: The settings the tab holds, each kept by the replica's server.

@@ -22,7 +22,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from automation import language, registry, setting_text
-from automation.model import Setting
+from automation.domain.settings import Setting
 
 #: What follows a word whose Japanese form on the platform's page is not on record.
 NOTE = "\uff08日本語表記未確認、英語: "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from automation.model import State
+from automation.domain.settings import State
 from automation.plugins.reddit import OLD_LABEL, Reddit
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import DECOY, Account

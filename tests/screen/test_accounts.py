@@ -18,18 +18,18 @@ from textual import events
 from textual.widgets import Checkbox, Input, Static
 from textual.worker import WorkerCancelled
 
-from automation import secrets
-from automation.browser import Running
-from automation.config import Config
-from automation.engine import Engine, Options
-from automation.model import State
+from automation.accounts import secrets
+from automation.accounts.secrets import Credentials, KeyringCredentials
+from automation.accounts.sessions import session_name
+from automation.accounts.sessions.store import SessionStore
+from automation.browser.launch import Running
+from automation.domain.settings import State
+from automation.engine.core import Engine, Options
+from automation.engine.runtime import Runtime
+from automation.files.config import Config
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.x import X
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
-from automation.runtime import Runtime
-from automation.secrets import Credentials, KeyringCredentials
-from automation.session_store import SessionStore
-from automation.sessions import session_name
 from tests.checklist_view import Notices, cell, row_keys
 from tests.processes import browsers_below, cmdline
 from tests.xvfb import xvfb  # noqa: F401 (a fixture)

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from automation.config import Config, parse
-from automation.model import Kind, Reading, State
+from automation.domain.settings import Kind, Reading, State
+from automation.engine.runtime import Runtime
+from automation.files.config import Config, parse
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer
-from automation.runtime import Runtime
 from tests.checklist_view import Notices, cell, highlighted
 from tests.demo import account
 from tests.processes import browsers_below, cmdline, descendants

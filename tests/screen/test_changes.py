@@ -7,8 +7,8 @@ import tomllib
 import pytest
 from textual.widgets import Input, Static
 
-from automation.model import State
-from automation.runtime import Runtime
+from automation.domain.settings import State
+from automation.engine.runtime import Runtime
 from tests.checklist_view import Notices, cell, highlighted
 from tests.demo import account
 from tui.app import PrivacyApp

@@ -16,18 +16,18 @@ import pytest
 from textual.widgets import Input, ProgressBar
 from textual.worker import WorkerCancelled
 
-from automation.browser import Running
-from automation.config import Config, parse
-from automation.engine import Engine, Options
-from automation.marks import Marks
-from automation.model import Discovery, Kind, Setting, State, Switch
+from automation.accounts.sessions import MemorySessions
+from automation.browser.launch import Running
+from automation.domain.settings import Discovery, Kind, Setting, State, Switch
+from automation.engine.core import Engine, Options
+from automation.engine.runtime import Runtime
+from automation.files.config import Config, parse
 from automation.plugin import Plugin
 from automation.plugins.linkedin import LinkedIn
+from automation.records.marks import Marks
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.replicas.linkedin import LinkedInSite
 from automation.replicas.switchsite import Control, SettingsPage, SwitchSite
-from automation.runtime import Runtime
-from automation.sessions import MemorySessions
 from tests.checklist_view import PLATFORM_ROW, Notices, cell, row_keys
 from tui.app import PrivacyApp
 from tui.dialogs import Confirm, ExportPath

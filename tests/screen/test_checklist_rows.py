@@ -6,8 +6,8 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.strip import Strip
 
-from automation import events
-from automation.model import Reading, State
+from automation.domain import events
+from automation.domain.settings import Reading, State
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.slack import Slack
 from automation.plugins.tumblr import Tumblr

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from automation.config import Config
-from automation.model import Confidence, Kind, State
+from automation.domain.settings import Confidence, Kind, State
+from automation.engine.runtime import Runtime
+from automation.files.config import Config
 from automation.plugins.linkedin import AI_TRAINING, LinkedIn
-from automation.runtime import Runtime
 from tests.checklist_view import cell, highlighted
 from tests.screen.test_snapshots import ORIGIN, FixedEngine
 from tui.app import PrivacyApp

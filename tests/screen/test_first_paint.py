@@ -18,8 +18,8 @@ import sys
 
 import pytest
 
-from automation.history import default_path
-from automation.runtime import Runtime, build
+from automation.engine.runtime import Runtime, build
+from automation.records.history import default_path
 from tests.paths import ROOT
 from tui import cli
 from tui.app import PrivacyApp
@@ -30,10 +30,10 @@ from tui.app import PrivacyApp
 NOT_YET = (
     "playwright",
     "tui.dialogs",
-    "automation.switches",
-    "automation.controls",
-    "automation.dialogs",
-    "automation.signin",
+    "automation.page.switches",
+    "automation.page.controls",
+    "automation.page.popups",
+    "automation.accounts.signin",
     "keyring",
     "cryptography",
     "sqlite3",
@@ -41,7 +41,7 @@ NOT_YET = (
 
 FIRST_FRAME = """
 import gc, json, sys
-from automation.runtime import Runtime, build
+from automation.engine.runtime import Runtime, build
 from tui import cli
 from tui.app import PrivacyApp
 from tui.flows.reading import Reading

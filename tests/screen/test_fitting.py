@@ -10,8 +10,8 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
-from automation import events
-from automation.model import Setting
+from automation.domain import events
+from automation.domain.settings import Setting
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.tumblr import Tumblr
 from tests.screen.test_snapshots import ORIGIN, fixed_app, settle

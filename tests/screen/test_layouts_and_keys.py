@@ -20,9 +20,9 @@ from textual.command import CommandPalette
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from automation.model import State
+from automation.domain.settings import State
+from automation.engine.runtime import Runtime, build
 from automation.plugins.linkedin import LinkedIn
-from automation.runtime import Runtime, build
 from tests.checklist_view import PLATFORM_ROW, highlighted, row_keys
 from tests.demo import account
 from tui.app import PrivacyApp

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from automation import events
-from automation.model import Kind, Reading, Setting, State
+from automation.domain import events
+from automation.domain.settings import Kind, Reading, Setting, State
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.slack import Slack
 from automation.plugins.tumblr import Tumblr

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from automation.runtime import Runtime, build
+from automation.engine.runtime import Runtime, build
 from tests.checklist_view import PLATFORM_ROW, highlighted, row_keys
 from tui.app import PrivacyApp
 from tui.dialogs import Help

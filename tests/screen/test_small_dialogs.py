@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Checkbox, Input, Static
 
-from automation.config import Config
+from automation.engine.runtime import Runtime
+from automation.files.config import Config
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME
-from automation.runtime import Runtime
 from tests.screen.test_snapshots import ORIGIN, FixedEngine, fixed_app, settle
 from tui.app import PrivacyApp
 from tui.dialogs import Confirm, CredentialsForm, ExportPath, SignOutDialog

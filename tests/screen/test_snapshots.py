@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from automation import events
-from automation.config import Config
-from automation.model import Reading, State
+from automation.domain import events
+from automation.domain.settings import Reading, State
+from automation.engine.runtime import Runtime
+from automation.files.config import Config
 from automation.plugins.linkedin import LinkedIn
-from automation.runtime import Runtime
 from tui.app import PrivacyApp
 
 AT = datetime(2026, 11, 29, 9, 59, 12, tzinfo=UTC)

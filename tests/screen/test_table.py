@@ -8,8 +8,8 @@ from textual.app import App, ComposeResult
 from textual.message import Message
 from textual.strip import Strip
 
-from automation import events
-from automation.model import Reading, State
+from automation.domain import events
+from automation.domain.settings import Reading, State
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.tumblr import Tumblr
 from tests.screen.test_snapshots import ORIGIN, fixed_app, settle

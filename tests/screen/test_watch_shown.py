@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from textual.widgets import Static
 
-from automation.runtime import Runtime
+from automation.engine.runtime import Runtime
 from tui.app import PrivacyApp
 
 pytestmark = pytest.mark.browser
@@ -39,9 +39,9 @@ async def test_summary_line_says_when_the_last_watched_check_ran(linkedin_demo: 
 
 
 def test_detail_pane_marks_the_readings_of_a_watched_check(tmp_path) -> None:
-    from automation import events
-    from automation.history import History
-    from automation.model import Reading, State
+    from automation.domain import events
+    from automation.domain.settings import Reading, State
+    from automation.records.history import History
     from tui.history_view import recent_text
 
     history = History.open(tmp_path / "h.sqlite")

@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 
 from rich.text import Text
 
-from automation import events
-from automation.history import History
-from automation.model import Reading, State
+from automation.domain import events
+from automation.domain.settings import Reading, State
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.slack import Slack
+from automation.records.history import History
 from tui import history_view, view
 from tui.model import ChecklistModel
 from tui.words import count, said

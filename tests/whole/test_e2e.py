@@ -187,8 +187,9 @@ def small_terminal(
 def test_walk_through_at_80x24(small_terminal: tuple[Terminal, str], tmp_path: Path) -> None:
     """At 80x24: a preset of every setting, confirmed after scrolling its list, undone,
     exported and quit; the export's [desired] is the preset's."""
-    from automation import registry, wishes
-    from automation.presets import RECOMMENDED
+    from automation import registry
+    from automation.domain import wishes
+    from automation.domain.presets import RECOMMENDED
 
     term, marker = small_terminal
     screen = term.wait_for(

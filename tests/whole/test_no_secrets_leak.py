@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from automation import secrets
-from automation.model import State
+from automation.accounts import secrets
+from automation.accounts.secrets import Credentials
+from automation.domain.settings import State
+from automation.engine.runtime import build, log_path, setup_logging
 from automation.replicas import ReplicaServer
-from automation.runtime import build, log_path, setup_logging
-from automation.secrets import Credentials
 from tui.app import PrivacyApp
 from tui.cli import main
 from tui.dialogs import ExportPath

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from automation import registry
-from automation.model import Confidence, Evidence
+from automation.domain.settings import Confidence, Evidence
 from automation.plugins.linkedin import LinkedIn
 from tests.paths import ROOT
 

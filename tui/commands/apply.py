@@ -5,17 +5,17 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from automation import wishes
+from automation.domain import wishes
+from automation.domain.presets import PRESETS, preset
 from automation.language import _
-from automation.presets import PRESETS, preset
 
 from . import exits
 from .options import Subcommands, add_changing_options, add_common, add_only
 from .running import on_runtime
 
 if TYPE_CHECKING:
-    from automation.model import State
-    from automation.runtime import Runtime
+    from automation.domain.settings import State
+    from automation.engine.runtime import Runtime
 
 NAME = "apply"
 
@@ -55,7 +55,7 @@ class UsageError(Exception):
 
 def apply(runtime: Runtime, args: argparse.Namespace) -> int:
     """Bring the settings named in ``[desired]`` (or a preset) to their desired state."""
-    from automation.apply import read_plan
+    from automation.records.apply import read_plan
 
     from .plans import run_plan
 

@@ -16,7 +16,7 @@ from .options import Subcommands, add_common
 from .running import on_runtime
 
 if TYPE_CHECKING:
-    from automation.runtime import Runtime
+    from automation.engine.runtime import Runtime
 
 NAME = "capture"
 
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def show(path: Path) -> int:
-    from automation.capture import CaptureError, describe, load
+    from automation.captures.capture import CaptureError, describe, load
 
     from .output import emit
 
@@ -71,7 +71,7 @@ def show(path: Path) -> int:
 
 
 def keep(runtime: Runtime, setting_id: str) -> int:
-    from automation.browser import BrowserError
+    from automation.browser.launch import BrowserError
 
     from .reading import read_all
 

@@ -7,10 +7,10 @@ import asyncio
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from automation import wishes
-from automation.browser import BrowserError
+from automation.browser.launch import BrowserError
+from automation.domain import wishes
+from automation.domain.settings import Kind, Reading, Setting
 from automation.language import _
-from automation.model import Kind, Reading, Setting
 
 from ..words import said
 from . import exits
@@ -20,7 +20,7 @@ from .reading import read_all
 from .running import on_runtime
 
 if TYPE_CHECKING:
-    from automation.runtime import Runtime
+    from automation.engine.runtime import Runtime
 
 NAME = "check"
 

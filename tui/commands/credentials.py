@@ -28,7 +28,7 @@ def add_parser(commands: Subcommands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from automation.secrets import (
+    from automation.accounts.secrets import (
         Credentials,
         SecretsError,
         forget_credentials,

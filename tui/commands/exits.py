@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import sys
 
+from automation.domain.shown import shown_lines
 from automation.language import N_
-from automation.shown import shown_lines
 
 #: Everything is as desired (or the command did what it was asked).
 OK = 0

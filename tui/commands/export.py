@@ -7,7 +7,7 @@ import asyncio
 import sys
 from typing import TYPE_CHECKING
 
-from automation.browser import BrowserError
+from automation.browser.launch import BrowserError
 from automation.language import _, ngettext
 
 from . import exits
@@ -16,7 +16,7 @@ from .reading import read_all
 from .running import on_runtime
 
 if TYPE_CHECKING:
-    from automation.runtime import Runtime
+    from automation.engine.runtime import Runtime
 
 NAME = "export"
 
@@ -41,7 +41,13 @@ def run(args: argparse.Namespace) -> int:
 
 def export(runtime: Runtime, args: argparse.Namespace) -> int:
     """Read every setting, then write the same TOML as the checklist's ``e``."""
-    from automation.export import AlreadyExists, ExportError, destination, render, write_atomic
+    from automation.records.export import (
+        AlreadyExists,
+        ExportError,
+        destination,
+        render,
+        write_atomic,
+    )
 
     # Say what is wrong with the path before the browser spends time reading.
     try:

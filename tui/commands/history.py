@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from automation.domain.settings import State
 from automation.language import _
-from automation.model import State
 
 from ..words import said
 from . import exits
@@ -14,7 +14,7 @@ from .options import Subcommands, add_demo
 from .output import Table, print_json, print_table
 
 if TYPE_CHECKING:
-    from automation.history import Entry
+    from automation.records.history import Entry
 
 NAME = "history"
 #: The largest --limit the history file can be asked for (SQLite's largest integer).
@@ -56,7 +56,7 @@ def _limit(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Print the latest entries of the history (of one setting, with an id)."""
-    from automation.history import History, HistoryError
+    from automation.records.history import History, HistoryError
 
     if args.demo:
         # The demo's history lives in memory for one run: there is nothing recorded.

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from automation import setting_text, wishes
+from automation import setting_text
+from automation.domain import wishes
+from automation.domain.presets import RECOMMENDED, STRICT
+from automation.domain.settings import FACTS, Setting
 from automation.language import N_, _
-from automation.model import FACTS, Setting
-from automation.presets import RECOMMENDED, STRICT
 
 from ..words import said
 from . import exits

@@ -8,27 +8,27 @@ import getpass
 import sys
 from typing import TYPE_CHECKING
 
-from automation import events
-from automation.blocking import run_blocking
-from automation.browser import BrowserError
-from automation.language import _
-from automation.secrets import (
+from automation.accounts.blocking import run_blocking
+from automation.accounts.secrets import (
     Credentials,
     SecretsError,
     keyring_is_real,
     off_loop,
     set_credentials,
 )
-from automation.session_store import MEMORY, SessionStore
-from automation.sessions import SessionError, session_origin
-from automation.visible import GIVE_UP_AFTER, NoDisplay, display_problem, sign_in_in_window
+from automation.accounts.sessions import SessionError, session_origin
+from automation.accounts.sessions.store import MEMORY, SessionStore
+from automation.accounts.window import GIVE_UP_AFTER, NoDisplay, display_problem, sign_in_in_window
+from automation.browser.launch import BrowserError
+from automation.domain import events
+from automation.language import _
 
 from . import exits
 from .asking import no_terminal, stdin_problem
 from .options import Subcommands, add_common, add_platform, known_platform
 
 if TYPE_CHECKING:
-    from automation.engine import Engine
+    from automation.engine.core import Engine
     from automation.plugin import Plugin
 
 NAME = "login"
@@ -63,8 +63,8 @@ def add_parser(commands: Subcommands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Sign in to a platform in a browser window (or with a password) and keep the session."""
-    from automation.config import ConfigError
-    from automation.runtime import SetupError, build, log_path, setup_logging
+    from automation.engine.runtime import SetupError, build, log_path, setup_logging
+    from automation.files.config import ConfigError
 
     if args.demo:
         return exits.fail(

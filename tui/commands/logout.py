@@ -32,9 +32,9 @@ def add_parser(commands: Subcommands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Forget a platform's kept session and, with ``--forget-credentials``, its password."""
-    from automation.secrets import SecretsError, forget_credentials, off_loop
-    from automation.session_store import SessionStore
-    from automation.sessions import SessionError
+    from automation.accounts.secrets import SecretsError, forget_credentials, off_loop
+    from automation.accounts.sessions import SessionError
+    from automation.accounts.sessions.store import SessionStore
 
     platform = args.platform
     if not known_platform(platform):

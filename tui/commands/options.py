@@ -116,7 +116,7 @@ def setting_ids(words: list[str]) -> list[str]:
     nearest ids and platforms and points at ``privacy-tui list``.
     """
     from automation import registry
-    from automation.model import resolve
+    from automation.domain.settings import resolve
 
     classes, _failed = registry.load()  # what failed to load is told when the run is built
     known = {s.id: s for cls in classes for s in cls.settings}

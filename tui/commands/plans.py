@@ -10,14 +10,15 @@ from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
-from automation import events, setting_text
-from automation.apply import Action, Outcome, Plan, Result, carry_out
-from automation.browser import BrowserError
-from automation.engine import Engine
-from automation.history import HistoryError
+from automation import setting_text
+from automation.browser.launch import BrowserError
+from automation.domain import events
+from automation.domain.settings import MANUAL_WORDS
+from automation.domain.tally import how_to_undo, summary
+from automation.engine.core import Engine
 from automation.language import N_, _, ngettext
-from automation.model import MANUAL_WORDS
-from automation.tally import how_to_undo, summary
+from automation.records.apply import Action, Outcome, Plan, Result, carry_out
+from automation.records.history import HistoryError
 
 from ..words import said
 from . import exits
@@ -26,7 +27,7 @@ from .output import Table, colour_wanted, paint, print_json, print_table
 from .reading import LiveProgress, show_progress
 
 if TYPE_CHECKING:
-    from automation.runtime import Runtime
+    from automation.engine.runtime import Runtime
 
 #: Reads what is to be done, on a started engine.
 Planner = Callable[[Engine], Coroutine[Any, Any, Plan]]

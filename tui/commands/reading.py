@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from automation import events
-from automation.model import Kind
+from automation.domain import events
+from automation.domain.settings import Kind
 
 if TYPE_CHECKING:
-    from automation.model import Reading
-    from automation.runtime import Runtime
+    from automation.domain.settings import Reading
+    from automation.engine.runtime import Runtime
 
 
 class LiveProgress:

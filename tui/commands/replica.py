@@ -61,8 +61,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def serve_capture(path: Path, port: int) -> int:
-    from automation.capture import CaptureError, load, plugin_of
-    from automation.replay import CapturedPage
+    from automation.captures.capture import CaptureError, load, plugin_of
+    from automation.captures.replay import CapturedPage
 
     try:
         kept = load(path)

@@ -14,7 +14,7 @@ from .options import UnknownIds, setting_ids
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from automation.runtime import Runtime
+    from automation.engine.runtime import Runtime
 
 
 def on_runtime(
@@ -29,10 +29,10 @@ def on_runtime(
     A config that cannot be used, or one that leaves nothing to check, is a usage
     error (2) before ``body`` runs; a history that could not be written is told after.
     Without ``open_history``, ``body`` opens the history, and without ``serve_now`` the
-    engine serves the demo's sites (see :func:`automation.runtime.build`).
+    engine serves the demo's sites (see :func:`automation.engine.runtime.build`).
     """
-    from automation.config import ConfigError
-    from automation.runtime import SetupError, build, log_path, setup_logging
+    from automation.engine.runtime import SetupError, build, log_path, setup_logging
+    from automation.files.config import ConfigError
 
     only = getattr(args, "only", None)
     if only:

@@ -19,9 +19,9 @@ from .output import local_time, print_json
 from .running import on_runtime
 
 if TYPE_CHECKING:
-    from automation.apply import Plan
-    from automation.engine import Engine
-    from automation.runtime import Runtime
+    from automation.engine.core import Engine
+    from automation.engine.runtime import Runtime
+    from automation.records.apply import Plan
 
 NAME = "undo"
 
@@ -56,8 +56,8 @@ def run(args: argparse.Namespace) -> int:
 def undo(runtime: Runtime, args: argparse.Namespace) -> int:
     """Put back the states the latest point still in effect found (or, with ``--redo``,
     set again what the last undo put back)."""
-    from automation.apply import read_redo_plan, read_undo_plan
-    from automation.history import HistoryError
+    from automation.records.apply import read_redo_plan, read_undo_plan
+    from automation.records.history import HistoryError
 
     from .plans import run_plan
 

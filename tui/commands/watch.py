@@ -8,22 +8,22 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from automation import scheduler
-from automation.browser import BrowserError
-from automation.config import ConfigError
+from automation.browser.launch import BrowserError
+from automation.domain.settings import now
+from automation.domain.shown import shown
+from automation.files.config import ConfigError
 from automation.language import _, ngettext
-from automation.model import now
-from automation.scheduler import ScheduleError, System
-from automation.shown import shown
+from automation.watch import scheduler
+from automation.watch.scheduler import ScheduleError, System
 
 from . import exits
 from .options import Subcommands, add_common, add_demo
 from .output import local_time
 
 if TYPE_CHECKING:
-    from automation.events import Event
-    from automation.runtime import Runtime
-    from automation.watch import Report
+    from automation.domain.events import Event
+    from automation.engine.runtime import Runtime
+    from automation.watch.check import Report
 
 NAME = "watch"
 
@@ -111,7 +111,7 @@ def run(args: argparse.Namespace, system: System | None = None) -> int:
 def _config_path(args: argparse.Namespace) -> Path | None:
     """The config the watched check is to use, checked now; ``None``: the defaults."""
     from automation import registry
-    from automation.config import catalog_of, load, locate
+    from automation.files.config import catalog_of, load, locate
 
     path, required = locate(getattr(args, "config", None))
     classes, _failed = registry.load()
@@ -132,7 +132,7 @@ def _install(args: argparse.Namespace, system: System) -> int:
     except ConfigError as exc:
         return exits.fail(str(exc))
     which = scheduler.default_scheduler() if args.scheduler == "auto" else args.scheduler
-    from automation.runtime import log_path
+    from automation.engine.runtime import log_path
 
     plan = scheduler.plan_install(
         which, every, scheduler.command_line(config), log_path().with_name("watch.log")
@@ -173,8 +173,8 @@ def _remove(system: System) -> int:
 
 
 def _status(system: System) -> int:
-    from automation.history import History, HistoryError
-    from automation.history import default_path as history_path
+    from automation.records.history import History, HistoryError
+    from automation.records.history import default_path as history_path
 
     found = scheduler.installed(system)
     if found is None:
@@ -220,9 +220,9 @@ def _status(system: System) -> int:
 
 
 def _watched_check(args: argparse.Namespace, system: System) -> int:
-    from automation import watch as watching
-    from automation.history import HistoryError
-    from automation.runtime import SetupError, build, log_path, setup_logging
+    from automation.engine.runtime import SetupError, build, log_path, setup_logging
+    from automation.records.history import HistoryError
+    from automation.watch import check as watching
 
     from .running import history_kept
 
@@ -290,7 +290,7 @@ def _could_not_run(runtime: Runtime, system: System, why: str) -> int:
     the notification and the [watch] command. It is told at every run: with the
     history unusable, nothing can say it was told before.
     """
-    from automation import watch as watching
+    from automation.watch import check as watching
 
     exits.warn(why)
     log.warning("watched check could not run: %s", why)
@@ -303,7 +303,7 @@ def _could_not_run(runtime: Runtime, system: System, why: str) -> int:
 
 def _tell(runtime: Runtime, report: Report, system: System, status: int) -> tuple[set[str], int]:
     """Notify and run the command when there is news; what is told, and the status."""
-    from automation import watch as watching
+    from automation.watch import check as watching
 
     if not report.news:
         return report.told(notified=False), status
@@ -328,7 +328,7 @@ def _tell(runtime: Runtime, report: Report, system: System, status: int) -> tupl
 
 
 def _problems(event: Event) -> None:
-    from automation import events
+    from automation.domain import events
 
     if isinstance(event, events.Problem):
         exits.warn(event.message)

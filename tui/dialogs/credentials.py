@@ -12,8 +12,8 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from automation.accounts.secrets import Credentials
 from automation.language import N_, _
-from automation.secrets import Credentials
 
 from ..widgets.tickbox import TickBox
 from .base import Dialog

@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from automation.history import ApplyRecord
 from automation.language import N_, _, ngettext
+from automation.records.history import ApplyRecord
 
 from ..words import said
 from .base import Dialog

@@ -7,8 +7,8 @@ from textual.binding import Binding
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from automation.domain.presets import PRESETS
 from automation.language import N_, _
-from automation.presets import PRESETS
 
 from .base import Dialog
 

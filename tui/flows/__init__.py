@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker
 
-from automation.engine import Engine
-from automation.runtime import Runtime
+from automation.engine.core import Engine
+from automation.engine.runtime import Runtime
 
 from ..model import ChecklistModel, Redraw
 

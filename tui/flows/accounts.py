@@ -10,10 +10,7 @@ import asyncio
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from automation.browser import BrowserError
-from automation.language import N_, _
-from automation.model import Reading, State
-from automation.secrets import (
+from automation.accounts.secrets import (
     Credentials,
     SecretsError,
     forget_credentials,
@@ -21,7 +18,10 @@ from automation.secrets import (
     off_loop,
     set_credentials,
 )
-from automation.visible import NoDisplay, display_problem, sign_in_in_window
+from automation.accounts.window import NoDisplay, display_problem, sign_in_in_window
+from automation.browser.launch import BrowserError
+from automation.domain.settings import Reading, State
+from automation.language import N_, _
 
 from ..keys import bound, key_for
 from . import Host

@@ -1,7 +1,7 @@
 """Changes that leave an undo point (a switch, a preset), and undo and redo.
 
 Each one reads (or takes the row's reading), shows a confirmation that lists every
-change, and then runs :func:`automation.apply.carry_out`, which records the states
+change, and then runs :func:`automation.records.apply.carry_out`, which records the states
 found before changing anything. The run under way is :attr:`Changes.run`: the status
 line counts its changes, and quitting asks first and lets its change under way finish.
 """
@@ -14,7 +14,11 @@ from typing import Any
 from rich.markup import escape
 
 from automation import setting_text
-from automation.apply import (
+from automation.domain.presets import preset
+from automation.domain.settings import Kind, Setting, State
+from automation.engine.core import Engine
+from automation.language import N_, _, ngettext
+from automation.records.apply import (
     Plan,
     Result,
     Step,
@@ -24,11 +28,7 @@ from automation.apply import (
     read_redo_plan,
     read_undo_plan,
 )
-from automation.engine import Engine
-from automation.history import HistoryError
-from automation.language import N_, _, ngettext
-from automation.model import Kind, Setting, State
-from automation.presets import preset
+from automation.records.history import HistoryError
 
 from ..keys import key_for
 from ..model import ChecklistModel, Redraw

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from automation import folders
-from automation.export import ExportError, render, write_atomic
+from automation.files import folders
+from automation.records.export import ExportError, render, write_atomic
 
 from . import Host
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import gc
 
-from automation import events, setting_text
-from automation.browser import BrowserError
-from automation.export import ExportError
-from automation.history import HistoryError
-from automation.model import Kind, Setting, now
+from automation import setting_text
+from automation.browser.launch import BrowserError
+from automation.domain import events
+from automation.domain.settings import Kind, Setting, now
+from automation.records.export import ExportError
+from automation.records.history import HistoryError
 
 from . import Host
 

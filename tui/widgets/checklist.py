@@ -6,8 +6,8 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 
+from automation.domain.settings import Setting
 from automation.language import _
-from automation.model import Setting
 
 from .. import keys, view
 from ..fitting import middle

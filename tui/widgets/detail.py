@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from automation.history import History
+from automation.domain.settings import Kind
 from automation.language import _
-from automation.model import Kind
 from automation.plugin import Plugin
+from automation.records.history import History
 
 from .. import history_view, keys, view
 from ..model import ChecklistModel, PlatformRow, Row

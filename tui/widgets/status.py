@@ -17,7 +17,7 @@ from ..model import ChecklistModel
 from .line import FittedLine
 
 if TYPE_CHECKING:
-    from automation.history import History, WatchRun
+    from automation.records.history import History, WatchRun
 
     from ..progress import ChangeRun
 

@@ -1,0 +1,469 @@
+"""The shared code behind every setting drawn as a pair of radio options.
+
+Some pages ask a question and offer two answers, each a radio button with words of
+its own: Meta asks "Do you want us to use your activity information from ad partners
+to show you ads?" with "Yes, show me ads that are more relevant by using this
+information" and "No, don't make my ads more relevant by using this information";
+Amazon offers "Show me interest-based ads provided by Amazon" and its opposite, kept
+only once the form's own button is pressed.
+
+Such a pair reads ``on`` or ``off`` only from the chosen option's own words: the
+option that is checked must begin with one of the setting's wordings for ``on`` or
+for ``off`` (:class:`Radios`). Where the page shows no option of either wording, or
+two of one, or where the chosen option's words are neither (a third option, a
+reworded one), or no option or both are chosen, the reading is ``unknown`` with the
+words the page shows. A question on record (``Radios.question``) must stand around
+the pair as well: a look-alike pair elsewhere on the page is never taken.
+
+A change clicks the wanted option, then presses the page's own save control where it
+has one (``Radios.save``, a selector of an id on record, or ``Switch.submit``, a
+button's whole name), answers a confirmation in a known wording, waits for the page's
+own request, and counts only once a fresh load reads the new value back. Nothing whose
+words hold "delete", "erase" or "remove" is ever pressed.
+
+A plugin asks for this shape with a :class:`Radios` as its setting's switch;
+:meth:`Plugin.read` and :meth:`Plugin.write` call :func:`read` and :func:`write`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from automation.domain.settings import Radios, Reading, Setting, State
+from automation.page import popups, switches
+from automation.page.controls import names_it, normalise
+
+if TYPE_CHECKING:
+    from playwright.async_api import ElementHandle, Page
+
+    from automation.plugin import Plugin
+
+
+#: Every element that can be a radio option.
+OPTIONS = 'input[type="radio"], [role="radio"]'
+
+_COLLECT = """
+({within, options}) => {
+  const shows = (node) => {
+    if (!node || !(node instanceof Element)) return false;
+    const box = node.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(node).visibility !== 'hidden';
+  };
+  const text = (node) => (node ? (node.innerText || node.textContent || '') : '');
+  let roots = within ? Array.from(document.querySelectorAll(within)) : [document];
+  if (roots.length > 1 && roots.filter(shows).length === 1) roots = roots.filter(shows);
+  const els = [];
+  for (const root of roots) {
+    for (const el of root.querySelectorAll(options)) if (!els.includes(el)) els.push(el);
+  }
+  const all = Array.from(document.querySelectorAll(options));
+  // The words of one option: its aria-label, what its aria-labelledby names, its own
+  // <label>; where none, its row: the nearest element around it with words that holds
+  // no other option.
+  const wordsOf = (el) => {
+    const said = [];
+    const label = el.getAttribute('aria-label');
+    if (label && label.trim()) said.push(label);
+    for (const id of (el.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean)) {
+      const named = document.getElementById(id);
+      if (named) said.push(text(named));
+    }
+    const labels = Array.from(el.labels || []);
+    for (const l of labels) said.push(text(l));
+    if (el.getAttribute('role') === 'radio' && !said.length) said.push(text(el));
+    let row = null;
+    if (!said.some((t) => t.trim())) {
+      for (let node = el.parentElement; node && node !== document.body; node = node.parentElement) {
+        if (all.some((o) => o !== el && node.contains(o))) break;
+        if (text(node).trim()) { row = node; break; }
+      }
+      if (row) said.push(text(row));
+    }
+    return {words: said.join('\\n'), shown: shows(el) || labels.some(shows) || shows(row)};
+  };
+  const infos = els.map((el) => {
+    const {words, shown} = wordsOf(el);
+    const checked = el.tagName === 'INPUT' ? el.checked
+      : el.getAttribute('aria-checked') === 'true';
+    const disabled = Boolean(el.disabled) || el.getAttribute('aria-disabled') === 'true'
+      || Boolean(el.closest('fieldset[disabled]'));
+    return {words, checked, disabled, visible: shown};
+  });
+  return {infos, els, containers: within ? roots.length : 1};
+}
+"""
+
+#: What stands around two options: the options in their nearest common element (by
+#: their index in the page's list), and the words of the place that question asks in:
+#: the nearest fieldset, radio group, dialog, section or main part around both, else the
+#: page (a form is no such place: a page may keep each pair in a form of its own).
+_AROUND = """
+({a, b, els}) => {
+  let node = a.parentElement;
+  while (node && !node.contains(b)) node = node.parentElement;
+  if (!node) return {words: '', inside: []};
+  const inside = els.map((el, i) => (node.contains(el) ? i : -1)).filter((i) => i >= 0);
+  const place = node.closest(
+    'fieldset, [role="radiogroup"], [role="dialog"], dialog, section, main') || document.body;
+  return {words: place.innerText || place.textContent || '', inside};
+}
+"""
+
+
+@dataclass(frozen=True)
+class Option:
+    """One radio option on the page, with its own words."""
+
+    words: str
+    checked: bool
+    disabled: bool = False
+    visible: bool = True
+
+    @classmethod
+    def from_page(cls, info: dict[str, Any]) -> Option:
+        return cls(
+            words=info.get("words") or "",
+            checked=bool(info.get("checked")),
+            disabled=bool(info.get("disabled")),
+            visible=bool(info.get("visible")),
+        )
+
+    @property
+    def said(self) -> str:
+        """Its first line of words, for a person to read."""
+        lines = [" ".join(line.split()) for line in self.words.splitlines() if line.strip()]
+        first = lines[0] if lines else ""
+        return first if len(first) <= 120 else first[:117] + "..."
+
+
+def meaning(radios: Radios, option: Option) -> State | None:
+    """The state ``option``'s own words say: ``on`` or ``off`` when a line of them begins
+    with one of that state's wordings (and none of the other's); None otherwise."""
+    on = any(names_it(option.words, w, leading=True) for w in radios.on)
+    off = any(names_it(option.words, w, leading=True) for w in radios.off)
+    if on == off:
+        return None
+    return State.ON if on else State.OFF
+
+
+@dataclass(frozen=True)
+class Pair:
+    """What :func:`pick` made of the page's options."""
+
+    #: The index of the shown option of each state, where exactly one was found.
+    on: int | None
+    off: int | None
+    #: How many shown options say each state.
+    ons: int
+    offs: int
+    #: How many options say a state but are not shown.
+    hidden: int = 0
+
+
+def pick(radios: Radios, options: list[Option]) -> Pair:
+    """The one shown option that says ``on`` and the one that says ``off``, by their own
+    words; none of a state where the page shows no such option, or several."""
+    ons = [i for i, o in enumerate(options) if o.visible and meaning(radios, o) is State.ON]
+    offs = [i for i, o in enumerate(options) if o.visible and meaning(radios, o) is State.OFF]
+    hidden = sum(1 for o in options if not o.visible and meaning(radios, o) is not None)
+    return Pair(
+        ons[0] if len(ons) == 1 else None,
+        offs[0] if len(offs) == 1 else None,
+        len(ons),
+        len(offs),
+        hidden,
+    )
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """The state a group of options shows, or why none can be told."""
+
+    state: State | None
+    why: str = ""
+    said: str = ""
+
+
+def chosen(radios: Radios, group: list[Option]) -> Chosen:
+    """The state ``group`` (the options answering one question) shows: the one checked
+    option's own words decide; none or two checked, or a checked option whose words
+    say neither state, tell none."""
+    checked = [o for o in group if o.checked]
+    if not checked:
+        return Chosen(None, "neither option is chosen")
+    if len(checked) > 1:
+        said = " and ".join(f'"{o.said}"' for o in checked)
+        return Chosen(None, f"{len(checked)} options are chosen at once ({said})")
+    option = checked[0]
+    state = meaning(radios, option)
+    if state is None:
+        return Chosen(
+            None,
+            f'the chosen option says "{option.said}", which is neither a known wording '
+            "for on nor for off",
+            option.said,
+        )
+    return Chosen(state, said=option.said)
+
+
+def sought(radios: Radios) -> str:
+    """What a detail says was looked for."""
+    on = " or ".join(f'"{w}"' for w in radios.on)
+    off = " or ".join(f'"{w}"' for w in radios.off)
+    where = " inside " + radios.within if radios.within else ""
+    return f"a pair of radio options, one beginning {on} and one beginning {off}{where}"
+
+
+@dataclass(frozen=True)
+class Found:
+    """The setting's pair of options on the loaded page, and the group they stand in."""
+
+    on: ElementHandle
+    off: ElementHandle
+    state: State | None
+    why: str
+    said: str
+    disabled: bool
+
+
+def _radios(setting: Setting) -> Radios | Reading:
+    switch = setting.switch
+    if isinstance(switch, Radios):
+        return switch
+    return Reading(
+        setting.id,
+        State.UNKNOWN,
+        f"{setting.id} is declared as a radio pair without the words of its options; "
+        "not guessing which option is which.",
+    )
+
+
+async def _look(page: Page, radios: Radios) -> Found | tuple[str, Pair, int]:
+    """One look at the page: the pair and its state, or why it cannot be told (with
+    what was seen, and how many places match ``within``)."""
+    handle = await page.evaluate_handle(_COLLECT, {"within": radios.within, "options": OPTIONS})
+    try:
+        infos = await (await handle.get_property("infos")).json_value()
+        containers = await (await handle.get_property("containers")).json_value()
+        options = [Option.from_page(info) for info in infos]
+        pair = pick(radios, options)
+        if radios.within and containers != 1:
+            return ("places", pair, containers)
+        if pair.on is None or pair.off is None:
+            return ("pair", pair, containers)
+        listed = await handle.get_property("els")
+        on = (await listed.get_property(str(pair.on))).as_element()
+        off = (await listed.get_property(str(pair.off))).as_element()
+        assert on is not None and off is not None
+        around = await page.evaluate(_AROUND, {"a": on, "b": off, "els": listed})
+        if radios.question and not any(names_it(around["words"], q) for q in radios.question):
+            return ("question", pair, containers)
+        group = [options[i] for i in around["inside"] if options[i].visible]
+        seen = chosen(radios, group)
+        disabled = options[pair.on].disabled and options[pair.off].disabled
+        return Found(on, off, seen.state, seen.why, seen.said, disabled)
+    finally:
+        await handle.dispose()
+
+
+async def find(page: Page, radios: Radios, wait_ms: int) -> Found | tuple[str, Pair, int]:
+    """Wait up to ``wait_ms`` for the pair to be drawn; a pair found is looked at once
+    more a moment later, so a second copy still being drawn is not missed."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait_ms / 1000
+    while True:
+        seen = await _look(page, radios)
+        if isinstance(seen, Found):
+            await asyncio.sleep(0.25)
+            return await _look(page, radios)
+        kind, pair, _ = seen
+        if kind != "pair" or pair.ons > 1 or pair.offs > 1 or loop.time() >= deadline:
+            return seen
+        await asyncio.sleep(0.2)
+
+
+async def load(plugin: Plugin, page: Page, setting: Setting) -> Found | Reading:
+    """Load the setting's page afresh and find its pair, or say why not, trying the
+    page's other known addresses where it is missing or lacks the pair."""
+    return await switches.at_addresses(
+        plugin, page, setting, lambda here: _load_at(plugin, page, here)
+    )
+
+
+async def _load_at(
+    plugin: Plugin, page: Page, setting: Setting
+) -> Found | Reading | switches.Absent:
+    radios = _radios(setting)
+    if isinstance(radios, Reading):
+        return radios
+    problem = await switches._open(plugin, page, setting)
+    if problem is not None:
+        return problem
+    for selector in radios.opens:
+        try:
+            await page.locator(selector).first.click(timeout=switches.CONTROL_WAIT_MS)
+        except Exception as exc:
+            if not switches.is_timeout(exc):
+                raise
+            return switches.absent(
+                await switches.missing(
+                    plugin,
+                    page,
+                    setting,
+                    f"The page has no {selector} to click on the way to {sought(radios)}",
+                )
+            )
+    seen = await find(page, radios, switches.CONTROL_WAIT_MS)
+    if isinstance(seen, Found):
+        if seen.disabled:
+            return Reading(
+                setting.id,
+                State.UNAVAILABLE,
+                f"The options of {setting.label} are on the page but disabled: "
+                f"{plugin.title} does not let this account change it.",
+                url=page.url,
+            )
+        return seen
+    kind, pair, containers = seen
+    if kind == "places":
+        return Reading(
+            setting.id,
+            State.UNKNOWN,
+            f"The page has {containers} places matching {radios.within}; not guessing "
+            f"which holds {sought(radios)}.",
+            url=page.url,
+        )
+    if kind == "question":
+        asked = " or ".join(f'"{q}"' for q in radios.question)
+        return Reading(
+            setting.id,
+            State.UNKNOWN,
+            f"The page has options worded as {setting.label}'s, but not under the "
+            f"question {asked}; not guessing whose they are. Nothing was clicked.",
+            url=page.url,
+        )
+    if pair.ons > 1 or pair.offs > 1:
+        return Reading(
+            setting.id,
+            State.UNKNOWN,
+            f"Found {max(pair.ons, pair.offs)} options worded alike where {sought(radios)} "
+            "was sought; not guessing which. Nothing was clicked.",
+            url=page.url,
+        )
+    where = "is there but not shown" if pair.hidden else "is not on it"
+    if pair.ons or pair.offs:
+        where = "is not whole on it (one option is missing or worded otherwise)"
+    return switches.absent(
+        await switches.missing(
+            plugin, page, setting, f"The page loaded but {sought(radios)} {where}"
+        )
+    )
+
+
+async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
+    """Read a radio pair's state from the chosen option's own words on a fresh load."""
+    found = await load(plugin, page, setting)
+    if isinstance(found, Reading):
+        return found
+    if found.state is None:
+        return Reading(
+            setting.id,
+            State.UNKNOWN,
+            f"The options of {setting.label} tell no state: {found.why}; not guessing.",
+            url=page.url,
+        )
+    return Reading(
+        setting.id,
+        found.state,
+        f'The chosen option says "{found.said}": {found.state}.',
+        url=page.url,
+    )
+
+
+def _never(words: str) -> bool:
+    said = normalise(words)
+    return any(word in said for word in popups.NEVER)
+
+
+_WORDS = "(el) => (el.getAttribute('aria-label') || el.innerText || el.value || '').trim()"
+
+
+async def _press_save(page: Page, option: ElementHandle, radios: Radios) -> None:
+    """Press the page's own control that keeps the choice: the one shown element a
+    selector of ``save`` names, else a button of ``submit``'s names. Raises a
+    Playwright error when there is none, or when its words say it deletes."""
+    from playwright.async_api import Error
+
+    for selector in radios.save:
+        found = [
+            element
+            for element in await page.query_selector_all(selector)
+            if await element.is_visible()
+        ]
+        if len(found) == 1:
+            if _never(await found[0].evaluate(_WORDS)):
+                raise Error(f"{selector} says it deletes; it is never pressed")
+            await found[0].click(timeout=switches.CONTROL_WAIT_MS)
+            return
+    submits = (radios.submit,) if isinstance(radios.submit, str) else radios.submit or ()
+    if not submits:
+        raise Error("the page shows none of its save controls")
+    await switches._press_save(page, option, submits)
+
+
+async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> Reading:
+    """Choose the option that means ``value``, keep it the page's way, then read it back
+    from a fresh load."""
+    if value not in (State.ON, State.OFF):
+        raise ValueError(f"cannot set a radio pair to {value}")
+    found = await load(plugin, page, setting)
+    if isinstance(found, Reading):
+        return found
+    radios = setting.switch
+    assert isinstance(radios, Radios)
+    if found.state is None:
+        return Reading(
+            setting.id,
+            State.UNKNOWN,
+            f"The options of {setting.label} tell no state: {found.why}. Nothing was clicked.",
+            url=page.url,
+        )
+    if found.state is value:
+        return Reading(
+            setting.id, value, f'The chosen option already says "{found.said}".', url=page.url
+        )
+    option = found.on if value is State.ON else found.off
+    if _never(await option.evaluate(_WORDS)):
+        return Reading(
+            setting.id,
+            State.UNKNOWN,
+            "The option to choose speaks of deleting; privacy-tui never presses it.",
+            url=page.url,
+        )
+    keeps = bool(radios.save or radios.submit)
+
+    async def change() -> None:
+        await switches._click(option)
+        if keeps:
+            await _press_save(page, option, radios)
+
+    async def answer() -> popups.Refused | bool:
+        # A page that reloads to keep the choice leaves no document to ask for a moment.
+        try:
+            return await popups.answer(page, radios, value)
+        except Exception as exc:
+            if switches._is_playwright_error(exc):
+                return False
+            raise
+
+    stuck = (
+        "The option was chosen but the page's control that keeps it could not be "
+        "pressed, so nothing was saved."
+        if keeps
+        else "The option did not stay chosen when clicked."
+    )
+    await popups.mark_open(page)
+    outcome = await switches.save(plugin, page, change, stuck, answer=answer)
+    return await switches.settle(plugin, page, setting, value, outcome)

@@ -1,0 +1,504 @@
+"""A watched check: read what ``[desired]`` names, find what needs telling, tell it once.
+
+What is found (a *finding*): a setting that came back on (or otherwise changed, not
+by privacy-tui) and is not as desired, a setting read as not desired, a setting seen
+for the first time on a platform already watched, and a platform whose session
+expired (one finding for the platform, naming ``privacy-tui login NAME``).
+
+Quiet when all is well: each finding has a key, and the person is told (a desktop
+notification, and the configured command given the findings as JSON) only when a
+run finds something whose key they were not told of at the last watched run. What
+they were told is kept in the history with the run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from automation.domain import wishes
+from automation.domain.settings import Kind, Reading, State
+from automation.domain.shown import shown
+from automation.domain.wishes import Verdict, Wish
+from automation.records.apply import Result, carry_out, make_plan
+from automation.watch.scheduler import System
+
+if TYPE_CHECKING:
+    from automation.engine.runtime import Runtime
+
+log = logging.getLogger("privacy_tui.watch")
+
+#: Exit statuses, as for ``check``: as desired, not as desired, usage error, not read.
+EXIT_OK, EXIT_DRIFT, EXIT_USAGE, EXIT_UNREAD = 0, 1, 2, 3
+
+
+class CommandFailed(Exception):
+    """The configured command could not be run or failed; the message is one line."""
+
+
+def targets(runtime: Runtime) -> dict[str, Wish]:
+    """The settings a watched check reads and what is wanted of each.
+
+    Those named in ``[desired]`` (a blog named there stands for its per-blog
+    setting); with none named, every setting the browser can read, as recommended.
+    """
+    readable = {s.id: s for s in runtime.settings if s.kind is not Kind.MANUAL}
+    named = [i.split("@", 1)[0] for i in runtime.config.desired]
+    chosen = [i for i in readable if i in named] or list(readable)
+    return {i: runtime.desired(readable[i]) for i in chosen}
+
+
+async def read_and_apply(runtime: Runtime) -> tuple[list[Reading], Result | None]:
+    """Read the targets; with ``[watch] apply = true`` change what differs, with an undo point.
+
+    The engine is closed afterwards, whatever happens.
+    """
+    engine = runtime.engine
+    wanted = targets(runtime)
+    try:
+        await engine.start()
+        readings = await engine.check(list(wanted))
+        result = None
+        if runtime.config.watch.apply:
+            desired = runtime.config.desired
+            goal: dict[str, State] = {}
+            for reading in readings:
+                setting = engine.setting(reading.setting_id)
+                # Only to what [desired] names, never to a mere recommendation.
+                value = desired.get(setting.id, desired.get(setting.template_id))
+                if value is not None and setting.kind is not Kind.MANUAL:
+                    goal[setting.id] = value
+            settings = {i: engine.setting(i) for i in goal}
+            by_id = {r.setting_id: r for r in readings}
+            plan = make_plan("watch", goal, settings, by_id)
+            if plan.changes:
+                result = await carry_out(engine, plan, runtime.history)
+        return readings, result
+    finally:
+        await engine.close()
+
+
+@dataclass
+class Report:
+    """What one watched check found, and which of it is news to the person."""
+
+    at: datetime
+    findings: list[dict[str, Any]]
+    status: int
+    told_before: set[str] = field(default_factory=set)
+
+    @property
+    def keys(self) -> set[str]:
+        return {f["key"] for f in self.findings}
+
+    @property
+    def news(self) -> list[dict[str, Any]]:
+        return [f for f in self.findings if f["key"] not in self.told_before]
+
+    def told(self, notified: bool) -> set[str]:
+        """What the person knows after this run: still true, and told before or now."""
+        known = self.told_before & self.keys
+        return known | {f["key"] for f in self.news} if notified else known
+
+    def summary(self) -> str:
+        return summarise(self.findings)
+
+    def payload(self, config: Path | None) -> dict[str, Any]:
+        """The JSON the configured command gets: no secrets, only states and addresses."""
+        return {
+            "at": self.at.isoformat(),
+            "config": str(config) if config else None,
+            "summary": self.summary(),
+            "status": self.status,
+            "news": [f["key"] for f in self.news],
+            "findings": [{k: v for k, v in f.items() if k != "key"} for f in self.findings],
+        }
+
+
+def find(
+    runtime: Runtime,
+    readings: Iterable[Reading],
+    known_before: set[str],
+    result: Result | None = None,
+) -> list[dict[str, Any]]:
+    """The findings of one run, from its readings and the history."""
+    from automation.records.history import Places, kept_address
+
+    engine = runtime.engine
+    places = {name: Places.of(plugin) for name, plugin in engine.plugins.items()}
+    outcomes = {o.step.setting_id: o for o in result.outcomes} if result else {}
+    seen_platforms = {i.split(".", 1)[0] for i in known_before}
+    findings: list[dict[str, Any]] = []
+    signed_out: dict[str, list[Reading]] = {}
+    for reading in readings:
+        setting = engine.setting(reading.setting_id)
+        if reading.state is State.NEEDS_LOGIN:
+            signed_out.setdefault(setting.platform, []).append(reading)
+            continue
+        desired = runtime.desired(setting)
+        base: dict[str, Any] = {
+            "id": setting.id,
+            "platform": setting.platform,
+            "label": setting.label,
+            "state": str(reading.state),
+            "desired": wishes.word(setting, desired),
+            "checked_at": reading.checked_at.isoformat(),
+            "detail": reading.detail,
+            # Kept in the history too: a path's parts that may name the person are not.
+            "url": kept_address(reading.url, places.get(setting.platform), setting.id),
+        }
+        if wishes.judge(desired, reading.state) is Verdict.NOT_AS_WISHED:
+            drift = runtime.history.drift(setting.id)
+            finding = dict(base, kind="not_desired", key=f"{setting.id}={reading.state}")
+            if drift is not None:
+                finding.update(
+                    kind="came_back_on" if reading.state is State.ON else "changed",
+                    previous=str(drift.previous),
+                    previous_at=drift.previous_at.isoformat(),
+                )
+            outcome = outcomes.get(setting.id)
+            if outcome is not None:
+                finding["applied"] = {
+                    "to": str(outcome.step.target),
+                    "now": str(outcome.reading.state),
+                    "verified": outcome.ok,
+                }
+            findings.append(finding)
+        elif setting.id not in known_before and setting.platform in seen_platforms:
+            findings.append(dict(base, kind="new_setting", key=f"new:{setting.id}"))
+    for platform, found in signed_out.items():
+        findings.append(
+            {
+                "kind": "signed_out",
+                "key": f"signed_out:{platform}",
+                "platform": platform,
+                "ids": [r.setting_id for r in found],
+                "detail": found[0].detail,
+                "fix": f"privacy-tui login {platform}",
+            }
+        )
+    return findings
+
+
+def status_of(readings: Iterable[Reading], runtime: Runtime) -> int:
+    """As for ``check``: 1 one is not as desired, else 3 one was not read, else 0."""
+    readings = list(readings)
+    engine = runtime.engine
+    if any(
+        wishes.judge(runtime.desired(engine.setting(r.setting_id)), r.state)
+        is Verdict.NOT_AS_WISHED
+        for r in readings
+    ):
+        return EXIT_DRIFT
+    if any(not r.state.is_value for r in readings):
+        return EXIT_UNREAD
+    return EXIT_OK
+
+
+def _ids(findings: list[dict[str, Any]], kind: str) -> list[str]:
+    return [f["id"] for f in findings if f["kind"] == kind]
+
+
+def _named(ids: list[str], words: str) -> str:
+    if len(ids) <= 3:
+        return f"{', '.join(ids)} {words}"
+    return f"{len(ids)} settings {words}"
+
+
+def summarise(findings: list[dict[str, Any]]) -> str:
+    """One line for a whole run, not one per setting."""
+    parts = []
+    for kind, words in (
+        ("came_back_on", "came back on"),
+        ("changed", "changed, not by privacy-tui"),
+        ("not_desired", "not as desired"),
+    ):
+        ids = _ids(findings, kind)
+        if ids:
+            parts.append(_named(ids, words))
+    applied = [f for f in findings if "applied" in f]
+    if applied:
+        ok = sum(1 for f in applied if f["applied"]["verified"])
+        parts.append(f"{ok} of {len(applied)} switched back to [desired] (privacy-tui undo)")
+    new = _ids(findings, "new_setting")
+    if new:
+        parts.append(_named(new, "new"))
+    for finding in findings:
+        if finding["kind"] == "could_not_run":
+            parts.append(f"the check could not run: {finding['detail']}")
+        if finding["kind"] == "signed_out":
+            parts.append(f"could not sign in to {finding['platform']}: run {finding['fix']}")
+    return "; ".join(parts) or "all as desired"
+
+
+# -- telling -------------------------------------------------------------------------------
+
+
+def can_notify(system: System) -> bool:
+    """Whether a desktop notification can be shown here."""
+    if sys.platform == "darwin":
+        return system.available("osascript")
+    if not system.available("notify-send"):
+        return False
+    from automation.watch.scheduler import RecordingSystem
+
+    if isinstance(system, RecordingSystem):
+        return True
+    return any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS")
+    )
+
+
+def _applescript(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def notify(system: System, report: Report) -> str | None:
+    """Show one desktop notification for the run; why not, when it failed."""
+    title = "privacy-tui: " + ("a setting changed" if report.status == EXIT_DRIFT else "watch")
+    body = report.summary()
+    if sys.platform == "darwin":
+        script = f"display notification {_applescript(body)} with title {_applescript(title)}"
+        argv = ["osascript", "-e", script]
+    else:
+        argv = ["notify-send", "--app-name=privacy-tui", title, body]
+    done = system.run(argv, timeout=15)
+    if done.status != 0:
+        return f"the desktop notification failed ({done.err or f'exit status {done.status}'})"
+    return None
+
+
+#: How much of each of the command's outputs is kept (logged); the rest is read and dropped.
+OUTPUT_KEPT = 64 * 1024
+#: How much of one line of the command's output a log line or a message shows.
+LINE_SHOWN = 300
+#: How long a command stopped with SIGTERM has before it is killed.
+GRACE = 1.0
+
+
+class _Output:
+    """One of the command's outputs, read as it comes: each line logged (shortened) until
+    :data:`OUTPUT_KEPT` bytes were, the rest counted and dropped. Nothing of it is held
+    but the line being read (at most :data:`LINE_SHOWN` characters) and the last one."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.seen = 0
+        self.line = bytearray()
+        self.last = ""
+
+    def feed(self, data: bytes) -> None:
+        while data and self.seen < OUTPUT_KEPT:
+            end = data.find(b"\n")
+            piece, data = (data, b"") if end < 0 else (data[:end], data[end + 1 :])
+            self._take(piece)
+            self.seen += len(piece) + (end >= 0)
+            if end >= 0:
+                self._line_ends(logged=True)
+        if data:
+            self._skim(data)
+
+    def _skim(self, data: bytes) -> None:
+        """Past what is kept, only the last line is followed, for a failure's message."""
+        self.seen += len(data)
+        end = data.rfind(b"\n")
+        if end < 0:
+            self._take(data)
+            return
+        before = data.rfind(b"\n", 0, end)
+        if before >= 0:
+            self.line.clear()
+        self._take(data[before + 1 : end])
+        self._line_ends(logged=False)
+        self._take(data[end + 1 :])
+
+    def _take(self, piece: bytes) -> None:
+        room = LINE_SHOWN * 4 - len(self.line)  # UTF-8: at most 4 bytes a character
+        if room > 0:
+            self.line += piece[:room]
+
+    def _line_ends(self, *, logged: bool) -> None:
+        text = shown(self.line.decode("utf-8", "replace"), limit=LINE_SHOWN)
+        self.line.clear()
+        if text.strip():
+            self.last = text
+            if logged:
+                log.info("[watch] command's %s: %s", self.name, text)
+
+    def close(self) -> None:
+        if self.line:
+            self._line_ends(logged=self.seen <= OUTPUT_KEPT)
+        if self.seen > OUTPUT_KEPT:
+            log.info(
+                "[watch] command's %s: %d bytes more, not kept", self.name, self.seen - OUTPUT_KEPT
+            )
+
+
+def run_command(argv: list[str], payload: Mapping[str, Any], timeout: float) -> None:
+    """Give the findings to the configured command on its standard input.
+
+    The command runs in a session of its own, so that at the timeout its whole process
+    group is stopped (SIGTERM, then SIGKILL), whatever it started. Its output is read
+    as it comes and logged line by line, each line shortened, up to
+    :data:`OUTPUT_KEPT` bytes; the rest is read and dropped, never held. Raises
+    :class:`CommandFailed` with one line.
+    """
+    named = shown(" ".join(argv))
+    try:
+        process = subprocess.Popen(
+            argv,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+    except FileNotFoundError:
+        raise CommandFailed(f"the [watch] command '{named}' was not found") from None
+    except PermissionError:
+        raise CommandFailed(
+            f"the [watch] command '{named}' cannot be run (permission denied)"
+        ) from None
+    except OSError as exc:
+        why = shown(exc.strerror or exc)
+        raise CommandFailed(f"the [watch] command '{named}' cannot be run ({why})") from None
+    outputs = {"stdout": _Output("output"), "stderr": _Output("error output")}
+    finished = _follow(process, (json.dumps(payload, indent=2) + "\n").encode(), outputs, timeout)
+    for output in outputs.values():
+        output.close()
+    if not finished:
+        raise CommandFailed(
+            f"the [watch] command '{named}' did not finish within {timeout:g} s; it was "
+            "stopped, with every process it started"
+        )
+    status = process.returncode
+    if status != 0:
+        last = outputs["stderr"].last or f"exit status {status}"
+        raise CommandFailed(f"the [watch] command '{named}' failed (exit status {status}): {last}")
+
+
+def _follow(
+    process: subprocess.Popen[bytes],
+    given: bytes,
+    outputs: dict[str, _Output],
+    timeout: float,
+) -> bool:
+    """Write ``given`` to the process, read its outputs until they end and it exits, or
+    stop its process group at the timeout. Whether it finished in time."""
+    deadline = time.monotonic() + timeout
+    assert process.stdin and process.stdout and process.stderr
+    streams = {process.stdout.fileno(): "stdout", process.stderr.fileno(): "stderr"}
+    selector = selectors.DefaultSelector()
+    for fd in streams:
+        os.set_blocking(fd, False)
+        selector.register(fd, selectors.EVENT_READ)
+    stdin = process.stdin.fileno()
+    os.set_blocking(stdin, False)
+    selector.register(stdin, selectors.EVENT_WRITE)
+    pending = memoryview(given)
+    finished = False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            if not selector.get_map():
+                # Both outputs ended: wait for the process itself.
+                try:
+                    process.wait(timeout=left)
+                except subprocess.TimeoutExpired:
+                    break
+                finished = True
+                break
+            for key, _ in selector.select(min(left, 0.5)):
+                fd = key.fd
+                if fd == stdin:
+                    try:
+                        pending = pending[os.write(fd, pending[:65536]) :]
+                    except BlockingIOError:
+                        continue
+                    except OSError:  # it stopped reading (a broken pipe): that is its call
+                        pending = pending[:0]
+                    if not pending:
+                        selector.unregister(fd)
+                        process.stdin.close()
+                    continue
+                try:
+                    data = os.read(fd, 65536)
+                except BlockingIOError:
+                    continue
+                if data:
+                    outputs[streams[fd]].feed(data)
+                else:
+                    selector.unregister(fd)
+    finally:
+        selector.close()
+        if not finished:
+            _stop_group(process)
+        for stream in (process.stdin, process.stdout, process.stderr):
+            stream.close()
+    return finished
+
+
+def _stop_group(process: subprocess.Popen[bytes]) -> None:
+    """Stop the command's whole process group: SIGTERM, then SIGKILL after a grace."""
+    # The command leads its own session and group, whose id is its pid. It is reaped
+    # only once its group was stopped, so that id names no other process meanwhile.
+    for signum, wait in ((signal.SIGTERM, GRACE), (signal.SIGKILL, 5.0)):
+        try:
+            os.killpg(process.pid, signum)
+        except ProcessLookupError:
+            break
+        except PermissionError:  # not ours to signal any more: stop the leader at least
+            process.send_signal(signum)
+        if _ended_within(process, wait):
+            # What it started and left behind goes too.
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(process.pid, signal.SIGKILL)
+            break
+    process.wait()
+
+
+def _ended_within(process: subprocess.Popen[bytes], seconds: float) -> bool:
+    """Whether the process ended within ``seconds``, left unreaped where the system
+    allows (``waitid`` with ``WNOWAIT``)."""
+    waitid = getattr(os, "waitid", None)
+    deadline = time.monotonic() + seconds
+    while True:
+        if waitid is not None:
+            try:
+                ended = waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+            except ChildProcessError:
+                return True
+            if ended is not None:
+                return True
+        elif process.poll() is not None:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.02)
+
+
+__all__ = [
+    "CommandFailed",
+    "Report",
+    "can_notify",
+    "find",
+    "notify",
+    "read_and_apply",
+    "run_command",
+    "status_of",
+    "summarise",
+    "targets",
+]
