@@ -310,9 +310,9 @@ def _line(keys: str, text: str) -> str:
             subsequent_indent=" " * (COLUMN + 2),
         )
     lines = cell_wrap(said, WIDTH - COLUMN - 2)
+    first = "  " + keys + " " * max(COLUMN - cell_len(keys), 1)
     return "\n".join(
-        ("  " + keys.ljust(COLUMN) if n == 0 else " " * (COLUMN + 2)) + line
-        for n, line in enumerate(lines)
+        (first if n == 0 else " " * (COLUMN + 2)) + line for n, line in enumerate(lines)
     )
 
 
@@ -322,14 +322,18 @@ NOT_FIRST = "、。」』】・ー"
 
 def cell_wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` cells, for a language that writes no spaces
-    between words: broken at a space where there is one near the end, else between any
-    two characters, but never before a closing mark."""
+    between words: broken between any two characters, but never before a closing mark,
+    and not in the middle of a word in Latin letters (``recommended``) where a space
+    before it leaves room to break."""
     lines: list[str] = []
     line = ""
     for char in text:
         if cell_len(line + char) > width and line and char not in NOT_FIRST:
             space = line.rfind(" ")
-            if space > len(line) // 2:
+            in_word = (
+                char.isascii() and char.isalnum() and line[-1].isascii() and line[-1].isalnum()
+            )
+            if in_word and space > 0 and line[space + 1 :].isascii():
                 lines.append(line[:space])
                 line = line[space + 1 :]
             else:
