@@ -23,8 +23,8 @@ from . import keys
 from .drawing import Drawing
 from .flows.accounts import Accounts
 from .flows.changes import Changes
-from .flows.export import Export
-from .flows.reading import Reading
+from .flows.checking import Checking
+from .flows.exporting import Exporting
 from .messages import EngineEvent, sender
 from .model import ChecklistModel, PlatformRow, Redraw
 from .palette import ChecklistCommands
@@ -65,8 +65,8 @@ class PrivacyApp(App[None]):
             marks=runtime.marks,
             drifted=lambda setting_id: history.drift(setting_id) is not None,
         )
-        self.accounts, self.changes, self.export = Accounts(self), Changes(self), Export(self)
-        self.reading, self.drawing = Reading(self), Drawing(self, self.model)
+        self.accounts, self.changes, self.exporting = Accounts(self), Changes(self), Exporting(self)
+        self.checking, self.drawing = Checking(self), Drawing(self, self.model)
         self._quitting = False
         #: Quitting waits for the change under way to finish.
         self._stopping = False
@@ -100,7 +100,7 @@ class PrivacyApp(App[None]):
         for problem in self.runtime.problems:
             self.notify(str(problem), severity="warning", timeout=10)
         self.set_interval(0.1, self.checklist.spin)
-        self.reading.start()
+        self.checking.start()
 
     def on_resize(self, event: Resize | None = None) -> None:
         # The event has the new size before the app does.
@@ -128,7 +128,7 @@ class PrivacyApp(App[None]):
         what = self.model.apply(event, message.worker)
         if isinstance(event, events.Read | events.Changed):
             self.accounts.read(event.reading)
-        self.reading.tell(event)
+        self.checking.tell(event)
         self.drawing.soon(what)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -174,10 +174,10 @@ class PrivacyApp(App[None]):
 
     def action_read(self) -> None:
         if setting := self.selected_setting():
-            self.reading.read(setting)
+            self.checking.read(setting)
 
     def action_read_all(self) -> None:
-        self.reading.read_all()
+        self.checking.read_all()
 
     def action_switch(self) -> None:
         if setting := self.selected_setting():
@@ -185,11 +185,11 @@ class PrivacyApp(App[None]):
 
     def action_capture(self) -> None:
         if setting := self.selected_setting():
-            self.reading.capture(setting)
+            self.checking.capture(setting)
 
     def action_mark(self) -> None:
         if setting := self.selected_setting():
-            self.reading.mark(setting)
+            self.checking.mark(setting)
 
     def action_collapse(self) -> None:
         if (platform := self.checklist.selected_platform()) is not None:
@@ -218,7 +218,7 @@ class PrivacyApp(App[None]):
         self.changes.show_points()
 
     def action_export(self) -> None:
-        self.export.start()
+        self.exporting.start()
 
     def action_sign_in(self) -> None:
         if (platform := self.checklist.selected_platform()) is not None:

@@ -153,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .commands.running import on_runtime
 
             # Garbage collections wait until the checklist is on screen (see
-            # tui.flows.reading): the start makes many objects and little garbage, and
+            # tui.flows.checking): the start makes many objects and little garbage, and
             # collecting it on the way took some 50 ms before the first frame.
             gc.disable()
             return on_runtime(
@@ -193,8 +193,8 @@ def _open_app(runtime: Runtime, *, demo: bool) -> int:
     app.run()
     # The history is opened once the checklist is on screen; one that cannot be used
     # ends the app with the message it would have had before.
-    if app.reading.refused is not None:
-        return exits.fail(app.reading.refused)
+    if app.checking.refused is not None:
+        return exits.fail(app.checking.refused)
     return exits.OK
 
 

@@ -44,7 +44,7 @@ import gc, json, sys
 from automation.engine.runtime import Runtime, build
 from tui import cli
 from tui.app import PrivacyApp
-from tui.flows.reading import Reading
+from tui.flows.checking import Checking
 
 demo = sys.argv[1] == "demo"
 # As the command opens the checklist (tui.cli): the history and the demo's sites later,
@@ -61,7 +61,7 @@ def after_first_frame(self):
     self.host.exit()
     return False
 
-Reading.open_history = after_first_frame
+Checking.open_history = after_first_frame
 try:
     PrivacyApp(runtime, demo=demo).run(headless=True, size=(120, 40))
 finally:
@@ -113,13 +113,13 @@ async def test_a_history_that_cannot_be_used_ends_the_app_before_the_browser() -
     try:
         async with app.run_test() as pilot:
             for _ in range(50):
-                if app.reading.refused is not None:
+                if app.checking.refused is not None:
                     break
                 await pilot.pause(0.05)
     finally:
         runtime.close()
-    assert app.reading.refused is not None
-    assert str(path) in app.reading.refused and "move it away" in app.reading.refused
+    assert app.checking.refused is not None
+    assert str(path) in app.checking.refused and "move it away" in app.checking.refused
     assert not runtime.engine.started
     assert path.read_bytes() == b"not a database" * 50
 

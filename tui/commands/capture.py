@@ -73,7 +73,7 @@ def show(path: Path) -> int:
 def keep(runtime: Runtime, setting_id: str) -> int:
     from automation.browser.launch import BrowserError
 
-    from .reading import read_all
+    from .check_progress import read_all
 
     runtime.engine.capture_next(setting_id)
     try:

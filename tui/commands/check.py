@@ -14,9 +14,9 @@ from automation.language import _
 
 from ..words import said
 from . import exits
+from .check_progress import read_all
 from .options import Subcommands, add_common, add_only
 from .output import Table, print_json, print_table
-from .reading import read_all
 from .running import on_runtime
 
 if TYPE_CHECKING:

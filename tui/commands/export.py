@@ -11,8 +11,8 @@ from automation.browser.launch import BrowserError
 from automation.language import _, ngettext
 
 from . import exits
+from .check_progress import read_all
 from .options import Subcommands, add_common
-from .reading import read_all
 from .running import on_runtime
 
 if TYPE_CHECKING:

@@ -23,8 +23,8 @@ from automation.records.history import HistoryError
 from ..words import said
 from . import exits
 from .asking import no_terminal, stdin_problem
+from .check_progress import LiveProgress, show_progress
 from .output import Table, colour_wanted, paint, print_json, print_table
-from .reading import LiveProgress, show_progress
 
 if TYPE_CHECKING:
     from automation.engine.runtime import Runtime

@@ -24,7 +24,7 @@ def collections_come_back() -> None:
         gc.enable()
 
 
-class Reading:
+class Checking:
     """Reads one setting, or all of them, and marks by-hand steps done or not."""
 
     def __init__(self, host: Host) -> None:

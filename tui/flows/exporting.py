@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 DEFAULT_NAME = "privacy-tui-export.toml"
 
 
-class Export:
+class Exporting:
     """Asks where, asks again before replacing a file, and writes it whole or not at all.
 
     The dialog stays open, with the path as typed, until the file is written or the
