@@ -123,8 +123,10 @@ ARGPARSE_WORDS = (
 def speak(words: Sequence[str]) -> str:
     """Speak the language ``words`` ask for (``--lang``), else the config's, else the
     environment's, before any parser is made: the parsers' help is in it too. A value
-    the parser will refuse leaves the choice to the rest."""
-    lang = language.choose(_value(words, "--lang"), None, os.environ)
+    the parser will refuse (or a config that cannot be read) leaves the choice to the rest."""
+    flag = _value(words, "--lang")
+    configured = None if flag else _configured(_value(words, "--config"))
+    lang = language.choose(flag, configured, os.environ)
     language.use(lang)
     # argparse says its own words (usage, options, its refusals) through gettext.
     setattr(argparse, "_", language._)  # noqa: B010 - a module's global, not an attribute
@@ -144,6 +146,14 @@ def _value(words: Sequence[str], option: str) -> str | None:
     return found
 
 
+def _configured(explicit: str | None) -> str | None:
+    """``[display] language`` in the config, if it can be read (loading it tells what is
+    wrong with one that cannot)."""
+    from automation.files.config import configured_language
+
+    return configured_language(explicit)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     speak(words)
@@ -158,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.disable()
             return on_runtime(
                 args,
-                lambda runtime: _open_app(runtime, demo=args.demo),
+                lambda runtime: open_app(runtime, demo=args.demo),
                 open_history=False,
                 serve_now=False,
             )
@@ -174,7 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exits.OK
 
 
-def _open_app(runtime: Runtime, *, demo: bool) -> int:
+def open_app(runtime: Runtime, *, demo: bool) -> int:
+    """Run the checklist on ``runtime``; its exit status."""
     from .commands.asking import stdin_problem
 
     # The checklist reads its keys on stdin: without a terminal there it would wait

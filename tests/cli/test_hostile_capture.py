@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from automation.captures import capture
+from automation.captures import fileformat
 from automation.captures.replay import CapturedPage
 from tests.paths import ROOT
 from tui.cli import main
@@ -33,7 +33,7 @@ def never_serve(monkeypatch: pytest.MonkeyPatch) -> None:
         stop()
         pytest.fail("the command went on to serve")
 
-    monkeypatch.setattr(replica, "_wait", served)
+    monkeypatch.setattr(replica, "wait_for_interrupt", served)
 
 
 #: A terminal's own commands: retitle, clear the screen, set the clipboard (OSC 52),
@@ -44,7 +44,7 @@ SEQUENCES = "\x1b]0;owned\x07\x1b[2J\x1b[H\x1b]52;c;ZXZpbA==\x07\x9b31m\r\x07"
 def good() -> dict[str, Any]:
     """A small capture of a LinkedIn page, as privacy-tui writes one."""
     return {
-        "format": capture.FORMAT,
+        "format": fileformat.FORMAT,
         "setting": AI,
         "platform": "linkedin",
         "captured_at": "2026-11-30T10:00:00+00:00",
@@ -297,10 +297,10 @@ def test_the_names_of_a_capture_are_checked_against_the_plugins() -> None:
     from automation.plugins.linkedin import LinkedIn
     from automation.plugins.tumblr import Tumblr
 
-    assert capture.plugin_of(good())[0] is LinkedIn
+    assert fileformat.plugin_of(good())[0] is LinkedIn
     kept = good()
     kept.update(platform="tumblr", setting="tumblr.third_party_sharing@art-notes")
-    cls, setting = capture.plugin_of(kept)
+    cls, setting = fileformat.plugin_of(kept)
     assert cls is Tumblr and setting.id == "tumblr.third_party_sharing@art-notes"
 
 
@@ -354,7 +354,7 @@ def test_a_capture_of_a_million_elements_is_refused(
 ) -> None:
     kept = good()
     kept["dom"]["children"] = [{"tag": "b"}] * 1_000_000
-    with pytest.raises(capture.CaptureError, match="more than 50,000 elements"):
+    with pytest.raises(fileformat.CaptureError, match="more than 50,000 elements"):
         CapturedPage(kept)
     for count in (300_000, 1_000_000):
         kept["dom"]["children"] = [{"tag": "b"}] * count

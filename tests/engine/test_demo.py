@@ -129,6 +129,6 @@ def test_the_checklist_command_leaves_the_demos_sites_for_later(
         seen.append(runtime.demo.served)
         return 0
 
-    monkeypatch.setattr(cli, "_open_app", open_app)
+    monkeypatch.setattr(cli, "open_app", open_app)
     assert cli.main(["--demo"]) == 0
     assert seen == [False]

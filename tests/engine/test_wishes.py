@@ -156,7 +156,7 @@ def test_check_json_and_the_checklist_judge_alike(tmp_path: Path) -> None:
     """For a config whose wishes differ from the recommendation, the checklist's marks
     and counts equal check's verdicts, setting by setting."""
     from tui import view
-    from tui.commands.check import _read_row
+    from tui.commands.check import read_row
     from tui.model import ChecklistModel
 
     config = tmp_path / "config.toml"
@@ -180,7 +180,7 @@ def test_check_json_and_the_checklist_judge_alike(tmp_path: Path) -> None:
         for setting in settings:
             reading = _reading(setting.id, states[setting.id])
             model.readings[setting.id] = reading
-            rows[setting.id] = _read_row(runtime, reading)
+            rows[setting.id] = read_row(runtime, reading)
         marks = {
             s.id: str(
                 view.state_cell(s, model.readings[s.id], None, 0, None, wish=model.desired[s.id])

@@ -133,7 +133,7 @@ def test_the_checklist_command_holds_collections_until_the_first_frame(
         seen.append(gc.isenabled())
         return 0
 
-    monkeypatch.setattr(cli, "_open_app", open_app)
+    monkeypatch.setattr(cli, "open_app", open_app)
     try:
         assert cli.main(["--demo"]) == 0
     finally:

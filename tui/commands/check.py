@@ -74,7 +74,7 @@ def check(runtime: Runtime, *, as_json: bool, out: TextIO | None = None) -> int:
             continue
         # A per-blog setting's readings are its blogs' (or one saying why none were read).
         rows += [
-            _read_row(runtime, r)
+            read_row(runtime, r)
             for r in readings
             if r.setting_id == setting.id or r.setting_id.startswith(setting.id + "@")
         ]
@@ -110,7 +110,9 @@ def summary(rows: list[dict[str, Any]]) -> str:
     return _(", ").join(said_counts) or _("nothing to check")
 
 
-def _read_row(runtime: Runtime, reading: Reading) -> dict[str, Any]:
+def read_row(runtime: Runtime, reading: Reading) -> dict[str, Any]:
+    """One row of check's table (and of its --json) for ``reading``: its state, the wish
+    and the verdict."""
     # The engine knows every setting read, including one per blog found on the way.
     setting = runtime.engine.setting(reading.setting_id)
     desired = runtime.desired(setting)

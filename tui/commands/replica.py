@@ -56,12 +56,12 @@ def run(args: argparse.Namespace) -> int:
     print(server.config_lines())
     print(f"Demo account on every site: {DEMO_USERNAME} / {DEMO_PASSWORD}")
     print("Press Ctrl-C to stop.", flush=True)
-    _wait(server.stop)
+    wait_for_interrupt(server.stop)
     return exits.OK
 
 
 def serve_capture(path: Path, port: int) -> int:
-    from automation.captures.capture import CaptureError, load, plugin_of
+    from automation.captures.fileformat import CaptureError, load, plugin_of
     from automation.captures.replay import CapturedPage
 
     try:
@@ -80,11 +80,12 @@ def serve_capture(path: Path, port: int) -> int:
     print(f"Point {plugin.name} at it in a config:\n")
     print(f'[platforms.{plugin.name}]\norigin = "{page.origin}"\n')
     print("Press Ctrl-C to stop.", flush=True)
-    _wait(page.stop)
+    wait_for_interrupt(page.stop)
     return exits.OK
 
 
-def _wait(stop: Callable[[], None]) -> None:
+def wait_for_interrupt(stop: Callable[[], None]) -> None:
+    """Serve until Ctrl-C, then ``stop``."""
     import threading
 
     try:
