@@ -67,7 +67,7 @@ class Host:
         self.requests: list[Seen] = []
         self.messages: list[str] = []
         self.datagrams: list[bytes] = []
-        self._lock = threading.Lock()
+        self.lock = threading.Lock()
         self._server = _Server(("127.0.0.1", 0), _handler_for(self))
         self._server.host = self
         self.port: int = self._server.server_address[1]
@@ -98,12 +98,12 @@ class Host:
     # -- what it got ---------------------------------------------------------------------
 
     def record(self, seen: Seen) -> None:
-        with self._lock:
+        with self.lock:
             self.requests.append(seen)
 
     def got(self) -> list[str]:
         """Everything that reached the host, in words, for an assertion's message."""
-        with self._lock:
+        with self.lock:
             return (
                 [f"{s.method} {s.path}" for s in self.requests]
                 + [f"message {m!r}" for m in self.messages]
@@ -113,7 +113,7 @@ class Host:
 
     def holds(self, text: str) -> bool:
         """Whether ``text`` reached the host in any request, message or datagram."""
-        with self._lock:
+        with self.lock:
             return (
                 any(s.holds(text) for s in self.requests)
                 or any(text in m for m in self.messages)
@@ -121,7 +121,7 @@ class Host:
             )
 
     def posts(self) -> list[Seen]:
-        with self._lock:
+        with self.lock:
             return [s for s in self.requests if s.method == "POST"]
 
     # -- life --------------------------------------------------------------------------------
@@ -148,7 +148,7 @@ class Host:
                 data, _ = self._udp.recvfrom(65536)
             except (TimeoutError, OSError):
                 continue
-            with self._lock:
+            with self.lock:
                 self.datagrams.append(data)
 
 
@@ -169,7 +169,7 @@ class _Server(ThreadingHTTPServer):
 
     def get_request(self) -> tuple[socket.socket, Any]:
         accepted = super().get_request()
-        with self.host._lock:
+        with self.host.lock:
             self.host.connections += 1
         return accepted
 
@@ -221,7 +221,7 @@ def _handler_for(host: Host) -> type[BaseHTTPRequestHandler]:
                     data = bytes(b ^ mask[i % 4] for i, b in enumerate(self.rfile.read(size)))
                     if opcode == 0x8:
                         return
-                    with host._lock:
+                    with host.lock:
                         host.messages.append(data.decode("utf-8", "replace"))
 
         def log_message(self, format: str, *args: object) -> None:
