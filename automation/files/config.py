@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from automation import language
 from automation.domain.settings import DESIRABLE, MANUAL_WORDS, Kind, State
 from automation.domain.shown import has_control, is_control, shown
 from automation.domain.wishes import ANY
@@ -89,6 +90,8 @@ THEMES = ("dark", "light")
 class DisplayConfig:
     theme: str = "dark"
     """The checklist's colours: ``dark`` or ``light``."""
+    language: str | None = None
+    """The language people read (``ja``, ``en``); none: the environment's (LANG)."""
 
 
 @dataclass
@@ -187,6 +190,21 @@ def locate(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
         except RuntimeError:  # "~someone" who does not exist
             raise ConfigError("no such home folder", Path(named)) from None
     return default_path(), False
+
+
+def configured_language(explicit: str | None = None) -> str | None:
+    """``[display] language`` of the config ``--config`` (``explicit``) or the environment
+    names, read before anything else so that every word, the help's too, is in it. A config
+    that cannot be read, or a value that is not a language, gives none here: loading the
+    config says what is wrong with it."""
+    try:
+        path, _named = locate(explicit)
+        data = tomllib.loads(read_text_limited(path, MAX_SIZE))
+    except (ConfigError, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None
+    display = data.get("display")
+    value = display.get("language") if isinstance(display, dict) else None
+    return language.known(value) if isinstance(value, str) else None
 
 
 def load(path: Path, catalog: Catalog, *, required: bool = True) -> Config:
@@ -303,7 +321,7 @@ class _Checker:
             config.watch = self.watch(self.table(data["watch"], ("watch",)))
         if "display" in data:
             display = self.table(data["display"], ("display",))
-            self.only(display, ("display",), ["theme"])
+            self.only(display, ("display",), ["theme", "language"])
             if "theme" in display:
                 theme = display["theme"]
                 if theme not in THEMES:
@@ -313,6 +331,8 @@ class _Checker:
                         f"{_quote(theme)} is not a theme; use {' or '.join(map(repr, THEMES))}",
                     )
                 config.display.theme = theme
+            if "language" in display:
+                config.display.language = self.language(display["language"])
         if "meta" in data:
             self.only(self.table(data["meta"], ("meta",)), ("meta",), ["exported_at", "version"])
         for name, entry in self.table(data.get("results", {}), ("results",)).items():
@@ -322,6 +342,18 @@ class _Checker:
                     self.table(result, where), where, ["state", "checked_at", "detail", "url"]
                 )
         return config
+
+    def language(self, value: Any) -> str:
+        """``[display] language``: a language privacy-tui speaks ("ja_JP.UTF-8" is "ja")."""
+        spoken = language.known(value) if isinstance(value, str) else None
+        if spoken is None:
+            raise self.fail(
+                ("display",),
+                "language",
+                f"{_quote(value)} is not a language privacy-tui speaks; use "
+                f"{' or '.join(map(repr, language.LANGUAGES))}",
+            )
+        return spoken
 
     def known_platform(self, table: tuple[str, ...], name: str) -> None:
         if name not in self.catalog:
