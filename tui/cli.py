@@ -168,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.disable()
             return on_runtime(
                 args,
-                lambda runtime: _open_app(runtime, demo=args.demo),
+                lambda runtime: open_app(runtime, demo=args.demo),
                 open_history=False,
                 serve_now=False,
             )
@@ -184,7 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exits.OK
 
 
-def _open_app(runtime: Runtime, *, demo: bool) -> int:
+def open_app(runtime: Runtime, *, demo: bool) -> int:
+    """Run the checklist on ``runtime``; its exit status."""
     from .commands.asking import stdin_problem
 
     # The checklist reads its keys on stdin: without a terminal there it would wait
