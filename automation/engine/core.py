@@ -12,35 +12,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
-from contextlib import asynccontextmanager
-from dataclasses import dataclass, field, replace
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import replace
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from automation.accounts.secrets import SecretsError
-from automation.accounts.sessions import (
-    MemorySessions,
-    SessionError,
-    Sessions,
-    StorageState,
-    session_origin,
-)
-from automation.browser import light
-from automation.browser.launch import BrowserError, Running, launch
-from automation.browser.pool import (
-    Gate,
-    Places,
-    Tab,
-    Tabs,
-    by_page,
-    default_pages,
-    longest_first,
-    steps,
-)
+from automation.accounts.sessions import MemorySessions, Sessions, StorageState
+from automation.browser.launch import BrowserError, Running
+from automation.browser.pool import Tab, by_page, longest_first, steps
 from automation.domain import events
 from automation.domain.settings import Kind, Reading, Setting, State, resolve
+from automation.engine.bus import Bus, Listener
+from automation.engine.contexts import Contexts, Platform, close_quietly
+from automation.engine.kept import KeptSessions
+from automation.engine.lifetime import BrowserLifetime
+from automation.engine.options import LINGER, EngineClosed, Options
 from automation.page.walls import Wall
 
 if TYPE_CHECKING:
@@ -50,11 +37,11 @@ if TYPE_CHECKING:
     from automation.accounts.signin import AskCode
     from automation.plugin import Plugin
 
+__all__ = ["LINGER", "CredentialSource", "Engine", "EngineClosed", "Listener", "Options"]
+
 log = logging.getLogger("privacy_tui.engine")
 
 T = TypeVar("T")
-
-Listener = Callable[[events.Event], None]
 
 
 class CredentialSource(Protocol):
@@ -63,68 +50,6 @@ class CredentialSource(Protocol):
     async def get(self, platform: str) -> Credentials | None:
         """The stored credentials for ``platform``, or ``None`` when there are none."""
         ...
-
-
-@dataclass
-class Options:
-    """How the engine runs the browser."""
-
-    executable: str | None = None
-    headless: bool = True
-    timeout: float = 30.0
-    """Seconds one step (a page load, a click) may take."""
-    pages: int = field(default_factory=default_pages)
-    """Pages open at the same time, across all platforms."""
-    log_path: Path | None = None
-    """Where Playwright's driver writes its own messages."""
-    captures: Path | None = None
-    """Where a redacted capture of a page that read ``unknown`` goes (``None``: the
-    user's captures folder)."""
-    capture_unknown: bool = True
-    """Whether a page that read ``unknown``, or was missing (HTTP 404), is captured."""
-    light: bool = True
-    """Load only what a reading needs: no images, media or fonts, and nothing from
-    hosts other than the platform's own (see :meth:`Plugin.first_party`), by any way
-    a page has: requests, redirects, WebSockets, workers, beacons, prefetches (see
-    :mod:`automation.browser.light`)."""
-
-
-@dataclass
-class _Platform:
-    plugin: Plugin
-    #: The platform's pages, each holding one of the run's places until the context closes.
-    tabs: Tabs
-    #: Steps share the context; a sign-in, a handed session or a sign-out replaces
-    #: or drops it alone.
-    gate: Gate = field(default_factory=Gate)
-    opening: asyncio.Lock = field(default_factory=asyncio.Lock)
-    context: BrowserContext | None = None
-    #: Counts the contexts dropped or replaced: a step that found no session in an
-    #: older one is tried again rather than signing in twice.
-    generation: int = 0
-    #: Work now running for the platform; its context closes when the last one ends.
-    users: int = 0
-    #: The session the context was opened with, and whether a step in it read as
-    #: signed in (only then is its refreshed session kept).
-    opened_with: StorageState | None = None
-    proven: bool = False
-    tried_sign_in: bool = False
-    sign_in_problem: str | None = None
-    #: Signing in failed on the way (the browser stopped, a timeout): the settings read
-    #: ``error``, not ``needs login``, since nothing was learnt about the account.
-    sign_in_failed: bool = False
-    #: A session handed over during this run (from a browser window), used before the
-    #: kept one, in case keeping it failed.
-    handed: StorageState | None = None
-
-
-#: Seconds a platform's context stays open after a change, for the next change (a
-#: preset or an undo changes one setting after another).
-LINGER = 3.0
-
-
-class EngineClosed(Exception):
-    """The engine was closed while work was waiting."""
 
 
 class Engine:
@@ -142,49 +67,33 @@ class Engine:
         shared_browser: Running | None = None,
     ) -> None:
         self.options = options or Options()
-        #: A browser started elsewhere, used instead of launching one and left running
-        #: when the engine closes (the tests share one among their engines).
-        self._shared_browser = shared_browser
-        #: Called once before the browser starts (the demo serves its sites then).
-        self._before_start = before_start
         self.sessions: Sessions = sessions if sessions is not None else MemorySessions()
         self.credentials = credentials
         #: Asks the user for a verification code; without it a code page ends signing in.
         self.ask_code = ask_code
-        self._slots = Places(self.options.pages, short=self._rest_lingering)
-        self._platforms = {p.name: _Platform(p, Tabs(self._slots)) for p in plugins}
-        #: Platforms whose context stays open a moment after a change, for the next one.
-        self._lingering: dict[str, asyncio.TimerHandle] = {}
-        self._resting: set[asyncio.Task[None]] = set()
+        self._bus = Bus()
+        self._kept = KeptSessions(self.sessions, self._bus)
+        self._browser = BrowserLifetime(
+            self.options, shared=shared_browser, before_start=before_start
+        )
+        self._platforms = Contexts(plugins, self.options.pages, self._browser, self._kept)
         self._settings: dict[str, tuple[Plugin, Setting]] = {
-            s.id: (p.plugin, s) for p in self._platforms.values() for s in p.plugin.settings
+            s.id: (p.plugin, s) for p in self._platforms for s in p.plugin.settings
         }
-        self._listeners: list[Listener] = []
         #: Settings whose page is captured the next time it is read, whatever it shows.
         self._capture_wanted: set[str] = set()
-        self._start_lock = asyncio.Lock()
-        self._running: Running | None = None
-        self._closed = False
 
     # -- subscribers -----------------------------------------------------------
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener`` with every event; returns a function that unsubscribes."""
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
-
-    def _emit(self, event: events.Event) -> None:
-        for listener in list(self._listeners):
-            try:
-                listener(event)
-            except Exception:  # a listener's bug must not stop the engine
-                log.exception("event listener failed on %r", event)
+        return self._bus.subscribe(listener)
 
     # -- what the engine knows -----------------------------------------------------
 
     @property
     def plugins(self) -> Mapping[str, Plugin]:
-        return {name: p.plugin for name, p in self._platforms.items()}
+        return {p.plugin.name: p.plugin for p in self._platforms}
 
     def setting(self, setting_id: str) -> Setting:
         """The setting ``setting_id``; ``KeyError`` when no plugin has it.
@@ -208,20 +117,16 @@ class Engine:
 
     @property
     def started(self) -> bool:
-        return self._running is not None
+        return self._browser.started
 
     @property
     def browser(self) -> str | None:
         """The path of the browser the engine started (``None`` until it has)."""
-        return self._running.executable if self._running is not None else None
+        return self._browser.executable
 
     def open_pages(self) -> dict[str, int]:
         """The pages open now in each platform's browser context (none once at rest)."""
-        return {
-            name: len(platform.context.pages)
-            for name, platform in self._platforms.items()
-            if platform.context is not None
-        }
+        return self._platforms.open_pages()
 
     # -- life cycle ------------------------------------------------------------------
 
@@ -231,51 +136,18 @@ class Engine:
         Raises :class:`~automation.browser.launch.BrowserError` (or its subclass
         ``BrowserNotFound``) with a message for the user.
         """
-        async with self._start_lock:
-            if self._closed:
-                raise EngineClosed("the engine is closed")
-            if self._running is not None:
-                return
-            self.prepare()
-            if self._shared_browser is not None:
-                self._running = self._shared_browser
-                return
-            self._running = await launch(
-                self.options.executable,
-                headless=self.options.headless,
-                timeout=self.options.timeout,
-                log_path=self.options.log_path,
-                args=light.BROWSER_ARGS if self.options.light else (),
-            )
+        await self._browser.start()
 
     def prepare(self) -> None:
         """Do what must be done before any browser reaches a site (the demo serves its
         sites): once, before the engine's browser starts or a window opens."""
-        if self._before_start is not None:
-            self._before_start()
-            self._before_start = None
+        self._browser.prepare()
 
     async def close(self) -> None:
         """Close every context, the browser and Playwright (a shared browser is left
         running). Safe to call twice."""
-        self._closed = True
-        for timer in self._lingering.values():
-            timer.cancel()
-        self._lingering.clear()
-        async with self._start_lock:
-            for platform in self._platforms.values():
-                if platform.context is not None:
-                    try:
-                        await platform.context.close()
-                    except Exception:
-                        log.debug(
-                            "closing %s's context failed", platform.plugin.name, exc_info=True
-                        )
-                    platform.context = None
-            if self._running is not None:
-                if self._running is not self._shared_browser:
-                    await self._running.close()
-                self._running = None
+        self._platforms.stop_lingering()
+        await self._browser.close(first=self._platforms.close_all)
 
     async def __aenter__(self) -> Engine:
         return self
@@ -304,7 +176,7 @@ class Engine:
             self._platforms[name].sign_in_problem = None
             self._platforms[name].sign_in_failed = False
         for setting_id in ids:
-            self._emit(events.Checking(setting_id))
+            self._bus.emit(events.Checking(setting_id))
         work = {
             name: by_page(self._platforms[name].plugin, [self._settings[i][1] for i in members])
             for name, members in by_platform.items()
@@ -323,13 +195,13 @@ class Engine:
         plugin, setting = self._entry(setting_id)
         if setting.kind is Kind.MANUAL or setting.per is not None:
             raise ValueError(f"{setting_id} cannot be switched by the browser")
-        self._emit(events.Changing(setting_id, value))
+        self._bus.emit(events.Changing(setting_id, value))
         platform = self._platforms[plugin.name]
-        async with self._working(platform, linger=LINGER), platform.tabs.one() as tab:
+        async with self._platforms.working(platform, linger=LINGER), platform.tabs.one() as tab:
             reading = await self._with_platform(
                 platform, setting, lambda page: plugin.write(page, setting, value), tab
             )
-        self._emit(events.Changed(reading, value))
+        self._bus.emit(events.Changed(reading, value))
         return reading
 
     async def _check_platform(
@@ -350,13 +222,13 @@ class Engine:
                 reading = await self._with_platform(
                     platform, setting, partial(plugin.read, setting=setting), tab
                 )
-                self._emit(events.Read(reading))
+                self._bus.emit(events.Read(reading))
                 key, index = place[setting.id]
                 found[key][index] = reading
                 return
             instances = await self._expand(platform, setting, tab)
             if isinstance(instances, Reading):
-                self._emit(events.Read(instances))
+                self._bus.emit(events.Read(instances))
                 found[setting.id] = [instances]
                 return
             found[setting.id] = [None] * len(instances)
@@ -373,7 +245,7 @@ class Engine:
                     for setting in waiting.pop(0):
                         await read(setting, tab)
 
-        async with self._working(platform):
+        async with self._platforms.working(platform):
             try:
                 async with asyncio.TaskGroup() as lanes:
                     for _ in waiting:
@@ -383,7 +255,7 @@ class Engine:
         return {key: [r for r in readings if r is not None] for key, readings in found.items()}
 
     async def _expand(
-        self, platform: _Platform, setting: Setting, tab: Tab
+        self, platform: Platform, setting: Setting, tab: Tab
     ) -> list[Setting] | Reading:
         """Find the blogs or sites of a per-blog setting and register one setting each."""
         plugin = platform.plugin
@@ -395,69 +267,13 @@ class Engine:
         instances = [setting.for_instance(name) for name in found]
         for instance in instances:
             self._settings[instance.id] = (plugin, instance)
-        self._emit(events.Expanded(setting.id, tuple(instances)))
+        self._bus.emit(events.Expanded(setting.id, tuple(instances)))
         for instance in instances:
-            self._emit(events.Checking(instance.id))
+            self._bus.emit(events.Checking(instance.id))
         return instances
 
-    @asynccontextmanager
-    async def _working(self, platform: _Platform, linger: float = 0) -> AsyncIterator[None]:
-        """Work on ``platform``; when the last work on it ends, its context rests, at
-        once or after ``linger`` seconds (unless another page wants its places)."""
-        name = platform.plugin.name
-        if name in self._lingering:
-            self._lingering.pop(name).cancel()
-        platform.users += 1
-        try:
-            yield
-        finally:
-            platform.users -= 1
-            if not platform.users and not self._closed:
-                if linger and not self._slots.locked():
-                    loop = asyncio.get_running_loop()
-                    self._lingering[name] = loop.call_later(linger, self._rest_soon, platform)
-                else:
-                    await self._rest(platform)
-
-    def _rest_soon(self, platform: _Platform) -> None:
-        self._lingering.pop(platform.plugin.name, None)
-        task = asyncio.get_running_loop().create_task(self._rest(platform))
-        self._resting.add(task)
-        task.add_done_callback(self._resting.discard)
-
-    def _rest_lingering(self) -> None:
-        """A page waits for a place: the platforms kept open after a change rest now."""
-        for name in list(self._lingering):
-            self._lingering.pop(name).cancel()
-            self._rest_soon(self._platforms[name])
-
-    async def _rest(self, platform: _Platform) -> None:
-        """Close the context of a platform nothing works on, keeping its session first.
-
-        The session is kept only when a step in the context read as signed in, so a
-        session that had expired is not written over a stored one.
-        """
-        async with platform.gate.alone():
-            context = platform.context
-            if platform.users or self._closed:
-                return
-            if context is None:
-                platform.tabs.release()
-                return
-            if platform.opened_with is not None and platform.proven:
-                try:
-                    state: StorageState | None = await context.storage_state()
-                except Exception:
-                    log.debug("no session from %s's context", platform.plugin.name, exc_info=True)
-                    state = None
-                if state is not None and state != platform.opened_with:
-                    platform.handed = state
-                    await self._save_session(platform.plugin, state)
-            await self._drop_context(platform)
-            platform.tabs.release()
-
     async def _with_platform(
-        self, platform: _Platform, setting: Setting, step: Callable[[Page], Awaitable[T]], tab: Tab
+        self, platform: Platform, setting: Setting, step: Callable[[Page], Awaitable[T]], tab: Tab
     ) -> T | Reading:
         """Run one plugin step for ``setting`` on ``tab``'s page of the platform, safely.
 
@@ -493,7 +309,7 @@ class Engine:
         return (reading.state is State.UNKNOWN or missing) and self.options.capture_unknown
 
     async def _capture(
-        self, platform: _Platform, setting: Setting, reading: Reading, tab: Tab
+        self, platform: Platform, setting: Setting, reading: Reading, tab: Tab
     ) -> Reading:
         """``reading`` with a redacted capture of the page it was read from."""
         from automation.captures import capture
@@ -519,7 +335,7 @@ class Engine:
 
     async def _guarded(
         self,
-        platform: _Platform,
+        platform: Platform,
         setting: Setting,
         step: Callable[[Page], Awaitable[T]],
         tab: Tab,
@@ -535,7 +351,7 @@ class Engine:
         limit = self.options.timeout * 6
         try:
             async with platform.gate.shared():
-                page = await tab.page(await self._context(platform))
+                page = await tab.page(await self._platforms.context(platform))
                 result = await asyncio.wait_for(step(page), limit)
                 if isinstance(result, Reading) and result.state.is_value:
                     # A value counts only on a page the account's own sign is on,
@@ -556,7 +372,7 @@ class Engine:
                 "check the network and try again.",
             )
         except PlaywrightError as exc:
-            if self._closed:
+            if self._browser.closed:
                 raise EngineClosed("the engine is closed") from None
             return Reading(setting.id, State.ERROR, _network_detail(title, exc))
         except EngineClosed:
@@ -569,29 +385,7 @@ class Engine:
                 f"The {title} plugin failed: {type(exc).__name__}: {exc}",
             )
 
-    async def _context(self, platform: _Platform) -> BrowserContext:
-        """The platform's context, opened with its session when it has none."""
-        await self.start()
-        async with platform.opening:
-            if platform.context is None:
-                state = platform.handed or await self._load_session(platform.plugin)
-                platform.context = await self._new_context(state, platform.plugin)
-                platform.opened_with, platform.proven = state, False
-            return platform.context
-
-    async def _new_context(self, state: StorageState | None, plugin: Plugin) -> BrowserContext:
-        await self.start()
-        assert self._running is not None
-        browser = self._running.browser
-        if self.options.light:
-            context = await light.new_context(browser, plugin, state)
-        else:
-            context = await browser.new_context(storage_state=state)
-        context.set_default_timeout(self.options.timeout * 1000)
-        context.set_default_navigation_timeout(self.options.timeout * 1000)
-        return context
-
-    async def _sign_in(self, platform: _Platform) -> bool:
+    async def _sign_in(self, platform: Platform) -> bool:
         """Sign in with stored credentials, once per run; True when it worked.
 
         When it did not work, ``platform.sign_in_problem`` says why.
@@ -622,7 +416,7 @@ class Engine:
             platform.sign_in_failed = wall.kind == "error"
         return wall is None
 
-    async def _sign_in_with(self, platform: _Platform, credentials: Credentials) -> Wall | None:
+    async def _sign_in_with(self, platform: Platform, credentials: Credentials) -> Wall | None:
         """Sign in in a browser context of its own; only a success replaces the platform's.
 
         Starting from no session keeps a stale or other account's cookie out of the way,
@@ -631,10 +425,10 @@ class Engine:
         from playwright.async_api import TimeoutError as PlaywrightTimeout
 
         plugin = platform.plugin
-        self._emit(events.SigningIn(plugin.name))
+        self._bus.emit(events.SigningIn(plugin.name))
         context: BrowserContext | None = None
         try:
-            context = await self._new_context(None, plugin)
+            context = await self._browser.new_context(None, plugin)
             page = await context.new_page()
             from automation.accounts import signin
 
@@ -643,20 +437,19 @@ class Engine:
             )
             if wall is None:
                 state = await context.storage_state()
-                await _close_quietly(page)  # the pages at work open their own
-                await self._drop_context(platform)
-                platform.context, context = context, None
-                platform.opened_with, platform.proven, platform.handed = state, True, state
-                await self._save_session(plugin, state)
+                await close_quietly(page)  # the pages at work open their own
+                await self._platforms.replace(platform, context, state)
+                context = None
+                await self._kept.save(plugin, state)
         except BrowserError as exc:
             return Wall("error", str(exc).splitlines()[0])
         except (PlaywrightTimeout, TimeoutError):
             return Wall("error", f"{plugin.title} did not answer in time while signing in.")
         except Exception as exc:
-            if self._closed:
+            if self._browser.closed:
                 raise EngineClosed("the engine is closed") from None
             log.info("signing in to %s failed: %s", plugin.name, type(exc).__name__)
-            if not self._browser_alive():
+            if not self._browser.alive():
                 return Wall(
                     "error",
                     f"The browser stopped while signing in to {plugin.title}; "
@@ -665,31 +458,8 @@ class Engine:
             return Wall("error", f"Signing in to {plugin.title} failed ({type(exc).__name__}).")
         finally:
             if context is not None:
-                await _close_quietly(context)
+                await close_quietly(context)
         return wall
-
-    def _browser_alive(self) -> bool:
-        running = self._running
-        return running is not None and running.browser.is_connected()
-
-    async def _load_session(self, plugin: Plugin) -> StorageState | None:
-        try:
-            return await self.sessions.load(plugin.name, session_origin(plugin))
-        except SessionError as exc:  # unreadable counts as signed out; the user is told
-            self._emit(events.Problem(str(exc)))
-            return None
-
-    async def _save_session(self, plugin: Plugin, state: StorageState) -> None:
-        try:
-            await self.sessions.save(plugin.name, state, session_origin(plugin))
-        except SessionError as exc:
-            self._emit(events.Problem(str(exc)))
-
-    async def _drop_context(self, platform: _Platform) -> None:
-        context, platform.context = platform.context, None
-        platform.generation += 1
-        if context is not None:
-            await _close_quietly(context)
 
     # -- accounts ------------------------------------------------------------------------
 
@@ -707,16 +477,16 @@ class Engine:
         if refused is not None:
             # Typed passwords get the same protection as stored ones.
             return Wall("origin", refused)
-        async with self._working(platform), platform.gate.alone():
+        async with self._platforms.working(platform), platform.gate.alone():
             return await self._sign_in_with(platform, credentials)
 
     async def use_session(self, name: str, state: StorageState) -> None:
         """Use a session signed in elsewhere (a browser window) from now on, and keep it."""
         platform = self._platforms[name]
         async with platform.gate.alone():
-            await self._drop_context(platform)
+            await self._platforms.drop(platform)
             platform.handed = state
-            await self._save_session(platform.plugin, state)
+            await self._kept.save(platform.plugin, state)
 
     async def sign_out(self, name: str) -> bool:
         """Forget platform ``name``'s session here; True when one was kept.
@@ -726,20 +496,9 @@ class Engine:
         """
         platform = self._platforms[name]
         async with platform.gate.alone():
-            await self._drop_context(platform)
+            await self._platforms.drop(platform)
             platform.handed = None
-            try:
-                return await self.sessions.forget(name, session_origin(platform.plugin))
-            except SessionError as exc:
-                self._emit(events.Problem(str(exc)))
-                return False
-
-
-async def _close_quietly(what: BrowserContext | Page) -> None:
-    try:
-        await what.close()
-    except Exception:
-        log.debug("closing a browser context or page failed", exc_info=True)
+            return await self._kept.forget(platform.plugin)
 
 
 def _network_detail(title: str, exc: Exception) -> str:
