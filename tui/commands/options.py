@@ -47,19 +47,20 @@ def add_common(parser: argparse.ArgumentParser, *, sub: bool = True) -> None:
 def add_lang(parser: argparse.ArgumentParser, *, sub: bool = True) -> None:
     """Add ``--lang``, once: the language people read (``tui.cli`` has already spoken it,
     before any parser was made, so that the parsers' help is in it)."""
-    if "--lang" in parser._option_string_actions:
-        return
     default: dict[str, Any] = {"default": argparse.SUPPRESS} if sub else {}
-    parser.add_argument(
-        "--lang",
-        metavar="LANG",
-        type=language_named,
-        help=_(
-            "the language to show: {known} (default: [display] language in the config, "
-            "else LC_ALL, LC_MESSAGES or LANG)"
-        ).format(known=", ".join(language.LANGUAGES)),
-        **default,
-    )
+    try:
+        parser.add_argument(
+            "--lang",
+            metavar="LANG",
+            type=language_named,
+            help=_(
+                "the language to show: {known} (default: [display] language in the config, "
+                "else LC_ALL, LC_MESSAGES or LANG)"
+            ).format(known=", ".join(language.LANGUAGES)),
+            **default,
+        )
+    except argparse.ArgumentError:
+        return  # the parser has it already
 
 
 def language_named(value: str) -> str:
