@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from automation.domain import events
 from automation.domain.settings import Kind
+from automation.language import _
 
 if TYPE_CHECKING:
     from automation.domain.settings import Reading
@@ -38,7 +39,9 @@ class LiveProgress:
             self.clear()
             show_progress(event, self.out)
         done = len(self.finished & self.started)
-        self.show(f"reading settings… {done} of {len(self.started)} read")
+        self.show(
+            _("reading settings… {n} of {total} read").format(n=done, total=len(self.started))
+        )
 
     def show(self, text: str) -> None:
         self.out.write(f"\r\x1b[K{text}")
@@ -97,6 +100,6 @@ def _problem(event: events.Event, out: TextIO) -> None:
 def show_progress(event: events.Event, out: TextIO) -> None:
     """Tell a person at the terminal what the engine is doing that takes a while."""
     if isinstance(event, events.SigningIn):
-        print(f"signing in to {event.platform}…", file=out)
+        print(_("signing in to {platform}…").format(platform=event.platform), file=out)
     elif isinstance(event, events.Problem):
         print(event.message, file=out)

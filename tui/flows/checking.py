@@ -9,6 +9,7 @@ from automation import setting_text
 from automation.browser.launch import BrowserError
 from automation.domain import events
 from automation.domain.settings import Kind, Setting, now
+from automation.language import _
 from automation.records.export import ExportError
 from automation.records.history import HistoryError
 
@@ -40,27 +41,33 @@ class Checking:
         host = self.host
         if isinstance(event, events.Changed) and not event.ok:
             label = setting_text.label(host.model.settings[event.reading.setting_id])
-            host.notify(event.reading.detail, title=f"{label}: not changed", severity="warning")
+            host.notify(
+                event.reading.detail,
+                title=_("{setting}: not changed").format(setting=label),
+                severity="warning",
+            )
         elif isinstance(event, events.SigningIn):
             title = host.model.title(event.platform)
-            host.notify(f"Signing in to {title} with the stored credentials…")
+            host.notify(_("Signing in to {title} with the stored credentials…").format(title=title))
         elif isinstance(event, events.Problem):
             host.notify(event.message, severity="warning", timeout=10)
         if isinstance(event, events.Read) and event.reading.setting_id in self._capturing:
             self._capturing.discard(event.reading.setting_id)
             kept = event.reading.capture
             host.notify(
-                f"Kept in {kept}. Look at it with privacy-tui capture --show before sending it."
+                _(
+                    "Kept in {path}. Look at it with privacy-tui capture --show before sending it."
+                ).format(path=kept)
                 if kept
-                else f"No capture: {event.reading.detail}",
-                title="Capture",
+                else _("No capture: {detail}").format(detail=event.reading.detail),
+                title=_("Capture"),
                 severity="information" if kept else "warning",
                 timeout=15,
             )
         problem = host.runtime.history.problem
         if problem is not None and not self._history_told:
             self._history_told = True
-            host.notify(problem, title="History not kept", severity="error", timeout=30)
+            host.notify(problem, title=_("History not kept"), severity="error", timeout=30)
 
     def start(self) -> None:
         """Read every setting, once the checklist is on screen: the history is opened
@@ -98,21 +105,21 @@ class Checking:
         try:
             await host.engine.start()
         except BrowserError as exc:
-            host.notify(str(exc), title="No browser", severity="error", timeout=30)
+            host.notify(str(exc), title=_("No browser"), severity="error", timeout=30)
         await host.engine.check(ids)
 
     def read(self, setting: Setting) -> None:
         if setting.kind is Kind.MANUAL:
-            self.host.notify("This one is done by hand; there is nothing to read.")
+            self.host.notify(_("This one is done by hand; there is nothing to read."))
         elif setting.id in self.host.model.busy:
-            self.host.notify("That setting is already being worked on.")
+            self.host.notify(_("That setting is already being worked on."))
         else:
             self.check([setting.id])
 
     def capture(self, setting: Setting) -> None:
         """Read ``setting`` again and keep a redacted capture of its page."""
         if setting.kind is Kind.MANUAL:
-            self.host.notify("This one is done by hand; it has no page to capture.")
+            self.host.notify(_("This one is done by hand; it has no page to capture."))
             return
         self._capturing.add(setting.id)
         self.host.engine.capture_next(setting.id)
@@ -126,11 +133,14 @@ class Checking:
         """Mark a by-hand step done, or no longer done."""
         host = self.host
         if setting.kind is not Kind.MANUAL:
-            host.notify("Only by-hand steps are marked; this one is read from the page.")
+            host.notify(_("Only by-hand steps are marked; this one is read from the page."))
             return
         marks = host.runtime.marks
         try:
             marks.set(setting.id, None if setting.id in marks else now())
         except ExportError as exc:
-            host.notify(f"{exc} The mark is kept until you quit.", severity="warning")
+            host.notify(
+                _("{problem} The mark is kept until you quit.").format(problem=exc),
+                severity="warning",
+            )
         host.redraw()

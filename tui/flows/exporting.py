@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from automation.files import folders
+from automation.language import N_, _
 from automation.records.export import ExportError, render, write_atomic
 
 from . import Host
@@ -62,7 +63,11 @@ class Exporting:
                     self.to(dialog, path, overwrite=True)
 
             host.push_screen(
-                confirm(f"{path} already exists. Replace it?", yes="Replace", no="Cancel"),
+                confirm(
+                    _("{path} already exists. Replace it?").format(path=path),
+                    yes=N_("Replace"),
+                    no=N_("Cancel"),
+                ),
                 answered,
             )
             return
@@ -82,7 +87,7 @@ class Exporting:
         self.last = path
         self._remember(path)
         dialog.dismiss(path)
-        host.notify(f"Exported to {path}", title="Exported")
+        host.notify(_("Exported to {path}").format(path=path), title=_("Exported"))
 
     def _memo(self) -> Path | None:
         """The file that keeps the last export's path (none for the demo)."""
