@@ -27,7 +27,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from automation.captures.capture import check, load
+from automation.captures.fileformat import check, load
 
 #: Elements written without a closing tag.
 VOID = {"input", "br", "hr", "img", "col", "wbr"}
@@ -224,7 +224,7 @@ class CapturedPage:
         hands the browser each of them (with a stand-in value), as the signed-in page the
         capture was taken from had them, so a plugin reads it as an account's page.
 
-        Raises :class:`~automation.captures.capture.CaptureError` for a capture that is not one
+        Raises :class:`~automation.captures.fileformat.CaptureError` for a capture that is not one
         (a file read back, or a table, is checked the same way)."""
         self.capture: dict[str, Any] = (
             load(capture) if isinstance(capture, Path) else check(capture)

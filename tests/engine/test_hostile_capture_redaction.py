@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from automation.browser.launch import Running
-from automation.captures import capture
+from automation.captures import capture, fileformat
 from automation.domain.settings import Reading, State
 from automation.plugins.linkedin import LinkedIn
 from tests.replay import read_served
@@ -143,7 +143,7 @@ async def test_a_page_of_planted_personal_values_leaves_none_in_its_capture(
             assert planted not in text, (planted, written)
         # An address is a host, not a phone number.
         assert "[phone]" not in text
-    kept = capture.load(path)
+    kept = fileformat.load(path)
     assert kept["address"] == f"{site.origin}{PATH}"
     assert f"to {site.origin.split('//')[1]}/" in kept["reading"]["detail"]
     # What the plugin knows stays: its label, its id, the page's title words.
@@ -185,8 +185,8 @@ async def test_a_huge_page_makes_a_capture_that_reads_back(
     await page.evaluate(build)
     taken = await capture.take(page, setting, Reading(AI, State.UNKNOWN, "x"))
     path = capture.save(taken, tmp_path)
-    assert path.stat().st_size < capture.MOST_BYTES
-    kept = capture.load(path)
+    assert path.stat().st_size < fileformat.MOST_BYTES
+    kept = fileformat.load(path)
     assert "jane" not in path.read_text(encoding="utf-8").casefold()
     depth, stack = 0, [(kept["dom"], 1)]
     count = 0
@@ -195,5 +195,5 @@ async def test_a_huge_page_makes_a_capture_that_reads_back(
         count += 1
         depth = max(depth, at)
         stack.extend((child, at + 1) for child in node.get("children", []))
-    assert depth == capture.MOST_DEPTH
-    assert capture.MOST_NODES - 10 <= count <= capture.MOST_NODES
+    assert depth == fileformat.MOST_DEPTH
+    assert fileformat.MOST_NODES - 10 <= count <= fileformat.MOST_NODES

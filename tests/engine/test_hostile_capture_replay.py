@@ -13,7 +13,7 @@ import pytest
 from playwright.async_api import Dialog, Request
 
 from automation.browser.launch import Running
-from automation.captures import capture
+from automation.captures import fileformat
 from automation.captures.replay import CapturedPage
 
 #: What every trick below does when it runs: sets the flag, opens a dialog and calls
@@ -111,7 +111,7 @@ def hostile(beacon: str) -> dict[str, Any]:
         text(f"</div>{script}<!--"),
     ]
     return {
-        "format": capture.FORMAT,
+        "format": fileformat.FORMAT,
         "setting": "linkedin.ai_training",
         "platform": "linkedin",
         "title": f"</title>{script}",
@@ -180,7 +180,7 @@ def test_the_replayed_page_holds_no_tag_or_attribute_outside_the_lists() -> None
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             found.append((tag, attrs))
 
-    Parser().feed(render(capture.check(hostile("http://127.0.0.1:9"))))
+    Parser().feed(render(fileformat.check(hostile("http://127.0.0.1:9"))))
     page = {"html", "head", "meta", "title", "body"}
     assert ("script", [("src", "/__capture/replay.js")]) in found
     for tag, attrs in found:

@@ -13,7 +13,7 @@ import pytest
 from playwright.async_api import Browser
 
 from automation.browser.launch import Running
-from automation.captures import capture
+from automation.captures import fileformat
 from automation.domain.settings import State
 from tests.paths import ROOT
 from tests.replay import read_served
@@ -38,5 +38,5 @@ def browser(shared_browser: Running) -> Browser:
 @pytest.mark.parametrize("path", CAPTURES, ids=lambda path: path.stem)
 async def test_a_kept_capture_reads_as_it_should(path: Path, browser: Browser) -> None:
     expected = State(path.with_suffix(".expected").read_text(encoding="utf-8").strip())
-    reading = await read_served(capture.load(path), browser)
+    reading = await read_served(fileformat.load(path), browser)
     assert reading.state is expected, reading.detail

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def show(path: Path) -> int:
-    from automation.captures.capture import CaptureError, describe, load
+    from automation.captures.fileformat import CaptureError, describe, load
 
     from .output import emit
 
