@@ -17,7 +17,6 @@ from automation.captures.scrub import Redactor
 from automation.captures.words import plugin_words
 from automation.domain.settings import State
 from automation.engine.runtime import build
-from automation.page import actions
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer
 from automation.replicas.server import DEMO_USERNAME
@@ -308,10 +307,10 @@ async def test_a_served_capture_switches_and_keeps_the_new_state(
         setting = LinkedIn.setting("ai_training")
         browser = shared_browser.browser
         page = await browser.new_page()
-        assert (await actions.read(plugin, page, setting)).state is State.ON
-        written = await actions.write(plugin, page, setting, State.OFF)
+        assert (await plugin.read(page, setting)).state is State.ON
+        written = await plugin.write(page, setting, State.OFF)
         assert written.state is State.OFF, written.detail
-        assert (await actions.read(plugin, page, setting)).state is State.OFF
+        assert (await plugin.read(page, setting)).state is State.OFF
 
 
 def test_replica_serves_a_capture_file(tmp_path: Path) -> None:
