@@ -33,7 +33,7 @@ from automation.domain.settings import Kind, Reading, State
 from automation.domain.shown import shown
 from automation.domain.wishes import Verdict, Wish
 from automation.records.apply import Result, carry_out, make_plan
-from automation.watch.scheduler import System
+from automation.watch.system import System
 
 if TYPE_CHECKING:
     from automation.engine.runtime import Runtime
@@ -252,7 +252,7 @@ def can_notify(system: System) -> bool:
         return system.available("osascript")
     if not system.available("notify-send"):
         return False
-    from automation.watch.scheduler import RecordingSystem
+    from automation.watch.system import RecordingSystem
 
     if isinstance(system, RecordingSystem):
         return True

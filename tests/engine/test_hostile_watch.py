@@ -27,8 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from automation.watch import scheduler
-from automation.watch.scheduler import Done, RecordingSystem, ScheduleError
+from automation.watch import scheduler, written
+from automation.watch.system import Done, RecordingSystem, ScheduleError
 from tests.cli.test_cli import COMMAND, no_traceback, run
 
 #: Characters each scheduler treats specially: cron's %, the shell's quotes, $, `, #
@@ -261,7 +261,7 @@ def test_remove_and_status_leave_lines_that_only_mention_it(table: Table) -> Non
 
 
 def test_a_marker_whose_next_line_is_not_its_job_takes_only_the_marker(table: Table) -> None:
-    marker = scheduler.cron_marker("day")
+    marker = written.cron_marker("day")
     table.write([*THEIRS[:2], marker, "7 4 * * * their own job", *THEIRS[2:]])
     assert "Not watching" in run("watch", "status").stdout
     assert run("watch", "remove").returncode == 0
@@ -354,7 +354,7 @@ def test_systemd_is_never_given_a_program_it_refuses_to_start(
     argv = [str(program), "watch", "run"]
     # The tool agrees: quoted as systemd reads it back, it still refuses the program.
     service = tmp_path / "refused.service"
-    word = scheduler.systemd_quote(str(program), program=True)
+    word = written.systemd_quote(str(program), program=True)
     service.write_text(f"[Service]\nType=oneshot\nExecStart={word}\n")
     assert "special characters" in verify(service, tmp_path=tmp_path).stderr
     with pytest.raises(ScheduleError, match="never starts a program whose path holds a quote"):

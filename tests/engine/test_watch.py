@@ -21,7 +21,7 @@ from automation.files.config import ConfigError, catalog_of, parse
 from automation.records.history import History
 from automation.watch import scheduler
 from automation.watch.check import Report, summarise
-from automation.watch.scheduler import RecordingSystem
+from automation.watch.system import Done, RecordingSystem, ScheduleError
 from tests.cli.test_cli import COMMAND, no_traceback, run
 from tests.paths import ROOT
 
@@ -143,10 +143,10 @@ def test_a_failing_scheduler_takes_its_files_back(tmp_path: Path, isolated_home:
     class Refusing(RecordingSystem):
         def run(self, argv, stdin=None, timeout=30):
             super().run(argv, stdin, timeout)
-            return scheduler.Done(1, err="Failed to connect to bus: No medium found")
+            return Done(1, err="Failed to connect to bus: No medium found")
 
     plan = scheduler.plan_install("systemd", "day", ["/bin/privacy-tui", "watch", "run"], None)
-    with pytest.raises(scheduler.ScheduleError, match="No medium found"):
+    with pytest.raises(ScheduleError, match="No medium found"):
         scheduler.install(plan, Refusing(tmp_path / "log"))
     assert not (units(isolated_home) / "privacy-tui-watch.service").exists()
 

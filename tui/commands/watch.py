@@ -14,7 +14,7 @@ from automation.domain.shown import shown
 from automation.files.config import ConfigError
 from automation.language import _, ngettext
 from automation.watch import scheduler
-from automation.watch.scheduler import ScheduleError, System
+from automation.watch.system import ScheduleError, System
 
 from . import exits
 from .options import Subcommands, add_common, add_demo
