@@ -12,90 +12,20 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import ClassVar
 from urllib.parse import quote, unquote
 
-from .server import DECOY, DECOY_LABEL, Account, Request, Response, Site, page
+from .server import DECOY, DECOY_LABEL, Account, Request, Response, page
+from .signinsite import SignInSite
+from .switchpages import CHECKPOINT, SCRIPT, Control, Opener, SettingsPage, draw, testid_attribute
+
+__all__ = ["Control", "Opener", "SettingsPage", "SignInSite", "SwitchSite", "draw"]
 
 
-@dataclass(frozen=True)
-class Control:
-    """How a page draws its switch, as the real page is known to.
-
-    ``kind`` is ``switch`` (``<input type=checkbox role=switch>``), ``checkbox``
-    (a plain checkbox with a label) or ``button`` (``<button role=switch
-    aria-checked>``). ``labelledby``/``describedby`` tie it to its label by id;
-    ``{n}`` in either is the control's number on its page, counted over every
-    control drawn there (X's ``CHECKBOX_{n}_LABEL``). ``wrapped`` draws the control
-    inside a ``<label>`` with its text, as X does. ``testid`` sets ``data-testid``.
-    ``own_id`` is an id the control carries itself (LinkedIn's cookies switch,
-    ``#nonEssentialCookieConsent``), its label then tied by a plain
-    ``aria-labelledby``. An account with the setting in ``Account.renamed`` gets
-    each of these ids with ``Renamed`` appended.
-    """
-
-    label: str
-    kind: str = "switch"
-    labelledby: str | None = None
-    describedby: str | None = None
-    testid: str | None = None
-    wrapped: bool = False
-    own_id: str | None = None
-
-
-@dataclass(frozen=True)
-class Opener:
-    """A button that must be clicked to reveal what follows (a menu, a tab, a dialog).
-
-    ``dialog`` draws what it reveals inside a modal dialog. ``shows`` is the key of
-    a setting whose position the button's name ends with ("... On"), as a button
-    that opens one setting's own dialog may say.
-    """
-
-    label: str
-    testid: str | None = None
-    dialog: bool = False
-    shows: str | None = None
-
-
-@dataclass(frozen=True)
-class SettingsPage:
-    """One setting's page. ``path``, ``heading`` and the control's label may hold
-    ``{name}`` for a per-blog setting.
-
-    Settings that share a path share the page. Their ``opens`` say how deep each
-    control sits: each is a prefix of the longest (a tab holds some switches and
-    the button of a dialog that holds another), and a control is drawn once the
-    openers of its own ``opens`` have all been clicked.
-    """
-
-    key: str
-    path: str
-    heading: str
-    control: Control
-    question: str = ""
-    default: bool = True
-    opens: tuple[Opener, ...] = ()
-    #: ``data-testid`` of the container the page draws its controls in (X's Grok page).
-    container: str | None = None
-
-
-class SwitchSite(Site):
+class SwitchSite(SignInSite):
     """A replica whose settings are switches on pages. Subclasses declare the data."""
 
-    #: The sign-in form: its path and the form field names of username and password.
-    login_path: ClassVar[str] = "/login"
-    username_name: ClassVar[str] = "username"
-    password_name: ClassVar[str] = "password"
-    #: Query parameter that carries where to go after signing in.
-    next_param: ClassVar[str] = "next"
-    #: Where a signed-in visitor lands after signing in.
-    home_path: ClassVar[str] = "/"
-    #: Where an account that must pass a security check is sent.
-    checkpoint_path: ClassVar[str] = "/checkpoint/challenge"
-    #: Where an account with a verification code or a captcha goes after its password.
-    challenge_path: ClassVar[str | None] = None
     #: Where each page's script posts a change.
     api_prefix: ClassVar[str] = "/api/privacy-settings/"
     #: HTML at the top of every signed-in page.
@@ -167,47 +97,6 @@ class SwitchSite(Site):
     def route(self, request: Request) -> Response | None:
         """Pages of the subclass's own (a menu flow); None to fall through."""
         return None
-
-    # -- sign-in ------------------------------------------------------------------------
-
-    def login(self, request: Request) -> Response:
-        target = request.query.get(self.next_param, self.home_path)
-        error = ""
-        if request.method == "POST":
-            form = request.form()
-            target = form.get(self.next_param, self.home_path)
-            with self.lock:
-                account = self.accounts.get(form.get(self.username_name, ""))
-            if account is not None and form.get(self.password_name) == account.password:
-                with self.lock:
-                    self.sign_ins.append(account.username)
-                if not target.startswith("/") or target.startswith("//"):
-                    target = self.home_path
-                if self.challenge_path and (
-                    account.verification_code is not None or account.captcha
-                ):
-                    # A second step (a code, a captcha) before any session starts.
-                    challenge = self.start_challenge(account.username, target)
-                    return Response.redirect(self.challenge_path + challenge)
-                if account.checkpoint:
-                    target = self.checkpoint_path
-                response = Response.redirect(target)
-                response.headers.append(
-                    self.session_cookie_header(self.start_session(account.username))
-                )
-                return response
-            error = '<p class="error" role="alert">Wrong username or password.</p>'
-        body = f"""<main><section><h1>Sign in to {html.escape(self.title)}</h1>{error}
-<form method="post" action="{self.login_path}">
-  <input type="hidden" name="{self.next_param}" value="{html.escape(target)}">
-  <label for="username">Email or username</label>
-  <input id="username" name="{self.username_name}" type="text" autocomplete="username">
-  <label for="password">Password</label>
-  <input id="password" name="{self.password_name}" type="password"
-    autocomplete="current-password">
-  <button type="submit">Sign in</button>
-</form></section></main>"""
-        return Response(200, page(f"Sign in | {self.title}", body))
 
     # -- settings ------------------------------------------------------------------------
 
@@ -292,7 +181,7 @@ class SwitchSite(Site):
                 value = account.settings.get(opener.shows)
             if value is not None:
                 name += f" <span>{'On' if value else 'Off'}</span>"
-        testid = _testid(opener.testid)
+        testid = testid_attribute(opener.testid)
         return f'<button type="button" class="opener" {testid} hidden>{name}</button>'
 
     def _setting_html(
@@ -371,124 +260,3 @@ class SwitchSite(Site):
             account.settings[key] = value
             self.saves.append((account.username, key, value))
         return Response.json({"value": value})
-
-
-def _testid(testid: str | None) -> str:
-    return f'data-testid="{html.escape(testid)}"' if testid else ""
-
-
-def draw(
-    control: Control,
-    value: bool,
-    *,
-    copy: bool = False,
-    ref: str = "switch-label",
-    disabled: bool = False,
-) -> str:
-    """The HTML of one control in the given position.
-
-    A ``copy`` is a second widget pointing at the same label, as a page that drew
-    the setting twice would have. ``ref`` is the label's id where the control
-    names none of its own (unique on a page with several controls).
-    """
-    if control.describedby and not control.labelledby:
-        attribute, label_id = "aria-describedby", control.describedby
-    else:
-        attribute, label_id = "aria-labelledby", control.labelledby or ref
-    label = (
-        "" if copy else f'<span id="{html.escape(label_id)}">{html.escape(control.label)}</span>'
-    )
-    off = " disabled" if disabled else ""
-    # A copy never repeats an element id of the page.
-    own = f'id="{html.escape(control.own_id)}" ' if control.own_id and not copy else ""
-    common = f'{own}class="switch" {attribute}="{html.escape(label_id)}" {_testid(control.testid)}'
-    if control.kind == "button":
-        widget = (
-            f'<button type="button" role="switch" {common} '
-            f'aria-checked="{"true" if value else "false"}"{off}></button>'
-        )
-    else:
-        role = 'role="switch"' if control.kind == "switch" else ""
-        widget = f'<input type="checkbox" {role} {common} {"checked" if value else ""}{off}>'
-    state = "On" if value else "Off"
-    shown = f'<span class="switch-state" aria-hidden="true">{state}</span>'
-    if control.wrapped:
-        return f'<label class="toggle"><div>{label}</div><div>{widget}{shown}</div></label>'
-    return f'<div class="toggle">{label}{widget}{shown}</div>'
-
-
-CHECKPOINT = """<main><section><h1>Let's make sure it's you</h1>
-<p>Enter the code we sent to your email to continue.</p>
-<form><label for="pin">Verification code</label><input id="pin" name="pin">
-<button type="submit">Submit</button></form></section></main>"""
-
-SCRIPT = """
-const openers = Array.from(document.querySelectorAll('.opener'));
-const holder = document.getElementById('setting');
-const status = document.getElementById('status');
-const wire = (sw) => {
-  const isButton = sw.tagName === 'BUTTON';
-  const get = () => isButton ? sw.getAttribute('aria-checked') === 'true' : sw.checked;
-  const set = (v) => {
-    if (isButton) sw.setAttribute('aria-checked', String(v)); else sw.checked = v;
-  };
-  const shown = sw.parentElement.querySelector('.switch-state');
-  const asks = sw.closest('[data-confirm]').dataset.confirm;
-  const ask = (want) => new Promise((resolve) => {
-    const box = document.createElement('div');
-    box.setAttribute('role', 'dialog');
-    box.setAttribute('aria-modal', 'true');
-    const strange = asks === 'strange';
-    const title = strange ? 'Before you go: tell us why' : (want ? 'Turn on?' : 'Turn off?');
-    const yes = strange ? 'Delete my history too' : (want ? 'Turn on' : 'Turn off');
-    box.innerHTML = `<h2>${title}</h2><p>This changes how your data is used.</p>` +
-      `<button type="button" class="yes">${yes}</button>` +
-      '<button type="button" class="no">Cancel</button>';
-    document.body.appendChild(box);
-    box.querySelector('.yes').addEventListener('click', () => { box.remove(); resolve(true); });
-    box.querySelector('.no').addEventListener('click', () => { box.remove(); resolve(false); });
-  });
-  const changed = async (want) => {
-    if (asks && !(await ask(want))) {
-      set(!want);
-      shown.textContent = get() ? 'On' : 'Off';
-      return;
-    }
-    shown.textContent = want ? 'On' : 'Off';
-    try {
-      const r = await fetch(sw.closest('[data-api]').dataset.api, {method: 'POST',
-        headers: {'Content-Type': 'application/json'},
-        body: JSON.stringify({value: want})});
-      if (!r.ok) throw new Error(String(r.status));
-      status.textContent = 'Saved.';
-    } catch (e) {
-      set(!want);
-      shown.textContent = get() ? 'On' : 'Off';
-      status.textContent = "Couldn't save your change. Try again.";
-    }
-  };
-  if (isButton) {
-    sw.addEventListener('click', () => { const want = !get(); set(want); changed(want); });
-  }
-  else sw.addEventListener('change', () => changed(sw.checked));
-};
-// The controls behind n openers (a menu, a tab, a dialog) exist only once the n-th
-// is clicked, as a dialog's content does; those behind none are drawn a moment
-// after loading.
-const drawn = new Set();
-const show = (stage) => {
-  const template = document.querySelector(`template.stage[data-stage="${stage}"]`);
-  if (!template || drawn.has(stage)) return;
-  drawn.add(stage);
-  holder.hidden = false;
-  const part = document.createElement('div');
-  part.appendChild(template.content.cloneNode(true));
-  holder.appendChild(part);
-  part.querySelectorAll('.switch').forEach(wire);
-};
-openers.forEach((button, i) => button.addEventListener('click', () => {
-  if (openers[i + 1]) openers[i + 1].hidden = false;
-  show(i + 1);
-}));
-setTimeout(() => { if (openers.length) openers[0].hidden = false; show(0); }, 150);
-"""
