@@ -21,7 +21,8 @@ from automation.domain.settings import Kind, Setting, resolve
 from automation.domain.wishes import Wish
 from automation.engine.core import Engine, Options
 from automation.files import folders
-from automation.files.config import Config, ConfigError, catalog_of, load, locate
+from automation.files.config import catalog_of, load, locate
+from automation.files.config_types import Config, ConfigError
 from automation.files.private import make_private
 from automation.plugin import Plugin
 from automation.records.export import ExportError

@@ -19,7 +19,7 @@ from automation.domain import wishes
 from automation.domain.settings import Reading, Setting, now
 from automation.domain.wishes import Wish
 from automation.files import private
-from automation.files.config import Config
+from automation.files.config_types import Config
 
 try:
     import fcntl

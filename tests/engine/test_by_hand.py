@@ -16,7 +16,8 @@ import pytest
 
 from automation import registry
 from automation.domain.settings import State
-from automation.files.config import ConfigError, catalog_of, parse
+from automation.files.config import catalog_of, parse
+from automation.files.config_types import ConfigError
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.slack import Slack
 from automation.plugins.whatsapp import WhatsApp

@@ -11,17 +11,8 @@ from automation import registry
 from automation.domain.presets import RECOMMENDED
 from automation.domain.settings import Kind, State
 from automation.domain.shown import has_control
-from automation.files.config import (
-    ENV_VAR,
-    MAX_SIZE,
-    BrowserConfig,
-    ConfigError,
-    catalog_of,
-    default_path,
-    load,
-    locate,
-    parse,
-)
+from automation.files.config import ENV_VAR, MAX_SIZE, catalog_of, default_path, load, locate, parse
+from automation.files.config_types import BrowserConfig, ConfigError
 from automation.plugins.linkedin import LinkedIn
 from tests.paths import ROOT
 

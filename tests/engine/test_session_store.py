@@ -364,7 +364,8 @@ async def test_a_hanging_keyring_does_not_block_the_loop(tmp_path: Path) -> None
 
 
 def test_the_sessions_option_is_checked() -> None:
-    from automation.files.config import ConfigError, parse
+    from automation.files.config import parse
+    from automation.files.config_types import ConfigError
 
     catalog = {"linkedin": {"ai_training"}}
     assert parse("", catalog).sessions.store_unencrypted is False
@@ -377,7 +378,8 @@ def test_the_sessions_option_is_checked() -> None:
 
 
 def test_the_example_config_shows_the_sessions_default() -> None:
-    from automation.files.config import SessionsConfig, load
+    from automation.files.config import load
+    from automation.files.config_types import SessionsConfig
 
     example = ROOT / "config.example.toml"
     from automation import registry

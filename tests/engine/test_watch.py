@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from automation import registry
-from automation.files.config import ConfigError, catalog_of, parse
+from automation.files.config import catalog_of, parse
+from automation.files.config_types import ConfigError
 from automation.records.history import History
 from automation.watch import scheduler
 from automation.watch.check import Report, summarise

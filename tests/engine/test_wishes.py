@@ -86,7 +86,7 @@ def test_any_leaves_a_setting_and_an_unlisted_one_is_left_where_desired_is_writt
 
 
 def test_a_malformed_wish_names_the_values_allowed(tmp_path: Path) -> None:
-    from automation.files.config import ConfigError
+    from automation.files.config_types import ConfigError
 
     config = tmp_path / "config.toml"
     config.write_text('[desired.x]\ngrok_history = "maybe"\n')

@@ -72,7 +72,8 @@ def test_the_config_names_the_language() -> None:
 def test_a_language_the_config_names_that_is_not_known_is_refused_in_one_line(
     value: str,
 ) -> None:
-    from automation.files.config import ConfigError, parse
+    from automation.files.config import parse
+    from automation.files.config_types import ConfigError
 
     with pytest.raises(ConfigError) as refused:
         parse(f"[display]\nlanguage = {value}\n", {})

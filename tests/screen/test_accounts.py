@@ -26,7 +26,7 @@ from automation.browser.launch import Running
 from automation.domain.settings import State
 from automation.engine.core import Engine, Options
 from automation.engine.runtime import Runtime
-from automation.files.config import Config
+from automation.files.config_types import Config
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.x import X
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer

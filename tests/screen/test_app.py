@@ -11,7 +11,8 @@ from textual.widgets import Input, Static
 
 from automation.domain.settings import Kind, Reading, State
 from automation.engine.runtime import Runtime
-from automation.files.config import Config, parse
+from automation.files.config import parse
+from automation.files.config_types import Config
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer
 from tests.checklist_view import Notices, cell, highlighted

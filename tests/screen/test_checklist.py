@@ -21,7 +21,8 @@ from automation.browser.launch import Running
 from automation.domain.settings import Discovery, Kind, Setting, State, Switch
 from automation.engine.core import Engine, Options
 from automation.engine.runtime import Runtime
-from automation.files.config import Config, parse
+from automation.files.config import parse
+from automation.files.config_types import Config
 from automation.plugin import Plugin
 from automation.plugins.linkedin import LinkedIn
 from automation.records.marks import Marks

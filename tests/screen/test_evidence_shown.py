@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from automation.domain.settings import Confidence, Kind, State
 from automation.engine.runtime import Runtime
-from automation.files.config import Config
+from automation.files.config_types import Config
 from automation.plugins.linkedin import AI_TRAINING, LinkedIn
 from tests.checklist_view import cell, highlighted
 from tests.screen.test_snapshots import ORIGIN, FixedEngine

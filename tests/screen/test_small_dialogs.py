@@ -13,7 +13,7 @@ import pytest
 from textual.widgets import Checkbox, Input, Static
 
 from automation.engine.runtime import Runtime
-from automation.files.config import Config
+from automation.files.config_types import Config
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME
 from tests.screen.test_snapshots import ORIGIN, FixedEngine, fixed_app, settle

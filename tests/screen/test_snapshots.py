@@ -11,7 +11,7 @@ import pytest
 from automation.domain import events
 from automation.domain.settings import Reading, State
 from automation.engine.runtime import Runtime
-from automation.files.config import Config
+from automation.files.config_types import Config
 from automation.plugins.linkedin import LinkedIn
 from tui.app import PrivacyApp
 

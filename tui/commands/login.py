@@ -64,7 +64,7 @@ def add_parser(commands: Subcommands) -> None:
 def run(args: argparse.Namespace) -> int:
     """Sign in to a platform in a browser window (or with a password) and keep the session."""
     from automation.engine.runtime import SetupError, build, log_path, setup_logging
-    from automation.files.config import ConfigError
+    from automation.files.config_types import ConfigError
 
     if args.demo:
         return exits.fail(

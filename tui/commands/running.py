@@ -32,7 +32,7 @@ def on_runtime(
     engine serves the demo's sites (see :func:`automation.engine.runtime.build`).
     """
     from automation.engine.runtime import SetupError, build, log_path, setup_logging
-    from automation.files.config import ConfigError
+    from automation.files.config_types import ConfigError
 
     only = getattr(args, "only", None)
     if only:

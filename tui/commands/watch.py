@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from automation.browser.launch import BrowserError
 from automation.domain.settings import now
 from automation.domain.shown import shown
-from automation.files.config import ConfigError
+from automation.files.config_types import ConfigError
 from automation.language import _, ngettext
 from automation.watch import scheduler
 from automation.watch.system import ScheduleError, System
