@@ -43,16 +43,28 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from urllib.parse import urlsplit
 
 from automation.domain.settings import Reading, Setting, State
 from automation.page.walls import CodeForm, LoginForm, Wall
 
 if TYPE_CHECKING:
-    from playwright.async_api import BrowserContext, Page
+    from playwright.async_api import Page
 
-    from automation.accounts.secrets import Credentials
+
+class SettingPage(Protocol):
+    """What acts on a setting's page for a plugin: a page object
+    (:mod:`automation.page.shapes` has the shared ones). Made with the plugin and the
+    browser page it acts on."""
+
+    def __init__(self, plugin: Plugin, page: Page) -> None: ...
+
+    async def read(self, setting: Setting) -> Reading: ...
+
+    async def write(self, setting: Setting, value: State) -> Reading: ...
+
+    async def instances(self, setting: Setting) -> list[str] | Reading: ...
 
 
 class Plugin:
@@ -112,6 +124,10 @@ class Plugin:
     #: ``substack.com``) are the platform's own too: a platform whose blogs each
     #: live on a host of their own.
     subdomains: ClassVar[bool] = False
+    #: The page object that reads and changes every setting of this plugin, when its
+    #: pages need a flow of their own (a drop-down, a first-run question); ``None``:
+    #: the shared page object of each setting's ``Switch.shape``.
+    page_class: ClassVar[type[SettingPage] | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -221,9 +237,8 @@ class Plugin:
 
     def offers_password(self) -> bool:
         """Whether a username and password can sign in here: the platform has a
-        sign-in form a browser can fill (:attr:`login_form`), or overrides
-        :meth:`sign_in` with a flow of its own."""
-        return self.login_form is not None or type(self).sign_in is not Plugin.sign_in
+        sign-in form a browser can fill (:attr:`login_form`)."""
+        return self.login_form is not None
 
     def sign_in_url(self) -> str:
         """Where a person signs in: the sign-in form's page, else the origin."""
@@ -287,115 +302,6 @@ class Plugin:
                 f"Not signed in to {self.title}: it showed its sign-in page.",
             )
         return None
-
-    async def recognise(self, page: Page) -> Wall | None:
-        """What stands between ``page`` and the account, looking at the page itself.
-
-        A checkpoint with :attr:`code_form`'s field is a ``code`` wall; any other
-        checkpoint is a ``captcha`` wall: a check only a person can pass.
-        """
-        from automation.accounts import signin
-
-        return await signin.recognise(self, page)
-
-    async def signed_in(self, context: BrowserContext) -> bool:
-        """True when ``context``'s session is signed in, proved by a positive sign.
-
-        Never the mere absence of a redirect, and never the setting's own control
-        (some sites show it to visitors): one of :attr:`session_cookies` must be held
-        and :meth:`signed_in_url` load with no wall on the way, or that page (opened in
-        a context of its own, so no open window is moved) must show
-        :attr:`signed_in_marker`.
-        """
-        from automation.accounts import signin
-
-        return await signin.is_signed_in(self, context)
-
-    # -- reading and writing ------------------------------------------------------
-
-    async def read(self, page: Page, setting: Setting) -> Reading:
-        """Read ``setting``'s current state from its page.
-
-        Returns ``on`` or ``off`` only when the value was read from the setting's
-        own page on a signed-in account; otherwise the state that says why not.
-        """
-        shape = setting.switch.shape if setting.switch else "switch"
-        if shape == "chip":
-            from automation.page import chips
-
-            return await chips.read(self, page, setting)
-        if shape == "row":
-            from automation.page import rows
-
-            return await rows.read(self, page, setting)
-        if shape == "radio":
-            from automation.page import radios
-
-            return await radios.read(self, page, setting)
-        if shape == "offer":
-            from automation.page import offers
-
-            return await offers.read(self, page, setting)
-        from automation.page import switches
-
-        return await switches.read(self, page, setting)
-
-    async def write(self, page: Page, setting: Setting, value: State) -> Reading:
-        """Set ``setting`` to ``value`` and read it back from a fresh page load.
-
-        The returned reading is that fresh read: the change counts only if it
-        shows ``value``.
-        """
-        shape = setting.switch.shape if setting.switch else "switch"
-        if shape == "chip":
-            from automation.page import chips
-
-            return await chips.write(self, page, setting, value)
-        if shape == "row":
-            from automation.page import rows
-
-            return await rows.write(self, page, setting, value)
-        if shape == "radio":
-            from automation.page import radios
-
-            return await radios.write(self, page, setting, value)
-        if shape == "offer":
-            from automation.page import offers
-
-            return await offers.write(self, page, setting, value)
-        from automation.page import switches
-
-        return await switches.write(self, page, setting, value)
-
-    async def instances(self, page: Page, setting: Setting) -> list[str] | Reading:
-        """The names of the blogs or sites a per-blog ``setting`` exists for.
-
-        Returns a reading instead when the list could not be read (signed out, a
-        changed page). The default follows ``setting.per``.
-        """
-        from automation.page import switches
-
-        return await switches.discover(self, page, setting)
-
-    async def sign_in(self, page: Page, credentials: Credentials) -> Wall | None:
-        """Sign in with ``credentials``; return ``None`` when the account is signed in.
-
-        Otherwise return the wall that is still in the way, with a detail a person
-        can act on. The default fills :attr:`login_form`.
-        """
-        from automation.accounts import signin
-
-        return await signin.fill_login_form(self, page, credentials)
-
-    async def enter_code(self, page: Page, code: str) -> Wall | None:
-        """Type a verification code into the page :meth:`recognise` called ``code``.
-
-        Returns ``None`` when no wall is left, else the wall (a refused code is a
-        ``code`` wall again). The default fills :attr:`code_form`.
-        """
-        from automation.accounts import signin
-
-        return await signin.fill_code_form(self, page, code)
 
 
 __all__ = ["CodeForm", "LoginForm", "Plugin", "Wall"]

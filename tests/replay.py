@@ -10,6 +10,7 @@ from playwright.async_api import Browser
 from automation import registry
 from automation.captures.replay import CapturedPage
 from automation.domain.settings import Reading, Setting
+from automation.page import actions
 from automation.plugin import Plugin
 
 
@@ -39,6 +40,6 @@ async def read_served(kept: dict[str, Any], browser: Browser) -> Reading:
         context = await browser.new_context()
         try:
             page = await context.new_page()
-            return await plugin.read(page, setting_of(plugin, kept["setting"]))
+            return await actions.read(plugin, page, setting_of(plugin, kept["setting"]))
         finally:
             await context.close()

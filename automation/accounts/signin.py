@@ -1,8 +1,9 @@
 """Signing in through a platform's own pages: the sign-in form, a verification code.
 
-The shared code behind :meth:`Plugin.sign_in`, :meth:`Plugin.enter_code`,
-:meth:`Plugin.recognise` and :meth:`Plugin.signed_in`, and the whole headless
-sign-in (:func:`sign_in`) the engine runs.
+Filling a plugin's sign-in form (:func:`fill_login_form`) and its verification page
+(:func:`fill_code_form`), telling what a page stands for (:func:`recognise`), proving an
+account is signed in (:func:`is_signed_in`), and the whole headless sign-in
+(:func:`sign_in`) the engine runs. A plugin only declares the forms and signs.
 
 A password, a username or a verification code goes only into a page of the platform's
 own origin (the one the run was configured with) or one of its sign-in origins
@@ -53,11 +54,11 @@ async def sign_in(
     """Sign in with ``credentials``, asking for a verification code when one is wanted.
 
     Each browser step may take ``limit`` seconds; the person typing a code is not
-    hurried. Returns ``None`` only when :meth:`Plugin.signed_in` confirms it.
+    hurried. Returns ``None`` only when :func:`is_signed_in` confirms it.
     """
     # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a cancellation.
     async with asyncio.timeout(limit):
-        wall = await plugin.sign_in(page, credentials)
+        wall = await fill_login_form(plugin, page, credentials)
     tries = 0
     while wall is not None and wall.kind == "code":
         if ask_code is None:
@@ -73,11 +74,11 @@ async def sign_in(
             return Wall("code", f"No verification code was given; not signed in to {plugin.title}.")
         tries += 1
         async with asyncio.timeout(limit):
-            wall = await plugin.enter_code(page, code.strip())
+            wall = await fill_code_form(plugin, page, code.strip())
     if wall is not None:
         return wall
     async with asyncio.timeout(limit):
-        signed_in = await plugin.signed_in(page.context)
+        signed_in = await is_signed_in(plugin, page.context)
     if not signed_in:
         return Wall("login", f"{plugin.title} did not show a signed-in page after signing in.")
     return None
@@ -111,7 +112,7 @@ async def fill_login_form(plugin: Plugin, page: Page, credentials: Credentials) 
         # Leave no password typed into a page that stays open.
         await password.evaluate(_PUT, "")
         return Wall("login", f"{plugin.title} did not accept the username and password.")
-    return await plugin.recognise(page)
+    return await recognise(plugin, page)
 
 
 async def fill_code_form(plugin: Plugin, page: Page, code: str) -> Wall | None:
@@ -127,7 +128,7 @@ async def fill_code_form(plugin: Plugin, page: Page, code: str) -> Wall | None:
     if await _shown(page.locator(form.field).first):
         await page.locator(form.field).first.evaluate(_PUT, "")
         return Wall("code", f"{plugin.title} did not accept that verification code; try again.")
-    return await plugin.recognise(page)
+    return await recognise(plugin, page)
 
 
 def secret_origins(plugin: Plugin) -> frozenset[str]:
@@ -288,7 +289,7 @@ async def recognise(plugin: Plugin, page: Page) -> Wall | None:
 
 
 async def is_signed_in(plugin: Plugin, context: BrowserContext) -> bool:
-    """The positive proof behind :meth:`Plugin.signed_in`: the account's own sign.
+    """Whether ``context``'s session is signed in, proved by the account's own sign.
 
     A session cookie on record must be held and :meth:`Plugin.signed_in_url` reached
     without a wall; a platform known by its account menu instead must show it there.

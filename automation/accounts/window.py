@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from automation.accounts import signin
 from automation.accounts.sessions import StorageState
 from automation.browser.launch import launch
 
@@ -140,7 +141,7 @@ async def _wait_for_sign_in(
         if url is not None and plugin.on_origin(url) and plugin.wall(url) is None:
             with contextlib.suppress(Exception):  # a window closing mid-check is no error
                 async with asyncio.timeout(options.timeout):
-                    if await plugin.signed_in(context):
+                    if await signin.is_signed_in(plugin, context):
                         return WindowSignIn(await context.storage_state(), "Signed in.")
         try:
             async with asyncio.timeout_at(deadline):

@@ -28,6 +28,7 @@ from automation.engine.contexts import Contexts, Platform, close_quietly
 from automation.engine.kept import KeptSessions
 from automation.engine.lifetime import BrowserLifetime
 from automation.engine.options import LINGER, EngineClosed, Options
+from automation.page import actions
 from automation.page.walls import Wall
 
 if TYPE_CHECKING:
@@ -199,7 +200,7 @@ class Engine:
         platform = self._platforms[plugin.name]
         async with self._platforms.working(platform, linger=LINGER), platform.tabs.one() as tab:
             reading = await self._with_platform(
-                platform, setting, lambda page: plugin.write(page, setting, value), tab
+                platform, setting, lambda page: actions.write(plugin, page, setting, value), tab
             )
         self._bus.emit(events.Changed(reading, value))
         return reading
@@ -220,7 +221,7 @@ class Engine:
         async def read(setting: Setting, tab: Tab) -> None:
             if setting.per is None:
                 reading = await self._with_platform(
-                    platform, setting, partial(plugin.read, setting=setting), tab
+                    platform, setting, partial(actions.read, plugin, setting=setting), tab
                 )
                 self._bus.emit(events.Read(reading))
                 key, index = place[setting.id]
@@ -260,7 +261,7 @@ class Engine:
         """Find the blogs or sites of a per-blog setting and register one setting each."""
         plugin = platform.plugin
         found = await self._with_platform(
-            platform, setting, lambda page: plugin.instances(page, setting), tab
+            platform, setting, lambda page: actions.instances(plugin, page, setting), tab
         )
         if isinstance(found, Reading):
             return found

@@ -227,7 +227,14 @@ async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
     )
 
 
-async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> Reading:
+async def write(
+    plugin: Plugin,
+    page: Page,
+    setting: Setting,
+    value: State,
+    *,
+    reread: switches.Reader | None = None,
+) -> Reading:
     """Set ``setting`` to ``value`` through its chip's menu, then read it back afresh.
 
     The chip is clicked, the menu item named exactly as wanted ("Turn off") is chosen,
@@ -291,7 +298,9 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
         f'Choosing "{items[index].name}" in the menu of {name} did not take effect.',
         answer=lambda: popups.answer(page, switch, value),
     )
-    return await switches.settle(plugin, page, setting, value, outcome)
+    return await switches.settle(
+        plugin, page, setting, value, outcome, reread=reread or _reader(plugin, page)
+    )
 
 
 async def _menu(page: Page, chip: ElementHandle) -> tuple[list[Item], list[ElementHandle]] | str:
@@ -318,3 +327,8 @@ async def _menu(page: Page, chip: ElementHandle) -> tuple[list[Item], list[Eleme
         if loop.time() >= deadline:
             return "no menu opened" if not count else "its menu shows no items"
         await asyncio.sleep(0.1)
+
+
+def _reader(plugin: Plugin, page: Page) -> switches.Reader:
+    """This module's own read of a setting on ``page``."""
+    return lambda setting: read(plugin, page, setting)

@@ -19,8 +19,8 @@ Nothing whose words hold "delete", "erase" or "remove" is ever pressed.
 
 A plugin asks for this shape with ``Switch(..., shape="offer")``: ``names`` are the
 wordings of the heading above the button, ``within`` the one container it sits in
-where the page has one; :meth:`Plugin.read` and :meth:`Plugin.write` call :func:`read`
-and :func:`write`.
+where the page has one; its page object (:class:`~automation.page.shapes.OfferPage`)
+calls :func:`read` and :func:`write`.
 """
 
 from __future__ import annotations
@@ -270,7 +270,14 @@ async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
     )
 
 
-async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> Reading:
+async def write(
+    plugin: Plugin,
+    page: Page,
+    setting: Setting,
+    value: State,
+    *,
+    reread: switches.Reader | None = None,
+) -> Reading:
     """Press the button that offers ``value``'s change, answer the dialog that follows,
     then read it back from a fresh load."""
     if value not in (State.ON, State.OFF):
@@ -302,4 +309,11 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
         f'The button "{found.button.name}" could not be pressed, so nothing changed.',
         answer=lambda: popups.answer(page, switch, value),
     )
-    return await switches.settle(plugin, page, setting, value, outcome)
+    return await switches.settle(
+        plugin, page, setting, value, outcome, reread=reread or _reader(plugin, page)
+    )
+
+
+def _reader(plugin: Plugin, page: Page) -> switches.Reader:
+    """This module's own read of a setting on ``page``."""
+    return lambda setting: read(plugin, page, setting)

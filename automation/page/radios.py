@@ -22,7 +22,8 @@ own request, and counts only once a fresh load reads the new value back. Nothing
 words hold "delete", "erase" or "remove" is ever pressed.
 
 A plugin asks for this shape with a :class:`Radios` as its setting's switch;
-:meth:`Plugin.read` and :meth:`Plugin.write` call :func:`read` and :func:`write`.
+its page object (:class:`~automation.page.shapes.RadioPage`) calls :func:`read` and
+:func:`write`.
 """
 
 from __future__ import annotations
@@ -413,7 +414,14 @@ async def _press_save(page: Page, option: ElementHandle, radios: Radios) -> None
     await switches._press_save(page, option, submits)
 
 
-async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> Reading:
+async def write(
+    plugin: Plugin,
+    page: Page,
+    setting: Setting,
+    value: State,
+    *,
+    reread: switches.Reader | None = None,
+) -> Reading:
     """Choose the option that means ``value``, keep it the page's way, then read it back
     from a fresh load."""
     if value not in (State.ON, State.OFF):
@@ -466,4 +474,11 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
     )
     await popups.mark_open(page)
     outcome = await switches.save(plugin, page, change, stuck, answer=answer)
-    return await switches.settle(plugin, page, setting, value, outcome)
+    return await switches.settle(
+        plugin, page, setting, value, outcome, reread=reread or _reader(plugin, page)
+    )
+
+
+def _reader(plugin: Plugin, page: Page) -> switches.Reader:
+    """This module's own read of a setting on ``page``."""
+    return lambda setting: read(plugin, page, setting)

@@ -22,8 +22,8 @@ A plugin asks for this with ``Switch(..., shape="row")``: ``names`` are the sett
 wordings, ``testid`` the row button's own test id where it has one, ``opens`` the
 clicks that show the row, and ``row`` (where the model has it) a CSS selector of the
 page's rows; otherwise a button's row is the nearest element around it with words of
-its own and no other control. :meth:`Plugin.read` and :meth:`Plugin.write` call
-:func:`read` and :func:`write`.
+its own and no other control. Its page object
+(:class:`~automation.page.shapes.RowPage`) calls :func:`read` and :func:`write`.
 """
 
 from __future__ import annotations
@@ -549,7 +549,14 @@ async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
     )
 
 
-async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> Reading:
+async def write(
+    plugin: Plugin,
+    page: Page,
+    setting: Setting,
+    value: State,
+    *,
+    reread: switches.Reader | None = None,
+) -> Reading:
     """Set a row button's setting to ``value`` through the menu or dialog it opens, then
     read it back from a fresh load."""
     if value not in (State.ON, State.OFF):
@@ -580,6 +587,7 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
             setting,
             value,
             "The row button was clicked but opened no menu or dialog.",
+            reread=reread or _reader(plugin, page),
         )
     seen = await opened.evaluate(_DESCRIBE)
     if seen["role"] in ("menu", "listbox"):
@@ -588,7 +596,9 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
         outcome = await _flip(plugin, page, opened, seen, setting, found, value)
     if isinstance(outcome, Reading):
         return outcome
-    return await switches.settle(plugin, page, setting, value, outcome)
+    return await switches.settle(
+        plugin, page, setting, value, outcome, reread=reread or _reader(plugin, page)
+    )
 
 
 def _never(words: str) -> bool:
@@ -782,3 +792,8 @@ async def _leave(page: Page, dialog: ElementHandle, wordings: tuple[str, ...]) -
             await switches._click(elements[chosen])
             return
     await page.keyboard.press("Escape")
+
+
+def _reader(plugin: Plugin, page: Page) -> switches.Reader:
+    """This module's own read of a setting on ``page``."""
+    return lambda setting: read(plugin, page, setting)

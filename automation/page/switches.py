@@ -396,7 +396,18 @@ async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
     return Reading(setting.id, state, f"{noun} is {state} (found by {found.proof}).", url=page.url)
 
 
-async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> Reading:
+#: Reads a setting again from a fresh load of its page: the page object's own read.
+Reader = Callable[[Setting], Awaitable[Reading]]
+
+
+def _reader(plugin: Plugin, page: Page) -> Reader:
+    """This module's own read of a switch on ``page``."""
+    return lambda setting: read(plugin, page, setting)
+
+
+async def write(
+    plugin: Plugin, page: Page, setting: Setting, value: State, *, reread: Reader | None = None
+) -> Reading:
     """Flip one switch to ``value``, press the page's save button where it has one
     (``Switch.submit``), confirm a dialog it may open, wait for the page to save it,
     then read it back from a fresh load."""
@@ -433,7 +444,9 @@ async def write(plugin: Plugin, page: Page, setting: Setting, value: State) -> R
         stuck,
         answer=lambda: popups.answer(page, switch, value),
     )
-    return await settle(plugin, page, setting, value, outcome)
+    return await settle(
+        plugin, page, setting, value, outcome, reread=reread or _reader(plugin, page)
+    )
 
 
 #: The buttons of a control's own form whose whole name is one of ``names`` (a form's
@@ -508,11 +521,14 @@ async def settle(
     setting: Setting,
     value: State,
     outcome: str | popups.Refused | None,
+    *,
+    reread: Reader,
 ) -> Reading:
     """The verdict on a change, from what :func:`save` said of it: a dialog nobody knew
-    (cancelled) is ``unknown`` whatever a fresh load shows; else :func:`read_back`."""
+    (cancelled) is ``unknown`` whatever a fresh load shows; else :func:`read_back`.
+    ``reread`` reads the setting again from a fresh load (its page's own read)."""
     if isinstance(outcome, popups.Refused):
-        after = await plugin.read(page, setting)
+        after = await reread(setting)
         shows = f" A fresh load shows it {after.state}." if after.state.is_value else ""
         return Reading(
             setting.id,
@@ -520,18 +536,24 @@ async def settle(
             f"{outcome.detail} Nothing was confirmed.{shows}",
             url=after.url,
         )
-    return await read_back(plugin, page, setting, value, outcome)
+    return await read_back(plugin, page, setting, value, outcome, reread=reread)
 
 
 async def read_back(
-    plugin: Plugin, page: Page, setting: Setting, value: State, refused: str | None
+    plugin: Plugin,
+    page: Page,
+    setting: Setting,
+    value: State,
+    refused: str | None,
+    *,
+    reread: Reader,
 ) -> Reading:
-    """The verdict on a change: a fresh read through ``plugin.read`` decides it.
+    """The verdict on a change: a fresh read through ``reread`` decides it.
 
     ``refused`` is why the change looked not to have been saved (from :func:`save`),
     given as the reason when the fresh read still shows the old value.
     """
-    after = await plugin.read(page, setting)
+    after = await reread(setting)
     if after.state == value:
         return Reading(
             setting.id,

@@ -22,7 +22,6 @@ here: the reading is ``unknown`` and asks the person to answer it in Gmail.
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
 
 from automation.domain.settings import (
     Confidence,
@@ -34,6 +33,8 @@ from automation.domain.settings import (
     Toggles,
     evidence,
 )
+from automation.page import controls, switches
+from automation.page.shapes import SwitchPage
 from automation.plugin import Plugin
 from automation.plugins.google import (
     ACCOUNT_SOURCE,
@@ -42,9 +43,6 @@ from automation.plugins.google import (
     SESSION_COOKIES,
     SIGN_IN_ORIGINS,
 )
-
-if TYPE_CHECKING:
-    from playwright.async_api import Page
 
 ORIGIN = "https://mail.google.com"
 #: The General tab of the first signed-in account's settings.
@@ -213,38 +211,23 @@ OTHER_PRODUCTS = IN_DIALOG(
 )
 
 
-class Gmail(Plugin):
-    """Gmail's smart-features checkboxes: the General tab's and the dialog's two."""
+class SmartFeaturesPage(SwitchPage):
+    """Gmail's settings page, which may first show a first-run question: its answer
+    sets these features, so neither read past it nor answered."""
 
-    name = "gmail"
-    title = "Gmail"
-    default_origin = ORIGIN
-    # Gmail loads its scripts from gstatic.com and googleapis.com.
-    asset_hosts = ("gstatic.com", "googleapis.com")
-    order = 41
-    login_paths = LOGIN_PATHS
-    checkpoint_paths = CHECKPOINT_PATHS
-    sign_in_origins = SIGN_IN_ORIGINS
-    # Google signs in over several pages and often asks for a second step.
-    login_form = None
-    session_cookies = SESSION_COOKIES
-    account_source = ACCOUNT_SOURCE
-    settings = (SMART_FEATURES, WORKSPACE, OTHER_PRODUCTS)
+    async def read(self, setting: Setting) -> Reading:
+        waiting = await self._first_run(setting)
+        return waiting if waiting is not None else await super().read(setting)
 
-    async def read(self, page: Page, setting: Setting) -> Reading:
-        waiting = await self._first_run(page, setting)
-        return waiting if waiting is not None else await super().read(page, setting)
+    async def write(self, setting: Setting, value: State) -> Reading:
+        waiting = await self._first_run(setting)
+        return waiting if waiting is not None else await super().write(setting, value)
 
-    async def write(self, page: Page, setting: Setting, value: State) -> Reading:
-        waiting = await self._first_run(page, setting)
-        return waiting if waiting is not None else await super().write(page, setting, value)
-
-    async def _first_run(self, page: Page, setting: Setting) -> Reading | None:
+    async def _first_run(self, setting: Setting) -> Reading | None:
         """A reading when the settings page is not to be read: it is not the account's
         page (a sign-in, a move), or Gmail shows its first-run question over it."""
-        from automation.page import controls, switches
-
-        problem = await switches.open_page(self, page, setting)
+        page = self.page
+        problem = await switches.open_page(self.plugin, page, setting)
         if problem is not None:
             return problem
         # Wait for the page to draw either the question or its settings, then a moment
@@ -269,3 +252,23 @@ class Gmail(Plugin):
             "it: open Gmail, answer it yourself, then check again.",
             url=page.url,
         )
+
+
+class Gmail(Plugin):
+    """Gmail's smart-features checkboxes: the General tab's and the dialog's two."""
+
+    name = "gmail"
+    title = "Gmail"
+    default_origin = ORIGIN
+    # Gmail loads its scripts from gstatic.com and googleapis.com.
+    asset_hosts = ("gstatic.com", "googleapis.com")
+    order = 41
+    login_paths = LOGIN_PATHS
+    checkpoint_paths = CHECKPOINT_PATHS
+    sign_in_origins = SIGN_IN_ORIGINS
+    # Google signs in over several pages and often asks for a second step.
+    login_form = None
+    session_cookies = SESSION_COOKIES
+    account_source = ACCOUNT_SOURCE
+    settings = (SMART_FEATURES, WORKSPACE, OTHER_PRODUCTS)
+    page_class = SmartFeaturesPage

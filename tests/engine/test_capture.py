@@ -10,13 +10,11 @@ from pathlib import Path
 import pytest
 
 from automation.browser.launch import Running
-from automation.captures import fileformat
-from automation.captures.redaction import redact_node
+from automation.captures import capture
 from automation.captures.replay import CapturedPage
-from automation.captures.scrub import Redactor
-from automation.captures.words import plugin_words
 from automation.domain.settings import State
 from automation.engine.runtime import build
+from automation.page import actions
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer
 from automation.replicas.server import DEMO_USERNAME
@@ -38,7 +36,7 @@ FRAGMENTS = ("Jane Q", "555 0134", "Baker Street", "cdn.example.net", "jane.exam
 
 
 def test_the_redactor_takes_out_what_is_personal() -> None:
-    scrub = Redactor(["Jane Q. Example"])
+    scrub = capture.Redactor(["Jane Q. Example"])
     said = scrub(
         "Account menu for Jane Q. Example, jane@example.org, call +44 20 7946 0958, "
         "follow @jane_q, token a1b2c3d4e5f6g7h8i9j0k1l2"
@@ -54,7 +52,7 @@ def test_the_redactor_takes_out_what_is_personal() -> None:
 
 
 def test_only_the_words_the_plugin_knows_are_kept() -> None:
-    words = plugin_words(LinkedIn)
+    words = capture.plugin_words(LinkedIn)
     assert words.text("Use my data for training content creation AI models") == (
         "Use my data for training content creation AI models"
     )
@@ -85,7 +83,7 @@ def test_text_that_is_not_an_interface_word_becomes_a_placeholder() -> None:
             {"tag": "label", "attrs": {"for": "jane-q"}, "children": []},
         ],
     }
-    redacted = redact_node(node, plugin_words(LinkedIn))
+    redacted = capture.redact_node(node, capture.plugin_words(LinkedIn))
     text = json.dumps(redacted, ensure_ascii=False)
     assert "health" not in text and "session" not in text and "title" not in text
     assert "jane" not in text.lower() and "feed" not in text
@@ -100,10 +98,10 @@ def test_text_that_is_not_an_interface_word_becomes_a_placeholder() -> None:
 def test_a_file_that_is_not_a_capture_is_refused_clearly(tmp_path: Path) -> None:
     path = tmp_path / "not.json"
     path.write_text("[1, 2]", encoding="utf-8")
-    with pytest.raises(fileformat.CaptureError, match="not a capture file"):
-        fileformat.load(path)
-    with pytest.raises(fileformat.CaptureError, match="No such file"):
-        fileformat.load(tmp_path / "missing.json")
+    with pytest.raises(capture.CaptureError, match="not a capture file"):
+        capture.load(path)
+    with pytest.raises(capture.CaptureError, match="No such file"):
+        capture.load(tmp_path / "missing.json")
 
 
 @pytest.mark.browser
@@ -141,7 +139,7 @@ async def test_an_unknown_reading_points_to_a_private_capture(
     assert path.parent == tmp_path / "captures"
     assert f"privacy-tui capture --show {path}" in reading.detail
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    kept = fileformat.load(path)
+    kept = capture.load(path)
     assert kept["setting"] == AI and kept["reading"]["state"] == "unknown"
     assert kept["looked_for"]["ids"] == ["allowDataForGenerativeAI"]
     # A reading that is as expected leaves no capture, unless one is asked for.
@@ -187,7 +185,7 @@ async def test_captures_keep_nothing_personal_and_read_back_the_same(
         for secret in (*PERSONAL.values(), *FRAGMENTS):
             assert secret.lower() not in text.lower(), (reading.setting_id, secret)
         assert path.stat().st_size < 200_000, reading.setting_id
-        again = await read_served(fileformat.load(path), browser)
+        again = await read_served(capture.load(path), browser)
         if _proved_by_an_address(reading.setting_id):
             # A capture keeps a link's path, never its host: an account mark
             # that is a link to another host is not in the page served back.
@@ -212,7 +210,7 @@ def _proved_by_an_address(setting_id: str) -> bool:
 
 def test_a_capture_is_described_in_reading_order(tmp_path: Path) -> None:
     kept = {
-        "format": fileformat.FORMAT,
+        "format": capture.FORMAT,
         "setting": AI,
         "captured_at": "2026-11-30T10:00:00+00:00",
         "address": "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
@@ -230,7 +228,7 @@ def test_a_capture_is_described_in_reading_order(tmp_path: Path) -> None:
             ],
         },
     }
-    lines = list(fileformat.describe(kept))
+    lines = list(capture.describe(kept))
     order = [
         next(i for i, line in enumerate(lines) if line.startswith(p))
         for p in ("Setting:", "Address:", "Read as:", "Looked for:", "The page", "Accessibility")
@@ -242,7 +240,7 @@ def test_a_capture_is_described_in_reading_order(tmp_path: Path) -> None:
 def capture_of_linkedin(tmp_path: Path) -> Path:
     path = tmp_path / "linkedin.json"
     kept = {
-        "format": fileformat.FORMAT,
+        "format": capture.FORMAT,
         "setting": AI,
         "platform": "linkedin",
         "title": "Data for Generative AI Improvement",
@@ -300,17 +298,17 @@ async def test_a_served_capture_switches_and_keeps_the_new_state(
 ) -> None:
     """Served back, the controls follow clicks and a reload shows the new state, so a
     plugin's switch and its read-back work on a capture too."""
-    kept = fileformat.load(capture_of_linkedin(tmp_path))
-    kept["format"] = fileformat.FORMAT
+    kept = capture.load(capture_of_linkedin(tmp_path))
+    kept["format"] = capture.FORMAT
     with CapturedPage(kept, session_cookies=LinkedIn.session_cookies) as served:
         plugin = LinkedIn(served.origin)
         setting = LinkedIn.setting("ai_training")
         browser = shared_browser.browser
         page = await browser.new_page()
-        assert (await plugin.read(page, setting)).state is State.ON
-        written = await plugin.write(page, setting, State.OFF)
+        assert (await actions.read(plugin, page, setting)).state is State.ON
+        written = await actions.write(plugin, page, setting, State.OFF)
         assert written.state is State.OFF, written.detail
-        assert (await plugin.read(page, setting)).state is State.OFF
+        assert (await actions.read(plugin, page, setting)).state is State.OFF
 
 
 def test_replica_serves_a_capture_file(tmp_path: Path) -> None:

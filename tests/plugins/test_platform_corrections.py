@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from automation.accounts import signin
 from automation.browser.launch import Running
 from automation.domain.settings import Confidence, Kind, State
 from automation.engine.core import Engine
@@ -138,8 +139,8 @@ async def test_github_signed_in_is_shown_by_the_drop_down(
     plugin = GitHub(replica.origins["github"])
     browser = shared_browser.browser
     signed = await browser.new_context(storage_state=replica.storage_state("github"))
-    assert await plugin.signed_in(signed)
-    assert not await plugin.signed_in(await browser.new_context())
+    assert await signin.is_signed_in(plugin, signed)
+    assert not await signin.is_signed_in(plugin, await browser.new_context())
 
 
 @pytest.mark.browser
@@ -521,8 +522,8 @@ async def test_substack_signed_in_is_shown_by_its_session_cookie(
     plugin = Substack(replica.origins["substack"])
     browser = shared_browser.browser
     signed = await browser.new_context(storage_state=replica.storage_state("substack"))
-    assert await plugin.signed_in(signed)
-    assert not await plugin.signed_in(await browser.new_context())
+    assert await signin.is_signed_in(plugin, signed)
+    assert not await signin.is_signed_in(plugin, await browser.new_context())
     assert replica.sites["substack"].saves == []
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from automation import registry
+from automation.accounts import signin
 from automation.browser.launch import Running
 from automation.domain.settings import Kind, State, Switch
 from automation.page import controls
@@ -516,15 +517,15 @@ async def test_signed_in_needs_a_positive_sign(
     plugin = PLUGINS[name](replica.origins[name])
     browser = shared_browser.browser
     signed_out = await browser.new_context()
-    assert await plugin.signed_in(signed_out) is False
+    assert await signin.is_signed_in(plugin, signed_out) is False
     signed = await browser.new_context(storage_state=replica.storage_state(name))
-    assert await plugin.signed_in(signed) is True
+    assert await signin.is_signed_in(plugin, signed) is True
     if plugin.session_cookies:
         stale = await browser.new_context()
         await stale.add_cookies(
             [{"name": plugin.session_cookies[0], "value": "expired", "url": plugin.origin}]
         )
-        assert await plugin.signed_in(stale) is False
+        assert await signin.is_signed_in(plugin, stale) is False
 
 
 @pytest.mark.browser
@@ -541,10 +542,10 @@ async def test_every_platform_with_a_replica_can_prove_its_session(
     for name in sorted(set(PLUGINS) & set(SITES)):
         plugin = PLUGINS[name](replica.origins[name])
         signed = await browser.new_context(storage_state=replica.storage_state(name))
-        if not await plugin.signed_in(signed):
+        if not await signin.is_signed_in(plugin, signed):
             unproved.append(name)
         replica.sites[name].open_to_visitors = True
-        if await plugin.signed_in(await browser.new_context()):
+        if await signin.is_signed_in(plugin, await browser.new_context()):
             proved_signed_out.append(name)
     assert unproved == [], "a signed-in session not proved"
     assert proved_signed_out == [], "no session taken for signed in"

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from automation.domain.settings import Kind, Reading, State
+from automation.domain.settings import Kind, Reading, Setting, State
 from automation.engine.runtime import Runtime
 from automation.files.config import parse
 from automation.files.config_types import Config
+from automation.page.shapes import SwitchPage
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer
 from tests.checklist_view import Notices, cell, highlighted
@@ -209,13 +210,19 @@ async def test_export_to_an_unwritable_place_keeps_everything(
         await app.action_quit()
 
 
-class BrokenLinkedIn(LinkedIn):
-    """A plugin with a bug in one read."""
+class BrokenPage(SwitchPage):
+    """A page object with a bug in one read."""
 
-    async def read(self, page, setting) -> Reading:
+    async def read(self, setting: Setting) -> Reading:
         if setting.key == "research":
             raise RuntimeError("plugin bug")
-        return await super().read(page, setting)
+        return await super().read(setting)
+
+
+class BrokenLinkedIn(LinkedIn):
+    """A plugin whose page class has a bug in one read."""
+
+    page_class = BrokenPage
 
 
 async def test_a_plugin_exception_is_that_rows_error(
