@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 from automation.browser.launch import Running
-from automation.captures import capture
+from automation.captures import fileformat
+from automation.captures.redaction import redact_node
 from automation.captures.replay import CapturedPage
+from automation.captures.scrub import Redactor
+from automation.captures.words import plugin_words
 from automation.domain.settings import State
 from automation.engine.runtime import build
 from automation.page import actions
@@ -36,7 +39,7 @@ FRAGMENTS = ("Jane Q", "555 0134", "Baker Street", "cdn.example.net", "jane.exam
 
 
 def test_the_redactor_takes_out_what_is_personal() -> None:
-    scrub = capture.Redactor(["Jane Q. Example"])
+    scrub = Redactor(["Jane Q. Example"])
     said = scrub(
         "Account menu for Jane Q. Example, jane@example.org, call +44 20 7946 0958, "
         "follow @jane_q, token a1b2c3d4e5f6g7h8i9j0k1l2"
@@ -52,7 +55,7 @@ def test_the_redactor_takes_out_what_is_personal() -> None:
 
 
 def test_only_the_words_the_plugin_knows_are_kept() -> None:
-    words = capture.plugin_words(LinkedIn)
+    words = plugin_words(LinkedIn)
     assert words.text("Use my data for training content creation AI models") == (
         "Use my data for training content creation AI models"
     )
@@ -83,7 +86,7 @@ def test_text_that_is_not_an_interface_word_becomes_a_placeholder() -> None:
             {"tag": "label", "attrs": {"for": "jane-q"}, "children": []},
         ],
     }
-    redacted = capture.redact_node(node, capture.plugin_words(LinkedIn))
+    redacted = redact_node(node, plugin_words(LinkedIn))
     text = json.dumps(redacted, ensure_ascii=False)
     assert "health" not in text and "session" not in text and "title" not in text
     assert "jane" not in text.lower() and "feed" not in text
@@ -98,10 +101,10 @@ def test_text_that_is_not_an_interface_word_becomes_a_placeholder() -> None:
 def test_a_file_that_is_not_a_capture_is_refused_clearly(tmp_path: Path) -> None:
     path = tmp_path / "not.json"
     path.write_text("[1, 2]", encoding="utf-8")
-    with pytest.raises(capture.CaptureError, match="not a capture file"):
-        capture.load(path)
-    with pytest.raises(capture.CaptureError, match="No such file"):
-        capture.load(tmp_path / "missing.json")
+    with pytest.raises(fileformat.CaptureError, match="not a capture file"):
+        fileformat.load(path)
+    with pytest.raises(fileformat.CaptureError, match="No such file"):
+        fileformat.load(tmp_path / "missing.json")
 
 
 @pytest.mark.browser
@@ -139,7 +142,7 @@ async def test_an_unknown_reading_points_to_a_private_capture(
     assert path.parent == tmp_path / "captures"
     assert f"privacy-tui capture --show {path}" in reading.detail
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    kept = capture.load(path)
+    kept = fileformat.load(path)
     assert kept["setting"] == AI and kept["reading"]["state"] == "unknown"
     assert kept["looked_for"]["ids"] == ["allowDataForGenerativeAI"]
     # A reading that is as expected leaves no capture, unless one is asked for.
@@ -185,7 +188,7 @@ async def test_captures_keep_nothing_personal_and_read_back_the_same(
         for secret in (*PERSONAL.values(), *FRAGMENTS):
             assert secret.lower() not in text.lower(), (reading.setting_id, secret)
         assert path.stat().st_size < 200_000, reading.setting_id
-        again = await read_served(capture.load(path), browser)
+        again = await read_served(fileformat.load(path), browser)
         if _proved_by_an_address(reading.setting_id):
             # A capture keeps a link's path, never its host: an account mark
             # that is a link to another host is not in the page served back.
@@ -210,7 +213,7 @@ def _proved_by_an_address(setting_id: str) -> bool:
 
 def test_a_capture_is_described_in_reading_order(tmp_path: Path) -> None:
     kept = {
-        "format": capture.FORMAT,
+        "format": fileformat.FORMAT,
         "setting": AI,
         "captured_at": "2026-11-30T10:00:00+00:00",
         "address": "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
@@ -228,7 +231,7 @@ def test_a_capture_is_described_in_reading_order(tmp_path: Path) -> None:
             ],
         },
     }
-    lines = list(capture.describe(kept))
+    lines = list(fileformat.describe(kept))
     order = [
         next(i for i, line in enumerate(lines) if line.startswith(p))
         for p in ("Setting:", "Address:", "Read as:", "Looked for:", "The page", "Accessibility")
@@ -240,7 +243,7 @@ def test_a_capture_is_described_in_reading_order(tmp_path: Path) -> None:
 def capture_of_linkedin(tmp_path: Path) -> Path:
     path = tmp_path / "linkedin.json"
     kept = {
-        "format": capture.FORMAT,
+        "format": fileformat.FORMAT,
         "setting": AI,
         "platform": "linkedin",
         "title": "Data for Generative AI Improvement",
@@ -298,8 +301,8 @@ async def test_a_served_capture_switches_and_keeps_the_new_state(
 ) -> None:
     """Served back, the controls follow clicks and a reload shows the new state, so a
     plugin's switch and its read-back work on a capture too."""
-    kept = capture.load(capture_of_linkedin(tmp_path))
-    kept["format"] = capture.FORMAT
+    kept = fileformat.load(capture_of_linkedin(tmp_path))
+    kept["format"] = fileformat.FORMAT
     with CapturedPage(kept, session_cookies=LinkedIn.session_cookies) as served:
         plugin = LinkedIn(served.origin)
         setting = LinkedIn.setting("ai_training")
