@@ -19,7 +19,8 @@ import pytest
 
 from automation.records.history import History
 from automation.watch import scheduler
-from automation.watch.check import OUTPUT_KEPT, CommandFailed, run_command
+from automation.watch.check import CommandFailed, run_command
+from automation.watch.process import OUTPUT_KEPT
 from tests.cli.test_cli import no_traceback, run
 from tests.paths import ROOT
 
