@@ -3,10 +3,12 @@
 A plugin describes one platform. Most of it is data: its origin, its settings (each
 with a :class:`~automation.domain.settings.Switch` saying where the switch is), the paths of
 its sign-in and verification pages, its sign-in form, the field a verification page
-takes a code in, and the page that shows an account is signed in. The shared code in
-:mod:`automation.page.switches` reads and writes every setting that is a switch on a
-page; a plugin overrides :meth:`Plugin.read` or :meth:`Plugin.write` only for a flow
-that really differs (a dialog, a menu).
+takes a code in, and the page that shows an account is signed in. A plugin declares;
+page objects act: :mod:`automation.page.actions` reads and changes each setting with the
+page object of its switch's shape, and :mod:`automation.accounts.signin` signs in with
+the forms declared here. A plugin whose page needs a flow of its own (a drop-down, a
+first-run question) defines a page class in its own module and names it as
+:attr:`Plugin.page_class`; this module imports no page, sign-in or browser code.
 
 A setting names neither its platform nor, when it is a switch, its page's address:
 the class fills both in (the address is the switch's path on ``default_origin``),
@@ -47,7 +49,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from urllib.parse import urlsplit
 
 from automation.domain.settings import Reading, Setting, State
-from automation.page.walls import CodeForm, LoginForm, Wall
+from automation.domain.walls import CodeForm, LoginForm, Wall
 
 if TYPE_CHECKING:
     from playwright.async_api import Page
@@ -104,11 +106,11 @@ class Plugin:
     login_form: ClassVar[LoginForm | None] = None
     #: The field of a verification page that takes an emailed or texted code.
     code_form: ClassVar[CodeForm | None] = None
-    #: A page a signed-in account reaches, where :meth:`signed_in` looks for the
+    #: A page a signed-in account reaches, where signing in looks for the
     #: account's sign. ``None``: the page of :meth:`session_proof`'s setting (for a
     #: setting kept per blog, the page that lists the blogs).
     signed_in_path: ClassVar[str | None] = None
-    #: The key of the setting whose page :meth:`signed_in` opens when no
+    #: The key of the setting whose page proves a sign-in when no
     #: :attr:`signed_in_path` is given. ``None``: the first setting that is a switch.
     session_setting: ClassVar[str | None] = None
     #: CSS selector of what only a signed-in account's pages draw (an account menu, an
@@ -230,7 +232,7 @@ class Plugin:
         return urlsplit(final).path.rstrip("/") == urlsplit(asked).path.rstrip("/")
 
     def session_proof(self) -> Setting | None:
-        """The setting whose page :meth:`signed_in` opens (see :attr:`session_setting`)."""
+        """The setting whose page proves a sign-in (see :attr:`session_setting`)."""
         if self.session_setting is not None:
             return self.setting(self.session_setting)
         return next((s for s in self.settings if s.switch is not None), None)

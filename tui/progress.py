@@ -1,7 +1,7 @@
 """A run of changes in the app: what the status line shows, what quitting asks and says.
 
 The words of its closing line are the ones ``privacy-tui apply`` ends with
-(:mod:`automation.domain.tally`).
+(:mod:`automation.records.tally`).
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import asyncio
 from dataclasses import dataclass, field
 
 from automation import setting_text
-from automation.domain import tally
 from automation.language import _
+from automation.records import tally
 from automation.records.apply import Plan, Result
 
 

@@ -26,8 +26,8 @@ from urllib.parse import urlsplit
 from automation.accounts.sessions import canonical_origin
 from automation.browser import light
 from automation.domain.shown import shown
+from automation.domain.walls import Wall
 from automation.page import account, switches
-from automation.page.walls import Wall
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, ElementHandle, Locator, Page, Request

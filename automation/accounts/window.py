@@ -16,17 +16,33 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from automation.accounts import signin
 from automation.accounts.sessions import StorageState
 from automation.browser.launch import launch
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from playwright.async_api import BrowserContext, Page
 
-    from automation.engine.core import Options
     from automation.plugin import Plugin
+
+
+class Options(Protocol):
+    """What the window takes of the engine's options
+    (:class:`automation.engine.options.Options` is one)."""
+
+    @property
+    def executable(self) -> str | None: ...
+
+    @property
+    def timeout(self) -> float: ...
+
+    @property
+    def log_path(self) -> Path | None: ...
+
 
 #: How long the window waits for a person to sign in (seconds).
 GIVE_UP_AFTER = 15 * 60

@@ -27,9 +27,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
-    from playwright.async_api import Browser, BrowserContext, Route
+    from playwright.async_api import Browser, BrowserContext, Route, StorageState
 
-    from automation.accounts.sessions import StorageState
     from automation.plugin import Plugin
 
 log = logging.getLogger("privacy_tui.light")

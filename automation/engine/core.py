@@ -23,13 +23,13 @@ from automation.browser.launch import BrowserError, Running
 from automation.browser.pool import Tab, by_page, longest_first, steps
 from automation.domain import events
 from automation.domain.settings import Kind, Reading, Setting, State, resolve
+from automation.domain.walls import Wall
 from automation.engine.bus import Bus, Listener
 from automation.engine.contexts import Contexts, Platform, close_quietly
 from automation.engine.kept import KeptSessions
 from automation.engine.lifetime import BrowserLifetime
 from automation.engine.options import LINGER, EngineClosed, Options
 from automation.page import actions
-from automation.page.walls import Wall
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Page

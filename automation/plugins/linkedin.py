@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from automation.domain.settings import Setting
-from automation.page.walls import CodeForm, LoginForm
+from automation.domain.walls import CodeForm, LoginForm
 from automation.plugin import Plugin
 
 from .linkedin_settings import DECLARED

@@ -14,7 +14,7 @@ training.
 from __future__ import annotations
 
 from automation.domain.settings import Confidence, Setting, Switch, evidence
-from automation.page.walls import LoginForm
+from automation.domain.walls import LoginForm
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.reddit.com"

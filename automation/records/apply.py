@@ -13,13 +13,29 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from automation.domain.settings import Kind, Reading, Setting, State
 
 if TYPE_CHECKING:
-    from automation.engine.core import Engine
+    from collections.abc import Iterable, Mapping
+
+    from automation.plugin import Plugin
     from automation.records.history import ApplyRecord, History
+
+
+class Engine(Protocol):
+    """What planning and carrying out changes needs of the engine
+    (:class:`automation.engine.core.Engine` is one)."""
+
+    @property
+    def plugins(self) -> Mapping[str, Plugin]: ...
+
+    def setting(self, setting_id: str) -> Setting: ...
+
+    async def check(self, setting_ids: Iterable[str] | None = None) -> list[Reading]: ...
+
+    async def change(self, setting_id: str, value: State) -> Reading: ...
 
 
 class Action(enum.StrEnum):

@@ -9,11 +9,11 @@ import pytest
 
 from automation.domain.presets import PRESETS, preset
 from automation.domain.settings import Kind, Reading, State
-from automation.domain.tally import counts, summary
 from automation.engine.core import Engine
 from automation.plugins.linkedin import LinkedIn
 from automation.records.apply import Action, carry_out, make_plan, read_plan, read_undo_plan
 from automation.records.history import ApplyItem, ApplyRecord, History, HistoryError
+from automation.records.tally import counts, summary
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import Account
 

@@ -24,7 +24,7 @@ from automation.accounts.secrets import Credentials, KeyringCredentials
 from automation.accounts.sessions import MemorySessions
 from automation.domain.settings import State
 from automation.engine.core import Engine, Options
-from automation.page.walls import LoginForm
+from automation.domain.walls import LoginForm
 from automation.plugins.linkedin import LinkedIn
 from tests.hostile_hosts import Answer, Host, Seen, hosts
 from tests.processes import browsers_below, cmdline

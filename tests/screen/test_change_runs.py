@@ -9,9 +9,9 @@ import asyncio
 import pytest
 from textual.widgets import ProgressBar, Static
 
-from automation.domain import tally
 from automation.domain.settings import State
 from automation.engine.runtime import Runtime
+from automation.records import tally
 from tests.checklist_view import Notices, highlighted, move_to
 from tests.demo import account
 from tui.app import PrivacyApp

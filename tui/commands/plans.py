@@ -14,11 +14,11 @@ from automation import setting_text
 from automation.browser.launch import BrowserError
 from automation.domain import events
 from automation.domain.settings import MANUAL_WORDS
-from automation.domain.tally import how_to_undo, summary
 from automation.engine.core import Engine
 from automation.language import N_, _, ngettext
 from automation.records.apply import Action, Outcome, Plan, Result, carry_out
 from automation.records.history import HistoryError
+from automation.records.tally import how_to_undo, summary
 
 from ..words import said
 from . import exits
