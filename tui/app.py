@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -45,6 +45,19 @@ STOP_WAIT = 120
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 
+def checklist_model(runtime: Runtime, lookup: Callable[[str], Setting]) -> ChecklistModel:
+    """The checklist's model of ``runtime``'s settings; ``lookup`` finds a setting by id."""
+    history = runtime.history
+    return ChecklistModel(
+        runtime.settings,
+        titles={p.name: p.title for p in runtime.plugins},
+        desired=runtime.desired,
+        lookup=lookup,
+        marks=runtime.marks,
+        drifted=lambda setting_id: history.drift(setting_id) is not None,
+    )
+
+
 class PrivacyApp(App[None]):
     """The privacy checklist: live states read by the engine, switched on request."""
 
@@ -56,15 +69,7 @@ class PrivacyApp(App[None]):
     def __init__(self, runtime: Runtime, *, demo: bool = False) -> None:
         super().__init__()
         self.runtime, self.engine, self.demo = runtime, runtime.engine, demo
-        history = runtime.history
-        self.model = ChecklistModel(
-            runtime.settings,
-            titles={p.name: p.title for p in runtime.plugins},
-            desired=runtime.desired,
-            lookup=lambda setting_id: self.engine.setting(setting_id),
-            marks=runtime.marks,
-            drifted=lambda setting_id: history.drift(setting_id) is not None,
-        )
+        self.model = checklist_model(runtime, lambda setting_id: self.engine.setting(setting_id))
         self.accounts, self.changes, self.exporting = Accounts(self), Changes(self), Exporting(self)
         self.checking, self.drawing = Checking(self), Drawing(self, self.model)
         self._quitting = False
