@@ -8,12 +8,29 @@ import html
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from .server import DECOY, Account
 
 if TYPE_CHECKING:
-    from .google import GoogleSite
+    from contextlib import AbstractContextManager
+
+
+class GoogleSite(Protocol):
+    """What the pages take of the Google replica site (``google.GoogleSite`` is one):
+    its lock, and the words and menus it draws."""
+
+    @property
+    def lock(self) -> AbstractContextManager[object]: ...
+
+    @property
+    def menus(self) -> dict[bool, tuple[tuple[str, str], ...]]: ...
+
+    @property
+    def shown(self) -> dict[bool, str]: ...
+
+    @property
+    def named(self) -> dict[bool, str]: ...
 
 
 GEMINI_PATH = "/product/gemini"
