@@ -11,12 +11,10 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from automation.accounts.secrets import (
-    Credentials,
     SecretsError,
     forget_credentials,
     keyring_is_real,
     off_loop,
-    set_credentials,
 )
 from automation.accounts.window import NoDisplay, display_problem, sign_in_in_window
 from automation.browser.launch import BrowserError
@@ -25,19 +23,12 @@ from automation.language import N_, _
 
 from ..keys import bound, key_for
 from . import Host
+from .password_signin import PasswordSignIn
 
 if TYPE_CHECKING:
     from automation.plugin import Plugin
 
     from ..dialogs import SignOutAnswer, WindowWaiting
-
-#: What the platform row says after signing in stopped at a wall of this kind.
-WALL_WORDS = {
-    "code": "code needed",
-    "captcha": "captcha",
-    "checkpoint": "security check",
-    "error": "sign-in failed",
-}
 
 WAITING_FOR_WINDOW = N_("Waiting for you to sign in in the browser window.")
 
@@ -54,6 +45,9 @@ class Accounts:
         self._offered: set[str] = set()
         #: Platforms found signed out whose news is not yet told (told together).
         self._to_tell: list[str] = []
+        self.password = PasswordSignIn(
+            host, self._note, self._signing_in, self._free, self._open_window
+        )
 
     def _note(self, platform: str, word: str | None, detail: str = "", style: str = "") -> None:
         self.host.model.note(platform, word, detail, style)
@@ -238,86 +232,7 @@ class Accounts:
 
     def sign_in_with_password(self, platform: str, note: str = "") -> None:
         """Ask for a username and password in a form, and sign in with them."""
-        self.host.work(self._with_password(platform, note))
-
-    async def _with_password(self, platform: str, note: str = "") -> None:
-        from ..dialogs import CredentialsForm
-
-        plugin = self.host.engine.plugins[platform]
-        refused = plugin.password_refused()
-        if refused is not None:
-            # Not even asked for: a password goes only to the real site or this machine.
-            self._note(platform, "not signed in", refused)
-            self.host.notify(refused, title="No password sent", severity="error", timeout=15)
-            return
-        try:
-            can_remember = await off_loop(keyring_is_real)
-        except SecretsError:
-            can_remember = False
-        if self.host.demo:
-            from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME
-
-            account = (
-                f"The demo's account on every replica site: email {DEMO_USERNAME}, "
-                f"password {DEMO_PASSWORD}."
-            )
-            note = f"{note} {account}" if note else account
-        answer = await self.host.push_screen_wait(
-            CredentialsForm(plugin.title, can_remember=can_remember, note=note)
-        )
-        if answer is None:
-            return
-        self._signing_in.add(platform)
-        self._note(platform, "signing in…", "Signing in with what you typed.", "cyan")
-        try:
-            await self.host.engine.start()
-            wall = await self.host.engine.sign_in(platform, answer.credentials)
-        except BrowserError as exc:
-            self._note(platform, "not signed in", str(exc))
-            self.host.notify(str(exc), title="No browser", severity="error", timeout=30)
-            return
-        finally:
-            self._signing_in.discard(platform)
-        if wall is not None:
-            word = WALL_WORDS.get(wall.kind, "not signed in")
-            detail = wall.detail
-            if self.host.model.signed_in(platform):
-                # The session it had is untouched, and still reads the settings.
-                word = "sign-in failed"
-                detail += " The session kept from before is still used."
-            self._note(platform, word, detail)
-            self.host.notify(detail, title=f"{plugin.title}: not signed in", severity="warning")
-            if wall.kind in ("captcha", "checkpoint"):
-                self._offer_window(platform, wall.detail)
-            return
-        self._note(platform, None)
-        self.host.notify(f"Signed in to {plugin.title}; reading its settings.")
-        if answer.remember:
-            await self._remember(platform, answer.credentials)
-        await self.host.engine.check(self.host.model.ids(platform))
-
-    def _offer_window(self, platform: str, detail: str) -> None:
-        if display_problem() is not None:
-            return  # no window can open here; the detail already says what to do
-        from ..dialogs import confirm
-
-        question = detail + "\n\n" + _("Open a browser window to sign in there now?")
-
-        def answered(yes: bool | None) -> None:
-            if yes and self._free(platform):
-                self._open_window(platform)
-
-        self.host.push_screen(
-            confirm(question, yes=N_("Open a window"), no=N_("Not now")), answered
-        )
-
-    async def _remember(self, platform: str, credentials: Credentials) -> None:
-        try:
-            await off_loop(set_credentials, platform, credentials)
-        except SecretsError as exc:
-            self.host.notify(str(exc), title=_("Not remembered"), severity="warning")
-            return
-        self.host.notify(_("The credentials are remembered in the keyring."))
+        self.host.work(self.password.run(platform, note))
 
     async def _sign_out(self, platform: str, forget: bool) -> None:
         title = self.host.engine.plugins[platform].title
