@@ -60,6 +60,21 @@ LineTable {
 }
 """
 
+#: The table's keys: none of them shown in the footer.
+TABLE_KEYS: tuple[BindingType, ...] = (
+    Binding("enter", "select_cursor", "Select", show=False),
+    Binding("up", "cursor_up", "Cursor up", show=False),
+    Binding("down", "cursor_down", "Cursor down", show=False),
+    Binding("pageup", "page_up", "Page up", show=False),
+    Binding("pagedown", "page_down", "Page down", show=False),
+    # Where the columns are wider than the table (a very narrow terminal).
+    Binding("left", "scroll_left", "Scroll left", show=False),
+    Binding("right", "scroll_right", "Scroll right", show=False),
+)
+
+#: The parts of the table its styles can reach (``LineTable > .line-table--cursor``).
+TABLE_PARTS = ("line-table--header", "line-table--cursor", "line-table--hover")
+
 
 class RowMessage(Message):
     """A message about a row of a :class:`LineTable`."""
@@ -86,22 +101,8 @@ class LineTable(ScrollView, Generic[K], can_focus=True):
 
     ALLOW_SELECT = False
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Select", show=False),
-        Binding("up", "cursor_up", "Cursor up", show=False),
-        Binding("down", "cursor_down", "Cursor down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        # Where the columns are wider than the table (a very narrow terminal).
-        Binding("left", "scroll_left", "Scroll left", show=False),
-        Binding("right", "scroll_right", "Scroll right", show=False),
-    ]
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "line-table--header",
-        "line-table--cursor",
-        "line-table--hover",
-    }
+    BINDINGS: ClassVar[list[BindingType]] = list(TABLE_KEYS)
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(TABLE_PARTS)
 
     DEFAULT_CSS = TABLE_CSS
 
