@@ -20,15 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from automation.domain.settings import (
-    Confidence,
-    Evidence,
-    Setting,
-    State,
-    Switch,
-    Toggles,
-    evidence,
-)
+from automation.domain.settings import Confidence, Evidence, Setting, State, Switch, evidence
+from automation.domain.toggles import Toggles
 from automation.plugin import Plugin
 
 ORIGIN = "https://copilot.microsoft.com"

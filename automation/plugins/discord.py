@@ -14,15 +14,8 @@ draws.
 
 from __future__ import annotations
 
-from automation.domain.settings import (
-    FOUND_BY_LABEL,
-    Confidence,
-    Setting,
-    State,
-    Switch,
-    Toggles,
-    evidence,
-)
+from automation.domain.settings import FOUND_BY_LABEL, Confidence, Setting, State, Switch, evidence
+from automation.domain.toggles import Toggles
 from automation.plugin import Plugin
 
 ORIGIN = "https://discord.com"

@@ -30,9 +30,9 @@ from automation.domain.settings import (
     Sourced,
     State,
     Switch,
-    Toggles,
     evidence,
 )
+from automation.domain.toggles import Toggles
 from automation.page import controls, switches
 from automation.page.shapes import SwitchPage
 from automation.plugin import Plugin

@@ -4,7 +4,8 @@ one switch each, or one checkbox per kind of profile data, each a setting of its
 
 from __future__ import annotations
 
-from automation.domain.settings import Setting, Switch, Toggles
+from automation.domain.settings import Setting, Switch
+from automation.domain.toggles import Toggles
 
 from .linkedin_sources import SETTINGS, SOURCE, seen, steps
 

@@ -27,9 +27,9 @@ from automation.domain.settings import (
     Setting,
     State,
     Switch,
-    Toggles,
     evidence,
 )
+from automation.domain.toggles import Toggles
 from automation.page.shapes import SwitchPage
 from automation.plugin import Plugin
 

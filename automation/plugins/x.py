@@ -20,15 +20,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from automation.domain.settings import (
-    Confidence,
-    Evidence,
-    Setting,
-    State,
-    Switch,
-    Toggles,
-    evidence,
-)
+from automation.domain.settings import Confidence, Evidence, Setting, State, Switch, evidence
+from automation.domain.toggles import Toggles
 from automation.plugin import Plugin
 
 ORIGIN = "https://x.com"
