@@ -76,10 +76,10 @@ async def test_a_foreign_origin_never_asks_the_keyring(memory_keyring) -> None:
 
     plugin = LinkedIn("https://linkedin.example.org")
     engine = Engine([plugin], Options(), credentials=Watching())
-    signed_in = await engine._sign_in(engine._platforms["linkedin"])
+    signed_in = await engine.signins.with_stored("linkedin")
     assert signed_in is False
     assert asked == []
-    assert "not used there" in engine._platforms["linkedin"].sign_in_problem
+    assert "not used there" in (engine.signins.problem("linkedin") or "")
 
 
 @pytest.mark.parametrize(
