@@ -5,10 +5,11 @@ never mix with the real site's), the state before and after, and for a change
 whether the fresh read-back showed the value asked for. It also keeps the undo
 points: the states an apply found before it changed anything.
 
-Three parts, one file: :mod:`~automation.records.history.store` opens the file and refuses a
-damaged one, :mod:`~automation.records.history.recorder` records the engine's events (and
-watched checks) and reads them back, :mod:`~automation.records.history.undo` keeps the undo
-points. :class:`History` is all three over one file.
+Four parts, one file: :mod:`~automation.records.history.store` opens the file and refuses a
+damaged one, :mod:`~automation.records.history.recorder` records the engine's events and reads
+them back, :mod:`~automation.records.history.watch_runs` keeps the watched checks,
+:mod:`~automation.records.history.undo` keeps the undo points. :class:`History` is all four
+over one file.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ from automation.records.history.errors import HistoryError
 
 if TYPE_CHECKING:
     from automation.records.history.addresses import Places, kept_address
-    from automation.records.history.recorder import Drift, Entry, EventSource, Recorder, WatchRun
+    from automation.records.history.recorder import Drift, Entry, EventSource, Recorder
     from automation.records.history.store import SCHEMA_VERSION, Store, default_path
     from automation.records.history.undo import ApplyItem, ApplyRecord, UndoPoints
+    from automation.records.history.watch_runs import WatchRun, WatchRuns
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -52,7 +54,7 @@ _LATER = {
     "kept_address": "addresses",
     "Drift": "recorder",
     "Entry": "recorder",
-    "WatchRun": "recorder",
+    "WatchRun": "watch_runs",
     "ApplyItem": "undo",
     "ApplyRecord": "undo",
 }
@@ -78,6 +80,7 @@ class History:
         self._path = path
         self._store: Store | None = None
         self._recorder: Recorder | None = None
+        self._watch_runs: WatchRuns | None = None
         self._undo_points: UndoPoints | None = None
 
     @classmethod
@@ -115,9 +118,11 @@ class History:
         if self._store is None:
             from automation.records.history.recorder import Recorder
             from automation.records.history.undo import UndoPoints
+            from automation.records.history.watch_runs import WatchRuns
 
             store = self._opener()
             self._recorder, self._undo_points = Recorder(store), UndoPoints(store)
+            self._watch_runs = WatchRuns(store)
             self._store = store
 
     @property
@@ -135,6 +140,12 @@ class History:
         self.ready()
         assert self._recorder is not None
         return self._recorder
+
+    @property
+    def watch_runs(self) -> WatchRuns:
+        self.ready()
+        assert self._watch_runs is not None
+        return self._watch_runs
 
     @property
     def undo_points(self) -> UndoPoints:
@@ -216,7 +227,7 @@ class History:
 
     def last_entry_id(self) -> int:
         """The id of the latest entry (0 when there is none)."""
-        return self.recorder.last_entry_id()
+        return self.watch_runs.last_entry_id()
 
     def record_watch(
         self,
@@ -229,17 +240,17 @@ class History:
         told: list[str],
     ) -> None:
         """Keep what a watched check found; its entries are those after ``after_entry``."""
-        self.recorder.record_watch(
+        self.watch_runs.record_watch(
             after_entry, at=at, status=status, summary=summary, findings=findings, told=told
         )
 
     def last_watch(self) -> WatchRun | None:
         """The latest watched check, if one was recorded."""
-        return self.recorder.last_watch()
+        return self.watch_runs.last_watch()
 
     def watched(self, entries: Iterable[Entry]) -> set[int]:
         """The ids among ``entries`` that a watched check recorded."""
-        return self.recorder.watched(entries)
+        return self.watch_runs.watched(entries)
 
     # -- undo points -----------------------------------------------------------------------
 

@@ -11,9 +11,8 @@ the platform's own words (a profile's name, say).
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -21,8 +20,7 @@ from typing import Any, Protocol
 from automation.domain import events
 from automation.domain.settings import Reading, State, now
 from automation.records.history.addresses import Places, kept_address
-from automation.records.history.errors import HistoryError
-from automation.records.history.store import Store, as_state, as_text, as_time, cannot_use
+from automation.records.history.store import Store, as_state, as_text, as_time
 
 
 class EventSource(Protocol):
@@ -75,20 +73,6 @@ class Drift:
             f"{how} since the last check ({self.previous} on {when}), not by privacy-tui: "
             "the platform, or someone on the site, changed it."
         )
-
-
-@dataclass(frozen=True)
-class WatchRun:
-    """One watched check: when, its exit status, what it found and what was told."""
-
-    at: datetime
-    status: int
-    summary: str
-    findings: list[dict[str, Any]]
-    told: set[str]
-    """The keys of the findings the person has been told of (see :mod:`automation.watch.check`)."""
-    after_entry: int
-    last_entry: int
 
 
 class Recorder:
@@ -291,85 +275,6 @@ class Recorder:
         """Every setting id the history has an entry for."""
         with self._store.reading():
             return {row[0] for row in self._db.execute("SELECT DISTINCT setting_id FROM entries")}
-
-    # -- watched checks --------------------------------------------------------------------
-
-    def last_entry_id(self) -> int:
-        """The id of the latest entry (0 when there is none)."""
-        with self._store.reading():
-            return int(self._db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0])
-
-    def record_watch(
-        self,
-        after_entry: int,
-        *,
-        at: datetime,
-        status: int,
-        summary: str,
-        findings: list[dict[str, Any]],
-        told: list[str],
-    ) -> None:
-        """Keep what a watched check found; its entries are those after ``after_entry``.
-
-        A failure sets the store's ``problem``.
-        """
-
-        def keep(db: sqlite3.Connection) -> None:
-            last = db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
-            db.execute(
-                "INSERT INTO watch_runs (at, after_entry, last_entry, status, summary, "
-                "findings, told) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    at.isoformat(),
-                    after_entry,
-                    last,
-                    status,
-                    summary,
-                    json.dumps(findings),
-                    json.dumps(sorted(told)),
-                ),
-            )
-
-        self._store.write(keep)
-
-    def last_watch(self) -> WatchRun | None:
-        """The latest watched check, if one was recorded."""
-        with self._store.reading():
-            row = self._db.execute(
-                "SELECT at, status, summary, findings, told, after_entry, last_entry "
-                "FROM watch_runs ORDER BY id DESC LIMIT 1"
-            ).fetchone()
-        if row is None:
-            return None
-        try:
-            findings = json.loads(row[3])
-            told = json.loads(row[4])
-            if not isinstance(findings, list) or not isinstance(told, list):
-                raise ValueError("a watched check's record is not what privacy-tui writes")
-            return WatchRun(
-                as_time(row[0]),
-                int(row[1]),
-                str(row[2]),
-                findings,
-                {str(key) for key in told},
-                int(row[5]),
-                int(row[6]),
-            )
-        except (ValueError, TypeError) as exc:
-            raise HistoryError(cannot_use(self._store.path, exc)) from None
-
-    def watched(self, entries: Iterable[Entry]) -> set[int]:
-        """The ids among ``entries`` that a watched check recorded."""
-        ids = [e.id for e in entries]
-        if not ids:
-            return set()
-        with self._store.reading():
-            spans = self._db.execute(
-                "SELECT after_entry, last_entry FROM watch_runs "
-                "WHERE last_entry > ? AND after_entry < ?",
-                (min(ids) - 1, max(ids)),
-            ).fetchall()
-        return {i for i in ids if any(low < i <= high for low, high in spans)}
 
 
 _COLUMNS = "id, at, setting_id, origin, action, before, after, target, verified, drift, detail, url"
