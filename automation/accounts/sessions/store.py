@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import asyncio
 import glob
-import json
 import logging
 from pathlib import Path
-from typing import cast
 
 from automation.accounts.blocking import run_blocking
 from automation.accounts.secrets import KEYRING_TIMEOUT, SecretsError, keyring_is_real, off_loop
@@ -31,20 +29,23 @@ from automation.accounts.sessions import (
     MemorySessions,
     SessionError,
     StorageState,
-    belongs_to,
     legacy_owner,
     legacy_session_name,
     session_name,
 )
+from automation.accounts.sessions.files import (
+    claims_origin,
+    decode_state,
+    encode_state,
+    legacy_file,
+    read_quietly,
+    read_session,
+    remove_file,
+    unreadable,
+    write_session,
+)
 from automation.accounts.sessions.sealing import decrypt, encrypt, get_key, looks_sealed, new_key
 from automation.files import folders
-from automation.files.private import (
-    NotARegularFile,
-    TooLarge,
-    read_limited,
-    set_aside,
-    write_private,
-)
 
 log = logging.getLogger("privacy_tui.sessions")
 
@@ -61,66 +62,6 @@ NO_KEYRING = (
 def sessions_folder() -> Path:
     """Where sessions are kept: ``sessions`` in the user data folder."""
     return folders.sessions_folder()
-
-
-# -- files -----------------------------------------------------------------------------
-
-
-#: A session file larger than this is no session privacy-tui wrote.
-SESSION_LIMIT = 64 * 1024 * 1024
-
-
-def _read(path: Path, platform: str) -> bytes | None:
-    try:
-        return read_limited(path, SESSION_LIMIT)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise SessionError(
-            f"The saved {platform} session in {path} could not be read "
-            f"({_reason(exc)}); {platform} counts as signed out."
-        ) from None
-
-
-def _write(path: Path, data: bytes, platform: str) -> None:
-    try:
-        write_private(path, data)
-    except OSError as exc:
-        raise SessionError(
-            f"The {platform} session could not be written to {path} ({_reason(exc)}); "
-            "it is kept in memory until privacy-tui exits."
-        ) from None
-
-
-def _unreadable(path: Path, platform: str, why: str) -> SessionError:
-    try:
-        moved = f"the file was kept as {set_aside(path)}"
-    except OSError as exc:
-        moved = f"the file could not be moved aside ({_reason(exc)})"
-    return SessionError(
-        f"The saved {platform} session could not be opened ({why}), so {platform} "
-        f"counts as signed out; {moved}."
-    )
-
-
-def _encode(state: StorageState) -> bytes:
-    return json.dumps(state, separators=(",", ":")).encode("utf-8")
-
-
-def _decode(data: bytes) -> StorageState:
-    state = json.loads(data.decode("utf-8"))
-    if not isinstance(state, dict) or not isinstance(state.get("cookies"), list):
-        raise ValueError("not a browser session")
-    # Checked as far as privacy-tui reads it; Playwright checks the rest when it loads it.
-    return cast("StorageState", state)
-
-
-def _reason(exc: OSError) -> str:
-    if isinstance(exc, NotARegularFile):
-        return "not a regular file"
-    if isinstance(exc, TooLarge):
-        return f"larger than {SESSION_LIMIT // 2**20} MiB"
-    return (exc.strerror or type(exc).__name__).lower()
 
 
 # -- the stores ------------------------------------------------------------------------------
@@ -147,17 +88,17 @@ class EncryptedSessions:
 
     def legacy_path(self, platform: str, origin: str | None = None) -> Path | None:
         """Where an earlier version kept this session, when that name was another."""
-        return _legacy_path(self.folder, platform, origin, self.suffix)
+        return legacy_file(self.folder, platform, origin, self.suffix)
 
     async def load(self, platform: str, origin: str | None = None) -> StorageState | None:
         path = self.path(platform, origin)
-        blob = _read(path, platform)
+        blob = read_session(path, platform)
         if blob is None:
-            return await _earlier(self, platform, origin)
+            return await earlier_state(self, platform, origin)
         try:
             return await self._open(blob, session_name(platform, origin), platform)
         except ValueError as exc:
-            raise _unreadable(path, platform, str(exc)) from None
+            raise unreadable(path, platform, str(exc)) from None
 
     async def _open(self, blob: bytes, name: str, platform: str) -> StorageState:
         """The session sealed under ``name`` in ``blob``; ``ValueError`` says why not."""
@@ -173,12 +114,12 @@ class EncryptedSessions:
         if key is None:
             raise ValueError("its key is no longer in the keyring")
         # Sealed for its platform and origin: a file moved to another name fails.
-        return _decode(decrypt(key, name, blob))
+        return decode_state(decrypt(key, name, blob))
 
     async def earlier(self, platform: str, origin: str) -> StorageState | None:
         """The session under ``origin``'s earlier name, if one can be read there."""
         path = self.legacy_path(platform, origin)
-        blob = None if path is None else _read_quietly(path)
+        blob = None if path is None else read_quietly(path)
         if blob is None:
             return None
         try:
@@ -187,7 +128,7 @@ class EncryptedSessions:
             return None
 
     async def save(self, platform: str, state: StorageState, origin: str | None = None) -> None:
-        data = _encode(state)
+        data = encode_state(state)
         try:
             key = await self._key_for(create=True)
         except SecretsError as exc:
@@ -197,10 +138,10 @@ class EncryptedSessions:
             ) from None
         assert key is not None
         sealed = encrypt(key, session_name(platform, origin), data)
-        _write(self.path(platform, origin), sealed, platform)
+        write_session(self.path(platform, origin), sealed, platform)
 
     async def forget(self, platform: str, origin: str | None = None) -> bool:
-        return await _forget(self, platform, origin)
+        return await forget_file(self, platform, origin)
 
     async def _key_for(self, *, create: bool) -> bytes | None:
         async with self._key_lock:
@@ -235,99 +176,70 @@ class PlainSessions:
 
     def legacy_path(self, platform: str, origin: str | None = None) -> Path | None:
         """Where an earlier version kept this session, when that name was another."""
-        return _legacy_path(self.folder, platform, origin, self.suffix)
+        return legacy_file(self.folder, platform, origin, self.suffix)
 
     async def load(self, platform: str, origin: str | None = None) -> StorageState | None:
         path = self.path(platform, origin)
-        data = _read(path, platform)
+        data = read_session(path, platform)
         if data is None:
-            return await _earlier(self, platform, origin)
+            return await earlier_state(self, platform, origin)
         try:
-            return _decode(data)
+            return decode_state(data)
         except (ValueError, UnicodeError) as exc:
-            raise _unreadable(path, platform, f"not a session: {exc}") from None
+            raise unreadable(path, platform, f"not a session: {exc}") from None
 
     async def earlier(self, platform: str, origin: str) -> StorageState | None:
         """The session under ``origin``'s earlier name, if one can be read there."""
         path = self.legacy_path(platform, origin)
-        data = None if path is None else _read_quietly(path)
+        data = None if path is None else read_quietly(path)
         try:
-            return None if data is None else _decode(data)
+            return None if data is None else decode_state(data)
         except (ValueError, UnicodeError):
             return None
 
     async def save(self, platform: str, state: StorageState, origin: str | None = None) -> None:
-        _write(self.path(platform, origin), _encode(state), platform)
+        write_session(self.path(platform, origin), encode_state(state), platform)
 
     async def forget(self, platform: str, origin: str | None = None) -> bool:
-        return await _forget(self, platform, origin)
+        return await forget_file(self, platform, origin)
 
     def __repr__(self) -> str:
         return f"PlainSessions(folder={str(self.folder)!r})"
 
 
-def _legacy_path(folder: Path, platform: str, origin: str | None, suffix: str) -> Path | None:
-    old = legacy_session_name(platform, origin)
-    return None if old == session_name(platform, origin) else folder / f"{old}{suffix}"
-
-
-async def _earlier(
+async def earlier_state(
     store: EncryptedSessions | PlainSessions, platform: str, origin: str | None
 ) -> StorageState | None:
     """A session an earlier version kept for ``origin`` under a name two origins could
     share: kept under its own name from now on, when it is the origin's."""
     state = None if origin is None else await store.earlier(platform, origin)
-    if origin is None or state is None or not _claims(state, platform, origin):
+    if origin is None or state is None or not claims_origin(state, platform, origin):
         return None
     legacy = store.legacy_path(platform, origin)
     assert legacy is not None
     try:
         await store.save(platform, state, origin)
-        _remove(legacy)
+        remove_file(legacy)
     except SessionError:  # the new file cannot be written: the old one stays
         log.info("the %s session stays under its earlier name %s", platform, legacy.name)
     return state
 
 
-def _claims(state: StorageState, platform: str, origin: str) -> bool:
-    """Whether a session under ``origin``'s earlier name is the origin's own: it holds
-    the origin's cookies or storage, and nothing of the origin that has that name now."""
-    owner = legacy_owner(platform, origin)
-    return belongs_to(state, origin) and (owner is None or not belongs_to(state, owner))
-
-
-async def _forget(
+async def forget_file(
     store: EncryptedSessions | PlainSessions, platform: str, origin: str | None
 ) -> bool:
     """Remove a session's file, and the origin's own file under its earlier name:
     forgetting leaves nothing a later load would find."""
-    found = _remove(store.path(platform, origin))
+    found = remove_file(store.path(platform, origin))
     legacy = store.legacy_path(platform, origin)
     if origin is None or legacy is None or not legacy.exists():
         return found
     if legacy_owner(platform, origin) is not None:
         # That name is another origin's now: the file goes only when it is this one's.
         state = await store.earlier(platform, origin)
-        if state is None or not _claims(state, platform, origin):
+        if state is None or not claims_origin(state, platform, origin):
             return found
-    return _remove(legacy) or found
-
-
-def _read_quietly(path: Path) -> bytes | None:
-    try:
-        return read_limited(path, SESSION_LIMIT)
-    except OSError:
-        return None
-
-
-def _remove(path: Path) -> bool:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        return False
-    except OSError as exc:
-        raise SessionError(f"{path} could not be removed ({_reason(exc)}).") from None
-    return True
+    return remove_file(legacy) or found
 
 
 class SessionStore:
@@ -425,7 +337,7 @@ class SessionStore:
                 self.folder / f"{platform}{suffix}",
                 *self.folder.glob(f"{glob.escape(platform)}@*{suffix}"),
             ):
-                found += _remove(path)
+                found += remove_file(path)
         return found
 
     def __repr__(self) -> str:
