@@ -26,7 +26,9 @@ from automation.files.config_types import (
 from automation.files.origins import origin_problem
 
 
-class Checker:
+class Values:
+    """The checks of one value of a config, each naming the line of the file it is on."""
+
     def __init__(self, text: str, catalog: Catalog, path: Path | None) -> None:
         self.lines = text.splitlines()
         self.catalog = catalog
@@ -46,6 +48,45 @@ class Checker:
         for key in data:
             if key not in allowed:
                 raise self.fail(name, key, f"unknown key; allowed: {', '.join(allowed)}")
+
+    def language(self, value: Any) -> str:
+        """``[display] language``: a language privacy-tui speaks ("ja_JP.UTF-8" is "ja")."""
+        spoken = language.known(value) if isinstance(value, str) else None
+        if spoken is None:
+            raise self.fail(
+                ("display",),
+                "language",
+                f"{in_quotes(value)} is not a language privacy-tui speaks; use "
+                f"{' or '.join(map(repr, language.LANGUAGES))}",
+            )
+        return spoken
+
+    def known_platform(self, table: tuple[str, ...], name: str) -> None:
+        if name not in self.catalog:
+            known = ", ".join(self.catalog) or "none installed"
+            raise self.fail(table, name, f"unknown platform; known: {known}")
+
+    def seconds(self, value: Any, where: tuple[str, ...], key: str) -> float:
+        """A time limit: a number of seconds above 0 and at most :data:`MAX_TIMEOUT`."""
+        # inf, nan and huge numbers would overflow the browser's own limits.
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not 0 < value <= MAX_TIMEOUT
+        ):
+            raise self.fail(
+                where, key, f"must be a number of seconds above 0 and at most {MAX_TIMEOUT}"
+            )
+        return float(value)
+
+    def string(self, value: Any, table: tuple[str, ...], key: str) -> str:
+        if not isinstance(value, str):
+            raise self.fail(table, key, "must be a string")
+        return value
+
+
+class Checker(Values):
+    """The checks of a config's tables, key by key."""
 
     def config(self, data: dict[str, Any]) -> Config:
         self.only(
@@ -121,23 +162,6 @@ class Checker:
                 )
         return config
 
-    def language(self, value: Any) -> str:
-        """``[display] language``: a language privacy-tui speaks ("ja_JP.UTF-8" is "ja")."""
-        spoken = language.known(value) if isinstance(value, str) else None
-        if spoken is None:
-            raise self.fail(
-                ("display",),
-                "language",
-                f"{in_quotes(value)} is not a language privacy-tui speaks; use "
-                f"{' or '.join(map(repr, language.LANGUAGES))}",
-            )
-        return spoken
-
-    def known_platform(self, table: tuple[str, ...], name: str) -> None:
-        if name not in self.catalog:
-            known = ", ".join(self.catalog) or "none installed"
-            raise self.fail(table, name, f"unknown platform; known: {known}")
-
     def browser(self, data: dict[str, Any]) -> BrowserConfig:
         where = ("browser",)
         self.only(
@@ -196,19 +220,6 @@ class Checker:
         if "command_timeout" in data:
             result.command_timeout = self.seconds(data["command_timeout"], where, "command_timeout")
         return result
-
-    def seconds(self, value: Any, where: tuple[str, ...], key: str) -> float:
-        """A time limit: a number of seconds above 0 and at most :data:`MAX_TIMEOUT`."""
-        # inf, nan and huge numbers would overflow the browser's own limits.
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not 0 < value <= MAX_TIMEOUT
-        ):
-            raise self.fail(
-                where, key, f"must be a number of seconds above 0 and at most {MAX_TIMEOUT}"
-            )
-        return float(value)
 
     def platform(self, data: dict[str, Any], name: str) -> PlatformConfig:
         where = ("platforms", name)
@@ -272,11 +283,6 @@ class Checker:
             f"{in_quotes(value)} is not allowed; use {', '.join(map(repr, allowed))} or {ANY!r} "
             "(leave it as it is)",
         )
-
-    def string(self, value: Any, table: tuple[str, ...], key: str) -> str:
-        if not isinstance(value, str):
-            raise self.fail(table, key, "must be a string")
-        return value
 
 
 def _find(lines: list[str], table: tuple[str, ...], key: str | None) -> int | None:
