@@ -16,9 +16,38 @@ from __future__ import annotations
 
 import asyncio
 import re
-import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from automation.page.choosing import (
+    Candidate,
+    choose,
+    exact,
+    hidden,
+    names_it,
+    normalise,
+    proof,
+    sought,
+)
+
+# The rules that choose a control live in choosing; they are part of this module's face.
+__all__ = [
+    "CANDIDATES",
+    "PERSON_TARGET",
+    "POSITIONAL_ID",
+    "Candidate",
+    "Found",
+    "NotFound",
+    "choose",
+    "exact",
+    "find",
+    "hidden",
+    "look",
+    "names_it",
+    "normalise",
+    "proof",
+    "sought",
+]
 
 if TYPE_CHECKING:
     from playwright.async_api import ElementHandle, Page
@@ -194,118 +223,6 @@ _COLLECT = (
 )
 
 
-def normalise(text: str) -> str:
-    """Text as compared: one form of each character, plain quotes, single spaces, no case."""
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub("[\u2018\u2019\u02bc\u2032`]", "'", text)
-    text = re.sub("[\u201c\u201d]", '"', text)
-    return " ".join(text.split()).casefold()
-
-
-def _edge(ch: str) -> bool:
-    # Names join their parts with "-" and "_" (a blog "my-blog" is not "my").
-    return ch.isascii() and (ch.isalnum() or ch in "-_")
-
-
-def names_it(text: str, wording: str, *, leading: bool = False) -> bool:
-    """True when ``text`` holds ``wording`` as a whole phrase (not inside a longer word).
-
-    A wording of one word (ChatGPT's "Location") must be a whole line of ``text``: as
-    a word inside a sentence ("use your precise location") it names nothing. With
-    ``leading`` (a label that also holds a description, a description), the wording
-    must begin a line: a description that mentions another setting by its name
-    ("... covered by Model training on voice") does not name that setting.
-    """
-    needle = normalise(wording)
-    if not needle:
-        return False
-    if needle.isascii() and " " not in needle:
-        return any(normalise(line) == needle for line in text.splitlines())
-    if leading:
-        return any(_phrase_at(normalise(line), needle, 0) for line in text.splitlines())
-    haystack = normalise(text)
-    start = haystack.find(needle)
-    while start != -1:
-        if _phrase_at(haystack, needle, start):
-            return True
-        start = haystack.find(needle, start + 1)
-    return False
-
-
-def _phrase_at(haystack: str, needle: str, start: int) -> bool:
-    """Whether ``needle`` stands at ``start`` in ``haystack`` as a whole phrase."""
-    if not haystack.startswith(needle, start):
-        return False
-    end = start + len(needle)
-    before = haystack[start - 1] if start else " "
-    after = haystack[end] if end < len(haystack) else " "
-    return not (_edge(before) and _edge(needle[0])) and not (_edge(after) and _edge(needle[-1]))
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One control on the page, with what ties it to a setting."""
-
-    testid: str | None
-    ids: tuple[str, ...]
-    #: What names the control alone: its aria-label, the text of its aria-labelledby,
-    #: a button's own text.
-    texts: tuple[str, ...]
-    checked: str | None
-    disabled: bool
-    visible: bool
-    #: What may hold a description besides its name: its own ``<label>``, the text of
-    #: its aria-describedby (a wording counts there only at the start of a line).
-    words: tuple[str, ...] = ()
-
-    @classmethod
-    def from_page(cls, info: dict[str, Any]) -> Candidate:
-        return cls(
-            testid=info.get("testid"),
-            ids=tuple(info.get("ids") or ()),
-            texts=tuple(t for t in info.get("texts") or () if t),
-            checked=info.get("checked"),
-            disabled=bool(info.get("disabled")),
-            visible=bool(info.get("visible")),
-            words=tuple(t for t in info.get("words") or () if t),
-        )
-
-    @property
-    def position(self) -> bool | None:
-        """On (True), off (False), or neither (a ``mixed`` control, or no state shown)."""
-        return {"true": True, "false": False}.get(self.checked or "")
-
-
-def proof(switch: Switch, candidate: Candidate) -> str | None:
-    """What on ``candidate`` names ``switch``'s setting, in words; None when nothing does."""
-    if switch.testid and candidate.testid == switch.testid:
-        return f'its test id "{switch.testid}"'
-    for own in switch.ids:
-        if own in candidate.ids:
-            return f'its id "{own}"'
-    for wording in switch.names:
-        if any(names_it(text, wording) for text in candidate.texts) or any(
-            names_it(text, wording, leading=True) for text in candidate.words
-        ):
-            return f'its label "{wording}"'
-    return None
-
-
-def sought(switch: Switch) -> str:
-    """What a detail says was looked for: the ids and wordings that would prove it."""
-    parts = []
-    if switch.testid:
-        parts.append(f'test id "{switch.testid}"')
-    parts += [f'id "{own}"' for own in switch.ids]
-    if len(switch.names) > 1:
-        wordings = " or ".join(f'"{n}"' for n in switch.names)
-        parts.append(f"label {wordings} (its {len(switch.names)} known wordings)")
-    elif switch.names:
-        parts.append(f'label "{switch.names[0]}"')
-    where = " inside " + switch.within if switch.within else ""
-    return f"a {switch.role} with " + (", or ".join(parts) or "no known mark") + where
-
-
 @dataclass(frozen=True)
 class Found:
     """The one control that proved it is the setting."""
@@ -324,48 +241,6 @@ class NotFound:
     containers: int
     #: Controls that name the setting but are not shown.
     hidden: int = 0
-
-
-def choose(switch: Switch, candidates: list[Candidate]) -> tuple[int | None, int]:
-    """The index of the one shown candidate that proves it is ``switch``'s, and how many
-    did.
-
-    A control counts only where the page shows it (or what names it): a page may keep
-    a hidden copy for another layout, or a setting it does not offer here. But where
-    the shown one is named only by a longer label that holds the setting's wording,
-    and a hidden one by exactly that wording, the shown one is a neighbour as likely as
-    the setting (its own row folded away): neither is taken.
-    """
-    matching = [i for i, c in enumerate(candidates) if proof(switch, c) is not None]
-    shown = [i for i in matching if candidates[i].visible]
-    if len(shown) != 1:
-        return None, len(shown)
-    one = shown[0]
-    if exact(switch, candidates[one]) or not any(
-        exact(switch, candidates[i]) for i in matching if i != one
-    ):
-        return one, 1
-    return None, len(matching)
-
-
-def exact(switch: Switch, candidate: Candidate) -> bool:
-    """Whether ``candidate`` carries the setting's test id or own id, or a line of its
-    label is exactly one of the setting's wordings."""
-    if switch.testid and candidate.testid == switch.testid:
-        return True
-    if set(switch.ids) & set(candidate.ids):
-        return True
-    wordings = {normalise(w) for w in switch.names}
-    return any(
-        normalise(line) in wordings
-        for text in (*candidate.texts, *candidate.words)
-        for line in text.splitlines()
-    )
-
-
-def hidden(switch: Switch, candidates: list[Candidate]) -> int:
-    """How many candidates name ``switch``'s setting but are not shown."""
-    return sum(1 for c in candidates if not c.visible and proof(switch, c) is not None)
 
 
 async def look(page: Page, switch: Switch, candidates: str = CANDIDATES) -> Found | NotFound:

@@ -30,11 +30,24 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from automation.domain.settings import Radios, Reading, Setting, State
 from automation.page import popups, switches
 from automation.page.controls import names_it, normalise
+from automation.page.radio_options import (
+    Chosen,
+    Option,
+    Pair,
+    chosen,
+    declared,
+    meaning,
+    pick,
+    sought,
+)
+
+# What an option's words say lives in radio_options; it is part of this module's face.
+__all__ = ["Chosen", "Option", "Pair", "chosen", "meaning", "pick", "sought"]
 
 if TYPE_CHECKING:
     from playwright.async_api import ElementHandle, Page
@@ -114,110 +127,6 @@ _AROUND = """
 
 
 @dataclass(frozen=True)
-class Option:
-    """One radio option on the page, with its own words."""
-
-    words: str
-    checked: bool
-    disabled: bool = False
-    visible: bool = True
-
-    @classmethod
-    def from_page(cls, info: dict[str, Any]) -> Option:
-        return cls(
-            words=info.get("words") or "",
-            checked=bool(info.get("checked")),
-            disabled=bool(info.get("disabled")),
-            visible=bool(info.get("visible")),
-        )
-
-    @property
-    def said(self) -> str:
-        """Its first line of words, for a person to read."""
-        lines = [" ".join(line.split()) for line in self.words.splitlines() if line.strip()]
-        first = lines[0] if lines else ""
-        return first if len(first) <= 120 else first[:117] + "..."
-
-
-def meaning(radios: Radios, option: Option) -> State | None:
-    """The state ``option``'s own words say: ``on`` or ``off`` when a line of them begins
-    with one of that state's wordings (and none of the other's); None otherwise."""
-    on = any(names_it(option.words, w, leading=True) for w in radios.on)
-    off = any(names_it(option.words, w, leading=True) for w in radios.off)
-    if on == off:
-        return None
-    return State.ON if on else State.OFF
-
-
-@dataclass(frozen=True)
-class Pair:
-    """What :func:`pick` made of the page's options."""
-
-    #: The index of the shown option of each state, where exactly one was found.
-    on: int | None
-    off: int | None
-    #: How many shown options say each state.
-    ons: int
-    offs: int
-    #: How many options say a state but are not shown.
-    hidden: int = 0
-
-
-def pick(radios: Radios, options: list[Option]) -> Pair:
-    """The one shown option that says ``on`` and the one that says ``off``, by their own
-    words; none of a state where the page shows no such option, or several."""
-    ons = [i for i, o in enumerate(options) if o.visible and meaning(radios, o) is State.ON]
-    offs = [i for i, o in enumerate(options) if o.visible and meaning(radios, o) is State.OFF]
-    hidden = sum(1 for o in options if not o.visible and meaning(radios, o) is not None)
-    return Pair(
-        ons[0] if len(ons) == 1 else None,
-        offs[0] if len(offs) == 1 else None,
-        len(ons),
-        len(offs),
-        hidden,
-    )
-
-
-@dataclass(frozen=True)
-class Chosen:
-    """The state a group of options shows, or why none can be told."""
-
-    state: State | None
-    why: str = ""
-    said: str = ""
-
-
-def chosen(radios: Radios, group: list[Option]) -> Chosen:
-    """The state ``group`` (the options answering one question) shows: the one checked
-    option's own words decide; none or two checked, or a checked option whose words
-    say neither state, tell none."""
-    checked = [o for o in group if o.checked]
-    if not checked:
-        return Chosen(None, "neither option is chosen")
-    if len(checked) > 1:
-        said = " and ".join(f'"{o.said}"' for o in checked)
-        return Chosen(None, f"{len(checked)} options are chosen at once ({said})")
-    option = checked[0]
-    state = meaning(radios, option)
-    if state is None:
-        return Chosen(
-            None,
-            f'the chosen option says "{option.said}", which is neither a known wording '
-            "for on nor for off",
-            option.said,
-        )
-    return Chosen(state, said=option.said)
-
-
-def sought(radios: Radios) -> str:
-    """What a detail says was looked for."""
-    on = " or ".join(f'"{w}"' for w in radios.on)
-    off = " or ".join(f'"{w}"' for w in radios.off)
-    where = " inside " + radios.within if radios.within else ""
-    return f"a pair of radio options, one beginning {on} and one beginning {off}{where}"
-
-
-@dataclass(frozen=True)
 class Found:
     """The setting's pair of options on the loaded page, and the group they stand in."""
 
@@ -227,18 +136,6 @@ class Found:
     why: str
     said: str
     disabled: bool
-
-
-def _radios(setting: Setting) -> Radios | Reading:
-    switch = setting.switch
-    if isinstance(switch, Radios):
-        return switch
-    return Reading(
-        setting.id,
-        State.UNKNOWN,
-        f"{setting.id} is declared as a radio pair without the words of its options; "
-        "not guessing which option is which.",
-    )
 
 
 async def _look(page: Page, radios: Radios) -> Found | tuple[str, Pair, int]:
@@ -296,7 +193,7 @@ async def load(plugin: Plugin, page: Page, setting: Setting) -> Found | Reading:
 async def _load_at(
     plugin: Plugin, page: Page, setting: Setting
 ) -> Found | Reading | switches.Absent:
-    radios = _radios(setting)
+    radios = declared(setting)
     if isinstance(radios, Reading):
         return radios
     problem = await switches._open(plugin, page, setting)
@@ -440,7 +337,10 @@ async def write(
         )
     if found.state is value:
         return Reading(
-            setting.id, value, f'The chosen option already says "{found.said}".', url=page.url
+            setting.id,
+            value,
+            f'The chosen option already says "{found.said}".',
+            url=page.url,
         )
     option = found.on if value is State.ON else found.off
     if _never(await option.evaluate(_WORDS)):

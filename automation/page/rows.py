@@ -29,297 +29,53 @@ its own and no other control. Its page object
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from automation.domain.settings import Reading, Setting, State
-from automation.page import controls, popups, switches
-from automation.page.controls import names_it, normalise
+from automation.page import row_choice, switches
+from automation.page.controls import normalise
+from automation.page.row_words import (
+    COLLECT,
+    STATES,
+    Choice,
+    Proof,
+    Row,
+    choose,
+    mixed,
+    near,
+    proof,
+    sought,
+    state_of,
+)
+
+# A row's words live in row_words, opening its choice in row_choice; the names a
+# reader of rows knows stay part of this module's face.
+__all__ = [
+    "STATES",
+    "Choice",
+    "Found",
+    "NotFound",
+    "Proof",
+    "Row",
+    "choose",
+    "find",
+    "load",
+    "look",
+    "mixed",
+    "near",
+    "proof",
+    "read",
+    "sought",
+    "state_of",
+    "write",
+]
 
 if TYPE_CHECKING:
     from playwright.async_api import ElementHandle, Page
 
     from automation.domain.settings import Switch
     from automation.plugin import Plugin
-
-#: The words a row button shows for each state, in the languages on record: English,
-#: and simplified Chinese ("开", "关"; Location's "禁用"). A name ending in any other
-#: word is no state.
-STATES: dict[State, tuple[str, ...]] = {
-    State.ON: ("On", "开"),
-    State.OFF: ("Off", "关", "禁用"),
-}
-
-#: The buttons of a dialog that close it once its switch was flipped, most telling first.
-DONE = ("Done", "Save", "Confirm", "OK", "Got it", "Close")
-
-#: What can be a row button: any button that does not hold a position of its own.
-_COLLECT = """
-({within, row}) => {
-  const shows = (node) => {
-    if (!node) return false;
-    const box = node.getBoundingClientRect();
-    return box.width > 0 && box.height > 0 && getComputedStyle(node).visibility !== 'hidden';
-  };
-  let roots = within ? Array.from(document.querySelectorAll(within)) : [document.body];
-  if (roots.length > 1 && roots.filter(shows).length === 1) roots = roots.filter(shows);
-  const CONTROL = 'button, input:not([type="hidden"]), select, textarea, [role="button"], '
-    + '[role="switch"], [role="checkbox"], [role="radio"], [role="tab"], [role="menuitem"], '
-    + '[role="menuitemradio"], [role="menuitemcheckbox"], [role="option"], [role="combobox"], '
-    + '[role="slider"]';
-  const HOLDS = '[role="switch"], [role="checkbox"], [role="radio"], [role="tab"], '
-    + '[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="option"], '
-    + '[aria-checked], [aria-pressed]';
-  const text = (node) => (node ? (node.innerText || node.textContent || '') : '');
-  // The words of `root` as lines, leaving out those inside `skip`.
-  const words = (root, skip) => {
-    const lines = [];
-    let line = '';
-    let last = null;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (skip && skip.contains(node)) continue;
-      const parent = node.parentElement;
-      if (!parent || !shows(parent)) continue;
-      let block = parent;
-      while (block !== root && getComputedStyle(block).display.startsWith('inline')) {
-        block = block.parentElement;
-      }
-      if (block !== last && line.trim()) { lines.push(line.trim()); line = ''; }
-      last = block;
-      line += node.textContent;
-    }
-    if (line.trim()) lines.push(line.trim());
-    return lines.join('\\n');
-  };
-  const nameOf = (el) => {
-    const label = el.getAttribute('aria-label');
-    if (label && label.trim()) return label;
-    const ids = (el.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
-    const said = ids.map((id) => text(document.getElementById(id))).join(' ');
-    return said.trim() ? said : words(el, null);
-  };
-  // Whether `node` holds a control besides `el` (and what wraps or is inside it).
-  const others = (node, el) => Array.from(node.querySelectorAll(CONTROL))
-    .some((c) => c !== el && !el.contains(c) && !c.contains(el));
-  // The row `el` is the one control of: the nearest element around it with words of
-  // its own, unless a control of another comes first; none when there is no such row.
-  const rowOf = (el) => {
-    if (row) {
-      const found = el.closest(row);
-      return found && !others(found, el) ? found : null;
-    }
-    for (let node = el.parentElement; node && node !== document.body; node = node.parentElement) {
-      if (others(node, el)) return null;
-      if (words(node, el).trim()) return node;
-    }
-    return null;
-  };
-  const els = [];
-  for (const root of roots) {
-    for (const el of root.querySelectorAll('button, [role="button"]')) {
-      if (el.matches(HOLDS) || els.includes(el)) continue;
-      els.push(el);
-    }
-  }
-  const infos = els.map((el) => {
-    const name = nameOf(el);
-    // Only a button named by one word (a state) is named by its row's words.
-    const found = /\\S\\s+\\S/.test(name.trim()) ? null : rowOf(el);
-    return {
-      name,
-      label: found ? words(found, el) : '',
-      testid: el.getAttribute('data-testid'),
-      visible: shows(el),
-      disabled: Boolean(el.disabled) || el.getAttribute('aria-disabled') === 'true',
-    };
-  });
-  return {infos, els, containers: within ? roots.length : 1};
-}
-"""
-
-#: What a click may open: a menu of choices or a dialog.
-_OPENED = '[role="menu"], [role="listbox"], [role="dialog"], [role="alertdialog"], dialog[open]'
-
-_MARK = """
-(opened) => document.querySelectorAll(opened).forEach((d) => {
-  const box = d.getBoundingClientRect();
-  if (box.width > 0 && box.height > 0 && getComputedStyle(d).visibility !== 'hidden') {
-    d.__ptuiRowSeen = true;
-  }
-})
-"""
-
-_NEW = """
-(opened) => {
-  const shown = Array.from(document.querySelectorAll(opened)).filter((d) => {
-    const box = d.getBoundingClientRect();
-    return !d.__ptuiRowSeen && box.width > 0 && box.height > 0
-      && getComputedStyle(d).visibility !== 'hidden';
-  });
-  if (!shown.length) return null;
-  const found = shown[shown.length - 1];
-  found.__ptuiRowSeen = true;
-  return found;
-}
-"""
-
-_DESCRIBE = """
-(box) => {
-  const text = (node) => (node ? (node.innerText || node.textContent || '') : '');
-  const ids = (box.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
-  const heading = box.querySelector('h1, h2, h3, [role="heading"]');
-  const title = box.getAttribute('aria-label')
-    || ids.map((id) => text(document.getElementById(id))).join(' ')
-    || text(heading);
-  const role = box.getAttribute('role') || box.tagName.toLowerCase();
-  const named = (el) => (el.getAttribute('aria-label') || text(el)).trim();
-  const items = Array.from(box.querySelectorAll(
-    '[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="option"]'));
-  const buttons = Array.from(box.querySelectorAll('button, [role="button"]'));
-  return {role, title: title.trim(), items: items.map(named), buttons: buttons.map(named)};
-}
-"""
-
-_POSITION = """
-(el) => {
-  const box = el.getBoundingClientRect();
-  const shown = box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
-  const checked = el.tagName === 'INPUT' ? (el.checked ? 'true' : 'false')
-    : (el.getAttribute('aria-checked') || el.getAttribute('aria-pressed'));
-  return {shown, checked};
-}
-"""
-
-
-def state_of(words: str) -> State | None:
-    """The state ``words`` say, when they are wholly one of :data:`STATES`' words."""
-    said = normalise(words)
-    for state, known in STATES.items():
-        if said in {normalise(word) for word in known}:
-            return state
-    return None
-
-
-@dataclass(frozen=True)
-class Row:
-    """One button on the page that may be a setting's row button."""
-
-    #: Its accessible name: its ``aria-label``, the text its ``aria-labelledby`` names,
-    #: or its own words.
-    name: str
-    #: The words of the row it is the one control of, without its own; empty when it
-    #: is not the one control of a row.
-    label: str = ""
-    testid: str | None = None
-    visible: bool = True
-    disabled: bool = False
-
-    @classmethod
-    def from_page(cls, info: dict[str, Any]) -> Row:
-        return cls(
-            name=info.get("name") or "",
-            label=info.get("label") or "",
-            testid=info.get("testid"),
-            visible=bool(info.get("visible")),
-            disabled=bool(info.get("disabled")),
-        )
-
-
-@dataclass(frozen=True)
-class Proof:
-    """Why a row button is the setting's, and the state its name shows."""
-
-    #: What proves it, in words.
-    how: str
-    #: The state shown, or None when its name holds no state word.
-    state: State | None
-    #: The words that show the state (or that should have).
-    shows: str
-    #: Whether it was proved by its row's words rather than its own name or test id.
-    by_row: bool = False
-
-
-def proof(switch: Switch, row: Row) -> Proof | None:
-    """What on ``row`` proves it is ``switch``'s setting's button; None when nothing does.
-
-    Its test id, with the state as the last word of its name; its name, exactly a
-    wording of the setting and a state word ("Remote browser data On"), or exactly a
-    wording (no state shown); or, for a button named by a word alone, its row's words
-    beginning with a wording ("Location", then a button "Off").
-    """
-    name = normalise(row.name)
-    last = row.name.split()[-1] if row.name.split() else ""
-    if switch.testid and row.testid == switch.testid:
-        return Proof(f'its test id "{switch.testid}"', state_of(last), last)
-    for wording in switch.names:
-        own = normalise(wording)
-        if not own:
-            continue
-        if name == own:
-            return Proof(f'its name "{wording}"', None, "")
-        if name.startswith(own + " "):
-            rest = name[len(own) + 1 :]
-            state = state_of(rest)
-            if state is not None:
-                return Proof(f'its label "{wording}" and the state in its own name', state, last)
-    if row.label and " " not in name:
-        for wording in switch.names:
-            if names_it(row.label, wording, leading=True):
-                return Proof(
-                    f'its row\'s label "{wording}"', state_of(name), row.name.strip(), True
-                )
-    return None
-
-
-def mixed(row: Row, others: tuple[str, ...]) -> str | None:
-    """The wording of another setting that ``row``'s words also name, if any."""
-    return next((w for w in others if w and names_it(row.label, w, leading=True)), None)
-
-
-def choose(switch: Switch, rows: list[Row], others: tuple[str, ...] = ()) -> Choice:
-    """The one shown row button that proves it is ``switch``'s, or why none can be taken.
-
-    ``others`` are the wordings of the platform's other settings: a row whose words name
-    one of them as well is no proof of either.
-    """
-    matching = [i for i, row in enumerate(rows) if proof(switch, row) is not None]
-    shown = [i for i in matching if rows[i].visible]
-    for i in shown:
-        found = proof(switch, rows[i])
-        if found is not None and found.by_row:
-            other = mixed(rows[i], others)
-            if other is not None:
-                return Choice(None, len(shown), len(matching) - len(shown), other)
-    if len(shown) != 1:
-        return Choice(None, len(shown), len(matching) - len(shown))
-    return Choice(shown[0], 1, len(matching) - 1)
-
-
-@dataclass(frozen=True)
-class Choice:
-    """What :func:`choose` made of the page's buttons."""
-
-    index: int | None
-    #: How many shown buttons proved they are the setting's.
-    matches: int
-    #: How many others named it but are not shown.
-    hidden: int = 0
-    #: The wording of another setting a matching row also names.
-    other: str | None = None
-
-
-def sought(switch: Switch) -> str:
-    """What a detail says was looked for."""
-    parts = []
-    if switch.testid:
-        parts.append(f'test id "{switch.testid}"')
-    wordings = " or ".join(f'"{n}"' for n in switch.names)
-    if wordings:
-        parts.append(f"label {wordings}")
-    where = " inside " + switch.within if switch.within else ""
-    what = ", or ".join(parts) or "no known mark"
-    return f"a row button with {what} and its state (On or Off){where}"
 
 
 @dataclass(frozen=True)
@@ -346,28 +102,10 @@ class NotFound:
     near: tuple[str, ...] = ()
 
 
-def near(switch: Switch, rows: list[Row]) -> tuple[str, ...]:
-    """The names of shown buttons that are one of ``switch``'s wordings and one more
-    word that is no state ("Remote browser data Precise"): told to a person, never
-    taken. A longer name is another setting's, and is not told."""
-    found = []
-    for row in rows:
-        name = normalise(row.name)
-        if not row.visible or proof(switch, row) is not None:
-            continue
-        for wording in switch.names:
-            own = normalise(wording)
-            rest = name[len(own) + 1 :] if own and name.startswith(own + " ") else ""
-            if rest and " " not in rest:
-                found.append(" ".join(row.name.split()))
-                break
-    return tuple(found[:3])
-
-
 async def look(page: Page, switch: Switch, others: tuple[str, ...] = ()) -> Found | NotFound:
     """One look at the page: the setting's row button, or why it cannot be told."""
     handle = await page.evaluate_handle(
-        _COLLECT, {"within": switch.within, "row": getattr(switch, "row", None)}
+        COLLECT, {"within": switch.within, "row": getattr(switch, "row", None)}
     )
     try:
         infos = await (await handle.get_property("infos")).json_value()
@@ -570,16 +308,16 @@ async def write(
         return _no_state(plugin, setting, found, page.url)
     if found.proof.state is value:
         return Reading(setting.id, value, f"The row button already showed {value}.", url=page.url)
-    if _never(found.row.name):
+    if row_choice.never(found.row.name):
         return Reading(
             setting.id,
             State.UNKNOWN,
             f'The row button is named "{found.row.name.strip()}", which privacy-tui never presses.',
             url=page.url,
         )
-    await page.evaluate(_MARK, _OPENED)
+    await page.evaluate(row_choice.MARK, row_choice.OPENED)
     await switches._click(found.element)
-    opened = await _opened(page)
+    opened = await row_choice.opened(page)
     if opened is None:
         return await switches.read_back(
             plugin,
@@ -589,209 +327,16 @@ async def write(
             "The row button was clicked but opened no menu or dialog.",
             reread=reread or _reader(plugin, page),
         )
-    seen = await opened.evaluate(_DESCRIBE)
+    seen = await opened.evaluate(row_choice.DESCRIBE)
     if seen["role"] in ("menu", "listbox"):
-        outcome = await _pick(plugin, page, opened, seen, setting, value)
+        outcome = await row_choice.pick(plugin, page, opened, seen, setting, value)
     else:
-        outcome = await _flip(plugin, page, opened, seen, setting, found, value)
+        outcome = await row_choice.flip(plugin, page, opened, seen, setting, found.proof, value)
     if isinstance(outcome, Reading):
         return outcome
     return await switches.settle(
         plugin, page, setting, value, outcome, reread=reread or _reader(plugin, page)
     )
-
-
-def _never(words: str) -> bool:
-    said = normalise(words)
-    return any(word in said for word in popups.NEVER)
-
-
-async def _opened(page: Page) -> ElementHandle | None:
-    """The menu or dialog the click opened (shown since :data:`_MARK`), waited for."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + switches.CONTROL_WAIT_MS / 1000
-    while True:
-        handle = await page.evaluate_handle(_NEW, _OPENED)
-        element = handle.as_element()
-        if element is not None:
-            return element
-        await handle.dispose()
-        if loop.time() >= deadline:
-            return None
-        await asyncio.sleep(0.1)
-
-
-async def _pick(
-    plugin: Plugin,
-    page: Page,
-    menu: ElementHandle,
-    seen: dict[str, Any],
-    setting: Setting,
-    value: State,
-) -> str | popups.Refused | Reading | None:
-    """Choose the menu's item that says ``value``; the save's outcome, as
-    :func:`switches.save` gives it, or a reading when no item says it."""
-    switch = setting.switch
-    assert switch is not None
-    items: list[str] = seen["items"]
-    wanted = [i for i, name in enumerate(items) if state_of(name) is value and not _never(name)]
-    if len(wanted) != 1:
-        await page.keyboard.press("Escape")
-        offered = ", ".join(f'"{name}"' for name in items if name) or "no items"
-        return Reading(
-            setting.id,
-            State.UNKNOWN,
-            f"The row button opened a menu with {offered}; none says {value} alone, so "
-            "nothing was chosen.",
-            url=page.url,
-        )
-    elements = await menu.query_selector_all(
-        '[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="option"]'
-    )
-    item = elements[wanted[0]]
-    await popups.mark_open(page)
-    return await switches.save(
-        plugin,
-        page,
-        lambda: switches._click(item),
-        f'The menu item "{items[wanted[0]]}" could not be chosen, so nothing was saved.',
-        answer=lambda: popups.answer(page, switch, value),
-    )
-
-
-async def _flip(
-    plugin: Plugin,
-    page: Page,
-    dialog: ElementHandle,
-    seen: dict[str, Any],
-    setting: Setting,
-    found: Found,
-    value: State,
-) -> str | popups.Refused | Reading | None:
-    """Flip the switch of the dialog the row button opened, then close the dialog with
-    its own button; the save's outcome, or a reading when the switch cannot be told."""
-    switch = setting.switch
-    assert switch is not None
-    inner = await _dialog_switch(page, dialog, seen, switch)
-    if isinstance(inner, str):
-        await _leave(page, dialog, popups.CANCELS)
-        return Reading(setting.id, State.UNKNOWN, f"{inner} Nothing was changed.", url=page.url)
-    element, position = inner
-    if position is None or (State.ON if position else State.OFF) is not found.proof.state:
-        await _leave(page, dialog, popups.CANCELS)
-        said = "neither on nor off" if position is None else ("on" if position else "off")
-        return Reading(
-            setting.id,
-            State.UNKNOWN,
-            f'The row button shows "{found.proof.shows}" but the switch in its dialog is '
-            f"{said}; not guessing which is right. Nothing was changed.",
-            url=page.url,
-        )
-    await popups.mark_open(page)
-    loop = asyncio.get_running_loop()
-    started = loop.time()
-    done = False
-
-    async def answer() -> popups.Refused | bool:
-        nonlocal done
-        said = await popups.answer(page, switch, value)
-        if said is not False:
-            return said
-        # A dialog that keeps its switch only when its own button is pressed.
-        if not done and loop.time() - started > 1.0:
-            done = True
-            await _leave(page, dialog, DONE)
-        return False
-
-    outcome = await switches.save(
-        plugin,
-        page,
-        lambda: switches._click(element),
-        f'The switch in the dialog of "{setting.label}" did not move when clicked.',
-        answer=answer,
-    )
-    if not done and not isinstance(outcome, popups.Refused):
-        await _leave(page, dialog, DONE)
-    return outcome
-
-
-async def _dialog_switch(
-    page: Page, dialog: ElementHandle, seen: dict[str, Any], switch: Switch
-) -> tuple[ElementHandle, bool | None] | str:
-    """The one switch of ``dialog`` that is the setting's, with its position; or why not.
-
-    A switch proved by its own marks (test id, ids, label) counts; otherwise the
-    dialog's only shown switch, when the dialog's title names the setting.
-    """
-    found: list[tuple[ElementHandle, bool | None]] = []
-    others: list[tuple[ElementHandle, bool | None]] = []
-    for element in await dialog.query_selector_all(controls.CANDIDATES):
-        where = await element.evaluate(_POSITION)
-        if not where["shown"]:
-            continue
-        position = {"true": True, "false": False}.get(where["checked"] or "")
-        candidate = controls.Candidate.from_page(await _candidate(element))
-        if controls.proof(replace(switch, within=None), candidate) is not None:
-            found.append((element, position))
-        else:
-            others.append((element, position))
-    if len(found) == 1:
-        return found[0]
-    if len(found) > 1:
-        return f"The dialog holds {len(found)} switches that could be the setting's."
-    titled = any(names_it(seen["title"], wording) for wording in switch.names)
-    if len(others) == 1 and titled:
-        return others[0]
-    title = seen["title"] or "a dialog"
-    if not others:
-        return f'The row button opened "{title}", which holds no switch.'
-    if not titled:
-        return f'The row button opened "{title}", whose title does not name the setting.'
-    return f'The row button opened "{title}", which holds {len(others)} switches.'
-
-
-_CANDIDATE = """
-(el) => {
-  const text = (node) => (node ? (node.innerText || node.textContent || '') : '');
-  const idsOf = (value) => (value || '').split(/\\s+/).filter(Boolean);
-  const byIds = (value) => idsOf(value).map((id) => text(document.getElementById(id)))
-    .filter(Boolean);
-  const texts = [];
-  const label = el.getAttribute('aria-label');
-  if (label) texts.push(label);
-  texts.push(...byIds(el.getAttribute('aria-labelledby')));
-  const words = byIds(el.getAttribute('aria-describedby'));
-  for (const l of Array.from(el.labels || [])) words.push(text(l));
-  const ids = [el.id, ...idsOf(el.getAttribute('aria-labelledby')),
-               ...idsOf(el.getAttribute('aria-describedby'))].filter(Boolean);
-  return {testid: el.getAttribute('data-testid'), ids, texts, words, visible: true,
-          disabled: Boolean(el.disabled) || el.getAttribute('aria-disabled') === 'true'};
-}
-"""
-
-
-async def _candidate(element: ElementHandle) -> dict[str, Any]:
-    info: dict[str, Any] = await element.evaluate(_CANDIDATE)
-    return info
-
-
-async def _leave(page: Page, dialog: ElementHandle, wordings: tuple[str, ...]) -> None:
-    """Close ``dialog`` with its own button of one of ``wordings`` (tried in order),
-    never one whose words hold "delete", "erase" or "remove"; else press Escape."""
-    try:
-        seen = await dialog.evaluate(_DESCRIBE)
-    except Exception as exc:
-        if switches._is_playwright_error(exc):
-            return  # the dialog is gone already
-        raise
-    buttons: list[str] = seen["buttons"]
-    elements = await dialog.query_selector_all('button, [role="button"]')
-    for wording in wordings:
-        chosen = popups.pick(buttons, (wording,))
-        if chosen is not None and chosen < len(elements):
-            await switches._click(elements[chosen])
-            return
-    await page.keyboard.press("Escape")
 
 
 def _reader(plugin: Plugin, page: Page) -> switches.Reader:
