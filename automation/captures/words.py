@@ -31,10 +31,13 @@ SHARED = (
     "automation.page.switches",
     "automation.page.controls",
     "automation.page.chips",
+    "automation.page.choosing",
     "automation.page.rows",
+    "automation.page.row_words",
+    "automation.page.row_choice",
     "automation.page.popups",
     "automation.accounts.signin",
-    "automation.page.walls",
+    "automation.domain.walls",
 )
 #: Strings longer than this are code or prose, not a wording a page shows whole.
 _LONGEST_KNOWN = 300

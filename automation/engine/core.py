@@ -38,7 +38,7 @@ from automation.engine.work import Work
 if TYPE_CHECKING:
     from automation.accounts.secrets import Credentials
     from automation.accounts.signin import AskCode
-    from automation.page.walls import Wall
+    from automation.domain.walls import Wall
     from automation.plugin import Plugin
 
 __all__ = ["LINGER", "CredentialSource", "Engine", "EngineClosed", "Listener", "Options"]

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Protocol
 from automation.accounts.secrets import SecretsError
 from automation.browser.launch import BrowserError
 from automation.domain import events
+from automation.domain.walls import Wall
 from automation.engine.contexts import close_quietly
 from automation.engine.options import EngineClosed
-from automation.page.walls import Wall
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext
