@@ -20,10 +20,9 @@ name, changed through what it opens, read back from a fresh load. All of it is d
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import ClassVar
 
-from automation.domain.settings import Confidence, Evidence, Setting, Switch, evidence
+from automation.domain.settings import Confidence, Setting, Switch, evidence, with_words
 from automation.plugin import Plugin
 
 ORIGIN = "https://chatgpt.com"
@@ -197,18 +196,7 @@ JAPANESE_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 def _in_japanese(setting: Setting) -> Setting:
     """``setting`` with the evidence of each Japanese interface word its steps name."""
-    steps = " ".join(setting.manual_steps)
-    words = tuple(
-        Evidence(
-            "label",
-            Confidence.LIKELY,
-            f"「{japanese}」 ({english} in the Japanese interface), quoted by Japanese "
-            f"guides: {', '.join(sources)}",
-        )
-        for english, (japanese, sources) in JAPANESE_WORDS.items()
-        if english in steps
-    )
-    return replace(setting, evidence=(*setting.evidence, *words))
+    return with_words(setting, JAPANESE_WORDS, "Japanese guides")
 
 
 ChatGPT.settings = tuple(_in_japanese(setting) for setting in ChatGPT.settings)

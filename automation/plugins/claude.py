@@ -11,10 +11,16 @@ the panel alone, so nothing else on the app's page is taken for it.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import ClassVar
 
-from automation.domain.settings import Confidence, Evidence, Setting, State, Switch, evidence
+from automation.domain.settings import (
+    Confidence,
+    Setting,
+    State,
+    Switch,
+    evidence,
+    with_words,
+)
 from automation.domain.toggles import Toggles
 from automation.plugin import Plugin
 
@@ -132,20 +138,8 @@ JAPANESE_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 
 def _in_japanese(setting: Setting) -> Setting:
-    """``setting`` with the evidence of each Japanese interface word its steps and notes
-    name."""
-    said = " ".join((*setting.manual_steps, setting.notes))
-    words = tuple(
-        Evidence(
-            "label",
-            Confidence.LIKELY,
-            f"「{japanese}」 ({english} in the Japanese interface), quoted by Japanese "
-            f"guides: {', '.join(sources)}",
-        )
-        for english, (japanese, sources) in JAPANESE_WORDS.items()
-        if english in said
-    )
-    return replace(setting, evidence=(*setting.evidence, *words))
+    """``setting`` with the evidence of each Japanese interface word its steps name."""
+    return with_words(setting, JAPANESE_WORDS, "Japanese guides")
 
 
 Claude.settings = tuple(_in_japanese(setting) for setting in Claude.settings)

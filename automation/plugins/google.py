@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from automation.domain.settings import Confidence, Evidence, Setting, Switch, evidence
+from automation.domain.settings import WORDS, Confidence, Evidence, Setting, Switch, evidence
 from automation.plugin import Plugin
 
 ORIGIN = "https://myactivity.google.com"
@@ -277,7 +277,7 @@ def _in_japanese(setting: Setting) -> Setting:
     """``setting`` with the evidence of each Japanese interface word its steps name."""
     words = tuple(
         Evidence(
-            "label",
+            WORDS,
             confidence,
             f"「{word}」 (in the Japanese interface): {', '.join(sources)}",
         )

@@ -6,9 +6,7 @@ steps.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from automation.domain.settings import Confidence, Evidence, Setting, Sourced, evidence
+from automation.domain.settings import Confidence, Evidence, Setting, Sourced, evidence, with_words
 
 ORIGIN = "https://www.linkedin.com"
 SETTINGS = "/mypreferences/d/settings/"
@@ -159,15 +157,4 @@ JAPANESE_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 def in_japanese(setting: Setting) -> Setting:
     """``setting`` with the evidence of each Japanese interface word its steps name."""
-    steps = " ".join(setting.manual_steps)
-    words = tuple(
-        Evidence(
-            "label",
-            Confidence.LIKELY,
-            f"「{japanese}」 ({english} in the Japanese interface), quoted by Japanese "
-            f"reports: {', '.join(sources)}",
-        )
-        for english, (japanese, sources) in JAPANESE_WORDS.items()
-        if english in steps
-    )
-    return replace(setting, evidence=(*setting.evidence, *words))
+    return with_words(setting, JAPANESE_WORDS, "Japanese reports")

@@ -17,10 +17,17 @@ identity box; the other box of that page is then not offered.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import ClassVar
 
-from automation.domain.settings import Confidence, Evidence, Setting, State, Switch, evidence
+from automation.domain.settings import (
+    Confidence,
+    Evidence,
+    Setting,
+    State,
+    Switch,
+    evidence,
+    with_words,
+)
 from automation.domain.toggles import Toggles
 from automation.plugin import Plugin
 
@@ -313,18 +320,7 @@ JAPANESE_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 def _in_japanese(setting: Setting) -> Setting:
     """``setting`` with the evidence of each Japanese interface word its steps name."""
-    steps = " ".join(setting.manual_steps)
-    words = tuple(
-        Evidence(
-            "label",
-            Confidence.LIKELY,
-            f"「{japanese}」 ({english} in the Japanese interface), quoted by Japanese "
-            f"reports: {', '.join(sources)}",
-        )
-        for english, (japanese, sources) in JAPANESE_WORDS.items()
-        if english in steps
-    )
-    return replace(setting, evidence=(*setting.evidence, *words))
+    return with_words(setting, JAPANESE_WORDS, "Japanese reports")
 
 
 X.settings = tuple(_in_japanese(setting) for setting in X.settings)

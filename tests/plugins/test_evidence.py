@@ -18,7 +18,16 @@ from typing import Any
 import pytest
 
 from automation import registry
-from automation.domain.settings import FACTS, Confidence, Evidence, Kind, Setting, State, Switch
+from automation.domain.settings import (
+    FACTS,
+    WORDS,
+    Confidence,
+    Evidence,
+    Kind,
+    Setting,
+    State,
+    Switch,
+)
 from automation.plugin import Plugin
 
 PLUGINS = {cls.name: cls for cls in registry.load()[0]}
@@ -37,7 +46,7 @@ def problems(setting: Setting) -> list[str]:
     if missing:
         found.append("no evidence for " + ", ".join(missing))
     for evidence in setting.evidence:
-        if evidence.fact not in FACTS:
+        if evidence.fact not in (*FACTS, WORDS):
             found.append(f"unknown fact {evidence.fact!r}")
         if not isinstance(evidence.confidence, Confidence):
             found.append(f"{evidence.fact}: {evidence.confidence!r} is not a Confidence")
