@@ -23,8 +23,8 @@ from automation.accounts import secrets
 from automation.accounts.secrets import Credentials, KeyringCredentials
 from automation.accounts.sessions import MemorySessions
 from automation.domain.settings import State
-from automation.engine.core import Engine, Options
 from automation.domain.walls import LoginForm
+from automation.engine.core import Engine, Options
 from automation.plugins.linkedin import LinkedIn
 from tests.hostile_hosts import Answer, Host, Seen, hosts
 from tests.processes import browsers_below, cmdline
