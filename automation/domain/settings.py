@@ -67,10 +67,6 @@ class Confidence(enum.StrEnum):
 
 #: The facts a setting that is read in a browser rests on.
 FACTS = ("page", "control", "label")
-#: One more fact a setting may give: a word the platform shows in another language than
-#: English (a Japanese menu's name), which its steps use so a person finds it on the page.
-#: It says nothing of the English label the plugin reads by.
-WORDS = "words"
 
 
 @dataclass(frozen=True)
@@ -111,30 +107,6 @@ def evidence(
     """
     given = (("page", page), ("control", control), ("label", label))
     return tuple(Evidence(fact, *sourced) for fact, sourced in given if sourced is not None)
-
-
-def with_words(
-    setting: Setting,
-    words: Mapping[str, tuple[str, tuple[str, ...]]],
-    quoted_by: str,
-    confidence: Confidence = Confidence.LIKELY,
-) -> Setting:
-    """``setting`` with a :data:`WORDS` fact for each platform word its steps or notes
-    name: ``words`` maps the English words (as the steps quote them) to the platform's
-    own word in the other language and the addresses that quote it (``quoted_by`` says
-    who they are: "Japanese reports")."""
-    said = " ".join((*setting.manual_steps, setting.notes))
-    found = tuple(
-        Evidence(
-            WORDS,
-            confidence,
-            f"「{own}」 ({english} in the Japanese interface), quoted by {quoted_by}: "
-            + ", ".join(sources),
-        )
-        for english, (own, sources) in words.items()
-        if english in said
-    )
-    return replace(setting, evidence=(*setting.evidence, *found))
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from automation.domain.settings import Confidence, Setting, Switch, evidence, with_words
+from automation.domain.settings import Confidence, Setting, Switch, evidence
+from automation.domain.words import with_words
 from automation.plugin import Plugin
 
 ORIGIN = "https://chatgpt.com"

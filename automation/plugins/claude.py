@@ -13,15 +13,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from automation.domain.settings import (
-    Confidence,
-    Setting,
-    State,
-    Switch,
-    evidence,
-    with_words,
-)
+from automation.domain.settings import Confidence, Setting, State, Switch, evidence
 from automation.domain.toggles import Toggles
+from automation.domain.words import with_words
 from automation.plugin import Plugin
 
 ORIGIN = "https://claude.ai"

@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from automation.domain.settings import WORDS, Confidence, Evidence, Setting, Switch, evidence
+from automation.domain.settings import Confidence, Evidence, Setting, Switch, evidence
+from automation.domain.words import WORDS
 from automation.plugin import Plugin
 
 ORIGIN = "https://myactivity.google.com"

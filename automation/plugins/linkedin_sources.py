@@ -6,7 +6,8 @@ steps.
 
 from __future__ import annotations
 
-from automation.domain.settings import Confidence, Evidence, Setting, Sourced, evidence, with_words
+from automation.domain.settings import Confidence, Evidence, Setting, Sourced, evidence
+from automation.domain.words import with_words
 
 ORIGIN = "https://www.linkedin.com"
 SETTINGS = "/mypreferences/d/settings/"

@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from automation.domain.settings import WORDS, Confidence, Kind, State
+from automation.domain.settings import Confidence, Kind, State
+from automation.domain.words import WORDS
 from automation.page import switches
 from automation.plugin import Plugin
 from automation.plugins.copilot import Copilot

@@ -18,16 +18,8 @@ from typing import Any
 import pytest
 
 from automation import registry
-from automation.domain.settings import (
-    FACTS,
-    WORDS,
-    Confidence,
-    Evidence,
-    Kind,
-    Setting,
-    State,
-    Switch,
-)
+from automation.domain.settings import FACTS, Confidence, Evidence, Kind, Setting, State, Switch
+from automation.domain.words import WORDS
 from automation.plugin import Plugin
 
 PLUGINS = {cls.name: cls for cls in registry.load()[0]}
