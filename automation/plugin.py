@@ -127,9 +127,11 @@ class Plugin:
     #: live on a host of their own.
     subdomains: ClassVar[bool] = False
     #: The page object that reads and changes every setting of this plugin, when its
-    #: pages need a flow of their own (a drop-down, a first-run question); ``None``:
-    #: the shared page object of each setting's ``Switch.shape``.
-    page_class: ClassVar[type[SettingPage] | None] = None
+    #: pages need a flow of their own (a drop-down, a first-run question): the class, or
+    #: where it is as ``"module:Class"`` (imported when a page is first worked on, so a
+    #: plugin's module stays data); ``None``: the shared page object of each setting's
+    #: ``Switch.shape``.
+    page_class: ClassVar[type[SettingPage] | str | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

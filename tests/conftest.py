@@ -17,7 +17,7 @@ from automation.browser import light
 from automation.browser.launch import BrowserNotFound, Running, find_browser, launch
 from automation.engine.core import CredentialSource, Engine, Options
 from automation.engine.runtime import Runtime, build
-from automation.page import switches
+from automation.page import waits
 from automation.plugin import Plugin
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer, demo_server
@@ -252,4 +252,4 @@ async def make_engine(
 @pytest.fixture
 def short_waits(monkeypatch: pytest.MonkeyPatch) -> None:
     """Give up on a missing control after 2 s instead of 10: these tests expect it missing."""
-    monkeypatch.setattr(switches, "CONTROL_WAIT_MS", 2_000)
+    monkeypatch.setattr(waits, "CONTROL_WAIT_MS", 2_000)

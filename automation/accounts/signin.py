@@ -27,7 +27,7 @@ from automation.accounts.sessions import canonical_origin
 from automation.browser import light
 from automation.domain.shown import shown
 from automation.domain.walls import Wall
-from automation.page import account, switches
+from automation.page import account, waits
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, ElementHandle, Locator, Page, Request
@@ -319,7 +319,7 @@ async def shows_signed_in_page(plugin: Plugin, context: BrowserContext) -> bool:
         await page.goto(plugin.signed_in_url(), wait_until="domcontentloaded")
         if plugin.wall(page.url) is not None:
             return False
-        return await account.sign(plugin, page, switches.CONTROL_WAIT_MS) is not None
+        return await account.sign(plugin, page, waits.CONTROL_WAIT_MS) is not None
     finally:
         await probe.close()
 

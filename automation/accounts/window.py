@@ -18,7 +18,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from automation.accounts import signin
 from automation.accounts.sessions import StorageState
 from automation.browser.launch import launch
 
@@ -148,6 +147,10 @@ async def _wait_for_sign_in(
     await page.goto(plugin.sign_in_url(), wait_until="domcontentloaded")
     if opened is not None:
         opened()
+    # The page code is imported once a window is open: the checklist's first frame,
+    # which imports this module, needs none of it.
+    from automation.accounts import signin
+
     loop = asyncio.get_running_loop()
     deadline = loop.time() + give_up_after
     url: str | None = page.url

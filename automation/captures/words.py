@@ -29,6 +29,7 @@ _ID_SELECTOR = re.compile(r"#([A-Za-z][\w-]*)")
 #: The modules whose wordings the shared page code looks for on every platform.
 SHARED = (
     "automation.page.switches",
+    "automation.page.opening",
     "automation.page.controls",
     "automation.page.chips",
     "automation.page.choosing",
@@ -232,7 +233,7 @@ def _port(split: Any) -> int | None:
 def _known_patterns() -> tuple[re.Pattern[str], ...]:
     """Sentences the shared page code reads by pattern: "not available", "2 steps"."""
     from automation.page.chips import HINT
-    from automation.page.switches import NOT_OFFERED
+    from automation.page.opening import NOT_OFFERED
 
     return (NOT_OFFERED, HINT)
 

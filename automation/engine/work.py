@@ -13,7 +13,6 @@ from automation.browser.pool import Tab, by_page, longest_first, steps
 from automation.domain import events
 from automation.domain.settings import Kind, Reading, Setting, State
 from automation.engine.options import LINGER, EngineClosed
-from automation.page import actions
 
 if TYPE_CHECKING:
     from automation.engine.bus import Bus
@@ -77,6 +76,8 @@ class Work:
         if setting.kind is Kind.MANUAL or setting.per is not None:
             raise ValueError(f"{setting_id} cannot be switched by the browser")
         self._bus.emit(events.Changing(setting_id, value))
+        from automation.page import actions  # when first used, as in _check_platform
+
         platform = self._contexts[plugin.name]
         async with self._contexts.working(platform, linger=LINGER), platform.tabs.one() as tab:
             reading = await self._guard.run(
@@ -89,6 +90,10 @@ class Work:
         self, name: str, groups: list[list[Setting]]
     ) -> dict[str, list[Reading]]:
         """Read one platform's settings, grouped by page: one page for each, at once."""
+        # The page code is imported when a page is first worked on: the checklist's
+        # first frame needs none of it.
+        from automation.page import actions
+
         platform = self._contexts[name]
         plugin = platform.plugin
         settings = [setting for group in groups for setting in group]
@@ -139,6 +144,8 @@ class Work:
         self, platform: Platform, setting: Setting, tab: Tab
     ) -> list[Setting] | Reading:
         """Find the blogs or sites of a per-blog setting and register one setting each."""
+        from automation.page import actions  # when first used, as in _check_platform
+
         plugin = platform.plugin
         found = await self._guard.run(
             platform, setting, lambda page: actions.instances(plugin, page, setting), tab

@@ -7,7 +7,8 @@ The engine calls these three functions; they make the page object for the settin
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
+from typing import TYPE_CHECKING, cast
 
 from automation.page.shapes import SHAPES, SwitchPage
 
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 def page_object(plugin: Plugin, page: Page, setting: Setting) -> SettingPage:
     """The page object that acts on ``setting`` on ``page`` for ``plugin``."""
     own = type(plugin).page_class
+    if isinstance(own, str):
+        module, _, name = own.partition(":")
+        own = cast("type[SettingPage]", getattr(importlib.import_module(module), name))
     if own is not None:
         return own(plugin, page)
     shape = setting.switch.shape if setting.switch else SwitchPage.shape

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from automation.domain.settings import Reading, Setting, State
-from automation.page import controls, popups, switches
+from automation.page import controls, opening, popups, switches, waits
 
 if TYPE_CHECKING:
     from playwright.async_api import ElementHandle, Page
@@ -207,7 +207,7 @@ def _name(setting: Setting) -> str:
 
 async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
     """Read the chip of ``setting`` from a fresh load of its page."""
-    found = await switches.load_switch(plugin, page, setting, CHIPS)
+    found = await opening.load_switch(plugin, page, setting, CHIPS)
     if isinstance(found, Reading):
         return found
     shown, _ = await _look(found.element)
@@ -245,7 +245,7 @@ async def write(
         raise ValueError(f"cannot set a chip to {value}")
     switch = setting.switch
     assert switch is not None
-    found = await switches.load_switch(plugin, page, setting, CHIPS)
+    found = await opening.load_switch(plugin, page, setting, CHIPS)
     if isinstance(found, Reading):
         return found
     shown, _ = await _look(found.element)
@@ -266,7 +266,7 @@ async def write(
         )
     await popups.mark_open(page)
     await page.evaluate(_MARK_MENUS)
-    await found.element.click(timeout=switches.CONTROL_WAIT_MS)
+    await found.element.click(timeout=waits.CONTROL_WAIT_MS)
     menu = await _menu(page, found.element)
     if isinstance(menu, str):
         await page.keyboard.press("Escape")
@@ -294,7 +294,7 @@ async def write(
     outcome = await switches.save(
         plugin,
         page,
-        lambda: choice.click(timeout=switches.CONTROL_WAIT_MS),
+        lambda: choice.click(timeout=waits.CONTROL_WAIT_MS),
         f'Choosing "{items[index].name}" in the menu of {name} did not take effect.',
         answer=lambda: popups.answer(page, switch, value),
     )
@@ -306,7 +306,7 @@ async def write(
 async def _menu(page: Page, chip: ElementHandle) -> tuple[list[Item], list[ElementHandle]] | str:
     """The items of the menu the chip opened, once shown; or why there is none."""
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + switches.CONTROL_WAIT_MS / 1000
+    deadline = loop.time() + waits.CONTROL_WAIT_MS / 1000
     while True:
         handle = await page.evaluate_handle(_MENUS, {"chip": chip, "items": MENU_ITEMS})
         try:

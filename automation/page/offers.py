@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from automation.domain.settings import Reading, Setting, State
-from automation.page import popups, switches
+from automation.page import opening, popups, switches, waits
 from automation.page.controls import names_it, normalise
 
 if TYPE_CHECKING:
@@ -202,20 +202,20 @@ async def find(page: Page, switch: Switch, wait_ms: int) -> Found | tuple[int, i
 async def load(plugin: Plugin, page: Page, setting: Setting) -> Found | Reading:
     """Load the setting's page afresh and find its button, or say why not, trying the
     page's other known addresses where it is missing or lacks the button."""
-    return await switches.at_addresses(
+    return await opening.at_addresses(
         plugin, page, setting, lambda here: _load_at(plugin, page, here)
     )
 
 
 async def _load_at(
     plugin: Plugin, page: Page, setting: Setting
-) -> Found | Reading | switches.Absent:
-    problem = await switches._open(plugin, page, setting)
+) -> Found | Reading | opening.Absent:
+    problem = await opening.open_at(plugin, page, setting)
     if problem is not None:
         return problem
     switch = setting.switch
     assert switch is not None
-    seen = await find(page, switch, switches.CONTROL_WAIT_MS)
+    seen = await find(page, switch, waits.CONTROL_WAIT_MS)
     if isinstance(seen, Found):
         if seen.button.disabled:
             return Reading(
@@ -248,8 +248,8 @@ async def _load_at(
         if others
         else ""
     )
-    return switches.absent(
-        await switches.missing(
+    return opening.absent(
+        await opening.missing(
             plugin, page, setting, f"The page loaded but {sought(switch)} is not on it{besides}"
         )
     )

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from automation.domain.settings import Radios, Reading, Setting, State
-from automation.page import popups, switches
+from automation.page import opening, popups, switches, waits
 from automation.page.controls import names_it, normalise
 from automation.page.radio_options import (
     Chosen,
@@ -185,35 +185,35 @@ async def find(page: Page, radios: Radios, wait_ms: int) -> Found | tuple[str, P
 async def load(plugin: Plugin, page: Page, setting: Setting) -> Found | Reading:
     """Load the setting's page afresh and find its pair, or say why not, trying the
     page's other known addresses where it is missing or lacks the pair."""
-    return await switches.at_addresses(
+    return await opening.at_addresses(
         plugin, page, setting, lambda here: _load_at(plugin, page, here)
     )
 
 
 async def _load_at(
     plugin: Plugin, page: Page, setting: Setting
-) -> Found | Reading | switches.Absent:
+) -> Found | Reading | opening.Absent:
     radios = declared(setting)
     if isinstance(radios, Reading):
         return radios
-    problem = await switches._open(plugin, page, setting)
+    problem = await opening.open_at(plugin, page, setting)
     if problem is not None:
         return problem
     for selector in radios.opens:
         try:
-            await page.locator(selector).first.click(timeout=switches.CONTROL_WAIT_MS)
+            await page.locator(selector).first.click(timeout=waits.CONTROL_WAIT_MS)
         except Exception as exc:
-            if not switches.is_timeout(exc):
+            if not opening.is_timeout(exc):
                 raise
-            return switches.absent(
-                await switches.missing(
+            return opening.absent(
+                await opening.missing(
                     plugin,
                     page,
                     setting,
                     f"The page has no {selector} to click on the way to {sought(radios)}",
                 )
             )
-    seen = await find(page, radios, switches.CONTROL_WAIT_MS)
+    seen = await find(page, radios, waits.CONTROL_WAIT_MS)
     if isinstance(seen, Found):
         if seen.disabled:
             return Reading(
@@ -253,8 +253,8 @@ async def _load_at(
     where = "is there but not shown" if pair.hidden else "is not on it"
     if pair.ons or pair.offs:
         where = "is not whole on it (one option is missing or worded otherwise)"
-    return switches.absent(
-        await switches.missing(
+    return opening.absent(
+        await opening.missing(
             plugin, page, setting, f"The page loaded but {sought(radios)} {where}"
         )
     )
@@ -303,7 +303,7 @@ async def _press_save(page: Page, option: ElementHandle, radios: Radios) -> None
         if len(found) == 1:
             if _never(await found[0].evaluate(_WORDS)):
                 raise Error(f"{selector} says it deletes; it is never pressed")
-            await found[0].click(timeout=switches.CONTROL_WAIT_MS)
+            await found[0].click(timeout=waits.CONTROL_WAIT_MS)
             return
     submits = (radios.submit,) if isinstance(radios.submit, str) else radios.submit or ()
     if not submits:
@@ -362,7 +362,7 @@ async def write(
         try:
             return await popups.answer(page, radios, value)
         except Exception as exc:
-            if switches._is_playwright_error(exc):
+            if opening.is_playwright_error(exc):
                 return False
             raise
 

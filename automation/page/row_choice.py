@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from automation.domain.settings import Reading, Setting, State
-from automation.page import controls, popups, switches
+from automation.page import controls, opening, popups, switches, waits
 from automation.page.controls import names_it, normalise
 from automation.page.row_words import Proof, state_of
 
@@ -84,7 +84,7 @@ def never(words: str) -> bool:
 async def opened(page: Page) -> ElementHandle | None:
     """The menu or dialog the click opened (shown since :data:`MARK`), waited for."""
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + switches.CONTROL_WAIT_MS / 1000
+    deadline = loop.time() + waits.CONTROL_WAIT_MS / 1000
     while True:
         handle = await page.evaluate_handle(_NEW, OPENED)
         element = handle.as_element()
@@ -256,7 +256,7 @@ async def _leave(page: Page, dialog: ElementHandle, wordings: tuple[str, ...]) -
     try:
         seen = await dialog.evaluate(DESCRIBE)
     except Exception as exc:
-        if switches._is_playwright_error(exc):
+        if opening.is_playwright_error(exc):
             return  # the dialog is gone already
         raise
     buttons: list[str] = seen["buttons"]

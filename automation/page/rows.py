@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from automation.domain.settings import Reading, Setting, State
-from automation.page import row_choice, switches
+from automation.page import opening, row_choice, switches, waits
 from automation.page.controls import normalise
 from automation.page.row_words import (
     COLLECT,
@@ -185,34 +185,34 @@ def _others(plugin: Plugin, setting: Setting) -> tuple[str, ...]:
 async def load(plugin: Plugin, page: Page, setting: Setting) -> Found | Reading:
     """Load the setting's page afresh and find its one row button, or say why not,
     trying the page's other known addresses where it is missing or lacks it."""
-    return await switches.at_addresses(
+    return await opening.at_addresses(
         plugin, page, setting, lambda here: _load_at(plugin, page, here)
     )
 
 
 async def _load_at(
     plugin: Plugin, page: Page, setting: Setting
-) -> Found | Reading | switches.Absent:
-    problem = await switches._open(plugin, page, setting)
+) -> Found | Reading | opening.Absent:
+    problem = await opening.open_at(plugin, page, setting)
     if problem is not None:
         return problem
     switch = setting.switch
     assert switch is not None
     for selector in switch.opens:
         try:
-            await page.locator(selector).first.click(timeout=switches.CONTROL_WAIT_MS)
+            await page.locator(selector).first.click(timeout=waits.CONTROL_WAIT_MS)
         except Exception as exc:
-            if not switches.is_timeout(exc):
+            if not opening.is_timeout(exc):
                 raise
-            return switches.absent(
-                await switches.missing(
+            return opening.absent(
+                await opening.missing(
                     plugin,
                     page,
                     setting,
                     f"The page has no {selector} to click on the way to {sought(switch)}",
                 )
             )
-    seen = await find(page, switch, switches.CONTROL_WAIT_MS, _others(plugin, setting))
+    seen = await find(page, switch, waits.CONTROL_WAIT_MS, _others(plugin, setting))
     if isinstance(seen, NotFound):
         if seen.containers > 1:
             return Reading(
@@ -242,8 +242,8 @@ async def _load_at(
         if seen.near:
             named = ", ".join(f'"{name}"' for name in seen.near)
             where += f" (a button is named {named}, which shows no state it knows)"
-        return switches.absent(
-            await switches.missing(
+        return opening.absent(
+            await opening.missing(
                 plugin, page, setting, f"The page loaded but {sought(switch)} {where}"
             )
         )

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from automation.domain.settings import Reading, Setting, State
-from automation.page import chips, offers, radios, rows, switches
+from automation.page import chips, offers, opening, radios, rows, switches
 
 if TYPE_CHECKING:
     from playwright.async_api import Page
@@ -54,7 +54,7 @@ class SwitchPage:
     async def instances(self, setting: Setting) -> list[str] | Reading:
         """The blogs or sites a per-blog ``setting`` exists for (``setting.per``), or the
         reading that says why they could not be listed."""
-        return await switches.discover(self.plugin, self.page, setting)
+        return await opening.discover(self.plugin, self.page, setting)
 
 
 class ChipPage(SwitchPage):

@@ -21,20 +21,14 @@ here: the reading is ``unknown`` and asks the person to answer it in Gmail.
 
 from __future__ import annotations
 
-import asyncio
-
 from automation.domain.settings import (
     Confidence,
-    Reading,
     Setting,
     Sourced,
-    State,
     Switch,
     evidence,
 )
 from automation.domain.toggles import Toggles
-from automation.page import controls, switches
-from automation.page.shapes import SwitchPage
 from automation.plugin import Plugin
 from automation.plugins.google import (
     ACCOUNT_SOURCE,
@@ -78,7 +72,7 @@ FIRST_RUN_NEXT = 'button[name="data_consent_dialog_next"]'
 FIRST_RUN_GRACE = 0.3
 
 #: Whether the page shows the first-run question: its button, or a dialog with its title.
-_FIRST_RUN_SHOWN = """
+FIRST_RUN_SHOWN = """
 ({next, title}) => {
   const shows = (el) => {
     const box = el.getBoundingClientRect();
@@ -211,49 +205,6 @@ OTHER_PRODUCTS = IN_DIALOG(
 )
 
 
-class SmartFeaturesPage(SwitchPage):
-    """Gmail's settings page, which may first show a first-run question: its answer
-    sets these features, so neither read past it nor answered."""
-
-    async def read(self, setting: Setting) -> Reading:
-        waiting = await self._first_run(setting)
-        return waiting if waiting is not None else await super().read(setting)
-
-    async def write(self, setting: Setting, value: State) -> Reading:
-        waiting = await self._first_run(setting)
-        return waiting if waiting is not None else await super().write(setting, value)
-
-    async def _first_run(self, setting: Setting) -> Reading | None:
-        """A reading when the settings page is not to be read: it is not the account's
-        page (a sign-in, a move), or Gmail shows its first-run question over it."""
-        page = self.page
-        problem = await switches.open_page(self.plugin, page, setting)
-        if problem is not None:
-            return problem
-        # Wait for the page to draw either the question or its settings, then a moment
-        # more: the question may come just after the page's controls.
-        try:
-            await page.wait_for_selector(
-                f"{FIRST_RUN_NEXT}, {controls.CANDIDATES}",
-                state="attached",
-                timeout=switches.CONTROL_WAIT_MS,
-            )
-        except Exception as exc:
-            if not switches.is_timeout(exc):
-                raise
-        await asyncio.sleep(FIRST_RUN_GRACE)
-        if not await page.evaluate(_FIRST_RUN_SHOWN, {"next": FIRST_RUN_NEXT, "title": FIRST_RUN}):
-            return None
-        return Reading(
-            setting.id,
-            State.UNKNOWN,
-            f'Gmail shows its first-run question "{FIRST_RUN}" over the mailbox. Its answer '
-            "sets these smart features, so privacy-tui neither reads past it nor answers "
-            "it: open Gmail, answer it yourself, then check again.",
-            url=page.url,
-        )
-
-
 class Gmail(Plugin):
     """Gmail's smart-features checkboxes: the General tab's and the dialog's two."""
 
@@ -271,4 +222,4 @@ class Gmail(Plugin):
     session_cookies = SESSION_COOKIES
     account_source = ACCOUNT_SOURCE
     settings = (SMART_FEATURES, WORKSPACE, OTHER_PRODUCTS)
-    page_class = SmartFeaturesPage
+    page_class = "automation.plugins.gmail_page:SmartFeaturesPage"

@@ -17,20 +17,16 @@ first; where Spotify moves the browser to the same page under a market
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from urllib.parse import urlsplit
 
 from automation.domain.settings import (
     Confidence,
     Evidence,
-    Reading,
     Setting,
-    State,
     Switch,
     evidence,
 )
 from automation.domain.toggles import Toggles
-from automation.page.shapes import SwitchPage
 from automation.plugin import Plugin
 
 ORIGIN = "https://www.spotify.com"
@@ -119,32 +115,6 @@ FACEBOOK_DATA = PRIVACY(
 )
 
 
-class MarketPrivacyPage(SwitchPage):
-    """Spotify's privacy page, which Spotify moves under the account's market
-    (``/us/account/privacy/``): read and changed there."""
-
-    async def _in_market(self, setting: Setting) -> Setting:
-        """``setting`` at its page's address under the account's market, where Spotify
-        moves the browser there from ``/account/privacy/``; else as it is."""
-        switch = setting.switch
-        assert switch is not None
-        if MARKET_PATH.match(switch.path):
-            return setting
-        page, plugin = self.page, self.plugin
-        await page.goto(plugin.url(switch.path), wait_until="domcontentloaded")
-        landed = urlsplit(page.url)
-        if not plugin.on_origin(page.url) or not MARKET_PATH.match(landed.path):
-            return setting
-        moved = replace(switch, path=landed.path, fallbacks=(switch.path, *switch.fallbacks))
-        return replace(setting, switch=moved)
-
-    async def read(self, setting: Setting) -> Reading:
-        return await super().read(await self._in_market(setting))
-
-    async def write(self, setting: Setting, value: State) -> Reading:
-        return await super().write(await self._in_market(setting), value)
-
-
 class Spotify(Plugin):
     """Spotify's Account privacy page."""
 
@@ -162,7 +132,7 @@ class Spotify(Plugin):
     session_cookies = SESSION_COOKIES
     account_source = ACCOUNT_SOURCE
     settings = (TAILORED_ADS, FACEBOOK_DATA)
-    page_class = MarketPrivacyPage
+    page_class = "automation.plugins.spotify_page:MarketPrivacyPage"
 
     def landed(self, asked: str, final: str) -> bool:
         """The privacy page under the account's market is the page asked for."""

@@ -19,7 +19,7 @@ import pytest
 
 from automation.domain.settings import Confidence, Kind, State
 from automation.domain.words import WORDS
-from automation.page import switches
+from automation.page import waits
 from automation.plugin import Plugin
 from automation.plugins.copilot import Copilot
 from automation.plugins.github import GitHub
@@ -49,7 +49,7 @@ ADDRESS = re.compile(r"https://\S+|[\w.-]+/[\w.-]+@[0-9a-f]{7,40}:\S+")
 @pytest.fixture
 def short_saves(monkeypatch: pytest.MonkeyPatch) -> None:
     """Give up waiting for a save that never comes after 2 s."""
-    monkeypatch.setattr(switches, "SAVE_WAIT_MS", 2_000)
+    monkeypatch.setattr(waits, "SAVE_WAIT_MS", 2_000)
 
 
 def holder(replica: ReplicaServer, name: str) -> Account:

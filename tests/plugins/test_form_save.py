@@ -42,9 +42,9 @@ async def test_a_page_without_its_save_keeps_nothing_and_says_so(
     """Were Save not pressed, nothing would be kept: the box alone saves nothing."""
     from dataclasses import replace
 
-    from automation.page import switches
+    from automation.page import waits
 
-    monkeypatch.setattr(switches, "SAVE_WAIT_MS", 2_000)
+    monkeypatch.setattr(waits, "SAVE_WAIT_MS", 2_000)
     site = replica.sites["wordpress"]
     account = site.account(DEMO_USERNAME)
     first = account.blogs[0]

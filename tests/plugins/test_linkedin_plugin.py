@@ -21,7 +21,7 @@ from automation.accounts.sessions import MemorySessions
 from automation.domain import events
 from automation.domain.settings import State
 from automation.engine.core import Engine, EngineClosed
-from automation.page import switches
+from automation.page import waits
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import Account
@@ -228,7 +228,7 @@ async def test_missing_switch_is_unknown(
 
     The wait for the switch is shortened: the replica draws it 150 ms after load.
     """
-    monkeypatch.setattr(switches, "CONTROL_WAIT_MS", 2_000)
+    monkeypatch.setattr(waits, "CONTROL_WAIT_MS", 2_000)
     account(replica).hidden.add("ai_training")
     [reading] = await engine.check([AI])
     assert reading.state is State.UNKNOWN

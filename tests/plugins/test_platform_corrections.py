@@ -19,7 +19,7 @@ from automation.accounts import signin
 from automation.browser.launch import Running
 from automation.domain.settings import Confidence, Kind, State
 from automation.engine.core import Engine
-from automation.page import switches
+from automation.page import waits
 from automation.plugin import Plugin
 from automation.plugins.adobe import Adobe
 from automation.plugins.github import FEATURES_PATH, GitHub
@@ -47,7 +47,7 @@ ADOBE_LONG = "Content analysis for product improvement"
 @pytest.fixture
 def short_saves(monkeypatch: pytest.MonkeyPatch) -> None:
     """Give up waiting for a save that never comes after 2 s."""
-    monkeypatch.setattr(switches, "SAVE_WAIT_MS", 2_000)
+    monkeypatch.setattr(waits, "SAVE_WAIT_MS", 2_000)
 
 
 def account(replica: ReplicaServer, name: str) -> Account:

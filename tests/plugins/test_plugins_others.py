@@ -25,7 +25,7 @@ from automation.domain.settings import Kind, Reading, State, Switch
 from automation.engine.core import Engine
 from automation.engine.runtime import Runtime, build
 from automation.files.config import parse
-from automation.page import switches
+from automation.page import waits
 from automation.plugin import Plugin
 from automation.plugins.adobe import Adobe
 from automation.plugins.github import GitHub
@@ -64,7 +64,7 @@ PER_BLOG = ("tumblr", "wordpress", "substack", "squarespace")
 @pytest.fixture
 def quick_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
     """Give up on a missing switch sooner: the replica draws its switch within 150 ms."""
-    monkeypatch.setattr(switches, "CONTROL_WAIT_MS", 3000)
+    monkeypatch.setattr(waits, "CONTROL_WAIT_MS", 3000)
 
 
 def relabel(site: SwitchSite, key: str, label: str) -> None:
