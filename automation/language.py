@@ -12,13 +12,19 @@ a translation can put them where its grammar wants them. A string written where 
 is chosen yet (a class's bindings, a table of words) is marked with :func:`N_` and given to
 :func:`_` where it is shown.
 
+The engine's own sentences (how a setting was read, why a sign-in failed, what is wrong in
+the config) are each a :class:`Sentence`: English strings, as JSON, the history and the logs keep
+them, that remember their message and values, so that :func:`said` can say them in the
+person's language where a person reads them.
+
 This module imports nothing of privacy-tui: every other one may use it.
 """
 
 from __future__ import annotations
 
+import enum
 import gettext
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 DOMAIN = "privacy_tui"
@@ -108,3 +114,99 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """``message`` itself, marked so that it is put in the catalog; translated where shown."""
     return message
+
+
+class Sentence(str):
+    """A sentence for people, whose value is its English: ``Sentence("Not signed in to
+    {title}.", title="LinkedIn")`` is the str ``"Not signed in to LinkedIn."``.
+
+    It remembers its message and values, so :func:`said` can say it in the language spoken
+    where a person reads it; everywhere else (JSON, exports, the history, logs, comparisons)
+    it is that English str. Values that are words themselves are Sentences too; a platform's
+    own words (a label read off its page) are plain strs and are said as they are.
+    """
+
+    msgid: str
+    values: dict[str, object]
+    #: For a sentence with a number: its singular and plural messages, and the number.
+    forms: tuple[str, str, int] | None
+
+    def __new__(cls, msgid: str, /, **values: object) -> Sentence:
+        return cls._made(msgid, values, None)
+
+    @classmethod
+    def plural(cls, singular: str, plural: str, n: int, /, **values: object) -> Sentence:
+        """The sentence for ``n`` things (``n`` is a value too): ``Sentence.plural("{n}
+        minute", "{n} minutes", n)``."""
+        return cls._made(singular if n == 1 else plural, values, (singular, plural, n))
+
+    @classmethod
+    def _made(
+        cls, msgid: str, values: Mapping[str, object], forms: tuple[str, str, int] | None
+    ) -> Sentence:
+        named = dict(values)
+        if forms is not None:
+            named.setdefault("n", forms[2])
+        self = super().__new__(cls, msgid.format(**named))
+        self.msgid = msgid
+        self.values = named
+        self.forms = forms
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_sentence, (self.msgid, self.values, self.forms))
+
+
+def _sentence(
+    msgid: str, values: dict[str, object], forms: tuple[str, str, int] | None
+) -> Sentence:
+    """A :class:`Sentence` made again (by a copy, or from a pickle)."""
+    return Sentence._made(msgid, values, forms)
+
+
+def said(text: str) -> str:
+    """``text`` in the language spoken now: a :class:`Sentence` translated, with its values
+    said too; any other str as it is. In English, ``said(text) == str(text)``."""
+    if not isinstance(text, Sentence):
+        return text
+    if text.forms is not None:
+        singular, plural, n = text.forms
+        message = ngettext(singular, plural, n)
+    else:
+        message = _(text.msgid)
+    return message.format(**{name: _said_value(value) for name, value in text.values.items()})
+
+
+def _said_value(value: object) -> object:
+    """A sentence's value in the language spoken: a Sentence said, a word of an enum (a
+    state: ``on``, ``needs_login``) in the interface's words for it, others as they are."""
+    if isinstance(value, Sentence):
+        return said(value)
+    if isinstance(value, enum.Enum) and isinstance(value.value, str):
+        words = value.value.replace("_", " ")
+        translated = _(words)
+        return value.value if translated == words else translated
+    return value
+
+
+def either(words: Iterable[str], quoted: bool = True) -> str:
+    """``"Save" or "Done"``: ``words`` (quoted) joined by "or", as a Sentence so that the
+    "or" is said in the language spoken; a single word as it is."""
+    items = [f'"{word}"' if quoted else word for word in words]
+    if not items:
+        return ""
+    joined: str = items[0]
+    for item in items[1:]:
+        joined = Sentence("{first} or {then}", first=joined, then=item)
+    return joined
+
+
+def told(exc: BaseException) -> str:
+    """What ``exc`` says, in the language spoken now: its message said where it is a
+    :class:`Sentence`, else ``str(exc)`` as it is."""
+    text = str(exc)
+    if not isinstance(text, Sentence) and len(exc.args) == 1:
+        (given,) = exc.args
+        if isinstance(given, Sentence) and given == text:
+            text = given
+    return said(text)

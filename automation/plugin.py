@@ -50,6 +50,7 @@ from urllib.parse import urlsplit
 
 from automation.domain.settings import Reading, Setting, State
 from automation.domain.walls import CodeForm, LoginForm, Wall
+from automation.language import Sentence
 
 if TYPE_CHECKING:
     from playwright.async_api import Page
@@ -210,10 +211,14 @@ class Plugin:
         """
         if self.trusted_origin():
             return None
-        return (
-            f"Not signed in to {self.title}: its origin is set to {self.origin}, and a "
-            f"password is sent only to {self.default_origin} or to a replica on this "
-            f"machine. Check [platforms.{self.name}] origin in the config."
+        return Sentence(
+            "Not signed in to {title}: its origin is set to {origin}, and a "
+            "password is sent only to {default} or to a replica on this "
+            "machine. Check [platforms.{name}] origin in the config.",
+            title=self.title,
+            origin=self.origin,
+            default=self.default_origin,
+            name=self.name,
         )
 
     def signed_in_url(self) -> str:
@@ -285,7 +290,7 @@ class Plugin:
         Override to look at the page too when the platform keeps the URL.
         """
         if any(url.startswith(prefix) for prefix in self.login_urls):
-            return Wall("login", f"Not signed in to {self.title}: it showed its sign-in page.")
+            return Wall("login", _sign_in_page(self.title))
         split = urlsplit(url)
         if (
             not self.on_origin(url)
@@ -296,19 +301,24 @@ class Plugin:
         if any(path.startswith(p) for p in self.checkpoint_paths):
             return Wall(
                 "checkpoint",
-                f"{self.title} wants to verify it is you (a security check). "
-                f"Sign in once in a browser window (privacy-tui login {self.name}), "
-                "then check again.",
+                Sentence(
+                    "{title} wants to verify it is you (a security check). "
+                    "Sign in once in a browser window (privacy-tui login {name}), "
+                    "then check again.",
+                    title=self.title,
+                    name=self.name,
+                ),
             )
         if any(path.startswith(p) for p in self.login_paths):
-            return Wall(
-                "login",
-                f"Not signed in to {self.title}: it showed its sign-in page.",
-            )
+            return Wall("login", _sign_in_page(self.title))
         return None
 
 
 __all__ = ["CodeForm", "LoginForm", "Plugin", "Wall"]
+
+
+def _sign_in_page(title: str) -> str:
+    return Sentence("Not signed in to {title}: it showed its sign-in page.", title=title)
 
 
 def _is_address(host: str) -> bool:

@@ -6,7 +6,7 @@
 It does what these do, with the keywords and the mapping of ``babel.cfg``:
 
     pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2 \\
-        -o automation/locale/privacy_tui.pot automation tui
+        -k Sentence -k plural:1,2 -o automation/locale/privacy_tui.pot automation tui
     pybabel update -i automation/locale/privacy_tui.pot -d automation/locale -D privacy_tui
     pybabel compile -d automation/locale -D privacy_tui
 
@@ -36,7 +36,16 @@ from automation import __version__  # noqa: E402
 from automation.language import DOMAIN, ENGLISH, LANGUAGES, LOCALE_DIR  # noqa: E402
 
 #: The ``-k`` options of ``pybabel extract``, as Babel's API takes them.
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+#: ``Sentence("...")`` and ``Sentence.plural("...", "...", n)`` are the engine's sentences
+#: (:class:`automation.language.Sentence`).
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+    "Sentence": None,
+    "plural": (1, 2),
+}
 SOURCES = ("automation", "tui")
 HEADER = "# privacy-tui's words for people.\n# Made and kept up to date by scripts/catalog.py.\n#"
 #: Header lines that change by the date alone.

@@ -196,7 +196,7 @@ def open_app(runtime: Runtime, *, demo: bool) -> int:
             _(
                 "the checklist needs a terminal to run in: {problem}; the commands "
                 "(privacy-tui --help) run without one."
-            ).format(problem=problem)
+            ).format(problem=language.said(problem))
         )
     from .app import PrivacyApp
 

@@ -17,6 +17,7 @@ from automation import setting_text
 from automation.domain import events, wishes
 from automation.domain.settings import Kind, Reading, Setting, State
 from automation.domain.wishes import Wish
+from automation.language import Sentence
 
 
 class MarkBook(Protocol):
@@ -159,7 +160,9 @@ class ChecklistModel:
             self._done(setting_id)
             if error is not None:
                 self.readings[setting_id] = Reading(
-                    setting_id, State.ERROR, f"The work on this setting failed: {error}"
+                    setting_id,
+                    State.ERROR,
+                    Sentence("The work on this setting failed: {error}", error=str(error)),
                 )
         return left
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from rich.style import Style
 from rich.text import Span, Text
 
-from automation import setting_text
+from automation import language, setting_text
 from automation.domain import wishes
 from automation.domain.settings import FACTS, Confidence, Kind, Reading, Setting, State
 from automation.domain.wishes import Verdict, Wish
@@ -227,7 +227,7 @@ def detail(
         text.append_text(state)
         text.append("\n")
         if reading is not None:
-            text.append(f"{reading.detail}\n")
+            text.append(f"{language.said(reading.detail)}\n")
             text.append(_("Read at {when}").format(when=local(reading.checked_at)), style="dim")
             if reading.url:
                 text.append(" " + _("from {url}").format(url=reading.url), style="dim")

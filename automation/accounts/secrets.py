@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from automation.accounts.blocking import run_blocking
+from automation.language import Sentence
 
 SERVICE = "privacy-tui"
 #: How long a keyring call may take before it counts as unavailable (seconds).
@@ -55,7 +56,7 @@ def get_credentials(platform: str) -> Credentials | None:
     try:
         raw = keyring.get_password(SERVICE, platform)
     except (KeyringError, RuntimeError) as exc:
-        raise SecretsError(f"The keyring could not be read: {exc}") from None
+        raise SecretsError(Sentence("The keyring could not be read: {exc}", exc=str(exc))) from None
     if not raw:
         return None
     try:
@@ -63,8 +64,11 @@ def get_credentials(platform: str) -> Credentials | None:
         return Credentials(str(data["username"]), str(data["password"]))
     except (ValueError, KeyError, TypeError):
         raise SecretsError(
-            f"The keyring entry for {platform} is not in privacy-tui's format; "
-            f"set it again with `privacy-tui credentials {platform}`."
+            Sentence(
+                "The keyring entry for {platform} is not in privacy-tui's format; "
+                "set it again with `privacy-tui credentials {platform}`.",
+                platform=platform,
+            )
         ) from None
 
 
@@ -76,7 +80,9 @@ def set_credentials(platform: str, credentials: Credentials) -> None:
     try:
         keyring.set_password(SERVICE, platform, value)
     except (KeyringError, RuntimeError) as exc:
-        raise SecretsError(f"The keyring could not store the credentials: {exc}") from None
+        raise SecretsError(
+            Sentence("The keyring could not store the credentials: {exc}", exc=str(exc))
+        ) from None
 
 
 def forget_credentials(platform: str) -> bool:
@@ -89,7 +95,9 @@ def forget_credentials(platform: str) -> bool:
     except PasswordDeleteError:
         return False
     except (KeyringError, RuntimeError) as exc:
-        raise SecretsError(f"The keyring could not be changed: {exc}") from None
+        raise SecretsError(
+            Sentence("The keyring could not be changed: {exc}", exc=str(exc))
+        ) from None
     return True
 
 
@@ -109,9 +117,13 @@ async def off_loop(fn: Callable[..., T], *args: Any, timeout: float = KEYRING_TI
         return await run_blocking(fn, *args, timeout=timeout)
     except TimeoutError:
         raise SecretsError(
-            f"The keyring did not answer within {timeout:g} s (is it locked?)."
+            Sentence(
+                "The keyring did not answer within {timeout:g} s (is it locked?).", timeout=timeout
+            )
         ) from None
     except SecretsError:
         raise
     except Exception as exc:  # a back end's own error, whatever its type
-        raise SecretsError(f"The keyring failed: {type(exc).__name__}: {exc}") from None
+        raise SecretsError(
+            Sentence("The keyring failed: {kind}: {exc}", kind=type(exc).__name__, exc=str(exc))
+        ) from None

@@ -27,6 +27,7 @@ from automation.accounts.sessions import canonical_origin
 from automation.browser import light
 from automation.domain.shown import shown
 from automation.domain.walls import Wall
+from automation.language import Sentence
 from automation.page import account, waits
 
 if TYPE_CHECKING:
@@ -64,14 +65,31 @@ async def sign_in(
         if ask_code is None:
             return Wall(
                 "code",
-                f"{plugin.title} asks for the verification code it sent you; sign in "
-                f"from the checklist or with `privacy-tui login {plugin.name}`.",
+                Sentence(
+                    "{title} asks for the verification code it sent you; sign in "
+                    "from the checklist or with `privacy-tui login {name}`.",
+                    title=plugin.title,
+                    name=plugin.name,
+                ),
             )
         if tries == CODE_TRIES:
-            return Wall("code", f"{plugin.title} did not accept {CODE_TRIES} codes; not signed in.")
+            return Wall(
+                "code",
+                Sentence(
+                    "{title} did not accept {n} codes; not signed in.",
+                    title=plugin.title,
+                    n=CODE_TRIES,
+                ),
+            )
         code = await ask_code(plugin.name, wall.detail)
         if not code or not code.strip():
-            return Wall("code", f"No verification code was given; not signed in to {plugin.title}.")
+            return Wall(
+                "code",
+                Sentence(
+                    "No verification code was given; not signed in to {title}.",
+                    title=plugin.title,
+                ),
+            )
         tries += 1
         async with asyncio.timeout(limit):
             wall = await fill_code_form(plugin, page, code.strip())
@@ -80,7 +98,10 @@ async def sign_in(
     async with asyncio.timeout(limit):
         signed_in = await is_signed_in(plugin, page.context)
     if not signed_in:
-        return Wall("login", f"{plugin.title} did not show a signed-in page after signing in.")
+        return Wall(
+            "login",
+            Sentence("{title} did not show a signed-in page after signing in.", title=plugin.title),
+        )
     return None
 
 
@@ -91,7 +112,10 @@ async def fill_login_form(plugin: Plugin, page: Page, credentials: Credentials) 
     """
     form = plugin.login_form
     if form is None:
-        return Wall("login", f"{plugin.title} cannot be signed in to with a password here.")
+        return Wall(
+            "login",
+            Sentence("{title} cannot be signed in to with a password here.", title=plugin.title),
+        )
     went = await _open(plugin, page, plugin.url(form.path))
     if went is not None:
         return went
@@ -111,7 +135,10 @@ async def fill_login_form(plugin: Plugin, page: Page, credentials: Credentials) 
     if await _shown(password):
         # Leave no password typed into a page that stays open.
         await password.evaluate(_PUT, "")
-        return Wall("login", f"{plugin.title} did not accept the username and password.")
+        return Wall(
+            "login",
+            Sentence("{title} did not accept the username and password.", title=plugin.title),
+        )
     return await recognise(plugin, page)
 
 
@@ -127,7 +154,12 @@ async def fill_code_form(plugin: Plugin, page: Page, code: str) -> Wall | None:
         return went
     if await _shown(page.locator(form.field).first):
         await page.locator(form.field).first.evaluate(_PUT, "")
-        return Wall("code", f"{plugin.title} did not accept that verification code; try again.")
+        return Wall(
+            "code",
+            Sentence(
+                "{title} did not accept that verification code; try again.", title=plugin.title
+            ),
+        )
     return await recognise(plugin, page)
 
 
@@ -148,10 +180,30 @@ def _went(
     where = f"{split.scheme}://{split.netloc}" if split.netloc else url
     return Wall(
         "origin",
-        f"Not signed in to {plugin.title}: its {what} {how} {shown(where, 80)}, not "
-        f"{plugin.title}'s own address, so {so}. Sign in in a browser window instead "
-        f"(privacy-tui login {plugin.name}, or l in the checklist).",
+        Sentence(
+            "Not signed in to {title}: its {what} {how} {where}, not "
+            "{title}'s own address, so {so}. Sign in in a browser window instead "
+            "(privacy-tui login {name}, or l in the checklist).",
+            title=plugin.title,
+            what=_WORDS.get(what, what),
+            how=_WORDS.get(how, how),
+            where=shown(where, 80),
+            so=_WORDS.get(so, so),
+            name=plugin.name,
+        ),
     )
+
+
+#: The pieces of :func:`_went`'s sentence, as words of it.
+_WORDS = {
+    "sign-in page": Sentence("sign-in page"),
+    "verification page": Sentence("verification page"),
+    "went to": Sentence("went to"),
+    "sends its form to": Sentence("sends its form to"),
+    "shows its form from": Sentence("shows its form from"),
+    "nothing was typed": Sentence("nothing was typed"),
+    "it was not sent": Sentence("it was not sent"),
+}
 
 
 async def _open(plugin: Plugin, page: Page, url: str) -> Wall | None:
@@ -283,7 +335,10 @@ async def recognise(plugin: Plugin, page: Page) -> Wall | None:
     if plugin.code_form is not None and await _shown(page.locator(plugin.code_form.field).first):
         return Wall(
             "code",
-            f"{plugin.title} sent a verification code (by email or text message) and asks for it.",
+            Sentence(
+                "{title} sent a verification code (by email or text message) and asks for it.",
+                title=plugin.title,
+            ),
         )
     return Wall("captcha", _person_only(plugin))
 
@@ -354,10 +409,12 @@ async def reaches_signed_in_page(plugin: Plugin, context: BrowserContext) -> boo
 
 
 def _person_only(plugin: Plugin) -> str:
-    return (
-        f"{plugin.title} shows a check only a person can pass (such as a captcha). "
-        f"Sign in in a browser window instead (privacy-tui login {plugin.name}, or l "
-        "in the checklist)."
+    return Sentence(
+        "{title} shows a check only a person can pass (such as a captcha). "
+        "Sign in in a browser window instead (privacy-tui login {name}, or l "
+        "in the checklist).",
+        title=plugin.title,
+        name=plugin.name,
     )
 
 

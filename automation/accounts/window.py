@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from automation.accounts.sessions import StorageState
 from automation.browser.launch import launch
+from automation.language import Sentence
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -77,7 +78,7 @@ def display_problem(
         return None
     if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
         return None
-    return (
+    return Sentence(
         "No display here ($DISPLAY and $WAYLAND_DISPLAY are not set), so no browser "
         "window can open."
     )
@@ -161,12 +162,24 @@ async def _wait_for_sign_in(
             with contextlib.suppress(Exception):  # a window closing mid-check is no error
                 async with asyncio.timeout(options.timeout):
                     if await signin.is_signed_in(plugin, context):
-                        return WindowSignIn(await context.storage_state(), "Signed in.")
+                        state = await context.storage_state()
+                        return WindowSignIn(state, Sentence("Signed in."))
         try:
             async with asyncio.timeout_at(deadline):
                 url = await changes.get()
         except TimeoutError:
             minutes = round(give_up_after / 60)
-            return WindowSignIn(None, f"Not signed in to {plugin.title} within {minutes} minutes.")
+            return WindowSignIn(
+                None,
+                Sentence.plural(
+                    "Not signed in to {title} within {n} minute.",
+                    "Not signed in to {title} within {n} minutes.",
+                    minutes,
+                    title=plugin.title,
+                ),
+            )
         if url is None:
-            return WindowSignIn(None, f"The window was closed before signing in to {plugin.title}.")
+            return WindowSignIn(
+                None,
+                Sentence("The window was closed before signing in to {title}.", title=plugin.title),
+            )

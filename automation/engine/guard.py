@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 from automation.browser.launch import BrowserError
 from automation.domain.settings import Reading, Setting, State
 from automation.engine.options import EngineClosed
+from automation.language import Sentence
 
 if TYPE_CHECKING:
     from playwright.async_api import Page
@@ -106,8 +107,12 @@ class Guard:
             return Reading(
                 setting.id,
                 State.ERROR,
-                f"{title} did not answer in time (limit {self.options.timeout:g} s a step); "
-                "check the network and try again.",
+                Sentence(
+                    "{title} did not answer in time (limit {timeout:g} s a step); "
+                    "check the network and try again.",
+                    title=title,
+                    timeout=self.options.timeout,
+                ),
             )
         except PlaywrightError as exc:
             if self._browser.closed:
@@ -120,7 +125,12 @@ class Guard:
             return Reading(
                 setting.id,
                 State.ERROR,
-                f"The {title} plugin failed: {type(exc).__name__}: {exc}",
+                Sentence(
+                    "The {title} plugin failed: {kind}: {exc}",
+                    title=title,
+                    kind=type(exc).__name__,
+                    exc=str(exc),
+                ),
             )
 
 
@@ -129,5 +139,9 @@ def network_detail(title: str, exc: Exception) -> str:
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if "net::ERR_" in first:
         code = first[first.index("net::ERR_") :].split()[0]
-        return f"Could not reach {title} ({code}); check the network and try again."
-    return f"The browser failed on {title}: {first}"
+        return Sentence(
+            "Could not reach {title} ({code}); check the network and try again.",
+            title=title,
+            code=code,
+        )
+    return Sentence("The browser failed on {title}: {first}", title=title, first=first)

@@ -12,6 +12,7 @@ from automation.domain import events
 from automation.domain.walls import Wall
 from automation.engine.contexts import close_quietly
 from automation.engine.options import EngineClosed
+from automation.language import Sentence
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext
@@ -83,16 +84,22 @@ class SignIns:
         if not plugin.trusted_origin():
             # A config (or an export someone shared) may point a platform anywhere;
             # the stored password goes only to the platform itself or this machine.
-            platform.sign_in_problem = (
-                f"Not signed in to {plugin.title}. Its origin is set to {plugin.origin}, so "
-                f"the stored password is not used there (only on {plugin.default_origin} "
-                "or this machine)."
+            platform.sign_in_problem = Sentence(
+                "Not signed in to {title}. Its origin is set to {origin}, so "
+                "the stored password is not used there (only on {default} "
+                "or this machine).",
+                title=plugin.title,
+                origin=plugin.origin,
+                default=plugin.default_origin,
             )
             return False
         try:
             credentials = await self.credentials.get(plugin.name)
         except SecretsError as exc:
-            platform.sign_in_problem = f"Not signed in to {plugin.title}. {exc}"
+            why = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+            platform.sign_in_problem = Sentence(
+                "Not signed in to {title}. {why}", title=plugin.title, why=why
+            )
             return False
         if credentials is None:
             return False
@@ -141,7 +148,10 @@ class SignIns:
         except BrowserError as exc:
             return Wall("error", str(exc).splitlines()[0])
         except (PlaywrightTimeout, TimeoutError):
-            return Wall("error", f"{plugin.title} did not answer in time while signing in.")
+            return Wall(
+                "error",
+                Sentence("{title} did not answer in time while signing in.", title=plugin.title),
+            )
         except Exception as exc:
             if self._browser.closed:
                 raise EngineClosed("the engine is closed") from None
@@ -149,10 +159,20 @@ class SignIns:
             if not self._browser.alive():
                 return Wall(
                     "error",
-                    f"The browser stopped while signing in to {plugin.title}; "
-                    "nothing is known about the account. Try again.",
+                    Sentence(
+                        "The browser stopped while signing in to {title}; "
+                        "nothing is known about the account. Try again.",
+                        title=plugin.title,
+                    ),
                 )
-            return Wall("error", f"Signing in to {plugin.title} failed ({type(exc).__name__}).")
+            return Wall(
+                "error",
+                Sentence(
+                    "Signing in to {title} failed ({kind}).",
+                    title=plugin.title,
+                    kind=type(exc).__name__,
+                ),
+            )
         finally:
             if context is not None:
                 await close_quietly(context)

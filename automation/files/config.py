@@ -19,6 +19,7 @@ from automation.files import folders
 from automation.files.config_checks import Checker
 from automation.files.config_types import Catalog, Config, ConfigError
 from automation.files.private import NotARegularFile, TooLarge, read_text_limited
+from automation.language import Sentence
 
 ENV_VAR = "PRIVACY_TUI_CONFIG"
 
@@ -94,18 +95,21 @@ def load(path: Path, catalog: Catalog, *, required: bool = True) -> Config:
         text = read_text_limited(path, MAX_SIZE)
     except FileNotFoundError:
         if required:
-            raise ConfigError("no such file", path) from None
+            raise ConfigError(Sentence("no such file"), path) from None
         return Config(path=None)
     except NotARegularFile:
         raise ConfigError(
-            "cannot be read (not a regular file: a folder, a FIFO or a device)", path
+            Sentence("cannot be read (not a regular file: a folder, a FIFO or a device)"), path
         ) from None
     except TooLarge:
         raise ConfigError(
-            f"cannot be read (larger than {MAX_SIZE // 1024} KiB: not a config)", path
+            Sentence(
+                "cannot be read (larger than {size} KiB: not a config)", size=MAX_SIZE // 1024
+            ),
+            path,
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot be read ({_reason(exc)})", path) from None
+        raise ConfigError(Sentence("cannot be read ({why})", why=_reason(exc)), path) from None
     return parse(text, catalog, path=path)
 
 
@@ -114,14 +118,16 @@ def parse(text: str, catalog: Catalog, *, path: Path | None = None) -> Config:
         data = tomllib.loads(text)
     except RecursionError:
         # Arrays or tables nested hundreds deep: no config needs that.
-        raise ConfigError("not valid TOML: values are nested too deeply", path) from None
+        raise ConfigError(Sentence("not valid TOML: values are nested too deeply"), path) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = re.search(r"\(at line (\d+), column (\d+)\)", message)
         line = int(found.group(1)) if found else None
         column = int(found.group(2)) if found else None
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
-        raise ConfigError(f"not valid TOML: {message}", path, line, column) from None
+        raise ConfigError(
+            Sentence("not valid TOML: {message}", message=message), path, line, column
+        ) from None
     return Checker(text, catalog, path).config(data)
 
 

@@ -24,6 +24,7 @@ from automation.files.config_types import (
     in_quotes,
 )
 from automation.files.origins import origin_problem
+from automation.language import Sentence
 
 
 class Values:
@@ -41,13 +42,17 @@ class Values:
 
     def table(self, data: Any, name: tuple[str, ...]) -> dict[str, Any]:
         if not isinstance(data, dict):
-            raise self.fail(name[:-1], name[-1], "must be a table")
+            raise self.fail(name[:-1], name[-1], Sentence("must be a table"))
         return data
 
     def only(self, data: dict[str, Any], name: tuple[str, ...], allowed: list[str]) -> None:
         for key in data:
             if key not in allowed:
-                raise self.fail(name, key, f"unknown key; allowed: {', '.join(allowed)}")
+                raise self.fail(
+                    name,
+                    key,
+                    Sentence("unknown key; allowed: {allowed}", allowed=", ".join(allowed)),
+                )
 
     def language(self, value: Any) -> str:
         """``[display] language``: a language privacy-tui speaks ("ja_JP.UTF-8" is "ja")."""
@@ -56,15 +61,18 @@ class Values:
             raise self.fail(
                 ("display",),
                 "language",
-                f"{in_quotes(value)} is not a language privacy-tui speaks; use "
-                f"{' or '.join(map(repr, language.LANGUAGES))}",
+                Sentence(
+                    "{value} is not a language privacy-tui speaks; use {known}",
+                    value=in_quotes(value),
+                    known=language.either(map(repr, language.LANGUAGES), quoted=False),
+                ),
             )
         return spoken
 
     def known_platform(self, table: tuple[str, ...], name: str) -> None:
         if name not in self.catalog:
-            known = ", ".join(self.catalog) or "none installed"
-            raise self.fail(table, name, f"unknown platform; known: {known}")
+            known = ", ".join(self.catalog) or Sentence("none installed")
+            raise self.fail(table, name, Sentence("unknown platform; known: {known}", known=known))
 
     def seconds(self, value: Any, where: tuple[str, ...], key: str) -> float:
         """A time limit: a number of seconds above 0 and at most :data:`MAX_TIMEOUT`."""
@@ -75,13 +83,15 @@ class Values:
             or not 0 < value <= MAX_TIMEOUT
         ):
             raise self.fail(
-                where, key, f"must be a number of seconds above 0 and at most {MAX_TIMEOUT}"
+                where,
+                key,
+                Sentence("must be a number of seconds above 0 and at most {max}", max=MAX_TIMEOUT),
             )
         return float(value)
 
     def string(self, value: Any, table: tuple[str, ...], key: str) -> str:
         if not isinstance(value, str):
-            raise self.fail(table, key, "must be a string")
+            raise self.fail(table, key, Sentence("must be a string"))
         return value
 
 
@@ -125,16 +135,18 @@ class Checker(Values):
             self.known_platform(("marks",), name)
             for key, when in self.table(entry, ("marks", name)).items():
                 if key not in self.catalog[name]:
-                    raise self.fail(("marks", name), key, "unknown setting")
+                    raise self.fail(("marks", name), key, Sentence("unknown setting"))
                 if not isinstance(when, datetime):
-                    raise self.fail(("marks", name), key, "must be a date and time")
+                    raise self.fail(("marks", name), key, Sentence("must be a date and time"))
                 config.marks[f"{name}.{key}"] = when
         if "sessions" in data:
             sessions = self.table(data["sessions"], ("sessions",))
             self.only(sessions, ("sessions",), ["store_unencrypted"])
             if "store_unencrypted" in sessions:
                 if not isinstance(sessions["store_unencrypted"], bool):
-                    raise self.fail(("sessions",), "store_unencrypted", "must be true or false")
+                    raise self.fail(
+                        ("sessions",), "store_unencrypted", Sentence("must be true or false")
+                    )
                 config.sessions.store_unencrypted = sessions["store_unencrypted"]
         if "watch" in data:
             config.watch = self.watch(self.table(data["watch"], ("watch",)))
@@ -147,7 +159,11 @@ class Checker(Values):
                     raise self.fail(
                         ("display",),
                         "theme",
-                        f"{in_quotes(theme)} is not a theme; use {' or '.join(map(repr, THEMES))}",
+                        Sentence(
+                            "{theme} is not a theme; use {known}",
+                            theme=in_quotes(theme),
+                            known=language.either(map(repr, THEMES), quoted=False),
+                        ),
                     )
                 config.display.theme = theme
             if "language" in display:
@@ -172,11 +188,11 @@ class Checker(Values):
             result.executable = self.string(data["executable"], where, "executable") or None
         if "headless" in data:
             if not isinstance(data["headless"], bool):
-                raise self.fail(where, "headless", "must be true or false")
+                raise self.fail(where, "headless", Sentence("must be true or false"))
             result.headless = data["headless"]
         if "light" in data:
             if not isinstance(data["light"], bool):
-                raise self.fail(where, "light", "must be true or false")
+                raise self.fail(where, "light", Sentence("must be true or false"))
             result.light = data["light"]
         if "timeout" in data:
             result.timeout = self.seconds(data["timeout"], where, "timeout")
@@ -185,7 +201,7 @@ class Checker(Values):
             if key in data:
                 value = data[key]
                 if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 16:
-                    raise self.fail(where, key, "must be a whole number from 1 to 16")
+                    raise self.fail(where, key, Sentence("must be a whole number from 1 to 16"))
                 result.pages = value
         return result
 
@@ -201,21 +217,27 @@ class Checker(Values):
                 raise self.fail(
                     where,
                     "command",
-                    'must be a list of non-empty strings, like ["mail", "-s", "privacy", "me"]',
+                    Sentence(
+                        'must be a list of non-empty strings, like ["mail", "-s", "privacy", "me"]'
+                    ),
                 )
             for number, part in enumerate(command, 1):
                 if any(is_control(char) and char not in "\t\n" for char in part):
                     raise self.fail(
                         where,
                         "command",
-                        f"part {number} ({in_quotes(part)}) holds a control character; "
-                        "a command's words are plain text (a tab or a line break at most)",
+                        Sentence(
+                            "part {number} ({part}) holds a control character; "
+                            "a command's words are plain text (a tab or a line break at most)",
+                            number=number,
+                            part=in_quotes(part),
+                        ),
                     )
             result.command = list(command)
         for key in ("notify", "apply"):
             if key in data:
                 if not isinstance(data[key], bool):
-                    raise self.fail(where, key, "must be true or false")
+                    raise self.fail(where, key, Sentence("must be true or false"))
                 setattr(result, key, data[key])
         if "command_timeout" in data:
             result.command_timeout = self.seconds(data["command_timeout"], where, "command_timeout")
@@ -233,7 +255,7 @@ class Checker(Values):
             result.origin = origin.rstrip("/")
         if "enabled" in data:
             if not isinstance(data["enabled"], bool):
-                raise self.fail(where, "enabled", "must be true or false")
+                raise self.fail(where, "enabled", Sentence("must be true or false"))
             result.enabled = data["enabled"]
         return result
 
@@ -243,22 +265,29 @@ class Checker(Values):
         # A setting kept per blog or site may be named for one: "sharing@myblog".
         base, at, blog = key.partition("@")
         if base not in keys:
-            raise self.fail(where, key, f"unknown setting; known: {', '.join(sorted(keys))}")
+            known = ", ".join(sorted(keys))
+            raise self.fail(where, key, Sentence("unknown setting; known: {known}", known=known))
         per_blog = getattr(keys, "per_blog", None)  # unknown for a catalog of bare keys
         if at and per_blog is not None and base not in per_blog:
             raise self.fail(
                 where,
                 key,
-                f"{base} is not kept per blog or site, so it takes no @name; write {base} alone",
+                Sentence(
+                    "{base} is not kept per blog or site, so it takes no @name; write {base} alone",
+                    base=base,
+                ),
             )
         if at and not blog:
-            raise self.fail(where, key, "names no blog or site after the @")
+            raise self.fail(where, key, Sentence("names no blog or site after the @"))
         if at and not _BLOG_NAME.fullmatch(blog):
             raise self.fail(
                 where,
                 key,
-                f"{in_quotes(blog)} is not a blog's or site's name "
-                "(letters, digits, dots, - and _, as privacy-tui check prints it)",
+                Sentence(
+                    "{blog} is not a blog's or site's name "
+                    "(letters, digits, dots, - and _, as privacy-tui check prints it)",
+                    blog=in_quotes(blog),
+                ),
             )
         kind = keys.get(base) if isinstance(keys, Mapping) else None
         words = {word: state for state, word in MANUAL_WORDS.items()}
@@ -274,14 +303,22 @@ class Checker(Values):
             raise self.fail(
                 where,
                 key,
-                f"{in_quotes(value)} is not allowed; this one is done by hand: use 'done', "
-                f"'skip' or '{ANY}'",
+                Sentence(
+                    "{value} is not allowed; this one is done by hand: use 'done', "
+                    "'skip' or '{any}'",
+                    value=in_quotes(value),
+                    any=ANY,
+                ),
             )
         raise self.fail(
             where,
             key,
-            f"{in_quotes(value)} is not allowed; use {', '.join(map(repr, allowed))} or {ANY!r} "
-            "(leave it as it is)",
+            Sentence(
+                "{value} is not allowed; use {allowed} or {any} (leave it as it is)",
+                value=in_quotes(value),
+                allowed=", ".join(map(repr, allowed)),
+                any=repr(ANY),
+            ),
         )
 
 

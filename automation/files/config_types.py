@@ -12,6 +12,7 @@ from typing import Any
 
 from automation.domain.settings import State
 from automation.domain.shown import shown
+from automation.language import Sentence
 
 #: The longest a browser step may be given, in seconds (an hour).
 MAX_TIMEOUT = 3600
@@ -50,7 +51,7 @@ class ConfigError(Exception):
             if self.column is not None:
                 where += f":{self.column}"
         key = f" {shown(self.key, QUOTED)}:" if self.key else ""
-        return f"{where}:{key} {self.message}"
+        return Sentence("{where}:{key} {message}", where=where, key=key, message=self.message)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from automation.domain.settings import Reading, Setting, State
+from automation.language import Sentence
 from automation.page.controls import normalise
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ async def sign(plugin: Plugin, page: Page, wait_ms: int = 0) -> str | None:
         found = [name for name in plugin.session_cookies if name in held]
         # A cookie the site no longer honours leaves a page that offers to sign in.
         if found and not await offers_sign_in(page):
-            return f'the session cookie "{found[0]}"'
+            return Sentence('the session cookie "{name}"', name=found[0])
     marker = plugin.signed_in_marker
     if not marker:
         return None
@@ -83,7 +84,7 @@ async def sign(plugin: Plugin, page: Page, wait_ms: int = 0) -> str | None:
         return None
     if await offers_sign_in(page):
         return None
-    return "the account's own menu"
+    return Sentence("the account's own menu")
 
 
 async def offers_sign_in(page: Page) -> bool:
@@ -96,14 +97,18 @@ async def offers_sign_in(page: Page) -> bool:
 def unproved(plugin: Plugin, setting: Setting, url: str) -> Reading:
     """The reading of a page that shows no signed-in account."""
     if not declared(plugin):
-        why = f"no sign of a signed-in {plugin.title} account is on record"
+        why = Sentence("no sign of a signed-in {title} account is on record", title=plugin.title)
     else:
-        why = "the page shows no signed-in account (no session, no account menu)"
+        why = Sentence("the page shows no signed-in account (no session, no account menu)")
     return Reading(
         setting.id,
         State.NEEDS_LOGIN,
-        f"Not signed in to {plugin.title}: {why}. A page shown to visitors is not "
-        "the account's, so its switch is not read as yours.",
+        Sentence(
+            "Not signed in to {title}: {why}. A page shown to visitors is not "
+            "the account's, so its switch is not read as yours.",
+            title=plugin.title,
+            why=why,
+        ),
         url=url,
     )
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from automation.domain.settings import Reading, Setting, State
+from automation.language import Sentence
 from automation.page import controls, opening, popups, switches, waits
 
 if TYPE_CHECKING:
@@ -182,7 +183,8 @@ def state_of(shown: str, label: str) -> Shown:
     label = " ".join(label.split())
     state = SHOWN.get(controls.normalise(words)) if len(lines) == 1 else None
     if state is None:
-        return Shown(None, words, label, f'it shows "{words}", neither "On" nor "Off"')
+        why = Sentence('it shows "{words}", neither "On" nor "Off"', words=words)
+        return Shown(None, words, label, why)
     named = controls.normalise(label)
     for offered, offers in OFFERS.items():
         if offered is not state and any(named.startswith(o) for o in offers):
@@ -190,7 +192,9 @@ def state_of(shown: str, label: str) -> Shown:
                 None,
                 words,
                 label,
-                f'it shows "{words}" but its name says "{label}"',
+                Sentence(
+                    'it shows "{words}" but its name says "{label}"', words=words, label=label
+                ),
             )
     return Shown(state, words, label)
 
@@ -215,14 +219,23 @@ async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f"The chip of {_name(setting)} tells no state: {shown.why}; not guessing.",
+            Sentence(
+                "The chip of {name} tells no state: {why}; not guessing.",
+                name=_name(setting),
+                why=shown.why,
+            ),
             url=page.url,
         )
-    said = f', named "{shown.label}"' if shown.label else ""
+    said = Sentence(', named "{label}"', label=shown.label) if shown.label else ""
     return Reading(
         setting.id,
         shown.state,
-        f'The chip shows "{shown.words}"{said} (found by {found.proof}).',
+        Sentence(
+            'The chip shows "{words}"{said} (found by {proof}).',
+            words=shown.words,
+            said=said,
+            proof=found.proof,
+        ),
         url=page.url,
     )
 
@@ -254,14 +267,23 @@ async def write(
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f"The chip of {name} tells no state: {shown.why}. Nothing was clicked.",
+            Sentence(
+                "The chip of {name} tells no state: {why}. Nothing was clicked.",
+                name=name,
+                why=shown.why,
+            ),
             url=page.url,
         )
     if shown.state is value:
         return Reading(
             setting.id,
             value,
-            f'{name} was already {value} (its chip shows "{shown.words}").',
+            Sentence(
+                '{name} was already {value} (its chip shows "{words}").',
+                name=name,
+                value=value,
+                words=shown.words,
+            ),
             url=page.url,
         )
     await popups.mark_open(page)
@@ -273,7 +295,11 @@ async def write(
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f"The chip of {name} was clicked but {menu}; nothing was chosen.",
+            Sentence(
+                "The chip of {name} was clicked but {menu}; nothing was chosen.",
+                name=name,
+                menu=menu,
+            ),
             url=page.url,
         )
     items, elements = menu
@@ -285,9 +311,14 @@ async def write(
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f"The menu of {name} offers {offered or 'nothing'}, not one plain "
-            f'"{wanted[0]}": nothing was chosen, so nothing was deleted. '
-            f"Change it by hand.",
+            Sentence(
+                "The menu of {name} offers {offered}, not one plain "
+                '"{wanted}": nothing was chosen, so nothing was deleted. '
+                "Change it by hand.",
+                name=name,
+                offered=offered or Sentence("nothing"),
+                wanted=wanted[0],
+            ),
             url=page.url,
         )
     choice = elements[index]
@@ -295,7 +326,11 @@ async def write(
         plugin,
         page,
         lambda: choice.click(timeout=waits.CONTROL_WAIT_MS),
-        f'Choosing "{items[index].name}" in the menu of {name} did not take effect.',
+        Sentence(
+            'Choosing "{item}" in the menu of {name} did not take effect.',
+            item=items[index].name,
+            name=name,
+        ),
         answer=lambda: popups.answer(page, switch, value),
     )
     return await switches.settle(
@@ -313,7 +348,7 @@ async def _menu(page: Page, chip: ElementHandle) -> tuple[list[Item], list[Eleme
             count = await (await handle.get_property("count")).json_value()
             words = await (await handle.get_property("words")).json_value()
             if count > 1:
-                return f"{count} menus opened at once"
+                return Sentence("{n} menus opened at once", n=count)
             if count == 1 and words:
                 listed = await handle.get_property("els")
                 elements = []
@@ -325,7 +360,7 @@ async def _menu(page: Page, chip: ElementHandle) -> tuple[list[Item], list[Eleme
         finally:
             await handle.dispose()
         if loop.time() >= deadline:
-            return "no menu opened" if not count else "its menu shows no items"
+            return Sentence("no menu opened") if not count else Sentence("its menu shows no items")
         await asyncio.sleep(0.1)
 
 

@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from automation.language import Sentence, either
+
 if TYPE_CHECKING:
     from automation.domain.settings import Switch
 
@@ -99,31 +101,71 @@ class Candidate:
 def proof(switch: Switch, candidate: Candidate) -> str | None:
     """What on ``candidate`` names ``switch``'s setting, in words; None when nothing does."""
     if switch.testid and candidate.testid == switch.testid:
-        return f'its test id "{switch.testid}"'
+        return Sentence('its test id "{testid}"', testid=switch.testid)
     for own in switch.ids:
         if own in candidate.ids:
-            return f'its id "{own}"'
+            return Sentence('its id "{id}"', id=own)
     for wording in switch.names:
         if any(names_it(text, wording) for text in candidate.texts) or any(
             names_it(text, wording, leading=True) for text in candidate.words
         ):
-            return f'its label "{wording}"'
+            return Sentence('its label "{wording}"', wording=wording)
     return None
+
+
+def role(name: str, *, capital: bool = False) -> str:
+    """A control's role (``switch``, ``checkbox``…) as a word of a sentence."""
+    words = (
+        {"switch": Sentence("Switch"), "checkbox": Sentence("Checkbox")}
+        if capital
+        else {
+            "switch": Sentence("switch"),
+            "checkbox": Sentence("checkbox"),
+            "chip": Sentence("chip"),
+            "button": Sentence("button"),
+            "radio pair": Sentence("radio pair"),
+        }
+    )
+    return words.get(name, name.capitalize() if capital else name)
 
 
 def sought(switch: Switch) -> str:
     """What a detail says was looked for: the ids and wordings that would prove it."""
-    parts = []
+    parts: list[str] = []
     if switch.testid:
-        parts.append(f'test id "{switch.testid}"')
-    parts += [f'id "{own}"' for own in switch.ids]
+        parts.append(Sentence('test id "{testid}"', testid=switch.testid))
+    parts += [Sentence('id "{id}"', id=own) for own in switch.ids]
     if len(switch.names) > 1:
-        wordings = " or ".join(f'"{n}"' for n in switch.names)
-        parts.append(f"label {wordings} (its {len(switch.names)} known wordings)")
+        parts.append(
+            Sentence(
+                "label {wordings} (its {n} known wordings)",
+                wordings=either(switch.names),
+                n=len(switch.names),
+            )
+        )
     elif switch.names:
-        parts.append(f'label "{switch.names[0]}"')
-    where = " inside " + switch.within if switch.within else ""
-    return f"a {switch.role} with " + (", or ".join(parts) or "no known mark") + where
+        parts.append(Sentence('label "{wording}"', wording=switch.names[0]))
+    return Sentence(
+        "a {role} with {marks}{where}",
+        role=role(switch.role),
+        marks=marks(parts),
+        where=inside(switch.within),
+    )
+
+
+def marks(parts: list[str]) -> str:
+    """The marks that were looked for, joined by ", or "; "no known mark" for none."""
+    if not parts:
+        return Sentence("no known mark")
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = Sentence("{first}, or {then}", first=joined, then=part)
+    return joined
+
+
+def inside(within: str | None) -> str:
+    """`` inside <selector>``, where the control was looked for within a place."""
+    return Sentence(" inside {within}", within=within) if within else ""
 
 
 def choose(switch: Switch, candidates: list[Candidate]) -> tuple[int | None, int]:

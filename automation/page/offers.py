@@ -30,7 +30,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from automation.domain.settings import Reading, Setting, State
+from automation.language import Sentence, either
 from automation.page import opening, popups, switches, waits
+from automation.page.choosing import inside
 from automation.page.controls import names_it, normalise
 
 if TYPE_CHECKING:
@@ -135,7 +137,7 @@ def proof(switch: Switch, button: Button) -> str | None:
         return None
     for wording in switch.names:
         if any(names_it(heading, wording) for heading in button.headings):
-            return f'the heading "{wording}" above it'
+            return Sentence('the heading "{wording}" above it', wording=wording)
     return None
 
 
@@ -147,10 +149,12 @@ def choose(switch: Switch, buttons: list[Button]) -> tuple[int | None, int]:
 
 def sought(switch: Switch) -> str:
     """What a detail says was looked for."""
-    offers = " or ".join(f'"{o}"' for state in OFFERS for o in OFFERS[state])
-    headings = " or ".join(f'"{n}"' for n in switch.names)
-    where = " inside " + switch.within if switch.within else ""
-    return f"a button named {offers} under the heading {headings}{where}"
+    return Sentence(
+        "a button named {offers} under the heading {headings}{where}",
+        offers=either(o for state in OFFERS for o in OFFERS[state]),
+        headings=either(switch.names),
+        where=inside(switch.within),
+    )
 
 
 @dataclass(frozen=True)
@@ -221,8 +225,13 @@ async def _load_at(
             return Reading(
                 setting.id,
                 State.UNAVAILABLE,
-                f'The button "{seen.button.name}" of {setting.label} is on the page but '
-                f"disabled: {plugin.title} does not let this account change it.",
+                Sentence(
+                    'The button "{name}" of {label} is on the page but '
+                    "disabled: {title} does not let this account change it.",
+                    name=seen.button.name,
+                    label=setting.label,
+                    title=plugin.title,
+                ),
                 url=page.url,
             )
         return seen
@@ -231,26 +240,46 @@ async def _load_at(
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f"The page has {containers} places matching {switch.within}; not guessing "
-            f"which holds {sought(switch)}.",
+            Sentence(
+                "The page has {n} places matching {within}; not guessing which holds {sought}.",
+                n=containers,
+                within=switch.within,
+                sought=sought(switch),
+            ),
             url=page.url,
         )
     if matches > 1:
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f"Found {matches} buttons that could be {sought(switch)}; not guessing which. "
-            "Nothing was clicked.",
+            Sentence(
+                "Found {n} buttons that could be {sought}; not guessing "
+                "which. Nothing was clicked.",
+                n=matches,
+                sought=sought(switch),
+            ),
             url=page.url,
         )
     besides = (
-        f" (it has {others} such button{'s' if others != 1 else ''} under other headings)"
+        Sentence.plural(
+            " (it has {n} such button under other headings)",
+            " (it has {n} such buttons under other headings)",
+            others,
+        )
         if others
         else ""
     )
     return opening.absent(
         await opening.missing(
-            plugin, page, setting, f"The page loaded but {sought(switch)} is not on it{besides}"
+            plugin,
+            page,
+            setting,
+            Sentence(
+                "The page loaded but {sought} {where}{others}",
+                sought=sought(switch),
+                where=Sentence("is not on it"),
+                others=besides,
+            ),
         )
     )
 
@@ -265,7 +294,12 @@ async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
     return Reading(
         setting.id,
         state,
-        f'Its button offers "{found.button.name}", so it is {state} (found by {found.proof}).',
+        Sentence(
+            'Its button offers "{name}", so it is {state} (found by {proof}).',
+            name=found.button.name,
+            state=state,
+            proof=found.proof,
+        ),
         url=page.url,
     )
 
@@ -291,14 +325,22 @@ async def write(
         return Reading(
             setting.id,
             value,
-            f'{setting.label} was already {value} (its button offers "{found.button.name}").',
+            Sentence(
+                '{label} was already {value} (its button offers "{name}").',
+                label=setting.label,
+                value=value,
+                name=found.button.name,
+            ),
             url=page.url,
         )
     if any(word in normalise(found.button.name) for word in popups.NEVER):
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f'The button is named "{found.button.name}", which privacy-tui never presses.',
+            Sentence(
+                'The button is named "{name}", which privacy-tui never presses.',
+                name=found.button.name,
+            ),
             url=page.url,
         )
     await popups.mark_open(page)
@@ -306,7 +348,10 @@ async def write(
         plugin,
         page,
         lambda: switches._click(found.element),
-        f'The button "{found.button.name}" could not be pressed, so nothing changed.',
+        Sentence(
+            'The button "{name}" could not be pressed, so nothing changed.',
+            name=found.button.name,
+        ),
         answer=lambda: popups.answer(page, switch, value),
     )
     return await switches.settle(

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from automation.domain.settings import Reading, Setting, State
+from automation.language import Sentence
 from automation.page import account, controls, waits
+from automation.page.choosing import role
 
 if TYPE_CHECKING:
     from playwright.async_api import Page, Response
@@ -76,16 +78,24 @@ def _not_the_page(
         return Reading(
             setting.id,
             State.UNAVAILABLE,
-            f"{plugin.title} has no page at {_short(page.url)} for this account (HTTP "
-            "404): the page moved, or the setting is not offered in its region or for "
-            "its account type.",
+            Sentence(
+                "{title} has no page at {url} for this account (HTTP "
+                "404): the page moved, or the setting is not offered in its region or for "
+                "its account type.",
+                title=plugin.title,
+                url=_short(page.url),
+            ),
             url=page.url,
         )
     if response is not None and response.status >= 400:
         return Reading(
             setting.id,
             State.ERROR,
-            f"{plugin.title} answered HTTP {response.status} for the settings page.",
+            Sentence(
+                "{title} answered HTTP {status} for the settings page.",
+                title=plugin.title,
+                status=response.status,
+            ),
             url=page.url,
         )
     asked, landed = urlsplit(url), urlsplit(page.url)
@@ -96,8 +106,12 @@ def _not_the_page(
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f"{plugin.title} sent the browser to {_short(page.url)} instead of the "
-            "settings page; not guessing the state.",
+            Sentence(
+                "{title} sent the browser to {url} instead of the "
+                "settings page; not guessing the state.",
+                title=plugin.title,
+                url=_short(page.url),
+            ),
             url=page.url,
         )
     return None
@@ -124,8 +138,13 @@ async def discover(plugin: Plugin, page: Page, setting: Setting) -> list[str] | 
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f"Found no {per.noun} on {_short(page.url)}; if the account has one, "
-            f"{plugin.title} may have changed the page.",
+            Sentence(
+                "Found no {noun} on {url}; if the account has one, "
+                "{title} may have changed the page.",
+                noun=per.noun,
+                url=_short(page.url),
+                title=plugin.title,
+            ),
             url=page.url,
         )
     names: list[str] = []
@@ -171,14 +190,20 @@ async def missing(plugin: Plugin, page: Page, setting: Setting, what: str) -> Re
         return Reading(
             setting.id,
             State.NEEDS_LOGIN,
-            f"Not signed in to {plugin.title}: the settings address showed a sign-in form.",
+            Sentence(
+                "Not signed in to {title}: the settings address showed a sign-in form.",
+                title=plugin.title,
+            ),
             url=page.url,
         )
     if plugin.signed_in_marker and not await _present(page, plugin.signed_in_marker):
         return Reading(
             setting.id,
             State.NEEDS_LOGIN,
-            f"Not signed in to {plugin.title}: the page has none of a signed-in account's marks.",
+            Sentence(
+                "Not signed in to {title}: the page has none of a signed-in account's marks.",
+                title=plugin.title,
+            ),
             url=page.url,
         )
     said = await _page_says(page, NOT_OFFERED)
@@ -186,13 +211,17 @@ async def missing(plugin: Plugin, page: Page, setting: Setting, what: str) -> Re
         return Reading(
             setting.id,
             State.UNAVAILABLE,
-            f'{plugin.title} does not offer this setting to this account; the page says: "{said}"',
+            Sentence(
+                '{title} does not offer this setting to this account; the page says: "{said}"',
+                title=plugin.title,
+                said=said,
+            ),
             url=page.url,
         )
     return Reading(
         setting.id,
         State.UNKNOWN,
-        f"{what}; {plugin.title} may have changed the page.",
+        Sentence("{what}; {title} may have changed the page.", what=what, title=plugin.title),
         url=page.url,
     )
 
@@ -273,7 +302,10 @@ async def at_addresses(
     state = (
         State.UNAVAILABLE if all(r.state is State.UNAVAILABLE for _, r in tried) else State.UNKNOWN
     )
-    detail = " ".join(f"At {path}: {reading.detail}" for path, reading in tried)
+    said = [Sentence("At {path}: {detail}", path=path, detail=r.detail) for path, r in tried]
+    detail = said[0]
+    for then in said[1:]:
+        detail = Sentence("{first} {then}", first=detail, then=then)
     return Reading(setting.id, state, detail, url=tried[-1][1].url)
 
 
@@ -295,40 +327,59 @@ async def find_switch(
             return Reading(
                 setting.id,
                 State.UNKNOWN,
-                f"The page has {seen.containers} places matching {switch.within}; "
-                f"not guessing which holds {describe(setting)}.",
+                Sentence(
+                    "The page has {n} places matching {within}; not guessing which holds {sought}.",
+                    n=seen.containers,
+                    within=switch.within,
+                    sought=describe(setting),
+                ),
                 url=page.url,
             )
         if seen.matches > 1:
             return Reading(
                 setting.id,
                 State.UNKNOWN,
-                f"Found {seen.matches} controls that could be {describe(setting)}; "
-                "not guessing which.",
+                Sentence(
+                    "Found {n} controls that could be {sought}; not guessing which.",
+                    n=seen.matches,
+                    sought=describe(setting),
+                ),
                 url=page.url,
             )
         others = (
-            f" (it has {seen.others} other control{'s' if seen.others != 1 else ''}, "
-            "none of them this setting's)"
+            Sentence.plural(
+                " (it has {n} other control, none of them this setting's)",
+                " (it has {n} other controls, none of them this setting's)",
+                seen.others,
+            )
             if seen.others
             else ""
         )
-        where = "is there but not shown" if seen.hidden else "is not on it"
+        where = Sentence("is there but not shown") if seen.hidden else Sentence("is not on it")
         return absent(
             await missing(
                 plugin,
                 page,
                 setting,
-                f"The page loaded but {describe(setting)} {where}{others}",
+                Sentence(
+                    "The page loaded but {sought} {where}{others}",
+                    sought=describe(setting),
+                    where=where,
+                    others=others,
+                ),
             )
         )
     if seen.candidate.disabled:
         return Reading(
             setting.id,
             State.UNAVAILABLE,
-            f"The {switch.role} is on the page but disabled: {plugin.title} does not let "
-            "this account change it (some settings are locked by age, region or account "
-            "type).",
+            Sentence(
+                "The {role} is on the page but disabled: {title} does not let "
+                "this account change it (some settings are locked by age, region or account "
+                "type).",
+                role=role(switch.role),
+                title=plugin.title,
+            ),
             url=page.url,
         )
     return seen
@@ -369,7 +420,11 @@ async def _load_at(
                     plugin,
                     page,
                     setting,
-                    f"The page has no {selector} to click on the way to {describe(setting)}",
+                    Sentence(
+                        "The page has no {selector} to click on the way to {sought}",
+                        selector=selector,
+                        sought=describe(setting),
+                    ),
                 )
             )
     return await find_switch(plugin, page, setting, candidates)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from automation.domain.settings import State
+from automation.language import Sentence
+from automation.page.choosing import role
 from automation.page.controls import normalise
 
 if TYPE_CHECKING:
@@ -108,7 +110,7 @@ async def answer(page: Page, switch: Switch, value: State) -> Refused | bool:
         return False
     seen = await dialog.evaluate(_DESCRIBE)
     buttons: list[str] = seen["buttons"]
-    title = seen["title"] or "a dialog"
+    title = seen["title"] or Sentence("a dialog")
     elements = await dialog.query_selector_all('button, [role="button"]')
     confirm = pick(buttons, switch.confirms + CONFIRMS[value])
     if confirm is not None:
@@ -119,8 +121,13 @@ async def answer(page: Page, switch: Switch, value: State) -> Refused | bool:
         await elements[cancel].click()
     else:
         await page.keyboard.press("Escape")
-    offered = ", ".join(f'"{b}"' for b in buttons if b) or "no buttons"
+    offered = ", ".join(f'"{b}"' for b in buttons if b) or Sentence("no buttons")
     return Refused(
-        f'{switch.role.capitalize()} clicked, then the page asked "{title}" with {offered}: '
-        "not a confirmation privacy-tui knows, so it was cancelled."
+        Sentence(
+            '{role} clicked, then the page asked "{title}" with {offered}: '
+            "not a confirmation privacy-tui knows, so it was cancelled.",
+            role=role(switch.role, capital=True),
+            title=title,
+            offered=offered,
+        )
     )

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from automation.domain.settings import Radios, Reading, Setting, State
+from automation.language import Sentence, either
+from automation.page.choosing import inside
 from automation.page.controls import names_it
 
 
@@ -91,17 +93,22 @@ def chosen(radios: Radios, group: list[Option]) -> Chosen:
     say neither state, tell none."""
     checked = [o for o in group if o.checked]
     if not checked:
-        return Chosen(None, "neither option is chosen")
+        return Chosen(None, Sentence("neither option is chosen"))
     if len(checked) > 1:
         said = " and ".join(f'"{o.said}"' for o in checked)
-        return Chosen(None, f"{len(checked)} options are chosen at once ({said})")
+        return Chosen(
+            None, Sentence("{n} options are chosen at once ({said})", n=len(checked), said=said)
+        )
     option = checked[0]
     state = meaning(radios, option)
     if state is None:
         return Chosen(
             None,
-            f'the chosen option says "{option.said}", which is neither a known wording '
-            "for on nor for off",
+            Sentence(
+                'the chosen option says "{said}", which is neither a known wording '
+                "for on nor for off",
+                said=option.said,
+            ),
             option.said,
         )
     return Chosen(state, said=option.said)
@@ -109,10 +116,12 @@ def chosen(radios: Radios, group: list[Option]) -> Chosen:
 
 def sought(radios: Radios) -> str:
     """What a detail says was looked for."""
-    on = " or ".join(f'"{w}"' for w in radios.on)
-    off = " or ".join(f'"{w}"' for w in radios.off)
-    where = " inside " + radios.within if radios.within else ""
-    return f"a pair of radio options, one beginning {on} and one beginning {off}{where}"
+    return Sentence(
+        "a pair of radio options, one beginning {on} and one beginning {off}{where}",
+        on=either(radios.on),
+        off=either(radios.off),
+        where=inside(radios.within),
+    )
 
 
 def declared(setting: Setting) -> Radios | Reading:
@@ -123,6 +132,9 @@ def declared(setting: Setting) -> Radios | Reading:
     return Reading(
         setting.id,
         State.UNKNOWN,
-        f"{setting.id} is declared as a radio pair without the words of its options; "
-        "not guessing which option is which.",
+        Sentence(
+            "{id} is declared as a radio pair without the words of its options; "
+            "not guessing which option is which.",
+            id=setting.id,
+        ),
     )

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from automation.domain.settings import Radios, Reading, Setting, State
+from automation.language import Sentence, either
 from automation.page import opening, popups, switches, waits
 from automation.page.controls import names_it, normalise
 from automation.page.radio_options import (
@@ -210,7 +211,11 @@ async def _load_at(
                     plugin,
                     page,
                     setting,
-                    f"The page has no {selector} to click on the way to {sought(radios)}",
+                    Sentence(
+                        "The page has no {selector} to click on the way to {sought}",
+                        selector=selector,
+                        sought=sought(radios),
+                    ),
                 )
             )
     seen = await find(page, radios, waits.CONTROL_WAIT_MS)
@@ -219,8 +224,12 @@ async def _load_at(
             return Reading(
                 setting.id,
                 State.UNAVAILABLE,
-                f"The options of {setting.label} are on the page but disabled: "
-                f"{plugin.title} does not let this account change it.",
+                Sentence(
+                    "The options of {label} are on the page but disabled: "
+                    "{title} does not let this account change it.",
+                    label=setting.label,
+                    title=plugin.title,
+                ),
                 url=page.url,
             )
         return seen
@@ -229,33 +238,47 @@ async def _load_at(
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f"The page has {containers} places matching {radios.within}; not guessing "
-            f"which holds {sought(radios)}.",
+            Sentence(
+                "The page has {n} places matching {within}; not guessing which holds {sought}.",
+                n=containers,
+                within=radios.within,
+                sought=sought(radios),
+            ),
             url=page.url,
         )
     if kind == "question":
-        asked = " or ".join(f'"{q}"' for q in radios.question)
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f"The page has options worded as {setting.label}'s, but not under the "
-            f"question {asked}; not guessing whose they are. Nothing was clicked.",
+            Sentence(
+                "The page has options worded as {label}'s, but not under the "
+                "question {asked}; not guessing whose they are. Nothing was clicked.",
+                label=setting.label,
+                asked=either(radios.question),
+            ),
             url=page.url,
         )
     if pair.ons > 1 or pair.offs > 1:
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f"Found {max(pair.ons, pair.offs)} options worded alike where {sought(radios)} "
-            "was sought; not guessing which. Nothing was clicked.",
+            Sentence(
+                "Found {n} options worded alike where {sought} "
+                "was sought; not guessing which. Nothing was clicked.",
+                n=max(pair.ons, pair.offs),
+                sought=sought(radios),
+            ),
             url=page.url,
         )
-    where = "is there but not shown" if pair.hidden else "is not on it"
+    where = Sentence("is there but not shown") if pair.hidden else Sentence("is not on it")
     if pair.ons or pair.offs:
-        where = "is not whole on it (one option is missing or worded otherwise)"
+        where = Sentence("is not whole on it (one option is missing or worded otherwise)")
     return opening.absent(
         await opening.missing(
-            plugin, page, setting, f"The page loaded but {sought(radios)} {where}"
+            plugin,
+            page,
+            setting,
+            Sentence("The page loaded but {sought} {where}", sought=sought(radios), where=where),
         )
     )
 
@@ -269,13 +292,17 @@ async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f"The options of {setting.label} tell no state: {found.why}; not guessing.",
+            Sentence(
+                "The options of {label} tell no state: {why}; not guessing.",
+                label=setting.label,
+                why=found.why,
+            ),
             url=page.url,
         )
     return Reading(
         setting.id,
         found.state,
-        f'The chosen option says "{found.said}": {found.state}.',
+        Sentence('The chosen option says "{said}": {state}.', said=found.said, state=found.state),
         url=page.url,
     )
 
@@ -332,14 +359,18 @@ async def write(
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f"The options of {setting.label} tell no state: {found.why}. Nothing was clicked.",
+            Sentence(
+                "The options of {label} tell no state: {why}. Nothing was clicked.",
+                label=setting.label,
+                why=found.why,
+            ),
             url=page.url,
         )
     if found.state is value:
         return Reading(
             setting.id,
             value,
-            f'The chosen option already says "{found.said}".',
+            Sentence('The chosen option already says "{said}".', said=found.said),
             url=page.url,
         )
     option = found.on if value is State.ON else found.off
@@ -347,7 +378,7 @@ async def write(
         return Reading(
             setting.id,
             State.UNKNOWN,
-            "The option to choose speaks of deleting; privacy-tui never presses it.",
+            Sentence("The option to choose speaks of deleting; privacy-tui never presses it."),
             url=page.url,
         )
     keeps = bool(radios.save or radios.submit)
@@ -367,10 +398,12 @@ async def write(
             raise
 
     stuck = (
-        "The option was chosen but the page's control that keeps it could not be "
-        "pressed, so nothing was saved."
+        Sentence(
+            "The option was chosen but the page's control that keeps it could not be "
+            "pressed, so nothing was saved."
+        )
         if keeps
-        else "The option did not stay chosen when clicked."
+        else Sentence("The option did not stay chosen when clicked.")
     )
     await popups.mark_open(page)
     outcome = await switches.save(plugin, page, change, stuck, answer=answer)

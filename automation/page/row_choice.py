@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from automation.domain.settings import Reading, Setting, State
+from automation.language import Sentence
 from automation.page import controls, opening, popups, switches, waits
 from automation.page.controls import names_it, normalise
 from automation.page.row_words import Proof, state_of
@@ -112,12 +113,16 @@ async def pick(
     wanted = [i for i, name in enumerate(items) if state_of(name) is value and not never(name)]
     if len(wanted) != 1:
         await page.keyboard.press("Escape")
-        offered = ", ".join(f'"{name}"' for name in items if name) or "no items"
+        offered = ", ".join(f'"{name}"' for name in items if name) or Sentence("no items")
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f"The row button opened a menu with {offered}; none says {value} alone, so "
-            "nothing was chosen.",
+            Sentence(
+                "The row button opened a menu with {offered}; none says {value} alone, so "
+                "nothing was chosen.",
+                offered=offered,
+                value=value,
+            ),
             url=page.url,
         )
     elements = await menu.query_selector_all(
@@ -129,7 +134,10 @@ async def pick(
         plugin,
         page,
         lambda: switches._click(item),
-        f'The menu item "{items[wanted[0]]}" could not be chosen, so nothing was saved.',
+        Sentence(
+            'The menu item "{item}" could not be chosen, so nothing was saved.',
+            item=items[wanted[0]],
+        ),
         answer=lambda: popups.answer(page, switch, value),
     )
 
@@ -150,16 +158,29 @@ async def flip(
     inner = await _dialog_switch(page, dialog, seen, switch)
     if isinstance(inner, str):
         await _leave(page, dialog, popups.CANCELS)
-        return Reading(setting.id, State.UNKNOWN, f"{inner} Nothing was changed.", url=page.url)
-    element, position = inner
-    if position is None or (State.ON if position else State.OFF) is not shown.state:
-        await _leave(page, dialog, popups.CANCELS)
-        said = "neither on nor off" if position is None else ("on" if position else "off")
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f'The row button shows "{shown.shows}" but the switch in its dialog is '
-            f"{said}; not guessing which is right. Nothing was changed.",
+            Sentence("{detail} Nothing was changed.", detail=inner),
+            url=page.url,
+        )
+    element, position = inner
+    if position is None or (State.ON if position else State.OFF) is not shown.state:
+        await _leave(page, dialog, popups.CANCELS)
+        said = (
+            Sentence("neither on nor off")
+            if position is None
+            else (State.ON if position else State.OFF)
+        )
+        return Reading(
+            setting.id,
+            State.UNKNOWN,
+            Sentence(
+                'The row button shows "{shows}" but the switch in its dialog is '
+                "{said}; not guessing which is right. Nothing was changed.",
+                shows=shown.shows,
+                said=said,
+            ),
             url=page.url,
         )
     await popups.mark_open(page)
@@ -182,7 +203,10 @@ async def flip(
         plugin,
         page,
         lambda: switches._click(element),
-        f'The switch in the dialog of "{setting.label}" did not move when clicked.',
+        Sentence(
+            'The switch in the dialog of "{label}" did not move when clicked.',
+            label=setting.label,
+        ),
         answer=answer,
     )
     if not done and not isinstance(outcome, popups.Refused):
@@ -213,16 +237,21 @@ async def _dialog_switch(
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
-        return f"The dialog holds {len(found)} switches that could be the setting's."
+        return Sentence("The dialog holds {n} switches that could be the setting's.", n=len(found))
     titled = any(names_it(seen["title"], wording) for wording in switch.names)
     if len(others) == 1 and titled:
         return others[0]
-    title = seen["title"] or "a dialog"
+    title = seen["title"] or Sentence("a dialog")
     if not others:
-        return f'The row button opened "{title}", which holds no switch.'
+        return Sentence('The row button opened "{title}", which holds no switch.', title=title)
     if not titled:
-        return f'The row button opened "{title}", whose title does not name the setting.'
-    return f'The row button opened "{title}", which holds {len(others)} switches.'
+        return Sentence(
+            'The row button opened "{title}", whose title does not name the setting.',
+            title=title,
+        )
+    return Sentence(
+        'The row button opened "{title}", which holds {n} switches.', title=title, n=len(others)
+    )
 
 
 _CANDIDATE = """

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from automation.domain.settings import State
+from automation.language import Sentence, either
+from automation.page.choosing import inside, marks
 from automation.page.controls import names_it, normalise
 
 if TYPE_CHECKING:
@@ -168,23 +170,26 @@ def proof(switch: Switch, row: Row) -> Proof | None:
     name = normalise(row.name)
     last = row.name.split()[-1] if row.name.split() else ""
     if switch.testid and row.testid == switch.testid:
-        return Proof(f'its test id "{switch.testid}"', state_of(last), last)
+        return Proof(Sentence('its test id "{testid}"', testid=switch.testid), state_of(last), last)
     for wording in switch.names:
         own = normalise(wording)
         if not own:
             continue
         if name == own:
-            return Proof(f'its name "{wording}"', None, "")
+            return Proof(Sentence('its name "{wording}"', wording=wording), None, "")
         if name.startswith(own + " "):
             rest = name[len(own) + 1 :]
             state = state_of(rest)
             if state is not None:
-                return Proof(f'its label "{wording}" and the state in its own name', state, last)
+                how = Sentence(
+                    'its label "{wording}" and the state in its own name', wording=wording
+                )
+                return Proof(how, state, last)
     if row.label and " " not in name:
         for wording in switch.names:
             if names_it(row.label, wording, leading=True):
                 return Proof(
-                    f'its row\'s label "{wording}"',
+                    Sentence('its row\'s label "{wording}"', wording=wording),
                     state_of(name),
                     row.name.strip(),
                     True,
@@ -231,15 +236,16 @@ class Choice:
 
 def sought(switch: Switch) -> str:
     """What a detail says was looked for."""
-    parts = []
+    parts: list[str] = []
     if switch.testid:
-        parts.append(f'test id "{switch.testid}"')
-    wordings = " or ".join(f'"{n}"' for n in switch.names)
-    if wordings:
-        parts.append(f"label {wordings}")
-    where = " inside " + switch.within if switch.within else ""
-    what = ", or ".join(parts) or "no known mark"
-    return f"a row button with {what} and its state (On or Off){where}"
+        parts.append(Sentence('test id "{testid}"', testid=switch.testid))
+    if switch.names:
+        parts.append(Sentence("label {wordings}", wordings=either(switch.names)))
+    return Sentence(
+        "a row button with {marks} and its state (On or Off){where}",
+        marks=marks(parts),
+        where=inside(switch.within),
+    )
 
 
 def near(switch: Switch, rows: list[Row]) -> tuple[str, ...]:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from automation.domain.settings import Reading, Setting, State
+from automation.language import Sentence
 from automation.page import opening, row_choice, switches, waits
 from automation.page.controls import normalise
 from automation.page.row_words import (
@@ -209,7 +210,11 @@ async def _load_at(
                     plugin,
                     page,
                     setting,
-                    f"The page has no {selector} to click on the way to {sought(switch)}",
+                    Sentence(
+                        "The page has no {selector} to click on the way to {sought}",
+                        selector=selector,
+                        sought=sought(switch),
+                    ),
                 )
             )
     seen = await find(page, switch, waits.CONTROL_WAIT_MS, _others(plugin, setting))
@@ -218,54 +223,85 @@ async def _load_at(
             return Reading(
                 setting.id,
                 State.UNKNOWN,
-                f"The page has {seen.containers} places matching {switch.within}; "
-                f"not guessing which holds {sought(switch)}.",
+                Sentence(
+                    "The page has {n} places matching {within}; not guessing which holds {sought}.",
+                    n=seen.containers,
+                    within=switch.within,
+                    sought=sought(switch),
+                ),
                 url=page.url,
             )
         if seen.other:
             return Reading(
                 setting.id,
                 State.UNKNOWN,
-                f'A row that names "{setting.label}" also names "{seen.other}", another '
-                "setting; not guessing whose state its button shows. Nothing was clicked.",
+                Sentence(
+                    'A row that names "{label}" also names "{other}", another '
+                    "setting; not guessing whose state its button shows. Nothing was clicked.",
+                    label=setting.label,
+                    other=seen.other,
+                ),
                 url=page.url,
             )
         if seen.matches > 1:
             return Reading(
                 setting.id,
                 State.UNKNOWN,
-                f"Found {seen.matches} buttons that could be {sought(switch)}; not guessing "
-                "which. Nothing was clicked.",
+                Sentence(
+                    "Found {n} buttons that could be {sought}; not guessing "
+                    "which. Nothing was clicked.",
+                    n=seen.matches,
+                    sought=sought(switch),
+                ),
                 url=page.url,
             )
-        where = "is there but not shown" if seen.hidden else "is not on it"
+        where = Sentence("is there but not shown") if seen.hidden else Sentence("is not on it")
         if seen.near:
             named = ", ".join(f'"{name}"' for name in seen.near)
-            where += f" (a button is named {named}, which shows no state it knows)"
+            where = Sentence(
+                "{where} (a button is named {named}, which shows no state it knows)",
+                where=where,
+                named=named,
+            )
         return opening.absent(
             await opening.missing(
-                plugin, page, setting, f"The page loaded but {sought(switch)} {where}"
+                plugin,
+                page,
+                setting,
+                Sentence(
+                    "The page loaded but {sought} {where}", sought=sought(switch), where=where
+                ),
             )
         )
     if seen.row.disabled:
         return Reading(
             setting.id,
             State.UNAVAILABLE,
-            f'The row "{setting.label}" is on the page but its button is disabled: '
-            f"{plugin.title} does not let this account change it.",
+            Sentence(
+                'The row "{label}" is on the page but its button is disabled: '
+                "{title} does not let this account change it.",
+                label=setting.label,
+                title=plugin.title,
+            ),
             url=page.url,
         )
     return seen
 
 
 def _no_state(plugin: Plugin, setting: Setting, found: Found, url: str) -> Reading:
-    shown = found.row.name.strip() or "nothing"
+    shown = found.row.name.strip() or Sentence("nothing")
     return Reading(
         setting.id,
         State.UNKNOWN,
-        f'The row button of "{setting.label}" (found by {found.proof.how}) shows "{shown}", '
-        f"which says neither on nor off; {plugin.title} may have changed the page. "
-        "Nothing was clicked.",
+        Sentence(
+            'The row button of "{label}" (found by {how}) shows "{shown}", '
+            "which says neither on nor off; {title} may have changed the page. "
+            "Nothing was clicked.",
+            label=setting.label,
+            how=found.proof.how,
+            shown=shown,
+            title=plugin.title,
+        ),
         url=url,
     )
 
@@ -282,7 +318,12 @@ async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
     return Reading(
         setting.id,
         state,
-        f'The row button shows "{found.proof.shows}": {state} (found by {found.proof.how}).',
+        Sentence(
+            'The row button shows "{shows}": {state} (found by {how}).',
+            shows=found.proof.shows,
+            state=state,
+            how=found.proof.how,
+        ),
         url=page.url,
     )
 
@@ -307,12 +348,20 @@ async def write(
     if found.proof.state is None:
         return _no_state(plugin, setting, found, page.url)
     if found.proof.state is value:
-        return Reading(setting.id, value, f"The row button already showed {value}.", url=page.url)
+        return Reading(
+            setting.id,
+            value,
+            Sentence("The row button already showed {value}.", value=value),
+            url=page.url,
+        )
     if row_choice.never(found.row.name):
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f'The row button is named "{found.row.name.strip()}", which privacy-tui never presses.',
+            Sentence(
+                'The row button is named "{name}", which privacy-tui never presses.',
+                name=found.row.name.strip(),
+            ),
             url=page.url,
         )
     await page.evaluate(row_choice.MARK, row_choice.OPENED)
@@ -324,7 +373,7 @@ async def write(
             page,
             setting,
             value,
-            "The row button was clicked but opened no menu or dialog.",
+            Sentence("The row button was clicked but opened no menu or dialog."),
             reread=reread or _reader(plugin, page),
         )
     seen = await opened.evaluate(row_choice.DESCRIBE)

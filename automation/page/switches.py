@@ -13,7 +13,9 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, TypeVar, overload
 
 from automation.domain.settings import Reading, Setting, State
+from automation.language import Sentence, either
 from automation.page import controls, opening, popups, waits
+from automation.page.choosing import role
 
 if TYPE_CHECKING:
     from playwright.async_api import ElementHandle, Page, Response
@@ -31,11 +33,17 @@ async def read(plugin: Plugin, page: Page, setting: Setting) -> Reading:
     position = found.candidate.position
     if position is None:
         return Reading(
-            setting.id, State.UNKNOWN, "The switch shows neither on nor off.", url=page.url
+            setting.id,
+            State.UNKNOWN,
+            Sentence("The switch shows neither on nor off."),
+            url=page.url,
         )
     state = State.ON if position else State.OFF
-    noun = "Checkbox" if setting.switch and setting.switch.role == "checkbox" else "Switch"
-    return Reading(setting.id, state, f"{noun} is {state} (found by {found.proof}).", url=page.url)
+    if setting.switch and setting.switch.role == "checkbox":
+        said = Sentence("Checkbox is {state} (found by {proof}).", state=state, proof=found.proof)
+    else:
+        said = Sentence("Switch is {state} (found by {proof}).", state=state, proof=found.proof)
+    return Reading(setting.id, state, said, url=page.url)
 
 
 #: Reads a setting again from a fresh load of its page: the page object's own read.
@@ -59,7 +67,9 @@ async def write(
     if isinstance(found, Reading):
         return found
     if found.candidate.position == (value == State.ON):
-        return Reading(setting.id, value, f"Switch was already {value}.", url=page.url)
+        return Reading(
+            setting.id, value, Sentence("Switch was already {value}.", value=value), url=page.url
+        )
     switch = setting.switch
     assert switch is not None
 
@@ -71,12 +81,15 @@ async def write(
             # A page that keeps nothing until its own button is pressed.
             await _press_save(page, found.element, submits)
 
-    named = " or ".join(f'"{name}"' for name in submits)
     stuck = (
-        f"The {switch.role} was clicked but its page's one {named} button could not be "
-        "pressed, so nothing was saved."
+        Sentence(
+            "The {role} was clicked but its page's one {named} button could not be "
+            "pressed, so nothing was saved.",
+            role=role(switch.role),
+            named=either(submits),
+        )
         if submits
-        else "The switch did not stay moved when clicked."
+        else Sentence("The switch did not stay moved when clicked.")
     )
     await popups.mark_open(page)
     outcome = await save(
@@ -167,11 +180,15 @@ async def settle(
     ``reread`` reads the setting again from a fresh load (its page's own read)."""
     if isinstance(outcome, popups.Refused):
         after = await reread(setting)
-        shows = f" A fresh load shows it {after.state}." if after.state.is_value else ""
+        shows = (
+            Sentence(" A fresh load shows it {state}.", state=after.state)
+            if after.state.is_value
+            else ""
+        )
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f"{outcome.detail} Nothing was confirmed.{shows}",
+            Sentence("{detail} Nothing was confirmed.{shows}", detail=outcome.detail, shows=shows),
             url=after.url,
         )
     return await read_back(plugin, page, setting, value, outcome, reread=reread)
@@ -196,15 +213,21 @@ async def read_back(
         return Reading(
             setting.id,
             value,
-            f"Switched {value}; read back as {value} after reloading the page.",
+            Sentence(
+                "Switched {value}; read back as {value} after reloading the page.", value=value
+            ),
             url=after.url,
         )
     if after.state.is_value:
-        why = refused or f"{plugin.title} did not keep the change."
+        why = refused or Sentence("{title} did not keep the change.", title=plugin.title)
         return Reading(
             setting.id,
             after.state,
-            f"{why} The page still shows the switch {after.state} after reloading.",
+            Sentence(
+                "{why} The page still shows the switch {state} after reloading.",
+                why=why,
+                state=after.state,
+            ),
             url=after.url,
         )
     return after
@@ -272,11 +295,19 @@ async def save(
                     return answered
             if loop.time() >= deadline:
                 seconds = waits.SAVE_WAIT_MS // 1000
-                return f"{plugin.title} did not save the change within {seconds} s."
+                return Sentence(
+                    "{title} did not save the change within {seconds} s.",
+                    title=plugin.title,
+                    seconds=seconds,
+                )
             await asyncio.sleep(0.1)
     finally:
         page.remove_listener("response", seen)
     failed = [r for r in saves if not r.ok]
     if failed:
-        return f"{plugin.title} refused the change (HTTP {failed[0].status})."
+        return Sentence(
+            "{title} refused the change (HTTP {status}).",
+            title=plugin.title,
+            status=failed[0].status,
+        )
     return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from automation.domain.settings import Reading, Setting, State
+from automation.language import Sentence
 from automation.page import controls, opening, switches, waits
 from automation.page.shapes import SwitchPage
 
@@ -27,7 +28,11 @@ class CopilotPolicyPage(SwitchPage):
         return Reading(
             setting.id,
             state,
-            f'The drop-down shows "{shown}" (found by {dropdown.proof}).',
+            Sentence(
+                'The drop-down shows "{shown}" (found by {proof}).',
+                shown=shown,
+                proof=dropdown.proof,
+            ),
             url=page.url,
         )
 
@@ -41,7 +46,10 @@ class CopilotPolicyPage(SwitchPage):
         dropdown, state, _ = found
         if state is value:
             return Reading(
-                setting.id, value, f"The drop-down already showed {value}.", url=page.url
+                setting.id,
+                value,
+                Sentence("The drop-down already showed {value}.", value=value),
+                url=page.url,
             )
         wanted = ENABLED if value is State.ON else DISABLED
         element = dropdown.element
@@ -56,7 +64,7 @@ class CopilotPolicyPage(SwitchPage):
                 self.plugin,
                 page,
                 lambda: element.select_option(label=matching[0].strip()),
-                f'Choosing "{wanted}" did not take effect.',
+                Sentence('Choosing "{wanted}" did not take effect.', wanted=wanted),
             )
             return await switches.read_back(
                 self.plugin, page, setting, value, refused, reread=self.read
@@ -67,7 +75,10 @@ class CopilotPolicyPage(SwitchPage):
             await page.keyboard.press("Escape")
             return self._not_offered(setting, page, wanted, len(choices))
         refused = await switches.save(
-            self.plugin, page, choices[0].click, f'Choosing "{wanted}" did not take effect.'
+            self.plugin,
+            page,
+            choices[0].click,
+            Sentence('Choosing "{wanted}" did not take effect.', wanted=wanted),
         )
         return await switches.read_back(
             self.plugin, page, setting, value, refused, reread=self.read
@@ -93,8 +104,13 @@ class CopilotPolicyPage(SwitchPage):
             return Reading(
                 setting.id,
                 State.UNKNOWN,
-                f'The drop-down shows "{shown}", neither "{ENABLED}" nor "{DISABLED}"; '
-                "not guessing the state.",
+                Sentence(
+                    'The drop-down shows "{shown}", neither "{enabled}" nor "{disabled}"; '
+                    "not guessing the state.",
+                    shown=shown,
+                    enabled=ENABLED,
+                    disabled=DISABLED,
+                ),
                 url=page.url,
             )
         return found, state, shown
@@ -124,6 +140,10 @@ class CopilotPolicyPage(SwitchPage):
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f'The drop-down offered {count} choices named "{wanted}"; nothing was chosen.',
+            Sentence(
+                'The drop-down offered {n} choices named "{wanted}"; nothing was chosen.',
+                n=count,
+                wanted=wanted,
+            ),
             url=page.url,
         )

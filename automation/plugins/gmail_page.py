@@ -10,6 +10,7 @@ from automation.domain.settings import (
     Setting,
     State,
 )
+from automation.language import Sentence
 from automation.page import controls, opening, waits
 from automation.page.shapes import SwitchPage
 from automation.plugins.gmail import FIRST_RUN, FIRST_RUN_GRACE, FIRST_RUN_NEXT, FIRST_RUN_SHOWN
@@ -51,8 +52,11 @@ class SmartFeaturesPage(SwitchPage):
         return Reading(
             setting.id,
             State.UNKNOWN,
-            f'Gmail shows its first-run question "{FIRST_RUN}" over the mailbox. Its answer '
-            "sets these smart features, so privacy-tui neither reads past it nor answers "
-            "it: open Gmail, answer it yourself, then check again.",
+            Sentence(
+                'Gmail shows its first-run question "{question}" over the mailbox. Its answer '
+                "sets these smart features, so privacy-tui neither reads past it nor answers "
+                "it: open Gmail, answer it yourself, then check again.",
+                question=FIRST_RUN,
+            ),
             url=page.url,
         )

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from automation.domain.shown import shown
 from automation.files.folders import launchd_folder, systemd_folder
+from automation.language import Sentence
 from automation.watch.system import RecordingSystem, ScheduleError, System, must
 from automation.watch.units import AGENT, UNIT, installed_files, own_file, unlink, write
 from automation.watch.written import (
@@ -103,7 +104,10 @@ def next_run(every: str, after: datetime) -> datetime:
 
 
 def describe(every: str) -> str:
-    return f"every day at {HOUR}:00" if every == "day" else f"every Monday at {HOUR}:00"
+    """When the watch runs, in words (English in the files written; said to people)."""
+    if every == "day":
+        return Sentence("every day at {hour}:00", hour=HOUR)
+    return Sentence("every Monday at {hour}:00", hour=HOUR)
 
 
 #: The exact comment line privacy-tui writes above its job line, for each schedule.

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from automation.domain import wishes
 from automation.domain.presets import PRESETS, preset
-from automation.language import _
+from automation.language import _, told
 
 from . import exits
 from .options import Subcommands, add_changing_options, add_common, add_only
@@ -62,7 +62,7 @@ def apply(runtime: Runtime, args: argparse.Namespace) -> int:
     try:
         targets, source = _targets(runtime, args)
     except UsageError as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
     return run_plan(
         runtime,
         lambda engine: read_plan(engine, targets, source=source),
@@ -77,7 +77,7 @@ def _targets(runtime: Runtime, args: argparse.Namespace) -> tuple[dict[str, Stat
     if args.preset:
         return preset(args.preset).changes(runtime.settings), f"preset {args.preset}"
     named = runtime.config.desired
-    where = runtime.config.path or "the config (there is no config file)"
+    where = runtime.config.path or _("the config (there is no config file)")
     targets: dict[str, State] = {}
     for setting in runtime.settings:
         # One blog's copy takes its own value, else the value of its per-blog setting.
@@ -92,13 +92,17 @@ def _targets(runtime: Runtime, args: argparse.Namespace) -> tuple[dict[str, Stat
     missing = [i for i in runtime.only if not any(t == i or t.startswith(i + "@") for t in targets)]
     if missing:
         raise UsageError(
-            f"{', '.join(missing)} not named in [desired] of {where} with on or off "
-            f"(left out, or '{wishes.ANY}', leaves it as it is); name it there, or use "
-            "--preset recommended."
+            _(
+                "{ids} not named in [desired] of {where} with on or off "
+                "(left out, or '{any}', leaves it as it is); name it there, or use "
+                "--preset recommended."
+            ).format(ids=", ".join(missing), where=where, any=wishes.ANY)
         )
     if not targets:
         raise UsageError(
-            f"nothing to apply: [desired] in {where} names no setting. "
-            "Name some (see config.example.toml), or use --preset recommended."
+            _(
+                "nothing to apply: [desired] in {where} names no setting. "
+                "Name some (see config.example.toml), or use --preset recommended."
+            ).format(where=where)
         )
     return targets, "apply"

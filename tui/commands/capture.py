@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from automation.language import _
+from automation import language
+from automation.language import _, told
 
 from ..words import said
 from . import exits
@@ -65,7 +66,7 @@ def show(path: Path) -> int:
     try:
         kept = load(path)
     except CaptureError as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
     emit("\n".join(describe(kept)))
     return exits.OK
 
@@ -79,13 +80,15 @@ def keep(runtime: Runtime, setting_id: str) -> int:
     try:
         readings = asyncio.run(read_all(runtime, sys.stderr))
     except BrowserError as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
     status = exits.OK
     for reading in readings:
         if reading.capture is None:
             exits.warn(
                 _("{id}: no capture: {state}: {detail}").format(
-                    id=reading.setting_id, state=said(reading.state), detail=reading.detail
+                    id=reading.setting_id,
+                    state=said(reading.state),
+                    detail=language.said(reading.detail),
                 )
             )
             status = exits.NOT_READ

@@ -7,10 +7,11 @@ import asyncio
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
+from automation import language
 from automation.browser.launch import BrowserError
 from automation.domain import wishes
 from automation.domain.settings import Kind, Reading, Setting
-from automation.language import _
+from automation.language import Sentence, _, told
 
 from ..words import said
 from . import exits
@@ -66,7 +67,7 @@ def check(runtime: Runtime, *, as_json: bool, out: TextIO | None = None) -> int:
     try:
         readings = asyncio.run(read_all(runtime, None if as_json else sys.stderr))
     except BrowserError as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
     rows = []
     for setting in runtime.settings:
         if setting.kind is Kind.MANUAL:
@@ -84,7 +85,11 @@ def check(runtime: Runtime, *, as_json: bool, out: TextIO | None = None) -> int:
         table = Table("", _("SETTING"), _("STATE"), _("WANT"), _("DETAIL"))
         for row in rows:
             table.add(
-                _mark(row), row["id"], said(row["state"]), said(row["desired"]), row["detail"]
+                _mark(row),
+                row["id"],
+                said(row["state"]),
+                said(row["desired"]),
+                language.said(row["detail"]),
             )
             if row["drift"]:
                 table.note(row["drift"]["detail"])
@@ -144,9 +149,9 @@ def _by_hand(runtime: Runtime, setting: Setting) -> dict[str, Any]:
     marked = runtime.marks.get(setting.id)
     if marked is not None:
         when = marked.astimezone().strftime("%Y-%m-%d %H:%M")
-        detail = f"Marked done by you on {when}; privacy-tui cannot read it."
+        detail = Sentence("Marked done by you on {when}; privacy-tui cannot read it.", when=when)
     else:
-        detail = (
+        detail = Sentence(
             "Only you can do this (a form, an email or a phone app); the checklist shows the steps."
         )
     return {

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from automation.domain import events
 from automation.domain.settings import Kind
-from automation.language import _
+from automation.language import _, said
 
 if TYPE_CHECKING:
     from automation.domain.settings import Reading
@@ -94,7 +94,7 @@ def _on_terminal(stream: TextIO) -> bool:
 
 def _problem(event: events.Event, out: TextIO) -> None:
     if isinstance(event, events.Problem):
-        print(event.message, file=out)
+        print(said(event.message), file=out)
 
 
 def show_progress(event: events.Event, out: TextIO) -> None:
@@ -102,4 +102,4 @@ def show_progress(event: events.Event, out: TextIO) -> None:
     if isinstance(event, events.SigningIn):
         print(_("signing in to {platform}…").format(platform=event.platform), file=out)
     elif isinstance(event, events.Problem):
-        print(event.message, file=out)
+        print(said(event.message), file=out)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 
-from automation.language import _
+from automation.language import _, said, told
 
 from . import exits
 from .asking import no_terminal, stdin_problem
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         if (problem := stdin_problem()) is not None:
             return exits.fail(
                 _("{problem}; credentials are asked for on a terminal.").format(
-                    problem=no_terminal(problem)
+                    problem=said(no_terminal(problem))
                 )
             )
         try:
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
             return exits.fail(_("nothing stored (empty username or password)."))
         set_credentials(platform, Credentials(username, password))
     except SecretsError as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
     print(
         _("Stored in the keyring (service privacy-tui, entry {platform}).").format(
             platform=platform

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 from automation.domain.shown import shown_lines
-from automation.language import N_
+from automation.language import N_, said
 
 #: Everything is as desired (or the command did what it was asked).
 OK = 0
@@ -38,8 +38,9 @@ def warn(message: str) -> None:
     """Say on stderr, in the command's name, what is wrong or missing.
 
     A message often quotes what it was given (an id, a path, a line of a file): its
-    control characters are written out, never sent to the terminal."""
-    print(f"privacy-tui: {shown_lines(message)}", file=sys.stderr)
+    control characters are written out, never sent to the terminal. An engine's
+    sentence (a config error, a sign-in wall) is said in the language spoken."""
+    print(f"privacy-tui: {shown_lines(said(message))}", file=sys.stderr)
 
 
 def fail(message: str, status: int = USAGE) -> int:

@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from automation.browser.launch import BrowserError
-from automation.language import _, ngettext
+from automation.language import _, ngettext, told
 
 from . import exits
 from .check_progress import read_all
@@ -55,11 +55,11 @@ def export(runtime: Runtime, args: argparse.Namespace) -> int:
     except AlreadyExists as exc:
         return exits.fail(_("{problem} --force replaces it.").format(problem=exc))
     except ExportError as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
     try:
         readings = asyncio.run(read_all(runtime, sys.stderr))
     except BrowserError as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
     settings = []
     for setting in runtime.settings:
         settings.append(setting)
@@ -80,7 +80,7 @@ def export(runtime: Runtime, args: argparse.Namespace) -> int:
     try:
         write_atomic(path, text, overwrite=args.force)
     except ExportError as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
     print(
         ngettext(
             "Exported {n} setting to {path}.", "Exported {n} settings to {path}.", len(readings)

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from automation.domain.settings import State
-from automation.language import _
+from automation.language import _, told
 
 from ..words import said
 from . import exits
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         history = History.open()
     except HistoryError as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
     try:
         if args.id and args.id not in _known_ids() | history.known_ids():
             return exits.fail(
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         entries = history.entries(args.id, limit=args.limit or None)
         watched = history.watched(entries)
     except HistoryError as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
     finally:
         history.close()
     if args.json:

@@ -21,7 +21,7 @@ from automation.accounts.sessions.store import MEMORY, SessionStore
 from automation.accounts.window import GIVE_UP_AFTER, NoDisplay, display_problem, sign_in_in_window
 from automation.browser.launch import BrowserError
 from automation.domain import events
-from automation.language import _
+from automation.language import _, said, told
 
 from . import exits
 from .asking import no_terminal, stdin_problem
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         runtime = build(args.config, log=log, store_unencrypted=args.store_unencrypted)
     except (ConfigError, SetupError) as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
     try:
         plugin = runtime.engine.plugins.get(platform)
         if plugin is None:
@@ -102,20 +102,24 @@ async def _login(engine: Engine, plugin: Plugin, *, password: bool, remember: bo
     store = engine.sessions
     if isinstance(store, SessionStore) and await store.mode() == MEMORY:
         return exits.fail(
-            f"{await store.describe()} A session signed in here would be lost when this "
-            "command ends; sign in inside the checklist instead (l), or opt in as above."
+            _(
+                "{kept} A session signed in here would be lost when this "
+                "command ends; sign in inside the checklist instead (l), or opt in as above."
+            ).format(kept=said(await store.describe()))
         )
     if not password:
         problem = display_problem()
         if problem is None:
             return await _in_window(engine, plugin)
         if (refused := plugin.password_refused()) is not None:
-            return exits.fail(f"{problem} {refused}")
+            return exits.fail(f"{said(problem)} {said(refused)}")
         route = f"privacy-tui login {plugin.name} --password"
         if (no_stdin := stdin_problem()) is not None:
             return exits.fail(
-                f"{problem} Nor can a password be asked for here ({no_terminal(no_stdin)}); "
-                f"at a terminal, sign in with your email and password instead: {route}"
+                _(
+                    "{problem} Nor can a password be asked for here ({why}); "
+                    "at a terminal, sign in with your email and password instead: {route}"
+                ).format(problem=said(problem), why=said(no_terminal(no_stdin)), route=route)
             )
         exits.warn(problem)
         print(
@@ -140,13 +144,13 @@ async def _in_window(engine: Engine, plugin: Plugin) -> int:
     try:
         result = await sign_in_in_window(plugin, engine.options)
     except (NoDisplay, BrowserError) as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
     if result.state is None:
         return exits.fail(result.detail, exits.NOT_SIGNED_IN)
     try:
         await engine.sessions.save(plugin.name, result.state, session_origin(plugin))
     except SessionError as exc:
-        return exits.fail(str(exc), exits.NOT_SIGNED_IN)
+        return exits.fail(told(exc), exits.NOT_SIGNED_IN)
     signed_in = _("Signed in to {title}.").format(title=plugin.title)
     print(f"{signed_in} {await _where(engine)}")
     return exits.OK
@@ -158,7 +162,9 @@ async def _with_password(engine: Engine, plugin: Plugin, *, remember: bool) -> i
         return exits.fail(refused)
     if (no_stdin := stdin_problem()) is not None:
         return exits.fail(
-            f"{no_terminal(no_stdin)}; a username and password are asked for on a terminal."
+            _("{problem}; a username and password are asked for on a terminal.").format(
+                problem=said(no_terminal(no_stdin))
+            )
         )
     username = (await _ask(_("{title} username (email): ").format(title=plugin.title))).strip()
     secret = await _ask(_("{title} password (not shown): ").format(title=plugin.title), hidden=True)
@@ -167,7 +173,7 @@ async def _with_password(engine: Engine, plugin: Plugin, *, remember: bool) -> i
     credentials = Credentials(username, secret)
 
     async def ask_code(platform: str, detail: str) -> str | None:
-        print(detail, flush=True)
+        print(said(detail), flush=True)
         return (await _ask(_("Verification code (empty to give up): "))).strip() or None
 
     engine.ask_code = ask_code
@@ -176,7 +182,7 @@ async def _with_password(engine: Engine, plugin: Plugin, *, remember: bool) -> i
         await engine.start()
         wall = await engine.sign_in(plugin.name, credentials)
     except BrowserError as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
     finally:
         await engine.close()
     if wall is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 
-from automation.language import _, ngettext
+from automation.language import _, ngettext, told
 
 from . import exits
 from .options import Subcommands, add_platform, known_platform
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         # The real site's session and those of any replica the config pointed it at.
         gone = asyncio.run(SessionStore().forget_every(platform))
     except SessionError as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
     print(
         ngettext(
             "Signed out of {platform} here: its kept session was removed.",
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             removed = asyncio.run(off_loop(forget_credentials, platform))
         except SecretsError as exc:
-            return exits.fail(str(exc))
+            return exits.fail(told(exc))
         print(
             _("Forgot the {platform} credentials in the keyring.").format(platform=platform)
             if removed

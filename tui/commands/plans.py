@@ -10,12 +10,12 @@ from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
-from automation import setting_text
+from automation import language, setting_text
 from automation.browser.launch import BrowserError
 from automation.domain import events
 from automation.domain.settings import MANUAL_WORDS
 from automation.engine.core import Engine
-from automation.language import N_, _, ngettext
+from automation.language import N_, Sentence, _, ngettext, told
 from automation.records.apply import Action, Outcome, Plan, Result, carry_out
 from automation.records.history import HistoryError
 from automation.records.tally import how_to_undo, summary
@@ -62,17 +62,19 @@ def run_plan(
             runner.run(engine.start())
             plan = runner.run(planner(engine))
             if plan.changes and dry_run:
-                held_back = "dry run: nothing was changed"
+                held_back = Sentence("dry run: nothing was changed")
             elif plan.changes and not yes and (no_stdin := stdin_problem()) is not None:
-                held_back = f"not changed: {no_terminal(no_stdin)}; --yes applies without asking"
+                held_back = Sentence(
+                    "not changed: {why}; --yes applies without asking", why=no_terminal(no_stdin)
+                )
             elif plan.changes and not yes and not _confirmed(plan, as_json):
-                held_back = "not changed: you said no"
+                held_back = Sentence("not changed: you said no")
             elif plan.changes:
                 result = Result(plan)
                 with _stopped_by_ctrl_c(result), _counting(engine, result):
                     runner.run(carry_out(engine, plan, runtime.history, result))
         except (BrowserError, HistoryError) as exc:
-            return exits.fail(str(exc))
+            return exits.fail(told(exc))
         except KeyboardInterrupt:
             print("\n" + _("Stopped before any change: nothing was changed."), file=sys.stderr)
             return exits.INTERRUPTED
@@ -96,10 +98,11 @@ def run_plan(
     else:
         print_rows(rows, out)
     if stopped:
-        print(f"Stopped by Ctrl-C. {how_to_undo(demo=runtime.demo is not None)}", file=sys.stderr)
+        undo = how_to_undo(demo=runtime.demo is not None)
+        print(_("Stopped by Ctrl-C. {undo}").format(undo=undo), file=sys.stderr)
         return exits.INTERRUPTED
     if held_back.startswith("not changed: no terminal"):
-        return exits.fail(f"{held_back}.")
+        return exits.fail(Sentence("{reason}.", reason=held_back))
     return _status(rows)
 
 
@@ -188,7 +191,7 @@ def _rows(plan: Plan, result: Result | None, held_back: str) -> list[dict[str, A
             "manual": step.manual,
         }
         if step.action is Action.KEEP:
-            row.update(result="left", detail=f"Already {step.target}.")
+            row.update(result="left", detail=Sentence("Already {target}.", target=step.target))
         elif step.action is Action.CANNOT:
             row.update(result="cannot", detail=step.reason)
         elif step.setting_id in outcomes:
@@ -199,18 +202,36 @@ def _rows(plan: Plan, result: Result | None, held_back: str) -> list[dict[str, A
                 verified=outcome.ok,
                 detail=outcome.reading.detail
                 if outcome.read_back
-                else f"Could not read back: {outcome.reading.detail} The change may have "
-                "taken: check it again.",
+                else Sentence(
+                    "Could not read back: {detail} The change may have taken: check it again.",
+                    detail=outcome.reading.detail,
+                ),
             )
         elif result is not None and result.under_way is step:
-            row.update(result="unfinished", detail="Cut off before its read-back.")
+            row.update(result="unfinished", detail=Sentence("Cut off before its read-back."))
         elif result is not None:
-            row.update(result="not started", detail="Not started: stopped by Ctrl-C first.")
+            row.update(
+                result="not started", detail=Sentence("Not started: stopped by Ctrl-C first.")
+            )
         else:
             result_word = "would change" if held_back.startswith("dry run") else "not changed"
-            row.update(result=result_word, detail=held_back.capitalize() + ".")
+            row.update(result=result_word, detail=_held_back_detail(held_back))
         rows.append(row)
     return rows
+
+
+def _held_back_detail(held_back: str) -> str:
+    """Why nothing was changed, as a row's detail: a sentence of its own, begun with a
+    capital (``held_back`` as the stderr line says it)."""
+    if held_back == "dry run: nothing was changed":
+        return Sentence("Dry run: nothing was changed.")
+    if held_back == "not changed: you said no":
+        return Sentence("Not changed: you said no.")
+    if isinstance(held_back, Sentence) and "why" in held_back.values:
+        return Sentence(
+            "Not changed: {why}; --yes applies without asking.", why=held_back.values["why"]
+        )
+    return held_back.capitalize() + "."
 
 
 def _result_word(outcome: Outcome) -> str:
@@ -257,7 +278,7 @@ def print_rows(rows: list[dict[str, Any]], out: TextIO) -> None:
             said(row["found"] or "-"),
             said(row["wanted"]),
             said(row["now"] or "-"),
-            row["detail"],
+            language.said(row["detail"]),
         )
     print_table(table, out)
     counts: dict[str, int] = {}

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from automation.language import _
+from automation.language import _, told
 
 from . import exits
 from .options import Subcommands
@@ -41,7 +41,9 @@ def add_parser(commands: Subcommands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
-        return exits.fail(f"--port must be a port number from 0 to 65535, not {args.port}")
+        return exits.fail(
+            _("--port must be a port number from 0 to 65535, not {port}").format(port=args.port)
+        )
     if args.capture is not None:
         return serve_capture(args.capture, args.port)
     from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, demo_server
@@ -49,13 +51,21 @@ def run(args: argparse.Namespace) -> int:
     try:
         server = demo_server(first_port=args.port).start()
     except OverflowError:
-        return exits.fail(f"--port {args.port} leaves too few ports above it for every site")
+        return exits.fail(
+            _("--port {port} leaves too few ports above it for every site").format(port=args.port)
+        )
     except OSError as exc:
-        return exits.fail(f"cannot listen on port {args.port}: {exc.strerror}")
-    print("Replica sites are running. Put these lines in a config to use them:\n")
+        return exits.fail(
+            _("cannot listen on port {port}: {why}").format(port=args.port, why=exc.strerror)
+        )
+    print(_("Replica sites are running. Put these lines in a config to use them:") + "\n")
     print(server.config_lines())
-    print(f"Demo account on every site: {DEMO_USERNAME} / {DEMO_PASSWORD}")
-    print("Press Ctrl-C to stop.", flush=True)
+    print(
+        _("Demo account on every site: {username} / {password}").format(
+            username=DEMO_USERNAME, password=DEMO_PASSWORD
+        )
+    )
+    print(_("Press Ctrl-C to stop."), flush=True)
     wait_for_interrupt(server.stop)
     return exits.OK
 
@@ -71,15 +81,17 @@ def serve_capture(path: Path, port: int) -> int:
         # below are meant to be pasted into a config.
         plugin, setting = plugin_of(kept)
     except CaptureError as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
     try:
         page = CapturedPage(kept, port, plugin.session_cookies).start()
     except OSError as exc:
-        return exits.fail(f"cannot listen on port {port}: {exc.strerror}")
-    print(f"Serving the capture of {setting.id} at {page.origin}")
-    print(f"Point {plugin.name} at it in a config:\n")
+        return exits.fail(
+            _("cannot listen on port {port}: {why}").format(port=port, why=exc.strerror)
+        )
+    print(_("Serving the capture of {id} at {origin}").format(id=setting.id, origin=page.origin))
+    print(_("Point {name} at it in a config:").format(name=plugin.name) + "\n")
     print(f'[platforms.{plugin.name}]\norigin = "{page.origin}"\n')
-    print("Press Ctrl-C to stop.", flush=True)
+    print(_("Press Ctrl-C to stop."), flush=True)
     wait_for_interrupt(page.stop)
     return exits.OK
 

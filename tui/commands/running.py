@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from automation.language import _
+from automation.language import _, told
 
 from . import exits
 from .options import UnknownIds, setting_ids
@@ -39,7 +39,7 @@ def on_runtime(
         try:
             only = setting_ids(only)
         except UnknownIds as exc:
-            return exits.fail(str(exc))
+            return exits.fail(told(exc))
     log: Path | None = log_path()
     try:
         setup_logging(log_path())
@@ -61,7 +61,7 @@ def on_runtime(
             serve_now=serve_now,
         )
     except (ConfigError, SetupError) as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
     for problem in runtime.problems:
         exits.warn(str(problem))
     if not runtime.settings:

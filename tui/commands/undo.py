@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from automation.language import _
+from automation.language import _, told
 
 from ..words import said
 from . import exits
@@ -91,7 +91,7 @@ def undo(runtime: Runtime, args: argparse.Namespace) -> int:
                 return exits.OK
             record = latest
     except HistoryError as exc:
-        return exits.fail(str(exc))
+        return exits.fail(told(exc))
 
     async def planned(engine: Engine) -> Plan:
         if undo_id is not None:

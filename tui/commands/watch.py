@@ -8,11 +8,12 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from automation import language
 from automation.browser.launch import BrowserError
 from automation.domain.settings import now
 from automation.domain.shown import shown
 from automation.files.config_types import ConfigError
-from automation.language import _, ngettext
+from automation.language import _, ngettext, said
 from automation.watch import scheduler
 from automation.watch.system import ScheduleError, System
 
@@ -105,7 +106,7 @@ def run(args: argparse.Namespace, system: System | None = None) -> int:
             return _status(system)
         return _watched_check(args, system)
     except ScheduleError as exc:
-        return exits.fail(str(exc))
+        return exits.fail(language.told(exc))
 
 
 def _config_path(args: argparse.Namespace) -> Path | None:
@@ -130,7 +131,7 @@ def _install(args: argparse.Namespace, system: System) -> int:
     try:
         config = _config_path(args)
     except ConfigError as exc:
-        return exits.fail(str(exc))
+        return exits.fail(language.told(exc))
     which = scheduler.default_scheduler() if args.scheduler == "auto" else args.scheduler
     from automation.engine.runtime import log_path
 
@@ -149,7 +150,7 @@ def _install(args: argparse.Namespace, system: System) -> int:
     print(
         _("Watching with {scheduler}, {every} (next: {when}).").format(
             scheduler=kinds[which],
-            every=scheduler.describe(every),
+            every=said(scheduler.describe(every)),
             when=local_time(scheduler.next_run(every, now())),
         )
     )
@@ -183,7 +184,9 @@ def _status(system: System) -> int:
         where = "crontab" if found.scheduler == "cron" else shown(found.where, limit=None)
         print(
             _("Watching: {every} ({scheduler}, {where}).").format(
-                every=scheduler.describe(found.every), scheduler=found.scheduler, where=where
+                every=said(scheduler.describe(found.every)),
+                scheduler=found.scheduler,
+                where=where,
             )
         )
         print(
@@ -205,11 +208,11 @@ def _status(system: System) -> int:
         try:
             history = History.open()
         except HistoryError as exc:
-            return exits.fail(str(exc))
+            return exits.fail(language.told(exc))
         try:
             last = history.last_watch()
         except HistoryError as exc:
-            return exits.fail(str(exc))
+            return exits.fail(language.told(exc))
         finally:
             history.close()
     if last is None:
@@ -241,7 +244,7 @@ def _watched_check(args: argparse.Namespace, system: System) -> int:
             open_history=False,
         )
     except (ConfigError, SetupError) as exc:
-        return exits.fail(str(exc))
+        return exits.fail(language.told(exc))
     try:
         for problem in runtime.problems:
             exits.warn(str(problem))
@@ -259,7 +262,7 @@ def _watched_check(args: argparse.Namespace, system: System) -> int:
             findings = watching.find(runtime, readings, known, result)
         except BrowserError as exc:
             # Nobody reads a scheduled job's output: this is told like a finding.
-            exits.warn(str(exc))
+            exits.warn(language.told(exc))
             status = exits.USAGE
             findings = [{"kind": "could_not_run", "key": "could_not_run", "detail": str(exc)}]
         except HistoryError as exc:
@@ -275,9 +278,9 @@ def _watched_check(args: argparse.Namespace, system: System) -> int:
             told=sorted(told),
         )
         log.info("watched check: %s", report.summary())
-        print(f"Watched check: {report.summary()}.")
+        print(_("Watched check: {summary}.").format(summary=said(report.summary())))
         if report.findings and not report.news:
-            print("Nothing new since the last watched check: nobody was told.")
+            print(_("Nothing new since the last watched check: nobody was told."))
         return history_kept(runtime, status)
     finally:
         runtime.close()
@@ -297,7 +300,8 @@ def _could_not_run(runtime: Runtime, system: System, why: str) -> int:
     findings = [{"kind": "could_not_run", "key": "could_not_run", "detail": why}]
     report = watching.Report(now(), findings, exits.USAGE)
     _told, status = _tell(runtime, report, system, exits.USAGE)
-    print(f"Watched check: {shown(report.summary(), limit=None)}.")
+    summary = shown(said(report.summary()), limit=None)
+    print(_("Watched check: {summary}.").format(summary=summary))
     return status
 
 
@@ -319,7 +323,7 @@ def _tell(runtime: Runtime, report: Report, system: System, status: int) -> tupl
                 config.command, report.payload(runtime.config.path), config.command_timeout
             )
         except watching.CommandFailed as exc:
-            exits.warn(str(exc))
+            exits.warn(language.told(exc))
             log.warning("%s", exc)
             told = False
             # A failing command is a config to fix.

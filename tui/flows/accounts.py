@@ -19,7 +19,7 @@ from automation.accounts.secrets import (
 from automation.accounts.window import NoDisplay, display_problem, sign_in_in_window
 from automation.browser.launch import BrowserError
 from automation.domain.settings import Reading, State
-from automation.language import N_, _
+from automation.language import N_, _, said, told
 
 from ..keys import bound, key_for
 from . import Host
@@ -85,14 +85,16 @@ class Accounts:
                 window = (
                     ""
                     if display_problem()
-                    else f" (Esc, then {key_for(self.host, 'sign_in')}, signs in in a browser "
-                    "window.)"
+                    else " "
+                    + _("(Esc, then {key}, signs in in a browser window.)").format(
+                        key=key_for(self.host, "sign_in")
+                    )
                 )
-                self.sign_in_with_password(
-                    platform,
-                    note=f"This system has no working keyring, so no {plugin.title} password "
-                    f"is stored. Sign in now to read your settings.{window}",
-                )
+                note = _(
+                    "This system has no working keyring, so no {title} password "
+                    "is stored. Sign in now to read your settings."
+                ).format(title=plugin.title)
+                self.sign_in_with_password(platform, note=note + window)
                 return
         if not self._to_tell:
             self.host.set_timer(TELL_AFTER, self._tell_signed_out)
@@ -117,6 +119,7 @@ class Accounts:
             return
         problem = display_problem()
         if problem is not None:
+            problem = said(problem)
             plugin = self.host.engine.plugins[platform]
             if not plugin.offers_password():
                 self.host.notify(
@@ -180,7 +183,7 @@ class Accounts:
         from ..dialogs import CodeDialog
 
         title = self.host.engine.plugins[platform].title
-        return await self.host.push_screen_wait(CodeDialog(title, detail))
+        return await self.host.push_screen_wait(CodeDialog(title, said(detail)))
 
     def _open_window(self, platform: str) -> None:
         from ..dialogs import WindowWaiting
@@ -207,8 +210,8 @@ class Accounts:
             self.host.engine.prepare()
             result = await sign_in_in_window(plugin, self.host.engine.options, opened=opened)
         except (NoDisplay, BrowserError) as exc:
-            self._note(platform, _("not signed in"), str(exc))
-            self.host.notify(str(exc), title=_("No browser window"), severity="error", timeout=15)
+            self._note(platform, _("not signed in"), told(exc))
+            self.host.notify(told(exc), title=_("No browser window"), severity="error", timeout=15)
             return
         except asyncio.CancelledError:
             self._note(platform, None)
@@ -218,9 +221,9 @@ class Accounts:
             if waiting.is_attached and self.host.screen is waiting:
                 waiting.dismiss(False)
         if result.state is None:
-            self._note(platform, _("not signed in"), result.detail)
+            self._note(platform, _("not signed in"), said(result.detail))
             self.host.notify(
-                result.detail, title=_("{title}: not signed in").format(title=plugin.title)
+                said(result.detail), title=_("{title}: not signed in").format(title=plugin.title)
             )
             return
         await self.host.engine.use_session(platform, result.state)
@@ -247,7 +250,7 @@ class Accounts:
                 removed = await off_loop(forget_credentials, platform)
             except SecretsError as exc:
                 said.append(
-                    _("The credentials could not be forgotten: {problem}").format(problem=exc)
+                    _("The credentials could not be forgotten: {problem}").format(problem=told(exc))
                 )
             else:
                 said.append(
@@ -267,7 +270,7 @@ def signed_out_news(plugins: Sequence[Plugin], window_key: str, password_key: st
     problem = display_problem()
     message = _("Not signed in to {titles}.").format(titles=_names(p.title for p in plugins)) + " "
     if problem:
-        message += f"{problem} "
+        message += f"{said(problem)} "
     else:
         message += _(
             "Select a platform's row and press {key} to sign in in a browser window"

@@ -17,7 +17,7 @@ from automation import setting_text
 from automation.domain.presets import preset
 from automation.domain.settings import Kind, Setting, State
 from automation.engine.core import Engine
-from automation.language import N_, _, ngettext
+from automation.language import N_, _, ngettext, told
 from automation.records.apply import (
     Plan,
     Result,
@@ -136,7 +136,7 @@ class Changes:
             record = host.runtime.history.next_undo()
             anything = record is not None or host.runtime.history.last_apply() is not None
         except HistoryError as exc:
-            host.notify(str(exc), title=_("Nothing to undo"), severity="error", timeout=15)
+            host.notify(told(exc), title=_("Nothing to undo"), severity="error", timeout=15)
             return
         if record is None:
             host.notify(
@@ -155,7 +155,7 @@ class Changes:
         try:
             found = host.runtime.history.next_redo()
         except HistoryError as exc:
-            host.notify(str(exc), title=_("Nothing to redo"), severity="error", timeout=15)
+            host.notify(told(exc), title=_("Nothing to redo"), severity="error", timeout=15)
             return
         if found is None:
             host.notify(_("Nothing to redo: no undo since the latest change."))
@@ -219,7 +219,7 @@ class Changes:
         try:
             result = await carry_out(host.engine, plan, host.runtime.history, run.result)
         except HistoryError as exc:
-            host.notify(str(exc), title=_("Nothing changed"), severity="error", timeout=15)
+            host.notify(told(exc), title=_("Nothing changed"), severity="error", timeout=15)
             return
         finally:
             run.ended.set()
@@ -254,7 +254,7 @@ class Changes:
             following = history.next_undo()
             redo = history.next_redo()
         except HistoryError as exc:
-            host.notify(str(exc), title=_("No undo points"), severity="error", timeout=15)
+            host.notify(told(exc), title=_("No undo points"), severity="error", timeout=15)
             return
 
         def name(setting_id: str) -> str:

@@ -9,7 +9,7 @@ from automation import setting_text
 from automation.browser.launch import BrowserError
 from automation.domain import events
 from automation.domain.settings import Kind, Setting, now
-from automation.language import _
+from automation.language import _, said, told
 from automation.records.export import ExportError
 from automation.records.history import HistoryError
 
@@ -42,7 +42,7 @@ class Checking:
         if isinstance(event, events.Changed) and not event.ok:
             label = setting_text.label(host.model.settings[event.reading.setting_id])
             host.notify(
-                event.reading.detail,
+                said(event.reading.detail),
                 title=_("{setting}: not changed").format(setting=label),
                 severity="warning",
             )
@@ -50,7 +50,7 @@ class Checking:
             title = host.model.title(event.platform)
             host.notify(_("Signing in to {title} with the stored credentials…").format(title=title))
         elif isinstance(event, events.Problem):
-            host.notify(event.message, severity="warning", timeout=10)
+            host.notify(said(event.message), severity="warning", timeout=10)
         if isinstance(event, events.Read) and event.reading.setting_id in self._capturing:
             self._capturing.discard(event.reading.setting_id)
             kept = event.reading.capture
@@ -59,7 +59,7 @@ class Checking:
                     "Kept in {path}. Look at it with privacy-tui capture --show before sending it."
                 ).format(path=kept)
                 if kept
-                else _("No capture: {detail}").format(detail=event.reading.detail),
+                else _("No capture: {detail}").format(detail=said(event.reading.detail)),
                 title=_("Capture"),
                 severity="information" if kept else "warning",
                 timeout=15,
@@ -105,7 +105,7 @@ class Checking:
         try:
             await host.engine.start()
         except BrowserError as exc:
-            host.notify(str(exc), title=_("No browser"), severity="error", timeout=30)
+            host.notify(told(exc), title=_("No browser"), severity="error", timeout=30)
         await host.engine.check(ids)
 
     def read(self, setting: Setting) -> None:

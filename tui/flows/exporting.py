@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from automation.files import folders
-from automation.language import N_, _
+from automation.language import N_, _, told
 from automation.records.export import ExportError, render, write_atomic
 
 from . import Host
@@ -82,7 +82,7 @@ class Exporting:
         try:
             write_atomic(path, text, overwrite=overwrite)
         except ExportError as exc:
-            dialog.problem(str(exc))
+            dialog.problem(told(exc))
             return
         self.last = path
         self._remember(path)

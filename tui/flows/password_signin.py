@@ -15,16 +15,16 @@ from automation.accounts.secrets import (
 )
 from automation.accounts.window import display_problem
 from automation.browser.launch import BrowserError
-from automation.language import N_, _
+from automation.language import N_, _, said, told
 
 from . import Host
 
 #: What the platform row says after signing in stopped at a wall of this kind.
 WALL_WORDS = {
-    "code": "code needed",
-    "captcha": "captcha",
-    "checkpoint": "security check",
-    "error": "sign-in failed",
+    "code": N_("code needed"),
+    "captcha": N_("captcha"),
+    "checkpoint": N_("security check"),
+    "error": N_("sign-in failed"),
 }
 
 
@@ -55,8 +55,10 @@ class PasswordSignIn:
         refused = plugin.password_refused()
         if refused is not None:
             # Not even asked for: a password goes only to the real site or this machine.
-            self.note(platform, "not signed in", refused)
-            self.host.notify(refused, title="No password sent", severity="error", timeout=15)
+            self.note(platform, _("not signed in"), said(refused))
+            self.host.notify(
+                said(refused), title=_("No password sent"), severity="error", timeout=15
+            )
             return
         try:
             can_remember = await off_loop(keyring_is_real)
@@ -65,10 +67,9 @@ class PasswordSignIn:
         if self.host.demo:
             from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME
 
-            account = (
-                f"The demo's account on every replica site: email {DEMO_USERNAME}, "
-                f"password {DEMO_PASSWORD}."
-            )
+            account = _(
+                "The demo's account on every replica site: email {username}, password {password}."
+            ).format(username=DEMO_USERNAME, password=DEMO_PASSWORD)
             note = f"{note} {account}" if note else account
         answer = await self.host.push_screen_wait(
             CredentialsForm(plugin.title, can_remember=can_remember, note=note)
@@ -76,30 +77,35 @@ class PasswordSignIn:
         if answer is None:
             return
         self.signing_in.add(platform)
-        self.note(platform, "signing in…", "Signing in with what you typed.", "cyan")
+        self.note(platform, _("signing in…"), _("Signing in with what you typed."), "cyan")
         try:
             await self.host.engine.start()
             wall = await self.host.engine.sign_in(platform, answer.credentials)
         except BrowserError as exc:
-            self.note(platform, "not signed in", str(exc))
-            self.host.notify(str(exc), title="No browser", severity="error", timeout=30)
+            self.note(platform, _("not signed in"), told(exc))
+            self.host.notify(told(exc), title=_("No browser"), severity="error", timeout=30)
             return
         finally:
             self.signing_in.discard(platform)
         if wall is not None:
-            word = WALL_WORDS.get(wall.kind, "not signed in")
-            detail = wall.detail
+            word = _(WALL_WORDS.get(wall.kind, N_("not signed in")))
+            detail = said(wall.detail)
             if self.host.model.signed_in(platform):
                 # The session it had is untouched, and still reads the settings.
-                word = "sign-in failed"
-                detail += " The session kept from before is still used."
+                word = _("sign-in failed")
+                detail = _("{detail} The session kept from before is still used.").format(
+                    detail=detail
+                )
             self.note(platform, word, detail)
-            self.host.notify(detail, title=f"{plugin.title}: not signed in", severity="warning")
+            title = _("{title}: not signed in").format(title=plugin.title)
+            self.host.notify(detail, title=title, severity="warning")
             if wall.kind in ("captcha", "checkpoint"):
-                self.offer_window(platform, wall.detail)
+                self.offer_window(platform, said(wall.detail))
             return
         self.note(platform, None)
-        self.host.notify(f"Signed in to {plugin.title}; reading its settings.")
+        self.host.notify(
+            _("Signed in to {title}; reading its settings.").format(title=plugin.title)
+        )
         if answer.remember:
             await self.remember(platform, answer.credentials)
         await self.host.engine.check(self.host.model.ids(platform))
@@ -123,6 +129,6 @@ class PasswordSignIn:
         try:
             await off_loop(set_credentials, platform, credentials)
         except SecretsError as exc:
-            self.host.notify(str(exc), title=_("Not remembered"), severity="warning")
+            self.host.notify(told(exc), title=_("Not remembered"), severity="warning")
             return
         self.host.notify(_("The credentials are remembered in the keyring."))

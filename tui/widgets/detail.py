@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from automation.domain.settings import Kind
-from automation.language import _
+from automation.language import _, said
 from automation.plugin import Plugin
 from automation.records.history import History
 
@@ -63,7 +63,7 @@ class DetailPane(VerticalScroll):
         text.append(f"\n{plugin.origin if plugin else ''}\n\n", style="dim")
         note = self.model.notes.get(platform)
         if note:
-            text.append(note.detail + "\n\n")
+            text.append(said(note.detail) + "\n\n")
         if plugin is not None:
             actions = ["sign_in", "sign_in_password", "sign_out"]
             if not plugin.offers_password():

@@ -1,0 +1,155 @@
+"""The engine's sentences: English wherever a program reads them, the reader's language
+where a person does (:class:`automation.language.Sentence` and :func:`said`)."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import pickle
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from automation import language
+from automation.domain.settings import Reading, State
+from automation.files.config import parse
+from automation.files.config_types import ConfigError
+from automation.language import Sentence, said, told
+from automation.page import account, choosing
+from automation.page.choosing import Candidate
+from automation.plugins.linkedin import LinkedIn
+
+ORIGIN = "http://127.0.0.1:8801"
+AT = datetime(2026, 11, 29, 9, 59, 12, tzinfo=UTC)
+
+
+@pytest.fixture
+def japanese() -> Iterator[None]:
+    language.use("ja")
+    yield
+    language.use(language.ENGLISH)
+
+
+def linkedin_ai_training() -> tuple[LinkedIn, Reading]:
+    """The reading ``switches.read`` makes of LinkedIn's AI-training switch found by its id."""
+    plugin = LinkedIn(ORIGIN)
+    setting = next(s for s in plugin.settings if s.id == "linkedin.ai_training")
+    assert setting.switch is not None
+    control = Candidate(
+        testid=None,
+        ids=("allowDataForGenerativeAI",),
+        texts=(),
+        checked="true",
+        disabled=False,
+        visible=True,
+    )
+    proof = choosing.proof(setting.switch, control)
+    assert proof is not None
+    detail = Sentence("Switch is {state} (found by {proof}).", state=State.ON, proof=proof)
+    return plugin, Reading(setting.id, State.ON, detail, AT, f"{ORIGIN}/page")
+
+
+def needs_login() -> Reading:
+    plugin = LinkedIn(ORIGIN)
+    return account.unproved(plugin, plugin.settings[0], f"{ORIGIN}/page")
+
+
+def test_a_sentence_is_its_english() -> None:
+    _plugin, reading = linkedin_ai_training()
+    english = 'Switch is on (found by its id "allowDataForGenerativeAI").'
+    assert reading.detail == english
+    assert str(reading.detail) == english
+    assert said(reading.detail) == english
+    assert type(str(reading.detail)) is str
+
+
+def test_in_english_said_is_the_sentence_itself() -> None:
+    detail = needs_login().detail
+    assert isinstance(detail, Sentence)
+    assert said(detail) == str(detail)
+    assert detail.startswith("Not signed in to LinkedIn: ")
+
+
+def test_in_japanese_a_reading_is_said_whole(japanese: None) -> None:
+    _plugin, reading = linkedin_ai_training()
+    spoken = "スイッチはオンです（ID「allowDataForGenerativeAI」で特定）。"  # noqa: RUF001
+    assert said(reading.detail) == spoken
+    # The value itself stays the English a program reads.
+    assert reading.detail == 'Switch is on (found by its id "allowDataForGenerativeAI").'
+
+
+def test_values_that_are_sentences_are_said_too(japanese: None) -> None:
+    detail = needs_login().detail
+    spoken = said(detail)
+    assert spoken.startswith("LinkedIn にサインインしていません: ")
+    assert "sign" not in spoken and "account" not in spoken
+
+
+def test_a_platform_s_own_words_are_said_as_they_are(japanese: None) -> None:
+    label = "Use my data for training content creation AI models"
+    detail = Sentence('its label "{wording}"', wording=label)
+    assert said(detail) == f"ラベル「{label}」"
+    assert said(label) == label
+
+
+def test_a_state_in_a_sentence_is_said_in_the_interface_s_words(japanese: None) -> None:
+    assert (
+        said(Sentence("Switch was already {value}.", value=State.OFF))
+        == "スイッチはすでにオフでした。"
+    )
+    assert (
+        said(Sentence("Switch was already {value}.", value="off")) == "スイッチはすでにoffでした。"
+    )
+
+
+def test_plural_sentences_take_the_form_for_their_number(japanese: None) -> None:
+    def window(n: int) -> Sentence:
+        return Sentence.plural(
+            "Not signed in to {title} within {n} minute.",
+            "Not signed in to {title} within {n} minutes.",
+            n,
+            title="LinkedIn",
+        )
+
+    assert window(1) == "Not signed in to LinkedIn within 1 minute."
+    assert window(5) == "Not signed in to LinkedIn within 5 minutes."
+    assert said(window(5)) == "5 分以内に LinkedIn へのサインインが済みませんでした。"
+
+
+def test_a_copy_or_a_pickle_is_the_same_sentence(japanese: None) -> None:
+    reading = needs_login()
+    for again in (
+        copy.deepcopy(reading).detail,
+        pickle.loads(pickle.dumps(reading)).detail,
+        dataclasses.asdict(reading)["detail"],
+    ):
+        assert isinstance(again, Sentence)
+        assert again == reading.detail
+        assert said(again) == said(reading.detail)
+        assert said(again) != str(again)
+
+
+def test_json_gets_the_english_whatever_the_language(japanese: None) -> None:
+    _plugin, reading = linkedin_ai_training()
+    row = {"detail": reading.detail}
+    assert json.dumps(row) == json.dumps({"detail": str(reading.detail)})
+    assert "found by" in json.dumps(row)
+
+
+def test_a_config_error_is_said_with_its_place(japanese: None) -> None:
+    with pytest.raises(ConfigError) as raised:
+        parse("[browser]\nheadless = 3\n", {}, path=Path("/tmp/privacy.toml"))
+    assert str(raised.value) == "/tmp/privacy.toml:2:1: browser.headless: must be true or false"
+    assert told(raised.value) == (
+        "/tmp/privacy.toml:2:1: browser.headless: true か false でなければなりません"
+    )
+
+
+def test_an_exception_carrying_a_sentence_is_told_in_japanese(japanese: None) -> None:
+    error = RuntimeError(Sentence("The keyring could not be read: {exc}", exc="locked"))
+    assert str(error) == "The keyring could not be read: locked"
+    assert told(error) == "キーリングを読み込めませんでした: locked"
+    assert told(RuntimeError("plain words")) == "plain words"
