@@ -44,6 +44,9 @@ def test_check_demo_prints_its_table_in_japanese() -> None:
     assert "相違" in done.stdout
     assert "希望どおり" in done.stdout.splitlines()[-1]
     assert "SETTING" not in done.stdout
+    # The DETAIL column: how each setting was read, in the engine's sentences said in Japanese.
+    assert "で特定" in done.stdout
+    assert "found by" not in done.stdout
 
 
 def test_the_environment_chooses_japanese_and_lang_overrides_it() -> None:
@@ -63,4 +66,5 @@ def test_check_json_is_the_same_bytes_in_japanese_apart_from_times_and_ports() -
     japanese = run("check", "--demo", "--json", lang="ja_JP.UTF-8")
     assert english.returncode == japanese.returncode
     assert '"state": "on"' in english.stdout
+    assert "found by" in japanese.stdout
     assert normalised(english.stdout) == normalised(japanese.stdout)

@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 
 from automation import language
-from tests.screen.test_snapshots import fixed_app, settle
+from automation.domain import events
+from automation.domain.settings import Reading, State
+from automation.engine.runtime import Runtime
+from automation.files.config_types import Config
+from automation.language import Sentence
+from automation.page import opening
+from tests.checklist_view import move_to
+from tests.screen.test_snapshots import AT, ORIGIN, FixedEngine, fixed_app, settle
+from tui.app import PrivacyApp
 from tui.dialogs.code import CodeDialog
 from tui.dialogs.confirm import confirm
 from tui.dialogs.credentials import CredentialsForm
@@ -24,6 +32,7 @@ from tui.dialogs.points import UndoPoints, points_text
 from tui.dialogs.preset import PresetChoice
 from tui.dialogs.sign_out import SignOutDialog
 from tui.dialogs.window import WindowWaiting
+from tui.widgets.detail import DetailPane
 
 #: Three English words in a row make a sentence left untranslated.
 ENGLISH = re.compile(r"[A-Za-z][\w'.+-]*(?:[ ,:]+[A-Za-z][\w'.+-]*){2,}")
@@ -72,10 +81,55 @@ def test_the_scan_finds_english() -> None:
     assert english_left("LinkedIn の設定 · Esc で閉じます") == []
 
 
+class SentencesEngine(FixedEngine):
+    """Answers every read with readings worded as the engine words them: a switch found
+    by its id, or, for a setting that reads ``unknown``, a page without its switch."""
+
+    async def check(self, ids):
+        readings = []
+        for setting_id in ids:
+            state = self.states[setting_id]
+            setting = next(s for s in self.plugin.settings if s.id == setting_id)
+            if state is State.UNKNOWN:
+                # As opening.missing says it of a page that lacks the switch.
+                lacking = Sentence(
+                    "The page loaded but {sought} {where}{others}",
+                    sought=opening.describe(setting),
+                    where=Sentence("is not on it"),
+                    others="",
+                )
+                detail = Sentence(
+                    "{what}; {title} may have changed the page.",
+                    what=lacking,
+                    title=self.plugin.title,
+                )
+            else:
+                proof = Sentence('its id "{id}"', id="allowDataForGenerativeAI")
+                detail = Sentence("Switch is {state} (found by {proof}).", state=state, proof=proof)
+            reading = Reading(setting_id, state, detail, AT, f"{ORIGIN}/page")
+            for listener in self.listeners:
+                listener(events.Read(reading))
+            readings.append(reading)
+        return readings
+
+
+READ = "linkedin.ai_training"
+UNREAD = "linkedin.research"
+#: A platform's own words, quoted in a sentence or a step ("Use data for research").
+QUOTED = re.compile(r'"[^"\n]*"|「[^」\n]*」')
+
+
+def sentences_app() -> PrivacyApp:
+    engine = SentencesEngine({s.id: State.ON for s in FixedEngine({}).plugin.settings})
+    engine.states[UNREAD] = State.UNKNOWN
+    runtime = Runtime(Config(), [engine.plugin], engine)  # type: ignore[arg-type]
+    return PrivacyApp(runtime, demo=True)
+
+
 async def test_no_english_sentence_is_left_on_the_checklist_its_dialogs_help_and_footer(
     japanese: None,
 ) -> None:
-    app = fixed_app()
+    app = sentences_app()
     dialogs = [
         Help(),
         PresetChoice(),
@@ -91,7 +145,18 @@ async def test_no_english_sentence_is_left_on_the_checklist_its_dialogs_help_and
     found: dict[str, list[str]] = {}
     async with app.run_test(size=(140, 45)) as pilot:
         await settle(pilot)
-        # The detail pane holds the readings' own sentences, which the engine writes.
+        # The detail pane of a setting read on, and of one that could not be read: the
+        # engine's own sentences, said in Japanese. Its text is scanned whole (lines wrap
+        # a platform's quoted words apart) down to the by-hand steps, the settings' own
+        # texts, which quote the page's English words where its Japanese is not on record.
+        for setting_id, said in ((READ, "スイッチはオンです"), (UNREAD, "ページにありません")):
+            move_to(app, setting_id)
+            await pilot.pause()
+            pane = app.query_one(DetailPane).shown
+            assert pane is not None and said in pane.plain
+            reading = pane.plain.split("\n" + language._("By hand") + "\n")[0]
+            found[setting_id] = english_left(QUOTED.sub("", reading))
+        # The checklist and the dialogs over it, the pane hidden.
         await pilot.press("d")
         await pilot.pause()
         checklist = screen_text(app.export_screenshot())
