@@ -32,6 +32,7 @@ from automation.engine.index import SettingsIndex
 from automation.engine.kept import KeptSessions
 from automation.engine.lifetime import BrowserLifetime
 from automation.engine.options import LINGER, EngineClosed, Options
+from automation.engine.protocol import EngineProtocol
 from automation.engine.signins import CredentialSource, SignIns
 from automation.engine.work import Work
 
@@ -41,7 +42,15 @@ if TYPE_CHECKING:
     from automation.domain.walls import Wall
     from automation.plugin import Plugin
 
-__all__ = ["LINGER", "CredentialSource", "Engine", "EngineClosed", "Listener", "Options"]
+__all__ = [
+    "LINGER",
+    "CredentialSource",
+    "Engine",
+    "EngineClosed",
+    "EngineProtocol",
+    "Listener",
+    "Options",
+]
 
 
 class Engine:

@@ -20,6 +20,7 @@ from automation.domain import wishes
 from automation.domain.settings import Kind, Setting, resolve
 from automation.domain.wishes import Wish
 from automation.engine.core import Engine, Options
+from automation.engine.protocol import EngineProtocol
 from automation.files import folders
 from automation.files.config import catalog_of, load, locate
 from automation.files.config_types import Config, ConfigError
@@ -42,7 +43,8 @@ class SetupError(Exception):
 class Runtime:
     config: Config
     plugins: list[Plugin]
-    engine: Engine
+    #: The real :class:`Engine`, or anything else that keeps its protocol.
+    engine: EngineProtocol
     demo: Demo | None = None
     problems: list[registry.LoadProblem] = field(default_factory=list)
     log_path: Path | None = None
@@ -200,7 +202,7 @@ def build(
             light=config.browser.light,
             log_path=log,
         )
-        engine = Engine(
+        engine: EngineProtocol = Engine(
             plugins,
             options,
             sessions=sessions,

@@ -28,7 +28,7 @@ from .asking import no_terminal, stdin_problem
 from .options import Subcommands, add_common, add_platform, known_platform
 
 if TYPE_CHECKING:
-    from automation.engine.core import Engine
+    from automation.engine.protocol import EngineProtocol
     from automation.plugin import Plugin
 
 NAME = "login"
@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         runtime.close()
 
 
-async def _login(engine: Engine, plugin: Plugin, *, password: bool, remember: bool) -> int:
+async def _login(engine: EngineProtocol, plugin: Plugin, *, password: bool, remember: bool) -> int:
     store = engine.sessions
     if isinstance(store, SessionStore) and await store.mode() == MEMORY:
         return exits.fail(
@@ -132,7 +132,7 @@ async def _login(engine: Engine, plugin: Plugin, *, password: bool, remember: bo
     return await _with_password(engine, plugin, remember=remember)
 
 
-async def _in_window(engine: Engine, plugin: Plugin) -> int:
+async def _in_window(engine: EngineProtocol, plugin: Plugin) -> int:
     print(
         _(
             "A browser window opens at {title}'s sign-in page. Sign in there, with any "
@@ -156,7 +156,7 @@ async def _in_window(engine: Engine, plugin: Plugin) -> int:
     return exits.OK
 
 
-async def _with_password(engine: Engine, plugin: Plugin, *, remember: bool) -> int:
+async def _with_password(engine: EngineProtocol, plugin: Plugin, *, remember: bool) -> int:
     # Asked before anything is typed: a password goes only to the real site or this machine.
     if (refused := plugin.password_refused()) is not None:
         return exits.fail(refused)
@@ -215,7 +215,7 @@ async def _remember(plugin: Plugin, credentials: Credentials) -> None:
     )
 
 
-async def _where(engine: Engine) -> str:
+async def _where(engine: EngineProtocol) -> str:
     store = engine.sessions
     return await store.describe() if isinstance(store, SessionStore) else ""
 

@@ -14,7 +14,7 @@ from automation import language, setting_text
 from automation.browser.launch import BrowserError
 from automation.domain import events
 from automation.domain.settings import MANUAL_WORDS
-from automation.engine.core import Engine
+from automation.engine.protocol import EngineProtocol
 from automation.language import N_, Sentence, _, ngettext, told
 from automation.records.apply import Action, Outcome, Plan, Result, carry_out
 from automation.records.history import HistoryError
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from automation.engine.runtime import Runtime
 
 #: Reads what is to be done, on a started engine.
-Planner = Callable[[Engine], Coroutine[Any, Any, Plan]]
+Planner = Callable[[EngineProtocol], Coroutine[Any, Any, Plan]]
 
 
 def run_plan(
@@ -136,7 +136,7 @@ def _stopped_by_ctrl_c(result: Result) -> Iterator[None]:
 
 
 @contextmanager
-def _counting(engine: Engine, result: Result) -> Iterator[None]:
+def _counting(engine: EngineProtocol, result: Result) -> Iterator[None]:
     """On a terminal, one line on stderr counts the changes as they are made."""
     if not sys.stderr.isatty():
         yield

@@ -19,7 +19,7 @@ from .output import local_time, print_json
 from .running import on_runtime
 
 if TYPE_CHECKING:
-    from automation.engine.core import Engine
+    from automation.engine.protocol import EngineProtocol
     from automation.engine.runtime import Runtime
     from automation.records.apply import Plan
 
@@ -93,7 +93,7 @@ def undo(runtime: Runtime, args: argparse.Namespace) -> int:
     except HistoryError as exc:
         return exits.fail(told(exc))
 
-    async def planned(engine: Engine) -> Plan:
+    async def planned(engine: EngineProtocol) -> Plan:
         if undo_id is not None:
             return await read_redo_plan(engine, record, undo_id)
         return await read_undo_plan(engine, record)

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker
 
-from automation.engine.core import Engine
+from automation.engine.protocol import EngineProtocol
 from automation.engine.runtime import Runtime
 
 from ..model import ChecklistModel, Redraw
@@ -26,7 +26,7 @@ class Host(Protocol):
     """What a flow needs of the app."""
 
     model: ChecklistModel
-    engine: Engine
+    engine: EngineProtocol
     runtime: Runtime
     demo: bool
 

@@ -16,7 +16,7 @@ from rich.markup import escape
 from automation import setting_text
 from automation.domain.presets import preset
 from automation.domain.settings import Kind, Setting, State
-from automation.engine.core import Engine
+from automation.engine.protocol import EngineProtocol
 from automation.language import N_, _, ngettext, told
 from automation.records.apply import (
     Plan,
@@ -36,7 +36,7 @@ from ..progress import ChangeRun, title
 from ..words import said
 from . import Host
 
-Planner = Callable[[Engine], Coroutine[Any, Any, Plan]]
+Planner = Callable[[EngineProtocol], Coroutine[Any, Any, Plan]]
 
 
 class Changes:
