@@ -1,4 +1,5 @@
-"""The checklist's preset, undo and drift mark, driven by Textual's pilot on the demo replica."""
+"""The checklist's preset, undo and drift mark, driven by Textual's pilot on the demo's
+rows, read and changed by an engine that keeps the account's states in memory."""
 
 from __future__ import annotations
 
@@ -10,11 +11,9 @@ from textual.widgets import Input, Static
 from automation.domain.settings import State
 from automation.engine.runtime import Runtime
 from tests.checklist_view import Notices, cell, highlighted
-from tests.demo import account
+from tests.fake_engine import fake
 from tui.app import PrivacyApp
 from tui.dialogs import Confirm, ExportPath, PresetChoice
-
-pytestmark = pytest.mark.browser
 
 AI = "linkedin.ai_training"
 RESEARCH = "linkedin.research"
@@ -22,8 +21,8 @@ SIZE = (140, 40)
 
 
 @pytest.fixture
-def runtime(linkedin_demo: Runtime) -> Runtime:
-    return linkedin_demo
+def runtime(fake_linkedin: Runtime) -> Runtime:
+    return fake_linkedin
 
 
 def text_of(app: PrivacyApp, selector: str) -> str:
@@ -44,9 +43,9 @@ async def test_a_preset_lists_each_change_and_undo_puts_them_back(runtime: Runti
     # Three already off, so the preset changes the others.
     already = ("research", "ads_third_party_data", "ads_conversion_tracking")
     for key in already:
-        account(runtime).settings[key] = False
+        fake(runtime).states[f"linkedin.{key}"] = State.OFF
     others = [s.id for s in runtime.settings if s.key not in already]
-    before = dict(account(runtime).settings)
+    before = dict(fake(runtime).states)
     app = PrivacyApp(runtime, demo=True)
     notices = Notices()
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
@@ -59,11 +58,11 @@ async def test_a_preset_lists_each_change_and_undo_puts_them_back(runtime: Runti
         assert "Preset recommended" in asked and f"change {len(others)} settings" in asked
         assert "Data for Generative AI Improvement: [b]on[/b] → [b]off[/b]" in asked
         assert "Social, economic and workplace research" not in asked  # already off
-        assert runtime.demo.sites["linkedin"].saves == []  # nothing before the answer
+        assert fake(runtime).saves == []  # nothing before the answer
         await pilot.press("y")
         await settle(app, pilot)
-        keys = {s.key for s in runtime.settings}
-        assert not any(v for k, v in account(runtime).settings.items() if k in keys)
+        assert all(fake(runtime).states[s.id] is State.OFF for s in runtime.settings)
+        assert [i for i, _ in fake(runtime).saves] == others
         assert all(r.state is State.OFF for r in app.model.readings.values())
         record = runtime.history.last_apply()
         assert record is not None and record.source == "preset recommended"
@@ -75,7 +74,7 @@ async def test_a_preset_lists_each_change_and_undo_puts_them_back(runtime: Runti
         assert "Undo" in asked and "[b]off[/b] → [b]on[/b]" in asked
         await pilot.press("y")
         await settle(app, pilot)
-        assert account(runtime).settings == before
+        assert fake(runtime).states == before
         assert app.model.readings[AI].state is State.ON
         await pilot.press("u")
         await pilot.pause()
@@ -87,7 +86,7 @@ async def test_a_preset_lists_each_change_and_undo_puts_them_back(runtime: Runti
 async def test_a_setting_switched_back_on_behind_the_apps_back_is_marked(
     runtime: Runtime,
 ) -> None:
-    account(runtime).settings["research"] = False
+    fake(runtime).states[RESEARCH] = State.OFF
     app = PrivacyApp(runtime, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -95,7 +94,7 @@ async def test_a_setting_switched_back_on_behind_the_apps_back_is_marked(
         assert highlighted(app) == RESEARCH
         assert "!" not in cell(app, RESEARCH, "state")
 
-        account(runtime).settings["research"] = True  # the platform, not the app
+        fake(runtime).states[RESEARCH] = State.ON  # the platform, not the app
         await pilot.press("r")
         await settle(app, pilot)
         assert cell(app, RESEARCH, "state") == "on ✗ !"
@@ -126,7 +125,7 @@ async def test_nothing_to_undo_says_so(runtime: Runtime) -> None:
         await pilot.pause()
         assert not isinstance(app.screen, Confirm)
         assert any("Nothing to undo" in n.message for n in notices)
-        assert runtime.demo.sites["linkedin"].saves == []
+        assert fake(runtime).saves == []
         await app.action_quit()
 
 
@@ -138,7 +137,7 @@ async def test_undo_puts_a_state_back_and_leaves_the_wish_alone(runtime: Runtime
         assert highlighted(app) == AI
         await pilot.press("space", "y")
         await settle(app, pilot)
-        assert account(runtime).settings["ai_training"] is False
+        assert fake(runtime).states[AI] is State.OFF
         assert app.model.desired[AI] is State.OFF
 
         await pilot.press("u")
@@ -146,7 +145,7 @@ async def test_undo_puts_a_state_back_and_leaves_the_wish_alone(runtime: Runtime
         assert "[b]off[/b] → [b]on[/b]" in question(app)
         await pilot.press("y")
         await settle(app, pilot)
-        assert account(runtime).settings["ai_training"] is True
+        assert fake(runtime).states[AI] is State.ON
         assert app.model.readings[AI].state is State.ON
         assert app.model.desired[AI] is State.OFF
         assert "You want: on" not in text_of(app, "#detail")
