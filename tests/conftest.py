@@ -17,7 +17,7 @@ from automation.browser import light
 from automation.browser.launch import BrowserNotFound, Running, find_browser, launch
 from automation.engine.core import CredentialSource, Engine, Options
 from automation.engine.runtime import Runtime, build
-from automation.page import waits
+from automation.page.waits import Waits
 from automation.plugin import Plugin
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer, demo_server
@@ -211,7 +211,9 @@ async def make_engine(
     ``sessions`` hands the engine a store of its own (then ``signed_in=False`` says so:
     nothing is seeded into it); ``credentials`` and ``ask_code`` go to the engine. The
     engines share the worker's browser; ``own_browser`` launches one for the engine alone
-    (its driver's log is ``engine-<n>.log`` in ``tmp_path``).
+    (its driver's log is ``engine-<n>.log`` in ``tmp_path``). ``waits``: how long page
+    code waits (``Waits.short()`` where the test expects a control, a sign or a save to
+    be missing).
     """
     made: list[Engine] = []
 
@@ -222,6 +224,7 @@ async def make_engine(
         sessions: Sessions | None = None,
         ask_code: AskCode | None = None,
         own_browser: bool = False,
+        waits: Waits | None = None,
     ) -> Engine:
         assert all(on_this_machine(p.origin) for p in plugins), "tests never reach a real site"
         assert sessions is None or not signed_in, "a store of its own starts as it is"
@@ -229,7 +232,10 @@ async def make_engine(
             seeded = [p.name for p in plugins if signed_in and p.name in replica.origins]
             sessions = MemorySessions({name: replica.storage_state(name) for name in seeded})
         options = Options(
-            executable=chromium, timeout=15, log_path=tmp_path / f"engine-{len(made)}.log"
+            executable=chromium,
+            timeout=15,
+            log_path=tmp_path / f"engine-{len(made)}.log",
+            waits=waits or Waits(),
         )
         engine = Engine(
             list(plugins),
@@ -247,9 +253,3 @@ async def make_engine(
     finally:
         for engine in made:
             await asyncio.wait_for(engine.close(), 30)
-
-
-@pytest.fixture
-def short_waits(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Give up on a missing control after 2 s instead of 10: these tests expect it missing."""
-    monkeypatch.setattr(waits, "CONTROL_WAIT_MS", 2_000)

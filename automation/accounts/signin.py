@@ -374,7 +374,7 @@ async def shows_signed_in_page(plugin: Plugin, context: BrowserContext) -> bool:
         await page.goto(plugin.signed_in_url(), wait_until="domcontentloaded")
         if plugin.wall(page.url) is not None:
             return False
-        return await account.sign(plugin, page, waits.CONTROL_WAIT_MS) is not None
+        return await account.sign(plugin, page, waits.current().control_ms) is not None
     finally:
         await probe.close()
 

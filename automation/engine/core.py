@@ -35,6 +35,7 @@ from automation.engine.options import LINGER, EngineClosed, Options
 from automation.engine.protocol import EngineProtocol
 from automation.engine.signins import CredentialSource, SignIns
 from automation.engine.work import Work
+from automation.page import waits
 
 if TYPE_CHECKING:
     from automation.accounts.secrets import Credentials
@@ -206,7 +207,8 @@ class Engine:
         ``None`` once the platform shows a signed-in page (the session is then kept),
         else the wall still in the way, with a detail for the user.
         """
-        return await self.signins.typed(name, credentials)
+        with waits.using(self.options.waits):
+            return await self.signins.typed(name, credentials)
 
     async def use_session(self, name: str, state: StorageState) -> None:
         """Use a session signed in elsewhere (a browser window) from now on, and keep it."""

@@ -14,6 +14,7 @@ from automation.browser.launch import BrowserError
 from automation.domain.settings import Reading, Setting, State
 from automation.engine.options import EngineClosed
 from automation.language import Sentence
+from automation.page import waits
 
 if TYPE_CHECKING:
     from playwright.async_api import Page
@@ -55,6 +56,12 @@ class Guard:
 
         Returns what the step returns, or a reading saying why it could not.
         """
+        with waits.using(self.options.waits):
+            return await self._run(platform, setting, step, tab)
+
+    async def _run(
+        self, platform: Platform, setting: Setting, step: Callable[[Page], Awaitable[T]], tab: Tab
+    ) -> T | Reading:
         name = platform.plugin.name
         generation = platform.generation
         reading = await self._once(platform, setting, step, tab)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from automation.browser.pool import default_pages
+from automation.page.waits import Waits
 
 #: Seconds a platform's context stays open after a change, for the next change (a
 #: preset or an undo changes one setting after another).
@@ -34,6 +35,9 @@ class Options:
     hosts other than the platform's own (see :meth:`Plugin.first_party`), by any way
     a page has: requests, redirects, WebSockets, workers, beacons, prefetches (see
     :mod:`automation.browser.light`)."""
+    waits: Waits = field(default_factory=Waits)
+    """How long page code waits for a control, a save, a click, the account's sign
+    (see :mod:`automation.page.waits`)."""
 
 
 class EngineClosed(Exception):

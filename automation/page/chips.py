@@ -288,7 +288,7 @@ async def write(
         )
     await popups.mark_open(page)
     await page.evaluate(_MARK_MENUS)
-    await found.element.click(timeout=waits.CONTROL_WAIT_MS)
+    await found.element.click(timeout=waits.current().control_ms)
     menu = await _menu(page, found.element)
     if isinstance(menu, str):
         await page.keyboard.press("Escape")
@@ -325,7 +325,7 @@ async def write(
     outcome = await switches.save(
         plugin,
         page,
-        lambda: choice.click(timeout=waits.CONTROL_WAIT_MS),
+        lambda: choice.click(timeout=waits.current().control_ms),
         Sentence(
             'Choosing "{item}" in the menu of {name} did not take effect.',
             item=items[index].name,
@@ -341,7 +341,7 @@ async def write(
 async def _menu(page: Page, chip: ElementHandle) -> tuple[list[Item], list[ElementHandle]] | str:
     """The items of the menu the chip opened, once shown; or why there is none."""
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + waits.CONTROL_WAIT_MS / 1000
+    deadline = loop.time() + waits.current().control_ms / 1000
     while True:
         handle = await page.evaluate_handle(_MENUS, {"chip": chip, "items": MENU_ITEMS})
         try:

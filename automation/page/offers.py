@@ -219,7 +219,7 @@ async def _load_at(
         return problem
     switch = setting.switch
     assert switch is not None
-    seen = await find(page, switch, waits.CONTROL_WAIT_MS)
+    seen = await find(page, switch, waits.current().control_ms)
     if isinstance(seen, Found):
         if seen.button.disabled:
             return Reading(

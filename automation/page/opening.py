@@ -59,7 +59,7 @@ async def open_at(plugin: Plugin, page: Page, setting: Setting) -> Reading | Abs
         return Absent(problem)
     if problem is None:
         # The page is the setting's; whose it is, only the account's own sign says.
-        problem = await account.check(plugin, page, setting, waits.CONTROL_WAIT_MS)
+        problem = await account.check(plugin, page, setting, waits.current().control_ms)
     return problem
 
 
@@ -125,13 +125,13 @@ async def discover(plugin: Plugin, page: Page, setting: Setting) -> list[str] | 
     url = plugin.url(per.path)
     response = await page.goto(url, wait_until="domcontentloaded")
     problem = _not_the_page(plugin, page, setting, response, url) or await account.check(
-        plugin, page, setting, waits.CONTROL_WAIT_MS
+        plugin, page, setting, waits.current().control_ms
     )
     if problem is not None:
         return problem
     links = page.locator(per.link)
     try:
-        await links.first.wait_for(state="attached", timeout=waits.CONTROL_WAIT_MS)
+        await links.first.wait_for(state="attached", timeout=waits.current().control_ms)
     except Exception as exc:
         if not is_timeout(exc):
             raise
@@ -321,7 +321,7 @@ async def find_switch(
     """
     switch = setting.switch
     assert switch is not None
-    seen = await controls.find(page, switch, waits.CONTROL_WAIT_MS, candidates)
+    seen = await controls.find(page, switch, waits.current().control_ms, candidates)
     if isinstance(seen, controls.NotFound):
         if seen.containers > 1:
             return Reading(
@@ -411,7 +411,7 @@ async def _load_at(
     for selector in setting.switch.opens:
         step = page.locator(selector)
         try:
-            await step.first.click(timeout=waits.CONTROL_WAIT_MS)
+            await step.first.click(timeout=waits.current().control_ms)
         except Exception as exc:
             if not is_timeout(exc):
                 raise

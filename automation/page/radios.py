@@ -202,7 +202,7 @@ async def _load_at(
         return problem
     for selector in radios.opens:
         try:
-            await page.locator(selector).first.click(timeout=waits.CONTROL_WAIT_MS)
+            await page.locator(selector).first.click(timeout=waits.current().control_ms)
         except Exception as exc:
             if not opening.is_timeout(exc):
                 raise
@@ -218,7 +218,7 @@ async def _load_at(
                     ),
                 )
             )
-    seen = await find(page, radios, waits.CONTROL_WAIT_MS)
+    seen = await find(page, radios, waits.current().control_ms)
     if isinstance(seen, Found):
         if seen.disabled:
             return Reading(
@@ -330,7 +330,7 @@ async def _press_save(page: Page, option: ElementHandle, radios: Radios) -> None
         if len(found) == 1:
             if _never(await found[0].evaluate(_WORDS)):
                 raise Error(f"{selector} says it deletes; it is never pressed")
-            await found[0].click(timeout=waits.CONTROL_WAIT_MS)
+            await found[0].click(timeout=waits.current().control_ms)
             return
     submits = (radios.submit,) if isinstance(radios.submit, str) else radios.submit or ()
     if not submits:

@@ -85,7 +85,7 @@ def never(words: str) -> bool:
 async def opened(page: Page) -> ElementHandle | None:
     """The menu or dialog the click opened (shown since :data:`MARK`), waited for."""
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + waits.CONTROL_WAIT_MS / 1000
+    deadline = loop.time() + waits.current().control_ms / 1000
     while True:
         handle = await page.evaluate_handle(_NEW, OPENED)
         element = handle.as_element()

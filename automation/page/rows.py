@@ -201,7 +201,7 @@ async def _load_at(
     assert switch is not None
     for selector in switch.opens:
         try:
-            await page.locator(selector).first.click(timeout=waits.CONTROL_WAIT_MS)
+            await page.locator(selector).first.click(timeout=waits.current().control_ms)
         except Exception as exc:
             if not opening.is_timeout(exc):
                 raise
@@ -217,7 +217,7 @@ async def _load_at(
                     ),
                 )
             )
-    seen = await find(page, switch, waits.CONTROL_WAIT_MS, _others(plugin, setting))
+    seen = await find(page, switch, waits.current().control_ms, _others(plugin, setting))
     if isinstance(seen, NotFound):
         if seen.containers > 1:
             return Reading(

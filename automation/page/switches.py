@@ -128,13 +128,13 @@ async def _press_save(page: Page, element: ElementHandle, names: tuple[str, ...]
         found = [h for key, h in (await handle.get_properties()).items() if key.isdigit()]
         buttons = [button for h in found if (button := h.as_element()) is not None]
         if len(buttons) == 1:
-            await buttons[0].click(timeout=waits.CONTROL_WAIT_MS)
+            await buttons[0].click(timeout=waits.current().control_ms)
             return
     finally:
         await handle.dispose()
     pattern = "|".join(re.escape(name) for name in names)
     await page.get_by_role("button", name=re.compile(f"^(?:{pattern})$", re.I)).click(
-        timeout=waits.CONTROL_WAIT_MS
+        timeout=waits.current().control_ms
     )
 
 
@@ -146,7 +146,7 @@ async def _click(element: ElementHandle) -> None:
     label, else its row. Only where neither is shown does the page's own click do it.
     """
     try:
-        await element.click(timeout=waits.CLICK_WAIT_MS)
+        await element.click(timeout=waits.current().click_ms)
         return
     except Exception as exc:
         if not opening.is_playwright_error(exc):
@@ -156,7 +156,7 @@ async def _click(element: ElementHandle) -> None:
     try:
         if target is not None:
             try:
-                await target.click(timeout=waits.CONTROL_WAIT_MS)
+                await target.click(timeout=waits.current().control_ms)
                 return
             except Exception as exc:
                 if not opening.is_playwright_error(exc):
@@ -287,14 +287,14 @@ async def save(
                 raise
             if not saves:
                 return stuck
-        deadline = loop.time() + waits.SAVE_WAIT_MS / 1000
+        deadline = loop.time() + waits.current().save_ms / 1000
         while not saves:
             if answer is not None:
                 answered = await answer()
                 if isinstance(answered, popups.Refused):
                     return answered
             if loop.time() >= deadline:
-                seconds = waits.SAVE_WAIT_MS // 1000
+                seconds = waits.current().save_ms // 1000
                 return Sentence(
                     "{title} did not save the change within {seconds} s.",
                     title=plugin.title,

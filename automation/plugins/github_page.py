@@ -69,7 +69,7 @@ class CopilotPolicyPage(SwitchPage):
             return await switches.read_back(
                 self.plugin, page, setting, value, refused, reread=self.read
             )
-        await element.click(timeout=waits.CONTROL_WAIT_MS)
+        await element.click(timeout=waits.current().control_ms)
         choices = await self._choices(page, element, wanted)
         if len(choices) != 1:
             await page.keyboard.press("Escape")
@@ -122,7 +122,7 @@ class CopilotPolicyPage(SwitchPage):
         scope = page.locator(f'[id="{menu}"]') if menu else page.locator("body")
         items = scope.locator(CHOICES)
         try:
-            await items.first.wait_for(state="visible", timeout=waits.CONTROL_WAIT_MS)
+            await items.first.wait_for(state="visible", timeout=waits.current().control_ms)
         except Exception as exc:
             if not opening.is_timeout(exc):
                 raise

@@ -41,7 +41,7 @@ class SmartFeaturesPage(SwitchPage):
             await page.wait_for_selector(
                 f"{FIRST_RUN_NEXT}, {controls.CANDIDATES}",
                 state="attached",
-                timeout=waits.CONTROL_WAIT_MS,
+                timeout=waits.current().control_ms,
             )
         except Exception as exc:
             if not opening.is_timeout(exc):

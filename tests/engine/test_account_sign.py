@@ -13,6 +13,7 @@ import pytest
 from automation import registry
 from automation.domain.settings import Kind, State
 from automation.page import account
+from automation.page.waits import Waits
 from automation.replicas import DEMO_USERNAME, SITES, ReplicaServer
 
 PLUGINS = {cls.name: cls for cls in registry.load()[0]}
@@ -36,14 +37,14 @@ def test_every_platform_read_in_a_browser_names_a_sign_of_an_account(name: str) 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", READ_IN_A_BROWSER)
 async def test_a_page_shown_to_visitors_is_not_read_as_the_account(
-    name: str, make_engine, replica: ReplicaServer, short_waits
+    name: str, make_engine, replica: ReplicaServer
 ) -> None:
     site = replica.sites[name]
     site.open_to_visitors = True
     before = dict(site.account(DEMO_USERNAME).settings)
     visitor_before = dict(site.visitor.settings)
     plugin = PLUGINS[name](replica.origins[name])
-    engine = make_engine(plugin, signed_in=False)
+    engine = make_engine(plugin, signed_in=False, waits=Waits.short())
     toggles = [s for s in plugin.settings if s.kind is Kind.TOGGLE]
     readings = await engine.check([s.id for s in toggles])
     values = {r.setting_id: r.state for r in readings if r.state.is_value}
@@ -64,7 +65,7 @@ async def test_a_page_shown_to_visitors_is_not_read_as_the_account(
 
 @pytest.mark.browser
 async def test_grok_reads_the_account_not_the_visitor_whose_page_looks_the_same(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     """grok.com shows its settings to visitors: the replica does too. Signed out, the
     visitor's switch (off) is not the account's (on); signed in, the account's is read,
@@ -78,7 +79,7 @@ async def test_grok_reads_the_account_not_the_visitor_whose_page_looks_the_same(
         improve_model=True, conversation_history=False, personalize_using_x=False
     )
     site.visitor.settings["improve_model"] = False
-    signed_out = make_engine(Grok(replica.origins["grok"]), signed_in=False)
+    signed_out = make_engine(Grok(replica.origins["grok"]), signed_in=False, waits=Waits.short())
     [reading] = await signed_out.check(["grok.improve_model"])
     assert reading.state is State.NEEDS_LOGIN, reading.detail
     assert "visitors" in reading.detail
@@ -86,7 +87,7 @@ async def test_grok_reads_the_account_not_the_visitor_whose_page_looks_the_same(
     assert not refused.state.is_value
     assert site.saves == [] and site.visitor.settings["improve_model"] is False
 
-    engine = make_engine(Grok(replica.origins["grok"]))
+    engine = make_engine(Grok(replica.origins["grok"]), waits=Waits.short())
     [reading] = await engine.check(["grok.improve_model"])
     assert reading.state is State.ON, reading.detail
     changed = await engine.change("grok.improve_model", State.OFF)

@@ -19,6 +19,7 @@ import pytest
 from automation.accounts.secrets import Credentials
 from automation.accounts.sessions import MemorySessions
 from automation.engine.core import Engine
+from automation.page.waits import Waits
 from automation.plugins.linkedin import LinkedIn
 from tests.hostile_hosts import Answer, Host, Seen, hosts
 
@@ -166,10 +167,12 @@ def signed_in(home: Host) -> MemorySessions:
 
 @pytest.mark.parametrize("light", [True, False], ids=["light", "whole"])
 async def test_a_light_reading_reaches_no_third_party_by_any_way(
-    make_engine: Callable[..., Engine], sites: tuple[Host, Host], short_waits: None, light: bool
+    make_engine: Callable[..., Engine], sites: tuple[Host, Host], light: bool
 ) -> None:
     home, away = sites
-    engine = make_engine(LinkedIn(home.origin), signed_in=False, sessions=signed_in(home))
+    engine = make_engine(
+        LinkedIn(home.origin), signed_in=False, sessions=signed_in(home), waits=Waits.short()
+    )
     engine.options.light = light
     engine.options.capture_unknown = False
 

@@ -13,6 +13,7 @@ import pytest
 
 from automation.domain.settings import State
 from automation.page import chips
+from automation.page.waits import Waits
 from automation.plugins.google import Google
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.google import DECOY_NAME, DELETE, TURN_OFF, GoogleSite
@@ -198,12 +199,12 @@ async def test_a_setting_already_as_asked_is_left_alone(
     ids=["only-delete", "reworded", "twice"],
 )
 async def test_a_menu_without_one_plain_turn_off_is_closed_untouched(
-    make_engine, replica: ReplicaServer, short_waits, menu: tuple[tuple[str, str], ...]
+    make_engine, replica: ReplicaServer, menu: tuple[tuple[str, str], ...]
 ) -> None:
     site(replica).menus[True] = menu
     holder = account(replica)
     before = dict(holder.settings)
-    engine = make_engine(Google(replica.origins["google"]))
+    engine = make_engine(Google(replica.origins["google"]), waits=Waits.short())
     reading = await engine.change("google.gemini_activity", State.OFF)
     assert reading.state is State.UNKNOWN, reading
     assert "nothing was chosen" in reading.detail
@@ -237,10 +238,10 @@ async def test_a_look_alike_chip_for_another_setting_is_never_read_or_clicked(
 
 @pytest.mark.browser
 async def test_two_chips_that_name_the_setting_are_not_guessed_between(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     account(replica).doubled.add("gemini_activity")
-    engine = make_engine(Google(replica.origins["google"]))
+    engine = make_engine(Google(replica.origins["google"]), waits=Waits.short())
     [reading] = await engine.check(["google.gemini_activity"])
     assert reading.state is State.UNKNOWN, reading
     assert "Found 2 controls" in reading.detail
@@ -314,13 +315,13 @@ async def test_signed_out_reads_needs_login_and_changes_nothing(
 
 @pytest.mark.browser
 async def test_shown_to_a_visitor_the_chip_is_not_read_as_the_account(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     """A page served to a visitor with no Google session draws the chip, and still reads
     ``needs_login``: only the account's session cookie proves whose page it is."""
     google = site(replica)
     google.open_to_visitors = True
-    engine = make_engine(Google(replica.origins["google"]), signed_in=False)
+    engine = make_engine(Google(replica.origins["google"]), signed_in=False, waits=Waits.short())
     [reading] = await engine.check(["google.gemini_activity"])
     assert reading.state is State.NEEDS_LOGIN, reading
     changed = await engine.change("google.gemini_activity", State.OFF)
@@ -340,10 +341,10 @@ async def test_shown_to_a_visitor_the_chip_is_not_read_as_the_account(
     ],
 )
 async def test_a_page_without_a_chip_to_use_says_why(
-    make_engine, replica: ReplicaServer, short_waits, option: str, state: State, words: str
+    make_engine, replica: ReplicaServer, option: str, state: State, words: str
 ) -> None:
     getattr(account(replica), option).add("gemini_activity")
-    engine = make_engine(Google(replica.origins["google"]))
+    engine = make_engine(Google(replica.origins["google"]), waits=Waits.short())
     [reading] = await engine.check(["google.gemini_activity"])
     assert reading.state is state, reading
     assert words in reading.detail

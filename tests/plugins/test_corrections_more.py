@@ -19,7 +19,7 @@ import pytest
 
 from automation.domain.settings import Confidence, Kind, State
 from automation.domain.words import WORDS
-from automation.page import waits
+from automation.page.waits import Waits
 from automation.plugin import Plugin
 from automation.plugins.copilot import Copilot
 from automation.plugins.github import GitHub
@@ -44,12 +44,6 @@ PLUGINS: tuple[type[Plugin], ...] = (
 )
 #: A public address: a URL, or ``owner/repo@<commit>:path``.
 ADDRESS = re.compile(r"https://\S+|[\w.-]+/[\w.-]+@[0-9a-f]{7,40}:\S+")
-
-
-@pytest.fixture
-def short_saves(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Give up waiting for a save that never comes after 2 s."""
-    monkeypatch.setattr(waits, "SAVE_WAIT_MS", 2_000)
 
 
 def holder(replica: ReplicaServer, name: str) -> Account:
@@ -140,14 +134,14 @@ async def test_x_inferred_identity_page_with_its_neighbour_opposite(
 
 @pytest.mark.browser
 async def test_x_inferred_identity_page_where_x_draws_its_one_box(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     """Where ``ucpd_enabled`` is on, the page is titled "Inferred identity" and holds only
     the inferred identity box (described by ``CHECKBOX_1_LABEL``): it is read and
     written; the other setting of the page is not there, so it reads no value."""
     site, account = replica.sites["x"], holder(replica, "x")
     site.ucpd = True
-    engine = make_engine(X(replica.origins["x"]))
+    engine = make_engine(X(replica.origins["x"]), waits=Waits.short())
     account.settings.update(off_platform_activity=False, web_content_use=True)
     [reading] = await engine.check(["x.off_platform_activity"])
     assert reading.state is State.OFF, reading
@@ -254,10 +248,10 @@ async def test_copilot_earlier_wording_is_still_read(make_engine, replica: Repli
 
 @pytest.mark.browser
 async def test_copilot_signed_out_shows_no_profile_icon_and_reads_nothing(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     site = replica.sites["copilot"]
-    engine = make_engine(Copilot(replica.origins["copilot"]), signed_in=False)
+    engine = make_engine(Copilot(replica.origins["copilot"]), signed_in=False, waits=Waits.short())
     readings = await engine.check([s.id for s in Copilot.settings])
     assert all(r.state is State.NEEDS_LOGIN for r in readings), readings
     assert site.saves == [] and site.deletes == []
@@ -301,14 +295,14 @@ async def test_squarespace_box_is_read_beside_the_search_engine_box_and_kept_by_
 
 @pytest.mark.browser
 async def test_squarespace_box_not_saved_is_not_reported_done(
-    make_engine, replica: ReplicaServer, short_saves
+    make_engine, replica: ReplicaServer
 ) -> None:
     """A Save the site refuses leaves the box as it was, and the reading says so."""
     site, account = replica.sites["squarespace"], holder(replica, "squarespace")
     first = account.blogs[0]
     account.settings[f"block_ai_crawlers@{first}"] = False
     account.failing.add("block_ai_crawlers")
-    engine = make_engine(Squarespace(replica.origins["squarespace"]))
+    engine = make_engine(Squarespace(replica.origins["squarespace"]), waits=Waits(save_ms=2_000))
     reading = await engine.change(f"squarespace.block_ai_crawlers@{first}", State.ON)
     assert reading.state is State.OFF, reading
     assert account.settings[f"block_ai_crawlers@{first}"] is False
@@ -317,9 +311,11 @@ async def test_squarespace_box_not_saved_is_not_reported_done(
 
 @pytest.mark.browser
 async def test_squarespace_signed_out_reads_needs_login(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
-    engine = make_engine(Squarespace(replica.origins["squarespace"]), signed_in=False)
+    engine = make_engine(
+        Squarespace(replica.origins["squarespace"]), signed_in=False, waits=Waits.short()
+    )
     [reading] = await engine.check(["squarespace.block_ai_crawlers"])
     assert reading.state is State.NEEDS_LOGIN, reading
     assert replica.sites["squarespace"].saves == []

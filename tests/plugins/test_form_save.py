@@ -36,15 +36,12 @@ async def test_ticking_is_kept_by_save_and_read_back(make_engine, replica) -> No
 
 
 @pytest.mark.browser
-async def test_a_page_without_its_save_keeps_nothing_and_says_so(
-    make_engine, replica, monkeypatch
-) -> None:
+async def test_a_page_without_its_save_keeps_nothing_and_says_so(make_engine, replica) -> None:
     """Were Save not pressed, nothing would be kept: the box alone saves nothing."""
     from dataclasses import replace
 
-    from automation.page import waits
+    from automation.page.waits import Waits
 
-    monkeypatch.setattr(waits, "SAVE_WAIT_MS", 2_000)
     site = replica.sites["wordpress"]
     account = site.account(DEMO_USERNAME)
     first = account.blogs[0]
@@ -55,7 +52,7 @@ async def test_a_page_without_its_save_keeps_nothing_and_says_so(
     class NoSave(WordPress):
         settings = (without_save,)
 
-    engine = make_engine(NoSave(plugin.origin))
+    engine = make_engine(NoSave(plugin.origin), waits=Waits(save_ms=2_000))
     changed = await engine.change(f"{SETTING}@{first}", State.ON)
     assert changed.state is State.OFF, changed.detail
     assert site.saves == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from automation.domain.settings import State
+from automation.page.waits import Waits
 from automation.plugins.claude import Claude
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import Account
@@ -58,38 +59,36 @@ async def test_switching_one_row_off_leaves_the_other(key: str, make_engine, rep
 
 
 @pytest.mark.browser
-async def test_the_old_address_is_read_where_it_still_answers(
-    make_engine, replica, short_waits
-) -> None:
+async def test_the_old_address_is_read_where_it_still_answers(make_engine, replica) -> None:
     site = replica.sites["claude"]
     site.old_page = True
     holder = account(replica)
     holder.settings.update(help_improve=False, location_metadata=True)
-    engine = make_engine(Claude(replica.origins["claude"]))
+    engine = make_engine(Claude(replica.origins["claude"]), waits=Waits.short())
     [reading] = await engine.check(["claude.help_improve"])
     assert reading.state is State.OFF, reading.detail
     assert reading.url and reading.url.endswith("/settings/data-privacy-controls")
 
 
 @pytest.mark.browser
-async def test_the_app_without_its_panel_reads_unknown_not_a_guess(
-    make_engine, replica, short_waits
-) -> None:
+async def test_the_app_without_its_panel_reads_unknown_not_a_guess(make_engine, replica) -> None:
     """An account whose rows are gone (the panel changed): nothing else is taken."""
     holder = account(replica)
     holder.unavailable.update(SETTINGS)
-    engine = make_engine(Claude(replica.origins["claude"]))
+    engine = make_engine(Claude(replica.origins["claude"]), waits=Waits.short())
     readings = await engine.check([f"claude.{key}" for key in SETTINGS])
     assert [r.state for r in readings] == [State.UNKNOWN, State.UNKNOWN], readings
 
 
 @pytest.mark.browser
-async def test_not_offered_and_signed_out(make_engine, replica, short_waits) -> None:
+async def test_not_offered_and_signed_out(make_engine, replica) -> None:
     holder = account(replica)
     holder.not_offered.add("location_metadata")
-    engine = make_engine(Claude(replica.origins["claude"]))
+    engine = make_engine(Claude(replica.origins["claude"]), waits=Waits.short())
     [reading] = await engine.check(["claude.location_metadata"])
     assert reading.state is State.UNAVAILABLE, reading.detail
-    signed_out = make_engine(Claude(replica.origins["claude"]), signed_in=False)
+    signed_out = make_engine(
+        Claude(replica.origins["claude"]), signed_in=False, waits=Waits.short()
+    )
     [reading] = await signed_out.check(["claude.help_improve"])
     assert reading.state is State.NEEDS_LOGIN, reading.detail

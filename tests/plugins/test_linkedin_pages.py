@@ -17,6 +17,7 @@ import pytest
 
 from automation.browser.launch import Running
 from automation.domain.settings import FACTS, Confidence, State
+from automation.page.waits import Waits
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.linkedin import LinkedInSite
@@ -257,7 +258,7 @@ async def test_the_combined_demographics_page_reads_each_switch_by_its_words(
 
 @pytest.mark.browser
 async def test_on_the_combined_page_a_missing_age_switch_never_takes_gender(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     """The age switch gone from the combined page, the gender switch beside it is not
     taken for it: ``unknown``, and a change is never sent."""
@@ -265,7 +266,7 @@ async def test_on_the_combined_page_a_missing_age_switch_never_takes_gender(
     holder = account(replica)
     holder.hidden.add("ads_age")
     holder.settings["ads_gender"] = False
-    engine = make_engine(LinkedIn(replica.origins["linkedin"]))
+    engine = make_engine(LinkedIn(replica.origins["linkedin"]), waits=Waits.short())
     [reading] = await engine.check(["linkedin.ads_age"])
     assert reading.state is State.UNKNOWN, reading
     written = await engine.change("linkedin.ads_age", State.OFF)
@@ -335,11 +336,9 @@ async def test_signed_out_needs_login_and_changes_nothing(
 
 
 @pytest.mark.browser
-async def test_not_offered_here_is_unavailable(
-    make_engine, replica: ReplicaServer, short_waits
-) -> None:
+async def test_not_offered_here_is_unavailable(make_engine, replica: ReplicaServer) -> None:
     account(replica).not_offered.add("profile_visibility_partners")
-    engine = make_engine(LinkedIn(replica.origins["linkedin"]))
+    engine = make_engine(LinkedIn(replica.origins["linkedin"]), waits=Waits.short())
     [reading] = await engine.check(["linkedin.profile_visibility_partners"])
     assert reading.state is State.UNAVAILABLE, reading
     assert "isn't available in your region" in reading.detail
@@ -348,14 +347,14 @@ async def test_not_offered_here_is_unavailable(
 @pytest.mark.browser
 @pytest.mark.parametrize("key", ["ads_beyond_linkedin", "profile_visibility_partners"])
 async def test_a_page_with_only_a_look_alike_reads_unknown_and_is_never_clicked(
-    key: str, make_engine, replica: ReplicaServer, short_waits
+    key: str, make_engine, replica: ReplicaServer
 ) -> None:
     """The setting's own switch gone, a look-alike left (and, on the ads page, its former
     name in a note): ``unknown``, and the look-alike keeps its position."""
     holder = account(replica)
     holder.hidden.add(key)
     holder.decoys.add(key)
-    engine = make_engine(LinkedIn(replica.origins["linkedin"]))
+    engine = make_engine(LinkedIn(replica.origins["linkedin"]), waits=Waits.short())
     [reading] = await engine.check([f"linkedin.{key}"])
     assert reading.state is State.UNKNOWN, reading
     kept = decoys(holder)

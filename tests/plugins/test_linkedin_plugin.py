@@ -21,7 +21,7 @@ from automation.accounts.sessions import MemorySessions
 from automation.domain import events
 from automation.domain.settings import State
 from automation.engine.core import Engine, EngineClosed
-from automation.page import waits
+from automation.page.waits import Waits
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import Account
@@ -222,15 +222,14 @@ async def test_checkpoint_needs_login(engine: Engine, replica: ReplicaServer) ->
 
 
 async def test_missing_switch_is_unknown(
-    engine: Engine, replica: ReplicaServer, monkeypatch: pytest.MonkeyPatch
+    make_engine, linkedin: LinkedIn, replica: ReplicaServer
 ) -> None:
     """The right page without the switch is ``unknown``, never a guess.
 
     The wait for the switch is shortened: the replica draws it 150 ms after load.
     """
-    monkeypatch.setattr(waits, "CONTROL_WAIT_MS", 2_000)
     account(replica).hidden.add("ai_training")
-    [reading] = await engine.check([AI])
+    [reading] = await make_engine(linkedin, waits=Waits(control_ms=2_000)).check([AI])
     assert reading.state is State.UNKNOWN
     assert "Use my data for training content creation AI models" in reading.detail
     assert "not on it" in reading.detail

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from automation.domain.settings import State
+from automation.page.waits import Waits
 from automation.plugins.google import Google
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.google import GoogleSite
@@ -87,23 +88,21 @@ async def test_the_earlier_wording_is_still_the_box(make_engine, replica: Replic
     ],
 )
 async def test_a_box_that_is_not_there_once_says_why(
-    how: str, state: State, make_engine, replica: ReplicaServer, short_waits
+    how: str, state: State, make_engine, replica: ReplicaServer
 ) -> None:
     account = holder(replica)
     getattr(account, how).add("gemini_audio")
     account.decoys.add("gemini_audio")
-    [reading] = await make_engine(plugin(replica)).check([AUDIO])
+    [reading] = await make_engine(plugin(replica), waits=Waits.short()).check([AUDIO])
     assert reading.state is state, reading
     assert site(replica).saves == []
 
 
 @pytest.mark.browser
-async def test_a_row_in_other_words_is_not_the_box(
-    make_engine, replica: ReplicaServer, short_waits
-) -> None:
+async def test_a_row_in_other_words_is_not_the_box(make_engine, replica: ReplicaServer) -> None:
     account = holder(replica)
     account.labels["gemini_audio"] = "Use your recordings to make Gemini better"
-    [reading] = await make_engine(plugin(replica)).check([AUDIO])
+    [reading] = await make_engine(plugin(replica), waits=Waits.short()).check([AUDIO])
     assert reading.state is State.UNKNOWN, reading
 
 

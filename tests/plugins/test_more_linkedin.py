@@ -18,6 +18,7 @@ import pytest
 
 from automation.domain import wishes
 from automation.domain.settings import FACTS, Confidence, State
+from automation.page.waits import Waits
 from automation.plugins.linkedin import CRAWL, LinkedIn
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.linkedin import LinkedInSite
@@ -243,10 +244,10 @@ async def test_signed_out_needs_login_and_changes_nothing(
 @pytest.mark.browser
 @pytest.mark.parametrize("key", ["work_experience_in_word", "ads_degrees"])
 async def test_not_offered_here_is_unavailable(
-    key: str, make_engine, replica: ReplicaServer, short_waits
+    key: str, make_engine, replica: ReplicaServer
 ) -> None:
     account(replica).not_offered.add(key)
-    engine = make_engine(LinkedIn(replica.origins["linkedin"]))
+    engine = make_engine(LinkedIn(replica.origins["linkedin"]), waits=Waits.short())
     [reading] = await engine.check([f"linkedin.{key}"])
     assert reading.state is State.UNAVAILABLE, reading
     assert "isn't available in your region" in reading.detail
@@ -256,14 +257,14 @@ async def test_not_offered_here_is_unavailable(
 @pytest.mark.browser
 @pytest.mark.parametrize("key", ["ads_connections", "ads_current_company"])
 async def test_a_page_without_the_setting_reads_unknown_and_nothing_is_clicked(
-    key: str, make_engine, replica: ReplicaServer, short_waits
+    key: str, make_engine, replica: ReplicaServer
 ) -> None:
     """The setting's own control gone, a look-alike left (and, on a checkbox page, the
     other box): ``unknown``, and nothing on the page changes."""
     holder = account(replica)
     holder.hidden.add(key)
     holder.decoys.add(key)
-    engine = make_engine(LinkedIn(replica.origins["linkedin"]))
+    engine = make_engine(LinkedIn(replica.origins["linkedin"]), waits=Waits.short())
     [reading] = await engine.check([f"linkedin.{key}"])
     assert reading.state is State.UNKNOWN, reading
     kept = dict(holder.settings)

@@ -15,6 +15,7 @@ import pytest
 
 from automation.domain.settings import Kind, State
 from automation.page.radios import Radios
+from automation.page.waits import Waits
 from automation.plugins.meta import ACTIVITY_FROM_PARTNERS, Meta
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.meta import KEY, OLD_PATH
@@ -105,10 +106,10 @@ async def test_signed_out_reads_needs_login_and_sends_nothing(
     [("not_offered", State.UNAVAILABLE), ("hidden", State.UNKNOWN), ("doubled", State.UNKNOWN)],
 )
 async def test_a_dialog_without_one_clear_pair_says_why(
-    how: str, state: State, make_engine, replica: ReplicaServer, short_waits
+    how: str, state: State, make_engine, replica: ReplicaServer
 ) -> None:
     getattr(holder(replica), how).add(KEY)
-    engine = make_engine(plugin(replica))
+    engine = make_engine(plugin(replica), waits=Waits.short())
     [reading] = await engine.check([SETTING])
     assert reading.state is state, reading
     changed = await engine.change(SETTING, State.OFF)
@@ -117,10 +118,8 @@ async def test_a_dialog_without_one_clear_pair_says_why(
 
 
 @pytest.mark.browser
-async def test_a_reworded_answer_reads_unknown(
-    make_engine, replica: ReplicaServer, short_waits
-) -> None:
+async def test_a_reworded_answer_reads_unknown(make_engine, replica: ReplicaServer) -> None:
     account = holder(replica)
     account.labels[KEY] = "Yes, use my activity to show me better ads"
-    [reading] = await make_engine(plugin(replica)).check([SETTING])
+    [reading] = await make_engine(plugin(replica), waits=Waits.short()).check([SETTING])
     assert reading.state is State.UNKNOWN, reading

@@ -14,6 +14,7 @@ import pytest
 from automation.domain.settings import State, Switch
 from automation.page import offers
 from automation.page.offers import Button
+from automation.page.waits import Waits
 from automation.plugins.myadcenter import MyAdCenter
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import DECOY, Account
@@ -105,12 +106,12 @@ async def test_a_refused_save_is_not_reported_as_done(make_engine, replica: Repl
     ],
 )
 async def test_a_card_without_one_clear_button_says_why(
-    how: str, state: State, make_engine, replica: ReplicaServer, short_waits
+    how: str, state: State, make_engine, replica: ReplicaServer
 ) -> None:
     account = holder(replica)
     getattr(account, how).add(KEY)
     account.decoys.add(KEY)
-    engine = make_engine(plugin(replica))
+    engine = make_engine(plugin(replica), waits=Waits.short())
     [reading] = await engine.check([SETTING])
     assert reading.state is state, reading
     changed = await engine.change(SETTING, State.OFF)
@@ -119,11 +120,9 @@ async def test_a_card_without_one_clear_button_says_why(
 
 
 @pytest.mark.browser
-async def test_a_button_under_other_words_is_not_taken(
-    make_engine, replica: ReplicaServer, short_waits
-) -> None:
+async def test_a_button_under_other_words_is_not_taken(make_engine, replica: ReplicaServer) -> None:
     holder(replica).labels[KEY] = "Ads that follow you"
-    [reading] = await make_engine(plugin(replica)).check([SETTING])
+    [reading] = await make_engine(plugin(replica), waits=Waits.short()).check([SETTING])
     assert reading.state is State.UNKNOWN, reading
     assert "Personalized ads" in reading.detail
 

@@ -13,6 +13,7 @@ import pytest
 from automation.domain.settings import State
 from automation.page import radios
 from automation.page.radios import Option, Radios
+from automation.page.waits import Waits
 from automation.plugins.amazon import Amazon
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.amazon import AmazonSite
@@ -138,13 +139,13 @@ async def test_neither_option_chosen_reads_unknown_and_nothing_is_sent(
 
 @pytest.mark.browser
 async def test_an_option_in_words_not_on_record_reads_unknown(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     """Amazon rewords the chosen option: its words say no state, so neither does the page."""
     account = holder(replica)
     account.settings[KEY] = True
     account.labels[KEY] = "Personalize my shopping experience with ads"
-    engine = engine_of(make_engine, replica)
+    engine = engine_of(make_engine, replica, waits=Waits.short())
     [reading] = await engine.check([SETTING])
     assert reading.state is State.UNKNOWN, reading
     assert "Show me interest-based ads" in reading.detail
@@ -213,9 +214,9 @@ async def test_signed_out_the_page_offers_a_sign_in_and_reads_needs_login(
     ],
 )
 async def test_a_page_without_the_choice_says_why(
-    how: str, state: State, make_engine, replica: ReplicaServer, short_waits
+    how: str, state: State, make_engine, replica: ReplicaServer
 ) -> None:
     getattr(holder(replica), how).add(KEY)
-    [reading] = await engine_of(make_engine, replica).check([SETTING])
+    [reading] = await engine_of(make_engine, replica, waits=Waits.short()).check([SETTING])
     assert reading.state is state, reading
     assert site(replica).saves == [] and site(replica).deletions == []

@@ -13,6 +13,7 @@ import pytest
 
 from automation.domain import wishes
 from automation.domain.settings import Confidence, State
+from automation.page.waits import Waits
 from automation.plugins.reddit import ADS_OFF_DESCRIPTION, CRAWL, Reddit
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.reddit import ROWS
@@ -121,11 +122,9 @@ async def test_signed_out_needs_login_and_nothing_changes(
 
 
 @pytest.mark.browser
-async def test_not_offered_here_is_unavailable(
-    make_engine, replica: ReplicaServer, short_waits
-) -> None:
+async def test_not_offered_here_is_unavailable(make_engine, replica: ReplicaServer) -> None:
     account(replica).not_offered.add("ads_off_reddit")
-    engine = make_engine(Reddit(replica.origins["reddit"]))
+    engine = make_engine(Reddit(replica.origins["reddit"]), waits=Waits.short())
     readings = {r.setting_id: r for r in await engine.check([ADS_OFF, ADS])}
     assert readings[ADS_OFF].state is State.UNAVAILABLE, readings[ADS_OFF]
     # The switch above it is still read by its own words.
@@ -135,12 +134,12 @@ async def test_not_offered_here_is_unavailable(
 
 @pytest.mark.browser
 async def test_its_row_gone_the_ad_switch_and_a_look_alike_are_never_taken(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     holder = account(replica)
     holder.hidden.add("ads_off_reddit")
     holder.decoys.add("ads_off_reddit")
-    engine = make_engine(Reddit(replica.origins["reddit"]))
+    engine = make_engine(Reddit(replica.origins["reddit"]), waits=Waits.short())
     [reading] = await engine.check([ADS_OFF])
     assert reading.state is State.UNKNOWN, reading
     kept = dict(holder.settings)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from automation.domain.settings import State
+from automation.page.waits import Waits
 from automation.plugins.spotify import MARKET_PATH, Spotify
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import DECOY, Account
@@ -101,10 +102,10 @@ async def test_a_page_that_sends_the_browser_elsewhere_is_not_read(
     ],
 )
 async def test_a_switch_that_is_not_there_says_why(
-    how: str, state: State, make_engine, replica: ReplicaServer, short_waits
+    how: str, state: State, make_engine, replica: ReplicaServer
 ) -> None:
     getattr(holder(replica), how).add("facebook_data")
-    engine = make_engine(plugin(replica))
+    engine = make_engine(plugin(replica), waits=Waits.short())
     readings = {r.setting_id: r for r in await engine.check([ADS, FACEBOOK])}
     assert readings[FACEBOOK].state is state, readings[FACEBOOK]
     assert readings[ADS].state is State.ON, "the neighbour still reads its own value"

@@ -17,6 +17,7 @@ import pytest
 from automation.accounts import secrets
 from automation.accounts.secrets import Credentials, KeyringCredentials
 from automation.domain.settings import State
+from automation.page.waits import Waits
 from automation.plugin import Plugin
 from automation.plugins.chatgpt import IMPROVE_MODEL, TAB, ChatGPT
 from automation.plugins.gmail import Gmail
@@ -40,30 +41,30 @@ def account(replica: ReplicaServer, name: str) -> Account:
 
 @pytest.mark.browser
 async def test_chatgpt_switch_is_reached_only_through_the_dialog(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     """With the clicks the switch reads the account's value; without them it is not there."""
     origin = replica.origins["chatgpt"]
     account(replica, "chatgpt").settings["improve_model"] = False
-    [reading] = await make_engine(ChatGPT(origin)).check([IMPROVE_MODEL.id])
+    [reading] = await make_engine(ChatGPT(origin), waits=Waits.short()).check([IMPROVE_MODEL.id])
     assert reading.state is State.OFF, reading
 
     class NoClicks(ChatGPT):
         assert IMPROVE_MODEL.switch is not None
         settings = (replace(IMPROVE_MODEL, switch=replace(IMPROVE_MODEL.switch, opens=())),)
 
-    [reading] = await make_engine(NoClicks(origin)).check([IMPROVE_MODEL.id])
+    [reading] = await make_engine(NoClicks(origin), waits=Waits.short()).check([IMPROVE_MODEL.id])
     assert reading.state is State.UNKNOWN, reading
     assert "improve-model-toggle" in reading.detail
 
 
 @pytest.mark.browser
 async def test_chatgpt_dialog_without_the_switch_is_unknown_and_unchanged(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     """A dialog that opens but holds no switch is ``unknown``, and a change sends nothing."""
     account(replica, "chatgpt").hidden.add("improve_model")
-    engine = make_engine(ChatGPT(replica.origins["chatgpt"]))
+    engine = make_engine(ChatGPT(replica.origins["chatgpt"]), waits=Waits.short())
     reading = await engine.change(IMPROVE_MODEL.id, State.OFF)
     assert reading.state is State.UNKNOWN, reading
     assert "not on it" in reading.detail
@@ -106,9 +107,7 @@ async def test_chatgpt_data_controls_are_each_read_by_their_own_mark(
 
 
 @pytest.mark.browser
-async def test_chatgpt_tab_rows_need_the_tab_open(
-    make_engine, replica: ReplicaServer, short_waits
-) -> None:
+async def test_chatgpt_tab_rows_need_the_tab_open(make_engine, replica: ReplicaServer) -> None:
     """The tab's rows exist only once Settings is open on the tab: at the start page,
     without the tab's address or the clicks to it, Location reads ``unknown``."""
     location = ChatGPT.setting("location")
@@ -118,7 +117,9 @@ async def test_chatgpt_tab_rows_need_the_tab_open(
     class NoClicks(ChatGPT):
         settings = (replace(location, switch=replace(location.switch, path="/", opens=())),)
 
-    [reading] = await make_engine(NoClicks(replica.origins["chatgpt"])).check([location.id])
+    [reading] = await make_engine(NoClicks(replica.origins["chatgpt"]), waits=Waits.short()).check(
+        [location.id]
+    )
     assert reading.state is State.UNKNOWN, reading
     assert 'label "Location"' in reading.detail
 
@@ -143,12 +144,12 @@ async def test_grok_checkbox_is_found_by_its_2024_wording_too(
 
 @pytest.mark.browser
 async def test_grok_checkbox_with_an_unknown_wording_is_unknown(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     """A label matching no known wording is ``unknown`` with a detail, and nothing is clicked."""
     holder = account(replica, "x")
     holder.labels["grok_training"] = "Let xAI learn from everything you post"
-    engine = make_engine(X(replica.origins["x"]))
+    engine = make_engine(X(replica.origins["x"]), waits=Waits.short())
     [reading] = await engine.check([GROK])
     assert reading.state is State.UNKNOWN, reading
     assert "known wordings" in reading.detail and "not on it" in reading.detail

@@ -19,7 +19,7 @@ from automation.accounts import signin
 from automation.browser.launch import Running
 from automation.domain.settings import Confidence, Kind, State
 from automation.engine.core import Engine
-from automation.page import waits
+from automation.page.waits import Waits
 from automation.plugin import Plugin
 from automation.plugins.adobe import Adobe
 from automation.plugins.github import FEATURES_PATH, GitHub
@@ -42,12 +42,6 @@ PINTEREST_NEIGHBOURS = ("ads_sites_you_visit", "ads_partner_info")
 GMAIL_NEIGHBOURS = ("workspace_smart_features", "other_products_smart_features")
 GMAIL_IN_DIALOG = tuple(f"gmail.{key}" for key in GMAIL_NEIGHBOURS)
 ADOBE_LONG = "Content analysis for product improvement"
-
-
-@pytest.fixture
-def short_saves(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Give up waiting for a save that never comes after 2 s."""
-    monkeypatch.setattr(waits, "SAVE_WAIT_MS", 2_000)
 
 
 def account(replica: ReplicaServer, name: str) -> Account:
@@ -168,13 +162,13 @@ async def test_github_page_at_its_other_address_is_the_same_page(
 
 @pytest.mark.browser
 async def test_github_without_its_drop_down_reads_unknown_and_changes_nothing(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     """A Business seat's page (no such drop-down) or a reworded one: unknown, nothing chosen."""
     site = replica.sites["github"]
     holder = account(replica, "github")
     holder.hidden.add("copilot_training")
-    engine = make_engine(GitHub(replica.origins["github"]))
+    engine = make_engine(GitHub(replica.origins["github"]), waits=Waits.short())
     reading = await engine.change(TRAINING, State.OFF)
     assert reading.state is State.UNKNOWN, reading
     assert "drop-down" in reading.detail and "3 other controls" in reading.detail
@@ -243,7 +237,7 @@ async def test_gmail_change_presses_save_changes_then_reads_back(
 
 @pytest.mark.browser
 async def test_gmail_keeps_no_change_without_save_changes(
-    make_engine, replica: ReplicaServer, short_waits, short_saves
+    make_engine, replica: ReplicaServer
 ) -> None:
     """Unticking the box alone saves nothing: the fresh load still shows it on, and the
     reading says so (what a plugin that forgot the button would meet)."""
@@ -253,7 +247,7 @@ async def test_gmail_keeps_no_change_without_save_changes(
         settings = (replace(SMART_FEATURES, switch=replace(SMART_FEATURES.switch, submit=None)),)
 
     holder = account(replica, "gmail")
-    engine = make_engine(NoSaveButton(replica.origins["gmail"]))
+    engine = make_engine(NoSaveButton(replica.origins["gmail"]), waits=Waits.short())
     reading = await engine.change(SMART, State.OFF)
     assert reading.state is State.ON, reading
     assert "did not save the change" in reading.detail
@@ -313,7 +307,7 @@ async def test_gmail_dialog_change_presses_the_dialogs_save_then_reads_back(
 
 @pytest.mark.browser
 async def test_gmail_dialog_boxes_exist_only_behind_its_button(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     """Without the click on "Manage Workspace smart feature settings" the General tab
     holds only its own box: the dialog's setting reads unknown, never that box's value."""
@@ -324,7 +318,9 @@ async def test_gmail_dialog_boxes_exist_only_behind_its_button(
         settings = (replace(workspace, switch=replace(workspace.switch, opens=())),)
 
     account(replica, "gmail").settings.update(smart_features=True, workspace_smart_features=False)
-    [reading] = await make_engine(NoClick(replica.origins["gmail"])).check([WORKSPACE])
+    [reading] = await make_engine(NoClick(replica.origins["gmail"]), waits=Waits.short()).check(
+        [WORKSPACE]
+    )
     assert reading.state is State.UNKNOWN, reading
     assert "Smart features in Google Workspace" in reading.detail
     assert replica.sites["gmail"].saves == []
@@ -332,7 +328,7 @@ async def test_gmail_dialog_boxes_exist_only_behind_its_button(
 
 @pytest.mark.browser
 async def test_gmail_first_run_question_is_neither_read_past_nor_answered(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     """An account that never answered "Allow smart features in Gmail, Chat, and Meet to
     use your data" gets it over the mailbox: every setting reads unknown with a sentence
@@ -343,7 +339,7 @@ async def test_gmail_first_run_question_is_neither_read_past_nor_answered(
     holder = account(replica, "gmail")
     holder.settings.update(smart_features=False, **dict.fromkeys(GMAIL_NEIGHBOURS, True))
     before = dict(holder.settings)
-    engine = make_engine(Gmail(replica.origins["gmail"]))
+    engine = make_engine(Gmail(replica.origins["gmail"]), waits=Waits.short())
     readings = await engine.check([SMART, *GMAIL_IN_DIALOG])
     assert [r.state for r in readings] == [State.UNKNOWN] * 3, readings
     for reading in readings:
@@ -416,10 +412,10 @@ async def test_pinterest_first_address_not_found_reads_the_second(
 
 @pytest.mark.browser
 async def test_pinterest_switch_at_neither_address_is_unknown_naming_both(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     account(replica, "pinterest").hidden.add("genai_training")
-    engine = make_engine(Pinterest(replica.origins["pinterest"]))
+    engine = make_engine(Pinterest(replica.origins["pinterest"]), waits=Waits.short())
     reading = await engine.change(CANVAS, State.OFF)
     assert reading.state is State.UNKNOWN, reading
     assert f"At {PRIVACY}:" in reading.detail and f"At {PRIVACY_AND_DATA}:" in reading.detail
@@ -428,11 +424,11 @@ async def test_pinterest_switch_at_neither_address_is_unknown_naming_both(
 
 @pytest.mark.browser
 async def test_pinterest_not_offered_at_the_first_address_is_the_answer(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     """A page that says the setting is not offered is believed: no second address."""
     account(replica, "pinterest").not_offered.add("genai_training")
-    engine = make_engine(Pinterest(replica.origins["pinterest"]))
+    engine = make_engine(Pinterest(replica.origins["pinterest"]), waits=Waits.short())
     [reading] = await engine.check([CANVAS])
     assert reading.state is State.UNAVAILABLE, reading
     assert PRIVACY_AND_DATA not in pinterest_gets(replica)

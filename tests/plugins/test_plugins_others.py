@@ -25,7 +25,7 @@ from automation.domain.settings import Kind, Reading, State, Switch
 from automation.engine.core import Engine
 from automation.engine.runtime import Runtime, build
 from automation.files.config import parse
-from automation.page import waits
+from automation.page.waits import Waits
 from automation.plugin import Plugin
 from automation.plugins.adobe import Adobe
 from automation.plugins.github import GitHub
@@ -59,12 +59,6 @@ PER_BLOG = ("tumblr", "wordpress", "substack", "squarespace")
 
 
 # -- helpers ----------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def quick_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Give up on a missing switch sooner: the replica draws its switch within 150 ms."""
-    monkeypatch.setattr(waits, "CONTROL_WAIT_MS", 3000)
 
 
 def relabel(site: SwitchSite, key: str, label: str) -> None:
@@ -320,12 +314,12 @@ async def test_each_squarespace_site_reads_its_own_switch_beside_a_look_alike(
 
 @pytest.mark.browser
 async def test_a_blog_whose_label_names_another_blog_is_not_read(
-    replica: ReplicaServer, make_engine, quick_unknown: None
+    replica: ReplicaServer, make_engine
 ) -> None:
     """Tumblr's switch is matched with its own blog's name, never another blog's."""
     site = replica.sites["tumblr"]
     relabel(site, "third_party_sharing", "Prevent third-party sharing for someone-else")
-    engine = make_engine(Tumblr(replica.origins["tumblr"]))
+    engine = make_engine(Tumblr(replica.origins["tumblr"]), waits=Waits(control_ms=3_000))
     readings = await engine.check(["tumblr.third_party_sharing"])
     assert len(readings) == 2
     assert all(r.state is State.UNKNOWN for r in readings), readings
@@ -334,12 +328,14 @@ async def test_a_blog_whose_label_names_another_blog_is_not_read(
 
 @pytest.mark.browser
 async def test_an_account_without_blogs_reads_unknown_with_a_reason(
-    replica: ReplicaServer, make_engine, quick_unknown: None
+    replica: ReplicaServer, make_engine
 ) -> None:
     """No blog found is said plainly, never a value."""
     site = replica.sites["substack"]
     site.account(DEMO_USERNAME).blogs.clear()
-    engine = make_engine(PLUGINS["substack"](replica.origins["substack"]))
+    engine = make_engine(
+        PLUGINS["substack"](replica.origins["substack"]), waits=Waits(control_ms=3_000)
+    )
     [reading] = await engine.check(["substack.block_ai_training"])
     assert reading.state is State.UNKNOWN
     assert "Found no publication" in reading.detail
@@ -380,7 +376,7 @@ class QuoraWithVariants(Quora):
 
 @pytest.mark.browser
 async def test_unverified_labels_accept_the_known_variants_and_read_unknown_otherwise(
-    replica: ReplicaServer, make_engine, quick_unknown: None
+    replica: ReplicaServer, make_engine
 ) -> None:
     quora = replica.sites["quora"]
     relabel(quora, "llm_training", "Let AI models be trained on your content")
@@ -390,6 +386,7 @@ async def test_unverified_labels_accept_the_known_variants_and_read_unknown_othe
         QuoraWithVariants(replica.origins["quora"]),
         Pinterest(replica.origins["pinterest"]),
         GitHub(replica.origins["github"]),
+        waits=Waits(control_ms=3_000),
     )
     readings = {
         r.setting_id: r

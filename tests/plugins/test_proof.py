@@ -18,6 +18,7 @@ from automation.browser.launch import Running
 from automation.domain.settings import Kind, State, Switch
 from automation.page import controls
 from automation.page.controls import Candidate, choose, names_it, proof
+from automation.page.waits import Waits
 from automation.plugins.linkedin import AI_TRAINING, LinkedIn
 from automation.plugins.x import X
 from automation.replicas import DEMO_USERNAME, SITES, ReplicaServer
@@ -194,7 +195,7 @@ async def test_a_look_alike_drawn_first_is_never_read_or_switched(
 @pytest.mark.browser
 @pytest.mark.parametrize("name", COVERED)
 async def test_a_page_with_only_the_look_alike_reads_unknown(
-    name: str, make_engine, replica: ReplicaServer, short_waits
+    name: str, make_engine, replica: ReplicaServer
 ) -> None:
     """The setting's own control gone, a look-alike left: ``unknown``, never its value."""
     holder = account(replica, name)
@@ -205,7 +206,7 @@ async def test_a_page_with_only_the_look_alike_reads_unknown(
     setting = next(s for _, s in SWITCHES if s.platform == name and s.key in drawn)
     holder.decoys.add(setting.key)
     holder.hidden.add(setting.key)
-    engine = make_engine(PLUGINS[name](replica.origins[name]))
+    engine = make_engine(PLUGINS[name](replica.origins[name]), waits=Waits.short())
     [reading] = await engine.check([setting.id])
     assert reading.state is State.UNKNOWN, reading
     assert replica.sites[name].saves == []
@@ -340,14 +341,14 @@ async def test_grok_boxes_each_read_their_own_value(
     ids=["japanese-id-intact", "reworded-id-intact", "id-renamed", "both-changed-known", "lost"],
 )
 async def test_ai_training_by_its_id_or_its_label(
-    label: str, renamed: bool, expected: State, make_engine, replica: ReplicaServer, short_waits
+    label: str, renamed: bool, expected: State, make_engine, replica: ReplicaServer
 ) -> None:
     holder = account(replica, "linkedin")
     holder.settings["ai_training"] = False
     holder.labels["ai_training"] = label
     if renamed:
         holder.renamed.add("ai_training")
-    engine = make_engine(LinkedIn(replica.origins["linkedin"]))
+    engine = make_engine(LinkedIn(replica.origins["linkedin"]), waits=Waits.short())
     [reading] = await engine.check([AI_TRAINING.id])
     assert reading.state is expected, reading
 
@@ -357,14 +358,14 @@ PROMOTIONS = ("linkedin.marketing_ads", "linkedin.marketing_emails")
 
 @pytest.mark.browser
 async def test_linkedin_promotions_switches_are_each_read_by_their_own_id(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     """Two switches on one page, in opposite positions: each reads its own and a change
     reaches only its own. With one switch's id renamed it is still found by its label;
     with its label reworded too, that one reads unknown and the other still reads its
     own value."""
     holder = account(replica, "linkedin")
-    engine = make_engine(LinkedIn(replica.origins["linkedin"]))
+    engine = make_engine(LinkedIn(replica.origins["linkedin"]), waits=Waits.short())
     for ads in (True, False):
         holder.settings.update(marketing_ads=ads, marketing_emails=not ads)
         readings = {r.setting_id: r for r in await engine.check(list(PROMOTIONS))}
@@ -397,12 +398,12 @@ async def test_linkedin_promotions_switches_are_each_read_by_their_own_id(
 
 @pytest.mark.browser
 async def test_linkedin_cookies_switch_is_found_by_the_id_it_carries(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     """#nonEssentialCookieConsent is the switch's own id, not an aria-labelledby one."""
     holder = account(replica, "linkedin")
     holder.settings["non_essential_cookies"] = True
-    engine = make_engine(LinkedIn(replica.origins["linkedin"]))
+    engine = make_engine(LinkedIn(replica.origins["linkedin"]), waits=Waits.short())
     [reading] = await engine.check(["linkedin.non_essential_cookies"])
     assert reading.state is State.ON, reading
     assert 'its id "nonEssentialCookieConsent"' in reading.detail
@@ -431,11 +432,9 @@ async def test_disabled_control_is_unavailable_and_never_clicked(
 
 
 @pytest.mark.browser
-async def test_page_saying_not_offered_is_unavailable(
-    make_engine, replica: ReplicaServer, short_waits
-) -> None:
+async def test_page_saying_not_offered_is_unavailable(make_engine, replica: ReplicaServer) -> None:
     account(replica, "linkedin").not_offered.add("ai_training")
-    engine = make_engine(LinkedIn(replica.origins["linkedin"]))
+    engine = make_engine(LinkedIn(replica.origins["linkedin"]), waits=Waits.short())
     [reading] = await engine.check([AI_TRAINING.id])
     assert reading.state is State.UNAVAILABLE, reading
     assert "isn't available in your region" in reading.detail
@@ -443,10 +442,12 @@ async def test_page_saying_not_offered_is_unavailable(
 
 @pytest.mark.browser
 async def test_sign_in_form_at_the_settings_address_needs_login(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     replica.sites["linkedin"].inline_login = True
-    engine = make_engine(LinkedIn(replica.origins["linkedin"]), signed_in=False)
+    engine = make_engine(
+        LinkedIn(replica.origins["linkedin"]), signed_in=False, waits=Waits.short()
+    )
     [reading] = await engine.check([AI_TRAINING.id])
     assert reading.state is State.NEEDS_LOGIN, reading
     assert reading.url and reading.url.endswith("/data-for-ai-improvement")
@@ -454,10 +455,12 @@ async def test_sign_in_form_at_the_settings_address_needs_login(
 
 @pytest.mark.browser
 async def test_chatgpt_start_page_signed_out_needs_login(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     """chatgpt.com serves its start page to visitors: no redirect, yet not signed in."""
-    engine = make_engine(PLUGINS["chatgpt"](replica.origins["chatgpt"]), signed_in=False)
+    engine = make_engine(
+        PLUGINS["chatgpt"](replica.origins["chatgpt"]), signed_in=False, waits=Waits.short()
+    )
     [reading] = await engine.check(["chatgpt.improve_model"])
     assert reading.state is State.NEEDS_LOGIN, reading
 

@@ -17,6 +17,7 @@ from automation.browser.launch import Running
 from automation.domain.settings import State, Switch
 from automation.page import rows
 from automation.page.rows import Row
+from automation.page.waits import Waits
 from automation.plugins.chatgpt import ChatGPT
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.chatgpt import LOOKALIKES, ChatGPTSite
@@ -204,14 +205,14 @@ async def test_a_row_switched_off_is_read_back_and_only_its_own(
 @pytest.mark.browser
 @pytest.mark.parametrize("key", ROWS)
 async def test_a_row_the_account_lacks_is_not_read_from_a_neighbour(
-    key: str, make_engine, replica: ReplicaServer, short_waits
+    key: str, make_engine, replica: ReplicaServer
 ) -> None:
     """Remote browser data is absent on some accounts: the tab without the row reads
     ``unknown`` with a sentence, never a neighbour's value, and a change sends nothing."""
     account = holder(replica)
     account.unavailable.add(key)
     account.settings.update({k: True for k in TAB})
-    engine = make_engine(plugin(replica))
+    engine = make_engine(plugin(replica), waits=Waits.short())
     [reading] = await engine.check([f"chatgpt.{key}"])
     assert reading.state in (State.UNKNOWN, State.UNAVAILABLE), reading
     assert "is not on it" in reading.detail, reading.detail
@@ -253,7 +254,7 @@ async def test_a_row_drawn_twice_is_unknown(key: str, make_engine, replica: Repl
 @pytest.mark.browser
 @pytest.mark.parametrize("key", ROWS)
 async def test_a_look_alike_row_is_never_read_or_clicked(
-    key: str, make_engine, replica: ReplicaServer, short_waits
+    key: str, make_engine, replica: ReplicaServer
 ) -> None:
     """A row for another setting, drawn just before the real one in the other state
     ("Location history", "Remote browser data for scheduled tasks"): never read, never
@@ -261,7 +262,7 @@ async def test_a_look_alike_row_is_never_read_or_clicked(
     account = holder(replica)
     account.settings[key] = True
     account.decoys.add(key)
-    engine = make_engine(plugin(replica))
+    engine = make_engine(plugin(replica), waits=Waits.short())
     [reading] = await engine.check([f"chatgpt.{key}"])
     assert reading.state is State.ON, reading
     assert account.settings[key + DECOY] is False, "the look-alike shows the other state"
@@ -284,14 +285,14 @@ async def test_a_look_alike_row_is_never_read_or_clicked(
 @pytest.mark.browser
 @pytest.mark.parametrize("visitors", [False, True])
 async def test_signed_out_rows_need_login_and_nothing_is_sent(
-    visitors: bool, make_engine, replica: ReplicaServer, short_waits
+    visitors: bool, make_engine, replica: ReplicaServer
 ) -> None:
     """Signed out, and on a page that shows the tab to a visitor (no account menu),
     the rows read ``needs_login`` and a change is refused."""
     site = site_of(replica)
     site.open_to_visitors = visitors
     before = dict(holder(replica).settings)
-    engine = make_engine(plugin(replica), signed_in=False)
+    engine = make_engine(plugin(replica), signed_in=False, waits=Waits.short())
     readings = await engine.check([f"chatgpt.{key}" for key in ROWS])
     assert [r.state for r in readings] == [State.NEEDS_LOGIN] * 2, readings
     changed = await engine.change("chatgpt.location", State.ON)

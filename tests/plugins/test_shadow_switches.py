@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from automation.domain.settings import State
+from automation.page.waits import Waits
 from automation.plugins.reddit import OLD_LABEL, Reddit
 from automation.replicas import DEMO_USERNAME, ReplicaServer
 from automation.replicas.server import DECOY, Account
@@ -92,15 +93,17 @@ async def test_the_2023_wording_is_still_read(make_engine, replica: ReplicaServe
 
 @pytest.mark.browser
 async def test_not_offered_and_signed_out_are_said_and_nothing_changes(
-    make_engine, replica: ReplicaServer, short_waits
+    make_engine, replica: ReplicaServer
 ) -> None:
     site = replica.sites["reddit"]
     holder = account(replica)
     holder.not_offered.add("personalized_ads")
-    engine = make_engine(Reddit(replica.origins["reddit"]))
+    engine = make_engine(Reddit(replica.origins["reddit"]), waits=Waits.short())
     [reading] = await engine.check([ADS])
     assert reading.state is State.UNAVAILABLE, reading.detail
-    signed_out = make_engine(Reddit(replica.origins["reddit"]), signed_in=False)
+    signed_out = make_engine(
+        Reddit(replica.origins["reddit"]), signed_in=False, waits=Waits.short()
+    )
     [reading] = await signed_out.check([ADS])
     assert reading.state is State.NEEDS_LOGIN, reading.detail
     assert site.saves == []
