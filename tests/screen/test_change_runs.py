@@ -1,6 +1,6 @@
 """Runs of changes in the app: the bar and the count while a preset runs, quitting in
 the middle, and undo and redo over several steps; driven by Textual's pilot on the
-LinkedIn demo replica, each change checked on the replica's account."""
+demo's LinkedIn rows, each change checked on the account an engine keeps in memory."""
 
 from __future__ import annotations
 
@@ -13,13 +13,11 @@ from automation.domain.settings import State
 from automation.engine.runtime import Runtime
 from automation.records import tally
 from tests.checklist_view import Notices, highlighted, move_to
-from tests.demo import account
+from tests.fake_engine import fake
 from tui.app import PrivacyApp
 from tui.dialogs import Confirm, PresetChoice
 from tui.dialogs.points import UndoPoints
 from tui.widgets.status import StatusLine
-
-pytestmark = pytest.mark.browser
 
 AI = "linkedin.ai_training"
 RESEARCH = "linkedin.research"
@@ -28,8 +26,10 @@ SIZE = (140, 40)
 
 
 @pytest.fixture
-def runtime(linkedin_demo: Runtime) -> Runtime:
-    return linkedin_demo
+def runtime(fake_linkedin: Runtime) -> Runtime:
+    # Each change takes a moment, as a page would: the bar and the count are seen moving.
+    fake(fake_linkedin).delay = 0.05
+    return fake_linkedin
 
 
 async def settle(app: PrivacyApp, pilot) -> None:
@@ -96,7 +96,7 @@ async def test_the_bar_and_the_count_follow_a_preset_and_one_line_ends_it(
         assert status(app).startswith(f" Preset recommended: {words}. ·"), status(app)
         assert any(n.message == f"Preset recommended: {words}." for n in notices)
         assert not app.query_one(ProgressBar).display
-        assert not any(account(runtime).settings[s.key] for s in runtime.settings)
+        assert all(fake(runtime).states[s.id] is State.OFF for s in runtime.settings)
         await app.action_quit()
 
 
@@ -104,7 +104,7 @@ async def test_quitting_during_a_preset_asks_lets_the_change_under_way_finish_an
     runtime: Runtime, capsys: pytest.CaptureFixture[str]
 ) -> None:
     app = PrivacyApp(runtime, demo=True)
-    saves = runtime.demo.sites["linkedin"].saves
+    saves = fake(runtime).saves
     async with app.run_test(size=SIZE) as pilot:
         total = await start_preset(app, pilot)
         for _ in range(3000):
@@ -128,10 +128,10 @@ async def test_quitting_during_a_preset_asks_lets_the_change_under_way_finish_an
     made = run.result.outcomes
     assert 2 <= len(made) < total and run.result.under_way is None
     # Only the changes made reached the account; none after them was started.
-    assert [key for _, key, _ in saves] == [o.step.setting_id.split(".")[1] for o in made]
-    settings = account(runtime).settings
-    assert all(settings[o.step.setting_id.split(".")[1]] is False for o in made)
-    assert all(settings[s.setting_id.split(".")[1]] is True for s in run.result.not_started)
+    assert [setting_id for setting_id, _ in saves] == [o.step.setting_id for o in made]
+    states = fake(runtime).states
+    assert all(states[o.step.setting_id] is State.OFF for o in made)
+    assert all(states[s.setting_id] is State.ON for s in run.result.not_started)
     # What the terminal shows once the screen is gone (wrapped to its width).
     told = " ".join(capsys.readouterr().err.split())
     assert f"Preset recommended, stopped when you quit: {len(made)} changed and read back" in told
@@ -142,10 +142,10 @@ async def test_quitting_during_a_preset_asks_lets_the_change_under_way_finish_an
 async def test_three_undo_points_are_undone_in_order_and_one_is_redone(runtime: Runtime) -> None:
     app = PrivacyApp(runtime, demo=True)
     notices = Notices()
-    settings = account(runtime).settings
+    states = fake(runtime).states
 
     def on_account(*setting_ids: str) -> dict[str, bool]:
-        return {i: settings[i.split(".")[1]] for i in setting_ids}
+        return {i: states[i] is State.ON for i in setting_ids}
 
     async def answer(key: str, expect: str) -> None:
         await pilot.press(key)
@@ -186,15 +186,14 @@ async def test_three_undo_points_are_undone_in_order_and_one_is_redone(runtime: 
         assert on_account(AI, RESEARCH, BEYOND) == {AI: False, RESEARCH: True, BEYOND: True}
         assert app.model.readings[AI].state is State.OFF
         assert app.model.readings[AI].checked_at > app.model.readings[RESEARCH].checked_at
-        saves = runtime.demo.sites["linkedin"].saves
-        assert [(key, value) for _, key, value in saves] == [
-            ("ai_training", False),
-            ("research", False),
-            ("ads_beyond_linkedin", False),
-            ("ads_beyond_linkedin", True),
-            ("research", True),
-            ("ai_training", True),
-            ("ai_training", False),
+        assert fake(runtime).saves == [
+            (AI, State.OFF),
+            (RESEARCH, State.OFF),
+            (BEYOND, State.OFF),
+            (BEYOND, State.ON),
+            (RESEARCH, State.ON),
+            (AI, State.ON),
+            (AI, State.OFF),
         ]
 
         # The history view lists the points, newest first, and what u and U take next.
