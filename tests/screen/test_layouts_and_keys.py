@@ -1,6 +1,7 @@
 """The checklist at any size and for any eye: layouts, dialogs, keys, palette, themes.
 
-Driven by Textual's pilot on the demo replica with the real engine; what is checked
+Driven by Textual's pilot on the demo's rows, read by an engine that keeps the account's
+states in memory; what is checked
 is what the screen shows (the regions widgets are drawn in, the text on screen).
 """
 
@@ -20,26 +21,27 @@ from textual.command import CommandPalette
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from automation import registry
 from automation.domain.settings import State
-from automation.engine.runtime import Runtime, build
+from automation.engine.runtime import Runtime
+from automation.files.config import catalog_of, load
 from automation.plugins.linkedin import LinkedIn
+from tests import fake_engine
 from tests.checklist_view import PLATFORM_ROW, highlighted, row_keys
-from tests.demo import account
+from tests.fake_engine import fake
 from tui.app import PrivacyApp
 from tui.dialogs import Confirm, ExportPath, Help, PresetChoice
 from tui.keys import HELP
 from tui.widgets.checklist import Checklist
 from tui.widgets.footer import KeysFooter
 
-pytestmark = pytest.mark.browser
-
 AI = "linkedin.ai_training"
 LINKEDIN_IDS = [s.id for s in LinkedIn.settings]
 
 
 @pytest.fixture
-def runtime(linkedin_demo: Runtime) -> Runtime:
-    return linkedin_demo
+def runtime(fake_linkedin: Runtime) -> Runtime:
+    return fake_linkedin
 
 
 async def settle(app: PrivacyApp, pilot) -> None:
@@ -103,11 +105,11 @@ def footer_keys(app: PrivacyApp) -> dict[str, str]:
 
 
 async def test_a_preset_of_every_setting_scrolls_and_keeps_its_buttons(
-    whole_demo: Runtime,
+    fake_whole: Runtime,
 ) -> None:
     """The recommended preset on the whole demo lists some 35 changes: at 80x24 and
     at 140x45 its buttons and keys stay in sight, and scrolling reaches the last one."""
-    app = PrivacyApp(whole_demo, demo=True)
+    app = PrivacyApp(fake_whole, demo=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("p")
@@ -152,8 +154,7 @@ async def test_a_preset_of_every_setting_scrolls_and_keeps_its_buttons(
         await pilot.press("n")
         await pilot.pause()
         assert not isinstance(app.screen, Confirm)
-        assert whole_demo.demo is not None
-        assert all(site.saves == [] for site in whole_demo.demo.sites.values())
+        assert fake(fake_whole).saves == []
         await app.action_quit()
 
 
@@ -199,7 +200,7 @@ async def test_layouts_follow_the_terminals_size_live(runtime: Runtime) -> None:
     """Side by side when wide; the detail pane below at 80x24 and the state column in
     sight; at 60x20 the pane leaves room for the checklist (d brings it back), labels
     end in an ellipsis and the state still shows."""
-    account(runtime).settings["research"] = False
+    fake(runtime).states["linkedin.research"] = State.OFF
     app = PrivacyApp(runtime, demo=True)
     async with app.run_test(size=(140, 45)) as pilot:
         await settle(app, pilot)
@@ -339,21 +340,18 @@ async def test_the_palette_offers_every_action_and_every_setting(runtime: Runtim
         await app.action_quit()
 
 
-async def test_the_config_chooses_a_light_theme(chromium: str, tmp_path: Path) -> None:
-    config = tmp_path / "config.toml"
-    config.write_text('[display]\ntheme = "light"\n')
-    built = build(str(config), demo=True, only=LINKEDIN_IDS, log=tmp_path / "app.log")
-    try:
-        app = PrivacyApp(built, demo=True)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(app, pilot)
-            assert app.theme == "textual-light"
-            assert not app.current_theme.dark
-            assert app.screen.styles.background.brightness > 0.5
-            await app.action_quit()
-    finally:
-        await asyncio.wait_for(built.engine.close(), 30)
-        built.close()
+async def test_the_config_chooses_a_light_theme(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[display]\ntheme = "light"\n')
+    config = load(path, catalog_of(registry.load()[0]), required=True)
+    _, built = fake_engine.demo(LINKEDIN_IDS, config=config)
+    app = PrivacyApp(built, demo=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "textual-light"
+        assert not app.current_theme.dark
+        assert app.screen.styles.background.brightness > 0.5
+        await app.action_quit()
 
 
 def shown_segments(app: PrivacyApp, row_key: str) -> list[Segment]:
@@ -382,7 +380,7 @@ async def test_with_no_color_a_cross_stands_out_as_much_as_a_tick(
     runtime: Runtime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """NO_COLOR (set for every test): ✗ and its value are bold and as bright as ✓."""
-    account(runtime).settings["research"] = False
+    fake(runtime).states["linkedin.research"] = State.OFF
     app = PrivacyApp(runtime, demo=True)
     assert app.no_color
     async with app.run_test(size=(100, 30)) as pilot:
@@ -401,7 +399,7 @@ async def test_on_and_off_are_coloured_by_the_recommendation(
     runtime: Runtime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("NO_COLOR")
-    account(runtime).settings["research"] = False
+    fake(runtime).states["linkedin.research"] = State.OFF
     app = PrivacyApp(runtime, demo=True)
     assert not app.no_color
     async with app.run_test(size=(100, 30)) as pilot:
