@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
 from textual.widgets import Static
 
 from automation.engine.runtime import Runtime
 from tui.app import PrivacyApp
 
-pytestmark = pytest.mark.browser
-
 AI = "linkedin.ai_training"
 
 
-async def test_summary_line_says_when_the_last_watched_check_ran(linkedin_demo: Runtime) -> None:
-    history = linkedin_demo.history
-    plugin = next(p for p in linkedin_demo.plugins if p.name == "linkedin")
+async def test_summary_line_says_when_the_last_watched_check_ran(fake_linkedin: Runtime) -> None:
+    history = fake_linkedin.history
+    plugin = next(p for p in fake_linkedin.plugins if p.name == "linkedin")
     history.record_watch(
         history.last_entry_id(),
         at=datetime(2026, 11, 29, 9, 0, tzinfo=UTC),
@@ -27,7 +24,7 @@ async def test_summary_line_says_when_the_last_watched_check_ran(linkedin_demo: 
         told=[f"{AI}=on"],
     )
     when = datetime(2026, 11, 29, 9, 0, tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-    app = PrivacyApp(linkedin_demo, demo=True)
+    app = PrivacyApp(fake_linkedin, demo=True)
     async with app.run_test(size=(140, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
