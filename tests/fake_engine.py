@@ -264,7 +264,11 @@ def demo_account(plugins: Iterable[Plugin]) -> tuple[dict[str, State], dict[str,
 
 
 def runtime(
-    engine: FakeEngine, *, config: Config | None = None, only: Iterable[str] = ()
+    engine: FakeEngine,
+    *,
+    config: Config | None = None,
+    only: Iterable[str] = (),
+    marks: Marks | None = None,
 ) -> Runtime:
     """A run around ``engine``, as the demo builds one: its plugins, the config's wishes,
     marks and a history in memory (the history hears the engine, as ``build`` sets up)."""
@@ -273,7 +277,12 @@ def runtime(
     history.attach(engine)
     plugins = list(engine.plugins.values())
     return Runtime(
-        config, plugins, engine, only=list(only), marks=Marks(None, config.marks), history=history
+        config,
+        plugins,
+        engine,
+        only=list(only),
+        marks=marks or Marks(None, config.marks),
+        history=history,
     )
 
 

@@ -1,59 +1,34 @@
 """The checklist's grouping, filter, folding, by-hand marks and per-blog rows.
 
 A small plugin defined here has one by-hand setting and one setting kept per
-blog, with a replica site of its own, so these tests do not depend on which
-platforms are installed.
+blog, so these tests do not depend on which platforms are installed; an engine that keeps
+the account's states in memory reads and changes them.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, ProgressBar
 from textual.worker import WorkerCancelled
 
-from automation.accounts.sessions import MemorySessions
-from automation.browser.launch import Running
 from automation.domain.settings import Discovery, Kind, Setting, State, Switch
-from automation.engine.core import Engine, Options
 from automation.engine.runtime import Runtime
 from automation.files.config import parse
-from automation.files.config_types import Config
 from automation.plugin import Plugin
 from automation.plugins.linkedin import LinkedIn
 from automation.records.marks import Marks
-from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
-from automation.replicas.linkedin import LinkedInSite
-from automation.replicas.switchsite import Control, SettingsPage, SwitchSite
+from tests import fake_engine
 from tests.checklist_view import PLATFORM_ROW, Notices, cell, row_keys
+from tests.fake_engine import FakeEngine, fake
 from tui.app import PrivacyApp
 from tui.dialogs import Confirm, ExportPath
 
-pytestmark = pytest.mark.browser
 SIZE = (140, 45)
-
-
-class BlogSite(SwitchSite):
-    title = "Blogs"
-    session_cookie = "blog_session"
-    blogs_path = "/settings/blogs"
-    blog_link = "/settings/blog/{name}"
-    pages = (
-        SettingsPage(
-            "sharing",
-            "/settings/blog/{name}",
-            "Visibility",
-            Control("Prevent third-party sharing", kind="checkbox"),
-            default=False,
-        ),
-    )
-
-
-BlogSite.name = "blogs"
 
 
 class Blogs(Plugin):
@@ -95,17 +70,13 @@ class Blogs(Plugin):
 
 
 @pytest.fixture
-def runtime(chromium: str, shared_browser: Running, tmp_path: Path) -> Iterator[Runtime]:
-    linkedin_site, blog_site = LinkedInSite(), BlogSite()
-    linkedin_site.add_account(DEMO_USERNAME, DEMO_PASSWORD)
-    blog_site.add_account(DEMO_USERNAME, DEMO_PASSWORD, blogs=["art", "notes"])
-    with ReplicaServer([linkedin_site, blog_site]) as server:
-        plugins = [LinkedIn(server.origins["linkedin"]), Blogs(server.origins["blogs"])]
-        sessions = MemorySessions({n: server.storage_state(n) for n in server.origins})
-        options = Options(executable=chromium, timeout=15, log_path=tmp_path / "log")
-        engine = Engine(plugins, options, sessions=sessions, shared_browser=shared_browser)
-        marks = Marks(tmp_path / "marks.toml")
-        yield Runtime(Config(), plugins, engine, server, marks=marks)
+def runtime(tmp_path: Path) -> Runtime:
+    plugins = [LinkedIn(fake_engine.ORIGIN), Blogs(fake_engine.ORIGIN)]
+    states, _ = fake_engine.demo_account(plugins[:1])
+    states |= {"blogs.sharing@art": State.OFF, "blogs.sharing@notes": State.OFF}
+    # Each step takes a moment, as a page would: the check is seen under way.
+    engine = FakeEngine(plugins, states, blogs={"blogs": ["art", "notes"]}, delay=0.02)
+    return fake_engine.runtime(engine, marks=Marks(tmp_path / "marks.toml"))
 
 
 async def settle(app: PrivacyApp, pilot) -> None:
@@ -151,8 +122,9 @@ async def test_groups_blogs_marks_filter_and_folding(runtime: Runtime, tmp_path:
         app.checklist.move_cursor(row=row_keys(app).index("blogs.sharing@art"))
         await pilot.press("space", "y")
         await settle(app, pilot)
-        account = runtime.demo.sites["blogs"].account(DEMO_USERNAME)
-        assert account.settings == {"sharing@art": True, "sharing@notes": False}
+        states = fake(runtime).states
+        assert states["blogs.sharing@art"] is State.ON
+        assert states["blogs.sharing@notes"] is State.OFF
         assert cell(app, PLATFORM_ROW + "blogs", "wish") == "1/2 ✓"
 
         # The export carries the mark and the per-blog rows, and loads back.
@@ -217,16 +189,16 @@ async def test_a_preset_over_per_blog_rows_leaves_nothing_busy(
         assert app.model.busy == {}
         assert "working on" not in summary_text(app)
         assert not app.query_one(ProgressBar).display
-        account = runtime.demo.sites["blogs"].account(DEMO_USERNAME)
-        changed = answer == "y"
-        assert account.settings == {"sharing@art": changed, "sharing@notes": changed}
+        changed = State.ON if answer == "y" else State.OFF
+        states = fake(runtime).states
+        assert (states["blogs.sharing@art"], states["blogs.sharing@notes"]) == (changed, changed)
         assert row_keys(app).count("blogs.sharing@art") == 1  # listed again, not added twice
 
         await pilot.press("u")
         await settle(app, pilot)
         waiting = [n for n in notices if "Wait until" in n.message]
         assert waiting == []
-        if changed:
+        if changed is State.ON:
             assert isinstance(app.screen, Confirm) and "Undo" in app.screen.question
             await pilot.press("n")
             await settle(app, pilot)
@@ -243,6 +215,8 @@ async def test_rows_of_work_that_was_stopped_are_not_left_busy(runtime: Runtime)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         before = dict(app.model.readings)
+        # The engine holds every step: the read is under way when it is stopped.
+        fake(runtime).gate = asyncio.Event()
         await pilot.press("R")
         for _ in range(1000):
             if app.model.busy:
