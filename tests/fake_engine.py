@@ -151,8 +151,8 @@ class FakeEngine:
             return Reading(setting.id, State.NEEDS_LOGIN, "Not signed in.", at, url)
         state = self.states.get(setting.id, State.UNKNOWN)
         detail = {
-            State.ON: "Switch is on (found by its label).",
-            State.OFF: "Switch is off (found by its label).",
+            State.ON: "Switch is on (found by its id).",
+            State.OFF: "Switch is off (found by its id).",
             State.NEEDS_LOGIN: "Not signed in.",
             State.UNAVAILABLE: "The platform does not offer this setting to the account.",
             State.UNKNOWN: "No switch was found on the page.",

@@ -1,4 +1,7 @@
-"""The terminal app driven by Textual's pilot, with the real engine on the replica sites."""
+"""The terminal app driven by Textual's pilot: with the real engine on the replica sites
+where the engine is the point (the first readings, a switch read back, a capture, the
+browser's life), and on an engine that keeps the account's states in memory where the
+screen is (keys, reading again, exports)."""
 
 from __future__ import annotations
 
@@ -18,19 +21,27 @@ from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer
 from tests.checklist_view import Notices, cell, highlighted
 from tests.demo import account
+from tests.fake_engine import fake
 from tests.processes import browsers_below, cmdline, descendants
 from tui.app import PrivacyApp
 from tui.dialogs import Confirm, ExportPath
-
-pytestmark = pytest.mark.browser
 
 AI = "linkedin.ai_training"
 SIZE = (140, 40)
 
 
+browser = pytest.mark.browser
+
+
 @pytest.fixture
 def runtime(linkedin_demo: Runtime) -> Runtime:
     return linkedin_demo
+
+
+@pytest.fixture
+def shown(fake_linkedin: Runtime) -> Runtime:
+    """The demo's LinkedIn rows on the in-memory engine."""
+    return fake_linkedin
 
 
 def state_cell(app: PrivacyApp, setting_id: str) -> str:
@@ -46,12 +57,28 @@ async def settle(app: PrivacyApp, pilot) -> None:
     await pilot.pause()
 
 
-async def test_rows_fill_with_states_read_by_the_engine(runtime: Runtime) -> None:
-    """Every row starts unread, then shows what the browser read from the replica."""
+def drivers() -> set[int]:
+    return {p for p in descendants(os.getpid()) if "run-driver" in cmdline(p)}
+
+
+@browser
+async def test_the_real_engine_fills_the_rows_in_the_apps_own_browser_and_quit_closes_it(
+    runtime: Runtime,
+) -> None:
+    """Every row starts unread, then shows what the browser read from the replica.
+
+    Playwright starts inside the running app with a real stderr: inside Textual,
+    sys.stderr has no file descriptor, and were the driver given the -1 Textual reports,
+    asyncio would hand it a pipe that no one reads, and the driver would stall once that
+    pipe filled. q closes every context and the browser: no Chromium outlives the app.
+    """
     account(runtime).settings["research"] = False
+    others = drivers()  # left running by other tests in this process
+    other_browsers = set(browsers_below())
     app = PrivacyApp(runtime, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
+        # The rows fill with the states read by the engine.
         assert app.model.readings[AI].state is State.ON
         assert app.model.readings["linkedin.research"].state is State.OFF
         assert state_cell(app, AI) == "on ✗"
@@ -59,12 +86,24 @@ async def test_rows_fill_with_states_read_by_the_engine(runtime: Runtime) -> Non
         summary = str(app.query_one("#summary", Static).render())
         readable = [s for s in runtime.settings if s.kind is not Kind.MANUAL]
         assert f"1 of {len(readable)} settings as you want" in summary
-        await app.action_quit()
+
+        # Playwright's driver started inside the app, writing to the log file.
+        started = sorted(drivers() - others)
+        assert len(started) == 1, f"the app's Playwright driver among {started}"
+        stderr = os.readlink(f"/proc/{started[0]}/fd/2")
+        assert stderr == str(runtime.log_path), f"the driver's stderr is {stderr}"
+
+        # Quitting closes the browser.
+        assert set(browsers_below()) - other_browsers, "the browser should run while the app does"
+        await pilot.press("q")
+        await pilot.pause()
+    assert not app.is_running, "q quit the app"
+    assert set(browsers_below()) <= other_browsers, "a browser outlived the app"
 
 
-async def test_ai_training_is_the_first_row_and_keys_move(runtime: Runtime) -> None:
+async def test_ai_training_is_the_first_row_and_keys_move(shown: Runtime) -> None:
     """The cursor starts on LinkedIn's AI setting; j/k and the arrows move it."""
-    app = PrivacyApp(runtime, demo=True)
+    app = PrivacyApp(shown, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert highlighted(app) == AI
@@ -82,6 +121,7 @@ async def test_ai_training_is_the_first_row_and_keys_move(runtime: Runtime) -> N
         await app.action_quit()
 
 
+@browser
 async def test_switch_asks_first_and_reads_the_change_back(runtime: Runtime) -> None:
     """Space asks; "no" changes nothing; "yes" switches off, read back from a fresh load."""
     app = PrivacyApp(runtime, demo=True)
@@ -118,30 +158,30 @@ async def test_switch_asks_first_and_reads_the_change_back(runtime: Runtime) -> 
         await app.action_quit()
 
 
-async def test_no_switch_when_the_state_is_not_known(runtime: Runtime) -> None:
+async def test_no_switch_when_the_state_is_not_known(shown: Runtime) -> None:
     """A row that is not on/off (here: the switch is missing) is never flipped."""
-    account(runtime).hidden.add("ai_training")
-    app = PrivacyApp(runtime, demo=True)
+    fake(shown).states[AI] = State.UNKNOWN
+    app = PrivacyApp(shown, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert app.model.readings[AI].state is State.UNKNOWN
         await pilot.press("space")
         assert not isinstance(app.screen, Confirm)
-        assert runtime.demo.sites["linkedin"].saves == []
+        assert fake(shown).saves == []
         await app.action_quit()
 
 
-async def test_read_again_picks_up_a_change_made_elsewhere(runtime: Runtime) -> None:
+async def test_read_again_picks_up_a_change_made_elsewhere(shown: Runtime) -> None:
     """r reads the row again: a change made behind the app's back shows up."""
-    app = PrivacyApp(runtime, demo=True)
+    app = PrivacyApp(shown, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert app.model.readings[AI].state is State.ON
-        account(runtime).settings["ai_training"] = False
+        fake(shown).states[AI] = State.OFF
         await pilot.press("r")
         await settle(app, pilot)
         assert app.model.readings[AI].state is State.OFF
-        account(runtime).settings["research"] = False
+        fake(shown).states["linkedin.research"] = State.OFF
         await pilot.press("R")
         await settle(app, pilot)
         assert app.model.readings["linkedin.research"].state is State.OFF
@@ -159,11 +199,11 @@ async def export_to(app: PrivacyApp, pilot, path: Path) -> None:
 
 
 async def test_export_writes_a_config_with_desired_and_results(
-    runtime: Runtime, tmp_path: Path
+    shown: Runtime, tmp_path: Path
 ) -> None:
     """e exports [desired] and [results]; an existing file is replaced only when confirmed."""
     target = tmp_path / "mine.toml"
-    app = PrivacyApp(runtime, demo=True)
+    app = PrivacyApp(shown, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("space", "y")
@@ -173,7 +213,7 @@ async def test_export_writes_a_config_with_desired_and_results(
         assert data["desired"]["linkedin"]["ai_training"] == "off"
         assert data["results"]["linkedin"]["ai_training"]["state"] == "off"
         assert data["results"]["linkedin"]["research"]["state"] == "on"
-        catalog = {p.name: {s.key for s in p.settings} for p in runtime.plugins}
+        catalog = {p.name: {s.key for s in p.settings} for p in shown.plugins}
         assert parse(target.read_text(), catalog).desired[AI] is State.OFF
 
         target.write_text("# keep me\n")
@@ -191,11 +231,11 @@ async def test_export_writes_a_config_with_desired_and_results(
 
 
 async def test_export_to_an_unwritable_place_keeps_everything(
-    runtime: Runtime, tmp_path: Path
+    shown: Runtime, tmp_path: Path
 ) -> None:
     """An export that cannot be written says why in its dialog, which stays open with
     the path as typed; readings and the app stay."""
-    app = PrivacyApp(runtime, demo=True)
+    app = PrivacyApp(shown, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         before = dict(app.model.readings)
@@ -225,6 +265,7 @@ class BrokenLinkedIn(LinkedIn):
     page_class = BrokenPage
 
 
+@browser
 async def test_a_plugin_exception_is_that_rows_error(
     make_engine, replica: ReplicaServer, tmp_path: Path
 ) -> None:
@@ -241,43 +282,7 @@ async def test_a_plugin_exception_is_that_rows_error(
         await app.action_quit()
 
 
-async def test_playwright_starts_inside_the_running_app_with_a_real_stderr(
-    runtime: Runtime,
-) -> None:
-    """Inside Textual, sys.stderr has no file descriptor; the driver must get the log file.
-
-    Were it given the -1 Textual reports, asyncio would hand it a pipe that no one
-    reads, and the driver would stall once that pipe filled.
-    """
-
-    def drivers() -> set[int]:
-        return {p for p in descendants(os.getpid()) if "run-driver" in cmdline(p)}
-
-    others = drivers()  # left running by other tests in this process
-    app = PrivacyApp(runtime, demo=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        assert app.model.readings[AI].state is State.ON
-        started = sorted(drivers() - others)
-        assert len(started) == 1, f"the app's Playwright driver among {started}"
-        stderr = os.readlink(f"/proc/{started[0]}/fd/2")
-        assert stderr == str(runtime.log_path), stderr
-        await app.action_quit()
-
-
-async def test_quit_closes_the_browser(runtime: Runtime) -> None:
-    """q closes every context and the browser: no Chromium outlives the app."""
-    others = set(browsers_below())  # kept open by other tests in this process
-    app = PrivacyApp(runtime, demo=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        assert set(browsers_below()) - others, "the browser should run while the app does"
-        await pilot.press("q")
-        await pilot.pause()
-    assert not app.is_running
-    assert set(browsers_below()) <= others
-
-
+@browser
 async def test_capital_c_keeps_a_capture_of_the_selected_setting(runtime: Runtime) -> None:
     """C reads the row again, keeps a redacted capture of its page, says where, and the
     detail pane tells what to do with it; an unknown reading keeps one by itself."""
