@@ -120,6 +120,11 @@ _CRON_JOB = re.compile(
     rf"0 {HOUR} \* \* (?P<day>\*|1) {_CRON_WORD}(?: {_CRON_WORD})* 'watch' 'run'"
     rf"(?: '--config' {_CRON_WORD})?(?: >>{_CRON_WORD} 2>&1)?"
 )
+#: The one line earlier versions wrote instead: the schedule, ``privacy-tui watch run``
+#: as the shell writes it, then the tag at the end of the same line.
+_CRON_EARLIER = re.compile(
+    rf"0 {HOUR} \* \* (?:\*|1) \S.* watch run\b.* # privacy-tui watch: (?P<every>day|week)"
+)
 
 
 def plan_install(scheduler: str, every: str, argv: list[str], log: Path | None) -> Plan:
@@ -233,11 +238,16 @@ def _crontab(runner: System) -> list[str]:
 
 def _cron_own(lines: list[str]) -> tuple[set[int], str | None]:
     """The lines of ``lines`` privacy-tui wrote, and the schedule of its job if one is
-    there: its exact marker line, and the line right after it when that is its job.
-    A line that only mentions privacy-tui, or the marker's words, is not its own."""
+    there: its exact marker line, and the line right after it when that is its job, or
+    the one tagged line an earlier version wrote. A line that only mentions privacy-tui,
+    or the marker's words, is not its own."""
     own: set[int] = set()
     every = None
     for index, line in enumerate(lines):
+        if (earlier := _CRON_EARLIER.fullmatch(line)) is not None:
+            own.add(index)
+            every = earlier["every"]
+            continue
         if line not in _CRON_MARKERS:
             continue
         own.add(index)
