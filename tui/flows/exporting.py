@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from automation.files import folders
+from automation.files.private import write_private
 from automation.language import N_, _, told
 from automation.records.export import ExportError, render, write_atomic
 
@@ -105,8 +107,7 @@ class Exporting:
         memo = self._memo()
         if memo is None:
             return
-        try:
-            memo.parent.mkdir(parents=True, exist_ok=True)
-            memo.write_text(f"{path}\n", encoding="utf-8")
-        except OSError:
-            pass  # a convenience: the export itself was written
+        # The path can name the person (their home folder): owner-only, like the rest
+        # of privacy-tui's own files. A convenience: the export itself was written.
+        with contextlib.suppress(OSError):
+            write_private(memo, f"{path}\n")
