@@ -71,6 +71,8 @@ class FakeEngine:
         self.unkept: set[str] = set()
         #: Platforms whose sign-in meets this wall.
         self.walls: dict[str, Wall] = {}
+        #: The usernames of every sign-in with typed credentials, in order.
+        self.sign_ins: list[str] = []
         #: Every change that reached the platform, in order.
         self.saves: list[tuple[str, State]] = []
         #: The settings each check was asked for, in order.
@@ -226,6 +228,7 @@ class FakeEngine:
 
     async def sign_in(self, name: str, credentials: Credentials) -> Wall | None:
         await self._step()
+        self.sign_ins.append(credentials.username)
         wall = self.walls.get(name)
         if wall is None:
             self.signed_out.discard(name)

@@ -1,7 +1,8 @@
 """Signing in and out from the checklist, driven by Textual's pilot, with the real engine.
 
 The app starts signed out (an empty session store in the test's folder) against the
-replica LinkedIn; the replica's own records say who signed in.
+replica LinkedIn; the replica's own records say who signed in. The form's own keys and
+paste run on an engine that keeps its states in memory, signed out of LinkedIn too.
 """
 
 from __future__ import annotations
@@ -31,17 +32,25 @@ from automation.plugins.linkedin import LinkedIn
 from automation.plugins.x import X
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
 from tests.checklist_view import Notices, cell, row_keys
+from tests.fake_engine import fake
 from tests.processes import browsers_below, cmdline
 from tests.xvfb import xvfb  # noqa: F401 (a fixture)
 from tui.app import PrivacyApp
 from tui.dialogs import CodeDialog, Confirm, CredentialsForm, SignOutDialog, WindowWaiting
 from tui.flows.accounts import WAITING_FOR_WINDOW
 
-pytestmark = pytest.mark.browser
+browser = pytest.mark.browser
 
 AI = "linkedin.ai_training"
 SIZE = (140, 40)
 CODE_USER, CODE_PASSWORD, CODE = "code@example.com", "pw-Zq81-for-the-form", "482913"
+
+
+@pytest.fixture
+def signed_out(fake_linkedin: Runtime) -> Runtime:
+    """The demo's LinkedIn rows on the in-memory engine, signed out of LinkedIn."""
+    fake(fake_linkedin).signed_out.add("linkedin")
+    return fake_linkedin
 
 
 @pytest.fixture
@@ -105,6 +114,7 @@ async def fill_form(app: PrivacyApp, pilot, username: str, password: str, rememb
     await pilot.press("enter")
 
 
+@browser
 async def test_password_form_and_code_dialog_sign_in_and_read(
     runtime: Runtime, replica: ReplicaServer, memory_keyring, tmp_path: Path
 ) -> None:
@@ -147,14 +157,11 @@ def type_fast(app: PrivacyApp, text: str) -> None:
 
 
 @pytest.mark.parametrize("between", ["\t", "\n"])
-async def test_keys_typed_fast_never_show_the_password(
-    runtime: Runtime, replica: ReplicaServer, between: str
-) -> None:
+async def test_keys_typed_fast_never_show_the_password(signed_out: Runtime, between: str) -> None:
     """Auto-type (username, Tab or Enter, password, Enter): the username field shows the
     username only, every password key lands in the masked field, and it signs in."""
     user, password = "fast@example.com", "pwAutoType73secret"
-    replica.sites["linkedin"].add_account(user, password)
-    app = PrivacyApp(runtime)
+    app = PrivacyApp(signed_out)
     shots: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -170,7 +177,7 @@ async def test_keys_typed_fast_never_show_the_password(
         assert form.query_one("#username", Input).value == user
         assert form.query_one("#password", Input).value == password
         type_fast(app, "\n")
-        await until(pilot, lambda: replica.sites["linkedin"].sign_ins == [user], "signed in")
+        await until(pilot, lambda: fake(signed_out).sign_ins == [user], "signed in")
         await settle(app, pilot)
         shots.append(screen_text(app))
         assert app.model.readings[AI].state is State.ON
@@ -178,10 +185,8 @@ async def test_keys_typed_fast_never_show_the_password(
         await app.action_quit()
 
 
-async def test_a_paste_of_username_and_password_splits_at_the_tab(
-    runtime: Runtime, replica: ReplicaServer
-) -> None:
-    app = PrivacyApp(runtime)
+async def test_a_paste_of_username_and_password_splits_at_the_tab(signed_out: Runtime) -> None:
+    app = PrivacyApp(signed_out)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("L")
@@ -198,6 +203,7 @@ async def test_a_paste_of_username_and_password_splits_at_the_tab(
         await app.action_quit()
 
 
+@browser
 async def test_without_a_display_l_offers_the_form_and_a_captcha_is_shown(
     runtime: Runtime, replica: ReplicaServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -226,6 +232,7 @@ async def test_without_a_display_l_offers_the_form_and_a_captcha_is_shown(
         await app.action_quit()
 
 
+@browser
 async def test_captcha_offers_the_window_where_there_is_a_display(
     runtime: Runtime, replica: ReplicaServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -245,6 +252,7 @@ async def test_captcha_offers_the_window_where_there_is_a_display(
         await app.action_quit()
 
 
+@browser
 async def test_without_a_keyring_the_form_is_asked_for_and_nothing_is_kept(
     runtime: Runtime, replica: ReplicaServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -289,6 +297,7 @@ def two_platforms(
     yield Runtime(Config(), plugins, engine, log_path=tmp_path / "app.log")
 
 
+@browser
 async def test_without_a_keyring_only_a_platform_with_a_password_form_asks(
     two_platforms: Runtime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -331,6 +340,7 @@ async def test_without_a_keyring_only_a_platform_with_a_password_form_asks(
         await app.action_quit()
 
 
+@browser
 async def test_a_refused_password_in_the_form_keeps_the_session(
     runtime: Runtime, replica: ReplicaServer, tmp_path: Path
 ) -> None:
@@ -353,6 +363,7 @@ async def test_a_refused_password_in_the_form_keeps_the_session(
         await app.action_quit()
 
 
+@browser
 async def test_no_form_for_a_platform_pointed_at_a_foreign_origin(
     chromium: str, shared_browser: Running, tmp_path: Path
 ) -> None:
@@ -376,6 +387,7 @@ async def test_no_form_for_a_platform_pointed_at_a_foreign_origin(
         await app.action_quit()
 
 
+@browser
 async def test_sign_out_forgets_the_session_and_the_credentials(
     runtime: Runtime, replica: ReplicaServer, memory_keyring, tmp_path: Path
 ) -> None:
@@ -409,6 +421,7 @@ def visible_browsers() -> list[int]:
     ]
 
 
+@browser
 @pytest.mark.usefixtures("xvfb")
 async def test_l_opens_a_window_and_escape_closes_it(runtime: Runtime) -> None:
     """With a display, l opens a browser window; giving up in the app closes it."""
