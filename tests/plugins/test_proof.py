@@ -10,13 +10,15 @@ position, and the real page's neighbours in different states: a plugin that took
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from automation import registry
 from automation.accounts import signin
 from automation.browser.launch import Running
 from automation.domain.settings import Kind, State, Switch
-from automation.page import controls
+from automation.page import controls, waits
 from automation.page.controls import Candidate, choose, names_it, proof
 from automation.page.waits import Waits
 from automation.plugins.linkedin import AI_TRAINING, LinkedIn
@@ -520,7 +522,9 @@ async def test_signed_in_needs_a_positive_sign(
     plugin = PLUGINS[name](replica.origins[name])
     browser = shared_browser.browser
     signed_out = await browser.new_context()
-    assert await signin.is_signed_in(plugin, signed_out) is False
+    # A sign expected missing is given up on sooner.
+    with waits.using(Waits.short()):
+        assert await signin.is_signed_in(plugin, signed_out) is False
     signed = await browser.new_context(storage_state=replica.storage_state(name))
     assert await signin.is_signed_in(plugin, signed) is True
     if plugin.session_cookies:
@@ -528,7 +532,8 @@ async def test_signed_in_needs_a_positive_sign(
         await stale.add_cookies(
             [{"name": plugin.session_cookies[0], "value": "expired", "url": plugin.origin}]
         )
-        assert await signin.is_signed_in(plugin, stale) is False
+        with waits.using(Waits.short()):
+            assert await signin.is_signed_in(plugin, stale) is False
 
 
 @pytest.mark.browser
@@ -542,16 +547,24 @@ async def test_every_platform_with_a_replica_can_prove_its_session(
 
     unproved, proved_signed_out = [], []
     browser = shared_browser.browser
-    for name in sorted(set(PLUGINS) & set(SITES)):
+    places = asyncio.Semaphore(6)
+
+    async def prove(name: str) -> None:
         plugin = PLUGINS[name](replica.origins[name])
-        signed = await browser.new_context(storage_state=replica.storage_state(name))
-        if not await signin.is_signed_in(plugin, signed):
-            unproved.append(name)
-        replica.sites[name].open_to_visitors = True
-        if await signin.is_signed_in(plugin, await browser.new_context()):
-            proved_signed_out.append(name)
-    assert unproved == [], "a signed-in session not proved"
-    assert proved_signed_out == [], "no session taken for signed in"
+        async with places:
+            signed = await browser.new_context(storage_state=replica.storage_state(name))
+            if not await signin.is_signed_in(plugin, signed):
+                unproved.append(name)
+            replica.sites[name].open_to_visitors = True
+            # A sign expected missing is given up on sooner.
+            with waits.using(Waits.short()):
+                if await signin.is_signed_in(plugin, await browser.new_context()):
+                    proved_signed_out.append(name)
+
+    # The platforms are proved at once, each in contexts of its own.
+    await asyncio.gather(*(prove(name) for name in sorted(set(PLUGINS) & set(SITES))))
+    assert sorted(unproved) == [], "a signed-in session not proved"
+    assert sorted(proved_signed_out) == [], "no session taken for signed in"
 
 
 async def look_at(
