@@ -201,12 +201,17 @@ def either(words: Iterable[str], quoted: bool = True) -> str:
     return joined
 
 
-def told(exc: BaseException) -> str:
-    """What ``exc`` says, in the language spoken now: its message said where it is a
-    :class:`Sentence`, else ``str(exc)`` as it is."""
+def message(exc: BaseException) -> str:
+    """What ``exc`` says: the :class:`Sentence` it was raised with, so that it can be said
+    in the reader's language, else ``str(exc)``."""
     text = str(exc)
     if not isinstance(text, Sentence) and len(exc.args) == 1:
         (given,) = exc.args
         if isinstance(given, Sentence) and given == text:
-            text = given
-    return said(text)
+            return given
+    return text
+
+
+def told(exc: BaseException) -> str:
+    """What ``exc`` says, in the language spoken now (see :func:`message`)."""
+    return said(message(exc))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from automation.accounts.sessions import SessionError, Sessions, StorageState, session_origin
 from automation.domain import events
+from automation.language import message
 
 if TYPE_CHECKING:
     from automation.engine.bus import Bus
@@ -25,19 +26,19 @@ class KeptSessions:
         try:
             return await self.sessions.load(plugin.name, session_origin(plugin))
         except SessionError as exc:  # unreadable counts as signed out; the user is told
-            self._bus.emit(events.Problem(str(exc)))
+            self._bus.emit(events.Problem(message(exc)))
             return None
 
     async def save(self, plugin: Plugin, state: StorageState) -> None:
         try:
             await self.sessions.save(plugin.name, state, session_origin(plugin))
         except SessionError as exc:
-            self._bus.emit(events.Problem(str(exc)))
+            self._bus.emit(events.Problem(message(exc)))
 
     async def forget(self, plugin: Plugin) -> bool:
         """Remove the kept session; True when there was one."""
         try:
             return await self.sessions.forget(plugin.name, session_origin(plugin))
         except SessionError as exc:
-            self._bus.emit(events.Problem(str(exc)))
+            self._bus.emit(events.Problem(message(exc)))
             return False

@@ -12,7 +12,7 @@ from automation.domain import events
 from automation.domain.walls import Wall
 from automation.engine.contexts import close_quietly
 from automation.engine.options import EngineClosed
-from automation.language import Sentence
+from automation.language import Sentence, message
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext
@@ -96,9 +96,8 @@ class SignIns:
         try:
             credentials = await self.credentials.get(plugin.name)
         except SecretsError as exc:
-            why = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
             platform.sign_in_problem = Sentence(
-                "Not signed in to {title}. {why}", title=plugin.title, why=why
+                "Not signed in to {title}. {why}", title=plugin.title, why=message(exc)
             )
             return False
         if credentials is None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from automation import language
+from automation.accounts.sessions.files import unreadable
 from automation.domain.settings import Reading, State
 from automation.files.config import parse
 from automation.files.config_types import ConfigError
@@ -153,3 +154,19 @@ def test_an_exception_carrying_a_sentence_is_told_in_japanese(japanese: None) ->
     assert str(error) == "The keyring could not be read: locked"
     assert told(error) == "キーリングを読み込めませんでした: locked"
     assert told(RuntimeError("plain words")) == "plain words"
+
+
+def test_a_session_that_cannot_be_opened_is_told_in_japanese(
+    tmp_path: Path, japanese: None
+) -> None:
+    kept = tmp_path / "linkedin.session"
+    kept.write_bytes(b"not a session")
+    error = unreadable(kept, "linkedin", "bad data")
+    assert str(error).startswith(
+        "The saved linkedin session could not be opened (bad data), so linkedin counts as "
+        "signed out; the file was kept as "
+    )
+    assert told(error).startswith(
+        "保存した linkedin のセッションを開けなかった (bad data) ため、linkedin は"
+        "サインアウトしているものとして扱います。ファイルは "
+    )

@@ -152,7 +152,7 @@ async def _in_window(engine: EngineProtocol, plugin: Plugin) -> int:
     except SessionError as exc:
         return exits.fail(told(exc), exits.NOT_SIGNED_IN)
     signed_in = _("Signed in to {title}.").format(title=plugin.title)
-    print(f"{signed_in} {await _where(engine)}")
+    print(f"{signed_in} {said(await _where(engine))}")
     return exits.OK
 
 
@@ -188,7 +188,7 @@ async def _with_password(engine: EngineProtocol, plugin: Plugin, *, remember: bo
     if wall is not None:
         return exits.fail(wall.detail, exits.NOT_SIGNED_IN)
     signed_in = _("Signed in to {title}.").format(title=plugin.title)
-    print(f"{signed_in} {await _where(engine)}")
+    print(f"{signed_in} {said(await _where(engine))}")
     if remember:
         await _remember(plugin, credentials)
     return exits.OK

@@ -23,6 +23,7 @@ from automation.files.private import (
     set_aside,
     write_private,
 )
+from automation.language import Sentence
 
 #: A session file larger than this is no session privacy-tui wrote.
 SESSION_LIMIT = 64 * 1024 * 1024
@@ -35,8 +36,13 @@ def read_session(path: Path, platform: str) -> bytes | None:
         return None
     except OSError as exc:
         raise SessionError(
-            f"The saved {platform} session in {path} could not be read "
-            f"({reason(exc)}); {platform} counts as signed out."
+            Sentence(
+                "The saved {platform} session in {path} could not be read "
+                "({why}); {platform} counts as signed out.",
+                platform=platform,
+                path=str(path),
+                why=reason(exc),
+            )
         ) from None
 
 
@@ -45,19 +51,29 @@ def write_session(path: Path, data: bytes, platform: str) -> None:
         write_private(path, data)
     except OSError as exc:
         raise SessionError(
-            f"The {platform} session could not be written to {path} ({reason(exc)}); "
-            "it is kept in memory until privacy-tui exits."
+            Sentence(
+                "The {platform} session could not be written to {path} ({why}); "
+                "it is kept in memory until privacy-tui exits.",
+                platform=platform,
+                path=str(path),
+                why=reason(exc),
+            )
         ) from None
 
 
 def unreadable(path: Path, platform: str, why: str) -> SessionError:
     try:
-        moved = f"the file was kept as {set_aside(path)}"
+        moved = Sentence("the file was kept as {path}", path=str(set_aside(path)))
     except OSError as exc:
-        moved = f"the file could not be moved aside ({reason(exc)})"
+        moved = Sentence("the file could not be moved aside ({why})", why=reason(exc))
     return SessionError(
-        f"The saved {platform} session could not be opened ({why}), so {platform} "
-        f"counts as signed out; {moved}."
+        Sentence(
+            "The saved {platform} session could not be opened ({why}), so {platform} "
+            "counts as signed out; {moved}.",
+            platform=platform,
+            why=why,
+            moved=moved,
+        )
     )
 
 
@@ -75,9 +91,9 @@ def decode_state(data: bytes) -> StorageState:
 
 def reason(exc: OSError) -> str:
     if isinstance(exc, NotARegularFile):
-        return "not a regular file"
+        return Sentence("not a regular file")
     if isinstance(exc, TooLarge):
-        return f"larger than {SESSION_LIMIT // 2**20} MiB"
+        return Sentence("larger than {size} MiB", size=SESSION_LIMIT // 2**20)
     return (exc.strerror or type(exc).__name__).lower()
 
 
@@ -106,5 +122,7 @@ def remove_file(path: Path) -> bool:
     except FileNotFoundError:
         return False
     except OSError as exc:
-        raise SessionError(f"{path} could not be removed ({reason(exc)}).") from None
+        raise SessionError(
+            Sentence("{path} could not be removed ({why}).", path=str(path), why=reason(exc))
+        ) from None
     return True

@@ -13,6 +13,7 @@ import binascii
 import os
 
 from automation.accounts.secrets import SERVICE, SecretsError
+from automation.language import Sentence
 
 #: The keyring entry (service ``privacy-tui``) that holds the session key.
 KEY_ENTRY = "session-encryption-key"
@@ -60,7 +61,7 @@ def get_key() -> bytes | None:
     try:
         text = keyring.get_password(SERVICE, KEY_ENTRY)
     except (KeyringError, RuntimeError) as exc:
-        raise SecretsError(f"The keyring could not be read: {exc}") from None
+        raise SecretsError(Sentence("The keyring could not be read: {exc}", exc=str(exc))) from None
     if not text:
         return None
     try:
@@ -79,5 +80,7 @@ def new_key() -> bytes:
     try:
         keyring.set_password(SERVICE, KEY_ENTRY, base64.urlsafe_b64encode(key).decode("ascii"))
     except (KeyringError, RuntimeError) as exc:
-        raise SecretsError(f"The keyring could not store the session key: {exc}") from None
+        raise SecretsError(
+            Sentence("The keyring could not store the session key: {exc}", exc=str(exc))
+        ) from None
     return key

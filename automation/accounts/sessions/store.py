@@ -46,12 +46,13 @@ from automation.accounts.sessions.files import (
 )
 from automation.accounts.sessions.sealing import decrypt, encrypt, get_key, looks_sealed, new_key
 from automation.files import folders
+from automation.language import Sentence, message
 
 log = logging.getLogger("privacy_tui.sessions")
 
 ENCRYPTED, UNENCRYPTED, MEMORY = "encrypted", "unencrypted", "memory"
 
-NO_KEYRING = (
+NO_KEYRING = Sentence(
     "This system has no working keyring, so sessions cannot be kept encrypted: "
     "they stay in memory until privacy-tui exits. To keep them between runs "
     "unencrypted on disk (mode 0600, readable only by you), set "
@@ -108,8 +109,12 @@ class EncryptedSessions:
             key = await self._key_for(create=False)
         except SecretsError as exc:
             raise SessionError(
-                f"The saved {platform} session could not be opened: {exc} "
-                f"{platform} counts as signed out for now; the file is left as it is."
+                Sentence(
+                    "The saved {platform} session could not be opened: {why} "
+                    "{platform} counts as signed out for now; the file is left as it is.",
+                    platform=platform,
+                    why=message(exc),
+                )
             ) from None
         if key is None:
             raise ValueError("its key is no longer in the keyring")
@@ -133,8 +138,12 @@ class EncryptedSessions:
             key = await self._key_for(create=True)
         except SecretsError as exc:
             raise SessionError(
-                f"The {platform} session could not be kept on disk: {exc} "
-                "It is kept in memory until privacy-tui exits."
+                Sentence(
+                    "The {platform} session could not be kept on disk: {why} "
+                    "It is kept in memory until privacy-tui exits.",
+                    platform=platform,
+                    why=message(exc),
+                )
             ) from None
         assert key is not None
         sealed = encrypt(key, session_name(platform, origin), data)
@@ -277,9 +286,10 @@ class SessionStore:
                     real = await run_blocking(keyring_is_real, timeout=self.timeout)
                 except TimeoutError:
                     real = False
-                    self._why_memory = (
-                        f"The keyring did not answer within {self.timeout:g} s (is it "
-                        "locked?), so sessions stay in memory until privacy-tui exits."
+                    self._why_memory = Sentence(
+                        "The keyring did not answer within {timeout:g} s (is it "
+                        "locked?), so sessions stay in memory until privacy-tui exits.",
+                        timeout=self.timeout,
                     )
                 except Exception:  # a broken keyring set-up is no keyring
                     real = False
@@ -293,9 +303,12 @@ class SessionStore:
         """Where sessions are kept, in a sentence for the user."""
         mode = await self.mode()
         if mode == ENCRYPTED:
-            return f"Sessions are kept encrypted in {self.folder}."
+            return Sentence("Sessions are kept encrypted in {folder}.", folder=str(self.folder))
         if mode == UNENCRYPTED:
-            return f"Sessions are kept unencrypted (mode 0600), as configured, in {self.folder}."
+            return Sentence(
+                "Sessions are kept unencrypted (mode 0600), as configured, in {folder}.",
+                folder=str(self.folder),
+            )
         return self._why_memory
 
     async def _store(self) -> EncryptedSessions | PlainSessions | MemorySessions:
