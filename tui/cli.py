@@ -16,7 +16,7 @@ from automation.language import N_, _
 
 from . import commands
 from .commands import exits
-from .commands.options import add_common
+from .commands.options import add_common, add_only
 
 if TYPE_CHECKING:
     from automation.engine.runtime import Runtime
@@ -54,6 +54,11 @@ def opens_app(argv: Sequence[str]) -> bool:
     """
     words = iter(argv)
     for word in words:
+        if word == "--only":
+            # One id or more, up to the next option.
+            rest = list(words)
+            ids = next((i for i, w in enumerate(rest) if w.startswith("-")), len(rest))
+            return ids > 0 and opens_app(rest[ids:])
         if word in VALUED:
             if next(words, None) is None:
                 return False
@@ -88,6 +93,7 @@ def parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         help=_("show program's version number and exit"),
     )
     add_common(top, sub=False)
+    add_only(top, sub=False)
     if not with_commands:
         top.set_defaults(command=None)
         return top

@@ -132,6 +132,8 @@ def test_statuses_and_error_messages_come_from_exits(path: Path) -> None:
         ["--config=my.toml", "--store-unencrypted"],
         ["--demo", "--config", "check"],
         ["--config", "--demo"],
+        ["--demo", "--only", "linkedin", "x.location"],
+        ["--only", "linkedin", "--demo"],
     ],
 )
 def test_opening_the_checklist_parses_as_the_whole_parser_does(argv: list[str]) -> None:
@@ -152,7 +154,17 @@ def test_opening_the_checklist_parses_as_the_whole_parser_does(argv: list[str]) 
 
 @pytest.mark.parametrize(
     "argv",
-    [["check"], ["--demo", "check"], ["--help"], ["-h"], ["--version"], ["--dem"], ["--config"]],
+    [
+        ["check"],
+        ["--demo", "check"],
+        ["--help"],
+        ["-h"],
+        ["--version"],
+        ["--dem"],
+        ["--config"],
+        ["--only"],
+        ["--only", "--demo"],
+    ],
 )
 def test_anything_but_the_checklists_own_options_goes_to_the_whole_parser(argv: list[str]) -> None:
     from tui.cli import opens_app

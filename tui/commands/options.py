@@ -91,8 +91,14 @@ def add_changing_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
 
 
-def add_only(parser: argparse.ArgumentParser) -> None:
-    """``--only ID...``: run on these settings alone."""
+def add_only(parser: argparse.ArgumentParser, *, sub: bool = True) -> None:
+    """``--only ID...``: run on these settings alone.
+
+    On a command (``sub``) it defaults to "not given", so that the checklist's own
+    ``privacy-tui --only linkedin check`` and ``privacy-tui check --only linkedin``
+    mean the same.
+    """
+    default: dict[str, Any] = {"default": argparse.SUPPRESS} if sub else {}
     parser.add_argument(
         "--only",
         nargs="+",
@@ -101,6 +107,7 @@ def add_only(parser: argparse.ArgumentParser) -> None:
             "only these settings: ids (like linkedin.ai_training), or platforms (like "
             "linkedin, for all of its settings); privacy-tui list shows them"
         ),
+        **default,
     )
 
 
