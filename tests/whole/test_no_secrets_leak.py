@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from automation import registry
 from automation.accounts import secrets
 from automation.accounts.secrets import Credentials
 from automation.domain.settings import State
@@ -67,6 +68,7 @@ def test_no_password_or_cookie_in_any_file_or_output(
     capfd: pytest.CaptureFixture[str],
     browser_temp: Path,
 ) -> None:
+    others = [cls.name for cls in registry.load()[0] if cls.name != "linkedin"]
     site = replica.sites["linkedin"]
     site.add_account(USER, PASSWORD)
     secrets.set_credentials("linkedin", Credentials(USER, PASSWORD))
@@ -78,16 +80,20 @@ def test_no_password_or_cookie_in_any_file_or_output(
         f'[browser]\nexecutable = "{chromium}"\ntimeout = 15\n\n'
         f'[platforms.linkedin]\norigin = "{replica.origins["linkedin"]}"\n\n'
         f'[export]\npath = "{export}"\n'
+        # The other platforms (no account, no replica) are left out: the run is LinkedIn's.
+        + "".join(f"\n[platforms.{name}]\nenabled = false\n" for name in others)
     )
 
     assert main(["check", "--only", "linkedin.ai_training"]) == 1  # on, and "off" is wanted
     assert site.sign_ins == [USER]
-    assert main(["check", "--json"]) == 1
+    # Two settings stand for all: the session, the sign-in and the log are the platform's.
+    read = ["linkedin.ai_training", "linkedin.research"]
+    assert main(["check", "--json", "--only", *read]) == 1
     assert site.sign_ins == [USER], "the second run reuses the kept session"
 
     async def checklist() -> None:
         setup_logging(log_path())
-        runtime = build(log=log_path())
+        runtime = build(log=log_path(), only=read)
         app = PrivacyApp(runtime)
         try:
             async with app.run_test(size=(140, 40)) as pilot:
