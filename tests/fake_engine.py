@@ -39,6 +39,16 @@ from automation.replicas import DEMO_USERNAME, SITES, demo_server
 #: Where the fake's platforms say they are: a loopback port nothing listens on.
 ORIGIN = "http://127.0.0.1:9"
 
+#: What a reading of each state says, unless the engine is given its own words.
+DETAILS = {
+    State.ON: "Switch is on (found by its id).",
+    State.OFF: "Switch is off (found by its id).",
+    State.NEEDS_LOGIN: "Not signed in.",
+    State.UNAVAILABLE: "The platform does not offer this setting to the account.",
+    State.UNKNOWN: "No switch was found on the page.",
+    State.ERROR: "The page failed to load (HTTP 500).",
+}
+
 
 class FakeEngine:
     """Reads and changes settings kept in :attr:`states`, as the engine would tell it."""
@@ -52,6 +62,8 @@ class FakeEngine:
         delay: float = 0.0,
         gate: asyncio.Event | None = None,
         at: datetime | None = None,
+        detail: Callable[[Setting, State], str] | None = None,
+        url: Callable[[Setting], str] | None = None,
     ) -> None:
         self._plugins = {p.name: p for p in plugins}
         self._settings: dict[str, Setting] = {
@@ -64,7 +76,11 @@ class FakeEngine:
         self.blogs: dict[str, list[str]] = {k: list(v) for k, v in (blogs or {}).items()}
         self.delay = delay
         self.gate = gate
+        #: Fixed for every reading when given: when it was read, how its detail and
+        #: its page's address are worded (a snapshot's picture must not drift).
         self.at = at
+        self.detail = detail
+        self.url = url
         #: Platforms whose pages ask for a sign-in: their settings read ``needs login``.
         self.signed_out: set[str] = set()
         #: Settings whose change is answered but not kept: the read-back shows the old state.
@@ -147,19 +163,16 @@ class FakeEngine:
 
     def _reading(self, setting: Setting) -> Reading:
         plugin = self._plugins[setting.platform]
-        url = setting.switch.address(plugin.origin) if setting.switch else plugin.origin
+        if self.url is not None:
+            url = self.url(setting)
+        else:
+            url = setting.switch.address(plugin.origin) if setting.switch else plugin.origin
         at = self.at or now()
-        if setting.platform in self.signed_out:
-            return Reading(setting.id, State.NEEDS_LOGIN, "Not signed in.", at, url)
-        state = self.states.get(setting.id, State.UNKNOWN)
-        detail = {
-            State.ON: "Switch is on (found by its id).",
-            State.OFF: "Switch is off (found by its id).",
-            State.NEEDS_LOGIN: "Not signed in.",
-            State.UNAVAILABLE: "The platform does not offer this setting to the account.",
-            State.UNKNOWN: "No switch was found on the page.",
-            State.ERROR: "The page failed to load (HTTP 500).",
-        }[state]
+        signed_out = setting.platform in self.signed_out
+        state = State.NEEDS_LOGIN if signed_out else self.states.get(setting.id, State.UNKNOWN)
+        detail = self.detail(setting, state) if self.detail is not None else DETAILS[state]
+        if signed_out:
+            return Reading(setting.id, state, detail, at, url)
         capture = None
         if setting.id in self.wanted:
             self.wanted.discard(setting.id)
