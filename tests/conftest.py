@@ -213,7 +213,8 @@ async def make_engine(
     engines share the worker's browser; ``own_browser`` launches one for the engine alone
     (its driver's log is ``engine-<n>.log`` in ``tmp_path``). ``waits``: how long page
     code waits (``Waits.short()`` where the test expects a control, a sign or a save to
-    be missing).
+    be missing); ``pages``: how many pages may be open at once (waits for what is
+    missing overlap).
     """
     made: list[Engine] = []
 
@@ -225,6 +226,7 @@ async def make_engine(
         ask_code: AskCode | None = None,
         own_browser: bool = False,
         waits: Waits | None = None,
+        pages: int | None = None,
     ) -> Engine:
         assert all(on_this_machine(p.origin) for p in plugins), "tests never reach a real site"
         assert sessions is None or not signed_in, "a store of its own starts as it is"
@@ -237,6 +239,8 @@ async def make_engine(
             log_path=tmp_path / f"engine-{len(made)}.log",
             waits=waits or Waits(),
         )
+        if pages is not None:
+            options.pages = pages
         engine = Engine(
             list(plugins),
             options,

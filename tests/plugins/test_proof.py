@@ -17,7 +17,7 @@ import pytest
 from automation import registry
 from automation.accounts import signin
 from automation.browser.launch import Running
-from automation.domain.settings import Kind, State, Switch
+from automation.domain.settings import Kind, Setting, State, Switch
 from automation.page import controls, waits
 from automation.page.controls import Candidate, choose, names_it, proof
 from automation.page.waits import Waits
@@ -168,50 +168,74 @@ COVERED = sorted(
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("name", COVERED)
 async def test_a_look_alike_drawn_first_is_never_read_or_switched(
-    name: str, make_engine, replica: ReplicaServer
+    make_engine, replica: ReplicaServer
 ) -> None:
     """A control for another setting, drawn before the real one in the other position,
     with the same markup (a counter id becomes 1 and the real one 2): every setting
-    still reads its own value, and a change never reaches the look-alike."""
-    holder = account(replica, name)
-    plain = [s for _, s in SWITCHES if s.platform == name and s.per is None]
-    for number, setting in enumerate(plain):
-        holder.settings[setting.key] = number % 2 == 0
-        holder.decoys.add(setting.key)
-    engine = make_engine(PLUGINS[name](replica.origins[name]))
-    readings = {r.setting_id: r for r in await engine.check([s.id for s in plain])}
-    for number, setting in enumerate(plain):
-        expected = State.ON if number % 2 == 0 else State.OFF
-        assert readings[setting.id].state is expected, readings[setting.id]
-    decoys = {k: v for k, v in holder.settings.items() if k.endswith(DECOY)}
-    first = plain[0]
-    target = State.OFF if holder.settings[first.key] else State.ON
-    reading = await engine.change(first.id, target)
-    assert reading.state is target, reading
-    assert holder.settings[first.key] is (target is State.ON)
-    assert {k: v for k, v in holder.settings.items() if k.endswith(DECOY)} == decoys
+    still reads its own value, and a change never reaches the look-alike. Every covered
+    platform is checked, in one engine, at once."""
+    plains: dict[str, list[Setting]] = {}
+    for name in COVERED:
+        holder = account(replica, name)
+        plains[name] = [s for _, s in SWITCHES if s.platform == name and s.per is None]
+        for number, setting in enumerate(plains[name]):
+            holder.settings[setting.key] = number % 2 == 0
+            holder.decoys.add(setting.key)
+    engine = make_engine(*(PLUGINS[name](replica.origins[name]) for name in COVERED))
+    ids = [s.id for name in COVERED for s in plains[name]]
+    readings = {r.setting_id: r for r in await engine.check(ids)}
+    misread = [
+        (setting.id, readings[setting.id].state, readings[setting.id].detail)
+        for name in COVERED
+        for number, setting in enumerate(plains[name])
+        if readings[setting.id].state is not (State.ON if number % 2 == 0 else State.OFF)
+    ]
+    assert misread == [], "a setting read other than its own value"
+
+    async def change_first(name: str) -> list[object]:
+        """What went wrong changing the platform's first setting (nothing: [])."""
+        holder = account(replica, name)
+        decoys = {k: v for k, v in holder.settings.items() if k.endswith(DECOY)}
+        first = plains[name][0]
+        target = State.OFF if holder.settings[first.key] else State.ON
+        reading = await engine.change(first.id, target)
+        wrong: list[object] = []
+        if reading.state is not target:
+            wrong.append((first.id, "read back", reading.state, reading.detail))
+        if holder.settings[first.key] is not (target is State.ON):
+            wrong.append((first.id, "not kept"))
+        if {k: v for k, v in holder.settings.items() if k.endswith(DECOY)} != decoys:
+            wrong.append((first.id, "a look-alike was switched"))
+        return wrong
+
+    changed = await asyncio.gather(*(change_first(name) for name in COVERED))
+    assert [wrong for wrong in changed if wrong] == []
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("name", COVERED)
 async def test_a_page_with_only_the_look_alike_reads_unknown(
-    name: str, make_engine, replica: ReplicaServer
+    make_engine, replica: ReplicaServer
 ) -> None:
-    """The setting's own control gone, a look-alike left: ``unknown``, never its value."""
-    holder = account(replica, name)
-    # A replica that draws its pages itself (Reddit's, claude.ai's) draws every setting.
-    drawn = {page.key for page in replica.sites[name].pages} or {
-        s.key for _, s in SWITCHES if s.platform == name
-    }
-    setting = next(s for _, s in SWITCHES if s.platform == name and s.key in drawn)
-    holder.decoys.add(setting.key)
-    holder.hidden.add(setting.key)
-    engine = make_engine(PLUGINS[name](replica.origins[name]), waits=Waits.short())
-    [reading] = await engine.check([setting.id])
-    assert reading.state is State.UNKNOWN, reading
-    assert replica.sites[name].saves == []
+    """The setting's own control gone, a look-alike left: ``unknown``, never its value.
+    Every covered platform is checked, in one engine, at once."""
+    settings: dict[str, Setting] = {}
+    for name in COVERED:
+        holder = account(replica, name)
+        # A replica that draws its pages itself (Reddit's, claude.ai's) draws every setting.
+        drawn = {page.key for page in replica.sites[name].pages} or {
+            s.key for _, s in SWITCHES if s.platform == name
+        }
+        setting = next(s for _, s in SWITCHES if s.platform == name and s.key in drawn)
+        holder.decoys.add(setting.key)
+        holder.hidden.add(setting.key)
+        settings[name] = setting
+    plugins = (PLUGINS[name](replica.origins[name]) for name in COVERED)
+    engine = make_engine(*plugins, waits=Waits.short(), pages=12)
+    readings = await engine.check([settings[name].id for name in COVERED])
+    read = [(r.setting_id, r.state, r.detail) for r in readings if r.state is not State.UNKNOWN]
+    assert read == [], "a look-alike was read"
+    assert {name: replica.sites[name].saves for name in COVERED if replica.sites[name].saves} == {}
 
 
 # -- X: the two wrong beliefs, caught -----------------------------------------------------------
