@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from keyring import set_keyring
 
 from automation.records.history import History, default_path
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
@@ -27,6 +28,7 @@ from tests.cli.test_cli import COMMAND, no_traceback, run
 from tests.engine.test_apply import BreaksAfterSaving
 from tests.engine.test_history import damaged_in_the_middle
 from tests.file_keyring import ENV as KEYRING_FILE
+from tests.file_keyring import FileKeyring
 from tests.paths import ROOT
 
 AI = "linkedin.ai_training"
@@ -56,6 +58,8 @@ def site(replica: ReplicaServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.file_keyring.FileKeyring")
     monkeypatch.setenv(KEYRING_FILE, str(keyring))
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    # The commands run in this process read the same file.
+    set_keyring(FileKeyring())  # the memory keyring's fixture puts back the one before
     config = tmp_path / "config.toml"
     config.write_text(
         f'[platforms.linkedin]\norigin = "{replica.origins["linkedin"]}"\n\n'

@@ -13,12 +13,19 @@ from pathlib import Path
 import pytest
 
 from automation.plugins.linkedin import LinkedIn
+from tests.cli.here import run_here
 
 AI = "linkedin.ai_training"
 COMMAND = Path(sys.executable).with_name("privacy-tui")
 
 
-def run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """``privacy-tui ARGS`` run in this process (see :func:`run_here`)."""
+    return run_here(*args)
+
+
+def run_process(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """The installed ``privacy-tui ARGS`` in a process of its own, stdin at /dev/null."""
     command = str(COMMAND) if COMMAND.exists() else shutil.which("privacy-tui")
     if command is None:
         pytest.fail("privacy-tui is not installed (pip install -e .)")
@@ -32,7 +39,8 @@ def no_traceback(done: subprocess.CompletedProcess[str]) -> None:
 
 
 def test_help_explains_the_commands() -> None:
-    done = run("--help")
+    # The console script itself, once.
+    done = run_process("--help")
     assert done.returncode == 0
     for word in ("--demo", "--config", "check", "replica", "credentials"):
         assert word in done.stdout
@@ -94,7 +102,8 @@ def test_missing_browser_says_how_to_get_one(tmp_path: Path) -> None:
 
 @pytest.mark.browser
 def test_check_exits_1_when_a_setting_is_not_as_desired(chromium: str) -> None:
-    done = run("check", "--demo", "--json")
+    # LinkedIn, a per-blog setting, a convenience left as it is and a step done by hand.
+    done = run("check", "--demo", "--json", "--only", "linkedin", "tumblr", "x", "meta")
     assert done.returncode == 1, done.stderr
     rows = {r["id"]: r for r in json.loads(done.stdout)}
     assert list(rows)[: len(LinkedIn.settings)] == [s.id for s in LinkedIn.settings]
