@@ -79,7 +79,9 @@ def test_only_takes_one_blogs_id(chromium: str, tmp_path: Path) -> None:
     config.write_text(
         '[desired.tumblr]\nthird_party_sharing = "on"\n"third_party_sharing@art-notes" = "off"\n'
     )
-    done = run("apply", "--demo", "--config", str(config), "--dry-run", "--json")
+    done = run(
+        "apply", "--demo", "--config", str(config), "--dry-run", "--json", "--only", "tumblr"
+    )
     assert done.returncode == 1, done.stdout + done.stderr
     rows = {r["id"]: r for r in json.loads(done.stdout)["settings"]}
     assert rows[f"{TUMBLR}@myblog"]["result"] == "would change"
@@ -90,7 +92,8 @@ def test_only_takes_one_blogs_id(chromium: str, tmp_path: Path) -> None:
 @pytest.mark.browser
 def test_export_keeps_each_blogs_reading(chromium: str, tmp_path: Path) -> None:
     target = tmp_path / "out.toml"
-    done = run("export", str(target), "--demo")
+    # The blogs' platforms alone (--only before the command: export has none of its own).
+    done = run("--only", "tumblr", "wordpress", "substack", "--demo", "export", str(target))
     assert done.returncode == 0, done.stdout + done.stderr
     text = target.read_text()
     data = tomllib.loads(text)
