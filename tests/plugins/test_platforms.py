@@ -11,16 +11,14 @@ for each blog the demo account has.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 
 import pytest
 
 from automation import registry
-from automation.accounts.sessions import MemorySessions
-from automation.browser.launch import Running
+from automation.browser.pool import by_page
 from automation.domain import events
 from automation.domain.settings import DESIRABLE, Kind, Setting, State, Switch
-from automation.engine.core import Engine, Options
+from automation.page.waits import Waits
 from automation.plugin import Plugin
 from automation.replicas import DEMO_USERNAME, SITES, ReplicaServer
 
@@ -108,84 +106,107 @@ def test_every_plugin_with_settings_to_switch_has_a_replica() -> None:
     assert missing == []
 
 
-@pytest.fixture
-async def platform_engine(
-    request: pytest.FixtureRequest,
-    chromium: str,
-    shared_browser: Running,
-    replica: ReplicaServer,
-    tmp_path,
-) -> AsyncIterator[tuple[Engine, ReplicaServer, str]]:
-    name = request.param
-    plugin = PLUGINS[name](replica.origins[name])
-    sessions = MemorySessions({name: replica.storage_state(name)})
-    options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
-    engine = Engine([plugin], options, sessions=sessions, shared_browser=shared_browser)
-    try:
-        yield engine, replica, name
-    finally:
-        await asyncio.wait_for(engine.close(), 30)
-
-
 def toggles(name: str) -> list[Setting]:
     return [s for s in PLUGINS[name].settings if s.kind is Kind.TOGGLE]
 
 
-@pytest.mark.parametrize("platform_engine", COVERED, indirect=True)
-async def test_reads_writes_and_reads_back(platform_engine) -> None:
-    engine, replica, name = platform_engine
-    account = replica.sites[name].account(DEMO_USERNAME)
-    plain = [s for s in toggles(name) if s.per is None]
+def on_replica(replica: ReplicaServer, names: list[str]) -> list[Plugin]:
+    return [PLUGINS[name](replica.origins[name]) for name in names]
+
+
+async def test_reads_writes_and_reads_back(make_engine, replica: ReplicaServer) -> None:
+    """Every platform at once, in one engine."""
+    plain = {name: [s for s in toggles(name) if s.per is None] for name in COVERED}
     # Alternate the positions so a plugin that reads the wrong page or switch fails.
-    for number, setting in enumerate(plain):
-        account.settings[setting.key] = number % 2 == 0
-    readings = {r.setting_id: r for r in await engine.check([s.id for s in plain])}
-    for number, setting in enumerate(plain):
-        expected = State.ON if number % 2 == 0 else State.OFF
-        assert readings[setting.id].state is expected, readings[setting.id]
+    for name in COVERED:
+        account = replica.sites[name].account(DEMO_USERNAME)
+        for number, setting in enumerate(plain[name]):
+            account.settings[setting.key] = number % 2 == 0
+    engine = make_engine(*on_replica(replica, COVERED))
+    ids = [s.id for name in COVERED for s in plain[name]]
+    readings = {r.setting_id: r for r in await engine.check(ids)}
+    misread = [
+        (setting.id, readings[setting.id].state, readings[setting.id].detail)
+        for name in COVERED
+        for number, setting in enumerate(plain[name])
+        if readings[setting.id].state is not (State.ON if number % 2 == 0 else State.OFF)
+    ]
+    assert misread == [], "a setting not read as the account holds it"
 
-    for setting in plain:
-        before = account.settings[setting.key]
-        target = State.OFF if before else State.ON
-        reading = await engine.change(setting.id, target)
-        assert reading.state is target, reading
-        assert account.settings[setting.key] is (target is State.ON)
+    async def change_each(group: list[Setting]) -> list[object]:
+        """What went wrong switching each setting of one page (nothing: [])."""
+        account = replica.sites[group[0].platform].account(DEMO_USERNAME)
+        wrong: list[object] = []
+        for setting in group:
+            target = State.OFF if account.settings[setting.key] else State.ON
+            reading = await engine.change(setting.id, target)
+            if reading.state is not target:
+                wrong.append((setting.id, "read back", reading.state, reading.detail))
+            if account.settings[setting.key] is not (target is State.ON):
+                wrong.append((setting.id, "not kept by the site"))
+        return wrong
+
+    # The settings of one page are changed one after another (a page may save its
+    # whole form); different pages, of any platform, at once.
+    pages = [group for name in COVERED for group in by_page(engine.plugins[name], plain[name])]
+    changed = await asyncio.gather(*(change_each(group) for group in pages))
+    assert [wrong for wrong in changed if wrong] == []
 
 
-@pytest.mark.parametrize("platform_engine", PER_BLOG, indirect=True)
-async def test_per_blog_settings_expand_to_each_blog(platform_engine) -> None:
-    engine, replica, name = platform_engine
-    per_blog = [s for s in toggles(name) if s.per is not None]
-    account = replica.sites[name].account(DEMO_USERNAME)
-    assert len(account.blogs) >= 2, "the demo account should have blogs to expand to"
-    # Alternate the blogs' positions so a plugin that reads the wrong blog fails.
-    for setting in per_blog:
-        for number, blog in enumerate(account.blogs):
-            account.settings[f"{setting.key}@{blog}"] = number % 2 == 0
+async def test_per_blog_settings_expand_to_each_blog(make_engine, replica: ReplicaServer) -> None:
+    """Every platform with settings per blog or site at once, in one engine."""
+    per_blog = {name: [s for s in toggles(name) if s.per is not None] for name in PER_BLOG}
+    for name in PER_BLOG:
+        account = replica.sites[name].account(DEMO_USERNAME)
+        assert len(account.blogs) >= 2, f"{name}: the demo account should have blogs"
+        # Alternate the blogs' positions so a plugin that reads the wrong blog fails.
+        for setting in per_blog[name]:
+            for number, blog in enumerate(account.blogs):
+                account.settings[f"{setting.key}@{blog}"] = number % 2 == 0
+    engine = make_engine(*on_replica(replica, PER_BLOG))
     seen: list[events.Event] = []
     engine.subscribe(seen.append)
-    readings = await engine.check([s.id for s in per_blog])
-    expanded = [e for e in seen if isinstance(e, events.Expanded)]
-    assert len(expanded) == len(per_blog)
-    assert len(readings) == len(per_blog) * len(account.blogs)
-    for reading in readings:
-        held = account.settings[engine.setting(reading.setting_id).key]
-        assert reading.state is (State.ON if held else State.OFF), reading
-    first = engine.setting(readings[0].setting_id)
-    target = State.OFF if account.settings[first.key] else State.ON
-    reading = await engine.change(first.id, target)
-    assert reading.state is target, reading
-    assert account.settings[first.key] is (target is State.ON)
+    readings = await engine.check([s.id for name in PER_BLOG for s in per_blog[name]])
+    expanded = [e.setting_id for e in seen if isinstance(e, events.Expanded)]
+    assert sorted(expanded) == sorted(s.id for name in PER_BLOG for s in per_blog[name])
+    wrong: list[object] = []
+    for name in PER_BLOG:
+        account = replica.sites[name].account(DEMO_USERNAME)
+        mine = [r for r in readings if r.setting_id.startswith(f"{name}.")]
+        if len(mine) != len(per_blog[name]) * len(account.blogs):
+            wrong.append((name, "readings", [r.setting_id for r in mine]))
+        for reading in mine:
+            held = account.settings[engine.setting(reading.setting_id).key]
+            if reading.state is not (State.ON if held else State.OFF):
+                wrong.append((reading.setting_id, reading.state, reading.detail))
+    assert wrong == [], "a blog's setting not read as the account holds it"
+
+    async def change_first(name: str) -> list[object]:
+        account = replica.sites[name].account(DEMO_USERNAME)
+        first_id = next(r.setting_id for r in readings if r.setting_id.startswith(f"{name}."))
+        first = engine.setting(first_id)
+        target = State.OFF if account.settings[first.key] else State.ON
+        reading = await engine.change(first.id, target)
+        wrong: list[object] = []
+        if reading.state is not target:
+            wrong.append((first.id, "read back", reading.state, reading.detail))
+        if account.settings[first.key] is not (target is State.ON):
+            wrong.append((first.id, "not kept by the site"))
+        return wrong
+
+    changed = await asyncio.gather(*(change_first(name) for name in PER_BLOG))
+    assert [wrong for wrong in changed if wrong] == []
 
 
-@pytest.mark.parametrize("name", COVERED)
-async def test_signed_out_needs_login(
-    name: str, chromium: str, shared_browser: Running, replica: ReplicaServer, tmp_path
-) -> None:
-    plugin = PLUGINS[name](replica.origins[name])
-    options = Options(executable=chromium, timeout=15, log_path=tmp_path / "engine.log")
-    async with Engine([plugin], options, shared_browser=shared_browser) as engine:
-        first = toggles(name)[0]
-        [reading, *_] = await engine.check([first.id])
-        assert reading.state is State.NEEDS_LOGIN, reading
-        assert replica.sites[name].saves == []
+async def test_signed_out_needs_login(make_engine, replica: ReplicaServer) -> None:
+    """Every platform at once in one signed-out engine; the account's sign, expected
+    missing, is given up on after 2 s."""
+    engine = make_engine(
+        *on_replica(replica, COVERED), signed_in=False, waits=Waits.short(), pages=12
+    )
+    readings = await engine.check([toggles(name)[0].id for name in COVERED])
+    firsts = {toggles(name)[0].id for name in COVERED}
+    assert {r.setting_id.split("@")[0] for r in readings} >= firsts
+    read = [(r.setting_id, r.state, r.detail) for r in readings if r.state is not State.NEEDS_LOGIN]
+    assert read == [], "a signed-out page read as signed in"
+    assert {name: replica.sites[name].saves for name in COVERED if replica.sites[name].saves} == {}
