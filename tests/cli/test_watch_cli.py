@@ -1,7 +1,7 @@
 """`privacy-tui watch run` against a replica served by the test.
 
-As in tests/cli/test_apply_cli.py, the command is a separate process that reaches the
-in-test replica through a config, and signs in with credentials from a keyring file.
+As in tests/cli/test_apply_cli.py, the command reaches the in-test replica through a
+config, and signs in with credentials from a keyring file.
 Desktop notifications are recorded (``PRIVACY_TUI_RECORD_SYSTEM``), never shown; the
 configured command is a real program that keeps what it was given.
 """
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from keyring import set_keyring
 
 from automation.records.history import History, default_path
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME, ReplicaServer
@@ -21,6 +22,7 @@ from automation.replicas.server import Account
 from automation.watch import scheduler
 from tests.cli.test_cli import no_traceback, run
 from tests.file_keyring import ENV as KEYRING_FILE
+from tests.file_keyring import FileKeyring
 from tests.paths import ROOT
 
 AI = "linkedin.ai_training"
@@ -78,6 +80,8 @@ def watched_site(
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.file_keyring.FileKeyring")
     monkeypatch.setenv(KEYRING_FILE, str(keyring))
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    # The command run in this process reads the same file.
+    set_keyring(FileKeyring())  # the memory keyring's fixture puts back the one before
     system = tmp_path / "system.jsonl"
     monkeypatch.setenv(scheduler.RECORD_ENV, str(system))
     keeper = tmp_path / "keeper.py"
