@@ -121,43 +121,6 @@ async def test_ai_training_is_the_first_row_and_keys_move(shown: Runtime) -> Non
         await app.action_quit()
 
 
-@browser
-async def test_switch_asks_first_and_reads_the_change_back(runtime: Runtime) -> None:
-    """Space asks; "no" changes nothing; "yes" switches off, read back from a fresh load."""
-    app = PrivacyApp(runtime, demo=True)
-    seen: list[str] = []
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("space")
-        assert isinstance(app.screen, Confirm)
-        await pilot.press("n")
-        await settle(app, pilot)
-        assert account(runtime).settings["ai_training"] is True
-        assert runtime.demo.sites["linkedin"].saves == []
-
-        app.engine.subscribe(lambda e: seen.append(type(e).__name__))
-        await pilot.press("space")
-        assert isinstance(app.screen, Confirm)
-        await pilot.press("y")
-        shown = []
-        for _ in range(500):
-            shown.append(state_cell(app, AI))
-            if "changing" in shown[-1] or (
-                AI not in app.model.busy and app.model.readings[AI].state is State.OFF
-            ):
-                break
-            await pilot.pause(0.01)
-        assert "changing" in shown[-1], shown
-        await settle(app, pilot)
-        assert seen == ["Changing", "Changed"]
-        assert account(runtime).settings["ai_training"] is False
-        assert app.model.readings[AI].state is State.OFF
-        assert "read back as off" in app.model.readings[AI].detail
-        assert state_cell(app, AI) == "off ✓"
-        assert app.model.desired[AI] is State.OFF
-        await app.action_quit()
-
-
 async def test_no_switch_when_the_state_is_not_known(shown: Runtime) -> None:
     """A row that is not on/off (here: the switch is missing) is never flipped."""
     fake(shown).states[AI] = State.UNKNOWN
@@ -283,19 +246,53 @@ async def test_a_plugin_exception_is_that_rows_error(
 
 
 @browser
-async def test_capital_c_keeps_a_capture_of_the_selected_setting(runtime: Runtime) -> None:
-    """C reads the row again, keeps a redacted capture of its page, says where, and the
-    detail pane tells what to do with it; an unknown reading keeps one by itself."""
+async def test_a_switch_is_read_back_and_capital_c_keeps_a_capture(runtime: Runtime) -> None:
+    """Space asks; "no" changes nothing; "yes" switches off, read back from a fresh load.
+
+    Then C reads the row again, keeps a redacted capture of its page, says where, and the
+    detail pane tells what to do with it; an unknown reading keeps one by itself.
+    """
     app = PrivacyApp(runtime, demo=True)
+    seen: list[str] = []
     notices = Notices()
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(app, pilot)
+        await pilot.press("space")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert account(runtime).settings["ai_training"] is True
+        assert runtime.demo.sites["linkedin"].saves == []
+
+        unsubscribe = app.engine.subscribe(lambda e: seen.append(type(e).__name__))
+        await pilot.press("space")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        shown = []
+        for _ in range(500):
+            shown.append(state_cell(app, AI))
+            if "changing" in shown[-1] or (
+                AI not in app.model.busy and app.model.readings[AI].state is State.OFF
+            ):
+                break
+            await pilot.pause(0.01)
+        assert "changing" in shown[-1], shown
+        await settle(app, pilot)
+        unsubscribe()
+        assert seen == ["Changing", "Changed"]
+        assert account(runtime).settings["ai_training"] is False
+        assert app.model.readings[AI].state is State.OFF
+        assert "read back as off" in app.model.readings[AI].detail
+        assert state_cell(app, AI) == "off ✓"
+        assert app.model.desired[AI] is State.OFF
+
+        # The capture key, on the row just switched.
         assert highlighted(app) == AI
-        assert app.model.readings[AI].capture is None
+        assert app.model.readings[AI].capture is None, "a read-back keeps no capture"
         await pilot.press("C")
         await settle(app, pilot)
         kept = app.model.readings[AI].capture
-        assert kept is not None and Path(kept).exists()
+        assert kept is not None and Path(kept).exists(), "C kept a capture"
         assert any(f"Kept in {kept}" in n.message for n in notices)
         assert f"privacy-tui capture --show {kept}" in " ".join(detail_text(app).split())
 
@@ -303,6 +300,6 @@ async def test_capital_c_keeps_a_capture_of_the_selected_setting(runtime: Runtim
         await pilot.press("j", "r")
         await settle(app, pilot)
         unknown = app.model.readings["linkedin.research"]
-        assert unknown.state is State.UNKNOWN and unknown.capture is not None
+        assert unknown.state is State.UNKNOWN and unknown.capture is not None, unknown
         assert "capture --show" in " ".join(detail_text(app).split())
         await app.action_quit()
