@@ -1,8 +1,8 @@
 """`privacy-tui login` and `privacy-tui logout`: messages, exit codes, what they keep.
 
-Commands run as the installed program get ``keyring``'s fail back end through
-``PYTHON_KEYRING_BACKEND`` (a machine with no keyring, and never the developer's);
-commands run in this process use the in-memory keyring from conftest.
+Commands run by ``run`` get ``keyring``'s fail back end (a machine with no keyring, and
+never the developer's); those run by ``main`` directly use the in-memory keyring from
+conftest.
 """
 
 from __future__ import annotations
@@ -11,40 +11,40 @@ import asyncio
 import getpass
 import io
 import json
-import os
-import shutil
 import socket
 import subprocess
 import sys
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backends.fail import Keyring as NoKeyring
 
 from automation.accounts import secrets
 from automation.accounts.secrets import Credentials
 from automation.accounts.sessions import session_name
 from automation.accounts.sessions.store import SessionStore
 from automation.replicas import ReplicaServer
+from tests.cli.here import run_here
 from tui.cli import main
 
 COMMAND = Path(sys.executable).with_name("privacy-tui")
-NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 AI = "linkedin.ai_training"
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    command = str(COMMAND) if COMMAND.exists() else shutil.which("privacy-tui")
-    if command is None:
-        pytest.fail("privacy-tui is not installed (pip install -e .)")
-    environ = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    return subprocess.run(
-        [command, *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-        env={**environ, **NO_KEYRING, **(env or {})},
-    )
+    """``privacy-tui ARGS`` in this process, with no keyring and no display."""
+    saved = keyring.get_keyring()
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("DISPLAY", "WAYLAND_DISPLAY"):
+            patch.delenv(name, raising=False)
+        for name, value in (env or {}).items():
+            patch.setenv(name, value)
+        keyring.set_keyring(NoKeyring())
+        try:
+            return run_here(*args)
+        finally:
+            keyring.set_keyring(saved)
 
 
 def clean(done: subprocess.CompletedProcess[str]) -> None:
