@@ -94,7 +94,13 @@ class Engine:
         self._capturing = Capturing(self.options)
         guard = Guard(self.options, self._browser, self._contexts, self.signins, self._capturing)
         self._work = Work(
-            self._index, self._contexts, guard, self.signins, self._capturing, self._bus
+            self._index,
+            self._contexts,
+            guard,
+            self.signins,
+            self._capturing,
+            self._bus,
+            self.options,
         )
 
     @property

@@ -35,6 +35,8 @@ class Options:
     hosts other than the platform's own (see :meth:`Plugin.first_party`), by any way
     a page has: requests, redirects, WebSockets, workers, beacons, prefetches (see
     :mod:`automation.browser.light`)."""
+    linger: float = LINGER
+    """Seconds a platform's context stays open after a change, for the next change."""
     waits: Waits = field(default_factory=Waits)
     """How long page code waits for a control, a save, a click, the account's sign
     (see :mod:`automation.page.waits`)."""

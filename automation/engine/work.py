@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from automation.browser.pool import Tab, by_page, longest_first, steps
 from automation.domain import events
 from automation.domain.settings import Kind, Reading, Setting, State
-from automation.engine.options import LINGER, EngineClosed
+from automation.engine.options import EngineClosed
 
 if TYPE_CHECKING:
     from automation.engine.bus import Bus
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from automation.engine.contexts import Contexts, Platform
     from automation.engine.guard import Guard
     from automation.engine.index import SettingsIndex
+    from automation.engine.options import Options
     from automation.engine.signins import SignIns
 
 
@@ -34,7 +35,9 @@ class Work:
         signins: SignIns,
         capturing: Capturing,
         bus: Bus,
+        options: Options,
     ) -> None:
+        self._options = options
         self._index = index
         self._contexts = contexts
         self._guard = guard
@@ -79,7 +82,8 @@ class Work:
         from automation.page import actions  # when first used, as in _check_platform
 
         platform = self._contexts[plugin.name]
-        async with self._contexts.working(platform, linger=LINGER), platform.tabs.one() as tab:
+        linger = self._options.linger
+        async with self._contexts.working(platform, linger=linger), platform.tabs.one() as tab:
             reading = await self._guard.run(
                 platform, setting, lambda page: actions.write(plugin, page, setting, value), tab
             )
