@@ -14,6 +14,8 @@ from automation.language import _
 from automation.records import tally
 from automation.records.apply import Plan, Result
 
+from .words import said
+
 
 def title(plan: Plan) -> str:
     """What asked for the changes, for a title: ``"Preset recommended"``, ``"Undo"``."""
@@ -90,11 +92,16 @@ class ChangeRun:
         """What the terminal shows after quitting in the middle: what was done, and how
         to undo it."""
         done = tally.summary(tally.counts(self.result))
-        lines = [f"{self.title}, stopped when you quit: {done}."]
+        lines = [_("{title}, stopped when you quit: {done}.").format(title=self.title, done=done)]
         for outcome in self.result.outcomes:
             step = outcome.step
-            how = "read back" if outcome.ok else f"did not take, read back {outcome.reading.state}"
-            lines.append(f"  {self.name(step.setting_id)}: {step.found} → {step.target} ({how})")
+            how = (
+                _("read back")
+                if outcome.ok
+                else _("did not take, read back {state}").format(state=said(outcome.reading.state))
+            )
+            change = f"{said(step.found)} → {said(step.target)}"
+            lines.append(f"  {self.name(step.setting_id)}: {change} ({how})")
         if self.result.outcomes:
             lines.append(tally.how_to_undo(demo=demo))
         return "\n".join(lines)

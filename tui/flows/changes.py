@@ -112,7 +112,8 @@ class Changes:
                 )
                 host.work(self.run_plan(plan))
 
-        host.push_screen(confirm(question, yes=f"Switch {target}", no="Cancel"), answered)
+        yes = N_("Switch on") if target is State.ON else N_("Switch off")
+        host.push_screen(confirm(question, yes=yes, no=N_("Cancel")), answered)
 
     def preset(self) -> None:
         if not self._idle():
