@@ -12,6 +12,7 @@ replica's server holds, not only what the plugin says.
 
 from __future__ import annotations
 
+import asyncio
 from urllib.parse import urlsplit
 
 import pytest
@@ -181,34 +182,64 @@ async def test_each_setting_reads_its_own_control(
 # -- writing ------------------------------------------------------------------------------------
 
 
+#: The settings turned off at once, one of each page a round (a page's boxes one after
+#: another: each is turned off with the page's other boxes off).
+ROUNDS = [
+    [key for key, _ in SWITCHES.items()] * (n == 0)
+    + [boxes[n][0] for boxes in BOXES.values() if n < len(boxes)]
+    for n in range(max(len(boxes) for boxes in BOXES.values()))
+]
+
+
+def test_the_rounds_turn_off_every_setting_once() -> None:
+    assert sorted(key for keys in ROUNDS for key in keys) == NEW
+    assert all(len({PAGES[key] for key in keys}) == len(keys) for keys in ROUNDS)
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("key", NEW)
 async def test_turning_off_reaches_only_the_setting_and_reads_back(
-    key: str, make_engine, replica: ReplicaServer
+    make_engine, replica: ReplicaServer
 ) -> None:
-    """Found by its words alone, the control is turned off, saved and read back off; the
+    """Found by its words alone, each control is turned off, saved and read back off; the
     other boxes of its page (off, so that they differ) or the look-alike keep their
-    position, and no other save is sent."""
+    position, and no other save is sent. The settings of different pages are turned off
+    at once, in one engine."""
     holder = account(replica)
-    neighbours = [k for boxes in BOXES.values() if key in dict(boxes) for k, _ in boxes]
-    for other in neighbours:
-        if other != key:
-            holder.settings[other] = False
-    if not neighbours:
-        holder.decoys.add(key)
     engine = make_engine(LinkedIn(replica.origins["linkedin"]))
-    [before] = await engine.check([f"linkedin.{key}"])
-    assert before.state is State.ON, before
-    kept = decoys(holder)
-    reading = await engine.change(f"linkedin.{key}", State.OFF)
-    assert reading.state is State.OFF, reading
-    assert "read back" in reading.detail
-    assert holder.settings[key] is False
-    assert site(replica).saves == [(DEMO_USERNAME, key, False)]
-    assert decoys(holder) == kept
-    assert all(holder.settings[k] is False for k in neighbours)
-    [again] = await engine.check([f"linkedin.{key}"])
-    assert again.state is State.OFF
+    for keys in ROUNDS:
+        neighbours = {
+            key: [k for boxes in BOXES.values() if key in dict(boxes) for k, _ in boxes]
+            for key in keys
+        }
+        for key in keys:
+            holder.settings[key] = True
+            for other in neighbours[key]:
+                if other != key:
+                    holder.settings[other] = False
+            if not neighbours[key]:
+                holder.decoys.add(key)
+        site(replica).saves.clear()
+        before = await engine.check(ids(keys))
+        assert [(r.setting_id, r.state) for r in before if r.state is not State.ON] == []
+        kept = decoys(holder)
+
+        async def turn_off(key: str) -> list[object]:
+            """What went wrong turning ``key`` off (nothing: [])."""
+            reading = await engine.change(f"linkedin.{key}", State.OFF)
+            wrong: list[object] = []
+            if reading.state is not State.OFF or "read back" not in reading.detail:
+                wrong.append((key, reading.state, reading.detail))
+            if holder.settings[key] is not False:
+                wrong.append((key, "not kept by the site"))
+            return wrong
+
+        turned = await asyncio.gather(*(turn_off(key) for key in keys))
+        assert [wrong for wrong in turned if wrong] == []
+        assert sorted(site(replica).saves) == sorted((DEMO_USERNAME, key, False) for key in keys)
+        assert decoys(holder) == kept
+        assert [k for key in keys for k in neighbours[key] if holder.settings[k] is not False] == []
+        again = await engine.check(ids(keys))
+        assert [(r.setting_id, r.state) for r in again if r.state is not State.OFF] == []
 
 
 @pytest.mark.browser
