@@ -1,8 +1,9 @@
-"""`apply`, `undo`, `check`, `export`, `list` and `history` as installed commands.
+"""`apply`, `undo`, `check`, `export`, `list` and `history`.
 
 The replica runs in the test process, so the test reads and changes the account's
-state on the server directly; the command, a separate process, reaches it through a
-config that points LinkedIn at it and signs in with credentials from a keyring file.
+state on the server directly; the command (run in this process, or in one of its own
+where a terminal or Ctrl-C is the point) reaches it through a config that points
+LinkedIn at it and signs in with credentials from a keyring file.
 """
 
 from __future__ import annotations
@@ -217,7 +218,8 @@ def test_check_exit_statuses_and_drift(site: Site) -> None:
 
 def test_export_writes_the_apps_toml_and_keeps_an_existing_file(site: Site, tmp_path: Path) -> None:
     target = tmp_path / "out.toml"
-    done = run("export", str(target), "--config", str(site.config))
+    # One setting read (--only before the command: export has none of its own).
+    done = run("--only", AI, "--config", str(site.config), "export", str(target))
     assert done.returncode == 0, done.stderr
     data = tomllib.loads(target.read_text())
     assert data["desired"]["linkedin"]["ai_training"] == "off"
