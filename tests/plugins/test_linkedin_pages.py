@@ -11,11 +11,13 @@ switched.
 
 from __future__ import annotations
 
+import asyncio
 from urllib.parse import urlsplit
 
 import pytest
 
 from automation.browser.launch import Running
+from automation.browser.pool import by_page
 from automation.domain.settings import FACTS, Confidence, State
 from automation.page.waits import Waits
 from automation.plugins.linkedin import LinkedIn
@@ -193,34 +195,58 @@ async def test_a_former_wording_is_still_read(
 # -- writing --------------------------------------------------------------------------------
 
 
+def rounds(keys: list[str]) -> list[list[str]]:
+    """``keys`` in rounds of settings on different pages: the n-th of each page's."""
+    plugin = LinkedIn("http://127.0.0.1:9")
+    pages = by_page(plugin, [LinkedIn.setting(key) for key in keys])
+    longest = max(len(group) for group in pages)
+    return [[group[n].key for group in pages if n < len(group)] for n in range(longest)]
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("key", sorted(CORRECTED))
 async def test_switching_off_reaches_only_the_setting_and_reads_back(
-    key: str, make_engine, replica: ReplicaServer
+    make_engine, replica: ReplicaServer
 ) -> None:
-    """Found by its words alone, the switch is turned off, saved and read back off; the
-    neighbour or the look-alike keeps its position and no other save is sent."""
+    """Found by its words alone, each switch is turned off, saved and read back off; the
+    neighbour or the look-alike keeps its position and no other save is sent. The
+    settings of different pages are turned off at once, in one engine."""
     holder = account(replica)
-    holder.renamed.add(key)
-    neighbour = NEIGHBOUR.get(key)
-    if neighbour:
-        holder.settings[neighbour] = False
-    else:
-        holder.decoys.add(key)
     engine = make_engine(LinkedIn(replica.origins["linkedin"]))
-    [before] = await engine.check([f"linkedin.{key}"])
-    assert before.state is State.ON, before
-    kept = decoys(holder)
-    reading = await engine.change(f"linkedin.{key}", State.OFF)
-    assert reading.state is State.OFF, reading
-    assert "read back" in reading.detail
-    assert holder.settings[key] is False
-    assert site(replica).saves == [(DEMO_USERNAME, key, False)]
-    assert decoys(holder) == kept
-    if neighbour:
-        assert holder.settings[neighbour] is False
-    [again] = await engine.check([f"linkedin.{key}"])
-    assert again.state is State.OFF
+    every = rounds(sorted(CORRECTED))
+    assert sorted(key for keys in every for key in keys) == sorted(CORRECTED)
+    for keys in every:
+        for key in keys:
+            holder.settings[key] = True
+            holder.renamed.add(key)
+            neighbour = NEIGHBOUR.get(key)
+            if neighbour:
+                holder.settings[neighbour] = False
+            else:
+                holder.decoys.add(key)
+        site(replica).saves.clear()
+        before = await engine.check([f"linkedin.{key}" for key in keys])
+        assert [(r.setting_id, r.state) for r in before if r.state is not State.ON] == []
+        kept = decoys(holder)
+
+        async def turn_off(key: str) -> list[object]:
+            """What went wrong turning ``key`` off (nothing: [])."""
+            reading = await engine.change(f"linkedin.{key}", State.OFF)
+            wrong: list[object] = []
+            if reading.state is not State.OFF or "read back" not in reading.detail:
+                wrong.append((key, reading.state, reading.detail))
+            if holder.settings[key] is not False:
+                wrong.append((key, "not kept by the site"))
+            neighbour = NEIGHBOUR.get(key)
+            if neighbour and holder.settings[neighbour] is not False:
+                wrong.append((key, "its neighbour was switched"))
+            return wrong
+
+        turned = await asyncio.gather(*(turn_off(key) for key in keys))
+        assert [wrong for wrong in turned if wrong] == []
+        assert sorted(site(replica).saves) == sorted((DEMO_USERNAME, key, False) for key in keys)
+        assert decoys(holder) == kept
+        again = await engine.check([f"linkedin.{key}" for key in keys])
+        assert [(r.setting_id, r.state) for r in again if r.state is not State.OFF] == []
 
 
 # -- the combined demographics page ------------------------------------------------------------
