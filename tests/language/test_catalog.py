@@ -61,8 +61,10 @@ def test_placeholders_are_kept(po: Path) -> None:
     for message in read(po):
         if not message.id:
             continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        ids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
+        strings = (
+            (message.string,) if isinstance(message.string, str) else tuple(message.string or ())
+        )
         wanted = set(PLACEHOLDER.findall(ids[-1]))
         for string in strings:
             if string and set(PLACEHOLDER.findall(string)) != wanted:

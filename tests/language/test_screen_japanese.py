@@ -10,18 +10,20 @@ import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.screen import Screen
 
 from automation import language
-from automation.domain import events
-from automation.domain.settings import Reading, State
+from automation.domain.settings import Setting, State
 from automation.engine.runtime import Runtime
 from automation.files.config_types import Config
 from automation.language import Sentence
 from automation.page import opening
+from automation.plugins.linkedin import LinkedIn
 from tests.checklist_view import move_to
-from tests.screen.test_snapshots import AT, ORIGIN, FixedEngine, fixed_app, settle
+from tests.screen.test_snapshots import FixedEngine, fixed_app, settle
 from tui.app import PrivacyApp
 from tui.dialogs.code import CodeDialog
 from tui.dialogs.confirm import confirm
@@ -81,36 +83,22 @@ def test_the_scan_finds_english() -> None:
     assert english_left("LinkedIn の設定 · Esc で閉じます") == []
 
 
-class SentencesEngine(FixedEngine):
-    """Answers every read with readings worded as the engine words them: a switch found
-    by its id, or, for a setting that reads ``unknown``, a page without its switch."""
-
-    async def check(self, ids):
-        readings = []
-        for setting_id in ids:
-            state = self.states[setting_id]
-            setting = next(s for s in self.plugin.settings if s.id == setting_id)
-            if state is State.UNKNOWN:
-                # As opening.missing says it of a page that lacks the switch.
-                lacking = Sentence(
-                    "The page loaded but {sought} {where}{others}",
-                    sought=opening.describe(setting),
-                    where=Sentence("is not on it"),
-                    others="",
-                )
-                detail = Sentence(
-                    "{what}; {title} may have changed the page.",
-                    what=lacking,
-                    title=self.plugin.title,
-                )
-            else:
-                proof = Sentence('its id "{id}"', id="allowDataForGenerativeAI")
-                detail = Sentence("Switch is {state} (found by {proof}).", state=state, proof=proof)
-            reading = Reading(setting_id, state, detail, AT, f"{ORIGIN}/page")
-            for listener in self.listeners:
-                listener(events.Read(reading))
-            readings.append(reading)
-        return readings
+def sentence(setting: Setting, state: State) -> str:
+    """A reading's detail worded as the engine words it: a switch found by its id, or,
+    for a setting that reads ``unknown``, a page without its switch."""
+    if state is State.UNKNOWN:
+        # As opening.missing says it of a page that lacks the switch.
+        lacking = Sentence(
+            "The page loaded but {sought} {where}{others}",
+            sought=opening.describe(setting),
+            where=Sentence("is not on it"),
+            others="",
+        )
+        return Sentence(
+            "{what}; {title} may have changed the page.", what=lacking, title=LinkedIn.title
+        )
+    proof = Sentence('its id "{id}"', id="allowDataForGenerativeAI")
+    return Sentence("Switch is {state} (found by {proof}).", state=state, proof=proof)
 
 
 READ = "linkedin.ai_training"
@@ -120,9 +108,10 @@ QUOTED = re.compile(r'"[^"\n]*"|「[^」\n]*」')
 
 
 def sentences_app() -> PrivacyApp:
-    engine = SentencesEngine({s.id: State.ON for s in FixedEngine({}).plugin.settings})
+    engine = FixedEngine({}, detail=sentence)
+    engine.states.update({s.id: State.ON for s in engine.plugin.settings})
     engine.states[UNREAD] = State.UNKNOWN
-    runtime = Runtime(Config(), [engine.plugin], engine)  # type: ignore[arg-type]
+    runtime = Runtime(Config(), [engine.plugin], engine)
     return PrivacyApp(runtime, demo=True)
 
 
@@ -130,7 +119,7 @@ async def test_no_english_sentence_is_left_on_the_checklist_its_dialogs_help_and
     japanese: None,
 ) -> None:
     app = sentences_app()
-    dialogs = [
+    dialogs: list[Screen[Any]] = [
         Help(),
         PresetChoice(),
         confirm("LinkedIn?", yes="Sign out"),

@@ -25,7 +25,7 @@ SIZE = (140, 45)
 def app_on_linkedin() -> PrivacyApp:
     settings = LinkedIn(ORIGIN).settings
     engine = FixedEngine({s.id: State.OFF for s in settings if s.kind is Kind.TOGGLE})
-    runtime = Runtime(Config(), [engine.plugin], engine)  # type: ignore[arg-type]
+    runtime = Runtime(Config(), [engine.plugin], engine)
     return PrivacyApp(runtime, demo=True)
 
 

@@ -11,13 +11,15 @@ import asyncio
 import html
 import re
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
 from rich.segment import Segment
 from rich.text import Text
+from textual.binding import Binding
 from textual.color import Color
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
@@ -90,7 +92,8 @@ def visible(app: PrivacyApp, widget: Widget) -> bool:
     if not region or not app.screen.region.contains_region(region):
         return False
     try:
-        found, _ = app.screen.get_widget_at(*region.center)
+        x, y = region.center
+        found, _ = app.screen.get_widget_at(int(x), int(y))
     except Exception:
         return False
     return found is widget or widget in found.ancestors
@@ -146,7 +149,7 @@ async def test_a_preset_of_every_setting_scrolls_and_keeps_its_buttons(
             # dialog's long text may still be being laid out, and a person presses End
             # again. It must get there within a few presses.
             for key, text in (("end", last), ("home", first)):
-                if not await reaches(pilot, key, lambda text=text: shows(text)):
+                if not await reaches(pilot, key, partial(shows, text)):
                     screen = "\n".join(screen_lines(app))
                     pytest.fail(f"{key} never showed {text!r} at {size}; on screen:\n{screen}")
             assert not shows(last)
@@ -279,12 +282,18 @@ WRITTEN = {
 }
 
 
+def bindings(*declared: Binding | tuple[str, ...]) -> list[Binding]:
+    """The app's key bindings, each declared as a ``Binding`` (never a bare tuple)."""
+    assert all(isinstance(binding, Binding) for binding in declared), declared
+    return [binding for binding in declared if isinstance(binding, Binding)]
+
+
 def test_help_lists_every_key() -> None:
     """Every key the checklist binds is in the help's key column, and so is the palette's."""
     column = [line[:16] for line in HELP.splitlines() if line.startswith("  ")]
     keys = {
         key.strip()
-        for binding in (*PrivacyApp.BINDINGS, *Checklist.BINDINGS)
+        for binding in bindings(*PrivacyApp.BINDINGS, *Checklist.BINDINGS)
         for key in binding.key.split(",")
     }
     keys |= {"up", "down", "pageup", "pagedown", "enter"}  # the table's own moves
@@ -312,7 +321,7 @@ async def palette_run(app: PrivacyApp, pilot, query: str) -> None:
     await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette opens")
     await pilot.press(*query)
     palette = app.screen
-    found = palette.query_one("CommandList")
+    found = palette.query_one(CommandList)
     await until(pilot, lambda: found.option_count > 0, "the palette finds it", limit=20)
     await pilot.pause(0.3)
     await pilot.press("down", "enter")
@@ -326,7 +335,7 @@ async def test_the_palette_offers_every_action_and_every_setting(runtime: Runtim
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         offered = {name for name, _, _ in commands(app)}
-        for binding in PrivacyApp.BINDINGS:
+        for binding in bindings(*PrivacyApp.BINDINGS):
             if binding.action not in ("cursor_down", "cursor_up"):
                 assert binding.description in offered, binding.action
         for setting in runtime.settings:
@@ -389,6 +398,7 @@ async def test_with_no_color_a_cross_stands_out_as_much_as_a_tick(
         await pilot.pause()
         cross = segment_with(shown_segments(app, AI), "on ✗")
         tick = segment_with(shown_segments(app, "linkedin.research"), "off ✓")
+        assert cross.style is not None
         assert cross.style.bold
         assert contrast(cross) >= contrast(tick) - 0.05, (contrast(cross), contrast(tick))
         assert contrast(cross) > 0.4
@@ -409,7 +419,9 @@ async def test_on_and_off_are_coloured_by_the_recommendation(
         await pilot.pause()
         bad = segment_with(shown_segments(app, AI), "on ✗")
         good = segment_with(shown_segments(app, "linkedin.research"), "off ✓")
-        red, green = (Color.from_rich_color(s.style.color) for s in (bad, good))
+        assert bad.style is not None and good.style is not None
+        red = Color.from_rich_color(bad.style.color)
+        green = Color.from_rich_color(good.style.color)
         assert red.r > red.g and bad.style.bold, red
         assert green.g > green.r and not good.style.bold, green
         await app.action_quit()

@@ -14,9 +14,8 @@ from textual.widgets import Checkbox, Input, Static
 
 from automation.engine.runtime import Runtime
 from automation.files.config_types import Config
-from automation.plugins.linkedin import LinkedIn
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME
-from tests.screen.test_snapshots import ORIGIN, FixedEngine, fixed_app, settle
+from tests.screen.test_snapshots import FixedEngine, fixed_app, fixed_states, settle
 from tui.app import PrivacyApp
 from tui.dialogs import Confirm, CredentialsForm, ExportPath, SignOutDialog
 
@@ -36,9 +35,8 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def own_app() -> PrivacyApp:
     """The fixed checklist as a person's own (not the demo): it remembers what it may."""
-    plugin = LinkedIn(ORIGIN)
-    engine = FixedEngine({s.id: fixed_app().engine.states[s.id] for s in plugin.settings})
-    runtime = Runtime(Config(), [engine.plugin], engine)  # type: ignore[arg-type]
+    engine = FixedEngine(fixed_states())
+    runtime = Runtime(Config(), [engine.plugin], engine)
     return PrivacyApp(runtime)
 
 

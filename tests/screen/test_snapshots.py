@@ -3,51 +3,40 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
 
-from automation.domain import events
-from automation.domain.settings import Reading, State
+from automation.domain.settings import Setting, State
 from automation.engine.runtime import Runtime
 from automation.files.config_types import Config
 from automation.plugins.linkedin import LinkedIn
+from tests.fake_engine import FakeEngine
 from tui.app import PrivacyApp
 
 AT = datetime(2026, 11, 29, 9, 59, 12, tzinfo=UTC)
 ORIGIN = "http://127.0.0.1:8801"
 
 
-class FixedEngine:
-    """Answers every read with fixed readings, as the engine's events would carry them."""
+def fixed_detail(setting: Setting, state: State) -> str:
+    """A reading's detail, as the engine words it, the same at every run."""
+    return f"Switch is {state}." if state.is_value else "Not signed in."
 
-    def __init__(self, states: dict[str, State]) -> None:
+
+class FixedEngine(FakeEngine):
+    """Answers every read of LinkedIn's settings with fixed readings: the states given,
+    read at :data:`AT` from one page, worded by ``detail``."""
+
+    def __init__(
+        self,
+        states: dict[str, State],
+        detail: Callable[[Setting, State], str] = fixed_detail,
+    ) -> None:
         self.plugin = LinkedIn(ORIGIN)
-        self.plugins = {"linkedin": self.plugin}
-        self.states = states
-        self.listeners: list[Callable[[events.Event], None]] = []
-
-    def subscribe(self, listener):
-        self.listeners.append(listener)
-        return lambda: self.listeners.remove(listener)
-
-    async def start(self) -> None:
-        pass
-
-    async def check(self, ids: Iterable[str]) -> list[Reading]:
-        readings = []
-        for setting_id in ids:
-            state = self.states[setting_id]
-            detail = f"Switch is {state}." if state.is_value else "Not signed in."
-            reading = Reading(setting_id, state, detail, AT, f"{ORIGIN}/page")
-            for listener in self.listeners:
-                listener(events.Read(reading))
-            readings.append(reading)
-        return readings
-
-    async def close(self) -> None:
-        pass
+        super().__init__(
+            [self.plugin], states, at=AT, detail=detail, url=lambda setting: f"{ORIGIN}/page"
+        )
 
 
 @pytest.fixture
@@ -59,13 +48,17 @@ def utc(monkeypatch: pytest.MonkeyPatch):
     time.tzset()
 
 
-def fixed_app() -> PrivacyApp:
-    plugin = LinkedIn(ORIGIN)
-    states = {s.id: State.ON for s in plugin.settings}
+def fixed_states() -> dict[str, State]:
+    """LinkedIn's settings on, but research off and the inferred location unread."""
+    states = {s.id: State.ON for s in LinkedIn(ORIGIN).settings}
     states["linkedin.research"] = State.OFF
     states["linkedin.ads_inferred_location"] = State.UNKNOWN
-    engine = FixedEngine(states)
-    runtime = Runtime(Config(), [engine.plugin], engine)  # type: ignore[arg-type]
+    return states
+
+
+def fixed_app() -> PrivacyApp:
+    engine = FixedEngine(fixed_states())
+    runtime = Runtime(Config(), [engine.plugin], engine)
     return PrivacyApp(runtime, demo=True)
 
 
