@@ -134,6 +134,7 @@ async def test_password_form_and_code_dialog_sign_in_and_read(
         await fill_form(app, pilot, CODE_USER, CODE_PASSWORD, remember=True)
 
         await until(pilot, lambda: isinstance(app.screen, CodeDialog), "the code is asked for")
+        assert isinstance(app.screen, CodeDialog)
         assert "verification code" in app.screen.detail
         app.screen.query_one("#code", Input).value = CODE
         await pilot.press("enter")
@@ -245,6 +246,7 @@ async def test_captcha_offers_the_window_where_there_is_a_display(
         await until(pilot, lambda: isinstance(app.screen, CredentialsForm), "the form shows")
         await fill_form(app, pilot, "robot@example.com", "pw-captcha", remember=False)
         await until(pilot, lambda: isinstance(app.screen, Confirm), "the window is offered")
+        assert isinstance(app.screen, Confirm)
         assert "browser window" in str(app.screen.question)
         await pilot.press("n")
         await settle(app, pilot)
@@ -266,6 +268,7 @@ async def test_without_a_keyring_the_form_is_asked_for_and_nothing_is_kept(
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await until(pilot, lambda: isinstance(app.screen, CredentialsForm), "the form is asked")
         form = app.screen
+        assert isinstance(form, CredentialsForm)
         assert "no working keyring" in form.note
         assert not form.query(Checkbox)
         await fill_form(app, pilot, "server@example.com", "pw-Nk-9931-typed", remember=True)
@@ -431,8 +434,12 @@ async def test_l_opens_a_window_and_escape_closes_it(runtime: Runtime) -> None:
         assert visible_browsers() == []
         await pilot.press("l")
         assert isinstance(app.screen, WindowWaiting)
-        note = lambda: app.model.notes.get("linkedin")  # noqa: E731
-        await until(pilot, lambda: note() and note().detail == WAITING_FOR_WINDOW, "it opens")
+
+        def waiting() -> bool:
+            note = app.model.notes.get("linkedin")
+            return note is not None and note.detail == WAITING_FOR_WINDOW
+
+        await until(pilot, waiting, "it opens")
         assert visible_browsers(), "the window's browser runs"
         assert platform_cell(app) == "signing in…"
         await pilot.press("escape")

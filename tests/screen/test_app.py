@@ -262,6 +262,7 @@ async def test_a_switch_is_read_back_and_capital_c_keeps_a_capture(runtime: Runt
         await pilot.press("n")
         await settle(app, pilot)
         assert account(runtime).settings["ai_training"] is True
+        assert runtime.demo is not None
         assert runtime.demo.sites["linkedin"].saves == []
 
         unsubscribe = app.engine.subscribe(lambda e: seen.append(type(e).__name__))
