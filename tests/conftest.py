@@ -38,7 +38,7 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 class MemoryKeyring(KeyringBackend):
     """A keyring that lives in the test's memory only."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

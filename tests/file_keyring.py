@@ -18,7 +18,7 @@ ENV = "PRIVACY_TUI_TEST_KEYRING"
 
 
 class FileKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     @property
     def file(self) -> Path:

@@ -54,7 +54,12 @@ def test_an_unsubscribed_listener_hears_nothing_more() -> None:
 def test_a_listener_may_unsubscribe_while_it_hears_an_event() -> None:
     bus = Bus()
     heard: list[str] = []
-    unsubscribe = bus.subscribe(lambda event: (heard.append("once"), unsubscribe()))
+
+    def once(event: events.Event) -> None:
+        heard.append("once")
+        unsubscribe()
+
+    unsubscribe = bus.subscribe(once)
     bus.subscribe(lambda event: heard.append("always"))
     bus.emit(events.Checking("a.b"))
     bus.emit(events.Checking("a.b"))

@@ -5,11 +5,11 @@ unless a page waits for its place, and a rested context keeps only a proven sess
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 import pytest
+from playwright.async_api import StorageStateCookie
 
-from automation.accounts.sessions import MemorySessions, session_origin
+from automation.accounts.sessions import MemorySessions, StorageState, session_origin
 from automation.domain import events
 from automation.engine.bus import Bus
 from automation.engine.contexts import Contexts
@@ -19,19 +19,35 @@ from automation.engine.options import EngineClosed, Options
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.reddit import Reddit
 
-OLD: dict[str, Any] = {"cookies": [{"name": "li_at", "value": "old"}], "origins": []}
-NEW: dict[str, Any] = {"cookies": [{"name": "li_at", "value": "new"}], "origins": []}
+
+def signed_in(value: str) -> StorageState:
+    """A storage state holding one LinkedIn session cookie, as Playwright writes it."""
+    cookie: StorageStateCookie = {
+        "name": "li_at",
+        "value": value,
+        "domain": "127.0.0.1",
+        "path": "/",
+        "expires": -1,
+        "httpOnly": True,
+        "secure": False,
+        "sameSite": "Lax",
+    }
+    return {"cookies": [cookie], "origins": []}
+
+
+OLD = signed_in("old")
+NEW = signed_in("new")
 
 
 class Opened:
     """A browser context as the pool sees it: a session to give, pages, a close."""
 
-    def __init__(self, state: dict[str, Any]) -> None:
+    def __init__(self, state: StorageState) -> None:
         self.state = state
         self.pages: list[object] = []
         self.closed = False
 
-    async def storage_state(self) -> dict[str, Any]:
+    async def storage_state(self) -> StorageState:
         return self.state
 
     async def close(self) -> None:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
+from playwright.async_api import StorageStateCookie
 
 from automation.accounts.secrets import Credentials
 from automation.accounts.sessions import MemorySessions
@@ -152,7 +153,7 @@ def reached(away: Host) -> set[str]:
 
 def signed_in(home: Host) -> MemorySessions:
     """A session for the platform's own site (its pages then count as the account's)."""
-    cookie = {
+    cookie: StorageStateCookie = {
         "name": "li_at",
         "value": "signed-in",
         "domain": "127.0.0.1",

@@ -7,7 +7,7 @@ Real Chromium against the replica sites; the pages counted are the browser's own
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -17,9 +17,9 @@ from automation.accounts.secrets import Credentials, KeyringCredentials
 from automation.accounts.sessions import MemorySessions
 from automation.accounts.sessions.store import SessionStore
 from automation.browser.launch import Running
-from automation.browser.pool import Gate, Tabs, by_page, default_pages, longest_first, steps
+from automation.browser.pool import Gate, Places, Tabs, by_page, default_pages, longest_first, steps
 from automation.domain import events
-from automation.domain.settings import Kind, State
+from automation.domain.settings import Kind, Reading, State
 from automation.engine.core import Engine, Options
 from automation.plugins.chatgpt import ChatGPT
 from automation.plugins.linkedin import LinkedIn
@@ -103,7 +103,7 @@ async def test_a_platforms_page_goes_to_its_next_line_of_work_and_places_come_ba
     """One place in the whole run: a platform's second and third lines of work get the
     first one's page when it is done (waiting on the place would wait forever, as the
     platform keeps it until its context closes); the place comes back on release."""
-    slots = asyncio.Semaphore(1)
+    slots = Places(1)
     tabs, got = Tabs(slots), []
 
     async def line(hold: float) -> None:
@@ -158,7 +158,7 @@ class PageCounts:
     def look(self) -> None:
         self.seen.append(self.engine.open_pages())
 
-    async def during(self, work) -> list:
+    async def during(self, work: Awaitable[list[Reading]]) -> list[Reading]:
         async def poll() -> None:
             while True:
                 self.look()
@@ -271,13 +271,13 @@ async def test_parallel_pages_sign_in_once_and_all_read(
     readings = await engine.check(ids)
     assert len(readings) == 6
     assert all(r.state.is_value for r in readings), readings
-    assert replica.sites["linkedin"].sign_ins == [DEMO_USERNAME]  # type: ignore[attr-defined]
+    assert replica.sites["linkedin"].sign_ins == [DEMO_USERNAME]
     assert len([e for e in seen if isinstance(e, events.SigningIn)]) == 1
     assert engine.open_pages() == {}
     # The session was kept: a second check reads without signing in again.
     again = await engine.check(ids)
     assert [r.state for r in again] == [r.state for r in readings]
-    assert replica.sites["linkedin"].sign_ins == [DEMO_USERNAME]  # type: ignore[attr-defined]
+    assert replica.sites["linkedin"].sign_ins == [DEMO_USERNAME]
 
 
 @pytest.mark.browser

@@ -20,7 +20,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 
 from automation.accounts.secrets import SERVICE, KeyringCredentials, SecretsError
-from automation.accounts.sessions import SessionError, session_name
+from automation.accounts.sessions import SessionError, StorageState, session_name
 from automation.accounts.sessions import store as session_store
 from automation.accounts.sessions.sealing import KEY_ENTRY, MAGIC, encrypt, new_key
 from automation.accounts.sessions.store import NO_KEYRING, EncryptedSessions, SessionStore
@@ -29,7 +29,7 @@ from tests.paths import ROOT
 COOKIE = "AQEDAR-cookie-value-that-must-stay-secret-9f3k"
 
 
-def state(value: str = COOKIE) -> dict:
+def state(value: str = COOKIE) -> StorageState:
     return {
         "cookies": [
             {
@@ -317,7 +317,7 @@ async def test_opting_in_keeps_unencrypted_files_with_mode_0600(tmp_path: Path) 
 class HangingKeyring(KeyringBackend):
     """A keyring that blocks like a locked one waiting for its password."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

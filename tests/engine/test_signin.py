@@ -15,7 +15,7 @@ from keyring.backends import fail
 
 from automation.accounts import secrets
 from automation.accounts.secrets import Credentials, KeyringCredentials
-from automation.accounts.sessions import session_name
+from automation.accounts.sessions import StorageState, session_name
 from automation.accounts.sessions.store import NO_KEYRING, SessionStore
 from automation.domain import events
 from automation.domain.settings import State
@@ -240,7 +240,10 @@ async def test_signing_in_on_a_replica_leaves_the_real_sites_session_alone(
 ) -> None:
     """Sessions are kept per platform and origin: a replica's never replaces the real one."""
     store = SessionStore(tmp_path)
-    real_site = {"cookies": [], "origins": [{"origin": "https://www.linkedin.com"}]}
+    real_site: StorageState = {
+        "cookies": [],
+        "origins": [{"origin": "https://www.linkedin.com", "localStorage": []}],
+    }
     await store.save("linkedin", real_site)
     engine = make_engine(linkedin, signed_in=False, sessions=store)
     assert await engine.sign_in("linkedin", Credentials(DEMO_USERNAME, DEMO_PASSWORD)) is None

@@ -53,7 +53,7 @@ async def test_no_display_is_said_before_any_browser_starts(
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        return int(sock.getsockname()[1])
 
 
 async def open_window(
