@@ -21,6 +21,8 @@ here: the reading is ``unknown`` and asks the person to answer it in Gmail.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from automation.domain.settings import (
     Confidence,
     Setting,
@@ -221,5 +223,5 @@ class Gmail(Plugin):
     login_form = None
     session_cookies = SESSION_COOKIES
     account_source = ACCOUNT_SOURCE
-    settings = (SMART_FEATURES, WORKSPACE, OTHER_PRODUCTS)
+    settings: ClassVar[tuple[Setting, ...]] = (SMART_FEATURES, WORKSPACE, OTHER_PRODUCTS)
     page_class = "automation.plugins.gmail_page:SmartFeaturesPage"

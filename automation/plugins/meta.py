@@ -24,6 +24,8 @@ reads or writes anything on that page.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from automation.domain.settings import Confidence, Kind, Radios, Setting, evidence
 from automation.plugin import Plugin
 
@@ -152,7 +154,7 @@ class Meta(Plugin):
     login_form = None
     session_cookies = SESSION_COOKIES
     account_source = ACCOUNT_SOURCE
-    settings = (
+    settings: ClassVar[tuple[Setting, ...]] = (
         Setting(
             key="ai_objection",
             label='Object to AI training ("Right to object" form)',

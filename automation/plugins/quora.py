@@ -12,6 +12,8 @@ load without Quora's sign-in page on the way.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from automation.domain.settings import (
     FOUND_BY_LABEL,
     Confidence,
@@ -49,7 +51,7 @@ class Quora(Plugin):
     login_form = None
     session_cookies = ("m-b",)
     account_source = COOKIES
-    settings = (
+    settings: ClassVar[tuple[Setting, ...]] = (
         Setting(
             key="llm_training",
             label=LABEL,

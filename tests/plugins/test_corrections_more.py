@@ -30,7 +30,11 @@ from automation.plugins.substack import Substack
 from automation.plugins.tumblr import Tumblr
 from automation.plugins.x import X
 from automation.replicas import DEMO_USERNAME, SITES, ReplicaServer
+from automation.replicas.copilot import CopilotSite
+from automation.replicas.grammarly import GrammarlySite
 from automation.replicas.server import Account
+from automation.replicas.x import XSite
+from tests.replica_sites import site_of
 
 PLUGINS: tuple[type[Plugin], ...] = (
     X,
@@ -114,7 +118,7 @@ async def test_x_inferred_identity_page_with_its_neighbour_opposite(
 ) -> None:
     """Both boxes drawn (the page X still calls "Off-X activity"): each read by its own
     label, the neighbour always in the other position and never changed."""
-    site, account = replica.sites["x"], holder(replica, "x")
+    site, account = site_of(replica, XSite), holder(replica, "x")
     engine = make_engine(X(replica.origins["x"]))
     ids = ["x.off_platform_activity", "x.web_content_use"]
     for value in (True, False):
@@ -139,7 +143,7 @@ async def test_x_inferred_identity_page_where_x_draws_its_one_box(
     """Where ``ucpd_enabled`` is on, the page is titled "Inferred identity" and holds only
     the inferred identity box (described by ``CHECKBOX_1_LABEL``): it is read and
     written; the other setting of the page is not there, so it reads no value."""
-    site, account = replica.sites["x"], holder(replica, "x")
+    site, account = site_of(replica, XSite), holder(replica, "x")
     site.ucpd = True
     engine = make_engine(X(replica.origins["x"]), waits=Waits.short())
     account.settings.update(off_platform_activity=False, web_content_use=True)
@@ -189,7 +193,7 @@ async def test_copilot_privacy_switches_are_read_through_the_profile_menu(
     """Training on conversation activity and on voice, and the ad switch, read on and off
     side by side with opposite positions; a change reaches only its own switch, and the
     page's "Export or delete history" button is never pressed."""
-    site, account = replica.sites["copilot"], holder(replica, "copilot")
+    site, account = site_of(replica, CopilotSite), holder(replica, "copilot")
     engine = make_engine(Copilot(replica.origins["copilot"]))
     ids = ["copilot.model_training_text", "copilot.model_training_voice"]
     for value in (True, False):
@@ -215,7 +219,7 @@ async def test_copilot_privacy_switches_are_read_through_the_profile_menu(
 async def test_copilot_memory_is_on_its_own_page_beside_microsoft_usage_data(
     make_engine, replica: ReplicaServer
 ) -> None:
-    site, account = replica.sites["copilot"], holder(replica, "copilot")
+    site, account = site_of(replica, CopilotSite), holder(replica, "copilot")
     engine = make_engine(Copilot(replica.origins["copilot"]))
     for value in (True, False):
         account.settings.update(personalization_memory=value, microsoft_usage_data=not value)
@@ -250,7 +254,7 @@ async def test_copilot_earlier_wording_is_still_read(make_engine, replica: Repli
 async def test_copilot_signed_out_shows_no_profile_icon_and_reads_nothing(
     make_engine, replica: ReplicaServer
 ) -> None:
-    site = replica.sites["copilot"]
+    site = site_of(replica, CopilotSite)
     engine = make_engine(Copilot(replica.origins["copilot"]), signed_in=False, waits=Waits.short())
     readings = await engine.check([s.id for s in Copilot.settings])
     assert all(r.state is State.NEEDS_LOGIN for r in readings), readings
@@ -328,7 +332,7 @@ async def test_squarespace_signed_out_reads_needs_login(
 async def test_grammarly_pro_account_is_read_and_written_at_its_data_settings(
     make_engine, replica: ReplicaServer
 ) -> None:
-    site, account = replica.sites["grammarly"], holder(replica, "grammarly")
+    site, account = site_of(replica, GrammarlySite), holder(replica, "grammarly")
     site.pro.add(DEMO_USERNAME)
     engine = make_engine(Grammarly(replica.origins["grammarly"]))
     for value in (True, False):

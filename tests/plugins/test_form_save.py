@@ -47,6 +47,7 @@ async def test_a_page_without_its_save_keeps_nothing_and_says_so(make_engine, re
     first = account.blogs[0]
     plugin = WordPress(replica.origins["wordpress"])
     [setting] = WordPress.settings
+    assert setting.switch is not None
     without_save = replace(setting, switch=replace(setting.switch, submit=None))
 
     class NoSave(WordPress):

@@ -16,8 +16,9 @@ from automation.domain.settings import Confidence, State
 from automation.page.waits import Waits
 from automation.plugins.reddit import ADS_OFF_DESCRIPTION, CRAWL, Reddit
 from automation.replicas import DEMO_USERNAME, ReplicaServer
-from automation.replicas.reddit import ROWS
+from automation.replicas.reddit import ROWS, RedditSite
 from automation.replicas.server import DECOY, Account
+from tests.replica_sites import site_of
 
 ADS_OFF = "reddit.ads_off_reddit"
 ADS = "reddit.personalized_ads"
@@ -38,8 +39,9 @@ def state(value: bool) -> State:
 
 def test_the_setting_is_found_by_its_words_and_rests_on_the_crawl() -> None:
     setting = Reddit.setting("ads_off_reddit")
-    assert setting.switch is not None
-    assert setting.switch.path == Reddit.setting("personalized_ads").switch.path
+    ads = Reddit.setting("personalized_ads").switch
+    assert setting.switch is not None and ads is not None
+    assert setting.switch.path == ads.path
     assert setting.switch.names == ("Ads off Reddit",)
     assert setting.switch.ids == () and setting.switch.testid is None
     facts = {e.fact: e for e in setting.evidence}
@@ -71,7 +73,7 @@ def test_the_replica_draws_the_page_in_the_crawls_order() -> None:
 async def test_reads_its_own_row_not_the_ad_switch_above_it(
     value: bool, drawn: str, make_engine, replica: ReplicaServer
 ) -> None:
-    site = replica.sites["reddit"]
+    site = site_of(replica, RedditSite)
     site.drawn = drawn
     holder = account(replica)
     holder.settings["ads_off_reddit"] = value
@@ -88,7 +90,7 @@ async def test_reads_its_own_row_not_the_ad_switch_above_it(
 async def test_switching_off_reaches_only_its_row_and_reads_back(
     make_engine, replica: ReplicaServer
 ) -> None:
-    site = replica.sites["reddit"]
+    site = site_of(replica, RedditSite)
     holder = account(replica)
     holder.decoys.add("ads_off_reddit")
     holder.settings.update(dict.fromkeys(OTHERS, True))

@@ -111,11 +111,13 @@ async def test_chatgpt_tab_rows_need_the_tab_open(make_engine, replica: ReplicaS
     """The tab's rows exist only once Settings is open on the tab: at the start page,
     without the tab's address or the clicks to it, Location reads ``unknown``."""
     location = ChatGPT.setting("location")
-    assert location.switch is not None and location.switch.opens == TAB
-    assert location.switch.path == "/#settings/DataControls"
+    switch = location.switch
+    assert switch is not None and switch.opens == TAB
+    assert switch.path == "/#settings/DataControls"
+    at_start = replace(location, switch=replace(switch, path="/", opens=()))
 
     class NoClicks(ChatGPT):
-        settings = (replace(location, switch=replace(location.switch, path="/", opens=())),)
+        settings = (at_start,)
 
     [reading] = await make_engine(NoClicks(replica.origins["chatgpt"]), waits=Waits.short()).check(
         [location.id]

@@ -37,8 +37,13 @@ from automation.plugins.squarespace import Squarespace
 from automation.plugins.tumblr import Tumblr
 from automation.records.export import render
 from automation.replicas import DEMO_USERNAME, ReplicaServer
+from automation.replicas.github import GitHubSite
+from automation.replicas.pinterest import PinterestSite
+from automation.replicas.quora import QuoraSite
 from automation.replicas.server import DECOY
 from automation.replicas.switchsite import SwitchSite
+from automation.replicas.tumblr import TumblrSite
+from tests.replica_sites import site_of
 
 PLUGINS = {cls.name: cls for cls in registry.load()[0]}
 MINE = (
@@ -317,7 +322,7 @@ async def test_a_blog_whose_label_names_another_blog_is_not_read(
     replica: ReplicaServer, make_engine
 ) -> None:
     """Tumblr's switch is matched with its own blog's name, never another blog's."""
-    site = replica.sites["tumblr"]
+    site = site_of(replica, TumblrSite)
     relabel(site, "third_party_sharing", "Prevent third-party sharing for someone-else")
     engine = make_engine(Tumblr(replica.origins["tumblr"]), waits=Waits(control_ms=3_000))
     readings = await engine.check(["tumblr.third_party_sharing"])
@@ -378,10 +383,10 @@ class QuoraWithVariants(Quora):
 async def test_unverified_labels_accept_the_known_variants_and_read_unknown_otherwise(
     replica: ReplicaServer, make_engine
 ) -> None:
-    quora = replica.sites["quora"]
+    quora = site_of(replica, QuoraSite)
     relabel(quora, "llm_training", "Let AI models be trained on your content")
-    relabel(replica.sites["pinterest"], "genai_training", "Use your pins to improve our AI")
-    relabel(replica.sites["github"], "copilot_training", "Use my prompts for product research")
+    relabel(site_of(replica, PinterestSite), "genai_training", "Use your pins to improve our AI")
+    relabel(site_of(replica, GitHubSite), "copilot_training", "Use my prompts for product research")
     engine = make_engine(
         QuoraWithVariants(replica.origins["quora"]),
         Pinterest(replica.origins["pinterest"]),

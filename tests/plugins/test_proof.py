@@ -25,7 +25,9 @@ from automation.plugins.linkedin import AI_TRAINING, LinkedIn
 from automation.plugins.x import X
 from automation.replicas import DEMO_USERNAME, SITES, ReplicaServer
 from automation.replicas.server import DECOY, Account
-from automation.replicas.x import OUTSIDE
+from automation.replicas.switchsite import SwitchSite
+from automation.replicas.x import OUTSIDE, XSite
+from tests.replica_sites import site_of
 
 PLUGINS = {cls.name: cls for cls in registry.load()[0]}
 SWITCHES = [
@@ -61,6 +63,7 @@ def test_two_settings_on_one_page_are_told_apart_by_what_names_them() -> None:
     """Settings that share a page must not share the mark that proves them."""
     by_page: dict[tuple[str, str], list] = {}
     for name, setting in SWITCHES:
+        assert setting.switch is not None
         by_page.setdefault((name, setting.switch.path), []).append(setting)
     for (_name, path), settings in by_page.items():
         for a in settings:
@@ -152,10 +155,10 @@ def test_labels_match_as_whole_phrases_in_any_quote_or_case() -> None:
     assert names_it("Location\nAllow ChatGPT to use your precise location.", "Location")
     assert not names_it("Allow ChatGPT to use your precise location", "Location")
     assert not names_it("Location metadata", "Location")
-    assert names_it(
-        "設定: コンテンツ作成AIモデルのトレーニングにデータを使用する", AI_TRAINING.switch.names[1]
-    )
-    assert proof(AI_TRAINING.switch, _box("anything", True, ("allowDataForGenerativeAI",)))
+    switch = AI_TRAINING.switch
+    assert switch is not None
+    assert names_it("設定: コンテンツ作成AIモデルのトレーニングにデータを使用する", switch.names[1])
+    assert proof(switch, _box("anything", True, ("allowDataForGenerativeAI",)))
 
 
 # -- decoys on every replica page -------------------------------------------------------------
@@ -223,7 +226,9 @@ async def test_a_page_with_only_the_look_alike_reads_unknown(
     for name in COVERED:
         holder = account(replica, name)
         # A replica that draws its pages itself (Reddit's, claude.ai's) draws every setting.
-        drawn = {page.key for page in replica.sites[name].pages} or {
+        site = replica.sites[name]
+        assert isinstance(site, SwitchSite), name
+        drawn = {page.key for page in site.pages} or {
             s.key for _, s in SWITCHES if s.platform == name
         }
         setting = next(s for _, s in SWITCHES if s.platform == name and s.key in drawn)
@@ -323,7 +328,7 @@ async def test_grok_boxes_each_read_their_own_value(
 ) -> None:
     """Each of the three boxes reads its own value; with a copy of each, same label and
     the other position, drawn outside xaiDataSharingSettings, only the container's count."""
-    replica.sites["x"].copies_outside = outside
+    site_of(replica, XSite).copies_outside = outside
     holder = account(replica, "x")
     holder.settings.update(grok_training=False, grok_personalize=True, grok_history=False)
     engine = make_engine(X(replica.origins["x"]))

@@ -15,7 +15,9 @@ from automation.domain.settings import State
 from automation.page.waits import Waits
 from automation.plugins.reddit import OLD_LABEL, Reddit
 from automation.replicas import DEMO_USERNAME, ReplicaServer
+from automation.replicas.reddit import RedditSite
 from automation.replicas.server import DECOY, Account
+from tests.replica_sites import site_of
 
 ADS = "reddit.personalized_ads"
 NEIGHBOURS = ("allow_follow", "list_profile", "show_in_search", "ads_off_reddit")
@@ -30,7 +32,7 @@ def account(replica: ReplicaServer) -> Account:
 async def test_reads_the_switch_inside_the_component_not_its_neighbours(
     drawn: str, make_engine, replica: ReplicaServer
 ) -> None:
-    site = replica.sites["reddit"]
+    site = site_of(replica, RedditSite)
     site.drawn = drawn
     holder = account(replica)
     engine = make_engine(Reddit(replica.origins["reddit"]))
@@ -49,7 +51,7 @@ async def test_switches_off_by_clicking_what_a_person_clicks_and_reads_it_back(
     drawn: str, make_engine, replica: ReplicaServer
 ) -> None:
     """The input inside the component takes no click: the component or its row does."""
-    site = replica.sites["reddit"]
+    site = site_of(replica, RedditSite)
     site.drawn = drawn
     holder = account(replica)
     holder.settings.update(dict.fromkeys(NEIGHBOURS, False))
@@ -67,7 +69,7 @@ async def test_switches_off_by_clicking_what_a_person_clicks_and_reads_it_back(
 async def test_a_look_alike_row_drawn_first_is_never_read_or_switched(
     make_engine, replica: ReplicaServer
 ) -> None:
-    site = replica.sites["reddit"]
+    site = site_of(replica, RedditSite)
     holder = account(replica)
     holder.decoys.add("personalized_ads")
     holder.settings["personalized_ads"] = True
@@ -95,7 +97,7 @@ async def test_the_2023_wording_is_still_read(make_engine, replica: ReplicaServe
 async def test_not_offered_and_signed_out_are_said_and_nothing_changes(
     make_engine, replica: ReplicaServer
 ) -> None:
-    site = replica.sites["reddit"]
+    site = site_of(replica, RedditSite)
     holder = account(replica)
     holder.not_offered.add("personalized_ads")
     engine = make_engine(Reddit(replica.origins["reddit"]), waits=Waits.short())
