@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from automation.plugins.linkedin import LinkedIn
 from tests.processes import with_env
 from tests.whole.test_e2e import Terminal, idle, start
 
@@ -29,8 +30,9 @@ def kept_terminal(
 ) -> Iterator[tuple[Terminal, str]]:
     """The demo in a 140x45 terminal that stays on screen after the app ends, so what
     it prints on the way out can be read."""
-    # LinkedIn alone: its preset has changes enough to quit in the middle of.
-    term, marker = start(tmp_path, isolated_home, (140, 45), "--only", "linkedin")
+    # A dozen of LinkedIn's settings: changes enough to quit in the middle of.
+    twelve = [s.id for s in LinkedIn.settings[:12]]
+    term, marker = start(tmp_path, isolated_home, (140, 45), "--only", *twelve)
     subprocess.run(["tmux", "set-option", "-t", term.name, "remain-on-exit", "on"], check=True)
     try:
         yield term, marker
@@ -44,7 +46,9 @@ def test_q_during_a_preset_asks_then_says_what_was_done(
 ) -> None:
     term, marker = kept_terminal
     term.wait_for(
-        lambda s: re.search(r"\d+ of \d+ settings", s) and idle(s), "every setting read", 240
+        lambda s: re.search(r"\d+ of \d+ settings", s) is not None and idle(s),
+        "every setting read",
+        240,
     )
     term.keys("p")
     term.wait_for(lambda s: "Apply a preset" in s, "the preset choice")
@@ -52,7 +56,9 @@ def test_q_during_a_preset_asks_then_says_what_was_done(
     term.wait_for(lambda s: "Preset recommended: change" in s, "the list of changes", 120)
     term.keys("y")
     screen = term.wait_for(
-        lambda s: re.search(r"changing ([3-9]|\d\d+) of \d+", s), "the third change", 120
+        lambda s: re.search(r"changing ([3-9]|\d\d+) of \d+", s) is not None,
+        "the third change",
+        120,
     )
     assert "%" in screen, "the progress bar is on screen"
 
@@ -62,8 +68,11 @@ def test_q_during_a_preset_asks_then_says_what_was_done(
     assert asked, screen
     total = int(asked.group(2))
     term.keys("y")
+    # tmux sets the pane's exit status a moment after it marks the pane dead.
     term.wait_for(
-        lambda s: pane(term, "#{pane_dead}") == "1", "the app to end after the change", 120
+        lambda s: pane(term, "#{pane_dead}") == "1" and pane(term, "#{pane_dead_status}") != "",
+        "the app to end after the change",
+        120,
     )
     # What it printed, with the lines scrolled above the pane.
     screen = subprocess.run(
