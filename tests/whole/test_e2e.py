@@ -211,7 +211,11 @@ def test_walk_through_at_80x24(small_terminal: tuple[Terminal, str], tmp_path: P
 
     term, marker = small_terminal
     screen = term.wait_for(
-        lambda s: "on ✓" in row(s, AI_ROW) and re.search(r"\d+ of \d+ settings", s) and idle(s),
+        lambda s: (
+            "on ✓" in row(s, AI_ROW)
+            and re.search(r"\d+ of \d+ settings", s) is not None
+            and idle(s)
+        ),
         "every setting read, the AI row's state in sight (on, as wanted)",
         240,
     )
