@@ -185,9 +185,11 @@ async def test_each_setting_reads_its_own_control(
 #: The settings turned off at once, one of each page a round (a page's boxes one after
 #: another: each is turned off with the page's other boxes off).
 ROUNDS = [
-    [key for key, _ in SWITCHES.items()] * (n == 0)
-    + [boxes[n][0] for boxes in BOXES.values() if n < len(boxes)]
-    for n in range(max(len(boxes) for boxes in BOXES.values()))
+    [*SWITCHES, *(boxes[0][0] for boxes in BOXES.values())],
+    *(
+        [boxes[n][0] for boxes in BOXES.values() if n < len(boxes)]
+        for n in range(1, max(len(boxes) for boxes in BOXES.values()))
+    ),
 ]
 
 
