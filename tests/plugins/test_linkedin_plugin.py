@@ -53,7 +53,7 @@ def closed_port() -> int:
     """A loopback port nothing listens on (bound to learn a free one, then released)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        return int(sock.getsockname()[1])
 
 
 def _processes() -> dict[int, tuple[int, str, str]]:
@@ -366,7 +366,8 @@ async def test_change_events_bracket_the_change(engine: Engine) -> None:
     unsubscribe = engine.subscribe(seen.append)
     reading = await engine.change(AI, State.OFF)
     assert seen == [events.Changing(AI, State.OFF), events.Changed(reading, State.OFF)]
-    assert seen[-1].ok
+    changed = seen[-1]
+    assert isinstance(changed, events.Changed) and changed.ok
     unsubscribe()
     await engine.check([AI])
     assert len(seen) == 2  # nothing arrives after unsubscribing

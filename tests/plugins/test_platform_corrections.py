@@ -30,9 +30,12 @@ from automation.plugins.pinterest import Pinterest
 from automation.plugins.slack import Slack
 from automation.plugins.substack import Substack
 from automation.replicas import DEMO_USERNAME, ReplicaServer
+from automation.replicas.github import GitHubSite
 from automation.replicas.gmail import FIRST_RUN, GmailSite
-from automation.replicas.pinterest import PRIVACY, PRIVACY_AND_DATA
+from automation.replicas.pinterest import PRIVACY, PRIVACY_AND_DATA, PinterestSite
 from automation.replicas.server import Account
+from automation.replicas.substack import SubstackSite
+from tests.replica_sites import site_of
 
 TRAINING = "github.copilot_training"
 SMART = "gmail.smart_features"
@@ -78,7 +81,7 @@ async def test_github_write_chooses_disabled_and_touches_no_other_policy(
     make_engine, replica: ReplicaServer
 ) -> None:
     """Turning it off opens its drop-down and picks "Disabled"; Bing's stays "Enabled"."""
-    site = replica.sites["github"]
+    site = site_of(replica, GitHubSite)
     holder = account(replica, "github")
     holder.settings.update(
         copilot_training=True, bing=True, public_code=False, product_improvements=True
@@ -105,7 +108,7 @@ async def test_github_native_select_is_read_and_set_the_same_way(
     make_engine, replica: ReplicaServer
 ) -> None:
     """A drop-down drawn as a plain <select> is read by its shown option and set by label."""
-    site = replica.sites["github"]
+    site = site_of(replica, GitHubSite)
     site.native = True
     holder = account(replica, "github")
     holder.settings.update(
@@ -143,7 +146,7 @@ async def test_github_page_at_its_other_address_is_the_same_page(
 ) -> None:
     """Redirected to /settings/copilot/features, or finding /settings/copilot missing,
     the plugin reads the page at the other address it knows."""
-    site = replica.sites["github"]
+    site = site_of(replica, GitHubSite)
     account(replica, "github").settings["copilot_training"] = False
     site.address = FEATURES_PATH
     engine = make_engine(GitHub(replica.origins["github"]))
@@ -165,7 +168,7 @@ async def test_github_without_its_drop_down_reads_unknown_and_changes_nothing(
     make_engine, replica: ReplicaServer
 ) -> None:
     """A Business seat's page (no such drop-down) or a reworded one: unknown, nothing chosen."""
-    site = replica.sites["github"]
+    site = site_of(replica, GitHubSite)
     holder = account(replica, "github")
     holder.hidden.add("copilot_training")
     engine = make_engine(GitHub(replica.origins["github"]), waits=Waits.short())
@@ -242,9 +245,10 @@ async def test_gmail_keeps_no_change_without_save_changes(
     """Unticking the box alone saves nothing: the fresh load still shows it on, and the
     reading says so (what a plugin that forgot the button would meet)."""
     assert SMART_FEATURES.switch is not None
+    without_button = replace(SMART_FEATURES, switch=replace(SMART_FEATURES.switch, submit=None))
 
     class NoSaveButton(Gmail):
-        settings = (replace(SMART_FEATURES, switch=replace(SMART_FEATURES.switch, submit=None)),)
+        settings = (without_button,)
 
     holder = account(replica, "gmail")
     engine = make_engine(NoSaveButton(replica.origins["gmail"]), waits=Waits.short())
@@ -313,9 +317,10 @@ async def test_gmail_dialog_boxes_exist_only_behind_its_button(
     holds only its own box: the dialog's setting reads unknown, never that box's value."""
     workspace = Gmail.setting("workspace_smart_features")
     assert workspace.switch is not None
+    without_click = replace(workspace, switch=replace(workspace.switch, opens=()))
 
     class NoClick(Gmail):
-        settings = (replace(workspace, switch=replace(workspace.switch, opens=())),)
+        settings = (without_click,)
 
     account(replica, "gmail").settings.update(smart_features=True, workspace_smart_features=False)
     [reading] = await make_engine(NoClick(replica.origins["gmail"]), waits=Waits.short()).check(
@@ -395,7 +400,7 @@ async def test_pinterest_switch_missing_at_the_first_address_is_read_at_the_seco
 ) -> None:
     """/settings/privacy shows the ads boxes but not the switch: the second address has it.
     The switch, expected missing at the first, is given up on there after 2 s."""
-    replica.sites["pinterest"].move(("genai_training",), PRIVACY_AND_DATA)
+    site_of(replica, PinterestSite).move(("genai_training",), PRIVACY_AND_DATA)
     engine = make_engine(Pinterest(replica.origins["pinterest"]), waits=Waits.short())
     await read_write_canvas(engine, replica, PRIVACY_AND_DATA)
     assert PRIVACY in pinterest_gets(replica)
@@ -405,7 +410,7 @@ async def test_pinterest_switch_missing_at_the_first_address_is_read_at_the_seco
 async def test_pinterest_first_address_not_found_reads_the_second(
     make_engine, replica: ReplicaServer
 ) -> None:
-    site = replica.sites["pinterest"]
+    site = site_of(replica, PinterestSite)
     site.move(("genai_training", *PINTEREST_NEIGHBOURS), PRIVACY_AND_DATA)
     engine = make_engine(Pinterest(replica.origins["pinterest"]))
     await read_write_canvas(engine, replica, PRIVACY_AND_DATA)
@@ -458,7 +463,7 @@ def test_a_publication_is_on_its_own_host_below_substacks() -> None:
 async def test_substack_reads_and_writes_each_publication_on_its_own_host(
     make_engine, replica: ReplicaServer
 ) -> None:
-    site = replica.sites["substack"]
+    site = site_of(replica, SubstackSite)
     holder = account(replica, "substack")
     first, second = holder.blogs
     port = urlsplit(replica.origins["substack"]).port
