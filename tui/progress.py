@@ -18,8 +18,13 @@ from .words import said
 
 
 def title(plan: Plan) -> str:
-    """What asked for the changes, for a title: ``"Preset recommended"``, ``"Undo"``."""
-    return plan.source[0].upper() + plan.source[1:]
+    """What asked for the changes, for a title, in the language spoken: ``"Preset
+    recommended"``, ``"Undo"``. The history keeps the plan's source in English."""
+    source = plan.source
+    if source.startswith("preset "):
+        return _("Preset {name}").format(name=source.removeprefix("preset "))
+    words = {"undo": _("Undo"), "redo": _("Redo"), "switch": _("Switch"), "apply": _("Apply")}
+    return words.get(source) or source[0].upper() + source[1:]
 
 
 @dataclass

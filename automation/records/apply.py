@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from automation.domain.settings import Kind, Reading, Setting, State
+from automation.language import Sentence
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -116,10 +117,10 @@ class Outcome:
         """What became of the change, in a few words: ``read back``, ``did not take,
         read back on``, or ``could not read back: <why>``."""
         if self.ok:
-            return "read back"
+            return Sentence("read back")
         if self.read_back:
-            return f"did not take, read back {self.reading.state}"
-        return f"could not read back: {self.reading.detail}"
+            return Sentence("did not take, read back {state}", state=self.reading.state)
+        return Sentence("could not read back: {detail}", detail=self.reading.detail)
 
 
 @dataclass
@@ -194,7 +195,7 @@ def make_plan(
         manual = setting is not None and setting.kind is Kind.MANUAL
         reading = readings.get(setting_id)
         if setting_id in blocked or setting is None:
-            reason = blocked.get(setting_id, "No installed plugin covers this setting.")
+            reason = blocked.get(setting_id, Sentence("No installed plugin covers this setting."))
             steps.append(Step(setting_id, label, target, Action.CANNOT, reading, reason, manual))
         elif manual:
             steps.append(
@@ -204,12 +205,12 @@ def make_plan(
                     target,
                     Action.CANNOT,
                     reading,
-                    "Only a person can change this one; follow its manual steps.",
+                    Sentence("Only a person can change this one; follow its manual steps."),
                     manual=True,
                 )
             )
         elif reading is None or not reading.state.is_value:
-            why = reading.detail if reading else "It was not read."
+            why = reading.detail if reading else Sentence("It was not read.")
             steps.append(Step(setting_id, label, target, Action.CANNOT, reading, why))
         elif reading.state == target:
             steps.append(Step(setting_id, label, target, Action.KEEP, reading))
@@ -274,7 +275,10 @@ async def read_plan(
         else:
             noun = template.per.noun if template.per else "blog"
             name = setting.key.split("@", 1)[1]
-            blocked.setdefault(setting_id, f"No {noun} named {name} was found on the account.")
+            blocked.setdefault(
+                setting_id,
+                Sentence("No {noun} named {name} was found on the account.", noun=noun, name=name),
+            )
     return make_plan(source, wanted, known, readings, blocked=blocked, undoes=undoes)
 
 
@@ -341,14 +345,16 @@ def undo_targets(
         try:
             engine.setting(item.setting_id)
         except KeyError:
-            blocked[item.setting_id] = (
+            blocked[item.setting_id] = Sentence(
                 "Its platform is not installed or not enabled in this config."
             )
             continue
         origin = _origin(engine, item.setting_id)
         if origin != item.origin:
-            blocked[item.setting_id] = (
-                f"The apply changed it on {item.origin}; this config points at {origin}."
+            blocked[item.setting_id] = Sentence(
+                "The apply changed it on {was}; this config points at {now}.",
+                was=item.origin,
+                now=origin,
             )
     return targets, blocked
 

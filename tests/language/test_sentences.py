@@ -170,3 +170,28 @@ def test_a_session_that_cannot_be_opened_is_told_in_japanese(
         "保存した linkedin のセッションを開けなかった (bad data) ため、linkedin は"
         "サインアウトしているものとして扱います。ファイルは "
     )
+
+
+def test_a_plan_s_reasons_and_verdicts_are_said_in_japanese(japanese: None) -> None:
+    from automation.records.apply import Action, Outcome, make_plan
+    from tui.progress import title
+
+    plugin = LinkedIn(ORIGIN)
+    setting = next(s for s in plugin.settings if s.id == "linkedin.ai_training")
+    plan = make_plan(
+        "preset recommended",
+        {setting.id: State.OFF, "nowhere.setting": State.OFF},
+        {setting.id: setting},
+        {},
+    )
+    unread, uncovered = plan.steps
+    assert unread.action is Action.CANNOT and uncovered.action is Action.CANNOT
+    assert unread.reason == "It was not read."
+    assert said(unread.reason) == "読み取られていません。"
+    assert said(uncovered.reason) == "この設定を扱うプラグインがインストールされていません。"
+    assert json.dumps(uncovered.reason) == '"No installed plugin covers this setting."'
+    assert title(plan) == "プリセット recommended"
+    failed = Outcome(unread, needs_login())
+    assert failed.verdict.startswith("could not read back: ")
+    assert said(failed.verdict).startswith("読み直せませんでした: ")
+    assert said(failed.verdict) != failed.verdict

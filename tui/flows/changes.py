@@ -18,6 +18,7 @@ from automation.domain.presets import preset
 from automation.domain.settings import Kind, Setting, State
 from automation.engine.protocol import EngineProtocol
 from automation.language import N_, _, ngettext, told
+from automation.language import said as say
 from automation.records.apply import (
     Plan,
     Result,
@@ -198,7 +199,9 @@ class Changes:
             lines.append(f"  {escape(_named(host.model, step))}: {change}")
         if plan.cannot:
             lines += ["", _("Left alone:")]
-            lines += [f"  {escape(_named(host.model, s))}: {escape(s.reason)}" for s in plan.cannot]
+            lines += [
+                f"  {escape(_named(host.model, s))}: {escape(say(s.reason))}" for s in plan.cannot
+            ]
 
         def answered(yes: bool | None) -> None:
             if yes:
