@@ -41,9 +41,15 @@ class Checking:
         host = self.host
         if isinstance(event, events.Changed) and not event.ok:
             label = setting_text.label(host.model.settings[event.reading.setting_id])
+            # A read-back that read nothing does not say the change failed: it may have taken.
+            title = (
+                _("{setting}: not changed")
+                if event.reading.state.is_value
+                else _("{setting}: could not read back")
+            )
             host.notify(
                 said(event.reading.detail),
-                title=_("{setting}: not changed").format(setting=label),
+                title=title.format(setting=label),
                 severity="warning",
             )
         elif isinstance(event, events.SigningIn):
