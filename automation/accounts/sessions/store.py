@@ -68,21 +68,19 @@ def sessions_folder() -> Path:
 # -- the stores ------------------------------------------------------------------------------
 
 
-class EncryptedSessions:
-    """Sessions in files encrypted with a key kept in the keyring.
+class FileSessions:
+    """What the two stores on disk share: a file per platform and origin in ``folder``,
+    the file an earlier version kept found and moved, and forgetting both.
 
-    Keyring calls run off the event loop with a time limit; when the keyring fails or
-    hangs once, the rest of the run does without it instead of waiting again.
+    A store says how its file's bytes become a session (:meth:`opened`), raising
+    ``ValueError`` with the reason when they do not, and how a session is written
+    (:meth:`save`).
     """
 
     suffix = ".session"
 
-    def __init__(self, folder: Path | None = None, *, timeout: float = KEYRING_TIMEOUT) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or sessions_folder()
-        self.timeout = timeout
-        self._key: bytes | None = None
-        self._key_problem: str | None = None
-        self._key_lock = asyncio.Lock()
 
     def path(self, platform: str, origin: str | None = None) -> Path:
         return self.folder / f"{session_name(platform, origin)}{self.suffix}"
@@ -91,18 +89,56 @@ class EncryptedSessions:
         """Where an earlier version kept this session, when that name was another."""
         return legacy_file(self.folder, platform, origin, self.suffix)
 
+    async def opened(self, blob: bytes, name: str, platform: str) -> StorageState:
+        """The session kept under ``name`` in ``blob``; ``ValueError`` says why not."""
+        raise NotImplementedError
+
+    async def save(self, platform: str, state: StorageState, origin: str | None = None) -> None:
+        raise NotImplementedError
+
     async def load(self, platform: str, origin: str | None = None) -> StorageState | None:
         path = self.path(platform, origin)
         blob = read_session(path, platform)
         if blob is None:
             return await earlier_state(self, platform, origin)
         try:
-            return await self._open(blob, session_name(platform, origin), platform)
+            return await self.opened(blob, session_name(platform, origin), platform)
         except ValueError as exc:
             raise unreadable(path, platform, str(exc)) from None
 
-    async def _open(self, blob: bytes, name: str, platform: str) -> StorageState:
-        """The session sealed under ``name`` in ``blob``; ``ValueError`` says why not."""
+    async def earlier(self, platform: str, origin: str) -> StorageState | None:
+        """The session under ``origin``'s earlier name, if one can be read there."""
+        path = self.legacy_path(platform, origin)
+        blob = None if path is None else read_quietly(path)
+        if blob is None:
+            return None
+        try:
+            return await self.opened(blob, legacy_session_name(platform, origin), platform)
+        except (ValueError, SessionError):
+            return None
+
+    async def forget(self, platform: str, origin: str | None = None) -> bool:
+        return await forget_file(self, platform, origin)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(folder={str(self.folder)!r})"
+
+
+class EncryptedSessions(FileSessions):
+    """Sessions in files encrypted with a key kept in the keyring.
+
+    Keyring calls run off the event loop with a time limit; when the keyring fails or
+    hangs once, the rest of the run does without it instead of waiting again.
+    """
+
+    def __init__(self, folder: Path | None = None, *, timeout: float = KEYRING_TIMEOUT) -> None:
+        super().__init__(folder)
+        self.timeout = timeout
+        self._key: bytes | None = None
+        self._key_problem: str | None = None
+        self._key_lock = asyncio.Lock()
+
+    async def opened(self, blob: bytes, name: str, platform: str) -> StorageState:
         if not looks_sealed(blob):
             raise ValueError("not a privacy-tui session file")
         try:
@@ -121,17 +157,6 @@ class EncryptedSessions:
         # Sealed for its platform and origin: a file moved to another name fails.
         return decode_state(decrypt(key, name, blob))
 
-    async def earlier(self, platform: str, origin: str) -> StorageState | None:
-        """The session under ``origin``'s earlier name, if one can be read there."""
-        path = self.legacy_path(platform, origin)
-        blob = None if path is None else read_quietly(path)
-        if blob is None:
-            return None
-        try:
-            return await self._open(blob, legacy_session_name(platform, origin), platform)
-        except (ValueError, SessionError):
-            return None
-
     async def save(self, platform: str, state: StorageState, origin: str | None = None) -> None:
         data = encode_state(state)
         try:
@@ -149,9 +174,6 @@ class EncryptedSessions:
         sealed = encrypt(key, session_name(platform, origin), data)
         write_session(self.path(platform, origin), sealed, platform)
 
-    async def forget(self, platform: str, origin: str | None = None) -> bool:
-        return await forget_file(self, platform, origin)
-
     async def _key_for(self, *, create: bool) -> bytes | None:
         async with self._key_lock:
             if self._key is not None:
@@ -168,56 +190,24 @@ class EncryptedSessions:
             self._key = key
             return key
 
-    def __repr__(self) -> str:
-        return f"EncryptedSessions(folder={str(self.folder)!r})"
 
-
-class PlainSessions:
+class PlainSessions(FileSessions):
     """Sessions in unencrypted files (mode 0600): only when the user opted in."""
 
     suffix = ".json"
 
-    def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder or sessions_folder()
-
-    def path(self, platform: str, origin: str | None = None) -> Path:
-        return self.folder / f"{session_name(platform, origin)}{self.suffix}"
-
-    def legacy_path(self, platform: str, origin: str | None = None) -> Path | None:
-        """Where an earlier version kept this session, when that name was another."""
-        return legacy_file(self.folder, platform, origin, self.suffix)
-
-    async def load(self, platform: str, origin: str | None = None) -> StorageState | None:
-        path = self.path(platform, origin)
-        data = read_session(path, platform)
-        if data is None:
-            return await earlier_state(self, platform, origin)
+    async def opened(self, blob: bytes, name: str, platform: str) -> StorageState:
         try:
-            return decode_state(data)
-        except (ValueError, UnicodeError) as exc:
-            raise unreadable(path, platform, f"not a session: {exc}") from None
-
-    async def earlier(self, platform: str, origin: str) -> StorageState | None:
-        """The session under ``origin``'s earlier name, if one can be read there."""
-        path = self.legacy_path(platform, origin)
-        data = None if path is None else read_quietly(path)
-        try:
-            return None if data is None else decode_state(data)
-        except (ValueError, UnicodeError):
-            return None
+            return decode_state(blob)
+        except ValueError as exc:  # UnicodeError is one too
+            raise ValueError(f"not a session: {exc}") from None
 
     async def save(self, platform: str, state: StorageState, origin: str | None = None) -> None:
         write_session(self.path(platform, origin), encode_state(state), platform)
 
-    async def forget(self, platform: str, origin: str | None = None) -> bool:
-        return await forget_file(self, platform, origin)
-
-    def __repr__(self) -> str:
-        return f"PlainSessions(folder={str(self.folder)!r})"
-
 
 async def earlier_state(
-    store: EncryptedSessions | PlainSessions, platform: str, origin: str | None
+    store: FileSessions, platform: str, origin: str | None
 ) -> StorageState | None:
     """A session an earlier version kept for ``origin`` under a name two origins could
     share: kept under its own name from now on, when it is the origin's."""
@@ -234,9 +224,7 @@ async def earlier_state(
     return state
 
 
-async def forget_file(
-    store: EncryptedSessions | PlainSessions, platform: str, origin: str | None
-) -> bool:
+async def forget_file(store: FileSessions, platform: str, origin: str | None) -> bool:
     """Remove a session's file, and the origin's own file under its earlier name:
     forgetting leaves nothing a later load would find."""
     found = remove_file(store.path(platform, origin))
