@@ -6,6 +6,7 @@ No browser: the checklist is fed fixed readings (as in the snapshot tests).
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from textual.widgets import Checkbox, Input, Static
 
 from automation.engine.runtime import Runtime
+from automation.files import folders
 from automation.files.config_types import Config
 from automation.replicas import DEMO_PASSWORD, DEMO_USERNAME
 from tests.screen.test_snapshots import FixedEngine, fixed_app, fixed_states, settle
@@ -105,6 +107,8 @@ async def test_the_export_goes_to_the_documents_folder_and_is_remembered(home: P
         assert (home / "Documents" / "mine.toml").is_file()
         assert not Path("mine.toml").exists(), os.getcwd()
         await app.action_quit()
+    # The path kept for the next run can name the person: only they may read it.
+    assert stat.S_IMODE(folders.last_export_file().stat().st_mode) == 0o600
     again = own_app()
     async with again.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
