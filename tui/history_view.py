@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from automation.language import _
+from automation.language import said as say
 from automation.records.history import History, HistoryError
 
 from .words import said
@@ -25,7 +26,7 @@ def drift_text(history: History, setting_id: str) -> Text:
     drift = history.drift(setting_id)
     if drift is None:
         return Text()
-    return Text(f"{drift.describe()}\n", style="bold red")
+    return Text(f"{say(drift.describe())}\n", style="bold red")
 
 
 def recent_text(history: History, setting_id: str, origin: str) -> Text:
@@ -88,8 +89,11 @@ def watch_text(run: WatchRun | None) -> Text:
     """For the summary line: when the last watched check ran and what it found."""
     if run is None:
         return Text()
+    from automation.watch.check import summary_of
+
     style = "dim" if run.status == 0 else "bold red" if run.status == 1 else "yellow"
     watched = _("watched {when}: {found}").format(
-        when=f"{run.at.astimezone():%Y-%m-%d %H:%M}", found=run.summary
+        when=f"{run.at.astimezone():%Y-%m-%d %H:%M}",
+        found=say(summary_of(run.summary, run.findings)),
     )
     return Text(" · " + watched, style=style)

@@ -13,6 +13,7 @@ from automation.browser.pool import Tab, by_page, longest_first, steps
 from automation.domain import events
 from automation.domain.settings import Kind, Reading, Setting, State
 from automation.engine.options import EngineClosed
+from automation.language import Sentence
 
 if TYPE_CHECKING:
     from automation.engine.bus import Bus
@@ -77,7 +78,9 @@ class Work:
         """Switch one setting to ``value``; the reading is the read-back after a reload."""
         plugin, setting = self._index.entry(setting_id)
         if setting.kind is Kind.MANUAL or setting.per is not None:
-            raise ValueError(f"{setting_id} cannot be switched by the browser")
+            raise ValueError(
+                Sentence("{setting} cannot be switched by the browser", setting=setting_id)
+            )
         self._bus.emit(events.Changing(setting_id, value))
         from automation.page import actions  # when first used, as in _check_platform
 

@@ -27,6 +27,7 @@ from automation.domain import wishes
 from automation.domain.settings import Kind, Reading, State
 from automation.domain.shown import shown
 from automation.domain.wishes import Verdict, Wish
+from automation.language import Sentence
 from automation.records.apply import Result, carry_out, make_plan
 from automation.watch.process import Output, follow
 from automation.watch.system import System
@@ -106,7 +107,7 @@ class Report:
         known = self.told_before & self.keys
         return known | {f["key"] for f in self.news} if notified else known
 
-    def summary(self) -> str:
+    def summary(self) -> Sentence:
         return summarise(self.findings)
 
     def payload(self, config: Path | None) -> dict[str, Any]:
@@ -205,36 +206,76 @@ def _ids(findings: list[dict[str, Any]], kind: str) -> list[str]:
     return [f["id"] for f in findings if f["kind"] == kind]
 
 
-def _named(ids: list[str], words: str) -> str:
-    if len(ids) <= 3:
-        return f"{', '.join(ids)} {words}"
-    return f"{len(ids)} settings {words}"
+def _named(ids: list[str], kind: str) -> Sentence:
+    """The settings of one kind of finding: named (three at most), else counted."""
+    n, listed, few = len(ids), ", ".join(ids), len(ids) <= 3
+    if kind == "came_back_on":
+        if few:
+            return Sentence("{ids} came back on", ids=listed)
+        return Sentence.plural("{n} setting came back on", "{n} settings came back on", n)
+    if kind == "changed":
+        if few:
+            return Sentence("{ids} changed, not by privacy-tui", ids=listed)
+        return Sentence.plural(
+            "{n} setting changed, not by privacy-tui", "{n} settings changed, not by privacy-tui", n
+        )
+    if kind == "not_desired":
+        if few:
+            return Sentence("{ids} not as desired", ids=listed)
+        return Sentence.plural("{n} setting not as desired", "{n} settings not as desired", n)
+    if few:
+        return Sentence("{ids} new", ids=listed)
+    return Sentence.plural("{n} setting new", "{n} settings new", n)
 
 
-def summarise(findings: list[dict[str, Any]]) -> str:
-    """One line for a whole run, not one per setting."""
-    parts = []
-    for kind, words in (
-        ("came_back_on", "came back on"),
-        ("changed", "changed, not by privacy-tui"),
-        ("not_desired", "not as desired"),
-    ):
+def summarise(findings: list[dict[str, Any]]) -> Sentence:
+    """One line for a whole run, not one per setting: English as the history and the JSON
+    keep it, said in the reader's language where a person reads it."""
+    parts: list[Sentence] = []
+    for kind in ("came_back_on", "changed", "not_desired"):
         ids = _ids(findings, kind)
         if ids:
-            parts.append(_named(ids, words))
+            parts.append(_named(ids, kind))
     applied = [f for f in findings if "applied" in f]
     if applied:
         ok = sum(1 for f in applied if f["applied"]["verified"])
-        parts.append(f"{ok} of {len(applied)} switched back to [desired] (privacy-tui undo)")
+        parts.append(
+            Sentence(
+                "{ok} of {total} switched back to [desired] (privacy-tui undo)",
+                ok=ok,
+                total=len(applied),
+            )
+        )
     new = _ids(findings, "new_setting")
     if new:
-        parts.append(_named(new, "new"))
+        parts.append(_named(new, "new_setting"))
     for finding in findings:
         if finding["kind"] == "could_not_run":
-            parts.append(f"the check could not run: {finding['detail']}")
+            parts.append(Sentence("the check could not run: {detail}", detail=finding["detail"]))
         if finding["kind"] == "signed_out":
-            parts.append(f"could not sign in to {finding['platform']}: run {finding['fix']}")
-    return "; ".join(parts) or "all as desired"
+            parts.append(
+                Sentence(
+                    "could not sign in to {platform}: run {fix}",
+                    platform=finding["platform"],
+                    fix=finding["fix"],
+                )
+            )
+    if not parts:
+        return Sentence("all as desired")
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = Sentence("{first}; {then}", first=joined, then=part)
+    return joined
+
+
+def summary_of(summary: str, findings: list[dict[str, Any]]) -> str:
+    """A kept run's summary, to be said in the reader's language: made again from its
+    findings when that gives the summary kept, else the summary as kept (English)."""
+    try:
+        again = summarise(findings)
+    except (KeyError, TypeError, ValueError):
+        return summary
+    return again if again == summary else summary
 
 
 # -- telling -------------------------------------------------------------------------------

@@ -195,3 +195,27 @@ def test_a_plan_s_reasons_and_verdicts_are_said_in_japanese(japanese: None) -> N
     assert failed.verdict.startswith("could not read back: ")
     assert said(failed.verdict).startswith("読み直せませんでした: ")
     assert said(failed.verdict) != failed.verdict
+
+
+def test_a_drift_and_a_watched_check_s_summary_are_said_in_japanese(japanese: None) -> None:
+    from automation.records.history.recorder import Drift
+    from automation.watch.check import summarise, summary_of
+
+    drift = Drift("linkedin.ai_training", State.OFF, AT, State.ON).describe()
+    assert drift.startswith("Switched back on since the last check (off on ")
+    assert "オンに戻されました" in said(drift) and "オフ" in said(drift)
+
+    findings = [
+        {"kind": "came_back_on", "id": "linkedin.ai_training", "key": "a"},
+        {"kind": "could_not_run", "detail": "The browser is gone.", "key": "b"},
+    ]
+    summary = summarise(findings)
+    english = "linkedin.ai_training came back on; the check could not run: The browser is gone."
+    assert summary == english and json.dumps(summary) == json.dumps(english)
+    assert said(summary) == (
+        "linkedin.ai_training がオンに戻りました。"
+        "チェックを実行できませんでした: The browser is gone."
+    )
+    # A summary kept in the history is said again from its findings when they agree.
+    assert said(summary_of(english, findings)) == said(summary)
+    assert said(summary_of("something else", findings)) == "something else"

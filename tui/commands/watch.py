@@ -218,7 +218,10 @@ def _status(system: System) -> int:
     if last is None:
         print(_("Last run: none yet."))
     else:
-        print(_("Last run: {when}: {found}.").format(when=local_time(last.at), found=last.summary))
+        from automation.watch.check import summary_of
+
+        said_summary = said(summary_of(last.summary, last.findings))
+        print(_("Last run: {when}: {found}.").format(when=local_time(last.at), found=said_summary))
     return exits.OK
 
 

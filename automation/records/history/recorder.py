@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from automation.domain import events
 from automation.domain.settings import Reading, State, now
+from automation.language import Sentence
 from automation.records.history.addresses import Places, kept_address
 from automation.records.history.store import Store, as_state, as_text, as_time
 
@@ -68,10 +69,19 @@ class Drift:
     def describe(self) -> str:
         """One sentence for people."""
         when = self.previous_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        how = "Switched back on" if self.now is State.ON else f"Changed to {self.now}"
-        return (
-            f"{how} since the last check ({self.previous} on {when}), not by privacy-tui: "
-            "the platform, or someone on the site, changed it."
+        if self.now is State.ON:
+            return Sentence(
+                "Switched back on since the last check ({previous} on {when}), not by "
+                "privacy-tui: the platform, or someone on the site, changed it.",
+                previous=self.previous,
+                when=when,
+            )
+        return Sentence(
+            "Changed to {now} since the last check ({previous} on {when}), not by "
+            "privacy-tui: the platform, or someone on the site, changed it.",
+            now=self.now,
+            previous=self.previous,
+            when=when,
         )
 
 
