@@ -135,9 +135,10 @@ async def test_an_unknown_reading_points_to_a_private_capture(
 ) -> None:
     """A page that lost its switch reads unknown, and the reading says where its capture is."""
     replica.sites["linkedin"].account(DEMO_USERNAME).hidden.add("ai_training")
-    engine = make_engine(linkedin)
-    engine.options.captures = tmp_path / "captures"
-    [reading] = await engine.check([AI])
+    # The switch, expected missing, is given up on after 2 s.
+    missing = make_engine(linkedin, waits=Waits.short())
+    missing.options.captures = tmp_path / "captures"
+    [reading] = await missing.check([AI])
     assert reading.state is State.UNKNOWN
     assert reading.capture is not None
     path = Path(reading.capture)
@@ -149,6 +150,8 @@ async def test_an_unknown_reading_points_to_a_private_capture(
     assert kept["looked_for"]["ids"] == ["allowDataForGenerativeAI"]
     # A reading that is as expected leaves no capture, unless one is asked for.
     replica.sites["linkedin"].account(DEMO_USERNAME).hidden.clear()
+    engine = make_engine(linkedin)
+    engine.options.captures = tmp_path / "captures"
     [reading] = await engine.check([AI])
     assert reading.state is State.ON and reading.capture is None
     engine.capture_next(AI)
