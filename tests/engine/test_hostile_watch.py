@@ -31,6 +31,14 @@ from automation.watch import scheduler, written
 from automation.watch.system import Done, RecordingSystem, ScheduleError
 from tests.cli.test_cli import COMMAND, no_traceback, run
 
+
+@pytest.fixture(autouse=True)
+def installed_on_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The installed privacy-tui is on PATH, as for a person who installed it: the
+    commands run in this process find it there for the line a watched check runs."""
+    monkeypatch.setenv("PATH", f"{COMMAND.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
 #: Characters each scheduler treats specially: cron's %, the shell's quotes, $, `, #
 #: and ;, systemd's specifiers (%h is the home folder) and $, XML's & and <, a
 #: backslash before a % and a space.

@@ -26,6 +26,14 @@ from automation.watch.system import Done, RecordingSystem, ScheduleError
 from tests.cli.test_cli import COMMAND, no_traceback, run
 from tests.paths import ROOT
 
+
+@pytest.fixture(autouse=True)
+def installed_on_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The installed privacy-tui is on PATH, as for a person who installed it: the
+    commands run in this process find it there for the line a watched check runs."""
+    monkeypatch.setenv("PATH", f"{COMMAND.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
 CATALOG = catalog_of(registry.load()[0])
 
 
