@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from automation.files.private import open_log
+from automation.language import Sentence
 
 if TYPE_CHECKING:
     from playwright.async_api import Browser, Playwright
@@ -47,12 +48,15 @@ SYSTEM_PATHS = (
     r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
 )
 
-HOW_TO_GET_ONE = (
-    "No Chromium or Chrome browser was found. Install one, then try again:\n"
+#: The ways to get a browser, one a line.
+WAYS = Sentence(
     "  Debian/Ubuntu:  sudo apt-get install chromium\n"
     "  macOS:          install Google Chrome, or `brew install --cask chromium`\n"
     "  with internet:  playwright install chromium\n"
     'or point the config at one: [browser] executable = "/path/to/chrome"'
+)
+HOW_TO_GET_ONE = Sentence(
+    "No Chromium or Chrome browser was found. Install one, then try again:\n{ways}", ways=WAYS
 )
 
 
@@ -82,8 +86,11 @@ def find_browser(
         if path.is_file() and os.access(path, os.X_OK):
             return str(path)
         raise BrowserNotFound(
-            f"The browser set in the config ([browser] executable = {configured!r}) "
-            "does not exist or cannot be run."
+            Sentence(
+                "The browser set in the config ([browser] executable = {configured}) "
+                "does not exist or cannot be run.",
+                configured=repr(configured),
+            )
         )
     for name in HEADLESS_NAMES if headless else ():
         found = shutil.which(name)
@@ -100,10 +107,13 @@ def find_browser(
             return candidate
     shells = [found for name in HEADLESS_NAMES if (found := shutil.which(name))]
     if shells:
-        ways = HOW_TO_GET_ONE.split("\n", 1)[1]
         raise BrowserNotFound(
-            f"Only a headless Chromium ({shells[0]}) was found, which cannot open a "
-            f"window. Install the whole browser, then try again:\n{ways}"
+            Sentence(
+                "Only a headless Chromium ({shell}) was found, which cannot open a "
+                "window. Install the whole browser, then try again:\n{ways}",
+                shell=shells[0],
+                ways=WAYS,
+            )
         )
     raise BrowserNotFound(HOW_TO_GET_ONE)
 
@@ -214,9 +224,13 @@ async def launch(
         driver_log.close()
         if not isinstance(exc, PlaywrightError):
             raise
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "no reason given"
+        first: str = (
+            str(exc).strip().splitlines()[0] if str(exc).strip() else Sentence("no reason given")
+        )
         first = first if len(first) <= 160 else first[:157] + "…"
         log.error("launching %s failed: %s", path, exc)
-        raise BrowserError(f"The browser {path} could not be started: {first}") from None
+        raise BrowserError(
+            Sentence("The browser {path} could not be started: {why}", path=path, why=first)
+        ) from None
     log.info("browser started: %s", path)
     return Running(playwright, browser, path, driver_log)

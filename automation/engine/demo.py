@@ -15,6 +15,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from automation.accounts.sessions import MemorySessions
+from automation.language import Sentence, message
 
 if TYPE_CHECKING:
     from automation.accounts.sessions import StorageState
@@ -79,7 +80,9 @@ class Demo:
                 self.origins[name] = f"http://{hostname or HOST}:{listening.getsockname()[1]}"
         except OSError as exc:
             self.stop()
-            raise DemoError(f"The demo could not take a loopback port: {exc}") from None
+            raise DemoError(
+                Sentence("The demo could not take a loopback port: {why}", why=message(exc))
+            ) from None
 
     @property
     def served(self) -> bool:
@@ -97,7 +100,9 @@ class Demo:
                 try:
                     self._server = self._start()
                 except Exception as exc:
-                    self._failed = f"The demo's replica sites could not be served: {exc}"
+                    self._failed = Sentence(
+                        "The demo's replica sites could not be served: {why}", why=message(exc)
+                    )
                     self.stop()
                     raise DemoError(self._failed) from exc
             return self._server
@@ -119,7 +124,7 @@ class Demo:
     def stop(self) -> None:
         """Stop serving, or give the ports back if the sites were never served; the
         demo cannot serve again."""
-        self._failed = self._failed or "The demo's replica sites have been stopped."
+        self._failed = self._failed or Sentence("The demo's replica sites have been stopped.")
         for listening in self._listening.values():
             listening.close()
         self._listening.clear()

@@ -25,6 +25,7 @@ from automation.files import folders
 from automation.files.config import catalog_of, load, locate
 from automation.files.config_types import Config, ConfigError
 from automation.files.private import make_private
+from automation.language import Sentence, message
 from automation.plugin import Plugin
 from automation.records.export import ExportError
 from automation.records.history import History, HistoryError
@@ -147,8 +148,10 @@ def build(
     classes, problems = registry.load()
     if not classes:
         raise SetupError(
-            "No platform plugins are installed. Install privacy-tui with pip "
-            "(pip install -e . in a checkout) so its plugins are registered."
+            Sentence(
+                "No platform plugins are installed. Install privacy-tui with pip "
+                "(pip install -e . in a checkout) so its plugins are registered."
+            )
         )
     path, required = locate(config_path)
     config = load(path, catalog_of(classes), required=required)
@@ -156,7 +159,7 @@ def build(
     try:
         history = History.in_memory() if demo else History.open(later=not open_history)
     except HistoryError as exc:
-        raise SetupError(str(exc)) from None
+        raise SetupError(message(exc)) from None
     server = None
     if demo:
         from automation.engine.demo import Demo, DemoError  # only the demo needs the replica sites
@@ -169,7 +172,7 @@ def build(
             history.close()
             if server is not None:
                 server.stop()
-            raise SetupError(str(exc)) from None
+            raise SetupError(message(exc)) from None
     try:
         plugins = [
             cls(server.origins.get(cls.name) if server else config.origin(cls.name))
@@ -185,7 +188,10 @@ def build(
         unknown = [i for i in only or () if resolve(known, i) is None]
         if unknown:
             raise SetupError(
-                f"Unknown setting id: {', '.join(unknown)}. `privacy-tui list` lists every id."
+                Sentence(
+                    "Unknown setting id: {ids}. `privacy-tui list` lists every id.",
+                    ids=", ".join(unknown),
+                )
             )
         sessions: Sessions
         if server is not None:
@@ -220,7 +226,7 @@ def build(
         # The demo keeps its marks in memory: they are not the user's.
         marks = Marks(None if demo else marks_path(), config.marks)
     except ExportError as exc:
-        raise SetupError(str(exc)) from None
+        raise SetupError(message(exc)) from None
     return Runtime(
         config,
         plugins,

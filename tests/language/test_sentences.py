@@ -219,3 +219,29 @@ def test_a_drift_and_a_watched_check_s_summary_are_said_in_japanese(japanese: No
     # A summary kept in the history is said again from its findings when they agree.
     assert said(summary_of(english, findings)) == said(summary)
     assert said(summary_of("something else", findings)) == "something else"
+
+
+def test_browser_origin_and_setup_errors_are_said_in_japanese(
+    japanese: None, tmp_path: Path
+) -> None:
+    from automation.browser.launch import BrowserNotFound, find_browser
+    from automation.files.origins import origin_problem
+
+    missing = str(tmp_path / "chrome")
+    with pytest.raises(BrowserNotFound) as caught:
+        find_browser(missing, None)
+    assert str(caught.value) == (
+        f"The browser set in the config ([browser] executable = {missing!r}) "
+        "does not exist or cannot be run."
+    )
+    assert told(caught.value).startswith("設定ファイルで指定したブラウザー")
+
+    problem = origin_problem("https://example.org:99999")
+    assert problem == (
+        "'https://example.org:99999' is not an origin like \"https://host[:port]\": "
+        "its port 99999 is not from 1 to 65535"
+    )
+    assert said(problem) == (
+        "'https://example.org:99999' は \"https://host[:port]\" の形のオリジンではありません: "
+        "ポート 99999 が 1 から 65535 の範囲にありません"
+    )
