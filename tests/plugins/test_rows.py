@@ -11,6 +11,9 @@ delete pressed is recorded by the server.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
+
 import pytest
 
 from automation.browser.launch import Running
@@ -180,106 +183,140 @@ async def test_a_row_reads_on_and_off_with_its_neighbours_the_other_way(
     assert site_of(replica).saves == []
 
 
+async def each_row(check: Callable[[str], Awaitable[None]]) -> None:
+    """Run ``check`` for every row at once, each in an engine of its own (the rows share
+    one page, which one engine reads a row at a time); a failure names its row."""
+    results = await asyncio.gather(*(check(key) for key in ROWS), return_exceptions=True)
+    failed = {key: result for key, result in zip(ROWS, results, strict=True) if result}
+    assert failed == {}, failed
+
+
+def saves_of(replica: ReplicaServer, key: str) -> list[tuple[str, str, bool]]:
+    """The saves the server recorded for ``key`` and its look-alike."""
+    return [save for save in site_of(replica).saves if save[1] in (key, key + DECOY)]
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("key", ROWS)
 async def test_a_row_switched_off_is_read_back_and_only_its_own(
-    key: str, make_engine, replica: ReplicaServer
+    make_engine, replica: ReplicaServer
 ) -> None:
     account = holder(replica)
-    account.settings.update({k: False for k in TAB})
-    account.settings[key] = True
-    engine = make_engine(plugin(replica))
-    reading = await engine.change(f"chatgpt.{key}", State.OFF)
-    assert reading.state is State.OFF, reading
-    assert "read back as off" in reading.detail
-    assert account.settings == {k: False for k in TAB}
-    assert site_of(replica).saves == [(DEMO_USERNAME, key, False)]
-    assert opened(replica, key)
-    # Back on, through the same menu or dialog.
-    reading = await engine.change(f"chatgpt.{key}", State.ON)
-    assert reading.state is State.ON, reading
-    assert account.settings[key] is True
+    account.settings.update({k: k in ROWS for k in TAB})
+    others = [k for k in TAB if k not in ROWS]
+
+    async def check(key: str) -> None:
+        engine = make_engine(plugin(replica))
+        reading = await engine.change(f"chatgpt.{key}", State.OFF)
+        assert reading.state is State.OFF, reading
+        assert "read back as off" in reading.detail
+        assert account.settings[key] is False
+        assert [k for k in others if account.settings[k] is not False] == []
+        assert saves_of(replica, key) == [(DEMO_USERNAME, key, False)]
+        assert opened(replica, key)
+        # Back on, through the same menu or dialog.
+        reading = await engine.change(f"chatgpt.{key}", State.ON)
+        assert reading.state is State.ON, reading
+        assert account.settings[key] is True
+
+    await each_row(check)
+    # Nothing but each row's own two saves: no neighbour was switched.
+    assert sorted(site_of(replica).saves) == sorted(
+        (DEMO_USERNAME, key, value) for key in ROWS for value in (False, True)
+    )
+    assert [k for k in others if account.settings[k] is not False] == []
     assert site_of(replica).deletions == []
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("key", ROWS)
 async def test_a_row_the_account_lacks_is_not_read_from_a_neighbour(
-    key: str, make_engine, replica: ReplicaServer
+    make_engine, replica: ReplicaServer
 ) -> None:
     """Remote browser data is absent on some accounts: the tab without the row reads
     ``unknown`` with a sentence, never a neighbour's value, and a change sends nothing."""
     account = holder(replica)
-    account.unavailable.add(key)
     account.settings.update({k: True for k in TAB})
-    engine = make_engine(plugin(replica), waits=Waits.short())
-    [reading] = await engine.check([f"chatgpt.{key}"])
-    assert reading.state in (State.UNKNOWN, State.UNAVAILABLE), reading
-    assert "is not on it" in reading.detail, reading.detail
-    changed = await engine.change(f"chatgpt.{key}", State.OFF)
-    assert not changed.state.is_value, changed
+
+    async def check(key: str) -> None:
+        account.unavailable.add(key)
+        engine = make_engine(plugin(replica), waits=Waits.short())
+        [reading] = await engine.check([f"chatgpt.{key}"])
+        assert reading.state in (State.UNKNOWN, State.UNAVAILABLE), reading
+        assert "is not on it" in reading.detail, reading.detail
+        changed = await engine.change(f"chatgpt.{key}", State.OFF)
+        assert not changed.state.is_value, changed
+
+    await each_row(check)
     assert site_of(replica).saves == []
     assert account.settings == {k: True for k in TAB}
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("key", ROWS)
 async def test_a_row_that_says_no_state_is_unknown_and_never_clicked(
-    key: str, make_engine, replica: ReplicaServer
+    make_engine, replica: ReplicaServer
 ) -> None:
-    site_of(replica).odd_state[key] = "Precise"
-    engine = make_engine(plugin(replica))
-    [reading] = await engine.check([f"chatgpt.{key}"])
-    assert reading.state is State.UNKNOWN, reading
-    assert "Precise" in reading.detail, reading.detail
-    changed = await engine.change(f"chatgpt.{key}", State.OFF)
-    assert changed.state is State.UNKNOWN, changed
-    assert not opened(replica, key)
+    async def check(key: str) -> None:
+        site_of(replica).odd_state[key] = "Precise"
+        engine = make_engine(plugin(replica))
+        [reading] = await engine.check([f"chatgpt.{key}"])
+        assert reading.state is State.UNKNOWN, reading
+        assert "Precise" in reading.detail, reading.detail
+        changed = await engine.change(f"chatgpt.{key}", State.OFF)
+        assert changed.state is State.UNKNOWN, changed
+        assert not opened(replica, key)
+
+    await each_row(check)
     assert site_of(replica).saves == []
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("key", ROWS)
-async def test_a_row_drawn_twice_is_unknown(key: str, make_engine, replica: ReplicaServer) -> None:
-    holder(replica).doubled.add(key)
-    engine = make_engine(plugin(replica))
-    [reading] = await engine.check([f"chatgpt.{key}"])
-    assert reading.state is State.UNKNOWN, reading
-    assert "Found 2 buttons" in reading.detail, reading.detail
-    changed = await engine.change(f"chatgpt.{key}", State.OFF)
-    assert changed.state is State.UNKNOWN
-    assert not opened(replica, key) and site_of(replica).saves == []
+async def test_a_row_drawn_twice_is_unknown(make_engine, replica: ReplicaServer) -> None:
+    async def check(key: str) -> None:
+        holder(replica).doubled.add(key)
+        engine = make_engine(plugin(replica))
+        [reading] = await engine.check([f"chatgpt.{key}"])
+        assert reading.state is State.UNKNOWN, reading
+        assert "Found 2 buttons" in reading.detail, reading.detail
+        changed = await engine.change(f"chatgpt.{key}", State.OFF)
+        assert changed.state is State.UNKNOWN
+        assert not opened(replica, key)
+
+    await each_row(check)
+    assert site_of(replica).saves == []
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("key", ROWS)
 async def test_a_look_alike_row_is_never_read_or_clicked(
-    key: str, make_engine, replica: ReplicaServer
+    make_engine, replica: ReplicaServer
 ) -> None:
     """A row for another setting, drawn just before the real one in the other state
     ("Location history", "Remote browser data for scheduled tasks"): never read, never
     opened; with the real row gone, ``unknown``."""
     account = holder(replica)
-    account.settings[key] = True
-    account.decoys.add(key)
-    engine = make_engine(plugin(replica), waits=Waits.short())
-    [reading] = await engine.check([f"chatgpt.{key}"])
-    assert reading.state is State.ON, reading
-    assert account.settings[key + DECOY] is False, "the look-alike shows the other state"
-    reading = await engine.change(f"chatgpt.{key}", State.OFF)
-    assert reading.state is State.OFF, reading
-    assert account.settings[key + DECOY] is False
-    assert not opened(replica, key + DECOY)
-    assert site_of(replica).saves == [(DEMO_USERNAME, key, False)]
 
-    account.hidden.add(key)
-    [reading] = await engine.check([f"chatgpt.{key}"])
-    assert reading.state is State.UNKNOWN, reading
-    changed = await engine.change(f"chatgpt.{key}", State.ON)
-    assert not changed.state.is_value, changed
-    assert not opened(replica, key + DECOY)
-    assert len(site_of(replica).saves) == 1
-    assert LOOKALIKES[key] not in reading.detail
+    async def check(key: str) -> None:
+        account.settings[key] = True
+        account.decoys.add(key)
+        engine = make_engine(plugin(replica), waits=Waits.short())
+        [reading] = await engine.check([f"chatgpt.{key}"])
+        assert reading.state is State.ON, reading
+        assert account.settings[key + DECOY] is False, "the look-alike shows the other state"
+        reading = await engine.change(f"chatgpt.{key}", State.OFF)
+        assert reading.state is State.OFF, reading
+        assert account.settings[key + DECOY] is False
+        assert not opened(replica, key + DECOY)
+        assert saves_of(replica, key) == [(DEMO_USERNAME, key, False)]
+
+        account.hidden.add(key)
+        [reading] = await engine.check([f"chatgpt.{key}"])
+        assert reading.state is State.UNKNOWN, reading
+        changed = await engine.change(f"chatgpt.{key}", State.ON)
+        assert not changed.state.is_value, changed
+        assert not opened(replica, key + DECOY)
+        assert len(saves_of(replica, key)) == 1
+        assert LOOKALIKES[key] not in reading.detail
+
+    await each_row(check)
+    assert sorted(site_of(replica).saves) == sorted((DEMO_USERNAME, k, False) for k in ROWS)
 
 
 @pytest.mark.browser
@@ -303,23 +340,27 @@ async def test_signed_out_rows_need_login_and_nothing_is_sent(
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("key", ROWS)
 async def test_a_confirmation_after_the_choice_is_answered_only_when_known(
-    key: str, make_engine, replica: ReplicaServer
+    make_engine, replica: ReplicaServer
 ) -> None:
     account = holder(replica)
-    account.settings[key] = True
-    account.confirms[key] = "known"
-    engine = make_engine(plugin(replica))
-    reading = await engine.change(f"chatgpt.{key}", State.OFF)
-    assert reading.state is State.OFF, reading
-    account.settings[key] = True
-    account.confirms[key] = "strange"
-    reading = await engine.change(f"chatgpt.{key}", State.OFF)
-    assert reading.state is State.UNKNOWN, reading
-    assert "cancelled" in reading.detail and "Delete my history too" in reading.detail
-    assert account.settings[key] is True
-    assert site_of(replica).saves == [(DEMO_USERNAME, key, False)]
+
+    async def check(key: str) -> None:
+        account.settings[key] = True
+        account.confirms[key] = "known"
+        engine = make_engine(plugin(replica))
+        reading = await engine.change(f"chatgpt.{key}", State.OFF)
+        assert reading.state is State.OFF, reading
+        account.settings[key] = True
+        account.confirms[key] = "strange"
+        reading = await engine.change(f"chatgpt.{key}", State.OFF)
+        assert reading.state is State.UNKNOWN, reading
+        assert "cancelled" in reading.detail and "Delete my history too" in reading.detail
+        assert account.settings[key] is True
+        assert saves_of(replica, key) == [(DEMO_USERNAME, key, False)]
+
+    await each_row(check)
+    assert sorted(site_of(replica).saves) == sorted((DEMO_USERNAME, k, False) for k in ROWS)
 
 
 @pytest.mark.browser
