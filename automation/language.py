@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import enum
 import gettext
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 DOMAIN = "privacy_tui"
@@ -177,11 +177,43 @@ def said(text: str) -> str:
     return message.format(**{name: _said_value(value) for name, value in text.values.items()})
 
 
+class Term(str):
+    """Words from a catalog other than the interface's (a setting's label) given to a
+    Sentence as a value: the English str, that :func:`said` says with the sayer registered
+    for its ``kind`` (:func:`sayer`); ``key`` tells the sayer whose words they are."""
+
+    kind: str
+    key: str
+
+    def __new__(cls, english: str, kind: str, key: str) -> Term:
+        self = super().__new__(cls, english)
+        self.kind = kind
+        self.key = key
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Term, (str(self), self.kind, self.key))
+
+
+#: How each kind of :class:`Term` is said: ``(key, english) -> words``.
+_sayers: dict[str, Callable[[str, str], str]] = {}
+
+
+def sayer(kind: str, say: Callable[[str, str], str]) -> None:
+    """Say each :class:`Term` of ``kind`` with ``say(key, english)`` from now on (this
+    module imports nothing of privacy-tui: the modules that know the words register)."""
+    _sayers[kind] = say
+
+
 def _said_value(value: object) -> object:
     """A sentence's value in the language spoken: a Sentence said, a word of an enum (a
-    state: ``on``, ``needs_login``) in the interface's words for it, others as they are."""
+    state: ``on``, ``needs_login``) in the interface's words for it, a :class:`Term` by its
+    kind's sayer, others as they are."""
     if isinstance(value, Sentence):
         return said(value)
+    if isinstance(value, Term):
+        say = _sayers.get(value.kind)
+        return say(value.key, str(value)) if say is not None else str(value)
     if isinstance(value, enum.Enum) and isinstance(value.value, str):
         words = value.value.replace("_", " ")
         translated = _(words)

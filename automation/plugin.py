@@ -48,6 +48,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from urllib.parse import urlsplit
 
+# A setting's label in a Sentence is said in the language spoken once setting_text is in.
+from automation import setting_text  # noqa: F401
 from automation.domain.settings import Reading, Setting, State
 from automation.domain.walls import CodeForm, LoginForm, Wall
 from automation.language import Sentence

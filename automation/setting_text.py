@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from automation import language
+from automation.domain.settings import LABEL
 
 if TYPE_CHECKING:
     from automation.domain.settings import Setting
@@ -51,6 +52,10 @@ def named(setting_id: str, english: str) -> str:
             own, site = english[:start], english[start:]
             return _said(template_id, "label", own) + site
     return _said(template_id, "label", english)
+
+
+#: A setting's label given to a Sentence is said as :func:`named` says it.
+language.sayer(LABEL, named)
 
 
 def description(setting: Setting) -> str:

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit, urlunsplit
 
+from automation.language import Term
+
 
 class State(enum.StrEnum):
     """What is known about a setting on the user's account."""
@@ -262,6 +264,13 @@ class Setting:
     #: What each fact the setting depends on rests on (see :class:`Evidence`).
     evidence: tuple[Evidence, ...] = ()
 
+    def __post_init__(self) -> None:
+        # The label, given to a Sentence, is said as the setting's label in the language
+        # spoken; everywhere else it is the plugin's English str.
+        english = str(self.label)
+        label = Term(english, LABEL, self.id) if self.platform else english
+        object.__setattr__(self, "label", label)
+
     def sureness(self, fact: str) -> Confidence | None:
         """How sure the project is of ``fact`` (``page``, ``control``, ``label``): the
         weakest of its sources."""
@@ -373,3 +382,8 @@ class Reading:
         if self.url:
             split = urlsplit(self.url)
             object.__setattr__(self, "url", urlunsplit((*split[:3], "", "")))
+
+
+#: The kind of :class:`~automation.language.Term` a setting's label is (said by
+#: :mod:`automation.setting_text`).
+LABEL = "setting label"

@@ -245,3 +245,27 @@ def test_browser_origin_and_setup_errors_are_said_in_japanese(
         "'https://example.org:99999' は \"https://host[:port]\" の形のオリジンではありません: "
         "ポート 99999 が 1 から 65535 の範囲にありません"
     )
+
+
+def test_a_setting_s_label_in_a_sentence_is_said_as_its_japanese_label(japanese: None) -> None:
+    from automation import setting_text
+
+    plugin = LinkedIn(ORIGIN)
+    setting = next(s for s in plugin.settings if s.id == "linkedin.ai_training")
+    sentence = Sentence(
+        'The row "{label}" is on the page but its button is disabled: '
+        "{title} does not let this account change it.",
+        label=setting.label,
+        title=plugin.title,
+    )
+    japanese_label = setting_text.label(setting)
+    assert japanese_label != setting.label
+    assert f'"{setting.label}"' in sentence  # the English everywhere but where said
+    assert json.loads(json.dumps(sentence)) == sentence
+    assert japanese_label in said(sentence) and setting.label not in said(sentence)
+    # A copy of the setting (a blog's, a replaced field) keeps its label a term.
+    assert pickle.loads(pickle.dumps(setting.label)) == setting.label
+    copied = dataclasses.replace(setting, description="x")
+    assert said(Sentence("{label}", label=copied.label)) == said(
+        Sentence("{label}", label=setting.label)
+    )
