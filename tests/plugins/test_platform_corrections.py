@@ -10,6 +10,7 @@ control fails, and checks what the replica's server holds, not what the plugin s
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -532,46 +533,57 @@ async def test_substack_signed_in_is_shown_by_its_session_cookie(
 # -- label wordings: Adobe and Perplexity ------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("cls", "key", "neighbour", "wording"),
-    [
-        (Adobe, "content_analysis", "desktop_app_usage", "Content analysis"),
-        (
-            Adobe,
-            "content_analysis",
-            "desktop_app_usage",
-            "Content analysis for product improvement",
-        ),
-        (Perplexity, "data_retention", None, "AI data retention"),
-        (Perplexity, "data_retention", None, "AI Data Usage"),
-    ],
-)
-@pytest.mark.browser
-async def test_each_known_wording_is_read_and_written(
-    make_engine, replica: ReplicaServer, cls: type[Plugin], key: str, neighbour, wording: str
-) -> None:
-    site = replica.sites[cls.name]
-    holder = account(replica, cls.name)
-    holder.labels[key] = wording
-    engine = make_engine(cls(replica.origins[cls.name]))
-    setting_id = f"{cls.name}.{key}"
-    for value in (True, False):
-        holder.settings[key] = value
-        if neighbour:
-            holder.settings[neighbour] = not value
-        [reading] = await engine.check([setting_id])
-        assert reading.state is (State.ON if value else State.OFF), reading
-        assert "its label" in reading.detail, reading
+#: Each platform's setting, its neighbour on the page (if any) and the wordings it is known by.
+WORDINGS: list[tuple[type[Plugin], str, str | None, tuple[str, ...]]] = [
+    (
+        Adobe,
+        "content_analysis",
+        "desktop_app_usage",
+        ("Content analysis", "Content analysis for product improvement"),
+    ),
+    (Perplexity, "data_retention", None, ("AI data retention", "AI Data Usage")),
+]
 
-    holder.settings[key] = True
-    if neighbour:
-        holder.settings[neighbour] = True
-    reading = await engine.change(setting_id, State.OFF)
-    assert reading.state is State.OFF, reading
-    assert holder.settings[key] is False
-    if neighbour:
-        assert holder.settings[neighbour] is True
-    assert site.saves == [(DEMO_USERNAME, key, False)]
+
+@pytest.mark.browser
+async def test_each_known_wording_is_read_and_written(make_engine, replica: ReplicaServer) -> None:
+    """Every wording, one after the other on its platform; the platforms at once."""
+
+    async def wordings(
+        cls: type[Plugin], key: str, neighbour: str | None, known: tuple[str, ...]
+    ) -> None:
+        for wording in known:
+            await read_and_write(cls, key, neighbour, wording)
+
+    async def read_and_write(
+        cls: type[Plugin], key: str, neighbour: str | None, wording: str
+    ) -> None:
+        case = (cls.name, wording)
+        site = replica.sites[cls.name]
+        holder = account(replica, cls.name)
+        saved = len(site.saves)
+        holder.labels[key] = wording
+        engine = make_engine(cls(replica.origins[cls.name]))
+        setting_id = f"{cls.name}.{key}"
+        for value in (True, False):
+            holder.settings[key] = value
+            if neighbour:
+                holder.settings[neighbour] = not value
+            [reading] = await engine.check([setting_id])
+            assert reading.state is (State.ON if value else State.OFF), (case, reading)
+            assert "its label" in reading.detail, (case, reading)
+
+        holder.settings[key] = True
+        if neighbour:
+            holder.settings[neighbour] = True
+        reading = await engine.change(setting_id, State.OFF)
+        assert reading.state is State.OFF, (case, reading)
+        assert holder.settings[key] is False, case
+        if neighbour:
+            assert holder.settings[neighbour] is True, case
+        assert site.saves[saved:] == [(DEMO_USERNAME, key, False)], case
+
+    await asyncio.gather(*(wordings(*platform) for platform in WORDINGS))
 
 
 # -- evidence ------------------------------------------------------------------------------------
