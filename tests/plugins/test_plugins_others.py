@@ -10,6 +10,7 @@ in ``test_platforms.py``. Every plugin here points at a loopback origin.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
@@ -251,43 +252,51 @@ def test_an_export_with_one_row_per_blog_loads_back() -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("name", PER_BLOG)
 async def test_each_blog_is_read_and_a_change_reaches_only_its_own_blog(
-    name: str, replica: ReplicaServer, make_engine
+    replica: ReplicaServer, make_engine
 ) -> None:
-    site = replica.sites[name]
-    account = site.account(DEMO_USERNAME)
-    [setting] = PLUGINS[name].settings
-    first, second = account.blogs
-    account.settings[f"{setting.key}@{first}"] = True
-    account.settings[f"{setting.key}@{second}"] = False
-    engine = make_engine(PLUGINS[name](replica.origins[name]))
-    seen: list[events.Event] = []
-    engine.subscribe(seen.append)
+    """Every per-blog platform at once, each on its own replica; a failure names it."""
 
-    readings = await engine.check([setting.id])
+    async def one_platform(name: str) -> None:
+        site = replica.sites[name]
+        account = site.account(DEMO_USERNAME)
+        [setting] = PLUGINS[name].settings
+        first, second = account.blogs
+        account.settings[f"{setting.key}@{first}"] = True
+        account.settings[f"{setting.key}@{second}"] = False
+        engine = make_engine(PLUGINS[name](replica.origins[name]))
+        seen: list[events.Event] = []
+        engine.subscribe(seen.append)
 
-    [expanded] = [e for e in seen if isinstance(e, events.Expanded)]
-    assert expanded.setting_id == setting.id
-    ids = [f"{setting.id}@{first}", f"{setting.id}@{second}"]
-    assert [s.id for s in expanded.settings] == ids
-    assert [r.setting_id for r in readings] == ids
-    assert [r.state for r in readings] == [State.ON, State.OFF], readings
-    assert all(blog in r.url for blog, r in zip((first, second), readings, strict=True))
-    assert [e.setting_id for e in seen if isinstance(e, events.Checking)] == [setting.id, *ids]
+        readings = await engine.check([setting.id])
 
-    changed = await engine.change(ids[1], State.ON)
-    assert changed.state is State.ON, changed
-    assert account.settings[f"{setting.key}@{second}"] is True
-    assert account.settings[f"{setting.key}@{first}"] is True  # untouched
-    assert site.saves == [(DEMO_USERNAME, f"{setting.key}@{second}", True)]
+        [expanded] = [e for e in seen if isinstance(e, events.Expanded)]
+        assert expanded.setting_id == setting.id
+        ids = [f"{setting.id}@{first}", f"{setting.id}@{second}"]
+        assert [s.id for s in expanded.settings] == ids
+        assert [r.setting_id for r in readings] == ids
+        assert [r.state for r in readings] == [State.ON, State.OFF], readings
+        assert all(blog in r.url for blog, r in zip((first, second), readings, strict=True))
+        assert [e.setting_id for e in seen if isinstance(e, events.Checking)] == [setting.id, *ids]
 
-    changed = await engine.change(ids[0], State.OFF)
-    assert changed.state is State.OFF, changed
-    assert account.settings[f"{setting.key}@{first}"] is False
-    assert account.settings[f"{setting.key}@{second}"] is True
-    again = await engine.check([ids[1]])
-    assert [r.state for r in again] == [State.ON]
+        changed = await engine.change(ids[1], State.ON)
+        assert changed.state is State.ON, changed
+        assert account.settings[f"{setting.key}@{second}"] is True
+        assert account.settings[f"{setting.key}@{first}"] is True  # untouched
+        assert site.saves == [(DEMO_USERNAME, f"{setting.key}@{second}", True)]
+
+        changed = await engine.change(ids[0], State.OFF)
+        assert changed.state is State.OFF, changed
+        assert account.settings[f"{setting.key}@{first}"] is False
+        assert account.settings[f"{setting.key}@{second}"] is True
+        again = await engine.check([ids[1]])
+        assert [r.state for r in again] == [State.ON]
+
+    results = await asyncio.gather(
+        *(one_platform(name) for name in PER_BLOG), return_exceptions=True
+    )
+    failed = {name: result for name, result in zip(PER_BLOG, results, strict=True) if result}
+    assert failed == {}, failed
 
 
 @pytest.mark.browser
