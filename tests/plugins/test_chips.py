@@ -9,6 +9,9 @@ menu item and confirmation button clicked, not only what the plugin says.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
+
 import pytest
 
 from automation.domain.settings import State
@@ -135,42 +138,70 @@ async def test_reads_the_older_name_of_the_gemini_setting(
 # -- writing ------------------------------------------------------------------------------------
 
 
+async def each_key(check: Callable[[str], Awaitable[None]]) -> None:
+    """Run ``check`` for both settings at once (each on its own page, in an engine of its
+    own); a failure names its setting."""
+    results = await asyncio.gather(*(check(key) for key in KEYS), return_exceptions=True)
+    failed = {key: result for key, result in zip(KEYS, results, strict=True) if result}
+    assert failed == {}, failed
+
+
+def saves_of(replica: ReplicaServer, key: str) -> list[tuple[str, str, bool]]:
+    """The saves the server recorded for ``key`` and its look-alike."""
+    return [save for save in site(replica).saves if save[1] in (key, key + DECOY)]
+
+
+def clicked_for(replica: ReplicaServer, key: str) -> list[str]:
+    """The words clicked on ``key``'s page (its own menu and its look-alike's)."""
+    return [words for _, k, words in site(replica).clicks if k in (key, key + DECOY)]
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("key", KEYS)
 async def test_turning_off_chooses_plain_turn_off_confirms_and_deletes_nothing(
-    make_engine, replica: ReplicaServer, key: str
+    make_engine, replica: ReplicaServer
 ) -> None:
     holder = account(replica)
-    before = {n: holder.settings[n] for n in NEIGHBOURS[key]}
-    engine = make_engine(Google(replica.origins["google"]))
-    reading = await engine.change(f"google.{key}", State.OFF)
-    assert reading.state is State.OFF, reading
-    assert "read back as off after reloading" in reading.detail
-    assert holder.settings[key] is False
-    assert site(replica).saves == [(DEMO_USERNAME, key, False)]
-    assert clicked(replica) == [TURN_OFF, CONFIRMED_BY[key]]
-    assert DELETE not in clicked(replica)
-    nothing_deleted(replica)
-    assert {n: holder.settings[n] for n in NEIGHBOURS[key]} == before
-    # A fresh check reads it off too.
-    [again] = await engine.check([f"google.{key}"])
-    assert again.state is State.OFF, again
+
+    async def check(key: str) -> None:
+        before = {n: holder.settings[n] for n in NEIGHBOURS[key]}
+        engine = make_engine(Google(replica.origins["google"]))
+        reading = await engine.change(f"google.{key}", State.OFF)
+        assert reading.state is State.OFF, reading
+        assert "read back as off after reloading" in reading.detail
+        assert holder.settings[key] is False
+        assert saves_of(replica, key) == [(DEMO_USERNAME, key, False)]
+        assert clicked_for(replica, key) == [TURN_OFF, CONFIRMED_BY[key]]
+        assert DELETE not in clicked_for(replica, key)
+        nothing_deleted(replica)
+        assert {n: holder.settings[n] for n in NEIGHBOURS[key]} == before
+        # A fresh check reads it off too.
+        [again] = await engine.check([f"google.{key}"])
+        assert again.state is State.OFF, again
+
+    await each_key(check)
+    assert sorted(site(replica).saves) == sorted((DEMO_USERNAME, k, False) for k in KEYS)
+    assert len(site(replica).clicks) == 4, site(replica).clicks
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("key", KEYS)
 async def test_turning_on_chooses_turn_on_and_reads_it_back(
-    make_engine, replica: ReplicaServer, key: str
+    make_engine, replica: ReplicaServer
 ) -> None:
     holder = account(replica)
-    holder.settings[key] = False
-    engine = make_engine(Google(replica.origins["google"]))
-    reading = await engine.change(f"google.{key}", State.ON)
-    assert reading.state is State.ON, reading
-    assert holder.settings[key] is True
-    assert site(replica).saves == [(DEMO_USERNAME, key, True)]
-    assert clicked(replica) == ["Turn on"]
-    nothing_deleted(replica)
+
+    async def check(key: str) -> None:
+        holder.settings[key] = False
+        engine = make_engine(Google(replica.origins["google"]))
+        reading = await engine.change(f"google.{key}", State.ON)
+        assert reading.state is State.ON, reading
+        assert holder.settings[key] is True
+        assert saves_of(replica, key) == [(DEMO_USERNAME, key, True)]
+        assert clicked_for(replica, key) == ["Turn on"]
+        nothing_deleted(replica)
+
+    await each_key(check)
+    assert sorted(site(replica).saves) == sorted((DEMO_USERNAME, k, True) for k in KEYS)
+    assert len(site(replica).clicks) == 2, site(replica).clicks
 
 
 @pytest.mark.browser
@@ -216,24 +247,28 @@ async def test_a_menu_without_one_plain_turn_off_is_closed_untouched(
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("key", KEYS)
 async def test_a_look_alike_chip_for_another_setting_is_never_read_or_clicked(
-    make_engine, replica: ReplicaServer, key: str
+    make_engine, replica: ReplicaServer
 ) -> None:
     """A "YouTube History" chip drawn first, in the other state, with the same menu."""
     holder = account(replica)
-    holder.decoys.add(key)
-    engine = make_engine(Google(replica.origins["google"]))
-    [reading] = await engine.check([f"google.{key}"])
-    assert reading.state is State.ON, reading
-    assert holder.settings[key + DECOY] is False
-    reading = await engine.change(f"google.{key}", State.OFF)
-    assert reading.state is State.OFF, reading
-    assert site(replica).saves == [(DEMO_USERNAME, key, False)]
-    assert all(k == key for _, k, _ in site(replica).clicks), site(replica).clicks
-    assert holder.settings[key + DECOY] is False
-    nothing_deleted(replica)
-    assert DECOY_NAME not in reading.detail
+
+    async def check(key: str) -> None:
+        holder.decoys.add(key)
+        engine = make_engine(Google(replica.origins["google"]))
+        [reading] = await engine.check([f"google.{key}"])
+        assert reading.state is State.ON, reading
+        assert holder.settings[key + DECOY] is False
+        reading = await engine.change(f"google.{key}", State.OFF)
+        assert reading.state is State.OFF, reading
+        assert saves_of(replica, key) == [(DEMO_USERNAME, key, False)]
+        assert holder.settings[key + DECOY] is False
+        nothing_deleted(replica)
+        assert DECOY_NAME not in reading.detail
+
+    await each_key(check)
+    assert sorted(site(replica).saves) == sorted((DEMO_USERNAME, k, False) for k in KEYS)
+    assert all(k in KEYS for _, k, _ in site(replica).clicks), site(replica).clicks
 
 
 @pytest.mark.browser
