@@ -105,18 +105,22 @@ def test_only_the_plain_item_is_picked_and_never_one_that_deletes() -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("key", KEYS)
 async def test_reads_on_and_off_from_the_chip_beside_its_neighbours(
-    make_engine, replica: ReplicaServer, key: str
+    make_engine, replica: ReplicaServer
 ) -> None:
     holder = account(replica)
-    engine = make_engine(Google(replica.origins["google"]))
+    # Each setting's page shows its neighbours the other way.
     for value in (True, False):
-        holder.settings[key] = value
-        holder.settings.update(dict.fromkeys(NEIGHBOURS[key], not value))
-        [reading] = await engine.check([f"google.{key}"])
-        assert reading.state is (State.ON if value else State.OFF), reading
-        assert f'shows "{"On" if value else "Off"}"' in reading.detail
+        for key in KEYS:
+            holder.settings[key] = value
+            holder.settings.update(dict.fromkeys(NEIGHBOURS[key], not value))
+        engines = [make_engine(Google(replica.origins["google"])) for _ in KEYS]
+        read = await asyncio.gather(
+            *(engine.check([f"google.{key}"]) for engine, key in zip(engines, KEYS, strict=True))
+        )
+        for key, [reading] in zip(KEYS, read, strict=True):
+            assert reading.state is (State.ON if value else State.OFF), (key, reading)
+            assert f'shows "{"On" if value else "Off"}"' in reading.detail, (key, reading)
     assert site(replica).saves == []
     assert site(replica).clicks == []
 
@@ -335,17 +339,19 @@ async def test_a_confirmation_that_offers_only_a_deletion_is_cancelled(
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("key", KEYS)
 async def test_signed_out_reads_needs_login_and_changes_nothing(
-    make_engine, replica: ReplicaServer, key: str
+    make_engine, replica: ReplicaServer
 ) -> None:
-    engine = make_engine(Google(replica.origins["google"]), signed_in=False)
-    [reading] = await engine.check([f"google.{key}"])
-    assert reading.state is State.NEEDS_LOGIN, reading
-    changed = await engine.change(f"google.{key}", State.OFF)
-    assert not changed.state.is_value, changed
+    async def check(key: str) -> None:
+        engine = make_engine(Google(replica.origins["google"]), signed_in=False)
+        [reading] = await engine.check([f"google.{key}"])
+        assert reading.state is State.NEEDS_LOGIN, reading
+        changed = await engine.change(f"google.{key}", State.OFF)
+        assert not changed.state.is_value, changed
+        assert account(replica).settings[key] is True
+
+    await each_key(check)
     assert site(replica).saves == [] and site(replica).clicks == []
-    assert account(replica).settings[key] is True
 
 
 @pytest.mark.browser
