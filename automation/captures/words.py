@@ -232,8 +232,8 @@ def _port(split: Any) -> int | None:
 @lru_cache(maxsize=1)
 def _known_patterns() -> tuple[re.Pattern[str], ...]:
     """Sentences the shared page code reads by pattern: "not available", "2 steps"."""
+    from automation.page.absence import NOT_OFFERED
     from automation.page.chips import HINT
-    from automation.page.opening import NOT_OFFERED
 
     return (NOT_OFFERED, HINT)
 

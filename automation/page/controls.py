@@ -14,7 +14,6 @@ matching is done here, in Python, so it can be tested without a browser.
 
 from __future__ import annotations
 
-import asyncio
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -29,6 +28,7 @@ from automation.page.choosing import (
     proof,
     sought,
 )
+from automation.page.drawing import until_drawn
 
 # The rules that choose a control live in choosing; they are part of this module's face.
 __all__ = [
@@ -284,29 +284,13 @@ async def find(
     and stayed the same for a while, none of them this setting's, is not waited for
     to the end.
     """
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + wait_ms / 1000
-    settled_since: float | None = None
-    last: NotFound | None = None
-    while True:
-        seen = await look(page, switch, candidates)
-        if isinstance(seen, Found):
-            await asyncio.sleep(0.25)
-            again = await look(page, switch, candidates)
-            return again
-        if seen.matches > 1 or seen.containers > 1:
-            return seen
-        now = loop.time()
-        if seen.others and last is not None and last.others == seen.others:
-            settled_since = settled_since or now
-            if now - settled_since >= 2.0:
-                return seen
-        else:
-            settled_since = None
-        last = seen
-        if now >= deadline:
-            return seen
-        await asyncio.sleep(0.2)
+    return await until_drawn(
+        lambda: look(page, switch, candidates),
+        Found,
+        lambda seen: seen.matches > 1 or seen.containers > 1,
+        wait_ms,
+        lambda seen: seen.others,
+    )
 
 
 #: What a person clicks for a control that takes no click itself (an input drawn under

@@ -25,7 +25,6 @@ calls :func:`read` and :func:`write`.
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +33,7 @@ from automation.language import Sentence, either
 from automation.page import opening, popups, switches, waits
 from automation.page.choosing import inside
 from automation.page.controls import names_it, normalise
+from automation.page.drawing import until_drawn
 
 if TYPE_CHECKING:
     from playwright.async_api import ElementHandle, Page
@@ -190,17 +190,9 @@ async def _look(page: Page, switch: Switch) -> Found | tuple[int, int, int]:
 async def find(page: Page, switch: Switch, wait_ms: int) -> Found | tuple[int, int, int]:
     """Wait up to ``wait_ms`` for the button to be drawn and prove itself; a match is
     looked at once more a moment later, so a second copy still being drawn is seen."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + wait_ms / 1000
-    while True:
-        seen = await _look(page, switch)
-        if isinstance(seen, Found):
-            await asyncio.sleep(0.25)
-            return await _look(page, switch)
-        matches, _, containers = seen
-        if matches > 1 or containers > 1 or loop.time() >= deadline:
-            return seen
-        await asyncio.sleep(0.2)
+    return await until_drawn(
+        lambda: _look(page, switch), Found, lambda seen: seen[0] > 1 or seen[2] > 1, wait_ms
+    )
 
 
 async def load(plugin: Plugin, page: Page, setting: Setting) -> Found | Reading:
@@ -237,29 +229,9 @@ async def _load_at(
         return seen
     matches, others, containers = seen
     if containers > 1:
-        return Reading(
-            setting.id,
-            State.UNKNOWN,
-            Sentence(
-                "The page has {n} places matching {within}; not guessing which holds {sought}.",
-                n=containers,
-                within=switch.within,
-                sought=sought(switch),
-            ),
-            url=page.url,
-        )
+        return opening.many_places(setting, page, containers, switch.within, sought(switch))
     if matches > 1:
-        return Reading(
-            setting.id,
-            State.UNKNOWN,
-            Sentence(
-                "Found {n} buttons that could be {sought}; not guessing "
-                "which. Nothing was clicked.",
-                n=matches,
-                sought=sought(switch),
-            ),
-            url=page.url,
-        )
+        return opening.many_buttons(setting, page, matches, sought(switch))
     besides = (
         Sentence.plural(
             " (it has {n} such button under other headings)",

@@ -16,6 +16,9 @@ from urllib.parse import urljoin, urlsplit
 from automation.domain.settings import Reading, Setting, State
 from automation.language import Sentence
 from automation.page import account, controls, waits
+from automation.page.absence import is_playwright_error as is_playwright_error
+from automation.page.absence import is_timeout as is_timeout
+from automation.page.absence import missing as missing
 from automation.page.choosing import role
 
 if TYPE_CHECKING:
@@ -165,101 +168,6 @@ async def discover(plugin: Plugin, page: Page, setting: Setting) -> list[str] | 
     return names
 
 
-#: Words a page uses to say a setting is not offered to this account (region, age,
-#: account type), in the languages the plugins know.
-NOT_OFFERED = re.compile(
-    r"\b(?:not|isn['\u2019]t|aren['\u2019]t) (?:currently |yet )?(?:available|offered|eligible)\b"
-    r"|\bunavailable (?:in|for) (?:your|this)\b"
-    r"|ご利用いただけません|利用できません",
-    re.I,
-)
-
-
-async def missing(plugin: Plugin, page: Page, setting: Setting, what: str) -> Reading:
-    """What a page that lacks the control tells, most telling first.
-
-    A wall a page script moved on to, or a sign-in form served at the settings
-    address itself, reads ``needs_login``; a page without the plugin's signed-in
-    marker reads ``needs_login`` too. A page that says the setting is not offered
-    reads ``unavailable``. Anything else is ``unknown``, saying ``what`` is missing.
-    """
-    wall = plugin.wall(page.url)
-    if wall is not None:
-        return Reading(setting.id, State.NEEDS_LOGIN, wall.detail, url=page.url)
-    if await _shown(page, 'input[type="password"]'):
-        return Reading(
-            setting.id,
-            State.NEEDS_LOGIN,
-            Sentence(
-                "Not signed in to {title}: the settings address showed a sign-in form.",
-                title=plugin.title,
-            ),
-            url=page.url,
-        )
-    if plugin.signed_in_marker and not await _present(page, plugin.signed_in_marker):
-        return Reading(
-            setting.id,
-            State.NEEDS_LOGIN,
-            Sentence(
-                "Not signed in to {title}: the page has none of a signed-in account's marks.",
-                title=plugin.title,
-            ),
-            url=page.url,
-        )
-    said = await _page_says(page, NOT_OFFERED)
-    if said:
-        return Reading(
-            setting.id,
-            State.UNAVAILABLE,
-            Sentence(
-                '{title} does not offer this setting to this account; the page says: "{said}"',
-                title=plugin.title,
-                said=said,
-            ),
-            url=page.url,
-        )
-    return Reading(
-        setting.id,
-        State.UNKNOWN,
-        Sentence("{what}; {title} may have changed the page.", what=what, title=plugin.title),
-        url=page.url,
-    )
-
-
-async def _shown(page: Page, selector: str) -> bool:
-    found = page.locator(selector)
-    try:
-        return bool(await found.count()) and await found.first.is_visible()
-    except Exception as exc:
-        if is_playwright_error(exc):
-            return False
-        raise
-
-
-async def _present(page: Page, selector: str) -> bool:
-    try:
-        return bool(await page.locator(selector).count())
-    except Exception as exc:
-        if is_playwright_error(exc):
-            return False
-        raise
-
-
-async def _page_says(page: Page, pattern: re.Pattern[str]) -> str | None:
-    """The sentence of the page's text that matches ``pattern``, shortened; or None."""
-    try:
-        text = await page.locator("body").inner_text(timeout=2_000)
-    except Exception as exc:
-        if is_playwright_error(exc):
-            return None
-        raise
-    for line in text.splitlines():
-        if pattern.search(line):
-            line = " ".join(line.split())
-            return line if len(line) <= 160 else line[:157] + "..."
-    return None
-
-
 @dataclass(frozen=True)
 class Absent:
     """The page at one address is missing (HTTP 404) or lacks the setting's control:
@@ -324,17 +232,7 @@ async def find_switch(
     seen = await controls.find(page, switch, waits.current().control_ms, candidates)
     if isinstance(seen, controls.NotFound):
         if seen.containers > 1:
-            return Reading(
-                setting.id,
-                State.UNKNOWN,
-                Sentence(
-                    "The page has {n} places matching {within}; not guessing which holds {sought}.",
-                    n=seen.containers,
-                    within=switch.within,
-                    sought=describe(setting),
-                ),
-                url=page.url,
-            )
+            return many_places(setting, page, seen.containers, switch.within, describe(setting))
         if seen.matches > 1:
             return Reading(
                 setting.id,
@@ -385,6 +283,35 @@ async def find_switch(
     return seen
 
 
+def many_places(setting: Setting, page: Page, n: int, within: str | None, sought: str) -> Reading:
+    """The page has ``n`` places matching ``within``: not guessing which holds the control."""
+    return Reading(
+        setting.id,
+        State.UNKNOWN,
+        Sentence(
+            "The page has {n} places matching {within}; not guessing which holds {sought}.",
+            n=n,
+            within=within,
+            sought=sought,
+        ),
+        url=page.url,
+    )
+
+
+def many_buttons(setting: Setting, page: Page, n: int, sought: str) -> Reading:
+    """The page has ``n`` buttons that could be the setting's: none is pressed."""
+    return Reading(
+        setting.id,
+        State.UNKNOWN,
+        Sentence(
+            "Found {n} buttons that could be {sought}; not guessing which. Nothing was clicked.",
+            n=n,
+            sought=sought,
+        ),
+        url=page.url,
+    )
+
+
 def absent(reading: Reading) -> Reading | Absent:
     """A reading of a page that lacks the control: :class:`Absent` when it gives no
     other reason (a wall, a "not offered" notice), so another address may be tried."""
@@ -404,14 +331,25 @@ async def load_switch(
 async def _load_at(
     plugin: Plugin, page: Page, setting: Setting, candidates: str
 ) -> controls.Found | Reading | Absent:
+    assert setting.switch is not None
+    problem = await open_through(plugin, page, setting, setting.switch.opens, describe(setting))
+    if problem is not None:
+        return problem
+    return await find_switch(plugin, page, setting, candidates)
+
+
+async def open_through(
+    plugin: Plugin, page: Page, setting: Setting, opens: tuple[str, ...], sought: str
+) -> Reading | Absent | None:
+    """Load the setting's page afresh (:func:`open_at`) and click each of ``opens`` in
+    turn on the way to the control (told as ``sought``); ``None`` once it is open, else
+    why not: a step not there is a page that lacks the control."""
     problem = await open_at(plugin, page, setting)
     if problem is not None:
         return problem
-    assert setting.switch is not None
-    for selector in setting.switch.opens:
-        step = page.locator(selector)
+    for selector in opens:
         try:
-            await step.first.click(timeout=waits.current().control_ms)
+            await page.locator(selector).first.click(timeout=waits.current().control_ms)
         except Exception as exc:
             if not is_timeout(exc):
                 raise
@@ -423,24 +361,11 @@ async def _load_at(
                     Sentence(
                         "The page has no {selector} to click on the way to {sought}",
                         selector=selector,
-                        sought=describe(setting),
+                        sought=sought,
                     ),
                 )
             )
-    return await find_switch(plugin, page, setting, candidates)
-
-
-def is_playwright_error(exc: BaseException) -> bool:
-    from playwright.async_api import Error
-
-    return isinstance(exc, Error)
-
-
-def is_timeout(exc: BaseException) -> bool:
-    """True for Playwright's timeout: the awaited element or response never came."""
-    from playwright.async_api import TimeoutError
-
-    return isinstance(exc, TimeoutError)
+    return None
 
 
 def _short(url: str) -> str:

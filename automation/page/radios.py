@@ -28,7 +28,6 @@ its page object (:class:`~automation.page.shapes.RadioPage`) calls :func:`read` 
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -36,6 +35,7 @@ from automation.domain.settings import Radios, Reading, Setting, State
 from automation.language import Sentence, either
 from automation.page import opening, popups, switches, waits
 from automation.page.controls import names_it, normalise
+from automation.page.drawing import until_drawn
 from automation.page.radio_options import (
     Chosen,
     Option,
@@ -170,17 +170,12 @@ async def _look(page: Page, radios: Radios) -> Found | tuple[str, Pair, int]:
 async def find(page: Page, radios: Radios, wait_ms: int) -> Found | tuple[str, Pair, int]:
     """Wait up to ``wait_ms`` for the pair to be drawn; a pair found is looked at once
     more a moment later, so a second copy still being drawn is not missed."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + wait_ms / 1000
-    while True:
-        seen = await _look(page, radios)
-        if isinstance(seen, Found):
-            await asyncio.sleep(0.25)
-            return await _look(page, radios)
-        kind, pair, _ = seen
-        if kind != "pair" or pair.ons > 1 or pair.offs > 1 or loop.time() >= deadline:
-            return seen
-        await asyncio.sleep(0.2)
+    return await until_drawn(
+        lambda: _look(page, radios),
+        Found,
+        lambda seen: seen[0] != "pair" or seen[1].ons > 1 or seen[1].offs > 1,
+        wait_ms,
+    )
 
 
 async def load(plugin: Plugin, page: Page, setting: Setting) -> Found | Reading:
@@ -197,27 +192,9 @@ async def _load_at(
     radios = declared(setting)
     if isinstance(radios, Reading):
         return radios
-    problem = await opening.open_at(plugin, page, setting)
+    problem = await opening.open_through(plugin, page, setting, radios.opens, sought(radios))
     if problem is not None:
         return problem
-    for selector in radios.opens:
-        try:
-            await page.locator(selector).first.click(timeout=waits.current().control_ms)
-        except Exception as exc:
-            if not opening.is_timeout(exc):
-                raise
-            return opening.absent(
-                await opening.missing(
-                    plugin,
-                    page,
-                    setting,
-                    Sentence(
-                        "The page has no {selector} to click on the way to {sought}",
-                        selector=selector,
-                        sought=sought(radios),
-                    ),
-                )
-            )
     seen = await find(page, radios, waits.current().control_ms)
     if isinstance(seen, Found):
         if seen.disabled:
@@ -235,17 +212,7 @@ async def _load_at(
         return seen
     kind, pair, containers = seen
     if kind == "places":
-        return Reading(
-            setting.id,
-            State.UNKNOWN,
-            Sentence(
-                "The page has {n} places matching {within}; not guessing which holds {sought}.",
-                n=containers,
-                within=radios.within,
-                sought=sought(radios),
-            ),
-            url=page.url,
-        )
+        return opening.many_places(setting, page, containers, radios.within, sought(radios))
     if kind == "question":
         return Reading(
             setting.id,

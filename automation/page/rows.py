@@ -28,7 +28,6 @@ its own and no other control. Its page object
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -36,6 +35,7 @@ from automation.domain.settings import Reading, Setting, State
 from automation.language import Sentence
 from automation.page import opening, row_choice, switches, waits
 from automation.page.controls import normalise
+from automation.page.drawing import until_drawn
 from automation.page.row_words import (
     COLLECT,
     STATES,
@@ -146,28 +146,13 @@ async def find(
     not missed; a page whose buttons have stayed the same for a while, none of them
     the setting's, is not waited for to the end.
     """
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + wait_ms / 1000
-    settled_since: float | None = None
-    last: NotFound | None = None
-    while True:
-        seen = await look(page, switch, others)
-        if isinstance(seen, Found):
-            await asyncio.sleep(0.25)
-            return await look(page, switch, others)
-        if seen.matches > 1 or seen.containers > 1 or seen.other:
-            return seen
-        now = loop.time()
-        if seen.others and last is not None and last.others == seen.others:
-            settled_since = settled_since or now
-            if now - settled_since >= 2.0:
-                return seen
-        else:
-            settled_since = None
-        last = seen
-        if now >= deadline:
-            return seen
-        await asyncio.sleep(0.2)
+    return await until_drawn(
+        lambda: look(page, switch, others),
+        Found,
+        lambda seen: seen.matches > 1 or seen.containers > 1 or bool(seen.other),
+        wait_ms,
+        lambda seen: seen.others,
+    )
 
 
 def _others(plugin: Plugin, setting: Setting) -> tuple[str, ...]:
@@ -194,42 +179,16 @@ async def load(plugin: Plugin, page: Page, setting: Setting) -> Found | Reading:
 async def _load_at(
     plugin: Plugin, page: Page, setting: Setting
 ) -> Found | Reading | opening.Absent:
-    problem = await opening.open_at(plugin, page, setting)
-    if problem is not None:
-        return problem
     switch = setting.switch
     assert switch is not None
-    for selector in switch.opens:
-        try:
-            await page.locator(selector).first.click(timeout=waits.current().control_ms)
-        except Exception as exc:
-            if not opening.is_timeout(exc):
-                raise
-            return opening.absent(
-                await opening.missing(
-                    plugin,
-                    page,
-                    setting,
-                    Sentence(
-                        "The page has no {selector} to click on the way to {sought}",
-                        selector=selector,
-                        sought=sought(switch),
-                    ),
-                )
-            )
+    problem = await opening.open_through(plugin, page, setting, switch.opens, sought(switch))
+    if problem is not None:
+        return problem
     seen = await find(page, switch, waits.current().control_ms, _others(plugin, setting))
     if isinstance(seen, NotFound):
         if seen.containers > 1:
-            return Reading(
-                setting.id,
-                State.UNKNOWN,
-                Sentence(
-                    "The page has {n} places matching {within}; not guessing which holds {sought}.",
-                    n=seen.containers,
-                    within=switch.within,
-                    sought=sought(switch),
-                ),
-                url=page.url,
+            return opening.many_places(
+                setting, page, seen.containers, switch.within, sought(switch)
             )
         if seen.other:
             return Reading(
@@ -244,17 +203,7 @@ async def _load_at(
                 url=page.url,
             )
         if seen.matches > 1:
-            return Reading(
-                setting.id,
-                State.UNKNOWN,
-                Sentence(
-                    "Found {n} buttons that could be {sought}; not guessing "
-                    "which. Nothing was clicked.",
-                    n=seen.matches,
-                    sought=sought(switch),
-                ),
-                url=page.url,
-            )
+            return opening.many_buttons(setting, page, seen.matches, sought(switch))
         where = Sentence("is there but not shown") if seen.hidden else Sentence("is not on it")
         if seen.near:
             named = ", ".join(f'"{name}"' for name in seen.near)
