@@ -27,7 +27,7 @@ from automation.domain import wishes
 from automation.domain.settings import Kind, Reading, State
 from automation.domain.shown import shown
 from automation.domain.wishes import Verdict, Wish
-from automation.language import Sentence
+from automation.language import Sentence, _, said
 from automation.records.apply import Result, carry_out, make_plan
 from automation.watch.process import Output, follow
 from automation.watch.system import System
@@ -302,8 +302,12 @@ def _applescript(text: str) -> str:
 
 def notify(system: System, report: Report) -> str | None:
     """Show one desktop notification for the run; why not, when it failed."""
-    title = "privacy-tui: " + ("a setting changed" if report.status == EXIT_DRIFT else "watch")
-    body = report.summary()
+    # A person reads it: in their language (the command's JSON stays English).
+    if report.status == EXIT_DRIFT:
+        title = _("privacy-tui: a setting changed")
+    else:
+        title = _("privacy-tui: watch")
+    body = said(report.summary())
     if sys.platform == "darwin":
         script = f"display notification {_applescript(body)} with title {_applescript(title)}"
         argv = ["osascript", "-e", script]
