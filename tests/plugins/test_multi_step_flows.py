@@ -10,6 +10,7 @@ plugin.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 
 import pytest
@@ -46,16 +47,20 @@ async def test_chatgpt_switch_is_reached_only_through_the_dialog(
     """With the clicks the switch reads the account's value; without them it is not there."""
     origin = replica.origins["chatgpt"]
     account(replica, "chatgpt").settings["improve_model"] = False
-    [reading] = await make_engine(ChatGPT(origin), waits=Waits.short()).check([IMPROVE_MODEL.id])
-    assert reading.state is State.OFF, reading
 
     class NoClicks(ChatGPT):
         assert IMPROVE_MODEL.switch is not None
         settings = (replace(IMPROVE_MODEL, switch=replace(IMPROVE_MODEL.switch, opens=())),)
 
-    [reading] = await make_engine(NoClicks(origin), waits=Waits.short()).check([IMPROVE_MODEL.id])
-    assert reading.state is State.UNKNOWN, reading
-    assert "improve-model-toggle" in reading.detail
+    # Both read at once, each in an engine of its own; reading changes nothing.
+    [clicked], [unclicked] = await asyncio.gather(
+        make_engine(ChatGPT(origin)).check([IMPROVE_MODEL.id]),
+        make_engine(NoClicks(origin), waits=Waits.short()).check([IMPROVE_MODEL.id]),
+    )
+    assert clicked.state is State.OFF, clicked
+    assert unclicked.state is State.UNKNOWN, unclicked
+    assert "improve-model-toggle" in unclicked.detail
+    assert replica.sites["chatgpt"].saves == []
 
 
 @pytest.mark.browser
