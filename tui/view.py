@@ -236,7 +236,9 @@ def detail(
             text.append_text(history)
     text.append("\n" + _("By hand") + "\n", style="bold")
     for number, step in enumerate(setting_text.steps(setting), 1):
-        text.append(f"{number:>2}. {step}\n")
+        # Japanese puts no space after the number: a step with no space in it is then
+        # wrapped from the number on, not moved whole below a lone number.
+        text.append(_("{number}. {step}").format(number=f"{number:>2}", step=step) + "\n")
     text.append(_("Page: {url}").format(url=page_url) + "\n", style="dim")
     if setting.notes:
         text.append("\n" + _("Notes") + "\n", style="bold")
