@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from playwright.async_api import StorageStateCookie
 
 from automation.accounts.sessions import MemorySessions, StorageState, session_origin
 from automation.domain import events
@@ -18,21 +17,12 @@ from automation.engine.lifetime import BrowserLifetime
 from automation.engine.options import EngineClosed, Options
 from automation.plugins.linkedin import LinkedIn
 from automation.plugins.reddit import Reddit
+from tests.storage import linkedin_session
 
 
 def signed_in(value: str) -> StorageState:
     """A storage state holding one LinkedIn session cookie, as Playwright writes it."""
-    cookie: StorageStateCookie = {
-        "name": "li_at",
-        "value": value,
-        "domain": "127.0.0.1",
-        "path": "/",
-        "expires": -1,
-        "httpOnly": True,
-        "secure": False,
-        "sameSite": "Lax",
-    }
-    return {"cookies": [cookie], "origins": []}
+    return linkedin_session(value)
 
 
 OLD = signed_in("old")

@@ -15,7 +15,6 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
-from playwright.async_api import StorageStateCookie
 
 from automation.accounts.secrets import Credentials
 from automation.accounts.sessions import MemorySessions
@@ -23,6 +22,7 @@ from automation.engine.core import Engine
 from automation.page.waits import Waits
 from automation.plugins.linkedin import LinkedIn
 from tests.hostile_hosts import Answer, Host, Seen, hosts
+from tests.storage import linkedin_session
 
 pytestmark = pytest.mark.browser
 
@@ -153,17 +153,7 @@ def reached(away: Host) -> set[str]:
 
 def signed_in(home: Host) -> MemorySessions:
     """A session for the platform's own site (its pages then count as the account's)."""
-    cookie: StorageStateCookie = {
-        "name": "li_at",
-        "value": "signed-in",
-        "domain": "127.0.0.1",
-        "path": "/",
-        "expires": -1,
-        "httpOnly": True,
-        "secure": False,
-        "sameSite": "Lax",
-    }
-    return MemorySessions({"linkedin": {"cookies": [cookie], "origins": []}})
+    return MemorySessions({"linkedin": linkedin_session("signed-in")})
 
 
 @pytest.mark.parametrize("light", [True, False], ids=["light", "whole"])

@@ -25,26 +25,13 @@ from automation.accounts.sessions import store as session_store
 from automation.accounts.sessions.sealing import KEY_ENTRY, MAGIC, encrypt, new_key
 from automation.accounts.sessions.store import NO_KEYRING, EncryptedSessions, SessionStore
 from tests.paths import ROOT
+from tests.storage import linkedin_session
 
 COOKIE = "AQEDAR-cookie-value-that-must-stay-secret-9f3k"
 
 
 def state(value: str = COOKIE) -> StorageState:
-    return {
-        "cookies": [
-            {
-                "name": "li_at",
-                "value": value,
-                "domain": "127.0.0.1",
-                "path": "/",
-                "expires": -1,
-                "httpOnly": True,
-                "secure": False,
-                "sameSite": "Lax",
-            }
-        ],
-        "origins": [],
-    }
+    return linkedin_session(value)
 
 
 def mode(path: Path) -> int:
