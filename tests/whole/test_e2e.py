@@ -65,9 +65,17 @@ def row(screen: str, label: str) -> str:
 
 
 def start(
-    tmp_path: Path, isolated_home: Path, size: tuple[int, int], *options: str
+    tmp_path: Path,
+    isolated_home: Path,
+    size: tuple[int, int],
+    *options: str,
+    status_file: Path | None = None,
 ) -> tuple[Terminal, str]:
-    """Run the installed `privacy-tui --demo` with ``options`` in a tmux terminal of ``size``."""
+    """Run the installed `privacy-tui --demo` with ``options`` in a tmux terminal of ``size``.
+
+    With ``status_file``, a shell runs the app and writes its exit status there: tmux
+    may leave an ended pane's process unreaped (so without a status) for minutes.
+    """
     if shutil.which("tmux") is None:
         pytest.fail("the end-to-end test needs tmux (apt-get install tmux)")
     beside = Path(sys.executable).with_name("privacy-tui")
@@ -95,6 +103,8 @@ def start(
         f"env -u COLUMNS -u LINES {exports} {shlex.quote(command)} --demo "
         + " ".join(map(shlex.quote, options))
     )
+    if status_file is not None:
+        script += f"; echo $? > {shlex.quote(str(status_file))}"
     width, height = size
     subprocess.run(
         ["tmux", "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), script],
