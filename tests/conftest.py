@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
@@ -22,6 +23,18 @@ from automation.plugin import Plugin
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer, demo_server
 from tests.loopback import on_this_machine
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: two test workers for each core this process may use.
+
+    Most of a browser test is spent waiting for Chromium and the replica sites, so one
+    worker a core leaves about a third of the processor idle.
+    ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still sets the number.
+    """
+    if (wanted := os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "").strip()).isdigit():
+        return int(wanted)
+    return 2 * len(os.sched_getaffinity(0))
 
 
 @pytest.fixture(autouse=True)

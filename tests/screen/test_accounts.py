@@ -67,7 +67,10 @@ def runtime(
         credentials=KeyringCredentials(),
         shared_browser=shared_browser,
     )
-    yield Runtime(Config(), [plugin], engine, log_path=tmp_path / "app.log")
+    # Two of LinkedIn's 29 settings: signing in, not reading them all, is the point.
+    yield Runtime(
+        Config(), [plugin], engine, log_path=tmp_path / "app.log", only=[AI, "linkedin.research"]
+    )
 
 
 def kept_file(tmp_path: Path, replica: ReplicaServer) -> Path:
@@ -297,7 +300,9 @@ def two_platforms(
         credentials=KeyringCredentials(),
         shared_browser=shared_browser,
     )
-    yield Runtime(Config(), plugins, engine, log_path=tmp_path / "app.log")
+    yield Runtime(
+        Config(), plugins, engine, log_path=tmp_path / "app.log", only=[AI, "x.grok_training"]
+    )
 
 
 @browser
