@@ -199,8 +199,10 @@ async def engine(
 @pytest.fixture
 async def linkedin_demo(chromium: str, tmp_path) -> AsyncIterator[Runtime]:
     """What `privacy-tui --demo` builds (replica sites, demo sessions, a real engine),
-    covering LinkedIn's rows only; its browser is closed even when a test fails."""
-    built = build(demo=True, only=[s.id for s in LinkedIn.settings], log=tmp_path / "app.log")
+    covering LinkedIn's first four rows only (the AI row first, then research); its
+    browser is closed even when a test fails."""
+    four = [s.id for s in LinkedIn.settings[:4]]
+    built = build(demo=True, only=four, log=tmp_path / "app.log")
     yield built
     await asyncio.wait_for(built.engine.close(), 30)
     built.close()

@@ -13,10 +13,12 @@ import pytest
 from textual.widgets import Input, Static
 
 from automation.domain.settings import Kind, Reading, Setting, State
+from automation.engine.core import Engine
 from automation.engine.runtime import Runtime
 from automation.files.config import parse
 from automation.files.config_types import Config
 from automation.page.shapes import SwitchPage
+from automation.page.waits import Waits
 from automation.plugins.linkedin import LinkedIn
 from automation.replicas import ReplicaServer
 from tests.checklist_view import Notices, cell, highlighted
@@ -235,7 +237,10 @@ async def test_a_plugin_exception_is_that_rows_error(
     """A plugin that raises turns its row into `error`; the other rows still read."""
     broken = BrokenLinkedIn(replica.origins["linkedin"])
     engine = make_engine(broken)
-    app = PrivacyApp(Runtime(Config(), [broken], engine, log_path=tmp_path / "app.log"))
+    runtime = Runtime(
+        Config(), [broken], engine, log_path=tmp_path / "app.log", only=[AI, "linkedin.research"]
+    )
+    app = PrivacyApp(runtime)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert app.model.readings["linkedin.research"].state is State.ERROR
@@ -298,6 +303,9 @@ async def test_a_switch_is_read_back_and_capital_c_keeps_a_capture(runtime: Runt
         assert f"privacy-tui capture --show {kept}" in " ".join(detail_text(app).split())
 
         account(runtime).hidden.add("research")
+        # The row's switch is gone: given up on sooner.
+        assert isinstance(app.engine, Engine)
+        app.engine.options.waits = Waits.short()
         await pilot.press("j", "r")
         await settle(app, pilot)
         unknown = app.model.readings["linkedin.research"]
