@@ -37,6 +37,14 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return 2 * len(os.sched_getaffinity(0))
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests of the whole app (``tests/whole``: a real terminal, the wheel), the
+    longest, run first: left for the end, one of them would run alone while the other
+    workers are done."""
+    whole = Path(__file__).parent / "whole"
+    items.sort(key=lambda item: whole not in item.path.parents)
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Keep the developer's own config, data and keyring out of every test."""
