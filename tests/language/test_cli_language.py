@@ -40,8 +40,18 @@ def run(*argv: str, lang: str) -> subprocess.CompletedProcess[str]:
 #: (My Ad Center), rows (ChatGPT), radio pairs (Meta, Amazon), settings done by hand
 #: (Meta), GitHub's drop-down, Gmail's first-run question, Spotify's market page, and
 #: one blog's copy of a per-blog setting (Substack): every way a reading is told.
-EVERY_SHAPE = ("meta", "google", "myadcenter", "chatgpt", "github", "gmail", "spotify")
-EVERY_SHAPE += ("substack", "x", "amazon")
+EVERY_SHAPE = (
+    "meta",
+    "google",
+    "myadcenter",
+    "chatgpt",
+    "github",
+    "gmail",
+    "spotify",
+    "substack",
+    "x",
+    "amazon",
+)
 
 
 def test_check_demo_prints_its_table_in_japanese() -> None:
