@@ -205,7 +205,7 @@ async def flip(
         lambda: switches._click(element),
         Sentence(
             'The switch in the dialog of "{label}" did not move when clicked.',
-            label=setting.label,
+            label=str(setting.label),  # the words on the page, in English
         ),
         answer=answer,
     )

@@ -197,7 +197,9 @@ async def _load_at(
                 Sentence(
                     'A row that names "{label}" also names "{other}", another '
                     "setting; not guessing whose state its button shows. Nothing was clicked.",
-                    label=setting.label,
+                    # Quoted, the label is the words looked for on the page: the
+                    # English ones, in every language the sentence is said in.
+                    label=str(setting.label),
                     other=seen.other,
                 ),
                 url=page.url,
@@ -229,7 +231,7 @@ async def _load_at(
             Sentence(
                 'The row "{label}" is on the page but its button is disabled: '
                 "{title} does not let this account change it.",
-                label=setting.label,
+                label=str(setting.label),
                 title=plugin.title,
             ),
             url=page.url,
@@ -246,7 +248,7 @@ def _no_state(plugin: Plugin, setting: Setting, found: Found, url: str) -> Readi
             'The row button of "{label}" (found by {how}) shows "{shown}", '
             "which says neither on nor off; {title} may have changed the page. "
             "Nothing was clicked.",
-            label=setting.label,
+            label=str(setting.label),
             how=found.proof.how,
             shown=shown,
             title=plugin.title,

@@ -16,8 +16,9 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 
+from automation import language, setting_text
 from automation.browser.launch import Running
-from automation.domain.settings import State, Switch
+from automation.domain.settings import Setting, State, Switch
 from automation.page import rows
 from automation.page.rows import Row
 from automation.page.waits import Waits
@@ -45,6 +46,15 @@ def holder(replica: ReplicaServer) -> Account:
 def opened(replica: ReplicaServer, key: str) -> bool:
     """Whether the page opened ``key``'s row (its menu or dialog)."""
     return any(path == f"/backend-api/opened/{key}" for _, _, path in site_of(replica).visits)
+
+
+def in_japanese(text: str, setting: Setting) -> tuple[str, str]:
+    """``text`` said in Japanese, and ``setting``'s Japanese label."""
+    language.use("ja")
+    try:
+        return language.said(text), setting_text.label(setting)
+    finally:
+        language.use(language.ENGLISH)
 
 
 def plugin(replica: ReplicaServer) -> ChatGPT:
@@ -260,6 +270,12 @@ async def test_a_row_that_says_no_state_is_unknown_and_never_clicked(
         [reading] = await engine.check([f"chatgpt.{key}"])
         assert reading.state is State.UNKNOWN, reading
         assert "Precise" in reading.detail, reading.detail
+        # Said in Japanese, the row is still quoted in the words the page shows.
+        setting = next(s for s in ChatGPT.settings if s.key == key)
+        told, japanese = in_japanese(reading.detail, setting)
+        assert setting.label in told and japanese not in told, told
+        # The capture kept of the page is told in Japanese too.
+        assert "capture --show" in told and "A redacted capture" not in told, told
         changed = await engine.change(f"chatgpt.{key}", State.OFF)
         assert changed.state is State.UNKNOWN, changed
         assert not opened(replica, key)
