@@ -39,6 +39,7 @@ from automation.captures.words import Words, plugin_class, plugin_words, strings
 from automation.domain.settings import Reading, Setting, now
 from automation.files import folders
 from automation.files.private import write_private
+from automation.language import Sentence
 
 if TYPE_CHECKING:
     from playwright.async_api import Page
@@ -189,9 +190,11 @@ def save(capture: dict[str, Any], folder: Path | None = None) -> Path:
     return path
 
 
-def told(path: Path) -> str:
-    """The sentence a reading's detail gets: where the capture is, and what to do."""
-    return (
-        f" A redacted capture of the page is in {path}: look at it with "
-        f"`privacy-tui capture --show {path}` and attach it to a report."
+def told(detail: str, path: Path) -> Sentence:
+    """A reading's ``detail`` with where its capture is, and what to do with it."""
+    return Sentence(
+        "{detail} A redacted capture of the page is in {path}: look at it with "
+        "`privacy-tui capture --show {path}` and attach it to a report.",
+        detail=detail,
+        path=str(path),
     )

@@ -69,4 +69,4 @@ class Capturing:
                 # A capture helps a report; its failure must never cost the reading.
                 log.exception("no capture of %s", setting.id)
                 return reading
-        return replace(reading, detail=reading.detail + capture.told(path), capture=str(path))
+        return replace(reading, detail=capture.told(reading.detail, path), capture=str(path))
