@@ -167,8 +167,14 @@ async def shared_browser(worker_browser: WorkerBrowser) -> AsyncIterator[Running
 
 @pytest.fixture(scope="session")
 def replica_server() -> Iterator[ReplicaServer]:
-    """One server per test worker with every replica site; see ``replica``."""
-    with demo_server() as server:
+    """One server per test worker with every replica site; see ``replica``.
+
+    Its pages carry no weight (the stylesheet, script bundle, picture and analytics host
+    that real pages load besides their settings): about a fifth of a browser test's
+    processor time went to it. The pages keep every control and neighbour; leaving the
+    weight out is the point of ``tests/engine/test_light.py``, whose demo serves it.
+    """
+    with demo_server(weight=False) as server:
         yield server
 
 

@@ -31,14 +31,16 @@ def _sites() -> dict[str, type[Site]]:
 SITES: dict[str, type[Site]] = _sites()
 
 
-def demo_server(*, first_port: int = 0, delay: float = 0.0) -> ReplicaServer:
-    """A server with every replica site and the demo account on each (not yet started)."""
+def demo_server(*, first_port: int = 0, delay: float = 0.0, weight: bool = True) -> ReplicaServer:
+    """A server with every replica site and the demo account on each (not yet started);
+    without ``weight``, its pages leave out what real pages carry besides their settings
+    (see :data:`~automation.replicas.server.HEAD_WEIGHT`)."""
     sites = []
     for cls in SITES.values():
         site = cls()
         site.add_account(DEMO_USERNAME, DEMO_PASSWORD, **cls.demo_account)
         sites.append(site)
-    return ReplicaServer(sites, first_port=first_port, delay=delay)
+    return ReplicaServer(sites, first_port=first_port, delay=delay, weight=weight)
 
 
 __all__ = ["DEMO_PASSWORD", "DEMO_USERNAME", "SITES", "ReplicaServer", "Site", "demo_server"]

@@ -58,6 +58,7 @@ __all__ = [
 #: What a real settings page carries besides its settings, so that loading only what
 #: a reading needs can be measured: a stylesheet with a web font, a large script
 #: bundle, a picture, and a third-party analytics script and pixel (``{tracker}``).
+#: A server made with ``weight=False`` leaves them out.
 HEAD_WEIGHT = (
     '<link rel="stylesheet" href="/static/site.css">'
     '<script src="/static/bundle.js" defer></script>'
@@ -139,7 +140,9 @@ def content_length(value: str | None) -> int | None:
     return int(value)
 
 
-def _make_handler(site: Site, delay: float, tracker: str) -> type[BaseHTTPRequestHandler]:
+def _make_handler(
+    site: Site, delay: float, tracker: str, weight: bool
+) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "replica"
 
@@ -178,7 +181,11 @@ def _make_handler(site: Site, delay: float, tracker: str) -> type[BaseHTTPReques
             if account is not None and account.personal and response.body.count("<body>") == 1:
                 header = personal_header(account.personal)
                 response.body = response.body.replace("<body>", "<body>" + header, 1)
-            if response.content_type.startswith("text/html") and "</head>" in response.body:
+            if (
+                weight
+                and response.content_type.startswith("text/html")
+                and "</head>" in response.body
+            ):
                 response.body = response.body.replace(
                     "</head>", HEAD_WEIGHT.format(tracker=tracker) + "</head>", 1
                 ).replace("</body>", BODY_WEIGHT.format(tracker=tracker) + "</body>", 1)
@@ -257,11 +264,14 @@ class ReplicaServer:
         host: str = "127.0.0.1",
         first_port: int = 0,
         delay: float = 0.0,
+        weight: bool = True,
     ) -> None:
         self.sites = {site.name: site for site in sites}
         self.host = host
         self.first_port = first_port
         self.delay = delay
+        #: Whether each page carries :data:`HEAD_WEIGHT` and :data:`BODY_WEIGHT`.
+        self.weight = weight
         self.origins: dict[str, str] = {}
         self._servers: list[ThreadingHTTPServer] = []
         #: The server of each site, by the site's name.
@@ -277,7 +287,7 @@ class ReplicaServer:
             self.tracker = Tracker(self.host)
             for number, site in enumerate(self.sites.values()):
                 port = self.first_port + number if self.first_port else 0
-                handler = _make_handler(site, self.delay, self.tracker.origin)
+                handler = _make_handler(site, self.delay, self.tracker.origin, self.weight)
                 if site.name in listening:
                     server = _QuietServer.on(listening[site.name], handler)
                 else:
@@ -323,7 +333,9 @@ class ReplicaServer:
         assert self.tracker is not None, "the server is not running"
         for site in sites:
             server = self._serving[site.name]
-            server.RequestHandlerClass = _make_handler(site, self.delay, self.tracker.origin)
+            server.RequestHandlerClass = _make_handler(
+                site, self.delay, self.tracker.origin, self.weight
+            )
             self.sites[site.name] = site
         with self.tracker.lock:
             self.tracker.hits.clear()

@@ -4,6 +4,7 @@ requests (no tracker learns that a check ran)."""
 from __future__ import annotations
 
 import asyncio
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from automation.browser.light import Fence
 from automation.engine.runtime import build
 from automation.plugins.linkedin import LinkedIn
+from automation.replicas import demo_server
 from tests.hostile_hosts import hosts
 
 
@@ -106,3 +108,17 @@ async def test_the_fence_answers_what_it_refuses_without_reaching_anyone() -> No
     assert home_page.startswith(b"HTTP/1.0 200") and b"<p>home</p>" in home_page
     assert b"connection: close" in home_page.lower()
     assert away.connections == 0
+
+
+def test_the_demo_pages_carry_a_real_pages_weight_and_the_tests_pages_leave_it_out() -> None:
+    """The demo's pages load a stylesheet, a script bundle, a picture and an analytics
+    host besides their settings (what light reading leaves out); the pages the tests
+    share are served without them."""
+    shown: dict[bool, str] = {}
+    for weight in (True, False):
+        with demo_server(weight=weight) as server:
+            origin = server.origins["linkedin"]
+            with urllib.request.urlopen(f"{origin}/", timeout=10) as answer:
+                shown[weight] = answer.read().decode()
+    assert "/static/bundle.js" in shown[True] and "pixel.gif" in shown[True]
+    assert "/static/" not in shown[False] and "pixel.gif" not in shown[False]
