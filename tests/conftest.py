@@ -26,15 +26,16 @@ from tests.loopback import on_this_machine
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """``-n auto``: three test workers for each core this process may use.
+    """``-n auto``: two test workers for each core this process may use.
 
     Most of a browser test is spent waiting for Chromium and the replica sites: one
-    worker a core left about a third of the processor idle, and three keep it busy.
+    worker a core left about a third of the processor idle, two keep it busy. (Three
+    were little faster, and slowed a page past its waits now and then.)
     ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still sets the number.
     """
     if (wanted := os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "").strip()).isdigit():
         return int(wanted)
-    return 3 * len(os.sched_getaffinity(0))
+    return 2 * len(os.sched_getaffinity(0))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
